@@ -1,0 +1,142 @@
+// The evidence contract: what `proof-of-fix evidence --json` prints and what replies are rendered
+// from. Every field is a fact read from git; nothing here is a sentence for a person.
+
+export const VERDICTS = [
+  'no-fix-linked',
+  'fix-not-on-target',
+  'fix-reverted',
+  'fix-not-deployed',
+  'fix-modified',
+  'deployed-unknown',
+  'fix-intact',
+] as const;
+
+/** One per issue. Order of VERDICTS is the precedence: the first that applies wins. */
+export type Verdict = (typeof VERDICTS)[number];
+
+/** How a commit came to be a fix of the issue. */
+export type LinkKind = 'manual' | 'message' | 'trailer' | 'argument';
+
+export interface CommitFacts {
+  sha: string;
+  subject: string;
+  authorName: string;
+  authorEmail: string;
+  /** ISO 8601 author date. */
+  date: string;
+  /** The author is one of the user's own identities. */
+  byMe: boolean;
+}
+
+export interface TagFact {
+  name: string;
+  /** ISO 8601: the tag's date (annotated) or its commit's committer date (lightweight). */
+  date: string;
+}
+
+export interface SurvivalFile {
+  /** Path in the fix commit. */
+  path: string;
+  /** Path at the ref measured (differs after a rename); null when the file no longer exists. */
+  pathAtRef: string | null;
+  binary: boolean;
+  added: number;
+  intact: number;
+  modified: number;
+  removed: number;
+}
+
+export interface LineChange extends CommitFacts {
+  /** How many of the fix's lines this commit changed or removed. */
+  lines: number;
+}
+
+export interface Survival {
+  /** The ref at which survival was measured, and its resolved sha. */
+  ref: string;
+  sha: string;
+  /** Lines the fix added (binary files excluded). */
+  added: number;
+  intact: number;
+  modified: number;
+  removed: number;
+  files: SurvivalFile[];
+  /** Commits that changed or removed the fix's lines, newest first. */
+  changedBy: LineChange[];
+}
+
+export type RevertHow = 'message' | 'subject' | 'content';
+
+export interface RevertFact extends CommitFacts {
+  how: RevertHow;
+}
+
+export interface EquivalentFact extends CommitFacts {
+  how: 'patch-id';
+}
+
+export interface FixEvidence extends CommitFacts {
+  /** Absent from the repository (e.g. a manual link to a sha that was rewritten away). */
+  exists: boolean;
+  linkedBy: LinkKind;
+  /** ISO 8601 author date (same as `date`; named as the CLI contract names it). */
+  authorDate: string;
+  isMerge: boolean;
+  /** Reachable from the target ref. */
+  reachable: boolean;
+  /** Commits on the target with the same patch (cherry-picks, rebases) when not reachable. */
+  equivalents: EquivalentFact[];
+  /** Release tags containing the fix (or an equivalent), by version order. */
+  tags: string[];
+  firstTag: TagFact | null;
+  /** Whether the deployed ref contains the fix or an equivalent; null when no deployed ref. */
+  inDeployed: boolean | null;
+  /** Survival at the target. null when the fix is not on the target or has no text lines. */
+  survival: Survival | null;
+  /** Survival at the deployed ref, when one is known and contains the fix. */
+  survivalDeployed: Survival | null;
+  reverts: RevertFact[];
+  /** Later commits on the target that touched the fixed regions, newest first. */
+  laterChanges: CommitFacts[];
+  /** Files the fix changed (all, binary included). */
+  files: string[];
+}
+
+export type CaveatCode =
+  | 'shallow-history'
+  | 'uncommitted-changes'
+  | 'fix-missing'
+  | 'deployed-ref-unresolved';
+
+export interface Caveat {
+  code: CaveatCode;
+  /** The files, shas or refs the caveat is about. */
+  subjects: string[];
+}
+
+export interface RefFact {
+  ref: string;
+  sha: string;
+}
+
+export interface DeployedFact extends RefFact {
+  /** Every fix (or an equivalent) is contained in the deployed ref. */
+  containsFix: boolean;
+}
+
+export interface IssueEvidence {
+  /** The issue the evidence is for (its id or the --ref text), null for --fix only. */
+  issueId: string | null;
+  verdict: Verdict;
+  target: RefFact;
+  deployed: DeployedFact | null;
+  historyComplete: boolean;
+  fixes: FixEvidence[];
+  /** Commits that mention the issue without fixing it, newest first. */
+  mentions: CommitFacts[];
+  caveats: Caveat[];
+  /** The user's identities used for byMe. */
+  me: string[];
+  /** ISO 8601 time the evidence was computed. */
+  computedAt: string;
+}

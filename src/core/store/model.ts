@@ -1,0 +1,74 @@
+// The client-issue model as stored in `.proof-of-fix/` (see media/issue.schema.json and
+// media/clients.schema.json, which validate these same shapes).
+
+export const SCHEMA_VERSION = 1;
+
+export const ISSUE_STATUSES = ['open', 'fixed', 'reopened', 'wont-fix', 'closed'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export type Language = 'en' | 'es';
+/** Spanish register: formal (usted) or informal (tú). */
+export type Register = 'usted' | 'tu';
+
+export interface ClientReport {
+  /** ISO date (YYYY-MM-DD). */
+  date: string;
+  /** Email, phone, chat, meeting, ... free text. */
+  channel?: string;
+  /** The client's own words. */
+  words: string;
+  /** The version/environment the client runs, as they said it. */
+  version?: string;
+}
+
+export type FixLinkHow = 'manual' | 'line' | 'message';
+
+export interface FixLink {
+  sha: string;
+  how: FixLinkHow;
+  note?: string;
+}
+
+export interface ReplySent {
+  /** ISO 8601 time it was marked sent. */
+  date: string;
+  verdict: string;
+  language: Language;
+  text: string;
+  /** The evidence the reply rested on (IssueEvidence as JSON), so a later dispute is answered from the record. */
+  evidence?: unknown;
+}
+
+export interface Issue {
+  schemaVersion: number;
+  id: string;
+  client: string;
+  title: string;
+  /** The client's words when they first reported it. */
+  words?: string;
+  status: IssueStatus;
+  /** ISO date the issue was opened. */
+  created: string;
+  reports: ClientReport[];
+  fixes: FixLink[];
+  replies: ReplySent[];
+  notes?: string;
+}
+
+export interface Client {
+  /** Display name, also the key issues refer to. */
+  name: string;
+  /** Issue id prefix, e.g. ACME for ACME-12. */
+  prefix: string;
+  language: Language;
+  register?: Register;
+  contactName?: string;
+  /** The branch, tag or commit this client runs. */
+  deployedRef?: string;
+  signature?: string;
+}
+
+export interface ClientsFile {
+  schemaVersion: number;
+  clients: Client[];
+}
