@@ -1,0 +1,102 @@
+// Runs the integration suite inside a real VS Code: code-server with the extension under
+// development, driven by headless Chromium. The suite reports its own outcome through a stats file;
+// a missing report is a failure, whatever the extension host's exit code says.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { createDemoWorkspace } from '../support/demoWorkspace';
+import { makeTempDir } from '../support/tempDir';
+import type { TierStats } from '../support/tierStats';
+import { assertChromium, CHROMIUM, CHROMIUM_ARGS, remoteUri, startCodeServer } from '../support/vscodeServer';
+import type { RunningCodeServer } from '../support/vscodeServer';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const TIMEOUT_MS = Number(process.env.PROOF_OF_FIX_INTEGRATION_TIMEOUT ?? 10 * 60_000);
+
+async function main(): Promise<number> {
+  assertChromium();
+  if (!fs.existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node esbuild.mjs` first.');
+  const entry = path.join(ROOT, 'out/test/integration/index.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`node esbuild.mjs --tests\` first.`);
+
+  const tmp = makeTempDir('pof-integration-');
+  const workspace = createDemoWorkspace(path.join(tmp, 'workspace'));
+  const statsFile = path.join(tmp, 'stats.json');
+  const logFile = path.join(tmp, 'mocha.log');
+  fs.writeFileSync(logFile, '');
+  const verbose = process.env.PROOF_OF_FIX_VERBOSE === '1';
+
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let printed = 0;
+  const printLog = (): void => {
+    const text = fs.readFileSync(logFile, 'utf8');
+    if (text.length > printed) process.stdout.write(text.slice(printed));
+    printed = text.length;
+  };
+  try {
+    server = await startCodeServer({
+      profileDir: path.join(tmp, 'profile'),
+      workspace,
+      env: {
+        PROOF_OF_FIX_TEST_STATS: statsFile,
+        PROOF_OF_FIX_TEST_LOG: logFile,
+        ...(process.env.PROOF_OF_FIX_TEST_GREP ? { PROOF_OF_FIX_TEST_GREP: process.env.PROOF_OF_FIX_TEST_GREP } : {}),
+      },
+      onLine: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(
+      server.url(workspace, [
+        ['extensionDevelopmentPath', remoteUri(server, ROOT)],
+        ['extensionTestsPath', remoteUri(server, entry)],
+      ]),
+    );
+    const started = Date.now();
+    let exitedAt: number | undefined;
+    while (!fs.existsSync(statsFile)) {
+      printLog();
+      if (exitedAt === undefined && server.output.some((l) => /Extension Host Process exited/i.test(l))) exitedAt = Date.now();
+      // The host exited without a report: give the file system a moment, then fail.
+      if (exitedAt !== undefined && Date.now() - exitedAt > 5000) break;
+      if (Date.now() - started > TIMEOUT_MS) {
+        console.error(`Integration suite did not finish within ${TIMEOUT_MS / 1000} s.`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    printLog();
+    if (!fs.existsSync(statsFile)) {
+      console.error('The integration suite wrote no report: it did not run or crashed before finishing.');
+      console.error('Last lines of code-server:\n' + server.output.slice(-40).join('\n'));
+      if (pageErrors.length) console.error('Page errors:\n' + pageErrors.join('\n'));
+      return 1;
+    }
+    const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as TierStats;
+    // Hand the suite's own report on to the tier runner, when it asked for one.
+    if (process.env.PROOF_OF_FIX_TEST_STATS) fs.copyFileSync(statsFile, process.env.PROOF_OF_FIX_TEST_STATS);
+    if (stats.tests === 0) {
+      console.error('The integration suite ran no test.');
+      return 1;
+    }
+    return stats.failures > 0 ? 1 : 0;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (process.env.PROOF_OF_FIX_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`Integration tests could not run: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

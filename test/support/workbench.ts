@@ -1,0 +1,87 @@
+// Drives the browser workbench as a person would: keyboard, command palette, clicks, screenshots.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { createDemoWorkspace } from './demoWorkspace';
+import { makeTempDir } from './tempDir';
+import { assertChromium, CHROMIUM, CHROMIUM_ARGS, installVsix, startCodeServer } from './vscodeServer';
+import type { RunningCodeServer } from './vscodeServer';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+export const VSIX = path.join(ROOT, 'proof-of-fix.vsix');
+
+export interface Session {
+  server: RunningCodeServer;
+  browser: Browser;
+  page: Page;
+  workspace: string;
+  tmp: string;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  locale?: string;
+  trust?: boolean;
+  /** Prepares the workspace before VS Code opens it (e.g. writes issue files). */
+  prepare?: (workspace: string) => void;
+}
+
+/** Starts code-server with the packaged extension installed and opens the demo workspace. */
+export async function openWorkbench(options: SessionOptions = {}): Promise<Session> {
+  assertChromium();
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first.`);
+  const tmp = makeTempDir('pof-e2e-');
+  const workspace = createDemoWorkspace(path.join(tmp, 'workspace'));
+  options.prepare?.(workspace);
+  const profileDir = path.join(tmp, 'profile');
+  fs.mkdirSync(path.join(profileDir, 'extensions'), { recursive: true });
+  fs.mkdirSync(path.join(profileDir, 'user-data'), { recursive: true });
+  installVsix(VSIX, path.join(profileDir, 'extensions'), path.join(profileDir, 'user-data'));
+  const server = await startCodeServer({ profileDir, workspace, locale: options.locale, trust: options.trust });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(server.url(workspace));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // The workbench is interactive once the activity bar has rendered its items.
+  await page.waitForSelector('.activitybar .action-item', { timeout: 60_000 });
+  return {
+    server,
+    browser,
+    page,
+    workspace,
+    tmp,
+    async close(): Promise<void> {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      if (process.env.PROOF_OF_FIX_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the command palette with F1, types `title`, and runs the matching command with Enter. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Types into the visible quick input (input box or quick pick) and accepts with Enter. */
+export async function answerQuickInput(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
