@@ -13,7 +13,7 @@ const PROFILE = path.join(ROOT, '.vscode-test', 'start-profile');
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(DEMO, '.git'))) {
     fs.rmSync(DEMO, { recursive: true, force: true });
-    createDemoWorkspace(DEMO);
+    createDemoWorkspace(DEMO, { issues: true });
     console.log(`Created the demo workspace in ${DEMO}`);
   }
   const useBrowser = process.env.PROOF_OF_FIX_BROWSER === '1';

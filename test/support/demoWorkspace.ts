@@ -81,13 +81,67 @@ const STEPS: Step[] = [
   { when: '2026-04-02T13:30:00+02:00', message: 'Soluciona ACME-4: la búsqueda ignora los acentos', files: { 'src/search.js': search(true) } },
   { when: '2026-04-10T09:00:00+02:00', message: 'Release 1.3.0', tag: 'v1.3.0' },
   { when: '2026-04-21T17:05:00+02:00', message: 'Add CSV export (ACME-5 mentions slowness, not addressed here)', files: { 'src/export.js': exporter + '\nexport const SEPARATOR = \';\';\n' } },
+  { when: '2026-05-04T10:00:00+02:00', branch: 'feature/pdf-invoices', message: 'Fix ACME-6: PDF invoices cut the last line', files: { 'src/pdf.js': 'export const PAGE_MARGIN_MM = 12;\nexport const FOOTER_LINES = 3;\n' } },
+  { when: '2026-05-12T09:30:00+02:00', message: 'Fix NW-1: keep the basket when the session expires', files: { 'src/session.js': 'export function restore(store, id) {\n  return store.get(id) ?? { items: [] };\n}\n' } },
 ];
 
 /** The deployed version the demo client runs: before ACME-4's fix. */
 export const DEMO_DEPLOYED_TAG = 'v1.2.0';
 
+/** Sorted keys, 2-space indent, final newline: the store's own file format. */
+function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
+    : v;
+  return JSON.stringify(sort(value), null, 2) + '\n';
+}
+
+interface DemoIssue {
+  id: string;
+  client: string;
+  title: string;
+  words: string;
+  status: string;
+  created: string;
+  reports: { date: string; channel?: string; words: string; version?: string }[];
+}
+
+const DEMO_ISSUES: DemoIssue[] = [
+  { id: 'ACME-1', client: 'Acme Logística', title: 'No se puede entrar con el email en mayúsculas', words: 'Varios clientes no pueden iniciar sesión.', status: 'reopened', created: '2026-01-28',
+    reports: [{ date: '2026-01-28', channel: 'email', words: 'Varios clientes no pueden iniciar sesión.' }, { date: '2026-11-20', channel: 'email', words: 'El error que arreglaste ha vuelto: un cliente no puede entrar. Hay que hablar de quién se hace cargo.', version: 'v1.2.0' }] },
+  { id: 'ACME-2', client: 'Acme Logística', title: 'Los totales del carrito salen con muchos decimales', words: 'El total muestra 10.000000002 €.', status: 'reopened', created: '2026-02-06',
+    reports: [{ date: '2026-02-06', channel: 'teléfono', words: 'El total muestra 10.000000002 €.' }, { date: '2026-11-18', channel: 'email', words: 'Vuelven a salir los decimales raros en el total.', version: 'v1.2.0' }] },
+  { id: 'ACME-3', client: 'Acme Logística', title: 'Fechas de factura en formato americano', words: 'Las facturas salen con la fecha al revés.', status: 'reopened', created: '2026-02-15',
+    reports: [{ date: '2026-02-15', channel: 'email', words: 'Las facturas salen con la fecha al revés.' }, { date: '2026-11-19', channel: 'reunión', words: 'Otra vez las fechas de las facturas mal.', version: 'v1.2.0' }] },
+  { id: 'ACME-4', client: 'Acme Logística', title: 'La búsqueda no encuentra productos con acentos', words: 'Si busco "camión" no sale nada.', status: 'fixed', created: '2026-03-30',
+    reports: [{ date: '2026-03-30', channel: 'chat', words: 'Si busco "camión" no sale nada.' }, { date: '2026-11-21', channel: 'email', words: 'Sigue sin encontrar "camión". ¿No estaba arreglado?', version: 'v1.2.0' }] },
+  { id: 'ACME-5', client: 'Acme Logística', title: 'La exportación a CSV es lenta', words: 'Exportar los pedidos del mes tarda minutos.', status: 'open', created: '2026-04-20',
+    reports: [{ date: '2026-04-20', channel: 'email', words: 'Exportar los pedidos del mes tarda minutos.' }] },
+  { id: 'ACME-6', client: 'Acme Logística', title: 'Las facturas en PDF cortan la última línea', words: 'Falta la última línea del pedido en el PDF.', status: 'fixed', created: '2026-05-02',
+    reports: [{ date: '2026-05-02', channel: 'email', words: 'Falta la última línea del pedido en el PDF.' }] },
+  { id: 'NW-1', client: 'Northwind Books', title: 'Basket emptied when the session expires', words: 'Customers lose their basket after lunch.', status: 'reopened', created: '2026-05-10',
+    reports: [{ date: '2026-05-10', channel: 'email', words: 'Customers lose their basket after lunch.' }, { date: '2026-11-22', channel: 'email', words: 'The basket bug you fixed is back.' }] },
+];
+
+/** Writes the demo client store: two clients and one issue per story in the history. */
+export function writeDemoStore(dir: string): void {
+  const store = path.join(dir, '.proof-of-fix');
+  fs.mkdirSync(path.join(store, 'issues'), { recursive: true });
+  fs.writeFileSync(path.join(store, 'clients.json'), stableJson({
+    schemaVersion: 1,
+    clients: [
+      { name: 'Acme Logística', prefix: 'ACME', language: 'es', register: 'usted', contactName: 'Carmen Ruiz', deployedRef: DEMO_DEPLOYED_TAG, signature: 'Ana García\nDesarrollo web' },
+      { name: 'Northwind Books', prefix: 'NW', language: 'en', contactName: 'Tom', signature: 'Ana García' },
+    ],
+  }));
+  for (const issue of DEMO_ISSUES) {
+    fs.writeFileSync(path.join(store, 'issues', `${issue.id}.json`), stableJson({ schemaVersion: 1, ...issue, fixes: [], replies: [] }));
+  }
+}
+
 /** Creates the demo repository in `dir` (which must not exist or be empty). Returns `dir`. */
-export function createDemoWorkspace(dir: string): string {
+export function createDemoWorkspace(dir: string, options: { issues?: boolean } = {}): string {
   fs.mkdirSync(dir, { recursive: true });
   if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`);
   git(dir, ['init', '--quiet', '--initial-branch=main']);
@@ -98,6 +152,7 @@ export function createDemoWorkspace(dir: string): string {
   const shaBySubjectId: Record<string, string> = {};
   for (const step of STEPS) {
     const who = step.who ?? ME;
+    if (step.branch) git(dir, ['checkout', '--quiet', '-B', step.branch]);
     for (const [file, content] of Object.entries(step.files ?? {})) {
       const abs = path.join(dir, file);
       if (content === null) {
@@ -118,11 +173,13 @@ export function createDemoWorkspace(dir: string): string {
       GIT_COMMITTER_DATE: step.when,
     };
     git(dir, ['commit', '--quiet', '--allow-empty', '-m', message], env);
+    if (step.branch) git(dir, ['checkout', '--quiet', 'main']);
     const sha = git(dir, ['rev-parse', 'HEAD']).trim();
     const id = /ACME-\d+/.exec(message.split('\n')[0] ?? '')?.[0];
     if (id && !shaBySubjectId[id]) shaBySubjectId[id] = sha;
     if (step.tag) git(dir, ['tag', '-a', step.tag, '-m', step.message], env);
   }
   fs.mkdirSync(path.join(dir, '.proof-of-fix'), { recursive: true });
+  if (options.issues) writeDemoStore(dir);
   return dir;
 }
