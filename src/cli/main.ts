@@ -18,7 +18,12 @@ export const ExitCode = {
 export type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
 
 // Subcommands load lazily so `proof-of-fix lint` never pays for the git layer.
-const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {};
+const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
+  lint: { summary: 'check the tone of a reply: blame, stalling, hedging, promises, shouting', load: async () => (await import('./lintCommand.js')).lintCommand },
+  reply: { summary: 'draft the status reply to the client from the evidence', load: async () => (await import('./replyCommand.js')).replyCommand },
+  evidence: { summary: 'where the fix of an issue is, and whether it survives', load: async () => (await import('./evidenceCommand.js')).evidenceCommand },
+  scan: { summary: 'every issue id referenced in the history, with its fixes and mentions', load: async () => (await import('./scanCommand.js')).scanCommand },
+};
 
 function usage(): string {
   const lines = ['usage: proof-of-fix <command> [options]', '', 'commands:'];

@@ -2,6 +2,21 @@
 // `contributes.commands` lists exactly these.
 export const CommandIds = {
   showLog: 'proofOfFix.showLog',
+  newIssue: 'proofOfFix.newIssue',
+  refreshIssues: 'proofOfFix.refreshIssues',
+  filterIssues: 'proofOfFix.filterIssues',
+  clearIssueFilter: 'proofOfFix.clearIssueFilter',
+  recordReport: 'proofOfFix.recordReport',
+  linkFix: 'proofOfFix.linkFix',
+  unlinkFix: 'proofOfFix.unlinkFix',
+  setStatus: 'proofOfFix.setStatus',
+  setDeployedRef: 'proofOfFix.setDeployedRef',
+  editClient: 'proofOfFix.editClient',
+  openIssueFile: 'proofOfFix.openIssueFile',
+  deleteIssue: 'proofOfFix.deleteIssue',
+  draftReply: 'proofOfFix.draftReply',
+  copyReply: 'proofOfFix.copyReply',
+  markReplySent: 'proofOfFix.markReplySent',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

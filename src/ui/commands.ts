@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
+import { isStoreError, storeErrorMessage } from './issueLabels';
 import { log } from './log';
 
 /**
@@ -22,11 +23,15 @@ export function registerCommand(
 
 export function reportError(context: string, error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
-  log().error(`${context}:`, error instanceof Error ? (error.stack ?? error.message) : detail);
   const showLog = vscode.l10n.t('Show Log');
-  void vscode.window
-    .showErrorMessage(vscode.l10n.t('Proof of Fix: {0}', detail), showLog)
-    .then((choice) => {
-      if (choice === showLog) log().show(true);
-    });
+  // A refused store write is an expected outcome (a file changed elsewhere), not a failure.
+  const refused = isStoreError(error);
+  if (refused) log().warn(`${context}:`, detail);
+  else log().error(`${context}:`, error instanceof Error ? (error.stack ?? error.message) : detail);
+  const shown = refused
+    ? vscode.window.showWarningMessage(storeErrorMessage(error), showLog)
+    : vscode.window.showErrorMessage(vscode.l10n.t('Proof of Fix: {0}', detail), showLog);
+  void shown.then((choice) => {
+    if (choice === showLog) log().show(true);
+  });
 }

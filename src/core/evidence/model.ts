@@ -44,11 +44,23 @@ export interface SurvivalFile {
   intact: number;
   modified: number;
   removed: number;
+  /** Each added line that is no longer the fix's, by its line number in the fix's version. */
+  lost: LostLine[];
+}
+
+export interface LostLine {
+  /** Line number in the file as the fix left it. */
+  line: number;
+  state: 'modified' | 'removed';
+  /** The commit that changed or removed it; null when it could not be told. */
+  by: string | null;
 }
 
 export interface LineChange extends CommitFacts {
   /** How many of the fix's lines this commit changed or removed. */
   lines: number;
+  /** Paths (at the measured ref, else in the fix) of the lines it changed. */
+  paths: string[];
 }
 
 export interface Survival {
@@ -63,12 +75,16 @@ export interface Survival {
   files: SurvivalFile[];
   /** Commits that changed or removed the fix's lines, newest first. */
   changedBy: LineChange[];
+  /** The commit whose added lines were measured: the fix, or its copy on the ref. */
+  measuredFrom: string;
 }
 
 export type RevertHow = 'message' | 'subject' | 'content';
 
 export interface RevertFact extends CommitFacts {
   how: RevertHow;
+  /** The commit it reverts: the fix or one of its copies. */
+  reverts: string;
 }
 
 export interface EquivalentFact extends CommitFacts {
@@ -86,6 +102,10 @@ export interface FixEvidence extends CommitFacts {
   reachable: boolean;
   /** Commits on the target with the same patch (cherry-picks, rebases) when not reachable. */
   equivalents: EquivalentFact[];
+  /** Reachable from the deployed ref; null when no deployed ref. */
+  reachableDeployed: boolean | null;
+  /** Commits on the deployed ref with the same patch, when the fix itself is not on it. */
+  equivalentsDeployed: EquivalentFact[];
   /** Release tags containing the fix (or an equivalent), by version order. */
   tags: string[];
   firstTag: TagFact | null;
@@ -128,6 +148,8 @@ export interface IssueEvidence {
   /** The issue the evidence is for (its id or the --ref text), null for --fix only. */
   issueId: string | null;
   verdict: Verdict;
+  /** The verdict each fix alone would get, by sha (the issue's verdict is the first by precedence). */
+  fixVerdicts: Record<string, Verdict>;
   target: RefFact;
   deployed: DeployedFact | null;
   historyComplete: boolean;

@@ -6,9 +6,18 @@ export const SCHEMA_VERSION = 1;
 export const ISSUE_STATUSES = ['open', 'fixed', 'reopened', 'wont-fix', 'closed'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
-export type Language = 'en' | 'es';
+/** Statuses the tree hides unless closed issues are shown: nothing more is expected to happen. */
+export const CLOSED_STATUSES: readonly IssueStatus[] = ['wont-fix', 'closed'];
+
+export function isClosedStatus(status: IssueStatus): boolean {
+  return CLOSED_STATUSES.includes(status);
+}
+
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const REGISTERS = ['usted', 'tu'] as const;
 /** Spanish register: formal (usted) or informal (tú). */
-export type Register = 'usted' | 'tu';
+export type Register = (typeof REGISTERS)[number];
 
 export interface ClientReport {
   /** ISO date (YYYY-MM-DD). */
@@ -21,7 +30,9 @@ export interface ClientReport {
   version?: string;
 }
 
-export type FixLinkHow = 'manual' | 'line' | 'message';
+export const FIX_LINK_HOWS = ['manual', 'line', 'message'] as const;
+/** Picked from the log, the commit that last changed a line, or found from a commit message. */
+export type FixLinkHow = (typeof FIX_LINK_HOWS)[number];
 
 export interface FixLink {
   sha: string;

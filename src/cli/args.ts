@@ -1,0 +1,62 @@
+// A small argv parser shared by the subcommands: `--name value`, `--name=value`, flags, repeatable
+// options. No positionals, no short-option clusters: every unknown token is an error, so nothing
+// meant as an option slips through as a value or the other way round.
+
+export interface OptionSpec {
+  kind: 'string' | 'flag';
+  repeatable?: boolean;
+}
+
+export type ParsedArgs = Record<string, string[] | boolean | undefined>;
+
+export type ArgsResult = { ok: true; values: ParsedArgs } | { ok: false; message: string };
+
+export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, aliases: Readonly<Record<string, string>> = {}): ArgsResult {
+  const values: ParsedArgs = {};
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (!token.startsWith('--') || token === '--') {
+      const name = aliases[token];
+      if (name === undefined) return { ok: false, message: `unexpected argument '${token}'` };
+      values[name] = true;
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = eq < 0 ? token.slice(2) : token.slice(2, eq);
+    const option = Object.prototype.hasOwnProperty.call(spec, name) ? spec[name] : undefined;
+    if (option === undefined) return { ok: false, message: `unknown option '--${name}'` };
+    if (option.kind === 'flag') {
+      if (eq >= 0) return { ok: false, message: `option '--${name}' takes no value` };
+      values[name] = true;
+      continue;
+    }
+    let value: string;
+    if (eq >= 0) value = token.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      if (next === undefined) return { ok: false, message: `option '--${name}' needs a value` };
+      value = next;
+      i++;
+    }
+    const previous = values[name];
+    if (Array.isArray(previous)) {
+      if (option.repeatable !== true) return { ok: false, message: `option '--${name}' given more than once` };
+      previous.push(value);
+    } else values[name] = [value];
+  }
+  return { ok: true, values };
+}
+
+export function stringOption(values: ParsedArgs, name: string): string | undefined {
+  const v = values[name];
+  return Array.isArray(v) ? v[v.length - 1] : undefined;
+}
+
+export function listOption(values: ParsedArgs, name: string): string[] {
+  const v = values[name];
+  return Array.isArray(v) ? v : [];
+}
+
+export function flagOption(values: ParsedArgs, name: string): boolean {
+  return values[name] === true;
+}

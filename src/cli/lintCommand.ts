@@ -1,0 +1,99 @@
+// `proof-of-fix lint FILE...`: the tone check of a reply, from the command line. Findings print one
+// per line (or as JSON); the exit code says whether any were found, so scripts and CI can gate on it.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { checkTone, guessLanguage } from '../core/tone/check';
+import type { ToneFinding } from '../core/tone/model';
+import type { Language } from '../core/store/model';
+import { flagOption, listOption, parseArgs, stringOption } from './args';
+import type { OptionSpec } from './args';
+import type { CliIo } from './main';
+import { ExitCode } from './main';
+
+const USAGE = [
+  'usage: proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--json]',
+  '',
+  '  FILE          a reply (Markdown or plain text); - reads standard input',
+  '  --lang es|en  the reply\'s language (default: guessed from its words)',
+  '  --allow WORD  a word accepted as written, e.g. a client name in capitals (repeatable)',
+  '  --json        print the findings as JSON',
+  '',
+  'exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file',
+].join('\n') + '\n';
+
+const SPEC: Readonly<Record<string, OptionSpec>> = {
+  lang: { kind: 'string' },
+  allow: { kind: 'string', repeatable: true },
+  json: { kind: 'flag' },
+  help: { kind: 'flag' },
+};
+
+/** Splits FILE arguments from options, since the shared parser takes options only. */
+function splitPositionals(argv: string[]): { files: string[]; options: string[] } {
+  const files: string[] = [];
+  const options: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (token === '--lang' || token === '--allow') {
+      options.push(token, ...(argv[i + 1] === undefined ? [] : [argv[i + 1] as string]));
+      i++;
+    } else if (token.startsWith('-') && token !== '-') options.push(token);
+    else files.push(token);
+  }
+  return { files, options };
+}
+
+async function readInput(file: string, io: CliIo): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  return readFile(path.resolve(io.cwd, file), 'utf8');
+}
+
+export function formatFinding(file: string, f: ToneFinding): string {
+  const alternative = f.alternative === '' ? 'remove it' : `try "${f.alternative}"`;
+  return `${file}:${f.line}:${f.column}  ${f.ruleId}  "${f.text}"  ${f.reason} (${alternative})\n`;
+}
+
+export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
+  const { files, options } = splitPositionals(argv);
+  const parsed = parseArgs(options, SPEC, { '-h': 'help' });
+  if (!parsed.ok) {
+    io.stderr.write(`proof-of-fix lint: ${parsed.message}\n\n${USAGE}`);
+    return ExitCode.badArguments;
+  }
+  if (flagOption(parsed.values, 'help')) {
+    io.stdout.write(USAGE);
+    return ExitCode.ok;
+  }
+  const lang = stringOption(parsed.values, 'lang');
+  if (lang !== undefined && lang !== 'en' && lang !== 'es') {
+    io.stderr.write(`proof-of-fix lint: --lang must be es or en, not ${JSON.stringify(lang)}\n`);
+    return ExitCode.badArguments;
+  }
+  if (files.length === 0) {
+    io.stderr.write(`proof-of-fix lint: say which file to check\n\n${USAGE}`);
+    return ExitCode.badArguments;
+  }
+  const json = flagOption(parsed.values, 'json');
+  const report: Array<{ file: string; language: Language; findings: ToneFinding[] }> = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readInput(file, io);
+    } catch (error) {
+      io.stderr.write(`proof-of-fix lint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return ExitCode.badArguments;
+    }
+    const language: Language = lang ?? guessLanguage(text);
+    report.push({ file, language, findings: checkTone(text, language, { allow: listOption(parsed.values, 'allow') }) });
+  }
+  if (json) {
+    const flat = report.flatMap(({ file, language, findings }) => findings.map((f) => ({ file, language, ...f })));
+    io.stdout.write(`${JSON.stringify(flat, null, 2)}\n`);
+  }
+  else for (const { file, findings } of report) for (const f of findings) io.stdout.write(formatFinding(file, f));
+  return report.some((r) => r.findings.length > 0) ? ExitCode.findings : ExitCode.ok;
+}

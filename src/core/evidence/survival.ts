@@ -1,0 +1,276 @@
+// Do the lines a fix added survive at a ref? One blame per fixed file, limited to the commits after
+// the fix (`ref ^fix`): lines still blamed on the fix at their original line numbers are intact;
+// blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
+// was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
+// over the fixed files tells which later commit took each line away (the oldest that removed it).
+import type { BlameResult, CommitPatch, FileDiff, GitPort, RawCommit } from '../gitPort';
+import type { CommitFacts, LineChange, LostLine, Survival, SurvivalFile } from './model';
+
+export interface SurvivalRequest {
+  /** The commit whose added lines are measured (the fix or its copy), reachable from refSha. */
+  base: string;
+  /** The base's change (first-parent diff). */
+  files: readonly FileDiff[];
+  refName: string;
+  refSha: string;
+  isMe: (email: string) => boolean;
+}
+
+export interface TouchingCommit {
+  facts: CommitFacts;
+  /** Text of the lines it removed and added in the fixed files (for content reverts). */
+  removed: string[];
+  added: string[];
+}
+
+export interface SurvivalOutcome {
+  survival: Survival;
+  /** Later commits that touched the fixed regions, newest first. */
+  laterChanges: CommitFacts[];
+  /** Later commits on the ancestry path that touched the fixed files, by sha (empty when all lines are intact). */
+  touching: Map<string, TouchingCommit>;
+}
+
+interface FileWork {
+  diff: FileDiff;
+  pathAtRef: string | null;
+  blame: BlameResult | null;
+  lost: (LostLine & { text: string; candidates: string[] })[];
+  intact: number;
+}
+
+export function factsOf(commit: Pick<RawCommit, 'sha' | 'subject' | 'authorName' | 'authorEmail' | 'date'>, isMe: (email: string) => boolean): CommitFacts {
+  return {
+    sha: commit.sha,
+    subject: commit.subject,
+    authorName: commit.authorName,
+    authorEmail: commit.authorEmail,
+    date: commit.date,
+    byMe: isMe(commit.authorEmail),
+  };
+}
+
+function time(date: string): number {
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+export function newestFirst<T extends { date: string; sha: string }>(items: T[]): T[] {
+  return items.sort((a, b) => time(b.date) - time(a.date) || a.sha.localeCompare(b.sha));
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Largest index i with sorted[i] < value, or -1. */
+function lowerIndex(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Reads one file's blame: which added lines are intact, and for the others whether later lines
+ * now stand in their place. Also collects the later commits inside the fixed regions.
+ */
+function analyseBlame(work: FileWork, base: string, regionCommits: Set<string>): void {
+  const blame = work.blame;
+  const added = work.diff.added;
+  if (blame === null) {
+    work.lost = added.map((l) => ({ line: l.line, state: 'removed', by: null, text: l.text, candidates: [] }));
+    return;
+  }
+  // The base's lines that are still there: orig line (base numbering) → final line (ref numbering).
+  const survivors = new Map<number, number>();
+  for (const e of blame.lines) if (e.sha === base) survivors.set(e.origLine, e.finalLine);
+  const origSorted = [...survivors.keys()].sort((a, b) => a - b);
+  // Later (non-boundary) lines by final position.
+  const later = new Map<number, string>();
+  for (const e of blame.lines) {
+    const info = blame.commits.get(e.sha);
+    if (e.sha !== base && info !== undefined && !info.boundary) later.set(e.finalLine, e.sha);
+  }
+  const lastFinal = blame.lines.reduce((m, e) => Math.max(m, e.finalLine), 0);
+  const gap = (origLine: number): [number, number] => {
+    const i = lowerIndex(origSorted, origLine);
+    const prev = i >= 0 ? (survivors.get(origSorted[i] as number) as number) : 0;
+    let j = i + 1;
+    while (j < origSorted.length && (origSorted[j] as number) <= origLine) j++;
+    const next = j < origSorted.length ? (survivors.get(origSorted[j] as number) as number) : lastFinal + 1;
+    return [prev, next];
+  };
+  const laterIn = ([from, to]: [number, number]): string[] => {
+    const out: string[] = [];
+    for (let f = from + 1; f < to; f++) {
+      const sha = later.get(f);
+      if (sha !== undefined && !out.includes(sha)) out.push(sha);
+    }
+    return out;
+  };
+  work.intact = 0;
+  work.lost = [];
+  for (const l of added) {
+    if (survivors.has(l.line)) {
+      work.intact++;
+      continue;
+    }
+    const candidates = laterIn(gap(l.line));
+    work.lost.push({ line: l.line, state: candidates.length > 0 ? 'modified' : 'removed', by: null, text: l.text, candidates });
+  }
+  // The fixed regions at the ref: from the survivor before each block of added lines to the one after.
+  const lines = added.map((l) => l.line);
+  for (let k = 0; k < lines.length; ) {
+    let end = k;
+    while (end + 1 < lines.length && (lines[end + 1] as number) === (lines[end] as number) + 1) end++;
+    const [from] = gap(lines[k] as number);
+    const [, to] = gap(lines[end] as number);
+    for (const sha of laterIn([from, to])) regionCommits.add(sha);
+    k = end + 1;
+  }
+}
+
+/** Attributes lost lines to the oldest later commit that removed a line with the same text. */
+function attribute(works: FileWork[], patches: CommitPatch[]): void {
+  const oldestFirst = [...patches].reverse();
+  for (const work of works) {
+    const pending = work.lost.filter((l) => l.by === null);
+    if (pending.length === 0) continue;
+    const chain = new Set([work.diff.path]);
+    if (work.pathAtRef !== null) chain.add(work.pathAtRef);
+    for (const patch of oldestFirst) {
+      for (const file of patch.files) {
+        const touches = chain.has(file.path) || (file.oldPath !== null && chain.has(file.oldPath));
+        if (!touches) continue;
+        chain.add(file.path);
+        const replacing = new Set(file.added.map((a) => a.hunk));
+        for (const r of file.removed) {
+          const text = squash(r.text);
+          const hit = pending.find((p) => p.by === null && squash(p.text) === text);
+          if (hit === undefined) continue;
+          hit.by = patch.commit.sha;
+          // The commit that took the line away says what happened to it: replaced or dropped.
+          hit.state = replacing.has(r.hunk) ? 'modified' : 'removed';
+        }
+      }
+    }
+    // No commit removed that exact text (whitespace-only rewrites, conflict resolutions in merges):
+    // fall back to the later commit now standing in the line's place.
+    for (const l of work.lost) if (l.by === null && l.candidates.length > 0) l.by = l.candidates[0] as string;
+  }
+}
+
+export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
+  const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0);
+  const binaryFiles = request.files.filter((f) => f.binary);
+  const wanted = textFiles.map((f) => f.path);
+  const present = new Set(await port.pathsAt(request.refSha, wanted));
+  const missing = wanted.filter((p) => !present.has(p));
+  const renamed = missing.length > 0 ? await port.renames(request.base, request.refSha) : new Map<string, string>();
+
+  const works: FileWork[] = [];
+  const regionCommits = new Set<string>();
+  const blameInfo = new Map<string, CommitFacts>();
+  for (const diff of textFiles) {
+    const pathAtRef = present.has(diff.path) ? diff.path : renamed.get(diff.path) ?? null;
+    if (request.refSha === request.base) {
+      // Measured at the commit itself: nothing came after it, every line is as it left it.
+      works.push({ diff, pathAtRef, blame: null, lost: [], intact: diff.added.length });
+      continue;
+    }
+    const blame = pathAtRef === null ? null : await port.blame(pathAtRef, { include: [request.refSha], exclude: [request.base] });
+    // A rename the blame could not follow reads as an empty blame: treat the file as gone.
+    const usable = blame !== null && blame.lines.length > 0 ? blame : null;
+    const work: FileWork = { diff, pathAtRef: usable === null ? null : pathAtRef, blame: usable, lost: [], intact: 0 };
+    analyseBlame(work, request.base, regionCommits);
+    if (usable !== null) {
+      for (const info of usable.commits.values()) {
+        if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
+      }
+    }
+    works.push(work);
+  }
+
+  const touching = new Map<string, TouchingCommit>();
+  if (works.some((w) => w.lost.length > 0)) {
+    const paths = new Set<string>();
+    for (const w of works) {
+      paths.add(w.diff.path);
+      if (w.pathAtRef !== null) paths.add(w.pathAtRef);
+    }
+    const patches = await port.logPatches({
+      range: { include: [request.refSha], exclude: [request.base] },
+      paths: [...paths],
+      fullDiff: false,
+      noMerges: false,
+      ancestryPath: true,
+    });
+    attribute(works, patches);
+    for (const p of patches) {
+      touching.set(p.commit.sha, {
+        facts: factsOf(p.commit, request.isMe),
+        removed: p.files.flatMap((f) => f.removed.map((l) => l.text)),
+        added: p.files.flatMap((f) => f.added.map((l) => l.text)),
+      });
+    }
+  }
+
+  const files: SurvivalFile[] = [];
+  const changes = new Map<string, LineChange>();
+  for (const w of works) {
+    const modified = w.lost.filter((l) => l.state === 'modified').length;
+    files.push({
+      path: w.diff.path,
+      pathAtRef: w.pathAtRef,
+      binary: false,
+      added: w.diff.added.length,
+      intact: w.intact,
+      modified,
+      removed: w.lost.length - modified,
+      lost: w.lost.map(({ line, state, by }) => ({ line, state, by })),
+    });
+    for (const l of w.lost) {
+      if (l.by === null) continue;
+      const facts = touching.get(l.by)?.facts ?? blameInfo.get(l.by);
+      if (facts === undefined) continue;
+      const change = changes.get(l.by) ?? { ...facts, lines: 0, paths: [] };
+      change.lines++;
+      const where = w.pathAtRef ?? w.diff.path;
+      if (!change.paths.includes(where)) change.paths.push(where);
+      changes.set(l.by, change);
+    }
+  }
+  for (const b of binaryFiles) {
+    files.push({ path: b.path, pathAtRef: null, binary: true, added: 0, intact: 0, modified: 0, removed: 0, lost: [] });
+  }
+  const later = new Map<string, CommitFacts>();
+  for (const c of changes.values()) later.set(c.sha, factsOf(c, request.isMe));
+  for (const sha of regionCommits) {
+    const facts = touching.get(sha)?.facts ?? blameInfo.get(sha);
+    if (facts !== undefined) later.set(sha, facts);
+  }
+  const sum = (k: 'added' | 'intact' | 'modified' | 'removed'): number => files.reduce((n, f) => n + f[k], 0);
+  return {
+    survival: {
+      ref: request.refName,
+      sha: request.refSha,
+      added: sum('added'),
+      intact: sum('intact'),
+      modified: sum('modified'),
+      removed: sum('removed'),
+      files,
+      changedBy: newestFirst([...changes.values()]),
+      measuredFrom: request.base,
+    },
+    laterChanges: newestFirst([...later.values()]),
+    touching,
+  };
+}

@@ -1,0 +1,31 @@
+// The verdict: one per issue, chosen by precedence over the verdicts of its fixes.
+import type { FixEvidence, Verdict } from './model';
+import { VERDICTS } from './model';
+
+/**
+ * Precedence (the order of VERDICTS; the first that applies to any fix wins):
+ * no-fix-linked > fix-not-on-target > fix-reverted > fix-not-deployed > fix-modified >
+ * deployed-unknown > fix-intact.
+ * Why this order: what makes the other facts moot comes first. A fix missing from the target
+ * (no copy either) cannot have been deployed or survived there; a revert undoes the fix whatever
+ * the client runs; a client not running the fix explains the report before any later change
+ * does; a modified fix is a fact about the code even when the client's version is unknown;
+ * "intact" needs the client's version to be known, else the answer is deployed-unknown.
+ * With several fixes the issue takes the most serious fix verdict: one missing piece is enough.
+ */
+export function fixVerdict(fix: FixEvidence, deployedKnown: boolean): Verdict {
+  if (!fix.exists || (!fix.reachable && fix.equivalents.length === 0)) return 'fix-not-on-target';
+  if (fix.reverts.length > 0) return 'fix-reverted';
+  if (deployedKnown && fix.inDeployed === false) return 'fix-not-deployed';
+  const lost = (s: FixEvidence['survival']): number => (s === null ? 0 : s.modified + s.removed);
+  if (lost(fix.survival) > 0 || lost(fix.survivalDeployed) > 0) return 'fix-modified';
+  if (!deployedKnown) return 'deployed-unknown';
+  return 'fix-intact';
+}
+
+export function issueVerdict(fixVerdicts: readonly Verdict[]): Verdict {
+  if (fixVerdicts.length === 0) return 'no-fix-linked';
+  let best = VERDICTS.length - 1;
+  for (const v of fixVerdicts) best = Math.min(best, VERDICTS.indexOf(v));
+  return VERDICTS[best] as Verdict;
+}

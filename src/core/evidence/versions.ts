@@ -1,0 +1,44 @@
+// Release tags: which tags look like versions, and their order.
+
+/** Default: an optional word prefix (`v`, `release-`, `app/`), dotted numbers, an optional suffix. */
+export const DEFAULT_TAG_PATTERN = '^[A-Za-z_/-]*v?[0-9]+(?:\\.[0-9]+)*(?:[-+._][0-9A-Za-z.+_-]*)?$';
+
+interface ParsedVersion {
+  prefix: string;
+  numbers: number[];
+  suffix: string;
+}
+
+function parseVersion(name: string): ParsedVersion {
+  const m = /^(.*?)(\d+(?:\.\d+)*)(.*)$/.exec(name);
+  if (m === null) return { prefix: name, numbers: [], suffix: '' };
+  return { prefix: m[1] as string, numbers: (m[2] as string).split('.').map(Number), suffix: m[3] as string };
+}
+
+/** Version order: numbers numerically, a pre-release suffix (`-rc.1`) before the release itself. */
+export function compareVersions(a: string, b: string): number {
+  const va = parseVersion(a);
+  const vb = parseVersion(b);
+  const n = Math.max(va.numbers.length, vb.numbers.length);
+  for (let i = 0; i < n; i++) {
+    const d = (va.numbers[i] ?? 0) - (vb.numbers[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  if (va.suffix !== vb.suffix) {
+    if (va.suffix === '') return 1;
+    if (vb.suffix === '') return -1;
+    return va.suffix.localeCompare(vb.suffix, 'en', { numeric: true });
+  }
+  if (va.numbers.length !== vb.numbers.length) return va.numbers.length - vb.numbers.length;
+  return va.prefix.localeCompare(vb.prefix, 'en') || a.localeCompare(b, 'en');
+}
+
+/** Compiles a tag pattern; null when it is not a valid regular expression. */
+export function compileTagPattern(source: string): RegExp | null {
+  try {
+    return new RegExp(source);
+  } catch {
+    // An invalid pattern is the caller's error to report, not an exception to propagate.
+    return null;
+  }
+}

@@ -1,0 +1,230 @@
+// The port through which core reads git. Core defines it; src/git implements it. Every method
+// returns parsed data (the adapter runs the pure parsers of gitParsers.ts on the raw output) and
+// signals expected outcomes as values (null, false, empty lists). Only failures the caller cannot
+// act on locally throw, and then always a GitFailure with a code.
+
+/** The small set of reasons a git call can fail, worded by the layer that shows them. */
+export type GitErrorCode =
+  | 'not-a-repository'
+  | 'git-missing'
+  | 'empty-repository'
+  | 'bad-ref'
+  | 'bad-argument'
+  | 'timeout'
+  | 'failed';
+
+export class GitFailure extends Error {
+  constructor(
+    readonly code: GitErrorCode,
+    /** Git's own stderr or the spawn error, for logs only. */
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'GitFailure';
+  }
+}
+
+export function isGitFailure(error: unknown): error is GitFailure {
+  return error instanceof GitFailure;
+}
+
+export interface RepoState {
+  /** Absolute path of the working tree, null for a bare repository. */
+  topLevel: string | null;
+  /** Absolute path of the common git dir (shared by worktrees). */
+  gitCommonDir: string;
+  shallow: boolean;
+  /** The commit HEAD points to; null in a repository without commits. */
+  head: string | null;
+  /** The branch HEAD points to (short name), null when detached. */
+  headBranch: string | null;
+}
+
+/** One commit as read from `git log` with our own format. */
+export interface RawCommit {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** ISO 8601 author date. */
+  date: string;
+  subject: string;
+  /** The full raw message (subject, body, trailers). */
+  message: string;
+}
+
+/** One commit of a whole-history scan: only what linking needs, dates as git stores them. */
+export interface MessageRecord {
+  sha: string;
+  authorName: string;
+  authorEmail: string;
+  /** Author time in epoch seconds and its zone (+hhmm). */
+  time: string;
+  zone: string;
+  message: string;
+}
+
+export interface DiffLine {
+  /** 1-based line number on the side the line belongs to (new side for added, old for removed). */
+  line: number;
+  text: string;
+  /** Index of the hunk within the file: a removed line whose hunk also adds lines was replaced. */
+  hunk: number;
+}
+
+export type FileStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+
+export interface FileDiff {
+  /** Path after the change (the old path for a deletion). */
+  path: string;
+  /** Path before the change when it differs (rename, copy), else null. */
+  oldPath: string | null;
+  status: FileStatus;
+  binary: boolean;
+  added: DiffLine[];
+  removed: DiffLine[];
+}
+
+export interface CommitPatch {
+  commit: RawCommit;
+  files: FileDiff[];
+}
+
+export interface TagRecord {
+  name: string;
+  /** Tagger date (annotated) or committer date (lightweight), ISO 8601. */
+  date: string;
+  /** The commit the tag points to. */
+  sha: string;
+}
+
+export interface BlameCommitInfo {
+  sha: string;
+  authorName: string;
+  authorEmail: string;
+  /** ISO 8601 author date. */
+  date: string;
+  subject: string;
+  /** The commit is a boundary of the range (its lines are older than the range). */
+  boundary: boolean;
+}
+
+export interface BlameEntry {
+  sha: string;
+  /** Line number in the blamed commit's version of the file. */
+  origLine: number;
+  /** Line number in the file at the blamed revision. */
+  finalLine: number;
+  /** Path of the file in the blamed commit (differs after renames). */
+  origPath: string;
+}
+
+export interface BlameResult {
+  lines: BlameEntry[];
+  commits: Map<string, BlameCommitInfo>;
+}
+
+export interface RevisionRange {
+  /** Commits (or refs already verified) to start from. */
+  include: string[];
+  /** Commits whose ancestors are left out. */
+  exclude: string[];
+}
+
+export interface LogPatchOptions {
+  range: RevisionRange;
+  /** Limit to commits touching these paths. */
+  paths: string[];
+  /** Show every file of a matching commit, not only the ones in `paths`. */
+  fullDiff: boolean;
+  noMerges: boolean;
+  /** Only commits that descend from the excluded commits (`--ancestry-path`). */
+  ancestryPath?: boolean;
+}
+
+export interface RefList {
+  branches: string[];
+  tags: string[];
+  /** The current branch's short name, or null when HEAD is detached or unborn. */
+  current: string | null;
+}
+
+export interface RecentCommitsOptions {
+  /** Defaults to HEAD. */
+  ref?: string;
+  limit: number;
+  /** Fixed text searched in messages (never a pattern). */
+  grep?: string;
+}
+
+export interface BlameLineResult extends BlameCommitInfo {
+  /** The line is not committed yet. */
+  uncommitted: boolean;
+  /** Line number in that commit's version of the file. */
+  origLine: number;
+  origPath: string;
+}
+
+export interface GitPort {
+  /** Throws not-a-repository / git-missing; a repository without commits has head null. */
+  repoState(): Promise<RepoState>;
+  /** Resolves a ref or sha to a commit sha, or null when it names no commit. */
+  resolveCommit(ref: string): Promise<string | null>;
+  /** Facts of the given commits that exist (missing ones are left out), in the order given. */
+  commits(shas: string[]): Promise<RawCommit[]>;
+  /** Every commit reachable from `include` ('all' = all branches, tags, remotes and HEAD) not from `exclude`. */
+  logMessages(options: { include: 'all' | string[]; exclude: string[]; grep?: string[] }): Promise<RawCommit[]>;
+  /**
+   * One streaming pass over every commit reachable from all branches, tags, remotes and HEAD but
+   * not from `exclude`; `onRecord` sees each commit as git prints it. Resolves with the count.
+   */
+  scanMessages(exclude: string[], onRecord: (record: MessageRecord) => void): Promise<number>;
+  /** The commits HEAD, all branches, tags and remotes point to (tags peeled). Empty: no commits. */
+  listTips(): Promise<string[]>;
+  /** The history is cut (shallow clone). */
+  isShallow(): Promise<boolean>;
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** The change `sha` brought relative to `parent` (its first parent), or to the empty tree when null. */
+  commitDiff(sha: string, parent: string | null): Promise<FileDiff[]>;
+  /** Commits in the range touching the paths, newest first, with their zero-context patches. */
+  logPatches(options: LogPatchOptions): Promise<CommitPatch[]>;
+  /** Tags whose commit contains any of the shas. */
+  tagsContaining(shas: string[]): Promise<TagRecord[]>;
+  /** Which of the paths exist at the commit. */
+  pathsAt(commit: string, paths: string[]): Promise<string[]>;
+  /** Renames between two commits (old path to new path). */
+  renames(from: string, to: string): Promise<Map<string, string>>;
+  /** Blame of `path` at `range.include[0]`, stopping at the excluded commits. */
+  blame(path: string, range: RevisionRange): Promise<BlameResult>;
+  /** Which of the paths differ in the working tree or index from HEAD. */
+  uncommittedChanges(paths: string[]): Promise<string[]>;
+
+  // For the editor's pickers.
+  recentCommits(options: RecentCommitsOptions): Promise<RawCommit[]>;
+  /** The commit that last changed the 1-based line of the working-tree file; null when none. */
+  blameLine(file: string, line: number): Promise<BlameLineResult | null>;
+  listRefs(): Promise<RefList>;
+  /** origin's default branch, else main/master, else the current branch; null when none. */
+  defaultBranch(): Promise<string | null>;
+  /** `git config user.email`, null when unset. */
+  userEmail(): Promise<string | null>;
+}
+
+/** A full or abbreviated commit id (SHA-1 or SHA-256), lower or upper case. */
+export function isSha(text: string): boolean {
+  return /^[0-9a-fA-F]{4,64}$/.test(text);
+}
+
+/**
+ * Text that may be handed to git as a revision: never an option, no whitespace or control
+ * characters, and nothing `git check-ref-format` forbids in a ref name except the revision
+ * suffixes (`^`, `~`, `@{...}`) that make sense after one.
+ */
+export function isSafeRef(text: string): boolean {
+  if (text.length === 0 || text.length > 255) return false;
+  if (text.startsWith('-')) return false;
+  // Control characters, space, and characters no ref name may contain (check-ref-format rules).
+  if (/[\p{Cc}\s\\:?*[]/u.test(text)) return false;
+  if (text.includes('..') || text.includes('//') || text.endsWith('.') || text.endsWith('/') || text.endsWith('.lock')) return false;
+  return true;
+}

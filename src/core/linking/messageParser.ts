@@ -1,0 +1,231 @@
+// Finds client-issue references in a commit message and tells fixes from mentions, the way
+// GitHub, GitLab, Sentry and Linear read closing keywords, plus Spanish verb forms and trailers.
+// Pure and total: any text in, a list out.
+
+export interface IdPatterns {
+  /** `CLIENT-N` keys: an uppercase prefix (2-10 letters/digits), a dash and a number. */
+  keys: boolean;
+  /** Restrict keys to these prefixes (e.g. the clients' prefixes); empty or absent = any prefix. */
+  keyPrefixes?: string[];
+  /** `#N` references. */
+  hashes: boolean;
+  /** User regular expressions (JavaScript syntax). Capture group 1, when present, is the id. */
+  custom: string[];
+}
+
+export const DEFAULT_ID_PATTERNS: IdPatterns = { keys: true, hashes: true, custom: [] };
+
+export type ReferenceKind = 'fix' | 'mention';
+
+export interface Reference {
+  id: string;
+  kind: ReferenceKind;
+  /** How a fix was recognised; null for mentions. */
+  via: 'keyword' | 'trailer' | null;
+  /** The closing keyword or trailer token as written, null for mentions. */
+  keyword: string | null;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+const EN_KEYWORDS = [
+  'close', 'closes', 'closed', 'closing',
+  'fix', 'fixes', 'fixed', 'fixing',
+  'resolve', 'resolves', 'resolved', 'resolving',
+  'implement', 'implements', 'implemented', 'implementing',
+  'complete', 'completes', 'completed', 'completing',
+];
+
+// Infinitive, present, participle (four endings), preterite (accented and not), gerund, 1st plural.
+const ES_KEYWORDS = [
+  'corregir', 'corrige', 'corrigen', 'corrijo', 'corregimos', 'corregido', 'corregida', 'corregidos', 'corregidas',
+  'corregí', 'corregi', 'corrigió', 'corrigio', 'corrigiendo',
+  'arreglar', 'arregla', 'arreglan', 'arreglo', 'arreglamos', 'arreglado', 'arreglada', 'arreglados', 'arregladas',
+  'arreglé', 'arregle', 'arregló', 'arreglando',
+  'solucionar', 'soluciona', 'solucionan', 'soluciono', 'solucionamos', 'solucionado', 'solucionada', 'solucionados',
+  'solucionadas', 'solucioné', 'solucione', 'solucionó', 'solucionando',
+  'resolver', 'resuelve', 'resuelven', 'resuelvo', 'resolvemos', 'resuelto', 'resuelta', 'resueltos', 'resueltas',
+  'resolví', 'resolvi', 'resolvió', 'resolvio', 'resolviendo',
+  'cerrar', 'cierra', 'cierran', 'cierro', 'cerramos', 'cerrado', 'cerrada', 'cerrados', 'cerradas',
+  'cerré', 'cerre', 'cerró', 'cerro', 'cerrando',
+];
+
+const TRAILER_TOKENS = new Set([
+  'fixes', 'fixed', 'fix', 'closes', 'closed', 'close', 'resolves', 'resolved', 'client-issue',
+  'corrige', 'arregla', 'soluciona', 'resuelve', 'cierra',
+]);
+
+const WORD = '[\\p{L}\\p{N}_]';
+const KEYWORD_RE = new RegExp(
+  `(?<!${WORD})(${[...EN_KEYWORDS, ...ES_KEYWORDS].sort((a, b) => b.length - a.length).join('|')})(?!${WORD})`,
+  'giu',
+);
+// A negation right before the keyword, at most two plain words apart ("does not really fix").
+const NEGATION_RE = new RegExp(
+  `(?:(?<!${WORD})(?:not|never|no|nunca|sin|tampoco|ni)|n['’]t)\\s+(?:[\\p{L}'’]+\\s+){0,2}$`,
+  'iu',
+);
+const FILLER_RE = new RegExp(
+  `^(?:(?:the|this|that|for|of|issues?|bugs?|tickets?|errors?|problems?|regression|el|la|los|las|lo|de|del|para|` +
+    `incidencias?|errore?s?|fallos?|problemas?)\\s+){0,3}`,
+  'iu',
+);
+const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:and|y|e|or|o)\s+|,|;|&|\+|\band\b|\by\b|\be\b|\bor\b|\bo\b)\s*/iu;
+const TRAILER_RE = /^\s*([A-Za-z][A-Za-z-]*)\s*:\s*(.*)$/;
+const REVERT_SUBJECT_RE = /^\s*(?:revert|revertir|revierte)\b/i;
+
+interface CompiledPatterns {
+  regexes: RegExp[];
+  /** Cheap test that tells whether a message can hold any id at all. */
+  prefilter: RegExp | null;
+  errors: string[];
+}
+
+const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
+
+/** Compiles the patterns; invalid user expressions are reported and left out, never thrown. */
+export function compileIdPatterns(patterns: IdPatterns): CompiledPatterns {
+  const cached = compiled.get(patterns);
+  if (cached !== undefined) return cached;
+  const regexes: RegExp[] = [];
+  const errors: string[] = [];
+  if (patterns.keys) {
+    const prefixes = (patterns.keyPrefixes ?? []).filter((p) => p.length > 0);
+    const prefix = prefixes.length > 0 ? `(?:${prefixes.map(escapeRegExp).join('|')})` : '[A-Z][A-Z0-9]{1,9}';
+    regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_-])(${prefix}-[0-9]{1,9})(?!${WORD})`, 'gu'));
+  }
+  if (patterns.hashes) regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_&/])(#[0-9]{1,9})(?!${WORD})`, 'gu'));
+  for (const source of patterns.custom) {
+    try {
+      regexes.push(new RegExp(source, 'g'));
+    } catch {
+      // An invalid user expression is reported as data; the other patterns still apply.
+      errors.push(source);
+    }
+  }
+  const prefilter = patterns.custom.length === 0 ? /#[0-9]|[A-Za-z0-9]-[0-9]/ : null;
+  const result = { regexes, prefilter, errors };
+  compiled.set(patterns, result);
+  return result;
+}
+
+interface Occurrence {
+  id: string;
+  start: number;
+  end: number;
+}
+
+function occurrences(text: string, patterns: CompiledPatterns): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const re of patterns.regexes) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(text)) !== null && guard++ < 10000) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const id = (m[1] ?? m[0]).trim();
+      if (id.length === 0) continue;
+      const offset = m[1] !== undefined ? m[0].indexOf(m[1]) : 0;
+      found.push({ id, start: m.index + Math.max(0, offset), end: m.index + Math.max(0, offset) + id.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Occurrence[] = [];
+  let lastEnd = -1;
+  for (const o of found) {
+    if (o.start < lastEnd) continue;
+    out.push(o);
+    lastEnd = o.end;
+  }
+  return out;
+}
+
+/** The ids in a text (any kind), in order of appearance, without duplicates. */
+export function idsIn(text: string, patterns: IdPatterns): string[] {
+  return [...new Set(occurrences(text.normalize('NFC'), compileIdPatterns(patterns)).map((o) => o.id))];
+}
+
+function skipFiller(text: string, at: number): number {
+  const m = FILLER_RE.exec(text.slice(at));
+  return at + (m === null ? 0 : m[0].length);
+}
+
+/** The ids of a list starting at `at`: "#1, #2 and ACME-3", optional brackets around each id. */
+function listAt(text: string, at: number, byStart: Map<number, Occurrence>): Occurrence[] {
+  const out: Occurrence[] = [];
+  let cursor = at;
+  for (;;) {
+    cursor = skipFiller(text, cursor);
+    let bracket = false;
+    if (text[cursor] === '(' || text[cursor] === '[') {
+      cursor++;
+      bracket = true;
+    }
+    const occurrence = byStart.get(cursor);
+    if (occurrence === undefined) return out;
+    out.push(occurrence);
+    cursor = occurrence.end;
+    if (bracket && (text[cursor] === ')' || text[cursor] === ']')) cursor++;
+    const sep = LIST_SEPARATOR_RE.exec(text.slice(cursor, cursor + 12));
+    if (sep === null) return out;
+    cursor += sep[0].length;
+  }
+}
+
+/** References to issues in a commit message: one per id, a fix if any occurrence is a fix. */
+export function parseReferences(message: string, patterns: IdPatterns): Reference[] {
+  const compiledPatterns = compileIdPatterns(patterns);
+  if (compiledPatterns.prefilter !== null && !compiledPatterns.prefilter.test(message)) return [];
+  const text = message.normalize('NFC');
+  const all = occurrences(text, compiledPatterns);
+  if (all.length === 0) return [];
+  const byStart = new Map(all.map((o) => [o.start, o]));
+  const fixes = new Map<string, { via: 'keyword' | 'trailer'; keyword: string }>();
+  // A revert's message quotes the reverted subject ("Revert "Fix ACME-3""): it fixes nothing.
+  const isRevert = REVERT_SUBJECT_RE.test(text);
+  if (!isRevert) {
+    let lineStart = 0;
+    for (const line of text.split('\n')) {
+      const trailer = TRAILER_RE.exec(line);
+      if (trailer !== null && TRAILER_TOKENS.has((trailer[1] as string).toLowerCase())) {
+        const valueStart = lineStart + line.length - (trailer[2] as string).length;
+        for (const o of listAt(text, valueStart, byStart)) {
+          if (o.end > lineStart + line.length) break;
+          fixes.set(o.id, { via: 'trailer', keyword: trailer[1] as string });
+        }
+      } else {
+        KEYWORD_RE.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = KEYWORD_RE.exec(line)) !== null) {
+          if (NEGATION_RE.test(line.slice(0, m.index))) continue;
+          let after = m.index + m[0].length;
+          const colon = /^\s*:?\s*/.exec(line.slice(after));
+          after += colon === null ? 0 : colon[0].length;
+          for (const o of listAt(text, lineStart + after, byStart)) {
+            if (o.end > lineStart + line.length) break;
+            if (!fixes.has(o.id)) fixes.set(o.id, { via: 'keyword', keyword: m[0] });
+          }
+        }
+      }
+      lineStart += line.length + 1;
+    }
+  }
+  const out: Reference[] = [];
+  const seen = new Set<string>();
+  for (const o of all) {
+    if (seen.has(o.id)) continue;
+    seen.add(o.id);
+    const fix = fixes.get(o.id);
+    out.push(
+      fix === undefined
+        ? { id: o.id, kind: 'mention', via: null, keyword: null }
+        : { id: o.id, kind: 'fix', via: fix.via, keyword: fix.keyword },
+    );
+  }
+  return out;
+}

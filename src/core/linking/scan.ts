@@ -1,0 +1,188 @@
+// Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
+// commit id, the references found (commit facts never change) and the tips already read, so a
+// later scan reads only `git log <all tips> --not <tips seen>`.
+import { commitFromRecord } from '../gitParsers';
+import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
+import { GitFailure } from '../gitPort';
+import type { IdPatterns, Reference } from './messageParser';
+import { compileIdPatterns, parseReferences } from './messageParser';
+
+export interface ScanOptions {
+  patterns: IdPatterns;
+}
+
+export interface LinkedCommit {
+  sha: string;
+  subject: string;
+  authorName: string;
+  authorEmail: string;
+  /** ISO 8601 author date. */
+  date: string;
+  /** For fixes: recognised by a closing keyword or a trailer. */
+  via: 'keyword' | 'trailer' | null;
+}
+
+export interface ScanIssue {
+  id: string;
+  /** Newest first. */
+  fixes: LinkedCommit[];
+  /** Newest first. */
+  mentions: LinkedCommit[];
+}
+
+type CachedReference = [id: string, kind: Reference['kind'], via: Reference['via']];
+
+export interface CachedCommit {
+  subject: string;
+  authorName: string;
+  authorEmail: string;
+  date: string;
+  refs: CachedReference[];
+}
+
+/** Serializable (JSON) scan state. Only commits with references are kept. */
+export interface ScanCache {
+  version: 1;
+  /** The id patterns the references were found with; other patterns invalidate the cache. */
+  patternsKey: string;
+  /** The tips already read (their ancestors are all known). */
+  tips: string[];
+  /** How many commits were read in total. */
+  commitsRead: number;
+  commits: Record<string, CachedCommit>;
+}
+
+export interface ScanResult {
+  issues: ScanIssue[];
+  /** Commits read by this scan (0 when nothing changed). */
+  commitsRead: number;
+  /** Commits read over the cache's life. */
+  commitsKnown: number;
+  /** The scan reused a cache. */
+  incremental: boolean;
+  historyComplete: boolean;
+  /** Custom id patterns that are not valid regular expressions. */
+  patternErrors: string[];
+  cache: ScanCache;
+}
+
+// Beyond this many exclusions the command line grows without saving much; excluding fewer tips
+// only means re-reading some known commits, which the cache absorbs.
+const MAX_EXCLUDED_TIPS = 2000;
+
+export function patternsKey(patterns: IdPatterns): string {
+  return JSON.stringify({
+    keys: patterns.keys,
+    keyPrefixes: [...(patterns.keyPrefixes ?? [])].sort(),
+    hashes: patterns.hashes,
+    custom: patterns.custom,
+  });
+}
+
+export function emptyScanCache(patterns: IdPatterns): ScanCache {
+  return { version: 1, patternsKey: patternsKey(patterns), tips: [], commitsRead: 0, commits: {} };
+}
+
+/** A cache read from disk is trusted only in shape; anything else starts over. */
+export function isScanCache(value: unknown): value is ScanCache {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<ScanCache>;
+  return (
+    v.version === 1 &&
+    typeof v.patternsKey === 'string' &&
+    Array.isArray(v.tips) &&
+    v.tips.every((t) => typeof t === 'string' && /^[0-9a-f]{4,64}$/.test(t)) &&
+    typeof v.commitsRead === 'number' &&
+    typeof v.commits === 'object' &&
+    v.commits !== null
+  );
+}
+
+/** Adds a commit's references to the cache; returns whether it had any. */
+export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord, patterns: IdPatterns): boolean {
+  const refs = parseReferences(commit.message, patterns);
+  if (refs.length === 0) return false;
+  // Dates and subjects are worked out only for the few commits that reference an issue.
+  if (!('subject' in commit)) commit = commitFromRecord(commit);
+  cache.commits[commit.sha] = {
+    subject: commit.subject,
+    authorName: commit.authorName,
+    authorEmail: commit.authorEmail,
+    date: commit.date,
+    refs: refs.map((r) => [r.id, r.kind, r.via]),
+  };
+  return true;
+}
+
+function time(date: string): number {
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** Groups the cache's commits by issue id, newest first within each list. */
+export function issuesFromCache(cache: ScanCache): ScanIssue[] {
+  const byId = new Map<string, ScanIssue>();
+  for (const [sha, c] of Object.entries(cache.commits)) {
+    if (!Array.isArray(c.refs)) continue;
+    for (const ref of c.refs) {
+      if (!Array.isArray(ref) || typeof ref[0] !== 'string') continue;
+      const [id, kind, via] = ref;
+      let issue = byId.get(id);
+      if (issue === undefined) {
+        issue = { id, fixes: [], mentions: [] };
+        byId.set(id, issue);
+      }
+      const linked: LinkedCommit = {
+        sha,
+        subject: c.subject,
+        authorName: c.authorName,
+        authorEmail: c.authorEmail,
+        date: c.date,
+        via: kind === 'fix' ? via : null,
+      };
+      (kind === 'fix' ? issue.fixes : issue.mentions).push(linked);
+    }
+  }
+  const byDate = (a: LinkedCommit, b: LinkedCommit): number => time(b.date) - time(a.date) || a.sha.localeCompare(b.sha);
+  const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  for (const issue of out) {
+    issue.fixes.sort(byDate);
+    issue.mentions.sort(byDate);
+  }
+  return out;
+}
+
+export async function scanHistory(port: GitPort, options: ScanOptions, cache?: ScanCache): Promise<ScanResult> {
+  // Two git processes at most: the tips, and the log of what is new since the cache's tips.
+  const tips = await port.listTips();
+  if (tips.length === 0) throw new GitFailure('empty-repository', 'no commits');
+  const key = patternsKey(options.patterns);
+  const usable = cache !== undefined && isScanCache(cache) && cache.patternsKey === key;
+  const working: ScanCache = usable
+    ? { ...cache, tips: [...cache.tips], commits: { ...cache.commits } }
+    : emptyScanCache(options.patterns);
+  const known = new Set(working.tips);
+  const unchanged = usable && tips.length > 0 && tips.every((t) => known.has(t));
+  let commitsRead = 0;
+  if (!unchanged) {
+    const exclude = usable ? working.tips.slice(0, MAX_EXCLUDED_TIPS) : [];
+    commitsRead = await port.scanMessages(exclude, (record) => {
+      recordCommit(working, record, options.patterns);
+    });
+    working.commitsRead += commitsRead;
+    working.tips = [...new Set(tips)];
+  }
+  return {
+    issues: issuesFromCache(working),
+    commitsRead,
+    commitsKnown: working.commitsRead,
+    incremental: usable,
+    historyComplete: !(await port.isShallow()),
+    patternErrors: compileIdPatterns(options.patterns).errors,
+    cache: working,
+  };
+}

@@ -1,0 +1,291 @@
+// The template context: the verified facts of one IssueEvidence, reshaped for a reply. A fact that
+// the evidence does not establish is absent, not null or empty, so that a strict template which
+// states it fails instead of printing a blank (e.g. `deployed` exists only when the client's
+// version contains every fix).
+import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
+import type { Client, Issue, Language, Register } from '../store/model';
+import { buildAppendix } from './appendix';
+import type { Appendix } from './appendix';
+import { addWorkingDays } from './format';
+
+export interface ReplyCommit {
+  sha: string;
+  subject: string;
+  author: string;
+  /** ISO 8601 author date. */
+  date: string;
+  /** Authored by one of the user's own identities. */
+  byMe: boolean;
+}
+
+export interface ReplyTag {
+  name: string;
+  date: string;
+}
+
+export interface ReplyFix extends ReplyCommit {
+  /** Reachable from the target, directly or through `copy`. */
+  onTarget: boolean;
+  /** The equivalent commit (same patch) on the target, when the fix itself is not reachable. */
+  copy?: ReplyCommit;
+  /** Release tags containing the fix, in version order. */
+  tags: string[];
+  firstTag?: ReplyTag;
+}
+
+export interface ReplyRevert extends ReplyCommit {
+  /** The fix it reverted. */
+  fixSha: string;
+}
+
+export interface ReplyChange extends ReplyCommit {
+  /** How many of the fix's lines this commit changed or removed. */
+  lines: number;
+}
+
+export interface ReplySurvival {
+  /** Where survival was measured: the client's version when known and containing the fix, else the target. */
+  ref: string;
+  sha: string;
+  added: number;
+  intact: number;
+  /** modified + removed. */
+  changed: number;
+  modified: number;
+  removed: number;
+}
+
+export interface ReplyRef {
+  ref: string;
+  sha: string;
+}
+
+export interface ReplyIssue {
+  id?: string;
+  title?: string;
+  /** YYYY-MM-DD of the client's latest report. */
+  reportedOn?: string;
+  /** The version the client said they run, in their words. */
+  version?: string;
+}
+
+export interface ReplyContext {
+  language: Language;
+  /** Spanish informal register; always false in English. */
+  tu: boolean;
+  verdict: Verdict;
+  contactName?: string;
+  clientName?: string;
+  signature?: string;
+  issue: ReplyIssue;
+  /** ISO 8601 time the evidence was computed. */
+  checkedAt: string;
+  target: ReplyRef;
+  /** The linked fixes that exist in the repository. */
+  fixes: ReplyFix[];
+  /** The first of `fixes`. */
+  fix?: ReplyFix;
+  /** Shas linked as fixes that the repository does not have. */
+  missingFixes: string[];
+  /** The first release containing every fix; absent when some fix is in no release. */
+  release?: ReplyTag;
+  /** The client's version; present only when the evidence says it contains every fix. */
+  deployed?: ReplyRef;
+  /** The client's version; present only when it is known and lacks some fix. */
+  notDeployed?: ReplyRef & { fixes: ReplyFix[] };
+  /** Fixes neither reachable from the target nor copied onto it. */
+  offTarget: ReplyFix[];
+  reverts: ReplyRevert[];
+  revertsByMe: ReplyRevert[];
+  revertsByOthers: ReplyRevert[];
+  /** Survival of the fixes' lines, summed over fixes; absent when nothing was measured. */
+  survival?: ReplySurvival;
+  /** Commits that changed or removed the fixes' lines, newest first. */
+  changes: ReplyChange[];
+  changesByMe: ReplyChange[];
+  changesByOthers: ReplyChange[];
+  /** Later commits on the target that touched the fixed regions, newest first. */
+  laterChanges: ReplyCommit[];
+  /** Commits that mention the issue without fixing it, newest first. */
+  mentions: ReplyCommit[];
+  caveats: { shallow: boolean; uncommitted: string[] };
+  /** YYYY-MM-DD by which the reply's next step is promised. */
+  nextStepBy: string;
+  appendix?: Appendix;
+}
+
+/**
+ * Every field name a context can hold, at any depth. Templates are checked against it before they
+ * render, so a misspelt field fails even where strict mode cannot see it (a block helper's argument).
+ */
+export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
+  'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
+  'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
+  'release', 'name', 'date', 'deployed', 'notDeployed', 'offTarget', 'reverts', 'revertsByMe',
+  'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
+  'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
+  'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
+  'fixSha', 'lines',
+  // appendix
+  'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
+]);
+
+export interface ReplyInput {
+  evidence: IssueEvidence;
+  language: Language;
+  /** Spanish only; defaults to usted. */
+  register?: Register;
+  client?: Client;
+  issue?: Issue;
+  /** Adds the verification appendix (shas, refs and the git commands that check each statement). */
+  appendix?: boolean;
+  /** YYYY-MM-DD of the next step; default: two working days after the evidence was computed. */
+  nextStepBy?: string;
+  /** IANA zone for calendar days; undefined means the machine's zone. */
+  timeZone?: string;
+}
+
+const NEXT_STEP_WORKING_DAYS = 2;
+
+function commit(facts: CommitFacts): ReplyCommit {
+  return { sha: facts.sha, subject: facts.subject, author: facts.authorName, date: facts.date, byMe: facts.byMe };
+}
+
+function fixOf(fix: FixEvidence): ReplyFix {
+  const copySource = fix.reachable ? undefined : fix.equivalents[0];
+  return {
+    ...commit(fix),
+    onTarget: fix.reachable || copySource !== undefined,
+    ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
+    tags: [...fix.tags],
+    ...(fix.firstTag !== null ? { firstTag: { name: fix.firstTag.name, date: fix.firstTag.date } } : {}),
+  };
+}
+
+function byDateDesc<T extends { date: string }>(a: T, b: T): number {
+  return Date.parse(b.date) - Date.parse(a.date);
+}
+
+function uniqueBySha<T extends { sha: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.sha) ? false : (seen.add(item.sha), true)));
+}
+
+/** Survival where the client runs it, when that is known to contain the fix; else at the target. */
+function survivalOf(fix: FixEvidence): Survival | null {
+  return fix.survivalDeployed ?? fix.survival;
+}
+
+function sumSurvival(fixes: FixEvidence[]): ReplySurvival | undefined {
+  const measured = fixes.map(survivalOf).filter((s): s is Survival => s !== null);
+  const first = measured[0];
+  if (first === undefined) return undefined;
+  const total = { ref: first.ref, sha: first.sha, added: 0, intact: 0, changed: 0, modified: 0, removed: 0 };
+  for (const s of measured) {
+    total.added += s.added;
+    total.intact += s.intact;
+    total.modified += s.modified;
+    total.removed += s.removed;
+  }
+  total.changed = total.modified + total.removed;
+  return total;
+}
+
+function changesOf(fixes: FixEvidence[]): ReplyChange[] {
+  const bySha = new Map<string, ReplyChange>();
+  for (const fix of fixes) {
+    for (const c of survivalOf(fix)?.changedBy ?? []) {
+      const existing = bySha.get(c.sha);
+      if (existing) existing.lines += c.lines;
+      else bySha.set(c.sha, { ...commit(c), lines: c.lines });
+    }
+  }
+  return [...bySha.values()].sort(byDateDesc);
+}
+
+/** The first release containing every fix: the latest of their first tags, if each has one. */
+function releaseOf(fixes: ReplyFix[]): ReplyTag | undefined {
+  if (fixes.length === 0) return undefined;
+  let latest: ReplyTag | undefined;
+  for (const fix of fixes) {
+    if (fix.firstTag === undefined) return undefined;
+    if (latest === undefined || Date.parse(fix.firstTag.date) > Date.parse(latest.date)) latest = fix.firstTag;
+  }
+  return latest;
+}
+
+function latestReport(issue: Issue | undefined): Issue['reports'][number] | undefined {
+  if (issue === undefined || issue.reports.length === 0) return undefined;
+  return [...issue.reports].sort((a, b) => b.date.localeCompare(a.date))[0];
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+export function buildReplyContext(input: ReplyInput): ReplyContext {
+  const { evidence, issue, client } = input;
+  const existing = evidence.fixes.filter((f) => f.exists);
+  const fixes = existing.map(fixOf);
+  const reverts = uniqueBySha(
+    existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
+  ).sort(byDateDesc);
+  const changes = changesOf(existing);
+  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map(commit))).sort(byDateDesc);
+  const report = latestReport(issue);
+  const deployed = evidence.deployed;
+
+  const replyIssue: ReplyIssue = {
+    ...optional('id', nonEmpty(issue?.id) ?? nonEmpty(evidence.issueId ?? undefined)),
+    ...optional('title', nonEmpty(issue?.title)),
+    ...optional('reportedOn', report?.date),
+    ...optional('version', nonEmpty(report?.version)),
+  };
+
+  const context: ReplyContext = {
+    language: input.language,
+    tu: input.language === 'es' && (input.register ?? client?.register) === 'tu',
+    verdict: evidence.verdict,
+    ...optional('contactName', nonEmpty(client?.contactName)),
+    ...optional('clientName', nonEmpty(client?.name)),
+    ...optional('signature', nonEmpty(client?.signature)),
+    issue: replyIssue,
+    checkedAt: evidence.computedAt,
+    target: { ref: evidence.target.ref, sha: evidence.target.sha },
+    fixes,
+    ...optional('fix', fixes[0]),
+    missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
+    ...optional('release', releaseOf(fixes)),
+    ...(deployed !== null && deployed.containsFix ? { deployed: { ref: deployed.ref, sha: deployed.sha } } : {}),
+    ...(deployed !== null && !deployed.containsFix
+      ? {
+          notDeployed: {
+            ref: deployed.ref,
+            sha: deployed.sha,
+            fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
+          },
+        }
+      : {}),
+    offTarget: fixes.filter((f) => !f.onTarget),
+    reverts,
+    revertsByMe: reverts.filter((r) => r.byMe),
+    revertsByOthers: reverts.filter((r) => !r.byMe),
+    ...optional('survival', sumSurvival(existing)),
+    changes,
+    changesByMe: changes.filter((c) => c.byMe),
+    changesByOthers: changes.filter((c) => !c.byMe),
+    laterChanges,
+    mentions: evidence.mentions.map(commit),
+    caveats: {
+      shallow: !evidence.historyComplete || evidence.caveats.some((c) => c.code === 'shallow-history'),
+      uncommitted: evidence.caveats.filter((c) => c.code === 'uncommitted-changes').flatMap((c) => c.subjects),
+    },
+    nextStepBy: input.nextStepBy ?? addWorkingDays(evidence.computedAt, NEXT_STEP_WORKING_DAYS, input.timeZone),
+  };
+  if (input.appendix === true) context.appendix = buildAppendix(evidence);
+  return context;
+}

@@ -1,0 +1,59 @@
+// Validation of store files against the JSON schemas in media/: the same files VS Code uses to
+// validate and complete them as the user edits (one schema, two uses).
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ClientsFile, Issue } from './model';
+
+export const ISSUE_SCHEMA_FILE = 'issue.schema.json';
+export const CLIENTS_SCHEMA_FILE = 'clients.schema.json';
+
+export interface StoreSchemas {
+  issue: object;
+  clients: object;
+}
+
+/** Reads both schemas from the extension's (or package's) media folder. */
+export async function loadStoreSchemas(mediaDir: string): Promise<StoreSchemas> {
+  const read = async (name: string): Promise<object> =>
+    JSON.parse(await fs.readFile(path.join(mediaDir, name), 'utf8')) as object;
+  const [issue, clients] = await Promise.all([read(ISSUE_SCHEMA_FILE), read(CLIENTS_SCHEMA_FILE)]);
+  return { issue, clients };
+}
+
+export interface SchemaViolation {
+  /** JSON pointer of the offending value, e.g. `/reports/0/date`. */
+  pointer: string;
+  /** The validator's technical wording, e.g. "must have required property 'title'". */
+  detail: string;
+}
+
+export interface StoreValidator {
+  /** The violations of an issue file; empty when it is valid. */
+  issue(value: unknown): SchemaViolation[];
+  clients(value: unknown): SchemaViolation[];
+}
+
+function violations(validate: ValidateFunction, value: unknown): SchemaViolation[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e: ErrorObject) => {
+    // A missing property is reported on its parent, which is where the editor should open.
+    const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: string }).additionalProperty ?? '') : '';
+    const pointer = extra ? `${e.instancePath}/${extra}` : e.instancePath;
+    const detail = `${e.instancePath || '/'} ${e.message ?? e.keyword}${extra ? ` (${extra})` : ''}`;
+    return { pointer, detail };
+  });
+}
+
+export function createStoreValidator(schemas: StoreSchemas): StoreValidator {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  // VS Code's editor-only schema keywords: known to the validator, meaningless to it.
+  ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets', 'deprecationMessage']);
+  const issue = ajv.compile<Issue>(schemas.issue);
+  const clients = ajv.compile<ClientsFile>(schemas.clients);
+  return {
+    issue: (value) => violations(issue, value),
+    clients: (value) => violations(clients, value),
+  };
+}

@@ -1,0 +1,201 @@
+// Reglas de tono para respuestas en español (usted y tú). Para añadir una, se agrega un objeto: sus
+// ejemplos son sus pruebas (cada texto de `flag` debe marcarse, ninguno de `pass`). Los patrones
+// ignoran tildes y mayúsculas: «comenté» y «comente» coinciden igual.
+import type { ToneRule } from './model';
+
+export const RULES_ES: readonly ToneRule[] = [
+  {
+    id: 'blame.already-told',
+    category: 'blame',
+    patterns: [
+      'como ya (le |te |les |os )?(dije|he dicho|habia dicho|comente|he comentado|explique|he explicado|indique|he indicado|mencione|he mencionado|adverti|he advertido|avise|he avisado)',
+      'tal (y )?como (le |te |les )?(dije|comente|explique|indique|adverti)',
+      'como (le |te )?(decia|comentaba)',
+      'ya (se |le |te |les )?(lo )?(dije|he dicho|habia dicho|adverti|avise)',
+    ],
+    reason: 'Recordar al cliente que ya se le dijo suena a reproche: sugiere que no prestó atención.',
+    alternative: 'En resumen',
+    examples: {
+      flag: ['Como ya le dije, la corrección está en la v1.4.', 'como ya te comenté', 'Tal y como le indiqué, funciona.', 'Ya se lo había dicho.', 'Como ya expliqué, el error era otro.'],
+      pass: ['Como usted me indicó, el error aparece los lunes.', 'Como comprobé hoy, la corrección sigue en su sitio.'],
+    },
+  },
+  {
+    id: 'blame.should-have',
+    category: 'blame',
+    patterns: [
+      '(usted |tu )?(deberia|debio|tendria que|tenia que|hubiera tenido que) haber(lo|la|los|las|le|les)?',
+      '(deberias|debiste|tendrias que|tenias que) haber(lo|la|los|las|le|les)?',
+      'si (usted )?(hubiera|hubiese|hubieras|hubieses) (leido|seguido|hecho caso|actualizado|avisado|revisado)',
+      '(se suponia|se supone) que (usted|tu|ustedes) (tenia|tenias|tenian|debia|debias|debian)',
+    ],
+    reason: 'Señala lo que el cliente hizo mal; desplaza la culpa en vez de exponer los hechos.',
+    alternative: 'Conviene',
+    examples: {
+      flag: ['Usted debería haber actualizado a la v1.4.', 'Deberías haberlo probado antes.', 'Si hubiera leído las notas, lo sabría.', 'Tenías que haber avisado.'],
+      pass: ['Debería recibir la actualización el viernes.', 'Le enviaré la versión corregida el martes.'],
+    },
+  },
+  {
+    id: 'blame.not-my-fault',
+    category: 'blame',
+    patterns: [
+      'no es (culpa|problema|responsabilidad) m(ia|io)',
+      'no es mi (culpa|problema|responsabilidad)',
+      '(la culpa )?(es|fue) (su|tu|vuestra) (culpa|problema|responsabilidad)',
+      '(yo )?no tengo (la culpa|nada que ver)',
+      'con (todo el|todos los) respetos?',
+      'con el debido respeto',
+      '(su|tu|vuestro) (equipo|gente|personal|programador|programadores) (lo )?rompi(o|eron)',
+    ],
+    reason: 'Discutir la culpa pone al cliente a la defensiva; la cronología de los hechos responde la pregunta.',
+    alternative: 'Esto es lo que muestra el historial:',
+    examples: {
+      flag: ['Eso no es culpa mía.', 'No es mi problema.', 'Fue su responsabilidad.', 'Con todo el respeto, el código está bien.', 'Yo no tengo nada que ver.'],
+      pass: ['Fue un error mío y lo corregiré.', 'Corregirlo es responsabilidad mía.'],
+    },
+  },
+  {
+    id: 'stalling.working-on-it',
+    category: 'stalling',
+    patterns: [
+      '(estamos|estoy|seguimos|sigo) (trabajando|mirando|revisando) (en )?(ello|eso|esto)',
+      '(estamos|estoy|seguimos|sigo) (en ello|con ello|mirandolo|revisandolo)',
+      '(le|te|les|os) (diremos|dire|contare|contaremos) algo',
+      '(le|te|les|os) (respondere|responderemos|escribire|escribiremos) (en cuanto pueda|en cuanto podamos|mas adelante)',
+    ],
+    reason: 'No dice nada concreto. Cuente qué se revisó y el siguiente paso con una fecha.',
+    alternative: 'le enviaré [qué] el [fecha]',
+    examples: {
+      flag: ['Estamos trabajando en ello.', 'Sigo revisándolo.', 'Ya le diremos algo.', 'Te escribiré en cuanto pueda.'],
+      pass: ['Estoy trabajando en el módulo de exportación esta semana.', 'Le escribiré el viernes con el resultado.'],
+    },
+  },
+  {
+    id: 'stalling.soon',
+    category: 'stalling',
+    patterns: [
+      'se (solucionara|resolvera|arreglara|corregira|solventara) (en breve|pronto|enseguida|muy pronto|en unos dias)',
+      'en breve',
+      'lo antes posible',
+      'cuanto antes',
+      'a la mayor brevedad( posible)?',
+      'en los proximos dias',
+      'proximamente',
+      'muy pronto',
+    ],
+    reason: 'Un plazo vago destruye la confianza; una fecha o una condición concreta la construye.',
+    alternative: 'el [fecha]',
+    examples: {
+      flag: ['Se solucionará en breve.', 'Lo corregiré lo antes posible.', 'Le respondo a la mayor brevedad.', 'Tendrá noticias en los próximos días.'],
+      pass: ['En cuanto me lo confirme, lo instalo.', 'Se lo enviaré el viernes 27 de noviembre.'],
+    },
+  },
+  {
+    id: 'condescension.obviously',
+    category: 'condescension',
+    patterns: [
+      'obviamente',
+      'evidentemente',
+      'claramente,? (el|la|los|las|esto|eso|usted|tu|no|se)',
+      'como (es|resulta) (obvio|evidente|logico)',
+      'como (usted |tu )?(ya )?(sabe|sabes|sabra|sabras|deberia saber|deberias saber)',
+      'como todo el mundo sabe',
+      'huelga decir',
+    ],
+    reason: 'Da a entender que el cliente debería saberlo; suena condescendiente.',
+    alternative: '',
+    examples: {
+      flag: ['Obviamente, hay que vaciar la caché.', 'Como usted ya sabe, el servidor se reinicia.', 'Como todo el mundo sabe, los navegadores guardan caché.', 'Evidentemente no funciona.'],
+      pass: ['La caché se vacía a medianoche.', 'Lo expliqué en el informe con detalle.'],
+    },
+  },
+  {
+    id: 'condescension.simply',
+    category: 'condescension',
+    patterns: [
+      'simplemente',
+      'solo (tiene|tienes|tienen|hay) que',
+      'basta con',
+      'no es (tan )?(dificil|complicado)',
+      'es (muy |bastante |super )?(facil|sencillo|trivial)',
+      'lo unico que (tiene|tienes|hay) que hacer',
+    ],
+    reason: 'Hace parecer trivial la dificultad del cliente; indique los pasos sin juzgarlos.',
+    alternative: '',
+    examples: {
+      flag: ['Simplemente reinicie la aplicación.', 'Solo tiene que vaciar la caché.', 'Sólo tienes que pulsar Guardar.', 'Es muy fácil.', 'Basta con volver a entrar.'],
+      pass: ['Solo un archivo cambió desde entonces.', 'Los pasos son estos.'],
+    },
+  },
+  {
+    id: 'hedging.should-be-fixed',
+    category: 'hedging',
+    patterns: [
+      '(ya )?(deberia|debe de|tendria que) (estar|quedar) (ya )?(solucionado|arreglado|resuelto|corregido|funcionando|bien)',
+      '(ya )?(deberia|tendria que) funcionar',
+      'creo que (ya )?(esta|quedo|queda) (solucionado|arreglado|resuelto|corregido)',
+      'en principio (ya )?(esta|deberia|funciona)',
+      'supuestamente',
+      'con suerte',
+      'en teoria (ya )?(esta|funciona|deberia)',
+    ],
+    reason: 'Una suposición donde la evidencia puede ser precisa: diga qué commit y qué versión contienen la corrección.',
+    alternative: 'La corrección está en [versión] (commit [sha])',
+    examples: {
+      flag: ['Ya debería estar solucionado.', 'Ahora debería funcionar.', 'Creo que ya está arreglado.', 'En principio ya está.', 'Supuestamente funciona.'],
+      pass: ['Debería recibirlo el viernes.', 'La corrección está en la v1.4.0 (commit a1b2c3d).'],
+    },
+  },
+  {
+    id: 'promise.absolute',
+    category: 'promise',
+    patterns: [
+      'no (volvera|va) a (pasar|ocurrir|suceder|repetirse|fallar)',
+      'nunca (mas )?(volvera|va) a',
+      'nunca mas',
+      '(le |te )?(lo )?garantizo',
+      'garantizad[oa]',
+      '(al )?100 ?% (solucionado|arreglado|seguro|garantizado|resuelto)',
+      '(totalmente|completamente|definitivamente) (solucionado|resuelto|arreglado|corregido)',
+    ],
+    reason: 'Una promesa absoluta que la evidencia no puede respaldar; diga qué se comprobó.',
+    alternative: 'He comprobado la corrección en [versión]',
+    examples: {
+      flag: ['Esto no volverá a pasar.', 'Nunca más ocurrirá.', 'Se lo garantizo.', 'Está 100% solucionado.', 'Queda completamente resuelto.'],
+      pass: ['Lo volveré a comprobar en cada versión.', 'El error volvió a pasar el lunes.'],
+    },
+  },
+  {
+    id: 'shouting.caps',
+    category: 'shouting',
+    patterns: ["[A-Z]{2,}(?!-?\\d)"],
+    caseSensitive: true,
+    exceptions: [
+      'OK', 'ID', 'IDS', 'TI', 'UI', 'UX', 'QA', 'API', 'URL', 'PDF', 'CSV', 'XML', 'JSON', 'HTML', 'CSS', 'SQL', 'HTTP', 'HTTPS', 'SSH', 'FTP',
+      'SFTP', 'DNS', 'SSL', 'TLS', 'VPN', 'CRM', 'ERP', 'CMS', 'SEO', 'SMS', 'SKU', 'IVA', 'IRPF', 'NIF', 'CIF', 'DNI', 'NIE', 'RFC', 'CURP',
+      'RGPD', 'LOPD', 'LOPDGDD', 'SL', 'SA', 'SLU', 'SAS', 'EUR', 'USD', 'MXN', 'COP', 'ARS', 'CLP', 'PEN', 'UTC', 'CET', 'CEST', 'GMT',
+      'AM', 'PM', 'IOS', 'AWS', 'CDN', 'CPU', 'RAM', 'PC', 'PR', 'FAQ', 'PHP', 'JS', 'TS', 'NPM', 'README', 'TODO', 'CI', 'CD', 'USB',
+      'EEUU', 'UE', 'ONG', 'CEO', 'CTO', 'RRHH', 'PD', 'SHA', 'GIT', 'TV', 'WIFI', 'IP', 'ISO', 'PNG', 'JPG', 'SVG', 'GIF', 'ZIP', 'PYME',
+    ],
+    reason: 'Una palabra en mayúsculas se lee como un grito; el énfasis está en los hechos, no en las letras.',
+    alternative: '',
+    transform: 'lowercase',
+    examples: {
+      flag: ['Esto NO es culpa mía.', 'Es URGENTE.', 'POR FAVOR lea esto'],
+      pass: ['La API devuelve un PDF con el IVA.', 'Vea ACME-12 y la v1.4.0.', 'Lo revisé el lunes.'],
+    },
+  },
+  {
+    id: 'shouting.exclamation',
+    category: 'shouting',
+    patterns: ['[!¡]{2,}', '[?¿]{2,}', '[!?]{3,}'],
+    wholeWords: false,
+    reason: 'Varios signos de exclamación o interrogación seguidos se leen como enfado.',
+    alternative: '.',
+    examples: {
+      flag: ['¡¡Ya funciona!!', '¿¿Por qué??', '¿En serio?!?'],
+      pass: ['¡Gracias!', '¿Podría enviarme la versión?'],
+    },
+  },
+];

@@ -1,0 +1,545 @@
+// The client-issue commands. Each takes either a tree item (from the view's menus), an args object
+// (from tests and other commands, which never see an input box), or nothing (from the palette,
+// which then asks).
+import * as vscode from 'vscode';
+import { suggestPrefix } from '../core/store/ids';
+import type { Client, ClientReport, FixLinkHow, Issue, IssueStatus, Language, Register } from '../core/store/model';
+import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, REGISTERS } from '../core/store/model';
+import { CommandIds } from './commandIds';
+import { registerCommand } from './commands';
+import { isStoreError, statusLabel, today } from './issueLabels';
+import {
+  blameToCommit,
+  inputDate,
+  inputPrefix,
+  inputText,
+  isIsoDate,
+  pickCommit,
+  pickDeployedRef,
+  pickFolder,
+  pickIssue,
+  pickLanguage,
+  pickOrCreateClient,
+  pickStatus,
+} from './issuePickers';
+import type { IssuesTreeProvider, IssueTreeNode } from './issuesTree';
+import { ClientNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issuesTree';
+import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
+
+/** Which workspace folder: a path or URI; optional when there is one folder or the issue id is unique. */
+type FolderArg = string | vscode.Uri;
+
+export interface NewIssueArgs {
+  folder?: FolderArg;
+  client: string;
+  title: string;
+  words?: string;
+  /** YYYY-MM-DD, default today. */
+  date?: string;
+  channel?: string;
+  version?: string;
+  /** For a client not in clients.json yet: its prefix (default derived from the name) and language. */
+  prefix?: string;
+  language?: Language;
+}
+
+export interface IssueArgs {
+  folder?: FolderArg;
+  /** The issue id, e.g. ACME-12. */
+  issue: string;
+}
+
+export interface RecordReportArgs extends IssueArgs {
+  words: string;
+  date?: string;
+  channel?: string;
+  version?: string;
+}
+
+export interface LinkFixArgs extends IssueArgs {
+  /** The commit; or give file and line for the commit that last changed that line. */
+  sha?: string;
+  file?: string;
+  line?: number;
+  how?: FixLinkHow;
+  note?: string;
+}
+
+export interface UnlinkFixArgs extends IssueArgs {
+  sha: string;
+}
+
+export interface SetStatusArgs extends IssueArgs {
+  status: IssueStatus;
+}
+
+export interface ClientArgs {
+  folder?: FolderArg;
+  client: string;
+}
+
+export interface SetDeployedRefArgs extends ClientArgs {
+  /** A branch, tag or commit; '' clears it. */
+  ref: string;
+}
+
+export interface EditClientArgs extends ClientArgs {
+  prefix?: string;
+  language?: Language;
+  register?: Register;
+  contactName?: string;
+  deployedRef?: string;
+  signature?: string;
+}
+
+export interface DeleteIssueArgs extends IssueArgs {
+  /** Skips the confirmation: the caller has asked already. */
+  confirmed?: boolean;
+}
+
+export interface FilterArgs {
+  /** The statuses to show; omitted restores the default. */
+  statuses?: IssueStatus[];
+}
+
+export interface IssueCommandsDeps {
+  issues: IssueWorkspace;
+  tree: IssuesTreeProvider;
+  reveal: (node: IssueTreeNode) => Promise<void>;
+}
+
+function isNode(value: unknown): value is IssueTreeNode {
+  return (
+    value instanceof FolderNode ||
+    value instanceof ClientNode ||
+    value instanceof IssueNode ||
+    value instanceof ReportNode ||
+    value instanceof FixNode ||
+    value instanceof ProblemNode
+  );
+}
+
+function isArgs<T extends object>(value: unknown, key: keyof T): value is T {
+  return typeof value === 'object' && value !== null && !isNode(value) && key in value;
+}
+
+class BadArgument extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadArgument';
+  }
+}
+
+export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposable[] {
+  const { issues, tree } = deps;
+
+  const folderOf = (arg: FolderArg | undefined): FolderIssues => {
+    if (arg === undefined) {
+      const all = issues.all();
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const found = all.length === 1 ? all[0] : active ? issues.forUri(active) : undefined;
+      if (!found) throw new BadArgument(vscode.l10n.t('Say which workspace folder (the folder argument): there is more than one.'));
+      return found;
+    }
+    const uri = typeof arg === 'string' ? (arg.includes('://') ? vscode.Uri.parse(arg) : vscode.Uri.file(arg)) : arg;
+    const found = issues.forUri(uri);
+    if (!found) throw new BadArgument(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
+    return found;
+  };
+
+  /** The issue an args object names, searching every folder when none is given. */
+  const issueOf = (args: IssueArgs): { folder: FolderIssues; issue: Issue } => {
+    const folders = args.folder !== undefined ? [folderOf(args.folder)] : issues.all();
+    for (const folder of folders) {
+      const issue = folder.store.issue(args.issue);
+      if (issue) return { folder, issue };
+    }
+    throw new BadArgument(vscode.l10n.t('There is no client issue {0}.', args.issue));
+  };
+
+  const resolveIssue = async (arg: unknown, placeHolder: string, filter?: (i: Issue) => boolean): Promise<{ folder: FolderIssues; issue: Issue } | undefined> => {
+    if (arg instanceof IssueNode || arg instanceof ReportNode || arg instanceof FixNode) {
+      // The node may predate a re-read: use the store's current version.
+      return issueOf({ folder: arg.folder.folder.uri, issue: arg.issue.id });
+    }
+    if (isArgs<IssueArgs>(arg, 'issue')) return issueOf(arg);
+    return pickIssue(issues, placeHolder, filter);
+  };
+
+  const requireTrust = (): boolean => {
+    if (vscode.workspace.isTrusted) return true;
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'), manage)
+      .then((choice) => {
+        if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+    return false;
+  };
+
+  /** Runs a store write; after a refused write the folder is re-read so a retry sees the disk. */
+  const write = async <T>(folder: FolderIssues, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isStoreError(error) && (error.code === 'conflict' || error.code === 'unparsable')) void folder.refresh();
+      throw error;
+    }
+  };
+
+  const revealIssue = async (folder: FolderIssues, id: string): Promise<void> => {
+    const node = tree.issueNode(folder, id);
+    if (node && !tree.shownStatuses().includes(node.issue.status)) return;
+    if (node) await deps.reveal(node);
+  };
+
+  /** A client by name, registering one that issues name but clients.json lacks. */
+  const ensureClient = async (folder: FolderIssues, name: string, options: { prefix?: string; language?: Language } = {}): Promise<Client> => {
+    const existing = folder.store.client(name);
+    if (existing) return existing;
+    const fromIssues = folder.store.issues().find((i) => i.client === name)?.id.replace(/-\d+$/, '');
+    const taken = folder.store.clients().map((c) => c.prefix);
+    const client: Client = { name, prefix: options.prefix ?? fromIssues ?? suggestPrefix(name, taken), language: options.language ?? 'es' };
+    if (client.language === 'es') client.register = 'usted';
+    return write(folder, () => folder.store.saveClient(client, { create: true }));
+  };
+
+  const newIssue = async (arg?: unknown): Promise<Issue | undefined> => {
+    if (!requireTrust()) return undefined;
+    if (isArgs<NewIssueArgs>(arg, 'title')) {
+      const folder = folderOf(arg.folder);
+      if (!arg.client || !arg.title.trim()) throw new BadArgument(vscode.l10n.t('A new issue needs a client and a title.'));
+      if (arg.date !== undefined && !isIsoDate(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
+      const client = await ensureClient(folder, arg.client, { ...(arg.prefix ? { prefix: arg.prefix } : {}), ...(arg.language ? { language: arg.language } : {}) });
+      const issue = await write(folder, () =>
+        folder.store.createIssue({
+          client: client.name,
+          title: arg.title.trim(),
+          date: arg.date ?? today(),
+          ...(arg.words ? { words: arg.words } : {}),
+          ...(arg.channel ? { channel: arg.channel } : {}),
+          ...(arg.version ? { version: arg.version } : {}),
+        }),
+      );
+      await revealIssue(folder, issue.id);
+      return issue;
+    }
+    const folder = arg instanceof FolderNode || arg instanceof ClientNode ? arg.folder : await pickFolder(issues);
+    if (!folder) return undefined;
+    const title = vscode.l10n.t('New Client Issue');
+    let client: Client | undefined;
+    if (arg instanceof ClientNode) client = await ensureClient(folder, arg.name);
+    else client = await write(folder, () => pickOrCreateClient(folder));
+    if (!client) return undefined;
+    const issueTitle = await inputText(title, vscode.l10n.t('A short title for the bug ({0})', client.name), { required: true });
+    if (!issueTitle) return undefined;
+    const words = await inputText(title, vscode.l10n.t("The client's own words (optional)"), { placeHolder: vscode.l10n.t('e.g. "the invoices show the wrong date again"') });
+    if (words === undefined) return undefined;
+    const date = await inputDate(title, vscode.l10n.t('The day the client reported it'));
+    if (!date) return undefined;
+    const issue = await write(folder, () => folder.store.createIssue({ client: client.name, title: issueTitle, date, ...(words ? { words } : {}) }));
+    await revealIssue(folder, issue.id);
+    return issue;
+  };
+
+  const recordReport = async (arg?: unknown): Promise<Issue | undefined> => {
+    if (!requireTrust()) return undefined;
+    const target = await resolveIssue(arg, vscode.l10n.t('Which issue did the client report again?'));
+    if (!target) return undefined;
+    const { folder, issue } = target;
+    let report: ClientReport;
+    if (isArgs<RecordReportArgs>(arg, 'issue')) {
+      if (typeof arg.words !== 'string') throw new BadArgument(vscode.l10n.t('A report needs the client\'s words.'));
+      if (arg.date !== undefined && !isIsoDate(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
+      report = { date: arg.date ?? today(), words: arg.words };
+      if (arg.channel) report.channel = arg.channel;
+      if (arg.version) report.version = arg.version;
+    } else {
+      const title = vscode.l10n.t('Record Client Report: {0}', issue.id);
+      const date = await inputDate(title, vscode.l10n.t('The day the client said it is back'));
+      if (!date) return undefined;
+      const channel = await inputText(title, vscode.l10n.t('How did they say it? (optional)'), { placeHolder: vscode.l10n.t('email, phone, chat, meeting…') });
+      if (channel === undefined) return undefined;
+      const words = await inputText(title, vscode.l10n.t("The client's own words"), { required: true });
+      if (!words) return undefined;
+      const deployed = folder.store.client(issue.client)?.deployedRef;
+      const version = await inputText(title, vscode.l10n.t('The version or environment they run, as they said it (optional)'), { placeHolder: deployed });
+      if (version === undefined) return undefined;
+      report = { date, words };
+      if (channel) report.channel = channel;
+      if (version) report.version = version;
+    }
+    const updated = await write(folder, () =>
+      folder.store.updateIssue(issue.id, (draft) => {
+        draft.reports.push(report);
+        // "It's back": a fixed or closed issue is open again; one deliberately not fixed stays so.
+        if (draft.status === 'fixed' || draft.status === 'closed') draft.status = 'reopened';
+      }),
+    );
+    await revealIssue(folder, issue.id);
+    return updated;
+  };
+
+  const linkFix = async (arg?: unknown): Promise<Issue | undefined> => {
+    if (!requireTrust()) return undefined;
+    const target = await resolveIssue(arg, vscode.l10n.t('Which issue does the commit fix?'));
+    if (!target) return undefined;
+    const { folder, issue } = target;
+    const git = folder.gitPort();
+    let sha: string | undefined;
+    let how: FixLinkHow = 'manual';
+    let note: string | undefined;
+    if (isArgs<LinkFixArgs>(arg, 'issue')) {
+      if (arg.how !== undefined && !FIX_LINK_HOWS.includes(arg.how)) throw new BadArgument(`how: ${String(arg.how)}`);
+      if (arg.sha) {
+        sha = git ? ((await git.resolveCommit(arg.sha)) ?? undefined) : arg.sha;
+        if (!sha) throw new BadArgument(vscode.l10n.t('There is no commit {0} in this repository.', arg.sha));
+        how = arg.how ?? 'manual';
+      } else if (arg.file && arg.line) {
+        if (!git) throw new BadArgument(vscode.l10n.t('Finding the commit of a line needs git, which does not run here.'));
+        const picked = await blameToCommit(git, arg.file, arg.line);
+        if (!picked) return undefined;
+        ({ sha, how } = picked);
+      } else {
+        throw new BadArgument(vscode.l10n.t('Give a commit (sha) or a file and line.'));
+      }
+      note = arg.note;
+    } else {
+      if (!git) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Linking a commit needs git, which is not available for this folder.'));
+        return undefined;
+      }
+      const picked = await pickCommit(git, folder, { offerBlame: true, placeHolder: vscode.l10n.t('The commit that fixes {0}: search by message, author or sha', issue.id) });
+      if (!picked) return undefined;
+      ({ sha, how } = picked);
+    }
+    const linked = sha;
+    if (issue.fixes.some((f) => f.sha.startsWith(linked) || linked.startsWith(f.sha))) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already linked to {1}.', linked.slice(0, 8), issue.id));
+      return issue;
+    }
+    const updated = await write(folder, () =>
+      folder.store.updateIssue(issue.id, (draft) => {
+        draft.fixes.push({ sha: linked, how, ...(note ? { note } : {}) });
+      }),
+    );
+    await revealIssue(folder, issue.id);
+    return updated;
+  };
+
+  const unlinkFix = async (arg?: unknown): Promise<Issue | undefined> => {
+    if (!requireTrust()) return undefined;
+    const target = await resolveIssue(arg, vscode.l10n.t('Unlink a commit from which issue?'), (i) => i.fixes.length > 0);
+    if (!target) return undefined;
+    const { folder, issue } = target;
+    let sha: string | undefined;
+    if (arg instanceof FixNode) sha = arg.fix.sha;
+    else if (isArgs<UnlinkFixArgs>(arg, 'issue')) sha = arg.sha;
+    else {
+      const picked = await vscode.window.showQuickPick(
+        issue.fixes.map((f) => ({ label: `$(git-commit) ${f.sha.slice(0, 8)}`, description: f.note, sha: f.sha })),
+        { placeHolder: vscode.l10n.t('The commit to unlink from {0}', issue.id) },
+      );
+      sha = picked?.sha;
+    }
+    if (!sha) return undefined;
+    const unlinked = sha;
+    if (!issue.fixes.some((f) => f.sha === unlinked)) throw new BadArgument(vscode.l10n.t('{0} is not linked to {1}.', unlinked, issue.id));
+    return write(folder, () =>
+      folder.store.updateIssue(issue.id, (draft) => {
+        draft.fixes = draft.fixes.filter((f) => f.sha !== unlinked);
+      }),
+    );
+  };
+
+  const setStatus = async (arg?: unknown): Promise<Issue | undefined> => {
+    if (!requireTrust()) return undefined;
+    const target = await resolveIssue(arg, vscode.l10n.t('Set the status of which issue?'));
+    if (!target) return undefined;
+    const { folder, issue } = target;
+    const status = isArgs<SetStatusArgs>(arg, 'status') ? arg.status : await pickStatus(issue.status);
+    if (!status) return undefined;
+    if (!ISSUE_STATUSES.includes(status)) throw new BadArgument(`status: ${String(status)}`);
+    const updated = await write(folder, () => folder.store.updateIssue(issue.id, (draft) => void (draft.status = status)));
+    if (!tree.shownStatuses().includes(status)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1}; the filter hides it.', issue.id, statusLabel(status)));
+    }
+    return updated;
+  };
+
+  const resolveClient = async (arg: unknown, placeHolder: string): Promise<{ folder: FolderIssues; name: string } | undefined> => {
+    if (arg instanceof ClientNode) return { folder: arg.folder, name: arg.name };
+    if (arg instanceof IssueNode) return { folder: arg.folder, name: arg.issue.client };
+    if (isArgs<ClientArgs>(arg, 'client')) {
+      const folder = folderOf(arg.folder);
+      if (!folder.store.client(arg.client) && !folder.store.issues().some((i) => i.client === arg.client)) {
+        throw new BadArgument(vscode.l10n.t('There is no client named {0}.', arg.client));
+      }
+      return { folder, name: arg.client };
+    }
+    const folder = await pickFolder(issues);
+    if (!folder) return undefined;
+    const names = [...new Set([...folder.store.clients().map((c) => c.name), ...folder.store.issues().map((i) => i.client)])].sort();
+    if (names.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no clients yet: create a client issue first.'));
+      return undefined;
+    }
+    const name = await vscode.window.showQuickPick(names, { placeHolder });
+    return name ? { folder, name } : undefined;
+  };
+
+  const saveClientChange = async (folder: FolderIssues, name: string, change: (draft: Client) => void): Promise<Client> => {
+    const current = await ensureClient(folder, name);
+    const draft: Client = structuredClone(current);
+    change(draft);
+    for (const key of Object.keys(draft) as (keyof Client)[]) {
+      // An emptied optional field is removed rather than stored as "".
+      if (draft[key] === '' && key !== 'name' && key !== 'prefix') delete draft[key];
+    }
+    return write(folder, () => folder.store.saveClient(draft));
+  };
+
+  const setDeployedRef = async (arg?: unknown): Promise<Client | undefined> => {
+    if (!requireTrust()) return undefined;
+    const target = await resolveClient(arg, vscode.l10n.t("Whose deployed version?"));
+    if (!target) return undefined;
+    const { folder, name } = target;
+    const ref = isArgs<SetDeployedRefArgs>(arg, 'ref') ? arg.ref : await pickDeployedRef(folder.gitPort(), folder, folder.store.client(name)?.deployedRef);
+    if (ref === undefined) return undefined;
+    return saveClientChange(folder, name, (draft) => void (draft.deployedRef = ref.trim()));
+  };
+
+  const editClient = async (arg?: unknown): Promise<Client | undefined> => {
+    if (!requireTrust()) return undefined;
+    const target = await resolveClient(arg, vscode.l10n.t('Edit which client?'));
+    if (!target) return undefined;
+    const { folder, name } = target;
+    if (isArgs<EditClientArgs>(arg, 'client')) {
+      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw new BadArgument(`language: ${String(arg.language)}`);
+      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw new BadArgument(`register: ${String(arg.register)}`);
+      return saveClientChange(folder, name, (draft) => {
+        for (const key of ['prefix', 'language', 'register', 'contactName', 'deployedRef', 'signature'] as const) {
+          if (arg[key] !== undefined) (draft as unknown as Record<string, unknown>)[key] = arg[key];
+        }
+      });
+    }
+    // One field at a time, back to the list after each, until the user closes it.
+    let client = await ensureClient(folder, name);
+    for (;;) {
+      const none = vscode.l10n.t('(not set)');
+      type Field = 'language' | 'register' | 'contactName' | 'signature' | 'prefix' | 'deployedRef';
+      const fields: (vscode.QuickPickItem & { field: Field })[] = [
+        { label: vscode.l10n.t('Language'), description: client.language, field: 'language' },
+        ...(client.language === 'es'
+          ? [{ label: vscode.l10n.t('Spanish register'), description: client.register === 'tu' ? 'tú' : 'usted', field: 'register' as const }]
+          : []),
+        { label: vscode.l10n.t('Contact name'), description: client.contactName ?? none, field: 'contactName' },
+        { label: vscode.l10n.t('Signature'), description: client.signature ?? none, field: 'signature' },
+        { label: vscode.l10n.t('Issue id prefix'), description: client.prefix, field: 'prefix' },
+        { label: vscode.l10n.t('Deployed version'), description: client.deployedRef ?? none, field: 'deployedRef' },
+      ];
+      const picked = await vscode.window.showQuickPick(fields, { title: vscode.l10n.t('Edit Client: {0}', client.name), placeHolder: vscode.l10n.t('Pick a field to change; Escape when done') });
+      if (!picked) return client;
+      const title = vscode.l10n.t('Edit Client: {0}', client.name);
+      let change: ((draft: Client) => void) | undefined;
+      switch (picked.field) {
+        case 'language': {
+          const language = await pickLanguage(folder);
+          if (language) change = (d) => void (d.language = language);
+          break;
+        }
+        case 'register': {
+          const register = await vscode.window.showQuickPick(
+            [
+              { label: 'usted', detail: vscode.l10n.t('Formal'), register: 'usted' as const },
+              { label: 'tú', detail: vscode.l10n.t('Informal'), register: 'tu' as const },
+            ],
+            { placeHolder: vscode.l10n.t('How Spanish replies address the client') },
+          );
+          if (register) change = (d) => void (d.register = register.register);
+          break;
+        }
+        case 'contactName':
+        case 'signature': {
+          const field = picked.field;
+          const value = await inputText(title, picked.label, { value: client[field] });
+          if (value !== undefined) change = (d) => void (d[field] = value);
+          break;
+        }
+        case 'prefix': {
+          const prefix = await inputPrefix(client.prefix, folder.store.clients().filter((c) => c.name !== client.name).map((c) => c.prefix));
+          if (prefix) change = (d) => void (d.prefix = prefix);
+          break;
+        }
+        case 'deployedRef': {
+          const ref = await pickDeployedRef(folder.gitPort(), folder, client.deployedRef);
+          if (ref !== undefined) change = (d) => void (d.deployedRef = ref);
+          break;
+        }
+      }
+      if (change) client = await saveClientChange(folder, client.name, change);
+    }
+  };
+
+  const openIssueFile = async (arg?: unknown): Promise<void> => {
+    let uri: vscode.Uri;
+    let selection: vscode.Range | undefined;
+    if (arg instanceof ProblemNode) {
+      uri = vscode.Uri.file(arg.problem.file);
+      const pos = new vscode.Position(Math.max(0, arg.problem.line - 1), Math.max(0, arg.problem.column - 1));
+      selection = new vscode.Range(pos, pos);
+    } else {
+      const target = await resolveIssue(arg, vscode.l10n.t('Open which issue?'));
+      if (!target) return;
+      uri = vscode.Uri.file(target.folder.store.issueFile(target.issue.id));
+    }
+    await vscode.window.showTextDocument(uri, { preview: true, ...(selection ? { selection } : {}) });
+  };
+
+  const deleteIssue = async (arg?: unknown): Promise<boolean> => {
+    if (!requireTrust()) return false;
+    const target = await resolveIssue(arg, vscode.l10n.t('Delete which issue?'));
+    if (!target) return false;
+    const { folder, issue } = target;
+    if (!(isArgs<DeleteIssueArgs>(arg, 'issue') && arg.confirmed === true)) {
+      const remove = vscode.l10n.t('Delete');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Delete {0} "{1}"?', issue.id, issue.title),
+        { modal: true, detail: vscode.l10n.t('Its file is moved to the trash where the system has one. Its reports, fix links and replies go with it.') },
+        remove,
+      );
+      if (choice !== remove) return false;
+    }
+    await write(folder, () => folder.store.deleteIssue(issue.id));
+    return true;
+  };
+
+  const filterIssues = async (arg?: unknown): Promise<void> => {
+    if (isArgs<FilterArgs>(arg, 'statuses')) return tree.setShownStatuses(arg.statuses);
+    const shown = new Set(tree.shownStatuses());
+    const picked = await vscode.window.showQuickPick(
+      ISSUE_STATUSES.map((status) => ({ label: statusLabel(status), picked: shown.has(status), status })),
+      { canPickMany: true, placeHolder: vscode.l10n.t('Show issues with these statuses') },
+    );
+    if (!picked) return;
+    await tree.setShownStatuses(picked.map((p) => p.status));
+  };
+
+  const refresh = (): Thenable<void> =>
+    vscode.window.withProgress({ location: { viewId: 'proofOfFix.issues' } }, () => issues.refreshAll());
+
+  return [
+    registerCommand(CommandIds.newIssue, newIssue),
+    registerCommand(CommandIds.recordReport, recordReport),
+    registerCommand(CommandIds.linkFix, linkFix),
+    registerCommand(CommandIds.unlinkFix, unlinkFix),
+    registerCommand(CommandIds.setStatus, setStatus),
+    registerCommand(CommandIds.setDeployedRef, setDeployedRef),
+    registerCommand(CommandIds.editClient, editClient),
+    registerCommand(CommandIds.openIssueFile, openIssueFile),
+    registerCommand(CommandIds.deleteIssue, deleteIssue),
+    registerCommand(CommandIds.filterIssues, filterIssues),
+    registerCommand(CommandIds.clearIssueFilter, () => tree.setShownStatuses(undefined)),
+    registerCommand(CommandIds.refreshIssues, refresh),
+  ];
+}

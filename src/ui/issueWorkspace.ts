@@ -1,0 +1,210 @@
+// The client-issue stores of the open workspace: one per workspace folder, re-read when their files
+// change on disk (debounced, one read running plus one queued), and the context keys the view's
+// welcome content and menus depend on.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { GitPort } from '../core/gitPort';
+import { CoalescingRunner } from '../core/store/coalescingRunner';
+import { isInsideGitRepository } from '../core/store/gitProbe';
+import { DEFAULT_CLIENTS_FILE, DEFAULT_ISSUES_DIR, IssueStore } from '../core/store/issueStore';
+import type { StoreFs } from '../core/store/storeFs';
+import { createNodeStoreFs } from '../core/store/storeFs';
+import type { StoreValidator } from '../core/store/validate';
+import { log } from './log';
+
+export const SETTINGS = {
+  section: 'proofOfFix',
+  issuesFolder: 'issuesFolder',
+  showClosed: 'issues.showClosed',
+  recentCommits: 'linkFix.recentCommits',
+  defaultLanguage: 'clients.defaultLanguage',
+} as const;
+
+export const ContextKeys = {
+  /** Every store has been read once. */
+  loaded: 'proofOfFix.loaded',
+  /** No issue file (valid or broken) in any folder. */
+  noIssues: 'proofOfFix.noIssues',
+  /** No workspace folder is inside a git repository. */
+  noGit: 'proofOfFix.noGit',
+  /** Issues exist but the status filter hides all of them. */
+  allHidden: 'proofOfFix.allHidden',
+  /** The status filter differs from the default. */
+  filtered: 'proofOfFix.filtered',
+} as const;
+
+const WATCH_DEBOUNCE_MS = 250;
+
+export type GitPortFactory = (repoDir: string) => GitPort;
+
+/** One workspace folder's store, its watcher and its (lazily created) git port. */
+export class FolderIssues implements vscode.Disposable {
+  readonly store: IssueStore;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly reader: CoalescingRunner;
+  private timer: NodeJS.Timeout | undefined;
+  private git: GitPort | undefined;
+  hasGit = false;
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    storeFs: StoreFs,
+    validator: StoreValidator,
+    private readonly onChanged: (folder: FolderIssues) => void,
+    private readonly gitPortFactory: GitPortFactory | undefined,
+  ) {
+    const issuesDir = vscode.workspace.getConfiguration(SETTINGS.section, folder.uri).get<string>(SETTINGS.issuesFolder) || DEFAULT_ISSUES_DIR;
+    this.store = new IssueStore({
+      root: folder.uri.fsPath,
+      fs: storeFs,
+      validator,
+      issuesDir,
+      clientsFile: DEFAULT_CLIENTS_FILE,
+      // Every write, whichever command made it, shows in the tree at once.
+      onDidWrite: () => this.onChanged(this),
+    });
+    this.reader = new CoalescingRunner(() => this.read());
+    const watch = (dir: string): void => {
+      const relative = path.relative(folder.uri.fsPath, dir).split(path.sep).join('/');
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${relative}/**`));
+      this.disposables.push(watcher);
+      watcher.onDidChange(this.schedule, this, this.disposables);
+      watcher.onDidCreate(this.schedule, this, this.disposables);
+      watcher.onDidDelete(this.schedule, this, this.disposables);
+    };
+    const proofDir = path.dirname(this.store.clientsFile);
+    watch(proofDir);
+    // A configured issues folder outside .proof-of-fix needs a watcher of its own.
+    if (path.relative(proofDir, this.store.issuesDir).startsWith('..')) watch(this.store.issuesDir);
+    // A deleted or re-created parent folder (git checkout of another branch) is reported as such.
+    const parentWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.proof-of-fix'));
+    this.disposables.push(parentWatcher);
+    parentWatcher.onDidCreate(this.schedule, this, this.disposables);
+    parentWatcher.onDidDelete(this.schedule, this, this.disposables);
+  }
+
+  /** Re-reads soon; bursts of file events become one read. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, WATCH_DEBOUNCE_MS);
+  }
+
+  /** Re-reads now (joining a read already queued). */
+  refresh(): Promise<void> {
+    return this.reader.run().catch((error: unknown) => {
+      log().error(`Reading client issues in ${this.folder.name} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    });
+  }
+
+  private async read(): Promise<void> {
+    const started = Date.now();
+    const [changed, hasGit] = await Promise.all([this.store.load(), isInsideGitRepository(this.folder.uri.fsPath)]);
+    const gitChanged = hasGit !== this.hasGit;
+    this.hasGit = hasGit;
+    log().trace(`Read client issues of ${this.folder.name} in ${Date.now() - started} ms (changed: ${changed})`);
+    if (changed || gitChanged) this.onChanged(this);
+  }
+
+  /** The folder's git port; undefined in Restricted Mode, where no git may run, or without git. */
+  gitPort(): GitPort | undefined {
+    if (!vscode.workspace.isTrusted || !this.gitPortFactory) return undefined;
+    this.git ??= this.gitPortFactory(this.folder.uri.fsPath);
+    return this.git;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export interface IssueWorkspaceOptions {
+  validator: StoreValidator;
+  gitPortFactory?: GitPortFactory;
+}
+
+/** All folders' stores. Fires `onDidChange` when what a folder shows changed. */
+export class IssueWorkspace implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private folders: FolderIssues[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<FolderIssues | undefined>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly storeFs: StoreFs;
+  private firstRead: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: IssueWorkspaceOptions) {
+    this.disposables.push(this.changeEmitter);
+    const nodeFs = createNodeStoreFs();
+    // Deleting an issue moves its file to the trash where the system has one.
+    this.storeFs = { ...nodeFs, remove: (file) => moveToTrash(file) };
+    vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuild(), this, this.disposables);
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => {
+        if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.issuesFolder}`)) this.rebuild();
+      },
+      this,
+      this.disposables,
+    );
+    vscode.workspace.onDidGrantWorkspaceTrust(() => this.changeEmitter.fire(undefined), this, this.disposables);
+    this.rebuild();
+  }
+
+  all(): readonly FolderIssues[] {
+    return this.folders;
+  }
+
+  /** Resolves once every folder has been read at least once (since the last rebuild). */
+  ready(): Promise<void> {
+    return this.firstRead;
+  }
+
+  forUri(uri: vscode.Uri): FolderIssues | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return this.folders.find((f) => f.folder.uri.toString() === folder?.uri.toString());
+  }
+
+  /**
+   * Tells listeners a folder's store changed. Store writes already do this; it stays for callers
+   * that change what the tree shows in other ways.
+   */
+  changed(folder: FolderIssues): void {
+    this.changeEmitter.fire(folder);
+  }
+
+  async refreshAll(): Promise<void> {
+    await Promise.all(this.folders.map((f) => f.refresh()));
+  }
+
+  private rebuild(): void {
+    for (const f of this.folders) f.dispose();
+    this.folders = (vscode.workspace.workspaceFolders ?? [])
+      .filter((folder) => folder.uri.scheme === 'file')
+      .map((folder) => new FolderIssues(folder, this.storeFs, this.options.validator, (f) => this.changeEmitter.fire(f), this.options.gitPortFactory));
+    void vscode.commands.executeCommand('setContext', ContextKeys.loaded, false);
+    this.firstRead = this.refreshAll().then(() => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.loaded, true);
+    });
+    this.changeEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    for (const f of this.folders) f.dispose();
+    this.folders = [];
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+async function moveToTrash(file: string): Promise<void> {
+  const uri = vscode.Uri.file(file);
+  try {
+    await vscode.workspace.fs.delete(uri, { useTrash: true });
+  } catch (error) {
+    // Some hosts (a remote or browser workbench) have no trash; the user already confirmed the
+    // deletion, so delete for good and say so in the log.
+    log().warn(`No trash for ${file}, deleting it:`, error instanceof Error ? error.message : String(error));
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+  }
+}

@@ -1,0 +1,407 @@
+// The "Client Issues" tree: folders (when more than one), clients, their issues, and under an issue
+// its reports and fix commits. Elements are the domain objects wrapped with where they live;
+// tooltips are built only when the pointer rests on an item.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { StoreProblem } from '../core/store/issueStore';
+import { parseIssueId } from '../core/store/ids';
+import type { Client, ClientReport, FixLink, Issue, IssueStatus } from '../core/store/model';
+import { ISSUE_STATUSES, isClosedStatus } from '../core/store/model';
+import { CommandIds } from './commandIds';
+import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
+import { ContextKeys, SETTINGS } from './issueWorkspace';
+import { fixHowLabel, problemLabel, relativeDay, shortSha, statusLabel } from './issueLabels';
+import { log } from './log';
+
+export class FolderNode {
+  readonly kind = 'folder';
+  constructor(readonly folder: FolderIssues) {}
+}
+
+export class ClientNode {
+  readonly kind = 'client';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly name: string,
+    /** Undefined for a client that issues name but clients.json lacks. */
+    readonly client: Client | undefined,
+  ) {}
+}
+
+export class IssueNode {
+  readonly kind = 'issue';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+  ) {}
+}
+
+export class ReportNode {
+  readonly kind = 'report';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+    readonly report: ClientReport,
+    readonly index: number,
+  ) {}
+}
+
+export class FixNode {
+  readonly kind = 'fix';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+    readonly fix: FixLink,
+  ) {}
+}
+
+export class ProblemNode {
+  readonly kind = 'problem';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly problem: StoreProblem,
+    /** The client the broken file's id prefix belongs to, if any. */
+    readonly clientName: string | undefined,
+  ) {}
+}
+
+export type IssueTreeNode = FolderNode | ClientNode | IssueNode | ReportNode | FixNode | ProblemNode;
+
+const STATUS_ICONS: Record<IssueStatus, { icon: string; color: string }> = {
+  open: { icon: 'issues', color: 'charts.yellow' },
+  reopened: { icon: 'issue-reopened', color: 'charts.red' },
+  fixed: { icon: 'pass', color: 'charts.green' },
+  'wont-fix': { icon: 'circle-slash', color: 'disabledForeground' },
+  closed: { icon: 'issue-closed', color: 'charts.purple' },
+};
+
+const FILTER_STATE_KEY = 'proofOfFix.statusFilter';
+
+function nodeId(node: IssueTreeNode): string {
+  const folder = node.folder.folder.uri.toString();
+  switch (node.kind) {
+    case 'folder':
+      return folder;
+    case 'client':
+      return `${folder}#client/${node.name}`;
+    case 'issue':
+      return `${folder}#issue/${node.issue.id}`;
+    case 'report':
+      return `${folder}#issue/${node.issue.id}/report/${node.index}`;
+    case 'fix':
+      return `${folder}#issue/${node.issue.id}/fix/${node.fix.sha}`;
+    case 'problem':
+      return `${folder}#problem/${node.problem.file}`;
+  }
+}
+
+export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<IssueTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private hidden: Set<IssueStatus>;
+
+  constructor(
+    private readonly issues: IssueWorkspace,
+    private readonly state: vscode.Memento,
+  ) {
+    this.disposables.push(this.changeEmitter);
+    const saved = state.get<IssueStatus[]>(FILTER_STATE_KEY);
+    this.hidden = new Set(saved ?? this.defaultHidden());
+    issues.onDidChange(() => this.refresh(), this, this.disposables);
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => {
+        if (!e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.showClosed}`)) return;
+        // A saved filter is the user's explicit choice; the setting only changes the default.
+        if (!state.get(FILTER_STATE_KEY)) this.hidden = new Set(this.defaultHidden());
+        this.refresh();
+      },
+      this,
+      this.disposables,
+    );
+    this.updateContext();
+  }
+
+  private defaultHidden(): IssueStatus[] {
+    const showClosed = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>(SETTINGS.showClosed, false);
+    return showClosed ? [] : ISSUE_STATUSES.filter(isClosedStatus);
+  }
+
+  /** Statuses currently shown. */
+  shownStatuses(): IssueStatus[] {
+    return ISSUE_STATUSES.filter((s) => !this.hidden.has(s));
+  }
+
+  async setShownStatuses(shown: readonly IssueStatus[] | undefined): Promise<void> {
+    this.hidden = new Set(shown ? ISSUE_STATUSES.filter((s) => !shown.includes(s)) : this.defaultHidden());
+    await this.state.update(FILTER_STATE_KEY, shown ? [...this.hidden] : undefined);
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.updateContext();
+    this.changeEmitter.fire(undefined);
+  }
+
+  private updateContext(): void {
+    const folders = this.issues.all();
+    const anyIssue = folders.some((f) => f.store.issues().length > 0 || f.store.problems().length > 0);
+    const anyShown = folders.some((f) => f.store.problems().length > 0 || f.store.issues().some((i) => !this.hidden.has(i.status)));
+    const defaultHidden = new Set(this.defaultHidden());
+    const filtered = defaultHidden.size !== this.hidden.size || [...this.hidden].some((s) => !defaultHidden.has(s));
+    void vscode.commands.executeCommand('setContext', ContextKeys.noIssues, !anyIssue);
+    void vscode.commands.executeCommand('setContext', ContextKeys.allHidden, anyIssue && !anyShown);
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, filtered);
+    void vscode.commands.executeCommand('setContext', ContextKeys.noGit, folders.length > 0 && folders.every((f) => !f.hasGit));
+  }
+
+  getChildren(element?: IssueTreeNode): IssueTreeNode[] {
+    if (!element) {
+      const folders = this.issues.all();
+      if (folders.length === 1) return this.folderChildren(folders[0] as FolderIssues);
+      return folders.map((f) => new FolderNode(f));
+    }
+    switch (element.kind) {
+      case 'folder':
+        return this.folderChildren(element.folder);
+      case 'client':
+        return this.clientChildren(element);
+      case 'issue':
+        return [
+          ...element.issue.reports.map((r, i) => new ReportNode(element.folder, element.issue, r, i)),
+          ...element.issue.fixes.map((f) => new FixNode(element.folder, element.issue, f)),
+        ];
+      default:
+        return [];
+    }
+  }
+
+  private clientOfProblem(folder: FolderIssues, problem: StoreProblem): string | undefined {
+    const prefix = problem.id ? parseIssueId(problem.id)?.prefix.toUpperCase() : undefined;
+    if (!prefix) return undefined;
+    return folder.store.clients().find((c) => c.prefix.toUpperCase() === prefix)?.name;
+  }
+
+  private folderChildren(folder: FolderIssues): IssueTreeNode[] {
+    const store = folder.store;
+    const names = new Set(store.clients().map((c) => c.name));
+    const counts = new Map<string, { all: number; shown: number }>();
+    for (const issue of store.issues()) {
+      names.add(issue.client);
+      const count = counts.get(issue.client) ?? { all: 0, shown: 0 };
+      count.all++;
+      if (!this.hidden.has(issue.status)) count.shown++;
+      counts.set(issue.client, count);
+    }
+    const problems = store.problems().map((p) => new ProblemNode(folder, p, this.clientOfProblem(folder, p)));
+    const withProblems = new Set(problems.map((p) => p.clientName));
+    const clients = [...names]
+      // A client whose issues are all filtered out is hidden with them; one without issues stays.
+      .filter((name) => withProblems.has(name) || (counts.get(name)?.shown ?? 0) > 0 || (counts.get(name)?.all ?? 0) === 0)
+      .sort((a, b) => a.localeCompare(b))
+      .map((name) => new ClientNode(folder, name, store.client(name)));
+    return [...problems.filter((p) => p.clientName === undefined), ...clients];
+  }
+
+  private clientChildren(node: ClientNode): IssueTreeNode[] {
+    const store = node.folder.store;
+    const problems = store
+      .problems()
+      .map((p) => new ProblemNode(node.folder, p, this.clientOfProblem(node.folder, p)))
+      .filter((p) => p.clientName === node.name);
+    const issues = store
+      .issues()
+      .filter((i) => i.client === node.name && !this.hidden.has(i.status))
+      .map((i) => new IssueNode(node.folder, i));
+    return [...problems, ...issues];
+  }
+
+  getParent(element: IssueTreeNode): IssueTreeNode | undefined {
+    const multi = this.issues.all().length > 1;
+    const folderNode = multi ? new FolderNode(element.folder) : undefined;
+    switch (element.kind) {
+      case 'folder':
+        return undefined;
+      case 'client':
+        return folderNode;
+      case 'issue':
+        return new ClientNode(element.folder, element.issue.client, element.folder.store.client(element.issue.client));
+      case 'report':
+      case 'fix':
+        return new IssueNode(element.folder, element.issue);
+      case 'problem':
+        return element.clientName !== undefined
+          ? new ClientNode(element.folder, element.clientName, element.folder.store.client(element.clientName))
+          : folderNode;
+    }
+  }
+
+  /** The node of an issue as the tree shows it now, e.g. to reveal it after creating it. */
+  issueNode(folder: FolderIssues, id: string): IssueNode | undefined {
+    const issue = folder.store.issue(id);
+    return issue ? new IssueNode(folder, issue) : undefined;
+  }
+
+  getTreeItem(element: IssueTreeNode): vscode.TreeItem {
+    const item = this.render(element);
+    item.id = nodeId(element);
+    return item;
+  }
+
+  private render(element: IssueTreeNode): vscode.TreeItem {
+    const None = vscode.TreeItemCollapsibleState.None;
+    const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    const Expanded = vscode.TreeItemCollapsibleState.Expanded;
+    switch (element.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(element.folder.folder.name, Expanded);
+        item.iconPath = new vscode.ThemeIcon('root-folder');
+        item.contextValue = 'proofOfFix.folder';
+        item.resourceUri = element.folder.folder.uri;
+        return item;
+      }
+      case 'client': {
+        const item = new vscode.TreeItem(element.name, Expanded);
+        const open = element.folder.store.issues().filter((i) => i.client === element.name && !isClosedStatus(i.status) && i.status !== 'fixed').length;
+        const parts: string[] = [];
+        if (open > 0) parts.push(open === 1 ? vscode.l10n.t('1 open') : vscode.l10n.t('{0} open', open));
+        if (element.client?.deployedRef) parts.push(vscode.l10n.t('runs {0}', element.client.deployedRef));
+        item.description = parts.join(' · ');
+        item.iconPath = new vscode.ThemeIcon('person');
+        item.contextValue = element.client ? 'proofOfFix.client' : 'proofOfFix.client.unregistered';
+        return item;
+      }
+      case 'issue': {
+        const { issue } = element;
+        const hasChildren = issue.reports.length + issue.fixes.length > 0;
+        const item = new vscode.TreeItem(`${issue.id}: ${issue.title}`, hasChildren ? Collapsed : None);
+        item.description = issueDescription(issue);
+        const look = STATUS_ICONS[issue.status] ?? STATUS_ICONS.open;
+        item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+        item.contextValue = `proofOfFix.issue.${issue.status}`;
+        item.accessibilityInformation = { label: `${issue.id}, ${issue.title}, ${statusLabel(issue.status)}, ${item.description}` };
+        item.command = { command: CommandIds.openIssueFile, title: vscode.l10n.t('Open Issue File'), arguments: [element] };
+        return item;
+      }
+      case 'report': {
+        const { report } = element;
+        const item = new vscode.TreeItem(report.channel ? `${report.date} · ${report.channel}` : report.date, None);
+        item.description = oneLine(report.words);
+        item.iconPath = new vscode.ThemeIcon(element.index === 0 ? 'comment' : 'comment-discussion');
+        item.contextValue = 'proofOfFix.report';
+        return item;
+      }
+      case 'fix': {
+        const { fix } = element;
+        const item = new vscode.TreeItem(shortSha(fix.sha), None);
+        item.description = fix.note ? oneLine(fix.note) : fixHowLabel(fix.how);
+        item.iconPath = new vscode.ThemeIcon('git-commit');
+        item.contextValue = 'proofOfFix.fix';
+        return item;
+      }
+      case 'problem': {
+        const { problem } = element;
+        const item = new vscode.TreeItem(path.basename(problem.file), None);
+        item.description = problemLabel(problem);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.contextValue = 'proofOfFix.problem';
+        item.resourceUri = vscode.Uri.file(problem.file);
+        item.command = { command: CommandIds.openIssueFile, title: vscode.l10n.t('Open Issue File'), arguments: [element] };
+        return item;
+      }
+    }
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, element: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    item.tooltip = await this.tooltip(element, token);
+    return item;
+  }
+
+  private async tooltip(element: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.MarkdownString | undefined> {
+    const md = new vscode.MarkdownString('', true);
+    md.supportThemeIcons = true;
+    switch (element.kind) {
+      case 'issue': {
+        const { issue } = element;
+        md.appendMarkdown(`**${escape(issue.id)}** · ${escape(statusLabel(issue.status))}\n\n`);
+        md.appendMarkdown(`### ${escape(issue.title)}\n\n`);
+        if (issue.words) md.appendMarkdown(`> ${escape(oneLine(issue.words, 400))}\n\n`);
+        md.appendMarkdown(`${escape(vscode.l10n.t('Client: {0}', issue.client))}  \n`);
+        md.appendMarkdown(`${escape(vscode.l10n.t('Opened: {0}', issue.created))}  \n`);
+        md.appendMarkdown(`${escape(vscode.l10n.t('Reports: {0} · Fix commits: {1} · Replies sent: {2}', issue.reports.length, issue.fixes.length, issue.replies.length))}\n\n`);
+        if (issue.notes) md.appendMarkdown(`${escape(oneLine(issue.notes, 400))}\n\n`);
+        md.appendMarkdown('$(file) ');
+        md.appendText(path.relative(element.folder.folder.uri.fsPath, element.folder.store.issueFile(issue.id)));
+        return md;
+      }
+      case 'report': {
+        const { report } = element;
+        md.appendMarkdown(`**${escape(report.date)}**${report.channel ? ` · ${escape(report.channel)}` : ''}\n\n`);
+        if (report.words) md.appendMarkdown(`> ${escape(report.words)}\n\n`);
+        if (report.version) md.appendMarkdown(escape(vscode.l10n.t('Version the client runs: {0}', report.version)));
+        return md;
+      }
+      case 'fix': {
+        const { fix } = element;
+        md.appendMarkdown(`$(git-commit) ${escape(fix.sha)} · ${escape(fixHowLabel(fix.how))}\n\n`);
+        if (fix.note) md.appendMarkdown(`${escape(fix.note)}\n\n`);
+        const git = element.folder.gitPort();
+        if (git) {
+          try {
+            const [commit] = await git.commits([fix.sha]);
+            if (token.isCancellationRequested) return md;
+            if (commit) md.appendMarkdown(`**${escape(commit.subject)}**  \n${escape(commit.authorName)} · ${escape(commit.date.slice(0, 10))}`);
+            else md.appendMarkdown(escape(vscode.l10n.t('This commit is not in the repository.')));
+          } catch (error) {
+            // The tooltip is a convenience: say git could not answer, and log why.
+            log().warn(`Reading commit ${fix.sha} for a tooltip failed:`, error instanceof Error ? error.message : String(error));
+            md.appendMarkdown(escape(vscode.l10n.t('Git could not read this commit.')));
+          }
+        }
+        return md;
+      }
+      case 'client': {
+        const c = element.client;
+        md.appendMarkdown(`**${escape(element.name)}**\n\n`);
+        if (!c) {
+          md.appendMarkdown(escape(vscode.l10n.t('Not in clients.json yet: use Edit Client to add it.')));
+          return md;
+        }
+        md.appendMarkdown(`${escape(vscode.l10n.t('Id prefix: {0}', c.prefix))}  \n`);
+        md.appendMarkdown(`${escape(vscode.l10n.t('Language: {0}', c.language === 'es' ? (c.register === 'tu' ? 'español (tú)' : 'español (usted)') : 'English'))}  \n`);
+        if (c.contactName) md.appendMarkdown(`${escape(vscode.l10n.t('Contact: {0}', c.contactName))}  \n`);
+        md.appendMarkdown(escape(c.deployedRef ? vscode.l10n.t('Runs: {0}', c.deployedRef) : vscode.l10n.t('Deployed version unknown')));
+        return md;
+      }
+      case 'problem': {
+        const { problem } = element;
+        md.appendMarkdown(`$(error) **${escape(path.basename(problem.file))}**: ${escape(problemLabel(problem))}\n\n`);
+        md.appendCodeblock(problem.detail, 'text');
+        md.appendMarkdown(escape(vscode.l10n.t('Proof of Fix does not change this file until it is repaired.')));
+        return md;
+      }
+      case 'folder':
+        return undefined;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** "reported again 2 days ago" for an issue reported more than once, else when it was reported. */
+export function issueDescription(issue: Issue): string {
+  const last = issue.reports[issue.reports.length - 1];
+  if (issue.reports.length > 1 && last) return vscode.l10n.t('reported again {0}', relativeDay(last.date));
+  return vscode.l10n.t('reported {0}', relativeDay(last?.date ?? issue.created));
+}
+
+function oneLine(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}

@@ -1,0 +1,280 @@
+// Draft Reply, Copy Reply and Mark Reply Sent. A draft is rendered from fresh evidence and opened
+// as an untitled Markdown editor beside the current one; the person edits it there (the tone check
+// runs as they type) and decides when to send it. Each command also takes an args object, so tests
+// and other commands can drive it without any prompt.
+import * as vscode from 'vscode';
+import { computeEvidence } from '../core/evidence/engine';
+import type { IssueEvidence } from '../core/evidence/model';
+import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
+import { buildReplyContext } from '../core/reply/context';
+import { readRemoteUrl } from '../core/reply/gitRemote';
+import type { TemplateError } from '../core/reply/render';
+import { describeTemplateError, renderReply } from '../core/reply/render';
+import { parseRemote } from '../core/reply/remoteLinks';
+import { folderTemplateSource } from '../core/reply/templateSource';
+import { clientWords } from '../core/tone/check';
+import type { Issue, Language, Register, ReplySent } from '../core/store/model';
+import { CommandIds } from './commandIds';
+import { registerCommand } from './commands';
+import { isStoreError, storeErrorMessage } from './issueLabels';
+import { pickIssue } from './issuePickers';
+import { FixNode, IssueNode, ReportNode } from './issuesTree';
+import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
+import { SETTINGS } from './issueWorkspace';
+import { log } from './log';
+import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
+import type { ToneDiagnostics } from './toneDiagnostics';
+
+export const REPLY_SETTINGS = {
+  appendix: 'reply.appendix',
+} as const;
+
+export interface DraftReplyArgs {
+  /** Workspace folder path or URI; optional when the issue id is unique. */
+  folder?: string | vscode.Uri;
+  issue: string;
+  language?: Language;
+  register?: Register;
+  /** Overrides the evidence-appendix setting. */
+  appendix?: boolean;
+  /** YYYY-MM-DD of the next step. */
+  nextStepBy?: string;
+  /** When a workspace template fails: use the built-in one, or stop. Default: ask. */
+  onTemplateError?: 'builtin' | 'cancel';
+  /** When the open draft of this issue has edits: replace them, open a new draft, or stop. Default: ask. */
+  ifEdited?: 'replace' | 'new' | 'cancel';
+}
+
+export interface DraftReplyResult {
+  uri: vscode.Uri;
+  verdict: IssueEvidence['verdict'];
+  text: string;
+  /** Why the workspace templates were not used, when they failed. */
+  templateErrors: TemplateError[];
+}
+
+export interface DraftArgs {
+  /** The draft's document; default: the active editor's draft. */
+  uri?: string | vscode.Uri;
+}
+
+export interface MarkReplySentArgs extends DraftArgs {
+  /** Skips the question asked when tone findings remain. */
+  confirmed?: boolean;
+}
+
+export interface ReplyCommandsDeps {
+  issues: IssueWorkspace;
+  drafts: ReplyDrafts;
+  tone: ToneDiagnostics;
+  /** The extension's templates folder. */
+  templatesRoot: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function toUri(value: string | vscode.Uri): vscode.Uri {
+  return typeof value === 'string' ? (value.includes('://') || value.startsWith('untitled:') ? vscode.Uri.parse(value) : vscode.Uri.file(value)) : value;
+}
+
+export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposable[] {
+  const { issues, drafts, tone } = deps;
+
+  const issueOf = (args: DraftReplyArgs): { folder: FolderIssues; issue: Issue } => {
+    let folders = issues.all();
+    if (args.folder !== undefined) {
+      const uri = toUri(args.folder);
+      const folder = issues.forUri(uri);
+      if (!folder) throw new Error(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
+      folders = [folder];
+    }
+    for (const folder of folders) {
+      const issue = folder.store.issue(args.issue);
+      if (issue) return { folder, issue };
+    }
+    throw new Error(vscode.l10n.t('There is no client issue {0}.', args.issue));
+  };
+
+  const resolve = async (arg: unknown): Promise<{ folder: FolderIssues; issue: Issue; args: Partial<DraftReplyArgs> } | undefined> => {
+    if (arg instanceof IssueNode || arg instanceof ReportNode || arg instanceof FixNode) {
+      return { ...issueOf({ folder: arg.folder.folder.uri, issue: arg.issue.id }), args: {} };
+    }
+    if (isObject(arg) && typeof arg.issue === 'string') {
+      const args = arg as unknown as DraftReplyArgs;
+      return { ...issueOf(args), args };
+    }
+    const picked = await pickIssue(issues, vscode.l10n.t('Draft a reply for which issue?'));
+    return picked && { ...picked, args: {} };
+  };
+
+  const computeFor = async (folder: FolderIssues, issue: Issue): Promise<IssueEvidence> => {
+    const git = folder.gitPort();
+    if (!git) throw new Error(vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', folder.folder.name));
+    const client = folder.store.client(issue.client);
+    const deployed = client?.deployedRef !== undefined && client.deployedRef !== '' ? client.deployedRef : null;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', issue.id) },
+      () =>
+        computeEvidence(git, {
+          issueId: issue.id,
+          ref: issue.id,
+          fixes: issue.fixes.map((f) => ({ sha: f.sha, linkedBy: 'manual' as const })),
+          deployed,
+          // A client's deployed ref that does not resolve is a caveat, not a failure.
+          deployedStrict: false,
+          patterns: DEFAULT_ID_PATTERNS,
+        }),
+    );
+  };
+
+  /** Asks whether to use the built-in templates instead of a failing workspace template. */
+  const offerBuiltin = async (errors: TemplateError[], choice: DraftReplyArgs['onTemplateError']): Promise<boolean> => {
+    for (const error of errors) log().warn(`Reply template failed: ${describeTemplateError(error)}`);
+    if (choice !== undefined) return choice === 'builtin';
+    const first = errors[0] as TemplateError;
+    const useBuiltin = vscode.l10n.t('Use Built-in Template');
+    const open = vscode.l10n.t('Open Template');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The workspace template {0} fails at line {1} ({2} "{3}"). Use the built-in template instead?', first.file, String(first.line ?? 1), first.code, first.name),
+      useBuiltin,
+      open,
+    );
+    if (answer === open) {
+      const position = new vscode.Position(Math.max(0, (first.line ?? 1) - 1), Math.max(0, (first.column ?? 1) - 1));
+      await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(position, position) });
+    }
+    return answer === useBuiltin;
+  };
+
+  const draftReply = async (arg?: unknown): Promise<DraftReplyResult | undefined> => {
+    const resolved = await resolve(arg);
+    if (!resolved) return undefined;
+    const { folder, issue, args } = resolved;
+    const client = folder.store.client(issue.client);
+    const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
+    const language: Language = args.language ?? client?.language ?? config.get<Language>(SETTINGS.defaultLanguage, 'es');
+    const evidence = await computeFor(folder, issue);
+    const context = buildReplyContext({
+      evidence,
+      language,
+      ...(args.register !== undefined ? { register: args.register } : {}),
+      ...(client ? { client } : {}),
+      issue,
+      appendix: args.appendix ?? config.get<boolean>(REPLY_SETTINGS.appendix, false),
+      ...(args.nextStepBy !== undefined ? { nextStepBy: args.nextStepBy } : {}),
+    });
+    const builtin = folderTemplateSource(deps.templatesRoot, language, 'builtin');
+    const override = folderTemplateSource(vscode.Uri.joinPath(folder.folder.uri, '.proof-of-fix', 'templates').fsPath, language, 'override');
+    const options = { builtin, override, forge: parseRemote(await readRemoteUrl(folder.folder.uri.fsPath)) };
+    let result = renderReply(context, options);
+    let templateErrors: TemplateError[] = [];
+    if (!result.ok && result.errors.some((e) => e.origin === 'override')) {
+      templateErrors = result.errors;
+      if (!(await offerBuiltin(result.errors, args.onTemplateError))) return undefined;
+      result = renderReply(context, { ...options, override: undefined });
+    }
+    if (!result.ok) throw new Error(result.errors.map(describeTemplateError).join('\n'));
+    const text = result.text;
+
+    const uri = await openDraft(folder, issue, text, args.ifEdited);
+    if (!uri) return undefined;
+    drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
+    return { uri, verdict: evidence.verdict, text, templateErrors };
+  };
+
+  /** Puts the text in the issue's open draft (asking before discarding edits) or in a new one. */
+  const openDraft = async (folder: FolderIssues, issue: Issue, text: string, ifEdited: DraftReplyArgs['ifEdited']): Promise<vscode.Uri | undefined> => {
+    const existing = drafts.forIssue(folder, issue.id);
+    const existingDoc = existing && vscode.workspace.textDocuments.find((d) => d.uri.toString() === existing.uri.toString());
+    if (existing && existingDoc) {
+      let choice = ifEdited;
+      if (existingDoc.getText() === existing.rendered) choice = 'replace';
+      if (choice === undefined) {
+        const replace = vscode.l10n.t('Replace');
+        const fresh = vscode.l10n.t('Open a New Draft');
+        const answer = await vscode.window.showWarningMessage(
+          vscode.l10n.t('The open reply to {0} has your edits. Replace them with the new draft?', issue.id),
+          { modal: true },
+          replace,
+          fresh,
+        );
+        choice = answer === replace ? 'replace' : answer === fresh ? 'new' : 'cancel';
+      }
+      if (choice === 'cancel') return undefined;
+      if (choice === 'replace') {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(existingDoc.uri, new vscode.Range(existingDoc.positionAt(0), existingDoc.positionAt(existingDoc.getText().length)), text);
+        await vscode.workspace.applyEdit(edit);
+        await vscode.window.showTextDocument(existingDoc, { preview: false });
+        return existingDoc.uri;
+      }
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return doc.uri;
+  };
+
+  const draftOf = (arg: unknown): { draft: ReplyDraft; doc: vscode.TextDocument } => {
+    const uri = isObject(arg) && (typeof arg.uri === 'string' || arg.uri instanceof vscode.Uri) ? toUri(arg.uri) : undefined;
+    const draft = uri ? drafts.get(uri) : drafts.current();
+    const doc = draft && vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
+    if (!draft || !doc) throw new Error(vscode.l10n.t('Open a reply draft first: use Draft Reply on an issue.'));
+    return { draft, doc };
+  };
+
+  const copyReply = async (arg?: unknown): Promise<string> => {
+    const { draft, doc } = draftOf(arg);
+    const text = doc.getText();
+    await vscode.env.clipboard.writeText(text);
+    const findings = tone.check(doc).length;
+    void vscode.window.showInformationMessage(
+      findings === 0
+        ? vscode.l10n.t('The reply to {0} is on the clipboard.', draft.issueId)
+        : vscode.l10n.t('The reply to {0} is on the clipboard. It still has tone findings ({1}).', draft.issueId, String(findings)),
+    );
+    return text;
+  };
+
+  const markReplySent = async (arg?: unknown): Promise<ReplySent | undefined> => {
+    const { draft, doc } = draftOf(arg);
+    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'));
+    const findings = tone.check(doc).length;
+    const confirmed = isObject(arg) && arg.confirmed === true;
+    if (findings > 0 && !confirmed) {
+      const mark = vscode.l10n.t('Mark as Sent');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('The reply still has tone findings ({0}). Mark it as sent anyway?', String(findings)),
+        { modal: true },
+        mark,
+      );
+      if (answer !== mark) return undefined;
+    }
+    const sent: ReplySent = {
+      date: new Date().toISOString(),
+      verdict: draft.evidence.verdict,
+      language: draft.language,
+      text: doc.getText(),
+      evidence: draft.evidence,
+    };
+    try {
+      await draft.folder.store.updateIssue(draft.issueId, (issue) => {
+        issue.replies.push(sent);
+      });
+    } catch (error) {
+      // The file changed on disk since it was read: re-read it so that a retry sees the disk.
+      if (!isStoreError(error)) throw error;
+      if (error.code === 'conflict' || error.code === 'unparsable') void draft.folder.refresh();
+      throw new Error(storeErrorMessage(error));
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('Recorded the reply to {0} as sent.', draft.issueId));
+    return sent;
+  };
+
+  return [
+    registerCommand(CommandIds.draftReply, draftReply),
+    registerCommand(CommandIds.copyReply, copyReply),
+    registerCommand(CommandIds.markReplySent, markReplySent),
+  ];
+}

@@ -1,0 +1,108 @@
+// The tone check in the editor: diagnostics on reply drafts, refreshed as the person types, and
+// quick fixes that put the rule's neutral alternative in place of the flagged words.
+import * as vscode from 'vscode';
+import { checkTone, toneEdit } from '../core/tone/check';
+import type { ToneFinding } from '../core/tone/model';
+import type { ReplyDrafts } from './replyDrafts';
+
+export const TONE_SOURCE = 'Proof of Fix';
+const CHECK_DELAY_MS = 300;
+
+function message(finding: ToneFinding): string {
+  if (finding.alternative === '') return vscode.l10n.t('{0} Consider removing it.', finding.reason);
+  return vscode.l10n.t('{0} Try: "{1}"', finding.reason, finding.alternative);
+}
+
+export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+  private readonly collection = vscode.languages.createDiagnosticCollection('proofOfFix.tone');
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly drafts: ReplyDrafts) {
+    this.disposables.push(this.collection);
+    drafts.onDidChange((draft) => this.checkUri(draft.uri), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri), this, this.disposables);
+    this.disposables.push(
+      vscode.languages.registerCodeActionsProvider([{ scheme: 'untitled' }, { scheme: 'file' }], this, {
+        providedCodeActionKinds: ToneDiagnostics.providedCodeActionKinds,
+      }),
+    );
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!this.drafts.get(doc.uri)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.check(doc);
+    }, CHECK_DELAY_MS));
+  }
+
+  private checkUri(uri: vscode.Uri): void {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) this.check(doc);
+  }
+
+  /** Checks a draft now; returns its findings (the integration tests read them back). */
+  check(doc: vscode.TextDocument): ToneFinding[] {
+    const draft = this.drafts.get(doc.uri);
+    if (!draft) return [];
+    const findings = checkTone(doc.getText(), draft.language, { allow: draft.allow });
+    this.collection.set(
+      doc.uri,
+      findings.map((f) => {
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), message(f), vscode.DiagnosticSeverity.Warning);
+        diagnostic.source = TONE_SOURCE;
+        diagnostic.code = f.ruleId;
+        return diagnostic;
+      }),
+    );
+    return findings;
+  }
+
+  findings(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const draft = this.drafts.get(doc.uri);
+    if (!draft) return [];
+    const ours = context.diagnostics.filter((d) => d.source === TONE_SOURCE);
+    if (ours.length === 0) return [];
+    const text = doc.getText();
+    const findings = checkTone(text, draft.language, { allow: draft.allow });
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const start = doc.offsetAt(diagnostic.range.start);
+      const end = doc.offsetAt(diagnostic.range.end);
+      // The document may have changed since the diagnostic was made: act only on a finding that is still there.
+      const finding = findings.find((f) => f.start === start && f.end === end && f.ruleId === diagnostic.code);
+      if (!finding) continue;
+      const edit = toneEdit(text, finding);
+      const title =
+        finding.alternative === '' ? vscode.l10n.t('Remove "{0}"', finding.text) : vscode.l10n.t('Replace with "{0}"', finding.alternative);
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.text);
+      actions.push(action);
+    }
+    return actions;
+  }
+
+  private clear(uri: vscode.Uri): void {
+    clearTimeout(this.timers.get(uri.toString()));
+    this.timers.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

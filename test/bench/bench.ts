@@ -1,0 +1,369 @@
+// `npm run bench`: our engine against the plain git commands that answer the same questions, on
+// synthetic repositories of 10k and 100k commits. It informs; it is not a test, so it exits 0 even
+// when a target is missed, and says so.
+//
+// Environment: BENCH_SIZES=2000,10000 (commit counts), BENCH_RUNS=5 (measured runs after a warm-up),
+// BENCH_BUDGET_S=60 (per side and operation; slower operations get fewer runs, or one cold run),
+// BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGitPort } from '../../src/git/simpleGitPort';
+import type { IssueEvidence } from '../../src/core/evidence/model';
+import type { GitPort, RawCommit } from '../../src/core/gitPort';
+import { parseCommits } from '../../src/core/gitParsers';
+import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
+import type { ScanCache } from '../../src/core/linking/scan';
+import { git } from './gitProcess';
+import { machineFacts } from './machine';
+import type { MachineFacts } from './machine';
+import { measurePair, median, timeOnce } from './measure';
+import type { MeasureOptions, PairTiming } from './measure';
+import { clockGitProcesses, clockPort } from './profile';
+import { rawEvidenceForAll, rawEvidenceForIssue, rawScan } from './rawGit';
+import type { RawIssueFacts } from './rawGit';
+import { defaultParams, ensureSynthRepo } from './synthRepo';
+import type { SynthIssue, SynthManifest } from './synthRepo';
+import { checkAgainstTruth, oursEvidence, oursEvidenceForAll } from './ours';
+import type { Agreement } from './ours';
+
+interface Row {
+  operation: string;
+  size: string;
+  ours: string;
+  raw: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+  runs: string;
+}
+
+interface SizeReport {
+  rows: Row[];
+  notes: string[];
+}
+
+const ALL_REVS = ['--all'];
+const SCAN_OPTIONS = { patterns: DEFAULT_ID_PATTERNS };
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+function ms(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function sizes(): number[] {
+  const text = process.env.BENCH_SIZES;
+  if (text === undefined || text.trim() === '') return [10000, 100000];
+  return text
+    .split(',')
+    .map((s) => Number(s.trim().replace(/k$/i, '000')))
+    .filter((n) => Number.isInteger(n) && n >= 200);
+}
+
+function sizeLabel(commits: number): string {
+  return commits >= 1000 && commits % 1000 === 0 ? `${commits / 1000}k` : String(commits);
+}
+
+function runsLabel(t: PairTiming): string {
+  return t.runs === 0 ? '1 (cold)' : String(t.runs);
+}
+
+function ratioRow(operation: string, size: string, t: PairTiming, limit: number | null): Row {
+  const ratio = t.ours.median / t.raw.median;
+  return {
+    operation,
+    size,
+    ours: ms(t.ours.median),
+    raw: ms(t.raw.median),
+    ratio: `${ratio.toFixed(2)}x`,
+    target: limit === null ? '—' : `≤ ${limit}x`,
+    met: limit === null ? null : ratio <= limit,
+    runs: runsLabel(t),
+  };
+}
+
+/** The issue a client would most likely ask about: one fix on main, later partly rewritten by someone. */
+function representativeIssue(manifest: SynthManifest): SynthIssue {
+  const fits = (i: SynthIssue): boolean => i.fixes.length === 1 && i.fixes[0]?.branch === 'main' && i.fixes[0].overwrittenBy !== null;
+  return manifest.issues.find(fits) ?? (manifest.issues[0] as SynthIssue);
+}
+
+async function benchSize(manifest: SynthManifest, options: MeasureOptions): Promise<SizeReport> {
+  const size = sizeLabel(manifest.params.commits);
+  const repo = manifest.repoDir;
+  const port = createGitPort(repo);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const refs = { target: manifest.target, deployed: manifest.deployedRef };
+
+  log(`${size}: full scan`);
+  let lastScan: ScanCache | null = null;
+  const scan = await measurePair(
+    async () => {
+      lastScan = (await scanHistory(port, SCAN_OPTIONS)).cache;
+    },
+    () => rawScan(repo, ALL_REVS),
+    options,
+  );
+  rows.push(ratioRow('full scan (raw: `git log --all --format=%H%x1f%B%x1e`)', size, scan, 1.3));
+  notes.push(...(await profileScan(repo, size)));
+
+  log(`${size}: re-scan after one new commit`);
+  const cache = lastScan as ScanCache | null;
+  if (cache === null) throw new Error('the full scan returned no cache');
+  const rescan = await measureRescan(port, manifest, cache, options);
+  const share = rescan.median / scan.ours.median;
+  rows.push({
+    operation: 're-scan after 1 new commit (raw column: our full scan)',
+    size,
+    ours: ms(rescan.median),
+    raw: ms(scan.ours.median),
+    ratio: `${(share * 100).toFixed(1)}%`,
+    target: '< 5% of full scan',
+    met: share < 0.05,
+    runs: String(rescan.runs),
+  });
+  if (rescan.commitsRead !== 1) notes.push(`- ${size}: the re-scan read ${rescan.commitsRead} commits, expected 1.`);
+
+  const issue = representativeIssue(manifest);
+  log(`${size}: evidence for ${issue.id}`);
+  const one = await measurePair(
+    () => oursEvidence(port, manifest, issue.id),
+    () => rawEvidenceForIssue(repo, issue.id, ALL_REVS, refs),
+    options,
+  );
+  rows.push(ratioRow(`evidence for one issue (${issue.id})`, size, one, 1.5));
+  notes.push(...(await profileEvidence(repo, manifest, issue.id, size)));
+
+  notes.push(...(await measureCli(manifest, issue.id, one, options, rows)));
+
+  log(`${size}: evidence for all ${manifest.issues.length} issues`);
+  // A cap for quick looks at big sizes; the default is every issue, and the row says how many ran.
+  const cap = Math.floor(envNumber('BENCH_ALL_ISSUES_MAX', Number.POSITIVE_INFINITY));
+  const ids = manifest.issues.slice(0, cap).map((i) => i.id);
+  let rawAll: RawIssueFacts[] = [];
+  let oursAll: IssueEvidence[] = [];
+  const all = await measurePair(
+    async () => {
+      oursAll = await oursEvidenceForAll(port, manifest, ids);
+    },
+    async () => {
+      rawAll = await rawEvidenceForAll(repo, ids, ALL_REVS, refs);
+    },
+    options,
+  );
+  const label = ids.length === manifest.issues.length ? `all ${ids.length} issues` : `the first ${ids.length} of ${manifest.issues.length} issues`;
+  rows.push(ratioRow(`evidence for ${label}`, size, all, null));
+
+  const agreement = checkAgainstTruth({ ...manifest, issues: manifest.issues.slice(0, ids.length) }, oursAll, rawAll);
+  notes.push(...agreementNotes(size, agreement));
+  return { rows, notes };
+}
+
+/**
+ * The same question through the shipped CLI: what a script or CI job pays, Node start-up and bundle
+ * load included. Informational; the targets are about the engine.
+ */
+async function measureCli(manifest: SynthManifest, id: string, rawOne: PairTiming, options: MeasureOptions, rows: Row[]): Promise<string[]> {
+  const cli = join(process.cwd(), 'dist', 'cli.js');
+  if (!existsSync(cli)) return [`- CLI not measured: ${cli} is missing (run \`node esbuild.mjs --production\`).`];
+  const args = [cli, 'evidence', '--repo', manifest.repoDir, '--ref', id, '--target', manifest.target, '--deployed', manifest.deployedRef, ...manifest.me.flatMap((m) => ['--me', m]), '--json'];
+  const first = await runNode(args);
+  if (first.code !== 0 && first.code !== 1) return [`- CLI not measured: \`evidence\` exited ${first.code}: ${first.stderr.trim().split('\n')[0] ?? ''}`];
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i++) samples.push(await timeOnce(() => runNode(args)));
+  const ours = median(samples);
+  rows.push({
+    operation: `evidence for one issue via the CLI process (${id})`,
+    size: sizeLabel(manifest.params.commits),
+    ours: ms(ours),
+    raw: ms(rawOne.raw.median),
+    ratio: `${(ours / rawOne.raw.median).toFixed(2)}x`,
+    target: '—',
+    met: null,
+    runs: String(samples.length),
+  });
+  return [];
+}
+
+function runNode(args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
+  });
+}
+
+interface RescanTiming {
+  median: number;
+  runs: number;
+  commitsRead: number;
+}
+
+/**
+ * Each run puts one new commit on main (a new object every time, so the cache cannot have seen it),
+ * times an incremental scan from the full scan's cache, and moves main back.
+ */
+async function measureRescan(port: GitPort, manifest: SynthManifest, cache: ScanCache, options: MeasureOptions): Promise<RescanTiming> {
+  const repo = manifest.repoDir;
+  const tree = (await git(repo, ['rev-parse', `${manifest.mainSha}^{tree}`])).trim();
+  let n = 0;
+  let commitsRead = -1;
+  const once = async (): Promise<number> => {
+    n++;
+    const message = `Corrige ACME-${9000 + n}: ajuste tras la revisión del benchmark\n`;
+    const created = (
+      await git(repo, ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit-tree', tree, '-p', manifest.mainSha, '-m', message])
+    ).trim();
+    await git(repo, ['update-ref', `refs/heads/${manifest.target}`, created, manifest.mainSha]);
+    try {
+      return await timeOnce(async () => {
+        commitsRead = (await scanHistory(port, SCAN_OPTIONS, cache)).commitsRead;
+      });
+    } finally {
+      await git(repo, ['update-ref', `refs/heads/${manifest.target}`, manifest.mainSha, created]);
+    }
+  };
+  await once();
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i++) samples.push(await once());
+  return { median: median(samples), runs: samples.length, commitsRead };
+}
+
+/** One extra scan, not in the medians, split into git process time and time spent in Node. */
+async function profileScan(repo: string, size: string): Promise<string[]> {
+  const clocked = clockPort(createGitPort(repo));
+  const stop = clockGitProcesses();
+  const total = await timeOnce(() => scanHistory(clocked.port, SCAN_OPTIONS));
+  const processes = stop();
+  // The same log with the engine's fields, read raw: how much of the gap is git printing more.
+  const wideFormat = '--format=%x1E%H%x1D%P%x1D%an%x1D%ae%x1D%aI%x1D%s%x1D%B%x1D';
+  let text = '';
+  const wide = await timeOnce(async () => {
+    text = await git(repo, ['log', wideFormat, '--all']);
+  });
+  const narrow = await timeOnce(() => rawScan(repo, ALL_REVS));
+  // The Node side on the same text: splitting records, then finding references in each message.
+  let commits: RawCommit[] = [];
+  const parse = await timeOnce(async () => {
+    commits = parseCommits(text);
+  });
+  const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
+  const refs = await timeOnce(async () => {
+    for (const commit of commits) recordCommit(cache, commit, DEFAULT_ID_PATTERNS);
+  });
+  return [
+    `- ${size} full scan, profiled: ${ms(total)} ms total; ${processes.processes} git processes alive ${ms(processes.busyMs)} ms; ` +
+      `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read; port calls: ${portSummary(clocked.stats)}. ` +
+      `Raw log with the engine's fields: ${ms(wide)} ms (the baseline's narrow format: ${ms(narrow)} ms); ` +
+      `parsing that output: ${ms(parse)} ms; finding references in ${commits.length} messages: ${ms(refs)} ms.`,
+  ];
+}
+
+async function profileEvidence(repo: string, manifest: SynthManifest, id: string, size: string): Promise<string[]> {
+  const clocked = clockPort(createGitPort(repo));
+  const stop = clockGitProcesses();
+  const total = await timeOnce(() => oursEvidence(clocked.port, manifest, id));
+  const processes = stop();
+  const stopRaw = clockGitProcesses();
+  const rawTotal = await timeOnce(() => rawEvidenceForIssue(repo, id, ALL_REVS, { target: manifest.target, deployed: manifest.deployedRef }));
+  const rawProcesses = stopRaw();
+  return [
+    `- ${size} evidence ${id}, profiled: ${ms(total)} ms total; ${processes.processes} git processes alive ${ms(processes.busyMs)} ms, ` +
+      `${processes.silent} of them printed nothing (simple-git settles such a call 50 ms after it ends: ≈ ${processes.silent * 50} ms of waiting); ` +
+      `${(processes.stdoutBytes / 2 ** 20).toFixed(2)} MiB read; port calls: ${portSummary(clocked.stats)}. ` +
+      `Raw: ${ms(rawTotal)} ms, ${rawProcesses.processes} git processes alive ${ms(rawProcesses.busyMs)} ms.`,
+  ];
+}
+
+function portSummary(stats: Map<string, { calls: number; ms: number }>): string {
+  return [...stats.entries()]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([name, s]) => `${name} ×${s.calls} ${ms(s.ms)} ms`)
+    .join(', ');
+}
+
+function agreementNotes(size: string, a: Agreement): string[] {
+  const lines = [
+    `- ${size} agreement with the generator's ground truth (${a.issues} issues): fix commits ${a.fixSetsOurs}/${a.issues} ours, ${a.fixSetsRaw}/${a.issues} raw; ` +
+      `reverts ${a.revertsOurs}/${a.revertsExpected} ours, ${a.revertsRaw}/${a.revertsExpected} raw; ` +
+      `surviving-line counts on main ${a.survivalOurs}/${a.survivalChecked} ours, ${a.survivalRaw}/${a.survivalChecked} raw.`,
+  ];
+  for (const example of a.examples) lines.push(`  - ${example}`);
+  return lines;
+}
+
+function table(rows: Row[]): string {
+  const head = '| operation | size | ours (ms, median) | raw git (ms, median) | ratio | target | met? | runs |';
+  const rule = '|---|---|---:|---:|---:|---|---|---:|';
+  const body = rows.map((r) => `| ${r.operation} | ${r.size} | ${r.ours} | ${r.raw} | ${r.ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} | ${r.runs} |`);
+  return [head, rule, ...body].join('\n');
+}
+
+function machineLines(m: MachineFacts): string[] {
+  return [
+    `- CPU: ${m.cpuModel}, ${m.cpus} cores available; ${m.memoryGb} GB RAM; ${m.os}`,
+    `- Node ${m.node}; git ${m.git}; 1-minute load when the run started: ${m.loadAtStart}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const options: MeasureOptions = { runs: Math.floor(envNumber('BENCH_RUNS', 5)), budgetMs: envNumber('BENCH_BUDGET_S', 60) * 1000 };
+  const facts = await machineFacts(root);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const repos: string[] = [];
+  for (const commits of sizes()) {
+    const manifest = await ensureSynthRepo(join(root, '.bench'), defaultParams(commits), log);
+    repos.push(
+      `- ${sizeLabel(commits)}: ${manifest.commitCount} commits, ${manifest.params.files} files, ${manifest.tagCount} tags, ` +
+        `${manifest.issues.length} issues with ${manifest.issues.reduce((n, i) => n + i.fixes.length, 0)} fix commits; generated in ${(manifest.generationMs / 1000).toFixed(1)} s`,
+    );
+    const report = await benchSize(manifest, options);
+    rows.push(...report.rows);
+    notes.push(...report.notes);
+  }
+  const missed = rows.filter((r) => r.met === false);
+  const text = [
+    '# Benchmark',
+    '',
+    `Median of ${options.runs} runs after a warm-up (fewer when one run exceeds the ${options.budgetMs / 1000} s budget), ours and raw git alternating.`,
+    '',
+    table(rows),
+    '',
+    '## Machine',
+    ...machineLines(facts),
+    '',
+    '## Repositories',
+    ...repos,
+    '',
+    '## Where the time goes',
+    ...notes,
+    '',
+    missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.map((r) => `${r.operation} @ ${r.size} (${r.ratio}, target ${r.target})`).join('; ')}.`,
+    '',
+  ].join('\n');
+  process.stdout.write(text);
+  mkdirSync(join(root, 'test-output'), { recursive: true });
+  writeFileSync(join(root, 'test-output', 'bench.md'), text);
+  log('written to test-output/bench.md');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,37 @@
+// The facts a reader needs to judge a benchmark table: the same numbers mean little on another machine.
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { git } from './gitProcess';
+
+export interface MachineFacts {
+  node: string;
+  git: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  os: string;
+  /** 1-minute load average when the run started: other work on the machine shows up here. */
+  loadAtStart: number;
+}
+
+export async function machineFacts(cwd: string): Promise<MachineFacts> {
+  return {
+    node: process.version,
+    git: (await git(cwd, ['--version'])).trim().replace(/^git version /, ''),
+    cpus: availableParallelism(),
+    cpuModel: cpuModel(),
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    os: `${osType()} ${release()}`,
+    loadAtStart: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
+}
+
+function cpuModel(): string {
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match !== null) return (match[1] as string).trim();
+  } catch {
+    // Not Linux: fall back to what Node reports.
+  }
+  return cpus()[0]?.model ?? 'unknown';
+}

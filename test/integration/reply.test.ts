@@ -1,0 +1,166 @@
+// Replies inside a real VS Code: Draft Reply on an issue of the demo repository runs the evidence,
+// opens the reply beside the current editor, the tone check marks what the person types and its
+// quick fix repairs it; Copy Reply and Mark Reply Sent act on the edited text; regenerating asks
+// before discarding edits; a broken workspace template falls back to the built-in one.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Issue, ReplySent } from '../../src/core/store/model';
+import type { ProofOfFixApi } from '../../src/extension';
+import { CommandIds } from '../../src/ui/commandIds';
+import type { DraftReplyResult } from '../../src/ui/replyCommands';
+
+const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
+const CLIENT = 'Reply Test Co';
+const PREFIX = 'RTEST';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const toneDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Proof of Fix');
+
+describe('replies in a real VS Code', function () {
+  this.timeout(120_000);
+  let api: ProofOfFixApi;
+  let root: string;
+  let clientsFile: string;
+  let clientsBefore: string | undefined;
+  let issueId: string;
+  let draft: DraftReplyResult;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ProofOfFixApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    await api.issues.ready();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    root = folder.uri.fsPath;
+    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
+    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue, {
+      client: CLIENT,
+      prefix: PREFIX,
+      language: 'es',
+      title: 'Los totales del carrito salen con muchos decimales',
+      words: 'Vuelven a salir los decimales raros en el total.',
+      date: '2026-11-18',
+    });
+    assert.ok(issue);
+    issueId = issue.id;
+    // The demo history fixes ACME-2 in one commit and reverts it later (by the same author).
+    const fix = execFileSync('git', ['log', '--format=%H', '--grep=^Fix ACME-2', 'main'], { cwd: root, encoding: 'utf8' }).trim().split('\n')[0];
+    assert.ok(fix);
+    await vscode.commands.executeCommand(CommandIds.linkFix, { issue: issueId, sha: fix });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${issueId}.json`), { force: true });
+    fs.rmSync(path.join(root, '.proof-of-fix', 'templates'), { recursive: true, force: true });
+    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
+    else fs.writeFileSync(clientsFile, clientsBefore);
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+  });
+
+  it('drafts the reply from the evidence and opens it in a Markdown editor', async () => {
+    const result = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId });
+    assert.ok(result, 'Draft Reply returned nothing');
+    draft = result;
+    assert.equal(draft.verdict, 'fix-reverted');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), draft.uri.toString());
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.equal(editor.document.isUntitled, true);
+    const text = editor.document.getText();
+    assert.equal(text, draft.text);
+    assert.match(text, /^Hola:\n\nGracias por su mensaje del 18 de noviembre de 2026/);
+    assert.match(text, /deshice esa corrección con el commit [0-9a-f]{7}/);
+    assert.match(text, /La reversión fue mía/);
+  });
+
+  it('checks the tone as the person edits, and the quick fix puts the neutral alternative in place', async () => {
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.deepEqual(toneDiagnostics(editor.document.uri), []);
+    const line = editor.document.lineAt(2);
+    await editor.edit((e) => e.insert(line.range.start, 'Como ya le dije, esto NO es culpa mía. '));
+    const diagnostics = await waitFor('tone diagnostics', () => {
+      const found = toneDiagnostics(editor.document.uri);
+      return found.length >= 3 ? found : undefined;
+    });
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['blame.already-told', 'blame.not-my-fault', 'shouting.caps']);
+    const told = diagnostics.find((d) => d.code === 'blame.already-told');
+    assert.ok(told);
+    assert.equal(editor.document.getText(told.range), 'Como ya le dije');
+    assert.equal(told.severity, vscode.DiagnosticSeverity.Warning);
+
+    // The workbench learns of new diagnostics a moment after the extension host sets them, and only
+    // offers quick fixes for diagnostics it knows: ask until it does.
+    const fix = await waitFor('the quick fix', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, told.range, vscode.CodeActionKind.QuickFix.value);
+      return actions.find((a) => a.title === 'Replace with "En resumen"');
+    });
+    assert.ok(fix.edit);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.match(editor.document.lineAt(2).text, /^En resumen, esto NO es culpa mía\. Gracias/);
+    await waitFor('the fixed finding to go', () => !toneDiagnostics(editor.document.uri).some((d) => d.code === 'blame.already-told'));
+  });
+
+  it('asks before discarding edits when the reply is drafted again', async () => {
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const kept = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'cancel' });
+    assert.equal(kept, undefined);
+    assert.match(editor.document.getText(), /^Hola:\n\nEn resumen/);
+    const replaced = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'replace' });
+    assert.equal(replaced?.uri.toString(), draft.uri.toString());
+    assert.equal(editor.document.getText(), replaced?.text);
+    await waitFor('diagnostics to clear', () => toneDiagnostics(editor.document.uri).length === 0);
+  });
+
+  it('copies the reply as edited and records it as sent with its verdict and evidence', async () => {
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    await editor.edit((e) => e.insert(editor.document.lineAt(0).range.end, ' '));
+    const copied = await vscode.commands.executeCommand<string>(CommandIds.copyReply, {});
+    assert.equal(copied, editor.document.getText());
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+    const sent = await vscode.commands.executeCommand<ReplySent | undefined>(CommandIds.markReplySent, { uri: editor.document.uri.toString() });
+    assert.ok(sent);
+    const stored = JSON.parse(fs.readFileSync(path.join(root, '.proof-of-fix', 'issues', `${issueId}.json`), 'utf8')) as Issue;
+    assert.equal(stored.replies.length, 1);
+    const reply = stored.replies[0] as ReplySent;
+    assert.equal(reply.verdict, 'fix-reverted');
+    assert.equal(reply.language, 'es');
+    assert.equal(reply.text, copied);
+    assert.equal((reply.evidence as { verdict: string }).verdict, 'fix-reverted');
+  });
+
+  it('uses a workspace template, and offers the built-in one when it is broken', async () => {
+    const dir = path.join(root, '.proof-of-fix', 'templates', 'es');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'greeting.hbs'), 'Estimado equipo de {{clientName}}:\n');
+    const custom = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'new' });
+    assert.match(custom?.text ?? '', /^Estimado equipo de Reply Test Co:\n/);
+    fs.writeFileSync(path.join(dir, 'greeting.hbs'), 'Estimado {{contactoNombre}}:\n');
+    const fallback = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'new', onTemplateError: 'builtin' });
+    assert.ok(fallback);
+    assert.match(fallback.text, /^Hola:\n/);
+    const [error] = fallback.templateErrors;
+    assert.equal(error?.code, 'unknown-field');
+    assert.equal(error?.name, 'contactoNombre');
+    assert.equal(error?.line, 1);
+    assert.equal(error?.file, path.join(dir, 'greeting.hbs'));
+  });
+});

@@ -1,0 +1,242 @@
+// Pure parts of the evidence engine: verdict precedence, version order, patch equivalence, ref
+// checks; the CLI's argument parsing; the issue-file reader; the scan's incremental logic on a
+// fake port.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { parseArgs } from '../../src/cli/args';
+import { parseEvidenceArgs } from '../../src/cli/evidenceOptions';
+import type { FixEvidence, Verdict } from '../../src/core/evidence/model';
+import { VERDICTS } from '../../src/core/evidence/model';
+import { patchKey } from '../../src/core/evidence/patchId';
+import { fixVerdict, issueVerdict } from '../../src/core/evidence/verdict';
+import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
+import type { FileDiff, GitPort, RawCommit } from '../../src/core/gitPort';
+import { isSafeRef, isSha } from '../../src/core/gitPort';
+import { readIssueForEvidence } from '../../src/core/issueFiles';
+import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { scanHistory } from '../../src/core/linking/scan';
+
+const SURVIVAL = { ref: 'main', sha: 'a'.repeat(40), added: 2, intact: 2, modified: 0, removed: 0, files: [], changedBy: [], measuredFrom: 'f'.repeat(40) };
+
+function fix(overrides: Partial<FixEvidence> = {}): FixEvidence {
+  const survival = { ref: 'main', sha: 'a'.repeat(40), added: 2, intact: 2, modified: 0, removed: 0, files: [], changedBy: [], measuredFrom: 'f'.repeat(40) };
+  return {
+    sha: 'f'.repeat(40),
+    subject: 'Fix',
+    authorName: 'A',
+    authorEmail: 'a@x',
+    date: '2024-01-01T00:00:00Z',
+    byMe: true,
+    exists: true,
+    linkedBy: 'message',
+    authorDate: '2024-01-01T00:00:00Z',
+    isMerge: false,
+    reachable: true,
+    equivalents: [],
+    reachableDeployed: true,
+    equivalentsDeployed: [],
+    tags: [],
+    firstTag: null,
+    inDeployed: true,
+    survival,
+    survivalDeployed: survival,
+    reverts: [],
+    laterChanges: [],
+    files: ['a.js'],
+    ...overrides,
+  };
+}
+
+describe('evidence core', () => {
+  describe('verdict precedence', () => {
+    it('gives each fix the first verdict that applies', () => {
+      const revert = { sha: 'r', subject: 'Revert', authorName: 'B', authorEmail: 'b@x', date: '', byMe: false, how: 'message' as const, reverts: 'f' };
+      const modified = { ...SURVIVAL, intact: 1, modified: 1 };
+      assert.equal(fixVerdict(fix({ exists: false }), true), 'fix-not-on-target');
+      assert.equal(fixVerdict(fix({ reachable: false }), true), 'fix-not-on-target');
+      assert.equal(fixVerdict(fix({ reachable: false, equivalents: [{ ...fix(), how: 'patch-id' }] }), true), 'fix-intact');
+      assert.equal(fixVerdict(fix({ reverts: [revert], inDeployed: false }), true), 'fix-reverted');
+      assert.equal(fixVerdict(fix({ inDeployed: false, survival: modified }), true), 'fix-not-deployed');
+      assert.equal(fixVerdict(fix({ survival: modified }), false), 'fix-modified');
+      assert.equal(fixVerdict(fix({ survivalDeployed: modified }), true), 'fix-modified');
+      assert.equal(fixVerdict(fix({ inDeployed: null }), false), 'deployed-unknown');
+      assert.equal(fixVerdict(fix(), true), 'fix-intact');
+    });
+
+    it('gives the issue the most serious fix verdict, no-fix-linked without fixes', () => {
+      assert.equal(issueVerdict([]), 'no-fix-linked');
+      assert.equal(issueVerdict(['fix-intact', 'fix-modified', 'deployed-unknown']), 'fix-modified');
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...VERDICTS), { minLength: 1 }), (verdicts: Verdict[]) => {
+          const got = issueVerdict(verdicts);
+          assert.ok(verdicts.includes(got));
+          for (const v of verdicts) assert.ok(VERDICTS.indexOf(got) <= VERDICTS.indexOf(v));
+        }),
+      );
+    });
+  });
+
+  describe('release tags', () => {
+    it('orders versions numerically, pre-releases first', () => {
+      const tags = ['v1.10.0', 'v1.2.0', 'v1.2.0-rc.2', 'v1.2.0-rc.10', 'v1.2', 'v0.9.1', 'release-2.0'];
+      assert.deepEqual([...tags].sort(compareVersions), ['v0.9.1', 'v1.2.0-rc.2', 'v1.2.0-rc.10', 'v1.2', 'v1.2.0', 'v1.10.0', 'release-2.0']);
+    });
+
+    it('takes tags that look like versions by default', () => {
+      const re = new RegExp(DEFAULT_TAG_PATTERN);
+      for (const yes of ['v1', 'v1.2.3', '1.0', 'release-1.2', 'app/v2.0.1', 'v1.2.0-rc.1', 'v3.1.4+build.5']) assert.ok(re.test(yes), yes);
+      for (const no of ['nightly', 'latest', 'deploy-prod', 'v', 'v.1']) assert.equal(re.test(no), false, no);
+    });
+  });
+
+  describe('patch equivalence', () => {
+    const diff = (path: string, removed: string[], added: string[]): FileDiff => ({
+      path,
+      oldPath: null,
+      status: 'M',
+      binary: false,
+      removed: removed.map((text, i) => ({ line: i + 1, text, hunk: 0 })),
+      added: added.map((text, i) => ({ line: i + 10, text, hunk: 0 })),
+    });
+
+    it('ignores line numbers, whitespace and file order', () => {
+      const a = [diff('a.js', ['x'], ['if (a) b;']), diff('b.js', [], ['c'])];
+      const b = [diff('b.js', [], ['c']), { ...diff('a.js', ['x'], ['if(a)  b;']), added: [{ line: 99, text: 'if(a)  b;', hunk: 3 }] }];
+      assert.equal(patchKey(a), patchKey(b));
+    });
+
+    it('tells different changes apart, and an empty patch is empty', () => {
+      assert.notEqual(patchKey([diff('a.js', [], ['x'])]), patchKey([diff('a.js', ['x'], [])]));
+      assert.notEqual(patchKey([diff('a.js', [], ['x'])]), patchKey([diff('b.js', [], ['x'])]));
+      assert.equal(patchKey([diff('a.js', [], [])]), '');
+    });
+  });
+
+  describe('ref and sha checks', () => {
+    it('accepts commit ids and ordinary refs', () => {
+      for (const sha of ['abcd', 'ABCDEF0123', 'a'.repeat(40), 'b'.repeat(64)]) assert.ok(isSha(sha), sha);
+      for (const notSha of ['abc', 'g123', 'a'.repeat(65), '-abcd', '']) assert.equal(isSha(notSha), false, notSha);
+      for (const ref of ['main', 'release/1.x', 'v1.0.0', 'HEAD~2', 'HEAD^', 'origin/main', 'main@{1}', 'ACME-12']) assert.ok(isSafeRef(ref), ref);
+    });
+
+    it('rejects options, ranges, control characters and what check-ref-format forbids', () => {
+      for (const ref of ['-x', '--upload-pack=x', 'a b', 'a\nb', 'a..b', 'a:b', 'a*', 'a?', 'a[', 'a\\b', 'x.lock', 'x/', 'x.', '', 'a'.repeat(256), 'a\u0000b']) {
+        assert.equal(isSafeRef(ref), false, JSON.stringify(ref));
+      }
+    });
+  });
+
+  describe('CLI arguments', () => {
+    it('parses --name value, --name=value, flags and repeatable options', () => {
+      const parsed = parseArgs(['--a', 'x', '--b=y=z', '--f', '--r', '1', '--r=2'], { a: { kind: 'string' }, b: { kind: 'string' }, f: { kind: 'flag' }, r: { kind: 'string', repeatable: true } });
+      assert.deepEqual(parsed, { ok: true, values: { a: ['x'], b: ['y=z'], f: true, r: ['1', '2'] } });
+    });
+
+    it('rejects unknown options, repeated single options, values on flags and stray words', () => {
+      const spec = { a: { kind: 'string' as const }, f: { kind: 'flag' as const } };
+      assert.equal(parseArgs(['--zz'], spec).ok, false);
+      assert.equal(parseArgs(['--a', '1', '--a', '2'], spec).ok, false);
+      assert.equal(parseArgs(['--f=1'], spec).ok, false);
+      assert.equal(parseArgs(['word'], spec).ok, false);
+      assert.equal(parseArgs(['--a'], spec).ok, false);
+      assert.equal(parseArgs(['--constructor'], spec).ok, false);
+    });
+
+    it('parses the shared evidence options and lets a subcommand add its own', () => {
+      const parsed = parseEvidenceArgs(['--repo', 'r', '--ref', '#12', '--fix', 'abcd1234', '--me', 'a@x', '--me', 'b@y', '--json', '--lang', 'es'], { lang: { kind: 'string' } });
+      assert.ok(parsed.ok);
+      assert.deepEqual(
+        [parsed.options.repo, parsed.options.ref, parsed.options.fixes, parsed.options.me, parsed.options.json, parsed.values.lang],
+        ['r', '#12', ['abcd1234'], ['a@x', 'b@y'], true, ['es']],
+      );
+      const help = parseEvidenceArgs(['--help']);
+      assert.ok(help.ok && help.options.help);
+    });
+
+    it('never throws on arbitrary arguments', () => {
+      fc.assert(
+        fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('--ref', '--fix', '--issue', '--target', '--json', '--me', '--', '-h', '--fix=')), { maxLength: 8 }), (argv) => {
+          const parsed = parseEvidenceArgs(argv);
+          assert.ok(parsed.ok || parsed.message.length > 0);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('issue files', () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-issues-'));
+      fs.mkdirSync(path.join(dir, '.proof-of-fix', 'issues'), { recursive: true });
+      const write = (file: string, text: string): void => fs.writeFileSync(path.join(dir, '.proof-of-fix', file), text);
+      write('clients.json', JSON.stringify({ schemaVersion: 1, clients: [{ name: 'Acme', prefix: 'ACME', language: 'es', deployedRef: 'v1.2.0' }, { name: 'Beta', prefix: 'BETA', language: 'en' }] }));
+      write('issues/ACME-1.json', '\uFEFF' + JSON.stringify({ id: 'ACME-1', client: 'Acme', fixes: [{ sha: 'abcd1234', how: 'line', note: 'n' }] }));
+      write('issues/ACME-2.json', JSON.stringify({ id: 'ACME-2', client: 'Acme', fixes: 'nope' }));
+      write('issues/ACME-3.json', '[1, 2');
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('reads the links and the client\'s deployed ref', async () => {
+      const read = await readIssueForEvidence(dir, 'ACME-1');
+      assert.ok(read.ok);
+      assert.deepEqual(read.issue.fixes, [{ sha: 'abcd1234', how: 'line', note: 'n' }]);
+      assert.equal(read.issue.client?.deployedRef, 'v1.2.0');
+      assert.deepEqual(read.issue.prefixes, ['ACME', 'BETA']);
+    });
+
+    it('returns a code for a missing, unparseable or misshapen file, or an unsafe id', async () => {
+      const code = async (id: string): Promise<string> => {
+        const read = await readIssueForEvidence(dir, id);
+        return read.ok ? 'ok' : read.code;
+      };
+      assert.equal(await code('ACME-404'), 'issue-missing');
+      assert.equal(await code('ACME-2'), 'issue-invalid');
+      assert.equal(await code('ACME-3'), 'issue-unreadable');
+      assert.equal(await code('../clients'), 'bad-issue-id');
+    });
+  });
+
+  describe('scan on a fake port', () => {
+    function commit(sha: string, message: string): RawCommit {
+      return { sha, parents: [], authorName: 'A', authorEmail: 'a@x', date: '2024-01-01T00:00:00Z', subject: message.split('\n')[0] ?? '', message };
+    }
+
+    function fakePort(history: RawCommit[], tips: () => string[], calls: { exclude: string[] }[]): GitPort {
+      const port: Partial<GitPort> = {
+        listTips: async () => tips(),
+        isShallow: async () => false,
+        scanMessages: async (exclude, onRecord) => {
+          calls.push({ exclude });
+          const seen = new Set(exclude);
+          const read = history.filter((c) => !seen.has(c.sha));
+          for (const c of read) onRecord({ sha: c.sha, authorName: c.authorName, authorEmail: c.authorEmail, time: '1704067200', zone: '+0000', message: c.message });
+          return read.length;
+        },
+      };
+      return port as GitPort;
+    }
+
+    it('reads nothing when the tips did not move and excludes the known tips otherwise', async () => {
+      const history = [commit('aaaa', 'fixes ACME-1'), commit('bbbb', 'see ACME-1')];
+      let tip = 'aaaa';
+      const calls: { exclude: string[] }[] = [];
+      const port = fakePort(history, () => [tip], calls);
+      const first = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
+      const again = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, first.cache);
+      assert.equal(again.commitsRead, 0);
+      assert.equal(calls.length, 1);
+      tip = 'cccc';
+      history.unshift(commit('cccc', 'Closes ACME-2'));
+      const next = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, first.cache);
+      assert.deepEqual(calls[1]?.exclude, ['aaaa']);
+      assert.deepEqual(next.issues.map((i) => i.id), ['ACME-1', 'ACME-2']);
+      assert.deepEqual(next.issues[1]?.fixes.map((f) => [f.sha, f.subject, f.date]), [['cccc', 'Closes ACME-2', '2024-01-01T00:00:00+00:00']]);
+      // The caller's cache object is not mutated.
+      assert.deepEqual(first.cache.tips, ['aaaa']);
+    });
+  });
+});

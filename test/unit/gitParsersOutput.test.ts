@@ -1,0 +1,284 @@
+// The parsers of git output, on literal fixtures copied from real git (2.39), including truncated
+// and odd records, and property tests that they never throw.
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import {
+  commitFormat,
+  declareFormat,
+  parseBlamePorcelain,
+  parseCommitPatches,
+  parseCommits,
+  parseDiff,
+  parseNulList,
+  parseRefs,
+  parseRenames,
+  parseTags,
+  tagFormat,
+  unquotePath,
+} from '../../src/core/gitParsers';
+
+const RS = '\x1e';
+const FS = '\x1d';
+const SHA1 = '54f82817fa914739f1059b6a3de5fb62b520ca21';
+const SHA2 = '0375bce95b780f27230e28c2e5c00abfa05c2864';
+const SHA3 = 'b0b31d30a3b68145b7c7b84d97126b4ce36575fd';
+
+function record(sha: string, parents: string, subject: string, body: string): string {
+  return `${RS}${sha}${FS}${parents}${FS}Ana Dev${FS}ana@example.com${FS}2024-01-01T12:00:00+01:00${FS}${subject}${FS}${body}\n${FS}\n`;
+}
+
+const DIFF = [
+  'diff --git a/added.txt b/added.txt',
+  'new file mode 100644',
+  'index 0000000..8ba3a16',
+  '--- /dev/null',
+  '+++ b/added.txt',
+  '@@ -0,0 +1 @@',
+  '+n',
+  'diff --git a/bin.dat b/bin.dat',
+  'index bdc955b..8835708 100644',
+  'Binary files a/bin.dat and b/bin.dat differ',
+  'diff --git a/f.txt b/f.txt',
+  'index de98044..f8f7a32 100644',
+  '--- a/f.txt',
+  '+++ b/f.txt',
+  '@@ -2 +2 @@ a',
+  '-b',
+  '+B',
+  '@@ -3,0 +4 @@ c',
+  '+d',
+  '\\ No newline at end of file',
+  'diff --git a/old.txt "b/new \\303\\251.txt"',
+  'similarity index 50%',
+  'rename from old.txt',
+  'rename to "new \\303\\251.txt"',
+  'index 587be6b..b77b4eb 100644',
+  '--- a/old.txt',
+  '+++ "b/new \\303\\251.txt"',
+  '@@ -1,0 +2 @@ x',
+  '+y',
+  '',
+].join('\n');
+
+const BLAME = [
+  `${SHA3} 1 1 1`,
+  'author A',
+  'author-mail <a@x>',
+  'author-time 1704103200',
+  'author-tz +0100',
+  'committer A',
+  'committer-mail <a@x>',
+  'committer-time 1704103200',
+  'committer-tz +0100',
+  'summary init',
+  'boundary',
+  'filename old.txt',
+  '\tx',
+  `${SHA2} 2 2 2`,
+  'author Bob Other',
+  'author-mail <bob@client.example>',
+  'author-time 1704110400',
+  'author-tz -0230',
+  'committer A',
+  'committer-mail <a@x>',
+  'committer-time 1704110400',
+  'committer-tz +0000',
+  'summary two',
+  `previous ${SHA3} old.txt`,
+  'filename "new \\303\\251.txt"',
+  '\ty',
+  `${SHA2} 3 3`,
+  '\tz',
+  '',
+].join('\n');
+
+describe('git parsers', () => {
+  describe('declared formats', () => {
+    it('generates the --format argument from the field mapping', () => {
+      assert.equal(commitFormat.format, '%x1E%H%x1D%P%x1D%an%x1D%ae%x1D%aI%x1D%s%x1D%B%x1D');
+      assert.equal(tagFormat.format, '%1e%(refname:strip=2)%1d%(creatordate:iso-strict)%1d%(objectname)%1d%(*objectname)%1d');
+    });
+
+    it('drops a truncated last record and keeps separators inside the last field', () => {
+      const f = declareFormat({ a: '%a', b: '%b' });
+      const text = `${RS}1${FS}x${FS}y${FS}\n${RS}2${FS}tail`;
+      assert.deepEqual(f.parse(text).map((r) => r.fields), [{ a: '1', b: `x${FS}y` }]);
+    });
+  });
+
+  describe('commits', () => {
+    it('parses log records: parents, author, date, subject, full message', () => {
+      const text = record(SHA1, SHA2, 'Fix crash', 'Fix crash\n\nFixes ACME-12') + record(SHA2, `${SHA3} ${SHA1}`, 'Merge', 'Merge');
+      const commits = parseCommits(text);
+      assert.equal(commits.length, 2);
+      assert.deepEqual(commits[0], {
+        sha: SHA1,
+        parents: [SHA2],
+        authorName: 'Ana Dev',
+        authorEmail: 'ana@example.com',
+        date: '2024-01-01T12:00:00+01:00',
+        subject: 'Fix crash',
+        message: 'Fix crash\n\nFixes ACME-12',
+      });
+      assert.deepEqual(commits[1]?.parents, [SHA3, SHA1]);
+    });
+
+    it('parses a root commit (no parents)', () => {
+      assert.deepEqual(parseCommits(record(SHA1, '', 'Initial', 'Initial'))[0]?.parents, []);
+    });
+
+    it('ignores a record cut in the middle of its message', () => {
+      const full = record(SHA1, '', 'One', 'One');
+      const cut = record(SHA2, '', 'Two', 'Two\n\nlong body').slice(0, -8);
+      assert.deepEqual(parseCommits(full + cut).map((c) => c.sha), [SHA1]);
+    });
+
+    it('ignores records whose sha is not hex, and text before the first record', () => {
+      assert.deepEqual(parseCommits(`warning: junk\n${record('not-a-sha', '', 's', 'b')}`), []);
+    });
+
+    it('keeps the patch that follows each record in log -p output', () => {
+      const text = record(SHA1, SHA2, 'Fix', 'Fix') + '\n' + DIFF + record(SHA2, '', 'Root', 'Root');
+      const patches = parseCommitPatches(text);
+      assert.deepEqual(patches.map((p) => [p.commit.sha, p.files.length]), [[SHA1, 4], [SHA2, 0]]);
+    });
+  });
+
+  describe('diffs', () => {
+    const files = parseDiff(DIFF);
+
+    it('reads added, binary, modified and renamed files', () => {
+      assert.deepEqual(
+        files.map((f) => [f.path, f.oldPath, f.status, f.binary]),
+        [
+          ['added.txt', null, 'A', false],
+          ['bin.dat', null, 'M', true],
+          ['f.txt', null, 'M', false],
+          ['new é.txt', 'old.txt', 'R', false],
+        ],
+      );
+    });
+
+    it('numbers added lines on the new side and removed lines on the old side, by hunk', () => {
+      const f = files[2];
+      assert.deepEqual(f?.removed, [{ line: 2, text: 'b', hunk: 0 }]);
+      assert.deepEqual(f?.added, [
+        { line: 2, text: 'B', hunk: 0 },
+        { line: 4, text: 'd', hunk: 1 },
+      ]);
+      assert.deepEqual(files[3]?.added, [{ line: 2, text: 'y', hunk: 0 }]);
+    });
+
+    it('reads deleted files and names with spaces (trailing tab)', () => {
+      const deleted = parseDiff('diff --git a/f.txt b/f.txt\ndeleted file mode 100644\n--- a/f.txt\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n');
+      assert.deepEqual(deleted.map((f) => [f.path, f.status, f.removed.length]), [['f.txt', 'D', 2]]);
+      const spaced = parseDiff('diff --git a/my file.txt b/my file.txt\n--- a/my file.txt\t\n+++ b/my file.txt\t\n@@ -1 +1 @@\n-a\n+b\n');
+      assert.equal(spaced[0]?.path, 'my file.txt');
+    });
+
+    it('reads a pure rename and a binary file from the diff header alone', () => {
+      const pure = parseDiff('diff --git a/a.txt b/b.txt\nsimilarity index 100%\nrename from a.txt\nrename to b.txt\n');
+      assert.deepEqual(pure.map((f) => [f.path, f.oldPath, f.status]), [['b.txt', 'a.txt', 'R']]);
+      const bin = parseDiff('diff --git a/x y.png b/x y.png\nindex 1..2 100644\nBinary files a/x y.png and b/x y.png differ\n');
+      assert.deepEqual(bin.map((f) => [f.path, f.binary]), [['x y.png', true]]);
+    });
+
+    it('keeps what it read of a truncated hunk', () => {
+      const cut = parseDiff('diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n-a\n+b\n-');
+      assert.deepEqual(cut[0]?.added.map((l) => l.text), ['b']);
+    });
+
+    it('unquotes C-style quoted paths', () => {
+      assert.equal(unquotePath('"new \\303\\251.txt"'), 'new é.txt');
+      assert.equal(unquotePath('"tab\\there \\"q\\" back\\\\"'), 'tab\there "q" back\\');
+      assert.equal(unquotePath('plain.txt'), 'plain.txt');
+      assert.equal(unquotePath('"'), '"');
+    });
+  });
+
+  describe('blame --porcelain', () => {
+    const blame = parseBlamePorcelain(BLAME);
+
+    it('reads each line with its commit, original line and original path', () => {
+      assert.deepEqual(blame.lines, [
+        { sha: SHA3, origLine: 1, finalLine: 1, origPath: 'old.txt' },
+        { sha: SHA2, origLine: 2, finalLine: 2, origPath: 'new é.txt' },
+        { sha: SHA2, origLine: 3, finalLine: 3, origPath: 'new é.txt' },
+      ]);
+    });
+
+    it('reads commit facts once, with the boundary flag and the author date in its own zone', () => {
+      assert.deepEqual(blame.commits.get(SHA3), {
+        sha: SHA3,
+        authorName: 'A',
+        authorEmail: 'a@x',
+        date: '2024-01-01T11:00:00+01:00',
+        subject: 'init',
+        boundary: true,
+      });
+      assert.equal(blame.commits.get(SHA2)?.date, '2024-01-01T09:30:00-02:30');
+      assert.equal(blame.commits.get(SHA2)?.boundary, false);
+    });
+
+    it('keeps the complete lines of a truncated output', () => {
+      const cut = BLAME.slice(0, BLAME.indexOf('\ty'));
+      assert.deepEqual(parseBlamePorcelain(cut).lines.map((l) => l.finalLine), [1]);
+    });
+  });
+
+  describe('refs, tags, renames, path lists', () => {
+    it('reads tags peeled to their commit', () => {
+      const text = `\x1ev1.0.0\x1d2024-01-01T12:00:00+00:00\x1d${SHA1}\x1d${SHA2}\x1d\n\x1ev1.1.0\x1d2024-02-01T12:00:00+00:00\x1d${SHA3}\x1d\x1d\n\x1ebroken`;
+      assert.deepEqual(parseTags(text), [
+        { name: 'v1.0.0', date: '2024-01-01T12:00:00+00:00', sha: SHA2 },
+        { name: 'v1.1.0', date: '2024-02-01T12:00:00+00:00', sha: SHA3 },
+      ]);
+      assert.deepEqual(parseRefs(`\x1erefs/heads/main\x1d${SHA1}\x1d\x1d\n`), [{ name: 'refs/heads/main', sha: SHA1 }]);
+    });
+
+    it('reads -z rename lists and path lists', () => {
+      assert.deepEqual([...parseRenames('R087\0old.js\0new.js\0R100\0a\0b\0')], [['old.js', 'new.js'], ['a', 'b']]);
+      assert.deepEqual([...parseRenames('R100\0only-one\0')], []);
+      assert.deepEqual(parseNulList('a b\0c\0'), ['a b', 'c']);
+    });
+  });
+
+  describe('properties', function () {
+    this.timeout(60000);
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.array(fc.constantFrom(RS, FS, '\n', '\t', '@@ -1,2 +3 @@', 'diff --git a/x b/x', '+', '-', ' ', '"', '\\', SHA1, ' 1 2 3', 'R100', '\0'), { maxLength: 60 }).map((a) => a.join('')),
+    );
+    const parsers: [string, (text: string) => unknown][] = [
+      ['parseCommits', parseCommits],
+      ['parseCommitPatches', parseCommitPatches],
+      ['parseDiff', parseDiff],
+      ['parseBlamePorcelain', parseBlamePorcelain],
+      ['parseTags', parseTags],
+      ['parseRefs', parseRefs],
+      ['parseRenames', parseRenames],
+      ['unquotePath', unquotePath],
+    ];
+    for (const [name, parse] of parsers) {
+      it(`${name} never throws on arbitrary text`, () => {
+        fc.assert(
+          fc.property(anyText, (text) => {
+            parse(text);
+          }),
+          { numRuns: 200 },
+        );
+      });
+    }
+
+    it('parseCommits returns every complete record of any prefix of valid output, and no partial one', () => {
+      const full = record(SHA1, SHA2, 'One', 'One\n\nbody') + record(SHA2, '', 'Two', 'Two');
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: full.length }), (cut) => {
+          const shas = parseCommits(full.slice(0, cut)).map((c) => c.sha);
+          const expected = cut >= full.length - 1 ? [SHA1, SHA2] : cut >= full.indexOf(RS, 1) - 1 ? [SHA1] : [];
+          assert.deepEqual(shas, expected);
+        }),
+      );
+    });
+  });
+});

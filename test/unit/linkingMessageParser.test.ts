@@ -1,0 +1,195 @@
+// The commit-message parser: closing keywords (English and Spanish), negation, lists, trailers,
+// id patterns. Plus property tests: it never throws, whatever the text.
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import type { IdPatterns, Reference } from '../../src/core/linking/messageParser';
+import { compileIdPatterns, DEFAULT_ID_PATTERNS, escapeRegExp, idsIn, parseReferences } from '../../src/core/linking/messageParser';
+
+function kinds(message: string, patterns: IdPatterns = DEFAULT_ID_PATTERNS): Record<string, Reference['kind']> {
+  const out: Record<string, Reference['kind']> = {};
+  for (const r of parseReferences(message, patterns)) out[r.id] = r.kind;
+  return out;
+}
+
+describe('linking: message parser', () => {
+  describe('English closing keywords (GitHub, GitLab, Sentry, Linear)', () => {
+    for (const keyword of [
+      'close', 'closes', 'closed', 'closing', 'Close', 'CLOSES',
+      'fix', 'fixes', 'fixed', 'fixing', 'Fix',
+      'resolve', 'resolves', 'resolved', 'resolving',
+      'implement', 'implements', 'implemented', 'implementing',
+      'complete', 'completes', 'completed',
+    ]) {
+      it(`reads "${keyword} ACME-12" as a fix`, () => {
+        assert.deepEqual(kinds(`Login crash\n\n${keyword} ACME-12`), { 'ACME-12': 'fix' });
+      });
+    }
+
+    it('accepts an optional colon and filler words', () => {
+      assert.deepEqual(kinds('Fixes: #12'), { '#12': 'fix' });
+      assert.deepEqual(kinds('This fixes issue #12'), { '#12': 'fix' });
+      assert.deepEqual(kinds('fix for ACME-4'), { 'ACME-4': 'fix' });
+      assert.deepEqual(kinds('fix(ACME-4): guard user'), { 'ACME-4': 'fix' });
+    });
+
+    it('reads lists: "fixes #1, #2 and ACME-3"', () => {
+      assert.deepEqual(kinds('fixes #1, #2 and ACME-3'), { '#1': 'fix', '#2': 'fix', 'ACME-3': 'fix' });
+      assert.deepEqual(kinds('Closes #1 & #2; #3, and #4'), { '#1': 'fix', '#2': 'fix', '#3': 'fix', '#4': 'fix' });
+      assert.deepEqual(kinds('corrige ACME-1, ACME-2 y ACME-3'), { 'ACME-1': 'fix', 'ACME-2': 'fix', 'ACME-3': 'fix' });
+    });
+
+    it('stops a list at the first word that is not a separator', () => {
+      assert.deepEqual(kinds('fixes #1 but not #2'), { '#1': 'fix', '#2': 'mention' });
+    });
+
+    it('treats a bare id as a mention', () => {
+      assert.deepEqual(kinds('Refactor login, see ACME-12'), { 'ACME-12': 'mention' });
+      assert.deepEqual(kinds('Fix typo in the ACME-12 notes'), { 'ACME-12': 'mention' });
+      assert.deepEqual(kinds('fix: login crash ACME-12'), { 'ACME-12': 'mention' });
+    });
+
+    it('does not see keywords inside other words', () => {
+      assert.deepEqual(kinds('prefixes ACME-12'), { 'ACME-12': 'mention' });
+      assert.deepEqual(kinds('unfixed ACME-12'), { 'ACME-12': 'mention' });
+    });
+  });
+
+  describe('Spanish forms of corregir, arreglar, solucionar, resolver, cerrar', () => {
+    for (const keyword of [
+      'corrige', 'corregido', 'corregida', 'corrigió', 'corrigio', 'corregir', 'Corrige',
+      'arregla', 'arreglado', 'arregló', 'arreglar',
+      'soluciona', 'solucionado', 'solucionó', 'solucionar',
+      'resuelve', 'resuelto', 'resolvió', 'resolver',
+      'cierra', 'cerrado', 'cerró', 'cerrar',
+    ]) {
+      it(`reads "${keyword} ACME-3" as a fix`, () => {
+        assert.deepEqual(kinds(`${keyword} ACME-3`), { 'ACME-3': 'fix' });
+      });
+    }
+
+    it('accepts Spanish filler words: "corrige el error ACME-3", "arreglo para #7"', () => {
+      assert.deepEqual(kinds('Se corrige el error ACME-3'), { 'ACME-3': 'fix' });
+      assert.deepEqual(kinds('arreglo para #7'), { '#7': 'fix' });
+    });
+
+    it('matches decomposed accents (NFD) like composed ones', () => {
+      assert.deepEqual(kinds('corrigio\u0301 ACME-3'.normalize('NFD')), { 'ACME-3': 'fix' });
+    });
+  });
+
+  describe('negation', () => {
+    for (const message of [
+      'does not fix #3',
+      "doesn't fix #3",
+      'This does not really fix #3',
+      'never fixed #3',
+      'No fix for #3 yet',
+      'no corrige ACME-3',
+      'Esto no corrige del todo ACME-3',
+      'todavía no soluciona ACME-3',
+      'sin resolver ACME-3',
+    ]) {
+      it(`"${message}" is a mention`, () => {
+        const [ref] = parseReferences(message, DEFAULT_ID_PATTERNS);
+        assert.equal(ref?.kind, 'mention');
+      });
+    }
+
+    it('a negation in an earlier clause does not reach the keyword', () => {
+      assert.deepEqual(kinds('Not a refactor; fixes #3'), { '#3': 'fix' });
+    });
+
+    it('a fix elsewhere in the message wins over a negated mention', () => {
+      assert.deepEqual(kinds('does not fix #3 alone\n\nFixes #3'), { '#3': 'fix' });
+    });
+  });
+
+  describe('trailers', () => {
+    it('reads Fixes:, Closes: and Client-Issue: trailers', () => {
+      const refs = parseReferences('Guard the user\n\nSome body.\n\nFixes: ACME-1\nCloses: #2\nClient-Issue: ACME-3', DEFAULT_ID_PATTERNS);
+      assert.deepEqual(
+        refs.map((r) => [r.id, r.kind, r.via, r.keyword]),
+        [
+          ['ACME-1', 'fix', 'trailer', 'Fixes'],
+          ['#2', 'fix', 'trailer', 'Closes'],
+          ['ACME-3', 'fix', 'trailer', 'Client-Issue'],
+        ],
+      );
+    });
+
+    it('a trailer whose value is not an id list links nothing', () => {
+      assert.deepEqual(kinds('x\n\nFixes: 54a4f0239f2e ("old subject")\nRefs: ACME-2'), { 'ACME-2': 'mention' });
+    });
+
+    it('keyword fixes are marked via keyword', () => {
+      assert.deepEqual(parseReferences('closes #9', DEFAULT_ID_PATTERNS), [{ id: '#9', kind: 'fix', via: 'keyword', keyword: 'closes' }]);
+    });
+  });
+
+  describe('reverts', () => {
+    it('a revert quoting a fix subject fixes nothing', () => {
+      assert.deepEqual(kinds('Revert "Fix crash (fixes ACME-12)"\n\nThis reverts commit 0123456789abcdef.'), { 'ACME-12': 'mention' });
+    });
+  });
+
+  describe('id patterns', () => {
+    it('finds CLIENT-N keys and #N by default', () => {
+      assert.deepEqual(idsIn('ACME-12, #4, acme-5, A-1, UTF8-2x, x#3, &#39;', DEFAULT_ID_PATTERNS), ['ACME-12', '#4']);
+    });
+
+    it('can restrict keys to the clients\' prefixes', () => {
+      const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, keyPrefixes: ['ACME'] };
+      assert.deepEqual(idsIn('ACME-1 UTF-8 ISO-8601', patterns), ['ACME-1']);
+    });
+
+    it('uses user patterns, group 1 being the id', () => {
+      const patterns: IdPatterns = { keys: false, hashes: false, custom: ['ticket (\\d+)', 'BUG\\d+'] };
+      assert.deepEqual(kinds('fixes ticket 77; see BUG12', patterns), { '77': 'fix', BUG12: 'mention' });
+      assert.deepEqual(kinds('fixes ticket 77 and BUG12', patterns), { '77': 'fix', BUG12: 'fix' });
+    });
+
+    it('reports invalid user patterns instead of throwing', () => {
+      const patterns: IdPatterns = { keys: true, hashes: false, custom: ['(unclosed', '[z-a]'] };
+      assert.deepEqual(compileIdPatterns(patterns).errors, ['(unclosed', '[z-a]']);
+      assert.deepEqual(kinds('fixes ACME-1', patterns), { 'ACME-1': 'fix' });
+    });
+
+    it('escapes ids used as literal patterns', () => {
+      const id = 'a.b*c+(d)[e]{f}|g^h$i\\j/k-l?';
+      assert.ok(new RegExp(`^${escapeRegExp(id)}$`).test(id));
+      assert.equal(new RegExp(escapeRegExp('a.c')).test('abc'), false);
+    });
+
+    it('a pattern that matches the empty string does not loop', () => {
+      assert.deepEqual(parseReferences('fixes x', { keys: false, hashes: false, custom: ['y*'] }), []);
+    });
+  });
+
+  describe('properties', function () {
+    this.timeout(30000);
+    it('never throws and returns well-formed references on arbitrary text', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+          const refs = parseReferences(text, DEFAULT_ID_PATTERNS);
+          for (const r of refs) {
+            assert.ok(r.id.length > 0);
+            assert.ok(r.kind === 'fix' || r.kind === 'mention');
+          }
+          assert.equal(new Set(refs.map((r) => r.id)).size, refs.length);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('never throws on keyword-rich text built from the vocabulary', () => {
+      const words = fc.constantFrom('fixes', 'no', 'not', 'corrige', 'ACME-1', '#2', ',', 'and', 'y', ':', 'Fixes:', '\n', 'Revert', '"', '(', ')', 'the', 'issue');
+      fc.assert(
+        fc.property(fc.array(words, { maxLength: 40 }), fc.array(fc.string(), { maxLength: 3 }), (tokens, custom) => {
+          const refs = parseReferences(tokens.join(' '), { keys: true, hashes: true, custom });
+          assert.ok(Array.isArray(refs));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+});

@@ -1,0 +1,177 @@
+// Hand-built evidence for each verdict, shaped as the evidence engine reports it, and the client
+// and issue records a reply is addressed with. Shared by the reply and tone tests.
+import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../../src/core/evidence/model';
+import type { Client, Issue } from '../../src/core/store/model';
+
+const ME = 'dev@example.com';
+
+function sha(seed: string): string {
+  return (seed.repeat(40) + '0'.repeat(40)).slice(0, 40);
+}
+
+export function commitFacts(seed: string, subject: string, date: string, byMe: boolean, author = byMe ? 'Lucía Romero' : 'Marc Vidal'): CommitFacts {
+  return { sha: sha(seed), subject, authorName: author, authorEmail: byMe ? ME : 'marc@acme.example', date, byMe };
+}
+
+function survival(ref: string, refSha: string, added: number, modified: number, removed: number, changedBy: Survival['changedBy'] = []): Survival {
+  return {
+    ref,
+    sha: refSha,
+    added,
+    intact: added - modified - removed,
+    modified,
+    removed,
+    files: [{ path: 'src/invoices/totals.ts', pathAtRef: 'src/invoices/totals.ts', binary: false, added, intact: added - modified - removed, modified, removed, lost: [] }],
+    changedBy,
+    measuredFrom: sha('a1b2c3d4'),
+  };
+}
+
+export function fixEvidence(overrides: Partial<FixEvidence> = {}): FixEvidence {
+  const base = commitFacts('a1b2c3d4', 'Round invoice totals half-up (ACME-12)', '2026-03-12T10:24:00+01:00', true);
+  return {
+    ...base,
+    exists: true,
+    linkedBy: 'message',
+    authorDate: base.date,
+    isMerge: false,
+    reachable: true,
+    equivalents: [],
+    reachableDeployed: null,
+    equivalentsDeployed: [],
+    tags: ['v1.4.0', 'v1.5.0'],
+    firstTag: { name: 'v1.4.0', date: '2026-03-16T09:00:00+01:00' },
+    inDeployed: null,
+    survival: survival('main', sha('9f'), 6, 0, 0),
+    survivalDeployed: null,
+    reverts: [],
+    laterChanges: [],
+    files: ['src/invoices/totals.ts'],
+    ...overrides,
+  };
+}
+
+function evidence(verdict: Verdict, overrides: Partial<IssueEvidence>): IssueEvidence {
+  return {
+    issueId: 'ACME-12',
+    verdict,
+    fixVerdicts: { [sha('a1b2c3d4')]: verdict },
+    target: { ref: 'main', sha: sha('9f') },
+    deployed: null,
+    historyComplete: true,
+    fixes: [fixEvidence()],
+    mentions: [],
+    caveats: [],
+    me: [ME],
+    computedAt: '2026-11-21T09:30:00Z',
+    ...overrides,
+  };
+}
+
+const DEPLOYED = { ref: 'v1.5.0', sha: sha('5e') };
+
+/** One scenario per verdict, plus the other-author forms of the verdicts that tell authors apart. */
+export const SCENARIOS: Record<string, IssueEvidence> = {
+  'no-fix-linked': evidence('no-fix-linked', {
+    fixes: [],
+    mentions: [commitFacts('c0ffee', 'Log invoice totals before export (ACME-12)', '2026-02-02T16:00:00+01:00', true)],
+  }),
+  'fix-not-on-target': evidence('fix-not-on-target', {
+    fixes: [fixEvidence({ reachable: false, tags: [], firstTag: null, survival: null })],
+  }),
+  'fix-reverted': evidence('fix-reverted', {
+    fixes: [
+      fixEvidence({
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round invoice totals half-up (ACME-12)"', '2026-10-30T18:05:00+01:00', true), how: 'message', reverts: sha('a1b2c3d4') }],
+        survival: survival('main', sha('9f'), 6, 0, 6),
+      }),
+    ],
+  }),
+  'fix-reverted-by-others': evidence('fix-reverted', {
+    fixes: [
+      fixEvidence({
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round invoice totals half-up (ACME-12)"', '2026-10-30T18:05:00+01:00', false), how: 'message', reverts: sha('a1b2c3d4') }],
+        survival: survival('main', sha('9f'), 6, 0, 6),
+      }),
+    ],
+  }),
+  'fix-reverted-partly': evidence('fix-reverted', {
+    fixes: [
+      fixEvidence(),
+      fixEvidence({
+        ...commitFacts('b7b7', 'Round totals in the PDF too (ACME-12)', '2026-03-13T09:10:00+01:00', true),
+        authorDate: '2026-03-13T09:10:00+01:00',
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round totals in the PDF too (ACME-12)"', '2026-10-30T18:05:00+01:00', false), how: 'message', reverts: sha('b7b7') }],
+        survival: survival('main', sha('9f'), 2, 0, 2),
+      }),
+    ],
+  }),
+  'fix-not-deployed': evidence('fix-not-deployed', {
+    deployed: { ref: 'v1.3.2', sha: sha('13'), containsFix: false },
+    fixes: [fixEvidence({ inDeployed: false, reachableDeployed: false })],
+  }),
+  'fix-modified': evidence('fix-modified', {
+    deployed: { ...DEPLOYED, containsFix: true },
+    fixes: [
+      fixEvidence({
+        inDeployed: true,
+        reachableDeployed: true,
+        survivalDeployed: survival('v1.5.0', DEPLOYED.sha, 6, 2, 1, [
+          { ...commitFacts('e5e5', 'Speed up totals with a cached tax table', '2026-10-28T12:40:00+01:00', true), lines: 3, paths: ['src/invoices/totals.ts'] },
+        ]),
+      }),
+    ],
+  }),
+  'fix-modified-by-others': evidence('fix-modified', {
+    deployed: { ...DEPLOYED, containsFix: true },
+    fixes: [
+      fixEvidence({
+        inDeployed: true,
+        reachableDeployed: true,
+        survivalDeployed: survival('v1.5.0', DEPLOYED.sha, 6, 2, 0, [
+          { ...commitFacts('e5e5', 'Use the shop currency for rounding', '2026-10-28T12:40:00+01:00', false), lines: 2, paths: ['src/invoices/totals.ts'] },
+        ]),
+      }),
+    ],
+  }),
+  'deployed-unknown': evidence('deployed-unknown', {}),
+  'fix-intact': evidence('fix-intact', {
+    deployed: { ...DEPLOYED, containsFix: true },
+    fixes: [
+      fixEvidence({
+        inDeployed: true,
+        reachableDeployed: true,
+        survivalDeployed: survival('v1.5.0', DEPLOYED.sha, 6, 0, 0),
+        laterChanges: [commitFacts('f00d', 'Show VAT breakdown on invoices', '2026-09-03T11:00:00+02:00', false)],
+      }),
+    ],
+  }),
+};
+
+export function client(language: 'en' | 'es', register: 'usted' | 'tu' = 'usted'): Client {
+  return {
+    name: 'Acme',
+    prefix: 'ACME',
+    language,
+    register,
+    contactName: language === 'en' ? 'Sarah' : 'Marta',
+    deployedRef: 'v1.5.0',
+    signature: 'Lucía Romero\nlucia@romero.dev',
+  };
+}
+
+export function issue(language: 'en' | 'es'): Issue {
+  return {
+    schemaVersion: 1,
+    id: 'ACME-12',
+    client: 'Acme',
+    title: language === 'en' ? 'Invoice totals off by one cent' : 'Totales de factura con un céntimo de diferencia',
+    status: 'reopened',
+    created: '2026-03-10',
+    reports: [{ date: '2026-11-20', channel: 'email', words: '...' }],
+    fixes: [],
+    replies: [],
+  };
+}
+
+export const REMOTE = 'git@github.com:romero-dev/acme-shop.git';

@@ -1,0 +1,143 @@
+// Rendering: template errors are reported with file, line and name (never a blank in the reply),
+// workspace overrides replace built-in templates and partials, and a failing override falls back
+// to the built-in template.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildReplyContext } from '../../src/core/reply/context';
+import { describeTemplateError, renderReply, renderReplyWithFallback } from '../../src/core/reply/render';
+import type { TemplateError } from '../../src/core/reply/render';
+import { folderTemplateSource, memoryTemplateSource } from '../../src/core/reply/templateSource';
+import { VERDICTS } from '../../src/core/evidence/model';
+import { SCENARIOS, client, issue } from './replyFixtures';
+
+const templatesRoot = path.resolve(__dirname, '../../../templates');
+const builtinEn = folderTemplateSource(templatesRoot, 'en', 'builtin');
+
+const context = (scenario: string, language: 'en' | 'es' = 'en'): ReturnType<typeof buildReplyContext> =>
+  buildReplyContext({ evidence: SCENARIOS[scenario]!, language, client: client(language), issue: issue(language), timeZone: 'UTC' });
+
+function errorsOf(result: ReturnType<typeof renderReply>): TemplateError[] {
+  assert.equal(result.ok, false, 'expected the render to fail');
+  return result.ok ? [] : result.errors;
+}
+
+describe('reply rendering', () => {
+  it('has a built-in template for every verdict in both languages, and the same partials', () => {
+    for (const language of ['en', 'es'] as const) {
+      const names = folderTemplateSource(templatesRoot, language, 'builtin').list();
+      for (const verdict of VERDICTS) assert.ok(names.includes(verdict), `${language}/${verdict}.hbs`);
+    }
+    assert.deepEqual(folderTemplateSource(templatesRoot, 'es', 'builtin').list(), builtinEn.list());
+  });
+
+  it('renders without escaping', () => {
+    const override = memoryTemplateSource({ 'fix-intact': '{{fix.subject}} <&> "{{issue.title}}"' }, 'override');
+    const ctx = { ...context('fix-intact'), issue: { title: 'A & B <c>' } };
+    const result = renderReply(ctx, { builtin: builtinEn, override });
+    assert.ok(result.ok);
+    assert.equal(result.text, 'Round invoice totals half-up (ACME-12) <&> "A & B <c>"\n');
+  });
+
+  it('reports a syntax error with file, line and template', () => {
+    const override = memoryTemplateSource({ greeting: 'Hi,\n{{#if contactName}}{{contactName}}\n' }, 'override', '/ws/.proof-of-fix/templates/en');
+    const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override }));
+    assert.equal(error?.code, 'syntax');
+    assert.equal(error?.file, '/ws/.proof-of-fix/templates/en/greeting.hbs');
+    assert.equal(error?.template, 'greeting');
+    assert.equal(error?.origin, 'override');
+    assert.equal(typeof error?.line, 'number');
+  });
+
+  it('reports a misspelt field with its line and name, even inside a block helper', () => {
+    const override = memoryTemplateSource({ 'fix-intact': 'Hello\n\n{{#if deployd}}x{{/if}}\n{{fix.shaa}}' }, 'override');
+    const errors = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override }));
+    assert.deepEqual(errors.map((e) => [e.code, e.name, e.line, e.template]), [
+      ['unknown-field', 'deployd', 3, 'fix-intact'],
+      ['unknown-field', 'fix.shaa', 4, 'fix-intact'],
+    ]);
+    assert.match(describeTemplateError(errors[0]!), /^override\/fix-intact\.hbs:3:\d+: unknown-field "deployd"/);
+  });
+
+  it('refuses to state a deployment the evidence does not establish (strict mode)', () => {
+    const override = memoryTemplateSource({ 'fix-not-deployed': 'Your version {{deployed.ref}} has the fix.' }, 'override');
+    const [error] = errorsOf(renderReply(context('fix-not-deployed'), { builtin: builtinEn, override }));
+    assert.equal(error?.code, 'missing-field');
+    assert.equal(error?.name, 'ref');
+    assert.equal(error?.line, 1);
+  });
+
+  it('names the partial at fault when the failure is inside one', () => {
+    const override = memoryTemplateSource({ closing: 'Regards,\n{{signature}}\n{{release.name}}' }, 'override', 'ws');
+    const [error] = errorsOf(renderReply(context('fix-not-on-target'), { builtin: builtinEn, override }));
+    assert.equal(error?.code, 'missing-field');
+    assert.equal(error?.template, 'closing');
+    assert.equal(error?.file, 'ws/closing.hbs');
+    assert.equal(error?.line, 3);
+  });
+
+  it('reports unknown helpers and partials', () => {
+    const override = memoryTemplateSource({ 'fix-intact': '{{shout fix.sha}}\n{{> signoff}}' }, 'override');
+    const errors = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override }));
+    assert.deepEqual(errors.map((e) => [e.code, e.name, e.line]), [
+      ['unknown-helper', 'shout', 1],
+      ['missing-partial', 'signoff', 2],
+    ]);
+  });
+
+  it('reports a helper given nothing to format', () => {
+    const override = memoryTemplateSource({ 'fix-intact': 'On {{date fix.subject}}' }, 'override');
+    const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override }));
+    assert.equal(error?.code, 'helper-argument');
+    assert.equal(error?.name, 'date');
+    assert.equal(error?.line, 1);
+  });
+
+  it('lets a workspace override a partial and says which names it overrode', () => {
+    const override = memoryTemplateSource({ closing: 'Cheers,\n{{signature}}' }, 'override');
+    const result = renderReply(context('fix-intact'), { builtin: builtinEn, override });
+    assert.ok(result.ok);
+    assert.deepEqual(result.overridden, ['closing']);
+    assert.match(result.text, /\nCheers,\nLucía Romero\nlucia@romero\.dev\n$/);
+  });
+
+  it('reads overrides from .proof-of-fix/templates/<lang>/<name>.hbs', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-templates-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'es'));
+      fs.writeFileSync(path.join(dir, 'es', 'greeting.hbs'), 'Estimada {{contactName}}:\n');
+      const result = renderReply(context('fix-intact', 'es'), {
+        builtin: folderTemplateSource(templatesRoot, 'es', 'builtin'),
+        override: folderTemplateSource(dir, 'es', 'override'),
+      });
+      assert.ok(result.ok);
+      assert.match(result.text, /^Estimada Marta:\n\nGracias/);
+      // No folder for a language: no overrides, no error.
+      assert.deepEqual(folderTemplateSource(dir, 'en', 'override').list(), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('falls back to the built-in templates when an override fails, returning why', () => {
+    const override = memoryTemplateSource({ greeting: '{{#if}}' }, 'override');
+    const result = renderReplyWithFallback(context('fix-intact'), { builtin: builtinEn, override });
+    assert.ok(result.ok);
+    assert.equal(result.outcome.overrideErrors[0]?.code, 'syntax');
+    assert.match(result.outcome.text, /^Hello Sarah,\n/);
+  });
+
+  it('reports a missing verdict template', () => {
+    const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: memoryTemplateSource({}, 'builtin') }));
+    assert.equal(error?.code, 'missing-template');
+    assert.equal(error?.name, 'fix-intact');
+  });
+
+  it('prints plain short shas when the remote is unknown', () => {
+    const result = renderReply(context('fix-intact'), { builtin: builtinEn, forge: null });
+    assert.ok(result.ok);
+    assert.match(result.text, /fixed in commit a1b2c3d \(/);
+    assert.doesNotMatch(result.text, /\]\(http/);
+  });
+});

@@ -1,0 +1,55 @@
+// `proof-of-fix lint`: findings per line or as JSON, the language guessed or given, exit codes.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli/main';
+import { guessLanguage } from '../../src/core/tone/check';
+import { makeTempDir } from '../support/tempDir';
+
+async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
+  return { code, stdout, stderr };
+}
+
+describe('proof-of-fix lint', () => {
+  let dir: string;
+  before(() => {
+    dir = makeTempDir('pof-lint-');
+    fs.writeFileSync(path.join(dir, 'bad.en.md'), 'Hello,\n\nAs I already told you, it should be fixed now!!\n');
+    fs.writeFileSync(path.join(dir, 'bad.es.md'), 'Hola:\n\nComo ya le dije, no es culpa mía. Se solucionará en breve.\n');
+    fs.writeFileSync(path.join(dir, 'good.md'), 'Hello,\n\nThe fix is in v1.4.0 (commit a1b2c3d). I will send you the update on Friday.\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints each finding with file, line, column, rule and alternative, and exits 1', async () => {
+    const { code, stdout } = await run(['lint', 'bad.en.md'], dir);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[0] ?? '', /^bad\.en\.md:3:1 {2}blame\.already-told {2}"As I already told you" .+ \(try "To recap"\)$/);
+    assert.match(lines[1] ?? '', /^bad\.en\.md:3:\d+ {2}hedging\.should-be-fixed /);
+    assert.match(lines[2] ?? '', /^bad\.en\.md:3:\d+ {2}shouting\.exclamation /);
+  });
+
+  it('guesses Spanish from the words, or takes --lang', async () => {
+    assert.equal(guessLanguage('Hola: como ya le dije, la corrección está en la versión'), 'es');
+    const { code, stdout } = await run(['lint', 'bad.es.md', '--json'], dir);
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout) as Array<{ file: string; language: string; ruleId: string }>;
+    assert.deepEqual(findings.map((f) => f.ruleId), ['blame.already-told', 'blame.not-my-fault', 'stalling.soon']);
+    assert.ok(findings.every((f) => f.language === 'es' && f.file === 'bad.es.md'));
+    const forcedEnglish = await run(['lint', '--lang', 'en', 'bad.es.md'], dir);
+    assert.equal(forcedEnglish.code, 0);
+  });
+
+  it('exits 0 on a calm reply and 2 on bad arguments or a missing file', async () => {
+    assert.equal((await run(['lint', 'good.md'], dir)).code, 0);
+    assert.equal((await run(['lint', 'good.md', '--lang', 'fr'], dir)).code, 2);
+    assert.equal((await run(['lint'], dir)).code, 2);
+    const missing = await run(['lint', 'nope.md'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read nope\.md: ENOENT/);
+  });
+});

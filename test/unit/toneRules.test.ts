@@ -1,0 +1,126 @@
+// The tone rules of each language, tested from their own examples (true and false positives), and
+// the matcher's handling of accents, case, word boundaries and text the writer did not word.
+import * as assert from 'node:assert/strict';
+import { applyToneEdit, checkTone, clientWords, toneEdit, toneRules } from '../../src/core/tone/check';
+import type { ToneCategory } from '../../src/core/tone/model';
+
+const CATEGORIES: ToneCategory[] = ['blame', 'stalling', 'condescension', 'hedging', 'promise', 'shouting'];
+
+for (const language of ['en', 'es'] as const) {
+  describe(`tone rules (${language})`, () => {
+    const rules = toneRules(language);
+
+    it('has unique ids named after their category', () => {
+      const ids = rules.map((r) => r.id);
+      assert.equal(new Set(ids).size, ids.length);
+      for (const rule of rules) assert.ok(rule.id.startsWith(`${rule.category}.`), rule.id);
+    });
+
+    it('covers every category', () => {
+      assert.deepEqual([...new Set(rules.map((r) => r.category))].sort(), [...CATEGORIES].sort());
+    });
+
+    for (const rule of rules) {
+      describe(rule.id, () => {
+        it('has examples of both kinds and a reason', () => {
+          assert.ok(rule.examples.flag.length > 0 && rule.examples.pass.length > 0);
+          assert.ok(rule.reason.length > 10);
+        });
+        for (const text of rule.examples.flag) {
+          it(`flags: ${text}`, () => {
+            const hits = checkTone(text, language).filter((f) => f.ruleId === rule.id);
+            assert.ok(hits.length > 0, `"${text}" not flagged by ${rule.id}`);
+            for (const hit of hits) assert.equal(text.slice(hit.start, hit.end), hit.text);
+          });
+        }
+        for (const text of rule.examples.pass) {
+          it(`passes: ${text}`, () => {
+            assert.deepEqual(checkTone(text, language).map((f) => `${f.ruleId}: ${f.text}`), []);
+          });
+        }
+      });
+    }
+  });
+}
+
+describe('tone matcher', () => {
+  it('ignores accents both ways and keeps the written text', () => {
+    const [withAccent] = checkTone('Como ya le comenté, funciona.', 'es');
+    const [without] = checkTone('Como ya le comente, funciona.', 'es');
+    assert.equal(withAccent?.ruleId, 'blame.already-told');
+    assert.equal(withAccent?.text, 'Como ya le comenté');
+    assert.equal(without?.ruleId, 'blame.already-told');
+  });
+
+  it('matches the typographic apostrophe like the straight one', () => {
+    assert.equal(checkTone('That’s not my fault.', 'en')[0]?.ruleId, 'blame.not-my-fault');
+  });
+
+  it('respects word boundaries, also around accented letters', () => {
+    assert.deepEqual(checkTone('Justice is simplistic in theory.', 'en'), []);
+    assert.deepEqual(checkTone('Los simplementeños.', 'es'), []);
+    assert.equal(checkTone('Sí, simplemente.', 'es')[0]?.text, 'simplemente');
+  });
+
+  it('reports 1-based lines and columns', () => {
+    const [finding] = checkTone('Hello,\n\nIt should be fixed now.', 'en');
+    assert.equal(finding?.line, 3);
+    assert.equal(finding?.column, 1);
+  });
+
+  it('skips code, links, URLs and quoted text', () => {
+    const text = [
+      'Commit [abc](https://example.com/SHOUT/obviously) “WIP: simply revert” «NO es culpa mía»',
+      '`git log --grep=OBVIOUSLY`',
+      '```',
+      'AS I ALREADY TOLD YOU',
+      '```',
+      'See https://example.com/ASAP for details.',
+    ].join('\n');
+    assert.deepEqual(checkTone(text, 'en'), []);
+    assert.deepEqual(checkTone(text, 'es'), []);
+  });
+
+  it('does not take issue ids, versions or acronyms for shouting', () => {
+    assert.deepEqual(checkTone('ACME-12 is fixed in v1.4.0; the PDF and API are fine.', 'en'), []);
+    assert.deepEqual(checkTone('ACME-12 está en la v1.4.0; el IVA del PDF es correcto.', 'es'), []);
+  });
+
+  it('lets the client\'s own names be written in capitals', () => {
+    const text = 'Saludos al equipo de ACME LOGÍSTICA.';
+    assert.equal(checkTone(text, 'es').length, 2);
+    assert.deepEqual(checkTone(text, 'es', { allow: clientWords({ prefix: 'ACME', name: 'ACME LOGÍSTICA' }) }), []);
+  });
+
+  it('flags several findings in order', () => {
+    const ids = checkTone('Obviously this is NOT my fault!!', 'en').map((f) => f.ruleId);
+    assert.deepEqual(ids, ['condescension.obviously', 'blame.not-my-fault', 'shouting.caps', 'shouting.exclamation']);
+  });
+});
+
+describe('tone quick-fix edits', () => {
+  const fix = (text: string, language: 'en' | 'es', ruleId: string): string => {
+    const finding = checkTone(text, language).find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `no ${ruleId} in ${text}`);
+    return applyToneEdit(text, toneEdit(text, finding));
+  };
+
+  it('replaces with the alternative in the sentence case', () => {
+    assert.equal(fix('As I already told you, the fix is in v1.4.', 'en', 'blame.already-told'), 'To recap, the fix is in v1.4.');
+    assert.equal(fix('Ok, como ya le dije, está en la v1.4.', 'es', 'blame.already-told'), 'Ok, en resumen, está en la v1.4.');
+  });
+
+  it('deletes a word with its comma and capitalises the new sentence start', () => {
+    assert.equal(fix('Obviously, the cache is cleared at night.', 'en', 'condescension.obviously'), 'The cache is cleared at night.');
+    assert.equal(fix('Then simply restart it.', 'en', 'condescension.simply'), 'Then restart it.');
+    assert.equal(fix('Restart it simply', 'en', 'condescension.simply'), 'Restart it');
+  });
+
+  it('lowers capitals instead of deleting the word', () => {
+    assert.equal(fix('This is NOT what I meant.', 'en', 'shouting.caps'), 'This is not what I meant.');
+  });
+
+  it('turns repeated exclamation marks into a full stop', () => {
+    assert.equal(fix('¡Ya funciona!!', 'es', 'shouting.exclamation'), '¡Ya funciona.');
+  });
+});
