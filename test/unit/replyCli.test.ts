@@ -3,17 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { checkTone } from '../../src/core/tone/check';
 import { createDemoWorkspace } from '../support/demoWorkspace';
 import { makeTempDir } from '../support/tempDir';
+import { runCliCaptured } from './replyFixtures';
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 const DEMO: Record<string, string> = {
   'ACME-1': 'fix-intact',

@@ -1,10 +1,14 @@
 // Reply helpers: forge links from remote URLs, locale formatting, the next-step date, the context's
 // rule that unverified facts are absent, and the verification appendix.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { buildAppendix, shellQuote } from '../../src/core/reply/appendix';
 import { buildReplyContext, CONTEXT_FIELDS } from '../../src/core/reply/context';
 import { addWorkingDays, formatCount, formatDate, formatList, shortSha } from '../../src/core/reply/format';
+import { parseRemotes, readRemoteUrl } from '../../src/core/reply/gitRemote';
 import { commitUrl, parseRemote, tagUrl } from '../../src/core/reply/remoteLinks';
+import { makeTempDir } from '../support/tempDir';
 import { SCENARIOS, client, fixEvidence } from './replyFixtures';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -40,6 +44,31 @@ describe('reply remote links', () => {
 
   it('recognises a self-hosted forge from a hint', () => {
     assert.equal(parseRemote('git@git.example.com:acme/shop.git', 'gitea')?.base, 'https://git.example.com/acme/shop');
+  });
+});
+
+describe('reply remote from git config', () => {
+  it('reads remote URLs by name, the first url of each', () => {
+    const remotes = parseRemotes('[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/up/shop.git\n[remote "origin"]\n\turl = git@github.com:me/shop.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[branch "main"]\n\tremote = origin\n');
+    assert.deepEqual([...remotes], [['upstream', 'https://github.com/up/shop.git'], ['origin', 'git@github.com:me/shop.git']]);
+  });
+
+  it('prefers origin, follows a worktree to its common git folder, and knows when there is none', async () => {
+    const dir = makeTempDir('pof-remote-');
+    try {
+      const main = path.join(dir, 'main');
+      fs.mkdirSync(path.join(main, '.git', 'worktrees', 'wt'), { recursive: true });
+      fs.writeFileSync(path.join(main, '.git', 'config'), '[remote "a"]\n\turl = https://gitlab.com/a/shop\n[remote "origin"]\n\turl = https://github.com/o/shop\n');
+      fs.writeFileSync(path.join(main, '.git', 'worktrees', 'wt', 'commondir'), '../..\n');
+      const worktree = path.join(dir, 'wt');
+      fs.mkdirSync(worktree);
+      fs.writeFileSync(path.join(worktree, '.git'), `gitdir: ${path.join(main, '.git', 'worktrees', 'wt')}\n`);
+      assert.equal(await readRemoteUrl(main), 'https://github.com/o/shop');
+      assert.equal(await readRemoteUrl(worktree), 'https://github.com/o/shop');
+      assert.equal(await readRemoteUrl(dir), undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

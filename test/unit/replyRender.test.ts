@@ -77,6 +77,14 @@ describe('reply rendering', () => {
     assert.equal(error?.line, 3);
   });
 
+  it('checks only the templates a reply uses: a broken template of another verdict does not block it', () => {
+    const override = memoryTemplateSource({ 'fix-reverted': '{{#if}}', greeting: 'Hi {{contactName}},' }, 'override');
+    const result = renderReply(context('fix-intact'), { builtin: builtinEn, override });
+    assert.ok(result.ok);
+    assert.deepEqual(result.overridden, ['greeting']);
+    assert.equal(errorsOf(renderReply(context('fix-reverted'), { builtin: builtinEn, override }))[0]?.code, 'syntax');
+  });
+
   it('reports unknown helpers and partials', () => {
     const override = memoryTemplateSource({ 'fix-intact': '{{shout fix.sha}}\n{{> signoff}}' }, 'override');
     const errors = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override }));
@@ -132,6 +140,15 @@ describe('reply rendering', () => {
     const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: memoryTemplateSource({}, 'builtin') }));
     assert.equal(error?.code, 'missing-template');
     assert.equal(error?.name, 'fix-intact');
+  });
+
+  it('says when the history it rests on is incomplete, in both languages', () => {
+    for (const language of ['en', 'es'] as const) {
+      const ctx = buildReplyContext({ evidence: { ...SCENARIOS['fix-intact']!, historyComplete: false }, language, timeZone: 'UTC' });
+      const result = renderReply(ctx, { builtin: folderTemplateSource(templatesRoot, language, 'builtin') });
+      assert.ok(result.ok);
+      assert.match(result.text, language === 'en' ? /the copy of the history I checked is incomplete/ : /la copia del historial que he revisado está incompleta/);
+    }
   });
 
   it('prints plain short shas when the remote is unknown', () => {

@@ -2,16 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { guessLanguage } from '../../src/core/tone/check';
 import { makeTempDir } from '../support/tempDir';
+import { runCliCaptured } from './replyFixtures';
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe('proof-of-fix lint', () => {
   let dir: string;
@@ -42,6 +37,12 @@ describe('proof-of-fix lint', () => {
     assert.ok(findings.every((f) => f.language === 'es' && f.file === 'bad.es.md'));
     const forcedEnglish = await run(['lint', '--lang', 'en', 'bad.es.md'], dir);
     assert.equal(forcedEnglish.code, 0);
+  });
+
+  it('accepts the words given with --allow as written', async () => {
+    fs.writeFileSync(path.join(dir, 'caps.md'), 'Regards from the ACME team.\n');
+    assert.equal((await run(['lint', 'caps.md'], dir)).code, 1);
+    assert.equal((await run(['lint', 'caps.md', '--allow', 'ACME'], dir)).code, 0);
   });
 
   it('exits 0 on a calm reply and 2 on bad arguments or a missing file', async () => {

@@ -300,6 +300,21 @@ function staticCheck(ast: hbs.AST.Program, partials: ReadonlySet<string>, helper
 
 // --- rendering --------------------------------------------------------------------------------
 
+function isProgram(value: hbs.AST.Program | TemplateError): value is hbs.AST.Program {
+  return (value as { type?: unknown }).type === 'Program';
+}
+
+/** Names of the partials a template calls by name, at any depth. */
+function partialsUsed(node: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) partialsUsed(n, into);
+  else if (node !== null && typeof node === 'object') {
+    const n = node as Node;
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && isPath(n.name)) into.add(n.name.original);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') partialsUsed(value, into);
+  }
+  return into;
+}
+
 function parseErrorPosition(error: unknown): { line?: number; column?: number } {
   const e = error as { lineNumber?: unknown; column?: unknown; message?: unknown };
   if (typeof e.lineNumber === 'number') {
@@ -376,15 +391,27 @@ export function renderReply(context: ReplyContext, options: RenderOptions, templ
     return { ok: false, errors: [{ code: 'missing-template', file, template: templateName, name: templateName, origin: 'builtin', detail: `no template "${templateName}"` }] };
   }
 
+  // Parse everything, then check and compile only what this reply uses: the main template and the
+  // partials it reaches. A broken template of another verdict does not block this one.
+  const partialNames = new Set([...files.keys()].filter((n) => n !== templateName));
+  const parsed = new Map<string, hbs.AST.Program | TemplateError>();
+  for (const file of files.values()) {
+    try {
+      parsed.set(file.name, env.parse(file.name === templateName ? file.text : asWholeLines(file.text)));
+    } catch (error) {
+      parsed.set(file.name, { code: 'syntax', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: error instanceof Error ? error.message : String(error), ...parseErrorPosition(error) });
+    }
+  }
   const errors: TemplateError[] = [];
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  const partialNames = new Set([...files.keys()].filter((n) => n !== templateName));
-  for (const file of files.values()) {
-    let ast: hbs.AST.Program;
-    try {
-      ast = env.parse(file.name === templateName ? file.text : asWholeLines(file.text));
-    } catch (error) {
-      errors.push({ code: 'syntax', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: error instanceof Error ? error.message : String(error), ...parseErrorPosition(error) });
+  const queue = [templateName];
+  const seen = new Set(queue);
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    const file = files.get(name) as TemplateFile;
+    const ast = parsed.get(name);
+    if (ast === undefined) continue;
+    if (!isProgram(ast)) {
+      errors.push(ast);
       continue;
     }
     const failures = staticCheck(ast, partialNames, HELPER_NAMES);
@@ -392,7 +419,13 @@ export function renderReply(context: ReplyContext, options: RenderOptions, templ
       errors.push(...failures.map((f) => toTemplateError(f, file)));
       continue;
     }
-    compiled.set(file.name, env.compile(ast, { strict: true, noEscape: true }));
+    compiled.set(name, env.compile(ast, { strict: true, noEscape: true }));
+    for (const used of partialsUsed(ast)) {
+      if (!seen.has(used) && files.has(used)) {
+        seen.add(used);
+        queue.push(used);
+      }
+    }
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -403,13 +436,14 @@ export function renderReply(context: ReplyContext, options: RenderOptions, templ
       throw attach(error, file);
     }
   };
-  for (const name of partialNames) {
+  for (const name of compiled.keys()) {
+    if (name === templateName) continue;
     const file = files.get(name) as TemplateFile;
     env.registerPartial(name, ((ctx: unknown, runtime?: Handlebars.RuntimeOptions) => run(file, ctx, runtime)) as unknown as Handlebars.Template);
   }
   try {
     const text = run(main, context);
-    const overridden = [...files.values()].filter((f) => f.origin === 'override').map((f) => f.name).sort();
+    const overridden = [...compiled.keys()].filter((n) => files.get(n)?.origin === 'override').sort();
     return { ok: true, text: tidy(text), overridden };
   } catch (error) {
     const attached = error !== null && typeof error === 'object' && FAILED in error ? (error as { [FAILED]: TemplateError })[FAILED] : toTemplateError(error, main);
@@ -438,7 +472,7 @@ export function renderReplyWithFallback(context: ReplyContext, options: RenderOp
   return { ok: true, outcome: { text: builtin.text, overrideErrors: first.errors, overridden: [] } };
 }
 
-/** "file:line:column: name — detail", the one-line form CLIs and logs print. */
+/** `file:line:column: code "name": detail`, the one-line form CLIs and logs print. */
 export function describeTemplateError(error: TemplateError): string {
   const position = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : '';
   return `${error.file}${position}: ${error.code} "${error.name}": ${error.detail}`;
