@@ -5,12 +5,15 @@ import * as path from 'node:path';
 import { computeEvidence, isEvidenceFailure } from '../core/evidence/engine';
 import type { EvidenceErrorCode, EvidenceRequest, FixLinkRequest } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
-import type { GitErrorCode } from '../core/gitPort';
+import type { GitErrorCode, GitPort } from '../core/gitPort';
 import { isGitFailure, isSafeRef, isSha } from '../core/gitPort';
 import { isIssueIdSafe, issueFilePath, readIssueForEvidence } from '../core/issueFiles';
 import type { IssueReadResult } from '../core/issueFiles';
-import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
+import { DEFAULT_ID_PATTERNS, idsIn } from '../core/linking/messageParser';
 import type { IdPatterns } from '../core/linking/messageParser';
+import { patternsKey, scanHistory } from '../core/linking/scan';
+import type { ScanResult } from '../core/linking/scan';
+import { readScanCache, scanCachePath, writeScanCache } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpec, ParsedArgs } from './args';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
@@ -241,8 +244,32 @@ export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo): Pro
   }
   const port = createGitPort(repo, options.verbose ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
   try {
+    if (request.ref !== null && request.ref !== undefined && options.idPatterns.length === 0) request.scan = await cachedScan(port, request.ref);
     return { code: ExitCode.ok, evidence: await computeEvidence(port, request) };
   } catch (error) {
     return { code: reportFailure(error, io, repo), evidence: null };
   }
+}
+
+/**
+ * When `scan` has left a cache, bringing it up to date reads only the new commits, which beats
+ * searching the whole history for the id. Without a cache (or for an id the default patterns do
+ * not recognise) the engine searches the history instead.
+ */
+async function cachedScan(port: GitPort, ref: string): Promise<ScanResult | null> {
+  if (!idsIn(ref, DEFAULT_ID_PATTERNS).some((id) => id.toUpperCase() === ref.trim().toUpperCase())) return null;
+  const file = scanCachePath((await port.repoState()).gitCommonDir);
+  const cache = await readScanCache(file);
+  // A cache built with other id patterns would mean a full scan here: searching is cheaper.
+  if (cache === undefined || cache.patternsKey !== patternsKey(DEFAULT_ID_PATTERNS)) return null;
+  const result = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, cache);
+  if (!result.incremental) return null;
+  if (result.commitsRead > 0) {
+    try {
+      await writeScanCache(file, result.cache);
+    } catch {
+      // The evidence does not depend on it: the next run reads the same few commits again.
+    }
+  }
+  return result;
 }

@@ -1,11 +1,10 @@
 // `proof-of-fix scan`: every issue id referenced in the history, with its fix and mention commits.
-// The scan cache lives in the repository's common git dir so every worktree shares it and it is
-// never committed: <git-common-dir>/proof-of-fix/scan-cache.json, written atomically.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// The scan cache (see scanCacheFile.ts) makes a re-scan read only the commits added since.
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ScanCache, ScanResult } from '../core/linking/scan';
-import { isScanCache, scanHistory } from '../core/linking/scan';
+import type { ScanResult } from '../core/linking/scan';
+import { scanHistory } from '../core/linking/scan';
+import { readScanCache, scanCachePath, writeScanCache } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
 import { reportFailure } from './evidenceOptions';
@@ -22,29 +21,10 @@ const USAGE = [
   '  --json            print the result as JSON',
   '  --verbose         log each git command to stderr',
   '',
+  'The cache is <git-common-dir>/proof-of-fix/scan-cache.json; `evidence --ref` uses it too when present.',
+  '',
   'exit codes: 0 printed, 2 bad arguments, 3 not a git repository (or git missing, or no commits), 4 git failed',
 ].join('\n') + '\n';
-
-export function scanCachePath(gitCommonDir: string): string {
-  return path.join(gitCommonDir, 'proof-of-fix', 'scan-cache.json');
-}
-
-export async function readScanCache(file: string): Promise<ScanCache | undefined> {
-  try {
-    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return isScanCache(value) ? value : undefined;
-  } catch {
-    // No cache yet, or a damaged one: a full scan rebuilds it.
-    return undefined;
-  }
-}
-
-export async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, JSON.stringify(cache), 'utf8');
-  await rename(temp, file);
-}
 
 /** The JSON contract of `scan --json`: the result without the cache. */
 export function scanJson(result: ScanResult): Omit<ScanResult, 'cache'> {

@@ -10,6 +10,7 @@ import type {
   FileDiff,
   MessageRecord,
   RawCommit,
+  RefTip,
   TagRecord,
 } from './gitPort';
 
@@ -98,23 +99,28 @@ export function recordStream<K extends string>(declaration: FormatDeclaration<K>
 }
 
 /**
- * The whole-history read of a scan: the fewest fields that identify the author and date. Dates come
- * as epoch and zone (git formats `%aI` noticeably slower) and become ISO text only for the commits
+ * The whole-history read of a scan: the fewest fields that identify the author and date. The date
+ * comes raw (epoch and zone, no formatting work for git) and becomes ISO text only for the commits
  * that reference an issue.
  */
 export const scanFormat = declareFormat({
   sha: '%H',
   authorName: '%an',
   authorEmail: '%ae',
-  time: '%at',
-  zone: '%az',
+  date: '%ad',
   message: '%B',
 });
+
+/** The log arguments that go with scanFormat (`%ad` is read as `--date=raw`). */
+export const SCAN_LOG_ARGS: readonly string[] = ['--date=raw', `--format=${scanFormat.format}`];
 
 /** Records of `git log --format=<scanFormat.format>` output (or one piece of it, see recordStream). */
 export function toMessageRecord(f: FieldsOf<typeof scanFormat>): MessageRecord | null {
   if (!isFullSha(f.sha)) return null;
-  return { sha: f.sha, authorName: f.authorName, authorEmail: f.authorEmail, time: f.time, zone: f.zone, message: f.message };
+  const space = f.date.indexOf(' ');
+  const time = space < 0 ? f.date : f.date.slice(0, space);
+  const zone = space < 0 ? '' : f.date.slice(space + 1);
+  return { sha: f.sha, authorName: f.authorName, authorEmail: f.authorEmail, time, zone, message: f.message };
 }
 
 /** Git's `%s`: the first paragraph of the message, its lines joined by spaces. */
@@ -394,20 +400,27 @@ export function parseBlamePorcelain(text: string): BlameResult {
 }
 
 export const tagFormat = declareFormat(
-  { name: '%(refname:strip=2)', date: '%(creatordate:iso-strict)', sha: '%(objectname)', peeled: '%(*objectname)' },
+  { ref: '%(refname)', date: '%(creatordate:iso-strict)', sha: '%(objectname)', peeled: '%(*objectname)' },
   { rs: '%1e', fs: '%1d' },
 );
 
-/** `git for-each-ref refs/tags --format=<tagFormat.format>` output, tags peeled to their commit. */
+/**
+ * `git for-each-ref --format=<tagFormat.format>` output, tags peeled to their commit. Other refs
+ * are skipped (the query also lists branches so that its output is never empty).
+ */
 export function parseTags(text: string): TagRecord[] {
   const out: TagRecord[] = [];
   for (const { fields } of tagFormat.parse(text)) {
-    const sha = (fields.peeled.trim() || fields.sha.trim());
-    if (fields.name === '' || !HEX.test(sha)) continue;
-    out.push({ name: fields.name, date: fields.date.trim(), sha });
+    const sha = fields.peeled.trim() || fields.sha.trim();
+    if (!fields.ref.startsWith('refs/tags/') || !HEX.test(sha)) continue;
+    const name = fields.ref.slice('refs/tags/'.length);
+    if (name !== '') out.push({ name, date: fields.date.trim(), sha });
   }
   return out;
 }
+
+/** for-each-ref with symbolic targets (refs/remotes/origin/HEAD → refs/remotes/origin/main). */
+export const symrefFormat = declareFormat({ name: '%(refname)', target: '%(symref)' }, { rs: '%1e', fs: '%1d' });
 
 export const refFormat = declareFormat({ name: '%(refname)', sha: '%(objectname)', peeled: '%(*objectname)' }, { rs: '%1e', fs: '%1d' });
 
@@ -423,21 +436,51 @@ export function parseRefs(text: string): { name: string; sha: string }[] {
 }
 
 /**
- * `git show-ref --head --dereference` output: the commits HEAD, branches, tags and remotes point
- * to. An annotated tag's own object is dropped for the commit it peels to (its `^{}` line).
+ * `git show-ref --head --dereference` output: HEAD, branches, tags and remote branches with the
+ * commit each points to (an annotated tag by the commit it peels to). Stash, notes and other refs
+ * are left out.
  */
-export function parseShowRefTips(text: string): string[] {
+export function parseShowRefTips(text: string): RefTip[] {
   const byName = new Map<string, string>();
   for (const line of text.split('\n')) {
     const m = /^([0-9a-f]{4,64}) (\S+)$/.exec(line);
     if (m === null) continue;
-    const name = m[2] as string;
-    const peeled = name.endsWith('^{}');
-    const base = peeled ? name.slice(0, -3) : name;
-    if (base !== 'HEAD' && !/^refs\/(heads|tags|remotes)\//.test(base)) continue;
-    if (peeled || !byName.has(base)) byName.set(base, m[1] as string);
+    const full = m[2] as string;
+    const peeled = full.endsWith('^{}');
+    const name = peeled ? full.slice(0, -3) : full;
+    if (name !== 'HEAD' && !/^refs\/(heads|tags|remotes)\//.test(name)) continue;
+    if (peeled || !byName.has(name)) byName.set(name, m[1] as string);
   }
-  return [...new Set(byName.values())];
+  return [...byName].map(([name, sha]) => ({ name, sha }));
+}
+
+/**
+ * `git status --porcelain=v2 -z` output: the paths with staged or unstaged changes (both names of a
+ * rename). Header lines (`# branch...`) and untracked/ignored entries are skipped.
+ */
+export function parseStatusV2(text: string): string[] {
+  const out: string[] = [];
+  const entries = text.split('\0');
+  const after = (entry: string, spaces: number): string | null => {
+    let at = -1;
+    for (let i = 0; i < spaces; i++) {
+      at = entry.indexOf(' ', at + 1);
+      if (at < 0) return null;
+    }
+    return entry.slice(at + 1);
+  };
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as string;
+    const kind = entry.slice(0, 2);
+    const path = kind === '1 ' ? after(entry, 8) : kind === '2 ' ? after(entry, 9) : kind === 'u ' ? after(entry, 10) : null;
+    if (path !== null && path !== '') out.push(path);
+    if (kind === '2 ') {
+      const orig = entries[i + 1];
+      if (orig !== undefined && orig !== '') out.push(orig);
+      i++;
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** NUL-separated path lists (`-z`), and `--name-status -z` pairs for renames. */

@@ -64,6 +64,12 @@ export interface MessageRecord {
   message: string;
 }
 
+/** A ref (HEAD, refs/heads/x, refs/tags/x, refs/remotes/x) and the commit it points to. */
+export interface RefTip {
+  name: string;
+  sha: string;
+}
+
 export interface DiffLine {
   /** 1-based line number on the side the line belongs to (new side for added, old for removed). */
   line: number;
@@ -175,12 +181,13 @@ export interface GitPort {
   /** Every commit reachable from `include` ('all' = all branches, tags, remotes and HEAD) not from `exclude`. */
   logMessages(options: { include: 'all' | string[]; exclude: string[]; grep?: string[] }): Promise<RawCommit[]>;
   /**
-   * One streaming pass over every commit reachable from all branches, tags, remotes and HEAD but
-   * not from `exclude`; `onRecord` sees each commit as git prints it. Resolves with the count.
+   * One streaming pass over every commit reachable from `include` ('all' = all branches, tags,
+   * remotes and HEAD) but not from `exclude`; `onRecord` sees each commit as git prints it.
+   * Resolves with the count.
    */
-  scanMessages(exclude: string[], onRecord: (record: MessageRecord) => void): Promise<number>;
-  /** The commits HEAD, all branches, tags and remotes point to (tags peeled). Empty: no commits. */
-  listTips(): Promise<string[]>;
+  scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number>;
+  /** HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits. */
+  listTips(): Promise<RefTip[]>;
   /** The history is cut (shallow clone). */
   isShallow(): Promise<boolean>;
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;

@@ -19,6 +19,7 @@ import type {
   MessageRecord,
   RawCommit,
   RecentCommitsOptions,
+  RefTip,
   RefList,
   RepoState,
   RevisionRange,
@@ -35,10 +36,13 @@ import {
   parseRefs,
   parseRenames,
   parseShowRefTips,
+  parseStatusV2,
   parseTags,
   recordStream,
   refFormat,
+  SCAN_LOG_ARGS,
   scanFormat,
+  symrefFormat,
   tagFormat,
   toMessageRecord,
 } from '../core/gitParsers';
@@ -55,6 +59,9 @@ export interface GitPortOptions {
 // survive simple-git's wrapping.
 const EXIT_MARK = '\u0000exit ';
 
+// simple-git waits 50 ms after a process that printed nothing at all, so the queries below are
+// chosen to always print something (merge-base rather than merge-base --is-ancestor, status with
+// its branch header, for-each-ref over branches and tags): an empty answer costs a delay.
 const CONFIG = ['core.fsmonitor=false', 'core.quotePath=false', 'log.showSignature=false', 'color.ui=false'];
 const GLOBAL_ARGS = ['--no-pager', '--literal-pathspecs', '--no-optional-locks'];
 const DIFF_ARGS = ['--no-textconv', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/'];
@@ -77,6 +84,15 @@ function childEnv(): Record<string, string> {
 interface RunResult {
   stdout: string;
   exitCode: number;
+}
+
+/**
+ * simple-git waits 50 ms before finishing a process that printed nothing, in case output is
+ * still on its way. Once stdout has ended nothing is: an empty chunk at that moment tells it so.
+ * (Without this, every silent answer - a failed lookup, a re-scan with nothing new - costs 50 ms.)
+ */
+function signalEnd(stdout: NodeJS.ReadableStream): void {
+  stdout.once('end', () => stdout.emit('data', Buffer.alloc(0)));
 }
 
 function classify(stderr: string): GitErrorCode {
@@ -104,7 +120,26 @@ function rangeArgs(range: RevisionRange): string[] {
   return [...range.include.map(shaOrThrow), ...range.exclude.map((e) => `^${shaOrThrow(e)}`)];
 }
 
+// One queue per repository folder, shared by every port on it: git calls on a repository never
+// overlap (no index.lock races, no two history walks competing for the same disk and cores).
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
+
 export function createGitPort(repoDir: string, options: GitPortOptions = {}): GitPort {
+  const queueKey = path.resolve(repoDir);
   const log = options.log ?? ((): void => undefined);
   let git: SimpleGit | null = null;
   let topLevel: string | null | undefined;
@@ -127,7 +162,9 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
           if (result.exitCode < 0) return error;
           return new Error(`${EXIT_MARK}${result.exitCode}\u0000${Buffer.concat(result.stdErr).toString('utf8')}`);
         },
-      }).env(childEnv());
+      })
+        .env(childEnv())
+        .outputHandler((_command, stdout) => signalEnd(stdout));
     } catch (error) {
       throw new GitFailure('not-a-repository', error instanceof Error ? error.message : String(error));
     }
@@ -136,7 +173,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   async function raw(instance: SimpleGit, args: string[], okExit: number[] = [0]): Promise<RunResult> {
     log(`git ${args.join(' ')}`);
     try {
-      const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
+      const stdout = await serialized(queueKey, () => instance.raw([...GLOBAL_ARGS, ...args]));
       return { stdout, exitCode: 0 };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -185,20 +222,32 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     return raw(await ready(), args, okExit);
   }
 
+  /** HEAD's commit and branch in one call; an unborn branch is named by symbolic-ref. */
+  async function head(): Promise<{ sha: string | null; branch: string | null }> {
+    const r = await run(['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'], [128]);
+    if (r.exitCode === 0) {
+      const [sha, name] = r.stdout.split('\n');
+      const branch = name !== undefined && name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : null;
+      return { sha: sha !== undefined && isSha(sha) ? sha : null, branch };
+    }
+    const unborn = await run(['symbolic-ref', 'HEAD'], [1, 128]);
+    const name = unborn.stdout.trim();
+    return { sha: null, branch: unborn.exitCode === 0 && name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : null };
+  }
+
   async function headSha(): Promise<string | null> {
-    const r = await run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1, 128]);
-    return r.exitCode === 0 ? r.stdout.trim() : null;
+    return (await head()).sha;
   }
 
   async function headBranch(): Promise<string | null> {
-    const r = await run(['symbolic-ref', '-q', '--short', 'HEAD'], [1, 128]);
-    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+    return (await head()).branch;
   }
 
   const port: GitPort = {
     async repoState(): Promise<RepoState> {
       const isShallow = await shallow();
-      return { topLevel: topLevel ?? null, gitCommonDir: commonDir, shallow: isShallow, head: await headSha(), headBranch: await headBranch() };
+      const h = await head();
+      return { topLevel: topLevel ?? null, gitCommonDir: commonDir, shallow: isShallow, head: h.sha, headBranch: h.branch };
     },
 
     async resolveCommit(ref: string): Promise<string | null> {
@@ -220,10 +269,9 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
 
     async logMessages(opts): Promise<RawCommit[]> {
       const include: string[] = [];
-      if (opts.include === 'all') {
-        include.push('--branches', '--tags', '--remotes');
-        if ((await headSha()) !== null) include.push('HEAD');
-      } else include.push(...opts.include.map(shaOrThrow));
+      // With --ignore-missing an unborn HEAD is skipped rather than an error.
+      if (opts.include === 'all') include.push('--branches', '--tags', '--remotes', 'HEAD');
+      else include.push(...opts.include.map(shaOrThrow));
       const exclude = opts.exclude.length > 0 ? ['--not', ...opts.exclude.map(shaOrThrow)] : [];
       const grep = (opts.grep ?? []).map((g) => `--grep=${g}`);
       // Fixed strings, case-insensitive: ids are never patterns; the caller re-parses what comes back.
@@ -232,30 +280,33 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseCommits(r.stdout);
     },
 
-    async scanMessages(exclude: string[], onRecord: (record: MessageRecord) => void): Promise<number> {
+    async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number> {
       await ready();
       // A separate instance, so the stream handler sees this process only.
       const instance = make(topLevel ?? repoDir);
       const decoder = new StringDecoder('utf8');
       let count = 0;
-      const stream = recordStream(scanFormat, (fields) => {
+      const handle = (fields: Parameters<typeof toMessageRecord>[0]): void => {
         const record = toMessageRecord(fields);
         if (record === null) return;
         count++;
         onRecord(record);
-      });
+      };
+      const stream = recordStream(scanFormat, handle);
       instance.outputHandler((_command, stdout) => {
         stdout.on('data', (chunk: Buffer | string) => stream.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+        signalEnd(stdout);
       });
-      const not = exclude.length > 0 ? ['--not', ...exclude.map(shaOrThrow)] : [];
+      const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
+      const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
-      await raw(instance, ['log', '--ignore-missing', `--format=${scanFormat.format}`, '--branches', '--tags', '--remotes', 'HEAD', ...not, '--']);
+      await raw(instance, ['log', '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--']);
       stream.push(decoder.end());
       stream.end();
       return count;
     },
 
-    async listTips(): Promise<string[]> {
+    async listTips(): Promise<RefTip[]> {
       const r = await run(['show-ref', '--head', '--dereference'], [1]);
       return parseShowRefTips(r.stdout);
     },
@@ -263,8 +314,12 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     isShallow: shallow,
 
     async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-      const r = await run(['merge-base', '--is-ancestor', shaOrThrow(ancestor), shaOrThrow(descendant)], [1]);
-      return r.exitCode === 0;
+      // The merge base is the ancestor itself exactly when it is contained; unlike --is-ancestor
+      // this prints an answer (and walks no more). Exit 1: no common history at all.
+      const a = shaOrThrow(ancestor);
+      const r = await run(['merge-base', a, shaOrThrow(descendant)], [1]);
+      const base = r.stdout.trim();
+      return r.exitCode === 0 && base !== '' && base.startsWith(a.toLowerCase());
     },
 
     async commitDiff(sha: string, parent: string | null): Promise<FileDiff[]> {
@@ -285,7 +340,8 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     async tagsContaining(shas: string[]): Promise<TagRecord[]> {
       if (shas.length === 0) return [];
       const contains = shas.flatMap((s) => ['--contains', shaOrThrow(s)]);
-      const r = await run(['for-each-ref', `--format=${tagFormat.format}`, ...contains, 'refs/tags']);
+      // Branches too, so that the answer is rarely empty; the parser keeps the tags.
+      const r = await run(['for-each-ref', `--format=${tagFormat.format}`, ...contains, 'refs/heads', 'refs/tags']);
       return parseTags(r.stdout);
     },
 
@@ -312,11 +368,11 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
 
     async uncommittedChanges(paths: string[]): Promise<string[]> {
       await ready();
-      if (topLevel === null || paths.length === 0 || (await headSha()) === null) return [];
-      // Plumbing without an index refresh: it never runs clean filters, at the price of reporting
-      // a file whose timestamps changed but whose content did not.
-      const r = await run(['diff-index', '--name-only', '-z', 'HEAD', '--', ...paths]);
-      return parseNulList(r.stdout);
+      if (topLevel === null || paths.length === 0) return [];
+      // Staged and unstaged changes against HEAD, without the untracked scan; --branch prints a
+      // header so the answer is never empty. --no-optional-locks (global) keeps the index unwritten.
+      const r = await run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=no', '--ignore-submodules=all', '--', ...paths]);
+      return parseStatusV2(r.stdout);
     },
 
     async recentCommits(opts: RecentCommitsOptions): Promise<RawCommit[]> {
@@ -355,15 +411,16 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async defaultBranch(): Promise<string | null> {
-      const origin = await run(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], [1, 128]);
-      const remote = origin.exitCode === 0 ? origin.stdout.trim() : '';
-      const refs = await port.listRefs();
-      if (remote !== '') {
-        const local = remote.replace(/^origin\//, '');
-        return refs.branches.includes(local) ? local : remote;
+      const r = await run(['for-each-ref', `--format=${symrefFormat.format}`, 'refs/remotes/origin/HEAD', 'refs/heads']);
+      const refs = symrefFormat.parse(r.stdout).map((x) => x.fields);
+      const branches = refs.filter((x) => x.name.startsWith('refs/heads/')).map((x) => x.name.slice('refs/heads/'.length));
+      const originHead = refs.find((x) => x.name === 'refs/remotes/origin/HEAD')?.target ?? '';
+      if (originHead.startsWith('refs/remotes/origin/')) {
+        const local = originHead.slice('refs/remotes/origin/'.length);
+        return branches.includes(local) ? local : `origin/${local}`;
       }
-      for (const name of ['main', 'master', 'trunk', 'develop']) if (refs.branches.includes(name)) return name;
-      return refs.current ?? refs.branches[0] ?? null;
+      for (const name of ['main', 'master', 'trunk', 'develop']) if (branches.includes(name)) return name;
+      return (await headBranch()) ?? branches[0] ?? null;
     },
 
     async userEmail(): Promise<string | null> {

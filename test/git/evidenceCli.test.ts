@@ -151,6 +151,25 @@ describe('CLI evidence and scan', function () {
     assert.equal(third.commitsRead, 3);
   });
 
+  it('evidence --ref uses the scan cache when there is one, with the same answer', async () => {
+    const repo = TempRepo.create();
+    repos.push(repo);
+    repo.commit('Initial', { files: { 'src/app.js': BASE } });
+    repo.commit('Guard app (fixes ACME-1)', { files: { 'src/app.js': FIXED } });
+    const searched = await cli(['evidence', '--repo', repo.dir, '--ref', 'ACME-1', '--json', '--verbose']);
+    assert.match(searched.stderr, /--grep=ACME-1/);
+    assert.equal((await cli(['scan', '--repo', repo.dir])).code, 0);
+    repo.commit('See ACME-1 again', { files: { 'b.txt': 'b\n' } });
+    const cached = await cli(['evidence', '--repo', repo.dir, '--ref', 'ACME-1', '--json', '--verbose']);
+    assert.equal(cached.code, 0, cached.stderr);
+    assert.doesNotMatch(cached.stderr, /--grep/);
+    const a = JSON.parse(searched.stdout) as IssueEvidence;
+    const b = JSON.parse(cached.stdout) as IssueEvidence;
+    assert.deepEqual(b.fixes.map((f) => f.sha), a.fixes.map((f) => f.sha));
+    assert.equal(b.verdict, a.verdict);
+    assert.equal(b.mentions.length, 1, 'the commit made after the scan is read incrementally');
+  });
+
   describe('bad input: one clear line and an exit code', () => {
     it('not a repository, a missing folder, an empty repository: exit 3', async () => {
       const plain = main.sibling('plain');

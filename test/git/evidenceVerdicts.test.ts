@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { computeEvidence } from '../../src/core/evidence/engine';
 import type { EvidenceRequest } from '../../src/core/evidence/engine';
 import type { IssueEvidence } from '../../src/core/evidence/model';
+import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { lines, ME, OTHER, TempRepo } from '../support/tempRepo';
 
@@ -108,6 +110,16 @@ describe('evidence on real repositories', function () {
       }
     });
 
+    it('takes the fixes from a scan result instead of searching the history again', async () => {
+      const port = createGitPort(repo.dir);
+      const scan = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
+      const log: string[] = [];
+      const e = await computeEvidence(createGitPort(repo.dir, { log: (l) => log.push(l) }), { ref: 'ACME-12', deployed: 'v1.0.0', scan });
+      const searched = await evidence(repo.dir, { ref: 'ACME-12', deployed: 'v1.0.0' });
+      assert.deepEqual({ ...e, computedAt: '' }, { ...searched, computedAt: '' });
+      assert.equal(log.filter((l) => l.includes('--grep')).length, 0);
+    });
+
     it('marks later changes by me using the identities given', async () => {
       const e = await evidence(repo.dir, { ref: 'ACME-12', me: [OTHER.email] });
       assert.equal(only(e.fixes).byMe, false);
@@ -198,6 +210,36 @@ describe('evidence on real repositories', function () {
       assert.deepEqual(f.laterChanges.map((c) => c.sha), [removal, overwrite]);
       // The deployed tag still has the fix intact.
       assert.equal(f.survivalDeployed?.intact, 2);
+    });
+  });
+
+  describe('later changes', () => {
+    it('lists a commit that inserted a line inside the fixed block, the fix staying intact', async () => {
+      const repo = make();
+      repo.commit('Initial', { files: { 'src/app.js': BASE } });
+      repo.commit('Fix crash on login (fixes ACME-12)', { files: { 'src/app.js': FIXED } });
+      const inside = repo.commit('Trace guard', { files: { 'src/app.js': FIXED.replace('log("guarded");\n', 'trace();\nlog("guarded");\n') }, author: OTHER });
+      repo.commit('Elsewhere', { files: { 'src/app.js': FIXED.replace('log("guarded");\n', 'trace();\nlog("guarded");\n').replace('line 1\n', 'line one\n') } });
+      const e = await evidence(repo.dir, { ref: 'ACME-12' });
+      const f = only(e.fixes);
+      assert.equal(f.survival?.intact, 2);
+      assert.deepEqual(f.laterChanges.map((c) => [c.sha, c.byMe]), [[inside, false]]);
+      assert.equal(e.verdict, 'deployed-unknown');
+    });
+
+    it('counts the lines of a deleted file as removed, by the commit that deleted it', async () => {
+      const repo = make();
+      repo.commit('Initial', { files: { 'src/app.js': BASE, 'keep.txt': 'k\n' } });
+      repo.commit('Fix crash on login (fixes ACME-12)', { files: { 'src/app.js': FIXED } });
+      const deletion = repo.commit('Drop the old login', { files: { 'src/app.js': null }, author: OTHER });
+      const e = await evidence(repo.dir, { ref: 'ACME-12' });
+      const s = only(e.fixes).survival;
+      assert.ok(s !== null);
+      assert.deepEqual([s.intact, s.modified, s.removed, only(s.files).pathAtRef], [0, 0, 2, null]);
+      assert.deepEqual(s.changedBy.map((c) => [c.sha, c.lines, c.authorEmail]), [[deletion, 2, OTHER.email]]);
+      // Deleting the file does not put back the line the fix replaced: not the inverse patch.
+      assert.deepEqual(only(e.fixes).reverts, []);
+      assert.equal(e.verdict, 'fix-modified');
     });
   });
 

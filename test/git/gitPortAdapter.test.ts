@@ -70,6 +70,14 @@ describe('git adapter on real repositories', function () {
     await assert.rejects(port.commits(['-p']), { code: 'bad-argument' });
   });
 
+  it('answers concurrent calls from several ports on one repository (serialized per repository)', async () => {
+    const a = createGitPort(repo.dir);
+    const b = createGitPort(repo.dir);
+    const answers = await Promise.all([a.recentCommits({ limit: 5 }), b.listTips(), a.resolveCommit('v1.0.0'), b.scanMessages({ include: 'all', exclude: [] }, () => undefined), a.userEmail()]);
+    assert.deepEqual(answers.slice(2), [second, 2, ME.email]);
+    assert.equal((answers[0] as unknown[]).length, 2);
+  });
+
   it('maps failures to codes', async () => {
     const plain = repo.sibling('plain');
     fs.mkdirSync(plain, { recursive: true });

@@ -74,9 +74,10 @@ describe('linking: scan on real repositories', function () {
     const other = await scanHistory(port, { patterns: { keys: false, hashes: false, custom: ['ticket (\\d+)'] } }, first.cache);
     assert.equal(other.incremental, false);
     assert.deepEqual(other.issues.map((i) => i.id), ['9']);
-    const stale: ScanCache = { ...first.cache, tips: ['0123456789abcdef0123456789abcdef01234567'] };
+    const stale: ScanCache = { ...first.cache, refs: { 'refs/heads/main': '0123456789abcdef0123456789abcdef01234567' } };
     const again = await scanHistory(port, OPTIONS, stale);
     assert.equal(again.commitsRead, 1);
+    assert.equal(again.incremental, true);
     assert.deepEqual(again.issues.map((i) => i.id), ['ACME-1']);
     const garbage = await scanHistory(port, OPTIONS, { nonsense: true } as unknown as ScanCache);
     assert.equal(garbage.incremental, false);
@@ -107,6 +108,32 @@ describe('linking: scan on real repositories', function () {
     assert.equal(result.commitsRead, 3000);
     assert.equal(result.issues.length, 300);
     assert.ok(Date.now() - started < 20000);
+  });
+
+  it('re-reads from the refs that moved only: a new tag, a new branch, a branch that moved', async () => {
+    const repo = make();
+    for (let i = 1; i <= 20; i++) {
+      repo.commit(`Work ${i} (fixes ACME-${i})`, { files: { 'a.txt': `${i}\n` } });
+      if (i % 2 === 0) repo.tag(`v0.${i}.0`);
+    }
+    const log: string[] = [];
+    const port = createGitPort(repo.dir, { log: (l) => log.push(l) });
+    const first = await scanHistory(port, OPTIONS);
+    log.length = 0;
+    const unchanged = await scanHistory(port, OPTIONS, first.cache);
+    assert.equal(unchanged.commitsRead, 0);
+    assert.deepEqual(log.map((l) => l.split(' ')[1]), ['show-ref'], 'no log when no ref moved');
+    repo.checkout('side', true);
+    const side = repo.commit('Side (fixes ACME-99)', { files: { 'b.txt': 'b\n' } });
+    repo.checkout('main');
+    repo.tag('v1.0.0', { message: 'Release', ref: 'HEAD~3' });
+    log.length = 0;
+    const next = await scanHistory(port, OPTIONS, unchanged.cache);
+    assert.equal(next.commitsRead, 1);
+    assert.deepEqual(next.issues.find((i) => i.id === 'ACME-99')?.fixes.map((f) => f.sha), [side]);
+    const logCall = log.find((l) => l.startsWith('git log')) ?? '';
+    assert.doesNotMatch(logCall, /--tags/);
+    assert.ok(logCall.split(' ').length < 20, 'tags are not passed one by one');
   });
 
   it('reports an empty repository as a coded failure', async () => {

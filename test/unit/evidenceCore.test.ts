@@ -205,14 +205,15 @@ describe('evidence core', () => {
       return { sha, parents: [], authorName: 'A', authorEmail: 'a@x', date: '2024-01-01T00:00:00Z', subject: message.split('\n')[0] ?? '', message };
     }
 
-    function fakePort(history: RawCommit[], tips: () => string[], calls: { exclude: string[] }[]): GitPort {
+    // A linear history, newest first, on main: excluding a commit excludes it and everything older.
+    function fakePort(history: RawCommit[], calls: { include: 'all' | string[]; exclude: string[] }[]): GitPort {
       const port: Partial<GitPort> = {
-        listTips: async () => tips(),
+        listTips: async () => (history[0] === undefined ? [] : [{ name: 'HEAD', sha: history[0].sha }, { name: 'refs/heads/main', sha: history[0].sha }]),
         isShallow: async () => false,
-        scanMessages: async (exclude, onRecord) => {
-          calls.push({ exclude });
-          const seen = new Set(exclude);
-          const read = history.filter((c) => !seen.has(c.sha));
+        scanMessages: async (range, onRecord) => {
+          calls.push(range);
+          const cut = Math.min(...range.exclude.map((e) => history.findIndex((c) => c.sha === e)).filter((i) => i >= 0), history.length);
+          const read = history.slice(0, cut);
           for (const c of read) onRecord({ sha: c.sha, authorName: c.authorName, authorEmail: c.authorEmail, time: '1704067200', zone: '+0000', message: c.message });
           return read.length;
         },
@@ -220,23 +221,27 @@ describe('evidence core', () => {
       return port as GitPort;
     }
 
-    it('reads nothing when the tips did not move and excludes the known tips otherwise', async () => {
-      const history = [commit('aaaa', 'fixes ACME-1'), commit('bbbb', 'see ACME-1')];
-      let tip = 'aaaa';
-      const calls: { exclude: string[] }[] = [];
-      const port = fakePort(history, () => [tip], calls);
+    it('re-scans from the refs that moved, excluding where they were, and skips the log when none moved', async () => {
+      const history = [commit('bbbb', 'see ACME-1'), commit('aaaa', 'fixes ACME-1')];
+      const calls: { include: 'all' | string[]; exclude: string[] }[] = [];
+      const port = fakePort(history, calls);
       const first = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
+      assert.deepEqual([first.commitsRead, first.cache.refs, calls[0]], [2, { HEAD: 'bbbb', 'refs/heads/main': 'bbbb' }, { include: 'all', exclude: [] }]);
       const again = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, first.cache);
-      assert.equal(again.commitsRead, 0);
-      assert.equal(calls.length, 1);
-      tip = 'cccc';
-      history.unshift(commit('cccc', 'Closes ACME-2'));
-      const next = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, first.cache);
-      assert.deepEqual(calls[1]?.exclude, ['aaaa']);
+      assert.deepEqual([again.commitsRead, calls.length], [0, 1]);
+      history.unshift(commit('dddd', 'Closes ACME-2'), commit('cccc', 'work'));
+      const next = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, again.cache);
+      assert.deepEqual(calls[1], { include: ['dddd'], exclude: ['bbbb'] });
+      assert.equal(next.commitsRead, 2);
+      assert.deepEqual(next.cache.tips, ['dddd']);
       assert.deepEqual(next.issues.map((i) => i.id), ['ACME-1', 'ACME-2']);
-      assert.deepEqual(next.issues[1]?.fixes.map((f) => [f.sha, f.subject, f.date]), [['cccc', 'Closes ACME-2', '2024-01-01T00:00:00+00:00']]);
+      assert.deepEqual(next.issues[1]?.fixes.map((f) => [f.sha, f.subject, f.date]), [['dddd', 'Closes ACME-2', '2024-01-01T00:00:00+00:00']]);
       // The caller's cache object is not mutated.
-      assert.deepEqual(first.cache.tips, ['aaaa']);
+      assert.deepEqual(first.cache.tips, ['bbbb']);
+    });
+
+    it('reports an empty repository on a full scan', async () => {
+      await assert.rejects(scanHistory(fakePort([], []), { patterns: DEFAULT_ID_PATTERNS }), { code: 'empty-repository' });
     });
   });
 });

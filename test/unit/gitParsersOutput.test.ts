@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import {
   commitFormat,
+  commitFromRecord,
   declareFormat,
   parseBlamePorcelain,
   parseCommitPatches,
@@ -12,10 +13,17 @@ import {
   parseNulList,
   parseRefs,
   parseRenames,
+  parseShowRefTips,
+  parseStatusV2,
   parseTags,
+  recordStream,
+  scanFormat,
+  subjectOf,
   tagFormat,
+  toMessageRecord,
   unquotePath,
 } from '../../src/core/gitParsers';
+import type { MessageRecord } from '../../src/core/gitPort';
 
 const RS = '\x1e';
 const FS = '\x1d';
@@ -96,7 +104,7 @@ describe('git parsers', () => {
   describe('declared formats', () => {
     it('generates the --format argument from the field mapping', () => {
       assert.equal(commitFormat.format, '%x1E%H%x1D%P%x1D%an%x1D%ae%x1D%aI%x1D%s%x1D%B%x1D');
-      assert.equal(tagFormat.format, '%1e%(refname:strip=2)%1d%(creatordate:iso-strict)%1d%(objectname)%1d%(*objectname)%1d');
+      assert.equal(tagFormat.format, '%1e%(refname)%1d%(creatordate:iso-strict)%1d%(objectname)%1d%(*objectname)%1d');
     });
 
     it('drops a truncated last record and keeps separators inside the last field', () => {
@@ -141,6 +149,52 @@ describe('git parsers', () => {
       const text = record(SHA1, SHA2, 'Fix', 'Fix') + '\n' + DIFF + record(SHA2, '', 'Root', 'Root');
       const patches = parseCommitPatches(text);
       assert.deepEqual(patches.map((p) => [p.commit.sha, p.files.length]), [[SHA1, 4], [SHA2, 0]]);
+    });
+  });
+
+  describe('scan records, streamed', () => {
+    const scanRecord = (sha: string, message: string): string => `${RS}${sha}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 -0230${FS}${message}\n${FS}\n`;
+    const output = scanRecord(SHA1, 'Fix crash\nin login\n\nFixes ACME-1') + scanRecord(SHA2, 'Ver señal ñ ACME-2') + scanRecord(SHA3, 'Last');
+
+    function streamed(chunks: string[]): MessageRecord[] {
+      const out: MessageRecord[] = [];
+      const stream = recordStream(scanFormat, (fields) => {
+        const r = toMessageRecord(fields);
+        if (r !== null) out.push(r);
+      });
+      for (const c of chunks) stream.push(c);
+      stream.end();
+      return out;
+    }
+
+    it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
+      const [first] = streamed([output]);
+      assert.deepEqual([first?.time, first?.zone], ['1704103200', '-0230']);
+      const commit = commitFromRecord(first as MessageRecord);
+      assert.deepEqual([commit.date, commit.subject, commit.message], ['2024-01-01T07:30:00-02:30', 'Fix crash in login', 'Fix crash\nin login\n\nFixes ACME-1']);
+      assert.equal(subjectOf('\n\n  One\n  two  \n\nbody'), 'One two');
+    });
+
+    it('gives the same records however the output is cut into pieces', () => {
+      const whole = streamed([output]);
+      assert.equal(whole.length, 3);
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: output.length }), { maxLength: 8 }), (cuts) => {
+          const points = [...new Set(cuts)].sort((a, b) => a - b);
+          const chunks: string[] = [];
+          let at = 0;
+          for (const p of points) {
+            chunks.push(output.slice(at, p));
+            at = p;
+          }
+          chunks.push(output.slice(at));
+          assert.deepEqual(streamed(chunks), whole);
+        }),
+      );
+    });
+
+    it('drops a cut last record', () => {
+      assert.deepEqual(streamed([output.slice(0, -10)]).map((r) => r.sha), [SHA1, SHA2]);
     });
   });
 
@@ -228,12 +282,36 @@ describe('git parsers', () => {
 
   describe('refs, tags, renames, path lists', () => {
     it('reads tags peeled to their commit', () => {
-      const text = `\x1ev1.0.0\x1d2024-01-01T12:00:00+00:00\x1d${SHA1}\x1d${SHA2}\x1d\n\x1ev1.1.0\x1d2024-02-01T12:00:00+00:00\x1d${SHA3}\x1d\x1d\n\x1ebroken`;
+      const text = `\x1erefs/heads/main\x1d2024-01-01T12:00:00+00:00\x1d${SHA1}\x1d\x1d\n\x1erefs/tags/v1.0.0\x1d2024-01-01T12:00:00+00:00\x1d${SHA1}\x1d${SHA2}\x1d\n\x1erefs/tags/v1.1.0\x1d2024-02-01T12:00:00+00:00\x1d${SHA3}\x1d\x1d\n\x1ebroken`;
       assert.deepEqual(parseTags(text), [
         { name: 'v1.0.0', date: '2024-01-01T12:00:00+00:00', sha: SHA2 },
         { name: 'v1.1.0', date: '2024-02-01T12:00:00+00:00', sha: SHA3 },
       ]);
       assert.deepEqual(parseRefs(`\x1erefs/heads/main\x1d${SHA1}\x1d\x1d\n`), [{ name: 'refs/heads/main', sha: SHA1 }]);
+    });
+
+    it('reads show-ref tips: HEAD, branches, tags peeled, remotes; not stash or notes', () => {
+      const text = [`${SHA1} HEAD`, `${SHA1} refs/heads/main`, `${SHA2} refs/tags/v1`, `${SHA3} refs/tags/v1^{}`, `${SHA2} refs/stash`, `${SHA3} refs/remotes/origin/main`, `${SHA2} refs/notes/commits`, 'garbage'].join('\n');
+      assert.deepEqual(parseShowRefTips(text), [
+        { name: 'HEAD', sha: SHA1 },
+        { name: 'refs/heads/main', sha: SHA1 },
+        { name: 'refs/tags/v1', sha: SHA3 },
+        { name: 'refs/remotes/origin/main', sha: SHA3 },
+      ]);
+    });
+
+    it('reads status v2: changed, renamed (both names) and unmerged paths; not headers or untracked', () => {
+      const text = [
+        '# branch.oid 0151361bfe6788a2b30c4b8da9604011ba0e5929',
+        '# branch.head (detached)',
+        `1 .M N... 100644 100644 100644 ${SHA1} ${SHA1} a b.txt`,
+        `2 R. N... 100644 100644 100644 ${SHA2} ${SHA2} R100 d.txt`,
+        'c.txt',
+        `u UU N... 100644 100644 100644 100644 ${SHA1} ${SHA2} ${SHA3} both.txt`,
+        '? new.txt',
+        '',
+      ].join('\0');
+      assert.deepEqual(parseStatusV2(text), ['a b.txt', 'd.txt', 'c.txt', 'both.txt']);
     });
 
     it('reads -z rename lists and path lists', () => {
@@ -257,6 +335,9 @@ describe('git parsers', () => {
       ['parseTags', parseTags],
       ['parseRefs', parseRefs],
       ['parseRenames', parseRenames],
+      ['parseShowRefTips', parseShowRefTips],
+      ['parseStatusV2', parseStatusV2],
+      ['subjectOf', subjectOf],
       ['unquotePath', unquotePath],
     ];
     for (const [name, parse] of parsers) {

@@ -5,6 +5,7 @@ import type { FileDiff, GitPort, RawCommit } from '../gitPort';
 import { GitFailure, isSafeRef, isSha } from '../gitPort';
 import type { IdPatterns } from '../linking/messageParser';
 import { DEFAULT_ID_PATTERNS, escapeRegExp, idsIn, parseReferences } from '../linking/messageParser';
+import type { ScanResult } from '../linking/scan';
 import type {
   Caveat,
   CommitFacts,
@@ -18,7 +19,7 @@ import type {
   Verdict,
 } from './model';
 import { patchKey } from './patchId';
-import type { SurvivalOutcome } from './survival';
+import type { SurvivalOutcome, TouchingCommit } from './survival';
 import { factsOf, measureSurvival, newestFirst } from './survival';
 import { fixVerdict, issueVerdict } from './verdict';
 import { compareVersions, compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
@@ -44,6 +45,11 @@ export interface EvidenceRequest {
   /** The user's emails for byMe. Default: `git config user.email`. */
   me?: string[] | null;
   patterns?: IdPatterns;
+  /**
+   * A scan of the history (scanHistory's result): the fixes and mentions of `ref` are taken from it
+   * instead of searching the history again. For evidence on many issues in a row.
+   */
+  scan?: Pick<ScanResult, 'issues'> | null;
   /** Which tags are releases (regular expression). Default: tags that look like versions. */
   tagPattern?: string | null;
   now?: () => Date;
@@ -134,15 +140,37 @@ function revertedShas(message: string): string[] {
   return [...message.matchAll(REVERTS_LINE)].map((m) => (m[1] as string).toLowerCase());
 }
 
-async function findReverts(
-  ctx: Context,
-  fix: RawCommit,
-  base: string,
-  baseFiles: FileDiff[],
-  copies: string[],
-  outcome: SurvivalOutcome | null,
-): Promise<RevertFact[]> {
-  const targets = [fix.sha, ...copies];
+/**
+ * Reverts among the commits that touched the fixed files after the fix (read once for survival):
+ * by message ("This reverts commit <fix>"), by subject (`Revert "<fix subject>"` without that
+ * line), or by content (a patch that is the fix's inverse, or contains it). A revert that was
+ * itself reverted no longer counts.
+ */
+function revertsAmong(fix: RawCommit, base: string, baseFiles: FileDiff[], targets: string[], touching: Map<string, TouchingCommit>): RevertFact[] {
+  const revertSubject = `Revert "${fix.subject}"`;
+  const added = baseFiles.flatMap((f) => f.added.map((l) => squash(l.text))).filter((t) => t !== '');
+  const removed = baseFiles.flatMap((f) => f.removed.map((l) => squash(l.text))).filter((t) => t !== '');
+  const reverts: RevertFact[] = [];
+  for (const t of touching.values()) {
+    const named = revertedShas(t.message);
+    const hit = targets.find((target) => named.some((n) => target.startsWith(n)));
+    if (hit !== undefined) reverts.push({ ...t.facts, how: 'message', reverts: hit });
+    else if (named.length === 0 && t.facts.subject === revertSubject) reverts.push({ ...t.facts, how: 'subject', reverts: fix.sha });
+    else if (added.length > 0 && named.length === 0) {
+      const tRemoved = t.removed.map(squash).filter((x) => x !== '');
+      const tAdded = t.added.map(squash).filter((x) => x !== '');
+      if (containsAll(tRemoved, added) && containsAll(tAdded, removed)) reverts.push({ ...t.facts, how: 'content', reverts: base });
+    }
+  }
+  const undone = (r: RevertFact): boolean =>
+    [...touching.values()].some(
+      (t) => revertedShas(t.message).some((n) => r.sha.startsWith(n)) || t.facts.subject === `Revert "${r.subject}"` || t.facts.subject === `Reapply "${fix.subject}"`,
+    );
+  return newestFirst(reverts.filter((r) => !undone(r)));
+}
+
+/** Without survival data (a fix that adds no text lines): reverts by message, from the history. */
+async function revertsByMessage(ctx: Context, fix: RawCommit, base: string, targets: string[]): Promise<RevertFact[]> {
   const revertSubject = `Revert "${fix.subject}"`;
   const found = await ctx.port.logMessages({
     include: [ctx.targetSha],
@@ -156,30 +184,24 @@ async function findReverts(
     if (hit !== undefined) reverts.push({ ...factsOf(c, ctx.isMe), how: 'message', reverts: hit });
     else if (named.length === 0 && c.subject === revertSubject) reverts.push({ ...factsOf(c, ctx.isMe), how: 'subject', reverts: fix.sha });
   }
-  if (outcome !== null) {
-    const added = baseFiles.flatMap((f) => f.added.map((l) => squash(l.text))).filter((t) => t !== '');
-    const removed = baseFiles.flatMap((f) => f.removed.map((l) => squash(l.text))).filter((t) => t !== '');
-    for (const [sha, t] of outcome.touching) {
-      if (added.length === 0 || reverts.some((r) => r.sha === sha)) continue;
-      const tRemoved = t.removed.map(squash).filter((x) => x !== '');
-      const tAdded = t.added.map(squash).filter((x) => x !== '');
-      if (containsAll(tRemoved, added) && containsAll(tAdded, removed)) reverts.push({ ...t.facts, how: 'content', reverts: base });
-    }
-  }
-  if (reverts.length === 0) return reverts;
-  // A revert that was itself reverted (re-applied) no longer undoes the fix.
-  const reapplied = await ctx.port.logMessages({
-    include: [ctx.targetSha],
-    exclude: reverts.map((r) => r.sha),
-    grep: [...reverts.map((r) => r.sha.slice(0, 7)), ...reverts.map((r) => `Revert "${r.subject}"`), `Reapply "${fix.subject}"`],
-  });
-  const cancelled = new Set<string>();
-  for (const r of reverts) {
-    for (const c of reapplied) {
-      if (revertedShas(c.message).some((n) => r.sha.startsWith(n)) || c.subject === `Revert "${r.subject}"`) cancelled.add(r.sha);
-    }
-  }
-  return newestFirst(reverts.filter((r) => !cancelled.has(r.sha)));
+  const undone = (r: RevertFact): boolean =>
+    found.some((c) => revertedShas(c.message).some((n) => r.sha.startsWith(n)) || c.subject === `Revert "${r.subject}"` || c.subject === `Reapply "${fix.subject}"`);
+  return newestFirst(reverts.filter((r) => !undone(r)));
+}
+
+async function findReverts(
+  ctx: Context,
+  fix: RawCommit,
+  base: string,
+  baseFiles: FileDiff[],
+  copies: string[],
+  outcome: SurvivalOutcome | null,
+): Promise<RevertFact[]> {
+  const targets = [fix.sha, ...copies];
+  // A revert with effect takes the fix's added lines away, so it is among the commits that
+  // survival already read; only a fix without added text lines needs a search of the history.
+  if (outcome !== null && outcome.survival.added > 0) return revertsAmong(fix, base, baseFiles, targets, outcome.touching);
+  return revertsByMessage(ctx, fix, base, targets);
 }
 
 function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
@@ -248,8 +270,7 @@ async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence
         ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
         : await measureSurvival(port, { base: onDeployed.sha, files: onDeployed.files, refName: ctx.deployedRef, refSha: ctx.deployedSha, isMe: ctx.isMe });
 
-  const reverts =
-    onTarget === null ? [] : await findReverts(ctx, commit, onTarget.sha, onTarget.files, copies.map((c) => c.facts.sha), outcome);
+  const reverts = onTarget === null ? [] : await findReverts(ctx, commit, onTarget.sha, onTarget.files, copies.map((c) => c.facts.sha), outcome);
   const facts = factsOf(commit, ctx.isMe);
   const asEquivalent = (c: Copy): EquivalentFact => ({ ...c.facts, how: 'patch-id' });
   const paths = new Set(files.map((f) => f.path));
@@ -283,7 +304,13 @@ async function linkCommits(port: GitPort, request: EvidenceRequest): Promise<{ l
   const messageFixes: { commit: RawCommit; linkedBy: LinkKind }[] = [];
   const mentions: RawCommit[] = [];
   const refText = request.ref?.trim() ?? '';
-  if (refText !== '') {
+  const scanned = refText === '' || request.scan === undefined || request.scan === null ? undefined : request.scan.issues.filter((i) => sameId(i.id, refText));
+  if (scanned !== undefined) {
+    const fixShas = [...new Set(scanned.flatMap((i) => i.fixes.map((f) => f.sha)))];
+    const via = new Map(scanned.flatMap((i) => i.fixes.map((f) => [f.sha, f.via] as const)));
+    for (const c of await port.commits(fixShas)) messageFixes.push({ commit: c, linkedBy: via.get(c.sha) === 'trailer' ? 'trailer' : 'message' });
+    for (const m of scanned.flatMap((i) => i.mentions)) mentions.push({ ...m, parents: [], message: m.subject });
+  } else if (refText !== '') {
     const patterns = patternsFor(refText, request.patterns ?? DEFAULT_ID_PATTERNS);
     for (const c of await port.logMessages({ include: 'all', exclude: [], grep: [refText] })) {
       const ref = parseReferences(c.message, patterns).find((r) => sameId(r.id, refText));

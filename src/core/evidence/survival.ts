@@ -18,6 +18,8 @@ export interface SurvivalRequest {
 
 export interface TouchingCommit {
   facts: CommitFacts;
+  /** The full message (a revert names the commit it reverts there). */
+  message: string;
   /** Text of the lines it removed and added in the fixed files (for content reverts). */
   removed: string[];
   added: string[];
@@ -27,7 +29,10 @@ export interface SurvivalOutcome {
   survival: Survival;
   /** Later commits that touched the fixed regions, newest first. */
   laterChanges: CommitFacts[];
-  /** Later commits on the ancestry path that touched the fixed files, by sha (empty when all lines are intact). */
+  /**
+   * Later commits on the ancestry path that touched the fixed files, newest first, by sha. Empty
+   * when every added line is intact: then no commit can have undone the fix.
+   */
   touching: Map<string, TouchingCommit>;
 }
 
@@ -217,6 +222,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     for (const p of patches) {
       touching.set(p.commit.sha, {
         facts: factsOf(p.commit, request.isMe),
+        message: p.commit.message,
         removed: p.files.flatMap((f) => f.removed.map((l) => l.text)),
         added: p.files.flatMap((f) => f.added.map((l) => l.text)),
       });

@@ -1,6 +1,6 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
-// commit id, the references found (commit facts never change) and the tips already read, so a
-// later scan reads only `git log <all tips> --not <tips seen>`.
+// commit id, the references found (commit facts never change) and where every ref pointed, so a
+// later scan reads only `git log <refs that moved> --not <where the branches were>`.
 import { commitFromRecord } from '../gitParsers';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
@@ -42,10 +42,12 @@ export interface CachedCommit {
 
 /** Serializable (JSON) scan state. Only commits with references are kept. */
 export interface ScanCache {
-  version: 1;
+  version: 2;
   /** The id patterns the references were found with; other patterns invalidate the cache. */
   patternsKey: string;
-  /** The tips already read (their ancestors are all known). */
+  /** Every ref read, by name, and the commit it pointed to (everything they reach is known). */
+  refs: Record<string, string>;
+  /** The distinct commits of `refs`, sorted: a digest of the repository's state for callers. */
   tips: string[];
   /** How many commits were read in total. */
   commitsRead: number;
@@ -69,6 +71,7 @@ export interface ScanResult {
 // Beyond this many exclusions the command line grows without saving much; excluding fewer tips
 // only means re-reading some known commits, which the cache absorbs.
 const MAX_EXCLUDED_TIPS = 2000;
+const MAX_MOVED_REFS = 500;
 
 export function patternsKey(patterns: IdPatterns): string {
   return JSON.stringify({
@@ -80,7 +83,7 @@ export function patternsKey(patterns: IdPatterns): string {
 }
 
 export function emptyScanCache(patterns: IdPatterns): ScanCache {
-  return { version: 1, patternsKey: patternsKey(patterns), tips: [], commitsRead: 0, commits: {} };
+  return { version: 2, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {} };
 }
 
 /** A cache read from disk is trusted only in shape; anything else starts over. */
@@ -88,10 +91,13 @@ export function isScanCache(value: unknown): value is ScanCache {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<ScanCache>;
   return (
-    v.version === 1 &&
+    v.version === 2 &&
     typeof v.patternsKey === 'string' &&
+    typeof v.refs === 'object' &&
+    v.refs !== null &&
+    !Array.isArray(v.refs) &&
+    Object.values(v.refs).every((t) => typeof t === 'string' && /^[0-9a-f]{4,64}$/.test(t)) &&
     Array.isArray(v.tips) &&
-    v.tips.every((t) => typeof t === 'string' && /^[0-9a-f]{4,64}$/.test(t)) &&
     typeof v.commitsRead === 'number' &&
     typeof v.commits === 'object' &&
     v.commits !== null
@@ -156,26 +162,42 @@ export function issuesFromCache(cache: ScanCache): ScanIssue[] {
   return out;
 }
 
+/**
+ * Two git processes at most: the refs (show-ref), then one streaming log. Without a cache the log
+ * reads everything. With one, an unchanged repository needs no log at all, and otherwise the log
+ * starts from the refs that moved and stops at where the branches, HEAD and the moved refs were
+ * (tags are not passed: hundreds of them would only lengthen the command; a tag's commits are
+ * reached from a branch, or they are few).
+ */
 export async function scanHistory(port: GitPort, options: ScanOptions, cache?: ScanCache): Promise<ScanResult> {
-  // Two git processes at most: the tips, and the log of what is new since the cache's tips.
-  const tips = await port.listTips();
-  if (tips.length === 0) throw new GitFailure('empty-repository', 'no commits');
   const key = patternsKey(options.patterns);
-  const usable = cache !== undefined && isScanCache(cache) && cache.patternsKey === key;
+  const usable = cache !== undefined && isScanCache(cache) && cache.patternsKey === key && Object.keys(cache.refs).length > 0;
   const working: ScanCache = usable
-    ? { ...cache, tips: [...cache.tips], commits: { ...cache.commits } }
+    ? { ...cache, refs: { ...cache.refs }, tips: [...cache.tips], commits: { ...cache.commits } }
     : emptyScanCache(options.patterns);
-  const known = new Set(working.tips);
-  const unchanged = usable && tips.length > 0 && tips.every((t) => known.has(t));
+  const tips = await port.listTips();
+  const record = (r: MessageRecord): void => {
+    recordCommit(working, r, options.patterns);
+  };
   let commitsRead = 0;
-  if (!unchanged) {
-    const exclude = usable ? working.tips.slice(0, MAX_EXCLUDED_TIPS) : [];
-    commitsRead = await port.scanMessages(exclude, (record) => {
-      recordCommit(working, record, options.patterns);
-    });
-    working.commitsRead += commitsRead;
-    working.tips = [...new Set(tips)];
+  if (!usable) {
+    commitsRead = await port.scanMessages({ include: 'all', exclude: [] }, record);
+    if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
+  } else {
+    const moved = tips.filter((t) => working.refs[t.name] !== t.sha);
+    if (moved.length > 0) {
+      const old = Object.entries(working.refs)
+        .filter(([name]) => !name.startsWith('refs/tags/') || moved.some((m) => m.name === name))
+        .map(([, sha]) => sha);
+      const exclude = [...new Set(old)].slice(0, MAX_EXCLUDED_TIPS);
+      const include = [...new Set(moved.map((m) => m.sha))];
+      // After a fetch of hundreds of new refs, naming them all costs more than the pseudo-refs.
+      commitsRead = await port.scanMessages({ include: include.length > MAX_MOVED_REFS ? 'all' : include, exclude }, record);
+    }
   }
+  working.refs = Object.fromEntries(tips.map((t) => [t.name, t.sha]));
+  working.tips = [...new Set(tips.map((t) => t.sha))].sort();
+  working.commitsRead += commitsRead;
   return {
     issues: issuesFromCache(working),
     commitsRead,
