@@ -1,21 +1,30 @@
 // Composition root: wires the layers together and nothing else.
 import * as vscode from 'vscode';
 import { createStoreValidator, loadStoreSchemas } from './core/store/validate';
+import { timedGitPort } from './core/timedGitPort';
+import { createCommitContentPort } from './git/commitContent';
 import { createGitPort } from './git/simpleGitPort';
 import { CommandIds } from './ui/commandIds';
 import { registerCommand } from './ui/commands';
+import { COMMIT_SCHEME, CommitDocumentProvider } from './ui/commitDocuments';
+import { registerEvidenceCommands } from './ui/evidenceCommands';
+import { EvidenceService } from './ui/evidenceService';
 import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
+import { createJourney } from './ui/journey';
 import { registerReplyCommands } from './ui/replyCommands';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
+import { EvidenceStatusBar } from './ui/statusBar';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
 
 /** What activate returns: the integration tests read the tree back through it. */
 export interface ProofOfFixApi {
   issues: IssueWorkspace;
   issuesTree: IssuesTreeProvider;
+  evidence: EvidenceService;
+  statusBar: EvidenceStatusBar;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
@@ -25,14 +34,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const validator = createStoreValidator(await loadStoreSchemas(context.asAbsolutePath('media')));
   const issues = new IssueWorkspace({
     validator,
-    gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().trace(line) }),
+    // Every git command and how long each call took, as the log's reader needs them after a failure.
+    gitPortFactory: (dir) => timedGitPort(createGitPort(dir, { log: (line) => log().info(line) }), (line) => log().info(line)),
   });
-  const issuesTree = new IssuesTreeProvider(issues, context.workspaceState);
+  const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
+  const statusBar = new EvidenceStatusBar(evidence);
+  const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView('proofOfFix.issues', { treeDataProvider: issuesTree, showCollapseAll: true });
   context.subscriptions.push(
     issues,
+    evidence,
+    statusBar,
     issuesTree,
     view,
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(issues, evidence)),
+    ...registerEvidenceCommands({ issues, evidence }),
     ...registerIssueCommands({
       issues,
       tree: issuesTree,
@@ -43,8 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   );
   const drafts = new ReplyDrafts();
   const tone = new ToneDiagnostics(drafts);
-  context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }));
-  return { issues, issuesTree };
+  context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
+    registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
+  );
+  return { issues, issuesTree, evidence, statusBar };
 }
 
 export function deactivate(): void {

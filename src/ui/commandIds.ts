@@ -17,6 +17,10 @@ export const CommandIds = {
   draftReply: 'proofOfFix.draftReply',
   copyReply: 'proofOfFix.copyReply',
   markReplySent: 'proofOfFix.markReplySent',
+  openCommitDiff: 'proofOfFix.openCommitDiff',
+  openCommitOnRemote: 'proofOfFix.openCommitOnRemote',
+  refreshEvidence: 'proofOfFix.refreshEvidence',
+  clientSaysItsBack: 'proofOfFix.clientSaysItsBack',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -248,7 +248,8 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (!target) return undefined;
     const { folder, issue } = target;
     let report: ClientReport;
-    if (isArgs<RecordReportArgs>(arg, 'issue')) {
+    // With the words given, nothing is asked; with only the issue given (e.g. by the journey), the rest is.
+    if (isArgs<RecordReportArgs>(arg, 'issue') && arg.words !== undefined) {
       if (typeof arg.words !== 'string') throw new BadArgument(vscode.l10n.t('A report needs the client\'s words.'));
       if (arg.date !== undefined && !isIsoDate(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
       report = { date: arg.date ?? today(), words: arg.words };

@@ -1,8 +1,13 @@
 // The "Client Issues" tree: folders (when more than one), clients, their issues, and under an issue
-// its reports and fix commits. Elements are the domain objects wrapped with where they live;
-// tooltips are built only when the pointer rests on an item.
+// its evidence (the verdict, each fix with its release and surviving lines, the commits that
+// reverted or changed it, caveats) and its reports. Elements are the domain objects wrapped with
+// where they live; evidence comes from the cache and never makes the tree wait for git; tooltips
+// are built only when the pointer rests on an item.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Caveat, CommitFacts, FixEvidence, IssueEvidence } from '../core/evidence/model';
+import type { FixChange } from '../core/evidenceView';
+import { caveatsOfFix, fixChanges, fixSummary, issueCaveats } from '../core/evidenceView';
 import type { StoreProblem } from '../core/store/issueStore';
 import { parseIssueId } from '../core/store/ids';
 import type { Client, ClientReport, FixLink, Issue, IssueStatus } from '../core/store/model';
@@ -10,6 +15,18 @@ import { ISSUE_STATUSES, isClosedStatus } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { ContextKeys, SETTINGS } from './issueWorkspace';
+import {
+  caveatLabel,
+  changeDescription,
+  fixDescription,
+  problemLabel as evidenceProblemLabel,
+  targetDescription,
+  verdictDetail,
+  verdictLabel,
+  verdictLook,
+  whoAndWhen,
+} from './evidenceLabels';
+import type { EvidenceProblem, EvidenceService } from './evidenceService';
 import { fixHowLabel, problemLabel, relativeDay, shortSha, statusLabel } from './issueLabels';
 import { log } from './log';
 
@@ -46,12 +63,73 @@ export class ReportNode {
   ) {}
 }
 
+/** A fix's evidence and the issue evidence it belongs to. */
+export interface FixEvidenceRef {
+  fix: FixEvidence;
+  issue: IssueEvidence;
+}
+
+/** A fix commit linked in the store (so it can be unlinked), with its evidence once computed. */
 export class FixNode {
   readonly kind = 'fix';
   constructor(
     readonly folder: FolderIssues,
     readonly issue: Issue,
     readonly fix: FixLink,
+    readonly evidence?: FixEvidenceRef,
+  ) {}
+}
+
+/** The issue's verdict: first under the issue. */
+export class VerdictNode {
+  readonly kind = 'verdict';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+    readonly evidence: IssueEvidence,
+  ) {}
+}
+
+export type CommitRole = 'fix' | 'revert' | 'change' | 'mention';
+
+/**
+ * A commit the evidence names: a fix found from its message, a commit that reverted or changed a
+ * fix (under that fix), or a commit that only mentions the issue.
+ */
+export class CommitNode {
+  readonly kind = 'commit';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+    readonly role: CommitRole,
+    readonly commit: CommitFacts,
+    readonly evidence: IssueEvidence,
+    /** For reverts and changes: the fix they undid or changed. */
+    readonly fixSha: string | null = null,
+    readonly change: FixChange | null = null,
+  ) {}
+}
+
+export class CaveatNode {
+  readonly kind = 'caveat';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+    readonly caveat: Caveat,
+    readonly evidence: IssueEvidence,
+    /** The fix the caveat is about; null for the whole issue. */
+    readonly fixSha: string | null,
+  ) {}
+}
+
+/** Why an issue shows no evidence: Restricted Mode, or a computation that failed. */
+export class EvidenceStatusNode {
+  readonly kind = 'evidenceStatus';
+  constructor(
+    readonly folder: FolderIssues,
+    readonly issue: Issue,
+    readonly status: 'restricted' | 'problem',
+    readonly problem?: EvidenceProblem,
   ) {}
 }
 
@@ -65,7 +143,25 @@ export class ProblemNode {
   ) {}
 }
 
-export type IssueTreeNode = FolderNode | ClientNode | IssueNode | ReportNode | FixNode | ProblemNode;
+export type IssueTreeNode =
+  | FolderNode
+  | ClientNode
+  | IssueNode
+  | ReportNode
+  | FixNode
+  | ProblemNode
+  | VerdictNode
+  | CommitNode
+  | CaveatNode
+  | EvidenceStatusNode;
+
+
+/** The fix's evidence behind a node, when it is a fix with evidence. */
+export function fixEvidenceOf(node: IssueTreeNode): FixEvidenceRef | undefined {
+  if (node.kind === 'fix') return node.evidence;
+  if (node.kind === 'commit' && node.role === 'fix') return { fix: node.commit as FixEvidence, issue: node.evidence };
+  return undefined;
+}
 
 const STATUS_ICONS: Record<IssueStatus, { icon: string; color: string }> = {
   open: { icon: 'issues', color: 'charts.yellow' },
@@ -89,11 +185,24 @@ function nodeId(node: IssueTreeNode): string {
     case 'report':
       return `${folder}#issue/${node.issue.id}/report/${node.index}`;
     case 'fix':
-      return `${folder}#issue/${node.issue.id}/fix/${node.fix.sha}`;
+      return `${folder}#issue/${node.issue.id}/fix/${node.evidence?.fix.sha ?? node.fix.sha}`;
     case 'problem':
       return `${folder}#problem/${node.problem.file}`;
+    case 'verdict':
+      return `${folder}#issue/${node.issue.id}/verdict`;
+    case 'commit':
+      if (node.role === 'fix') return `${folder}#issue/${node.issue.id}/fix/${node.commit.sha}`;
+      if (node.role === 'mention') return `${folder}#issue/${node.issue.id}/mention/${node.commit.sha}`;
+      return `${folder}#issue/${node.issue.id}/fix/${node.fixSha ?? ''}/${node.role}/${node.commit.sha}`;
+    case 'caveat':
+      return `${folder}#issue/${node.issue.id}${node.fixSha === null ? '' : `/fix/${node.fixSha}`}/caveat/${node.caveat.code}`;
+    case 'evidenceStatus':
+      return `${folder}#issue/${node.issue.id}/evidence`;
   }
 }
+
+// Mentions only help when no fix is known (they are the commits to look at); a few are enough.
+const MAX_MENTIONS = 5;
 
 export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -104,11 +213,14 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
   constructor(
     private readonly issues: IssueWorkspace,
     private readonly state: vscode.Memento,
+    private readonly evidence?: EvidenceService,
   ) {
     this.disposables.push(this.changeEmitter);
     const saved = state.get<IssueStatus[]>(FILTER_STATE_KEY);
     this.hidden = new Set(saved ?? this.defaultHidden());
     issues.onDidChange(() => this.refresh(), this, this.disposables);
+    // Evidence arrives in the background; the service already batches its changes.
+    evidence?.onDidChange(() => this.changeEmitter.fire(undefined), this, this.disposables);
     vscode.workspace.onDidChangeConfiguration(
       (e) => {
         if (!e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.showClosed}`)) return;
@@ -167,13 +279,60 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
       case 'client':
         return this.clientChildren(element);
       case 'issue':
+        return this.issueChildren(element);
+      case 'fix':
+      case 'commit': {
+        const ref = fixEvidenceOf(element);
+        if (ref === undefined) return [];
         return [
-          ...element.issue.reports.map((r, i) => new ReportNode(element.folder, element.issue, r, i)),
-          ...element.issue.fixes.map((f) => new FixNode(element.folder, element.issue, f)),
+          ...fixChanges(ref.fix).map((c) => new CommitNode(element.folder, element.issue, c.role, c.commit, ref.issue, ref.fix.sha, c)),
+          ...caveatsOfFix(ref.issue, ref.fix).map((c) => new CaveatNode(element.folder, element.issue, c, ref.issue, ref.fix.sha)),
         ];
+      }
       default:
         return [];
     }
+  }
+
+  /** The evidence (from the cache, asking for a refresh) then the reports; never waits for git. */
+  private issueChildren(element: IssueNode): IssueTreeNode[] {
+    const { folder, issue } = element;
+    const reports = issue.reports.map((r, i) => new ReportNode(folder, issue, r, i));
+    const linked = issue.fixes.map((f) => new FixNode(folder, issue, f));
+    const service = this.evidence?.forFolder(folder);
+    if (service === undefined) return [...reports, ...linked];
+    const state = service.state(issue.id);
+    if (state.unavailable === 'restricted') return [new EvidenceStatusNode(folder, issue, 'restricted'), ...reports, ...linked];
+    if (state.unavailable === 'no-git') return [...reports, ...linked];
+    service.request(issue.id);
+    const evidence = state.evidence;
+    if (evidence === undefined) {
+      const problem = state.problem === undefined || state.checking ? [] : [new EvidenceStatusNode(folder, issue, 'problem', state.problem)];
+      return [...problem, ...reports, ...linked];
+    }
+    const fixNodes: IssueTreeNode[] = evidence.fixes.map((fix) => {
+      const link = issue.fixes.find((l) => sameCommit(l.sha, fix.sha));
+      return link !== undefined ? new FixNode(folder, issue, link, { fix, issue: evidence }) : new CommitNode(folder, issue, 'fix', fix, evidence);
+    });
+    // A link the evidence does not know yet (added since it was computed) still shows.
+    const newer = linked.filter((n) => !evidence.fixes.some((f) => sameCommit(n.fix.sha, f.sha)));
+    const mentions = evidence.fixes.length > 0 ? [] : evidence.mentions.slice(0, MAX_MENTIONS).map((m) => new CommitNode(folder, issue, 'mention', m, evidence));
+    return [
+      new VerdictNode(folder, issue, evidence),
+      ...issueCaveats(evidence).map((c) => new CaveatNode(folder, issue, c, evidence, null)),
+      ...fixNodes,
+      ...newer,
+      ...mentions,
+      ...reports,
+    ];
+  }
+
+  /** The node of a fix as its children's parent. */
+  private fixNodeOf(folder: FolderIssues, issue: Issue, evidence: IssueEvidence, sha: string): IssueTreeNode {
+    const fix = evidence.fixes.find((f) => f.sha === sha);
+    const link = issue.fixes.find((l) => sameCommit(l.sha, sha));
+    if (fix === undefined) return link !== undefined ? new FixNode(folder, issue, link) : new IssueNode(folder, issue);
+    return link !== undefined ? new FixNode(folder, issue, link, { fix, issue: evidence }) : new CommitNode(folder, issue, 'fix', fix, evidence);
   }
 
   private clientOfProblem(folder: FolderIssues, problem: StoreProblem): string | undefined {
@@ -228,7 +387,15 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
         return new ClientNode(element.folder, element.issue.client, element.folder.store.client(element.issue.client));
       case 'report':
       case 'fix':
+      case 'verdict':
+      case 'evidenceStatus':
         return new IssueNode(element.folder, element.issue);
+      case 'commit':
+        if (element.fixSha === null) return new IssueNode(element.folder, element.issue);
+        return this.fixNodeOf(element.folder, element.issue, element.evidence, element.fixSha);
+      case 'caveat':
+        if (element.fixSha === null) return new IssueNode(element.folder, element.issue);
+        return this.fixNodeOf(element.folder, element.issue, element.evidence, element.fixSha);
       case 'problem':
         return element.clientName !== undefined
           ? new ClientNode(element.folder, element.clientName, element.folder.store.client(element.clientName))
@@ -273,9 +440,12 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
       }
       case 'issue': {
         const { issue } = element;
-        const hasChildren = issue.reports.length + issue.fixes.length > 0;
+        const state = this.evidence?.forFolder(element.folder).state(issue.id);
+        const evidencePossible = state !== undefined && state.unavailable !== 'no-git';
+        const hasChildren = evidencePossible || issue.reports.length + issue.fixes.length > 0;
         const item = new vscode.TreeItem(`${issue.id}: ${issue.title}`, hasChildren ? Collapsed : None);
-        item.description = issueDescription(issue);
+        const verdict = state?.evidence !== undefined ? verdictLabel(state.evidence.verdict) : state?.checking ? vscode.l10n.t('checking…') : undefined;
+        item.description = verdict === undefined ? issueDescription(issue) : `${issueDescription(issue)} · ${verdict}`;
         const look = STATUS_ICONS[issue.status] ?? STATUS_ICONS.open;
         item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
         item.contextValue = `proofOfFix.issue.${issue.status}`;
@@ -292,11 +462,61 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
         return item;
       }
       case 'fix': {
+        if (element.evidence !== undefined) return this.renderFix(element, element.evidence, 'proofOfFix.fix');
         const { fix } = element;
         const item = new vscode.TreeItem(shortSha(fix.sha), None);
         item.description = fix.note ? oneLine(fix.note) : fixHowLabel(fix.how);
         item.iconPath = new vscode.ThemeIcon('git-commit');
         item.contextValue = 'proofOfFix.fix';
+        if (vscode.workspace.isTrusted) item.command = this.diffCommand(element);
+        return item;
+      }
+      case 'verdict': {
+        const { evidence } = element;
+        const item = new vscode.TreeItem(verdictLabel(evidence.verdict), None);
+        // The verdict stays shown while it is checked again after a change.
+        const checking = this.evidence?.forFolder(element.folder).state(element.issue.id).checking === true;
+        item.description = checking ? `${targetDescription(evidence)} · ${vscode.l10n.t('checking…')}` : targetDescription(evidence);
+        const look = verdictLook(evidence.verdict);
+        item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+        item.contextValue = `proofOfFix.verdict.${evidence.verdict}`;
+        return item;
+      }
+      case 'commit': {
+        if (element.role === 'fix') return this.renderFix(element, { fix: element.commit as FixEvidence, issue: element.evidence }, 'proofOfFix.commit.fix');
+        const { commit } = element;
+        const item = new vscode.TreeItem(commitLabel(commit), None);
+        if (element.role === 'mention') {
+          item.description = vscode.l10n.t('mentions it · {0}', whoAndWhen(commit));
+          item.iconPath = new vscode.ThemeIcon('mention');
+        } else {
+          item.description = element.change ? changeDescription(element.change) : whoAndWhen(commit);
+          item.iconPath =
+            element.role === 'revert' ? new vscode.ThemeIcon('discard', new vscode.ThemeColor('charts.red')) : new vscode.ThemeIcon('edit', new vscode.ThemeColor('charts.yellow'));
+        }
+        item.contextValue = `proofOfFix.commit.${element.role}${commit.byMe ? '.mine' : ''}`;
+        item.command = this.diffCommand(element);
+        return item;
+      }
+      case 'caveat': {
+        const item = new vscode.TreeItem(caveatLabel(element.caveat), None);
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.contextValue = `proofOfFix.caveat.${element.caveat.code}`;
+        return item;
+      }
+      case 'evidenceStatus': {
+        if (element.status === 'restricted') {
+          const item = new vscode.TreeItem(vscode.l10n.t('No evidence in Restricted Mode'), None);
+          item.description = vscode.l10n.t('trust the workspace to let git run');
+          item.iconPath = new vscode.ThemeIcon('workspace-untrusted');
+          item.contextValue = 'proofOfFix.evidence.restricted';
+          return item;
+        }
+        const item = new vscode.TreeItem(element.problem ? evidenceProblemLabel(element.problem) : vscode.l10n.t('Could not check the evidence'), None);
+        item.description = vscode.l10n.t('Show Log');
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.contextValue = 'proofOfFix.evidence.problem';
+        item.command = { command: CommandIds.showLog, title: vscode.l10n.t('Show Log') };
         return item;
       }
       case 'problem': {
@@ -310,6 +530,23 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
         return item;
       }
     }
+  }
+
+  private renderFix(element: IssueTreeNode, ref: FixEvidenceRef, contextValue: string): vscode.TreeItem {
+    const { fix, issue } = ref;
+    const hasChildren = fixChanges(fix).length + caveatsOfFix(issue, fix).length > 0;
+    const item = new vscode.TreeItem(commitLabel(fix), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.description = fixDescription(fixSummary(fix, issue));
+    const verdict = issue.fixVerdicts[fix.sha];
+    item.iconPath = new vscode.ThemeIcon('git-commit', verdict === undefined ? undefined : new vscode.ThemeColor(verdictLook(verdict).color));
+    // A linked fix keeps its context value even when missing: unlinking it is then the next step.
+    item.contextValue = fix.exists || contextValue === 'proofOfFix.fix' ? contextValue : `${contextValue}.missing`;
+    if (fix.exists) item.command = this.diffCommand(element);
+    return item;
+  }
+
+  private diffCommand(element: IssueTreeNode): vscode.Command {
+    return { command: CommandIds.openCommitDiff, title: vscode.l10n.t('Open Commit Changes'), arguments: [element] };
   }
 
   async resolveTreeItem(item: vscode.TreeItem, element: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
@@ -341,7 +578,42 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
         if (report.version) md.appendMarkdown(escape(vscode.l10n.t('Version the client runs: {0}', report.version)));
         return md;
       }
+      case 'verdict': {
+        const { evidence } = element;
+        md.appendMarkdown(`**${escape(verdictLabel(evidence.verdict))}**\n\n${escape(verdictDetail(evidence.verdict))}\n\n`);
+        md.appendMarkdown(`${escape(vscode.l10n.t('Target: {0} ({1})', evidence.target.ref, shortSha(evidence.target.sha)))}  \n`);
+        md.appendMarkdown(
+          escape(evidence.deployed ? vscode.l10n.t('The client runs: {0} ({1})', evidence.deployed.ref, shortSha(evidence.deployed.sha)) : vscode.l10n.t('Deployed version unknown')) + '  \n',
+        );
+        md.appendMarkdown(escape(vscode.l10n.t('Checked: {0}', evidence.computedAt.slice(0, 16).replace('T', ' '))));
+        return md;
+      }
+      case 'commit': {
+        if (element.role === 'fix') return this.fixTooltip(md, { fix: element.commit as FixEvidence, issue: element.evidence }, undefined);
+        const { commit } = element;
+        md.appendMarkdown(`**${escape(commit.subject)}**\n\n`);
+        md.appendMarkdown(`$(git-commit) ${escape(commit.sha)}  \n`);
+        md.appendMarkdown(`${escape(commit.authorName)} <${escape(commit.authorEmail)}>${commit.byMe ? ` · ${escape(vscode.l10n.t('you'))}` : ''} · ${escape(commit.date.slice(0, 10))}\n\n`);
+        if (element.change) md.appendMarkdown(escape(changeDescription(element.change)));
+        return md;
+      }
+      case 'caveat': {
+        md.appendMarkdown(`$(warning) ${escape(caveatLabel(element.caveat))}\n\n`);
+        for (const s of element.caveat.subjects) md.appendMarkdown(`- ${escape(s)}\n`);
+        return md;
+      }
+      case 'evidenceStatus': {
+        md.appendMarkdown(
+          escape(
+            element.status === 'restricted'
+              ? vscode.l10n.t("Proof of Fix runs no git in Restricted Mode, because a repository's configuration can execute code. Trust this workspace to see the evidence.")
+              : vscode.l10n.t('The log has the git commands that ran and what failed.'),
+          ),
+        );
+        return md;
+      }
       case 'fix': {
+        if (element.evidence !== undefined) return this.fixTooltip(md, element.evidence, element.fix);
         const { fix } = element;
         md.appendMarkdown(`$(git-commit) ${escape(fix.sha)} · ${escape(fixHowLabel(fix.how))}\n\n`);
         if (fix.note) md.appendMarkdown(`${escape(fix.note)}\n\n`);
@@ -385,9 +657,41 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
     }
   }
 
+  private fixTooltip(md: vscode.MarkdownString, ref: FixEvidenceRef, link: FixLink | undefined): vscode.MarkdownString {
+    const { fix, issue } = ref;
+    if (!fix.exists) {
+      md.appendMarkdown(`$(git-commit) ${escape(fix.sha)}\n\n${escape(vscode.l10n.t('This commit is not in the repository.'))}`);
+      return md;
+    }
+    md.appendMarkdown(`**${escape(fix.subject)}**\n\n`);
+    md.appendMarkdown(`$(git-commit) ${escape(fix.sha)}  \n`);
+    md.appendMarkdown(`${escape(fix.authorName)}${fix.byMe ? ` · ${escape(vscode.l10n.t('you'))}` : ''} · ${escape(fix.date.slice(0, 10))}\n\n`);
+    if (link?.note) md.appendMarkdown(`${escape(link.note)}\n\n`);
+    const verdict = issue.fixVerdicts[fix.sha];
+    if (verdict !== undefined) md.appendMarkdown(`${escape(verdictLabel(verdict))}\n\n`);
+    md.appendMarkdown(`${escape(fix.tags.length > 0 ? vscode.l10n.t('Releases: {0}', fix.tags.join(', ')) : vscode.l10n.t('In no release yet'))}  \n`);
+    for (const f of fix.survival?.files ?? []) {
+      if (f.binary) continue;
+      md.appendMarkdown(`${escape(vscode.l10n.t('{0}: {1} of {2} lines intact', f.pathAtRef ?? f.path, f.intact, f.added))}  \n`);
+    }
+    return md;
+  }
+
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** "<short sha> <subject>". */
+function commitLabel(commit: CommitFacts): string {
+  return commit.subject === '' ? shortSha(commit.sha) : `${shortSha(commit.sha)} ${oneLine(commit.subject)}`;
+}
+
+/** A stored link (full or abbreviated) names the commit. */
+function sameCommit(link: string, sha: string): boolean {
+  const a = link.toLowerCase();
+  const b = sha.toLowerCase();
+  return a.startsWith(b) || b.startsWith(a);
 }
 
 /** "reported again 2 days ago" for an issue reported more than once, else when it was reported. */

@@ -2,10 +2,9 @@
 // as an untitled Markdown editor beside the current one; the person edits it there (the tone check
 // runs as they type) and decides when to send it. Each command also takes an args object, so tests
 // and other commands can drive it without any prompt.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { computeEvidence } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
-import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 import { buildReplyContext } from '../core/reply/context';
 import { readRemoteUrl } from '../core/reply/gitRemote';
 import type { TemplateError } from '../core/reply/render';
@@ -22,11 +21,13 @@ import { FixNode, IssueNode, ReportNode } from './issuesTree';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { SETTINGS } from './issueWorkspace';
 import { log } from './log';
+import type { EvidenceService } from './evidenceService';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import type { ToneDiagnostics } from './toneDiagnostics';
 
 export const REPLY_SETTINGS = {
   appendix: 'reply.appendix',
+  templatesFolder: 'reply.templatesFolder',
 } as const;
 
 export interface DraftReplyArgs {
@@ -65,6 +66,7 @@ export interface MarkReplySentArgs extends DraftArgs {
 
 export interface ReplyCommandsDeps {
   issues: IssueWorkspace;
+  evidence: EvidenceService;
   drafts: ReplyDrafts;
   tone: ToneDiagnostics;
   /** The extension's templates folder. */
@@ -109,23 +111,12 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     return picked && { ...picked, args: {} };
   };
 
+  // The same service as the tree: the same settings, the same cache, git serialized per repository.
   const computeFor = async (folder: FolderIssues, issue: Issue): Promise<IssueEvidence> => {
-    const git = folder.gitPort();
-    if (!git) throw new Error(vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', folder.folder.name));
-    const client = folder.store.client(issue.client);
-    const deployed = client?.deployedRef !== undefined && client.deployedRef !== '' ? client.deployedRef : null;
+    if (!folder.gitPort()) throw new Error(vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', folder.folder.name));
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', issue.id) },
-      () =>
-        computeEvidence(git, {
-          issueId: issue.id,
-          ref: issue.id,
-          fixes: issue.fixes.map((f) => ({ sha: f.sha, linkedBy: 'manual' as const })),
-          deployed,
-          // A client's deployed ref that does not resolve is a caveat, not a failure.
-          deployedStrict: false,
-          patterns: DEFAULT_ID_PATTERNS,
-        }),
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', issue.id), cancellable: true },
+      (_progress, token) => deps.evidence.forFolder(folder).compute(issue.id, token),
     );
   };
 
@@ -166,7 +157,10 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
       ...(args.nextStepBy !== undefined ? { nextStepBy: args.nextStepBy } : {}),
     });
     const builtin = folderTemplateSource(deps.templatesRoot, language, 'builtin');
-    const override = folderTemplateSource(vscode.Uri.joinPath(folder.folder.uri, '.proof-of-fix', 'templates').fsPath, language, 'override');
+    // A relative setting is taken from the workspace folder; the default sits beside the issues.
+    const templatesSetting = vscode.workspace.getConfiguration('proofOfFix', folder.folder.uri).get<string>(REPLY_SETTINGS.templatesFolder) || '.proof-of-fix/templates';
+    const templatesDir = path.isAbsolute(templatesSetting) ? templatesSetting : vscode.Uri.joinPath(folder.folder.uri, ...templatesSetting.split(/[\\/]+/)).fsPath;
+    const override = folderTemplateSource(templatesDir, language, 'override');
     const options = { builtin, override, forge: parseRemote(await readRemoteUrl(folder.folder.uri.fsPath)) };
     let result = renderReply(context, options);
     let templateErrors: TemplateError[] = [];

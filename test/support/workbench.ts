@@ -71,11 +71,25 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Types into the visible quick input (input box or quick pick) and accepts with Enter. */
-export async function answerQuickInput(page: Page, text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
+/**
+ * Answers the visible quick input (input box or quick pick) once it shows `prompt` (its prompt,
+ * placeholder or title): types `text`, or keeps the prefilled value when `text` is undefined, and
+ * accepts with Enter. Waiting for the prompt keeps a fast typist from answering the previous step.
+ */
+export async function answerQuickInput(page: Page, text: string | undefined, prompt?: RegExp): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(text);
+  if (prompt) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const shown = `${await widget.innerText().catch(() => '')}\n${(await input.getAttribute('placeholder').catch(() => null)) ?? ''}\n${(await input.getAttribute('aria-label').catch(() => null)) ?? ''}`;
+      if (prompt.test(shown)) break;
+      if (Date.now() > deadline) throw new Error(`the quick input never showed ${prompt}; it showed: ${shown}`);
+      await page.waitForTimeout(100);
+    }
+  }
+  if (text !== undefined) await input.fill(text);
   await page.keyboard.press('Enter');
 }
 

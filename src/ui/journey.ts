@@ -1,0 +1,203 @@
+// "The Client Says It's Back…": the moment the product exists for, as one keyboard-only flow.
+// Pick (or create) the issue, record the new report, check the evidence with a cancellable
+// progress notification, say the verdict in one sentence, and open the reply draft beside it.
+// Each step is an existing command, so the journey adds no second way of doing any of them.
+import * as vscode from 'vscode';
+import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
+import type { Issue } from '../core/store/model';
+import { CommandIds } from './commandIds';
+import type { EvidenceService } from './evidenceService';
+import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
+import { IssueNode } from './issuesTree';
+import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
+import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
+
+export interface JourneyArgs {
+  /** Workspace folder path or URI; optional when there is one folder or the id is unique. */
+  folder?: string | vscode.Uri;
+  /** The issue the client reported again. */
+  issue?: string;
+  /** Create this issue instead of picking one. */
+  newIssue?: NewIssueArgs;
+  /** The client's new report; null records none (e.g. the report is already in the file). */
+  report?: Omit<RecordReportArgs, 'issue' | 'folder'> | null;
+  /** Passed on to Draft Reply. */
+  draft?: Omit<DraftReplyArgs, 'issue' | 'folder'>;
+}
+
+export interface JourneyResult {
+  issue: string;
+  verdict: Verdict;
+  /** The one sentence shown to the person. */
+  sentence: string;
+  draft: DraftReplyResult | undefined;
+}
+
+export interface JourneyDeps {
+  issues: IssueWorkspace;
+  evidence: EvidenceService;
+}
+
+/** Needs a reply that states a problem on our side: shown as a warning rather than information. */
+const ATTENTION: ReadonlySet<Verdict> = new Set(['fix-reverted', 'fix-modified', 'fix-not-deployed', 'fix-not-on-target']);
+
+const NEW_ISSUE = Symbol('new issue');
+
+function lastReported(issue: Issue): string {
+  return issue.reports.reduce((latest, r) => (r.date > latest ? r.date : latest), issue.created);
+}
+
+function folderMatches(folder: FolderIssues, wanted: string | vscode.Uri | undefined): boolean {
+  if (wanted === undefined) return true;
+  const path = typeof wanted === 'string' ? vscode.Uri.file(wanted).fsPath : wanted.fsPath;
+  return folder.folder.uri.fsPath === path;
+}
+
+function findIssue(issues: IssueWorkspace, id: string, folderArg: string | vscode.Uri | undefined): { folder: FolderIssues; issue: Issue } | undefined {
+  for (const folder of issues.all()) {
+    if (!folderMatches(folder, folderArg)) continue;
+    const issue = folder.store.issue(id);
+    if (issue) return { folder, issue };
+  }
+  return undefined;
+}
+
+async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderIssues; issue: Issue } | typeof NEW_ISSUE | undefined> {
+  const multi = issues.all().length > 1;
+  type Item = vscode.QuickPickItem & { target?: { folder: FolderIssues; issue: Issue } };
+  const existing: Item[] = issues
+    .all()
+    .flatMap((folder) => folder.store.issues().map((issue) => ({ folder, issue })))
+    // The issue the client is most likely writing about: reported most recently, closed ones last.
+    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || lastReported(b.issue).localeCompare(lastReported(a.issue)))
+    .map((target) => ({
+      label: `${target.issue.id}: ${target.issue.title}`,
+      description: `${target.issue.client}${multi ? ` · ${target.folder.folder.name}` : ''}`,
+      detail: vscode.l10n.t('Last reported {0}', lastReported(target.issue)),
+      target,
+    }));
+  // Last, so that typing an id and pressing Enter picks that issue, not this entry.
+  const items: Item[] = [
+    ...existing,
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: `$(add) ${vscode.l10n.t('New client issue…')}`, alwaysShow: true },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t("The Client Says It's Back"),
+    placeHolder: vscode.l10n.t('Which issue is the client reporting again?'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return undefined;
+  return picked.target ?? NEW_ISSUE;
+}
+
+function who(change: { authorName: string; byMe: boolean }): string {
+  return change.byMe ? vscode.l10n.t('you') : change.authorName;
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** The verdict in one sentence with its key facts, in the UI language. */
+export function verdictSentence(evidence: IssueEvidence, id: string): string {
+  const fixes = evidence.fixes;
+  const first: FixEvidence | undefined = fixes.find((f) => f.exists) ?? fixes[0];
+  const fix = first ? short(first.sha) : '';
+  const target = evidence.target.ref;
+  const deployed = evidence.deployed?.ref ?? '';
+  switch (evidence.verdict) {
+    case 'no-fix-linked':
+      return vscode.l10n.t('{0}: no fix is linked and no commit message closes it. Link the fix, or treat it as a new bug.', id);
+    case 'fix-not-on-target':
+      return vscode.l10n.t('{0}: the fix {1} is not on {2}, nor a copy of it.', id, fix, target);
+    case 'fix-reverted': {
+      const revert = fixes.flatMap((f) => f.reverts)[0];
+      if (!revert) return vscode.l10n.t('{0}: the fix {1} was reverted.', id, fix);
+      return vscode.l10n.t('{0}: the fix {1} was reverted by {2} on {3} ({4}).', id, fix, who(revert), day(revert.date), short(revert.sha));
+    }
+    case 'fix-not-deployed': {
+      const release = first?.firstTag;
+      return release
+        ? vscode.l10n.t("{0}: fixed in {1}, first released in {2} ({3}); the client's version {4} does not contain it.", id, fix, release.name, day(release.date), deployed)
+        : vscode.l10n.t("{0}: fixed in {1}, in no release yet; the client's version {2} does not contain it.", id, fix, deployed);
+    }
+    case 'fix-modified': {
+      const withSurvival = fixes.find((f) => (f.survivalDeployed ?? f.survival)?.changedBy.length);
+      const survival = withSurvival && (withSurvival.survivalDeployed ?? withSurvival.survival);
+      const change = survival?.changedBy[0];
+      if (!survival || !change) return vscode.l10n.t('{0}: the fix {1} was changed since.', id, fix);
+      return vscode.l10n.t('{0}: {1} of {2} lines of the fix {3} are no longer intact, last changed by {4} on {5} ({6}).', id, survival.modified + survival.removed, survival.added, short(withSurvival.sha), who(change), day(change.date), short(change.sha));
+    }
+    case 'deployed-unknown':
+      return vscode.l10n.t("{0}: the fix {1} is intact on {2}; the client's version is not known, so it cannot be checked.", id, fix, target);
+    case 'fix-intact':
+      return vscode.l10n.t("{0}: the fix {1} is intact on {2} and in the client's version {3}: the cause is probably new.", id, fix, target, deployed);
+  }
+}
+
+export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<JourneyResult | undefined> {
+  const { issues, evidence } = deps;
+  return async (arg?: unknown): Promise<JourneyResult | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'));
+      return undefined;
+    }
+    const args: JourneyArgs = arg instanceof IssueNode ? { issue: arg.issue.id, folder: arg.folder.folder.uri } : ((arg as JourneyArgs | undefined) ?? {});
+    await issues.ready();
+
+    // 1. The issue.
+    let target: { folder: FolderIssues; issue: Issue } | undefined;
+    let created = false;
+    if (args.newIssue) {
+      const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue, args.newIssue);
+      target = issue && findIssue(issues, issue.id, args.newIssue.folder);
+      created = true;
+    } else if (args.issue) {
+      target = findIssue(issues, args.issue, args.folder);
+      if (!target) throw new Error(vscode.l10n.t('There is no client issue {0}.', args.issue));
+    } else {
+      const picked = await pickIssueOrNew(issues);
+      if (picked === NEW_ISSUE) {
+        const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue);
+        target = issue && findIssue(issues, issue.id, undefined);
+        created = true;
+      } else {
+        target = picked;
+      }
+    }
+    if (!target) return undefined;
+    const { folder } = target;
+    const id = target.issue.id;
+
+    // 2. The new report (a new issue's first report was just recorded by New Client Issue).
+    if (!created && args.report !== null) {
+      const reportArgs = args.report ? { ...args.report, issue: id, folder: folder.folder.uri } : { issue: id, folder: folder.folder.uri };
+      const updated = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.recordReport, reportArgs);
+      if (!updated) return undefined;
+    }
+
+    // 3. The evidence.
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', id), cancellable: true },
+      (_progress, token) => evidence.forFolder(folder).compute(id, token),
+    );
+
+    // 4. The verdict in one sentence, not awaited: the draft opens while it shows.
+    const sentence = verdictSentence(result, id);
+    const show = ATTENTION.has(result.verdict) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const reveal = vscode.l10n.t('Show in Client Issues');
+    void show(sentence, reveal).then((choice) => {
+      if (choice === reveal) void vscode.commands.executeCommand('proofOfFix.issues.focus');
+    });
+
+    // 5. The reply draft, beside the current editor.
+    const draft = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { ...(args.draft ?? {}), issue: id, folder: folder.folder.uri });
+    return { issue: id, verdict: result.verdict, sentence, draft };
+  };
+}

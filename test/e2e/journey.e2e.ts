@@ -1,0 +1,89 @@
+// The journey as a person walks it, keyboard only, on the demo workspace: F1, "The Client Says
+// It's Back…", pick the issue, answer the report questions, read the verdict, get the draft.
+// Once with VS Code in English and once in Spanish; screenshots of the tree and the reply tab.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { writeDemoStore } from '../support/demoWorkspace';
+import { answerQuickInput, openWorkbench, runFromPalette, screenshot } from '../support/workbench';
+import type { Session } from '../support/workbench';
+
+interface Locale {
+  code: 'en' | 'es';
+  command: string;
+  viewTitle: RegExp;
+  verdictReverted: RegExp;
+  /** The prompts of the journey's steps, in the UI language. */
+  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp };
+}
+
+const LOCALES: Locale[] = [
+  {
+    code: 'en',
+    command: "Proof of Fix: The Client Says It's Back…",
+    viewTitle: /client issues/i,
+    verdictReverted: /reverted/i,
+    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/ },
+  },
+  {
+    code: 'es',
+    command: 'Proof of Fix: El cliente dice que ha vuelto…',
+    viewTitle: /incidencias de clientes/i,
+    verdictReverted: /revertid/i,
+    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/ },
+  },
+];
+
+async function openView(page: Page, title: RegExp): Promise<void> {
+  await page.locator('.activitybar .action-item a[aria-label^="Proof of Fix"]').click();
+  await page.locator('.part.sidebar .title-label', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+for (const locale of LOCALES) {
+  describe(`e2e: the journey (${locale.code})`, function () {
+    this.timeout(240_000);
+    let session: Session;
+
+    before(async () => {
+      session = await openWorkbench({ locale: locale.code === 'en' ? undefined : locale.code, prepare: writeDemoStore });
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && session) await screenshot(session.page, `failed-journey-${locale.code}-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+    });
+
+    after(async () => {
+      await session?.close();
+    });
+
+    it('shows the clients and their issues with verdicts in the tree', async () => {
+      const { page } = session;
+      await openView(page, locale.viewTitle);
+      const issueRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACME-2' });
+      await issueRow.waitFor({ state: 'visible', timeout: 30_000 });
+      await issueRow.click();
+      await page.keyboard.press('ArrowRight');
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: locale.verdictReverted }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await screenshot(page, `journey-${locale.code}-tree`);
+    });
+
+    it('walks from the palette to an open reply draft, keyboard only', async () => {
+      const { page } = session;
+      await runFromPalette(page, locale.command);
+      const p = locale.prompts;
+      // Pick the issue, then record the report: date (today, prefilled), channel, words, version.
+      await answerQuickInput(page, 'ACME-2', p.issue);
+      await answerQuickInput(page, undefined, p.date);
+      await answerQuickInput(page, 'email', p.channel);
+      await answerQuickInput(page, 'Vuelven a salir los decimales raros en el total.', p.words);
+      await answerQuickInput(page, 'v1.2.0', p.version);
+      // The verdict sentence, and the draft in an editor tab.
+      await page.locator('.notifications-toasts .notification-toast', { hasText: 'ACME-2' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      const editor = page.locator('.editor-instance .view-lines', { hasText: /Carmen\sRuiz/ }).first();
+      await editor.waitFor({ state: 'visible', timeout: 60_000 });
+      const text = await editor.innerText();
+      // The client is Spanish-speaking: the reply is in Spanish whatever the UI language.
+      assert.match(text, /Hola|Carmen/);
+      await screenshot(page, `journey-${locale.code}-reply`);
+    });
+  });
+}

@@ -1,0 +1,72 @@
+// The evidence in Restricted Mode: no git runs, so no evidence is computed; each issue says why
+// under it, and the status bar count stays hidden.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProofOfFixApi } from '../../src/extension';
+import { CommandIds } from '../../src/ui/commandIds';
+import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import { writeDemoStore } from '../support/demoWorkspace';
+
+const DEMO_IDS = ['ACME-1', 'ACME-2', 'ACME-3', 'ACME-4', 'ACME-5', 'ACME-6', 'NW-1'];
+
+describe('evidence in Restricted Mode', function () {
+  this.timeout(60_000);
+  let api: ProofOfFixApi;
+  let root: string;
+  let clientsFile: string;
+  let clientsBefore: string | undefined;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ProofOfFixApi>('proof-of-fix.proof-of-fix');
+    assert.ok(extension);
+    api = await extension.activate();
+    await api.issues.ready();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in Restricted Mode');
+    root = folder.uri.fsPath;
+    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
+    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    // As if the store came with a git checkout.
+    writeDemoStore(root);
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+  });
+
+  after(async () => {
+    for (const id of DEMO_IDS) fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${id}.json`), { force: true });
+    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
+    else fs.writeFileSync(clientsFile, clientsBefore);
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+  });
+
+  it('shows the issues with a node saying why there is no evidence, and computes none', async () => {
+    const tree = api.issuesTree;
+    const clients = tree.getChildren().flatMap((n) => (n.kind === 'folder' ? tree.getChildren(n) : [n]));
+    const acme = clients.find((n) => n.kind === 'client' && n.name === 'Acme Logística');
+    assert.ok(acme, 'the demo client is not shown');
+    const issue = tree.getChildren(acme).find((n) => n.kind === 'issue' && n.issue.id === 'ACME-2') as IssueTreeNode;
+    assert.ok(issue);
+    const children = tree.getChildren(issue);
+    assert.equal(children[0]?.kind, 'evidenceStatus');
+    assert.equal(tree.getTreeItem(children[0] as IssueTreeNode).contextValue, 'proofOfFix.evidence.restricted');
+    assert.ok(!children.some((c) => c.kind === 'verdict' || c.kind === 'commit'));
+    assert.doesNotMatch(String(tree.getTreeItem(issue).description), /checking/);
+    await api.evidence.whenIdle();
+    const folder = api.issues.all()[0];
+    assert.ok(folder);
+    assert.equal(api.evidence.forFolder(folder).get('ACME-2'), undefined);
+    assert.equal(api.evidence.forFolder(folder).commitContent(), undefined);
+    assert.deepEqual(api.evidence.needingReply(), []);
+  });
+
+  it('keeps the status bar count hidden', () => {
+    assert.equal(api.statusBar.state.visible, false);
+  });
+
+  it('refuses to open a commit diff', async () => {
+    const result = await vscode.commands.executeCommand(CommandIds.openCommitDiff, { sha: 'a'.repeat(40) });
+    assert.equal(result, undefined);
+  });
+});

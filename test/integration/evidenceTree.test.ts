@@ -1,0 +1,235 @@
+// The evidence in the Client Issues tree inside a real VS Code, on the demo repository (one story
+// per verdict): each issue shows its verdict, its fixes with release and surviving lines, and the
+// commits that reverted or changed them; the status bar counts the issues that need a reply; a
+// commit opens in the diff editor from read-only documents; a new commit refreshes the evidence.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Verdict } from '../../src/core/evidence/model';
+import type { ProofOfFixApi } from '../../src/extension';
+import { CommandIds } from '../../src/ui/commandIds';
+import { COMMIT_SCHEME } from '../../src/ui/commitDocuments';
+import type { CommitDiffResult } from '../../src/ui/evidenceCommands';
+import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import { writeDemoStore } from '../support/demoWorkspace';
+
+const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
+const DEMO_IDS = ['ACME-1', 'ACME-2', 'ACME-3', 'ACME-4', 'ACME-5', 'ACME-6', 'NW-1'];
+
+function git(dir: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('evidence in the Client Issues tree', function () {
+  this.timeout(120_000);
+  let api: ProofOfFixApi;
+  let root: string;
+  let clientsFile: string;
+  let clientsBefore: string | undefined;
+  let headBefore: string;
+
+  const tree = (): ProofOfFixApi['issuesTree'] => api.issuesTree;
+  const issueNode = (id: string): IssueTreeNode | undefined => {
+    const top = tree().getChildren();
+    const clients = top.flatMap((n) => (n.kind === 'folder' ? tree().getChildren(n) : [n]));
+    for (const client of clients.filter((n) => n.kind === 'client')) {
+      const found = tree().getChildren(client).find((n) => n.kind === 'issue' && n.issue.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  /** Expands the issue (which asks for its evidence) until the tree shows a verdict. */
+  const verdictOf = async (id: string, expected?: Verdict): Promise<{ node: IssueTreeNode; children: IssueTreeNode[]; verdict: Verdict }> =>
+    waitFor(`the verdict of ${id}${expected ? ` to be ${expected}` : ''}`, () => {
+      const node = issueNode(id);
+      if (!node) return undefined;
+      const children = tree().getChildren(node);
+      const verdict = children.find((c) => c.kind === 'verdict');
+      if (verdict?.kind !== 'verdict') return undefined;
+      if (expected !== undefined && verdict.evidence.verdict !== expected) return undefined;
+      return { node, children, verdict: verdict.evidence.verdict };
+    });
+  const item = (node: IssueTreeNode): vscode.TreeItem => tree().getTreeItem(node);
+  const fixNodes = (children: IssueTreeNode[]): IssueTreeNode[] => children.filter((c) => c.kind === 'fix' || (c.kind === 'commit' && c.role === 'fix'));
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ProofOfFixApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    assert.ok(api.evidence, 'activate() returned no evidence service');
+    await api.issues.ready();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    root = folder.uri.fsPath;
+    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
+    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    headBefore = git(root, ['rev-parse', 'HEAD']);
+    writeDemoStore(root);
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    await waitFor('the demo issues in the store', () => DEMO_IDS.every((id) => api.issues.all()[0]?.store.issue(id) !== undefined));
+  });
+
+  after(async () => {
+    git(root, ['reset', '--quiet', '--hard', headBefore]);
+    for (const id of DEMO_IDS) fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${id}.json`), { force: true });
+    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
+    else fs.writeFileSync(clientsFile, clientsBefore);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    await api.evidence.whenIdle();
+  });
+
+  it('shows one verdict per demo story, first under the issue, with its icon and context value', async () => {
+    const expected: Record<string, Verdict> = {
+      'ACME-1': 'fix-intact',
+      'ACME-2': 'fix-reverted',
+      'ACME-3': 'fix-modified',
+      'ACME-4': 'fix-not-deployed',
+      'ACME-5': 'no-fix-linked',
+      'ACME-6': 'fix-not-on-target',
+      'NW-1': 'deployed-unknown',
+    };
+    for (const [id, verdict] of Object.entries(expected)) {
+      const { children } = await verdictOf(id, verdict);
+      assert.equal(children[0]?.kind, 'verdict', `${id}: the verdict is not first`);
+      const verdictItem = item(children[0] as IssueTreeNode);
+      assert.equal(verdictItem.contextValue, `proofOfFix.verdict.${verdict}`);
+      assert.ok(verdictItem.iconPath instanceof vscode.ThemeIcon && verdictItem.iconPath.color instanceof vscode.ThemeColor, `${id}: no coloured icon`);
+      assert.equal(tree().getParent(children[0] as IssueTreeNode)?.kind, 'issue');
+    }
+    assert.equal(item((await verdictOf('ACME-2')).children[0] as IssueTreeNode).label, 'Fix reverted');
+    assert.match(String(item(issueNode('ACME-2') as IssueTreeNode).description), /^reported again .* · Fix reverted$/);
+  });
+
+  it('shows each fix with its earliest release and surviving lines, and who changed it since', async () => {
+    const reverted = fixNodes((await verdictOf('ACME-2')).children);
+    assert.equal(reverted.length, 1);
+    const revertedItem = item(reverted[0] as IssueTreeNode);
+    assert.match(String(revertedItem.label), /^[0-9a-f]{8} Fix ACME-2: round cart totals to cents$/);
+    assert.match(String(revertedItem.description), /^v1\.1\.0 · /);
+    assert.equal(revertedItem.contextValue, 'proofOfFix.commit.fix');
+    const revertChildren = tree().getChildren(reverted[0] as IssueTreeNode);
+    const revert = revertChildren.find((c) => c.kind === 'commit' && c.role === 'revert');
+    assert.ok(revert, 'the revert is not under the fix');
+    assert.equal(item(revert).description, 'reverted it · you, 2026-03-09');
+    assert.equal(item(revert).contextValue, 'proofOfFix.commit.revert.mine');
+    assert.equal(tree().getParent(revert)?.kind, 'commit');
+    assert.equal(item(tree().getParent(revert) as IssueTreeNode).id, revertedItem.id);
+
+    const modified = fixNodes((await verdictOf('ACME-3')).children);
+    const changes = tree().getChildren(modified[0] as IssueTreeNode).filter((c) => c.kind === 'commit');
+    const byOther = changes.map((c) => String(item(c).description)).find((d) => d.includes('Laura Pérez'));
+    assert.ok(byOther, `no change by the other author: ${changes.map((c) => item(c).description).join(' | ')}`);
+    assert.match(byOther, /Laura Pérez, 2026-03-05$/);
+    assert.doesNotMatch(byOther, /you/);
+    assert.match(String(item(modified[0] as IssueTreeNode).description), /^v1\.1\.0 · \d+ of \d+ lines intact$/);
+
+    const notDeployed = fixNodes((await verdictOf('ACME-4')).children);
+    assert.match(String(item(notDeployed[0] as IssueTreeNode).description), /^v1\.3\.0 · (\d+) of \1 lines intact · not in v1\.2\.0$/);
+
+    const intact = fixNodes((await verdictOf('ACME-1')).children);
+    assert.match(String(item(intact[0] as IssueTreeNode).description), /^v1\.1\.0 · (\d+) of \1 lines intact$/);
+
+    const branchOnly = fixNodes((await verdictOf('ACME-6')).children);
+    assert.match(String(item(branchOnly[0] as IssueTreeNode).description), /^not on the target branch/);
+
+    const mentions = (await verdictOf('ACME-5')).children.filter((c) => c.kind === 'commit' && c.role === 'mention');
+    assert.equal(mentions.length, 1);
+
+    const resolved = await tree().resolveTreeItem(revertedItem, reverted[0] as IssueTreeNode, new vscode.CancellationTokenSource().token);
+    assert.ok((resolved.tooltip as vscode.MarkdownString).value.includes('Releases: v1\\.1\\.0, v1\\.2\\.0'), 'the tooltip lists no releases');
+  });
+
+  it('counts the issues that need a reply in the status bar', async () => {
+    await api.evidence.whenIdle();
+    const state = await waitFor('the status bar count', () => (api.statusBar.state.visible && api.statusBar.state.text.includes('3') ? api.statusBar.state : undefined));
+    assert.equal(state.text, '$(shield) 3 need a reply');
+    assert.match(state.tooltip, /ACME-2/);
+    assert.match(state.tooltip, /ACME-3/);
+    assert.match(state.tooltip, /ACME-4/);
+    assert.deepEqual(api.evidence.needingReply().map((x) => x.issue.id).sort(), ['ACME-2', 'ACME-3', 'ACME-4']);
+  });
+
+  it('opens a commit in the diff editor from read-only documents of its own scheme', async () => {
+    const fix = fixNodes((await verdictOf('ACME-1')).children)[0] as IssueTreeNode;
+    const clickCommand = item(fix).command;
+    assert.equal(clickCommand?.command, CommandIds.openCommitDiff);
+    const result = await vscode.commands.executeCommand<CommitDiffResult | undefined>(CommandIds.openCommitDiff, ...(clickCommand?.arguments ?? []));
+    assert.ok(result, 'no diff was opened');
+    assert.equal(result.left.scheme, COMMIT_SCHEME);
+    assert.equal(result.right.scheme, COMMIT_SCHEME);
+    const tab = await waitFor('the diff tab', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    });
+    assert.equal(tab.original.scheme, COMMIT_SCHEME);
+    assert.equal(tab.modified.scheme, COMMIT_SCHEME);
+    const before = await vscode.workspace.openTextDocument(tab.original);
+    const after = await vscode.workspace.openTextDocument(tab.modified);
+    assert.match(before.getText(), /u\.email === email/);
+    assert.match(after.getText(), /email\.trim\(\)\.toLowerCase\(\)/);
+    assert.equal(after.languageId, 'javascript');
+  });
+
+  it('offers the commit on no forge when the remote has no web pages', async () => {
+    const sha = git(root, ['rev-list', '-n1', '--grep=ACME-1', 'HEAD']);
+    const url = await vscode.commands.executeCommand(CommandIds.openCommitOnRemote, { sha, dryRun: true });
+    assert.equal(url, undefined);
+  });
+
+  it('shows uncommitted changes to a fixed file as a caveat under the fix after Refresh Evidence', async () => {
+    const file = path.join(root, 'src', 'cart.js');
+    const text = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, text + '\n// work in progress\n');
+      const issue = issueNode('ACME-2') as IssueTreeNode;
+      await vscode.commands.executeCommand(CommandIds.refreshEvidence, issue);
+      const fix = fixNodes((await verdictOf('ACME-2')).children)[0] as IssueTreeNode;
+      const caveat = await waitFor('the uncommitted-changes caveat', () => tree().getChildren(fix).find((c) => c.kind === 'caveat'));
+      assert.equal(item(caveat).label, 'Uncommitted changes in src/cart.js');
+      assert.equal(item(caveat).contextValue, 'proofOfFix.caveat.uncommitted-changes');
+      assert.equal(item(tree().getParent(caveat) as IssueTreeNode).id, item(fix).id);
+    } finally {
+      fs.writeFileSync(file, text);
+    }
+    await vscode.commands.executeCommand(CommandIds.refreshEvidence);
+    const fix = fixNodes((await verdictOf('ACME-2')).children)[0] as IssueTreeNode;
+    assert.ok(!tree().getChildren(fix).some((c) => c.kind === 'caveat'), 'the caveat stayed after the change was undone');
+  });
+
+  it('refreshes the evidence after a new commit changes the fixed lines', async () => {
+    await verdictOf('ACME-1', 'fix-intact');
+    const file = path.join(root, 'src', 'auth.js');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace('email.trim().toLowerCase()', 'email.toLowerCase()'));
+    git(root, ['commit', '--quiet', '-am', 'Simplify the email lookup'], {
+      GIT_AUTHOR_NAME: 'Pat Tester',
+      GIT_AUTHOR_EMAIL: 'pat@tester.example',
+      GIT_COMMITTER_NAME: 'Pat Tester',
+      GIT_COMMITTER_EMAIL: 'pat@tester.example',
+    });
+    const { children } = await verdictOf('ACME-1', 'fix-modified');
+    const fix = fixNodes(children)[0] as IssueTreeNode;
+    const changed = tree().getChildren(fix).find((c) => c.kind === 'commit' && c.role === 'change');
+    assert.ok(changed, 'the new commit is not under the fix');
+    assert.match(String(item(changed).label), /Simplify the email lookup$/);
+    assert.match(String(item(changed).description), /Pat Tester, \d{4}-\d{2}-\d{2}$/);
+    await waitFor('the status bar to count 4', () => api.statusBar.state.text === '$(shield) 4 need a reply' || undefined);
+
+    git(root, ['reset', '--quiet', '--hard', headBefore]);
+    await verdictOf('ACME-1', 'fix-intact');
+    await waitFor('the status bar to count 3 again', () => api.statusBar.state.text === '$(shield) 3 need a reply' || undefined);
+  });
+});

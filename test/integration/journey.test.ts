@@ -1,0 +1,97 @@
+// "The Client Says It's Back…" inside a real VS Code, on the demo history (one story per verdict):
+// the command records the report, computes the evidence, says the verdict and opens the draft.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Verdict } from '../../src/core/evidence/model';
+import type { Issue } from '../../src/core/store/model';
+import type { ProofOfFixApi } from '../../src/extension';
+import { CommandIds } from '../../src/ui/commandIds';
+import type { JourneyResult } from '../../src/ui/journey';
+import { writeDemoStore } from '../support/demoWorkspace';
+import { waitFor } from '../support/wait';
+
+const EXPECTED: Record<string, Verdict> = {
+  'ACME-1': 'fix-intact',
+  'ACME-2': 'fix-reverted',
+  'ACME-3': 'fix-modified',
+  'ACME-4': 'fix-not-deployed',
+  'ACME-5': 'no-fix-linked',
+  'ACME-6': 'fix-not-on-target',
+  'NW-1': 'deployed-unknown',
+};
+
+describe("The Client Says It's Back…", function () {
+  this.timeout(120_000);
+  let api: ProofOfFixApi;
+  let root: string;
+  const readIssue = (id: string): Issue => JSON.parse(fs.readFileSync(path.join(root, '.proof-of-fix', 'issues', `${id}.json`), 'utf8')) as Issue;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ProofOfFixApi>('proof-of-fix.proof-of-fix');
+    assert.ok(extension);
+    api = await extension.activate();
+    root = (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath) as string;
+    writeDemoStore(root);
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    await waitFor('the demo issues', () => api.issues.all()[0]?.store.issue('NW-1'));
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('records the report, finds the revert, and opens the reply draft beside', async () => {
+    const before = readIssue('ACME-2').reports.length;
+    const result = await vscode.commands.executeCommand<JourneyResult>(CommandIds.clientSaysItsBack, {
+      issue: 'ACME-2',
+      report: { words: 'Vuelven los decimales en el total.', date: '2026-11-23', channel: 'email', version: 'v1.2.0' },
+      draft: { ifEdited: 'replace' },
+    });
+    assert.ok(result, 'the journey returned nothing');
+    assert.equal(result.verdict, 'fix-reverted');
+    const evidence = api.evidence.forFolder(api.issues.all()[0]!).get('ACME-2');
+    const revert = evidence?.fixes[0]?.reverts[0];
+    assert.ok(revert, 'the evidence has no revert');
+    assert.match(result.sentence, new RegExp(`^ACME-2: .*${revert.sha.slice(0, 7)}`));
+    assert.match(result.sentence, /\byou\b/, 'the revert is the user\'s own and the sentence should say so');
+
+    const issue = readIssue('ACME-2');
+    assert.equal(issue.reports.length, before + 1);
+    assert.equal(issue.reports.at(-1)?.words, 'Vuelven los decimales en el total.');
+
+    assert.ok(result.draft, 'no draft was opened');
+    const editor = await waitFor('the draft editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === result.draft?.uri.toString()));
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.match(editor.document.getText(), /ACME-2/);
+    // The client is Spanish-speaking: the reply follows the client, whatever the UI language.
+    assert.match(editor.document.getText(), /Hola|Estimad/);
+  });
+
+  for (const [id, verdict] of Object.entries(EXPECTED)) {
+    it(`reaches ${verdict} for ${id}`, async () => {
+      const result = await vscode.commands.executeCommand<JourneyResult>(CommandIds.clientSaysItsBack, { issue: id, report: null, draft: { ifEdited: 'replace' } });
+      assert.equal(result?.verdict, verdict);
+      assert.ok(result?.sentence.startsWith(`${id}: `));
+      assert.ok(result?.draft?.text.includes(id) || result?.draft?.text.length, 'the draft is empty');
+    });
+  }
+
+  it('creates the issue first when asked, then drafts its reply', async () => {
+    const result = await vscode.commands.executeCommand<JourneyResult>(CommandIds.clientSaysItsBack, {
+      newIssue: { client: 'Acme Logística', title: 'El botón de pagar no responde', words: 'No se puede pagar.', date: '2026-11-23' },
+      draft: { ifEdited: 'replace' },
+    });
+    assert.ok(result);
+    assert.equal(result.verdict, 'no-fix-linked');
+    assert.equal(readIssue(result.issue).title, 'El botón de pagar no responde');
+  });
+
+  it('fails with a clear message for an unknown issue and writes nothing', async () => {
+    const files = fs.readdirSync(path.join(root, '.proof-of-fix', 'issues')).sort();
+    const result = await vscode.commands.executeCommand(CommandIds.clientSaysItsBack, { issue: 'NOPE-9', report: null });
+    assert.equal(result, undefined);
+    assert.deepEqual(fs.readdirSync(path.join(root, '.proof-of-fix', 'issues')).sort(), files);
+  });
+});
