@@ -2,13 +2,13 @@
 // and running the engine from them. Errors become one clear line on stderr and an exit code.
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { computeEvidence, isEvidenceFailure } from '../core/evidence/engine';
 import type { EvidenceErrorCode, EvidenceRequest, FixLinkRequest } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { GitErrorCode, GitPort } from '../core/gitPort';
 import { isGitFailure, isSafeRef, isSha } from '../core/gitPort';
-import { isIssueIdSafe, issueFilePath, readIssueForEvidence } from '../core/issueFiles';
-import type { IssueReadResult } from '../core/issueFiles';
+import { isSafeIssueId } from '../core/store/ids';
 import { DEFAULT_ID_PATTERNS, idsIn } from '../core/linking/messageParser';
 import type { IdPatterns } from '../core/linking/messageParser';
 import { patternsKey, scanHistory } from '../core/linking/scan';
@@ -16,9 +16,11 @@ import type { ScanResult } from '../core/linking/scan';
 import { readScanCache, scanCachePath, writeScanCache } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpec, ParsedArgs } from './args';
-import { flagOption, listOption, parseArgs, stringOption } from './args';
+import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
 import type { CliIo } from './main';
 import { ExitCode } from './main';
+import { describeStoreFailure, readStoreRecords } from './storeRecords';
+import type { StoreRecords } from './storeRecords';
 
 /** Exit code for a git failure that is neither a bad argument nor a missing repository. */
 export const EXIT_GIT_FAILED = 4;
@@ -55,20 +57,22 @@ export const EVIDENCE_OPTION_SPEC: Readonly<Record<string, OptionSpec>> = {
   verbose: { kind: 'flag' },
 };
 
-export const EVIDENCE_OPTIONS_HELP = [
-  '  --repo DIR            the git repository (default: the current directory)',
-  '  --workspace DIR       the folder holding .proof-of-fix/ (default: --repo)',
-  '  --issue ID            an issue of .proof-of-fix/issues/: its links and its client\'s deployed ref',
-  '  --ref TEXT            an issue id as written in commit messages ("#12", "ACME-12")',
-  '  --fix SHA             a fix commit (repeatable)',
-  '  --target REF          the branch the fix must be on (default: the default branch)',
-  '  --deployed REF        the branch, tag or commit the client runs',
-  '  --me EMAIL            one of your git identities (repeatable; default: git config user.email)',
-  '  --tag-pattern RE      which tags are releases (default: tags that look like versions)',
-  '  --id-pattern RE       an extra issue-id pattern (repeatable)',
-  '  --json                print the evidence as JSON',
-  '  --verbose             log each git command to stderr',
-].join('\n');
+export function evidenceOptionsHelp(): string {
+  return [
+    optionLine('--repo DIR', l10n.t('the git repository (default: the current directory)')),
+    optionLine('--workspace DIR', l10n.t('the folder holding .proof-of-fix/ (default: --repo)')),
+    optionLine('--issue ID', l10n.t("an issue of .proof-of-fix/issues/: its links and its client's deployed ref")),
+    optionLine('--ref TEXT', l10n.t('an issue id as written in commit messages ("#12", "ACME-12")')),
+    optionLine('--fix SHA', l10n.t('a fix commit (repeatable)')),
+    optionLine('--target REF', l10n.t('the branch the fix must be on (default: the default branch)')),
+    optionLine('--deployed REF', l10n.t('the branch, tag or commit the client runs')),
+    optionLine('--me EMAIL', l10n.t('one of your git identities (repeatable; default: git config user.email)')),
+    optionLine('--tag-pattern RE', l10n.t('which tags are releases (default: tags that look like versions)')),
+    optionLine('--id-pattern RE', l10n.t('an extra issue-id pattern (repeatable)')),
+    optionLine('--json', l10n.t('print the evidence as JSON')),
+    optionLine('--verbose', l10n.t('log each git command to stderr')),
+  ].join('\n');
+}
 
 export type EvidenceArgsResult =
   | { ok: true; options: EvidenceOptions; values: ParsedArgs }
@@ -99,60 +103,73 @@ export function parseEvidenceArgs(argv: string[], extra: Readonly<Record<string,
   };
   if (options.help) return { ok: true, options, values: v };
   if (options.issue === undefined && options.ref === undefined && options.fixes.length === 0) {
-    return { ok: false, message: 'say which issue: --issue ID, --ref TEXT or --fix SHA' };
+    return { ok: false, message: l10n.t('say which issue: --issue ID, --ref TEXT or --fix SHA') };
   }
-  if (options.issue !== undefined && options.ref !== undefined) return { ok: false, message: 'give --issue or --ref, not both' };
-  if (options.issue !== undefined && !isIssueIdSafe(options.issue)) {
-    return { ok: false, message: `--issue ${JSON.stringify(options.issue)} is not an issue id (letters, digits, '.', '-', '_')` };
+  if (options.issue !== undefined && options.ref !== undefined) return { ok: false, message: l10n.t('give --issue or --ref, not both') };
+  if (options.issue !== undefined && !isSafeIssueId(options.issue)) {
+    return { ok: false, message: `--issue ${describeStoreFailure({ code: 'bad-issue-id', subject: options.issue })}` };
   }
   if (options.ref !== undefined && (options.ref.trim() === '' || options.ref.trim().startsWith('-') || /\p{Cc}/u.test(options.ref))) {
-    return { ok: false, message: `--ref ${JSON.stringify(options.ref)} is not an issue id` };
+    return { ok: false, message: l10n.t('{0} {1} is not an issue id', '--ref', JSON.stringify(options.ref)) };
   }
   for (const sha of options.fixes) {
-    if (!isSha(sha)) return { ok: false, message: `--fix ${JSON.stringify(sha)} is not a commit id (4 to 64 hex digits)` };
+    if (!isSha(sha)) return { ok: false, message: l10n.t('{0} {1} is not a commit id (4 to 64 hex digits)', '--fix', JSON.stringify(sha)) };
   }
   for (const [name, ref] of [['--target', options.target], ['--deployed', options.deployed]] as const) {
-    if (ref !== undefined && !isSafeRef(ref)) return { ok: false, message: `${name} ${JSON.stringify(ref)} is not a valid branch, tag or commit name` };
+    if (ref !== undefined && !isSafeRef(ref)) return { ok: false, message: l10n.t('{0} {1} is not a valid branch, tag or commit name', name, JSON.stringify(ref)) };
   }
   for (const email of options.me) {
-    if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, message: `--me ${JSON.stringify(email)} is not an email address` };
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, message: l10n.t('{0} {1} is not an email address', '--me', JSON.stringify(email)) };
   }
   for (const source of [...options.idPatterns, ...(options.tagPattern === undefined ? [] : [options.tagPattern])]) {
     try {
       new RegExp(source);
     } catch {
       // Reported to the user right here; the pattern is never used.
-      return { ok: false, message: `${JSON.stringify(source)} is not a valid regular expression` };
+      return { ok: false, message: l10n.t('{0} is not a valid regular expression', JSON.stringify(source)) };
     }
   }
   return { ok: true, options, values: v };
 }
 
-const GIT_MESSAGES: Record<GitErrorCode, string> = {
-  'not-a-repository': 'is not a git repository',
-  'git-missing': 'git was not found; install git or put it on PATH',
-  'empty-repository': 'the repository has no commits yet',
-  'bad-ref': 'git does not know one of the commits or refs given',
-  'bad-argument': 'an argument was refused before reaching git',
-  timeout: 'git took too long and was stopped',
-  failed: 'git failed',
-};
+function gitMessage(code: GitErrorCode): string {
+  switch (code) {
+    case 'not-a-repository':
+      return l10n.t('is not a git repository');
+    case 'git-missing':
+      return l10n.t('git was not found; install git or put it on PATH');
+    case 'empty-repository':
+      return l10n.t('the repository has no commits yet');
+    case 'bad-ref':
+      return l10n.t('git does not know one of the commits or refs given');
+    case 'bad-argument':
+      return l10n.t('an argument was refused before reaching git');
+    case 'timeout':
+      return l10n.t('git took too long and was stopped');
+    case 'failed':
+      return l10n.t('git failed');
+  }
+}
 
-const EVIDENCE_MESSAGES: Record<EvidenceErrorCode, string> = {
-  'bad-target': 'the target is not a branch, tag or commit of this repository',
-  'bad-deployed': 'the deployed ref is not a branch, tag or commit of this repository',
-  'bad-fix': 'not a commit id',
-  'bad-issue-ref': 'not an issue id',
-  'bad-tag-pattern': 'the tag pattern is not a valid regular expression',
-};
+function evidenceMessage(code: EvidenceErrorCode): string {
+  switch (code) {
+    case 'bad-target':
+      return l10n.t('the target is not a branch, tag or commit of this repository');
+    case 'bad-deployed':
+      return l10n.t('the deployed ref is not a branch, tag or commit of this repository');
+    case 'bad-fix':
+      return l10n.t('not a commit id');
+    case 'bad-issue-ref':
+      return l10n.t('not an issue id');
+    case 'bad-tag-pattern':
+      return l10n.t('the tag pattern is not a valid regular expression');
+  }
+}
 
-const ISSUE_MESSAGES: Record<Exclude<IssueReadResult, { ok: true }>['code'], string> = {
-  'bad-issue-id': 'is not an issue id',
-  'issue-missing': 'no such issue file',
-  'issue-unreadable': 'cannot read or parse the issue file',
-  'issue-invalid': 'the issue file does not have the expected shape',
-  'clients-invalid': 'cannot read or parse the clients file',
-};
+/** The message for a folder that is missing, or is not a repository. */
+export function notARepositoryMessage(repo: string, missing: boolean): string {
+  return missing ? l10n.t('{0} is not a git repository (no such folder)', repo) : `${repo} ${gitMessage('not-a-repository')}`;
+}
 
 export function gitExitCode(code: GitErrorCode): number {
   switch (code) {
@@ -171,13 +188,13 @@ export function gitExitCode(code: GitErrorCode): number {
 /** Writes the one-line message for an error thrown by the engine or the adapter; returns the exit code. */
 export function reportFailure(error: unknown, io: CliIo, repo: string): number {
   if (isGitFailure(error)) {
-    const words = GIT_MESSAGES[error.code];
-    const line = error.code === 'not-a-repository' ? `${repo} ${words}` : error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words;
+    const words = gitMessage(error.code);
+    const line = error.code === 'not-a-repository' ? notARepositoryMessage(repo, false) : error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words;
     io.stderr.write(`proof-of-fix: ${line}\n`);
     return gitExitCode(error.code);
   }
   if (isEvidenceFailure(error)) {
-    io.stderr.write(`proof-of-fix: ${JSON.stringify(error.subject)}: ${EVIDENCE_MESSAGES[error.code]}\n`);
+    io.stderr.write(`proof-of-fix: ${JSON.stringify(error.subject)}: ${evidenceMessage(error.code)}\n`);
     return ExitCode.badArguments;
   }
   throw error;
@@ -188,7 +205,7 @@ export interface EvidenceRun {
   evidence: IssueEvidence | null;
 }
 
-function isDirectory(dir: string): boolean {
+export function isDirectory(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
   } catch {
@@ -201,11 +218,14 @@ export function idPatternsFrom(options: Pick<EvidenceOptions, 'idPatterns'>): Id
   return { ...DEFAULT_ID_PATTERNS, custom: [...options.idPatterns] };
 }
 
-/** Runs the engine from parsed options. On failure it has already written the message. */
-export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo): Promise<EvidenceRun> {
+/**
+ * Runs the engine from parsed options. On failure it has already written the message. A caller that
+ * has read the issue's records (reply) passes them, so the files are read once.
+ */
+export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo, records?: StoreRecords): Promise<EvidenceRun> {
   const repo = path.resolve(io.cwd, options.repo ?? '.');
   if (!isDirectory(repo)) {
-    io.stderr.write(`proof-of-fix: ${repo} is not a git repository (no such folder)\n`);
+    io.stderr.write(`proof-of-fix: ${notARepositoryMessage(repo, true)}\n`);
     return { code: ExitCode.notARepository, evidence: null };
   }
   const workspace = path.resolve(io.cwd, options.workspace ?? repo);
@@ -222,20 +242,21 @@ export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo): Pro
     tagPattern: options.tagPattern ?? null,
   };
   if (options.issue !== undefined) {
-    const read = await readIssueForEvidence(workspace, options.issue);
-    if (!read.ok) {
-      io.stderr.write(`proof-of-fix: ${read.file}: ${ISSUE_MESSAGES[read.code]} (${read.detail})\n`);
-      return { code: ExitCode.badArguments, evidence: null };
+    let read = records;
+    if (read?.issue === undefined) {
+      const result = await readStoreRecords({ workspace, issue: options.issue });
+      if (!result.ok) {
+        io.stderr.write(`proof-of-fix: ${describeStoreFailure(result.failure)}\n`);
+        return { code: ExitCode.badArguments, evidence: null };
+      }
+      read = result.records;
     }
-    request.issueId = read.issue.id;
-    request.ref = read.issue.id;
-    request.fixes = [...read.issue.fixes.map((f): FixLinkRequest => ({ sha: f.sha, linkedBy: 'manual' })), ...fixes];
-    const bad = request.fixes.find((f) => !isSha(f.sha));
-    if (bad !== undefined) {
-      io.stderr.write(`proof-of-fix: ${issueFilePath(workspace, options.issue)}: fix ${JSON.stringify(bad.sha)} is not a commit id\n`);
-      return { code: ExitCode.badArguments, evidence: null };
-    }
-    const clientRef = read.issue.client?.deployedRef;
+    // A successful read of a named issue always holds it.
+    const issue = read.issue as NonNullable<StoreRecords['issue']>;
+    request.issueId = issue.id;
+    request.ref = issue.id;
+    request.fixes = [...issue.fixes.map((f): FixLinkRequest => ({ sha: f.sha, linkedBy: 'manual' })), ...fixes];
+    const clientRef = read.client?.deployedRef;
     if (options.deployed === undefined && typeof clientRef === 'string' && clientRef !== '') {
       request.deployed = clientRef;
       // A client's deployed ref that does not resolve is a caveat, not a failure.

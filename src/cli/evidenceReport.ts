@@ -1,12 +1,23 @@
-// The short human-readable evidence report of `proof-of-fix evidence` without --json.
+// The short human-readable evidence report of `proof-of-fix evidence` without --json. Headings are
+// in the user's language; verdicts, link kinds and git data stay as they are, since scripts and
+// the --json output use the same words.
+import * as l10n from '@vscode/l10n';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival } from '../core/evidence/model';
 
-const CAVEAT_WORDS: Record<string, string> = {
-  'shallow-history': 'the history is shallow or incomplete: older commits are not visible',
-  'uncommitted-changes': 'uncommitted changes to the fixed files',
-  'fix-missing': 'linked fix commits that do not exist in this repository',
-  'deployed-ref-unresolved': "the client's deployed ref does not resolve",
-};
+function caveatWords(code: string): string {
+  switch (code) {
+    case 'shallow-history':
+      return l10n.t('the history is shallow or incomplete: older commits are not visible');
+    case 'uncommitted-changes':
+      return l10n.t('uncommitted changes to the fixed files');
+    case 'fix-missing':
+      return l10n.t('linked fix commits that do not exist in this repository');
+    case 'deployed-ref-unresolved':
+      return l10n.t("the client's deployed ref does not resolve");
+    default:
+      return code;
+  }
+}
 
 function short(sha: string): string {
   return sha.slice(0, 10);
@@ -17,47 +28,59 @@ function day(date: string): string {
 }
 
 function commitLine(c: CommitFacts): string {
-  return `${short(c.sha)} ${day(c.date)} ${c.authorName} <${c.authorEmail}>${c.byMe ? ' (me)' : ''} "${c.subject}"`;
+  return `${short(c.sha)} ${day(c.date)} ${c.authorName} <${c.authorEmail}>${c.byMe ? ` (${l10n.t('me')})` : ''} "${c.subject}"`;
 }
 
 function yesNo(value: boolean | null): string {
-  return value === null ? 'unknown' : value ? 'yes' : 'no';
+  return value === null ? l10n.t('unknown') : value ? l10n.t('yes') : l10n.t('no');
 }
 
-function survivalLines(label: string, s: Survival): string[] {
-  const lines = [`  lines at ${label} (${s.ref}): ${s.added} added, ${s.intact} intact, ${s.modified} modified, ${s.removed} removed`];
+function counts(c: { added: number; intact: number; modified: number; removed: number }): string {
+  return l10n.t('{0} added, {1} intact, {2} modified, {3} removed', c.added, c.intact, c.modified, c.removed);
+}
+
+function survivalLines(where: 'target' | 'deployed', s: Survival): string[] {
+  const heading = where === 'target' ? l10n.t('lines at target ({0})', s.ref) : l10n.t('lines at deployed ({0})', s.ref);
+  const lines = [`  ${heading}: ${counts(s)}`];
   for (const f of s.files) {
-    const where = f.pathAtRef !== null && f.pathAtRef !== f.path ? `${f.path} -> ${f.pathAtRef}` : f.path;
-    lines.push(f.binary ? `    ${where}: binary` : `    ${where}: ${f.added} added, ${f.intact} intact, ${f.modified} modified, ${f.removed} removed`);
+    const path = f.pathAtRef !== null && f.pathAtRef !== f.path ? `${f.path} -> ${f.pathAtRef}` : f.path;
+    lines.push(`    ${path}: ${f.binary ? l10n.t('binary') : counts(f)}`);
   }
-  for (const c of s.changedBy) lines.push(`    changed by ${commitLine(c)} (${c.lines} line${c.lines === 1 ? '' : 's'})`);
+  for (const c of s.changedBy) {
+    const changed = c.lines === 1 ? l10n.t('1 line') : l10n.t('{0} lines', c.lines);
+    lines.push(`    ${l10n.t('changed by {0}', commitLine(c))} (${changed})`);
+  }
   return lines;
 }
 
 function fixLines(f: FixEvidence, deployedKnown: boolean): string[] {
-  if (!f.exists) return [`fix ${f.sha} [${f.linkedBy}]: not in this repository`];
-  const lines = [`fix ${commitLine(f)} [${f.linkedBy}${f.isMerge ? ', merge' : ''}]`];
+  if (!f.exists) return [`${l10n.t('fix')} ${f.sha} [${f.linkedBy}]: ${l10n.t('not in this repository')}`];
+  const lines = [`${l10n.t('fix')} ${commitLine(f)} [${f.linkedBy}${f.isMerge ? `, ${l10n.t('merge')}` : ''}]`];
   let onTarget = yesNo(f.reachable);
-  if (!f.reachable && f.equivalents.length > 0) onTarget = `as a copy: ${f.equivalents.map((e) => short(e.sha)).join(', ')}`;
-  lines.push(`  on target: ${onTarget}${deployedKnown ? ` | in deployed: ${yesNo(f.inDeployed)}` : ''}`);
-  if (f.equivalentsDeployed.length > 0) lines.push(`  copy in deployed: ${f.equivalentsDeployed.map((e) => short(e.sha)).join(', ')}`);
+  if (!f.reachable && f.equivalents.length > 0) onTarget = l10n.t('as a copy: {0}', f.equivalents.map((e) => short(e.sha)).join(', '));
+  lines.push(`  ${l10n.t('on target')}: ${onTarget}${deployedKnown ? ` | ${l10n.t('in deployed')}: ${yesNo(f.inDeployed)}` : ''}`);
+  if (f.equivalentsDeployed.length > 0) lines.push(`  ${l10n.t('copy in deployed')}: ${f.equivalentsDeployed.map((e) => short(e.sha)).join(', ')}`);
   if (f.tags.length > 0) {
-    const first = f.firstTag === null ? '' : ` (first: ${f.firstTag.name}, ${day(f.firstTag.date)})`;
-    lines.push(`  releases: ${f.tags.join(', ')}${first}`);
-  } else lines.push('  releases: none');
+    const first = f.firstTag === null ? '' : ` (${l10n.t('first: {0}, {1}', f.firstTag.name, day(f.firstTag.date))})`;
+    lines.push(`  ${l10n.t('releases')}: ${f.tags.join(', ')}${first}`);
+  } else lines.push(`  ${l10n.t('releases')}: ${l10n.t('none')}`);
   if (f.survival !== null) lines.push(...survivalLines('target', f.survival));
   if (f.survivalDeployed !== null) lines.push(...survivalLines('deployed', f.survivalDeployed));
-  for (const r of f.reverts) lines.push(`  reverted (${r.how}) by ${commitLine(r)}`);
-  for (const c of f.laterChanges) lines.push(`  later change: ${commitLine(c)}`);
+  for (const r of f.reverts) lines.push(`  ${l10n.t('reverted ({0}) by {1}', r.how, commitLine(r))}`);
+  for (const c of f.laterChanges) lines.push(`  ${l10n.t('later change')}: ${commitLine(c)}`);
   return lines;
 }
 
 export function formatEvidence(e: IssueEvidence): string {
-  const lines = [`${e.issueId ?? 'fix'}: ${e.verdict}`, `target: ${e.target.ref} @ ${short(e.target.sha)}`];
-  lines.push(e.deployed === null ? 'deployed: unknown' : `deployed: ${e.deployed.ref} @ ${short(e.deployed.sha)} (contains the fix: ${yesNo(e.deployed.containsFix)})`);
-  if (e.fixes.length === 0) lines.push('no fix commit linked');
+  const lines = [`${e.issueId ?? l10n.t('fix')}: ${e.verdict}`, `${l10n.t('target')}: ${e.target.ref} @ ${short(e.target.sha)}`];
+  lines.push(
+    e.deployed === null
+      ? `${l10n.t('deployed')}: ${l10n.t('unknown')}`
+      : `${l10n.t('deployed')}: ${e.deployed.ref} @ ${short(e.deployed.sha)} (${l10n.t('contains the fix')}: ${yesNo(e.deployed.containsFix)})`,
+  );
+  if (e.fixes.length === 0) lines.push(l10n.t('no fix commit linked'));
   for (const f of e.fixes) lines.push(...fixLines(f, e.deployed !== null));
-  for (const m of e.mentions) lines.push(`mentioned in ${commitLine(m)}`);
-  for (const c of e.caveats) lines.push(`caveat: ${CAVEAT_WORDS[c.code] ?? c.code}${c.subjects.length > 0 ? `: ${c.subjects.join(', ')}` : ''}`);
+  for (const m of e.mentions) lines.push(l10n.t('mentioned in {0}', commitLine(m)));
+  for (const c of e.caveats) lines.push(`${l10n.t('caveat')}: ${caveatWords(c.code)}${c.subjects.length > 0 ? `: ${c.subjects.join(', ')}` : ''}`);
   return lines.join('\n') + '\n';
 }

@@ -2,24 +2,27 @@
 // per line (or as JSON); the exit code says whether any were found, so scripts and CI can gate on it.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { checkTone, guessLanguage } from '../core/tone/check';
 import type { ToneFinding } from '../core/tone/model';
 import type { Language } from '../core/store/model';
-import { flagOption, listOption, parseArgs, stringOption } from './args';
+import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
 import type { OptionSpec } from './args';
 import type { CliIo } from './main';
 import { ExitCode } from './main';
 
-const USAGE = [
-  'usage: proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--json]',
-  '',
-  '  FILE          a reply (Markdown or plain text); - reads standard input',
-  '  --lang es|en  the reply\'s language (default: guessed from its words)',
-  '  --allow WORD  a word accepted as written, e.g. a client name in capitals (repeatable)',
-  '  --json        print the findings as JSON',
-  '',
-  'exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file',
-].join('\n') + '\n';
+function usage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--json]'),
+    '',
+    optionLine('FILE', l10n.t('a reply (Markdown or plain text); - reads standard input')),
+    optionLine('--lang es|en', l10n.t("the reply's language (default: guessed from its words)")),
+    optionLine('--allow WORD', l10n.t('a word accepted as written, e.g. a client name in capitals (repeatable)')),
+    optionLine('--json', l10n.t('print the findings as JSON')),
+    '',
+    l10n.t('exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file'),
+  ].join('\n') + '\n';
+}
 
 const SPEC: Readonly<Record<string, OptionSpec>> = {
   lang: { kind: 'string' },
@@ -61,20 +64,20 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const { files, options } = splitPositionals(argv);
   const parsed = parseArgs(options, SPEC, { '-h': 'help' });
   if (!parsed.ok) {
-    io.stderr.write(`proof-of-fix lint: ${parsed.message}\n\n${USAGE}`);
+    io.stderr.write(`proof-of-fix lint: ${parsed.message}\n\n${usage()}`);
     return ExitCode.badArguments;
   }
   if (flagOption(parsed.values, 'help')) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usage());
     return ExitCode.ok;
   }
   const lang = stringOption(parsed.values, 'lang');
   if (lang !== undefined && lang !== 'en' && lang !== 'es') {
-    io.stderr.write(`proof-of-fix lint: --lang must be es or en, not ${JSON.stringify(lang)}\n`);
+    io.stderr.write(`proof-of-fix lint: ${l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang))}\n`);
     return ExitCode.badArguments;
   }
   if (files.length === 0) {
-    io.stderr.write(`proof-of-fix lint: say which file to check\n\n${USAGE}`);
+    io.stderr.write(`proof-of-fix lint: ${l10n.t('say which file to check')}\n\n${usage()}`);
     return ExitCode.badArguments;
   }
   const json = flagOption(parsed.values, 'json');
@@ -84,7 +87,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     try {
       text = await readInput(file, io);
     } catch (error) {
-      io.stderr.write(`proof-of-fix lint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr.write(`proof-of-fix lint: ${l10n.t('cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
       return ExitCode.badArguments;
     }
     const language: Language = lang ?? guessLanguage(text);

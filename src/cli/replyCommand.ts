@@ -1,42 +1,46 @@
 // `proof-of-fix reply`: the evidence for an issue, rendered as a status reply to the client. It
 // takes every evidence option with the same meaning, plus how to address the client.
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
 import { readRemoteUrl } from '../core/reply/gitRemote';
 import { describeTemplateError, renderReplyWithFallback } from '../core/reply/render';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
-import { IssueStore } from '../core/store/issueStore';
-import type { Client, Issue, Language, Register } from '../core/store/model';
-import { createNodeStoreFs } from '../core/store/storeFs';
-import { createStoreValidator, loadStoreSchemas } from '../core/store/validate';
+import type { Language, Register } from '../core/store/model';
 import { checkTone, clientWords } from '../core/tone/check';
 import type { OptionSpec } from './args';
-import { flagOption, stringOption } from './args';
-import { EVIDENCE_OPTIONS_HELP, evidenceFromArgs, parseEvidenceArgs } from './evidenceOptions';
+import { flagOption, optionLine, stringOption } from './args';
+import { evidenceFromArgs, evidenceOptionsHelp, isDirectory, notARepositoryMessage, parseEvidenceArgs } from './evidenceOptions';
 import { formatFinding } from './lintCommand';
 import type { CliIo } from './main';
 import { ExitCode } from './main';
+import { packageRoot } from './packageRoot';
+import { describeStoreFailure, readStoreRecords } from './storeRecords';
+import type { StoreRecords } from './storeRecords';
 
-const USAGE = [
-  'usage: proof-of-fix reply [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF] [--me EMAIL ...]',
-  '                          [--lang es|en] [--client NAME] [--register usted|tu] [--by YYYY-MM-DD] [--appendix] [--json]',
-  '',
-  EVIDENCE_OPTIONS_HELP.replace('print the evidence as JSON', 'print the reply, its verdict and the evidence as JSON'),
-  '  --lang es|en          the reply\'s language (default: the client\'s, else en)',
-  '  --client NAME         address the reply to this client of clients.json (default: the issue\'s client);',
-  '                        its deployed ref is used when --deployed is not given',
-  '  --register usted|tu   Spanish register (default: the client\'s, else usted)',
-  '  --by YYYY-MM-DD       the date promised in the next step (default: two working days from now)',
-  '  --appendix            add the shas, refs and git commands that verify each statement',
-  '  --remote-url URL      build commit links from this remote (default: the repository\'s origin)',
-  '  --no-overrides        ignore the workspace\'s .proof-of-fix/templates/',
-  '',
-  'A workspace template that fails is reported on stderr and the built-in one is used instead.',
-  'exit codes: 0 reply printed, 2 bad arguments, 3 not a git repository, 4 git failed, 5 built-in template failed',
-].join('\n') + '\n';
+// --lang chooses the reply's language (its templates); the messages around it follow the
+// environment (see cliMessages.ts), so a Spanish reply can be drafted from an English shell.
+function usage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix reply [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF] [--me EMAIL ...]'),
+    '                          [--lang es|en] [--client NAME] [--register usted|tu] [--by YYYY-MM-DD] [--appendix] [--json]',
+    '',
+    evidenceOptionsHelp().replace(l10n.t('print the evidence as JSON'), l10n.t('print the reply, its verdict and the evidence as JSON')),
+    optionLine('--lang es|en', l10n.t("the reply's language (default: the client's, else en)")),
+    optionLine('--client NAME', l10n.t("address the reply to this client of clients.json (default: the issue's client);")),
+    optionLine('', l10n.t('its deployed ref is used when --deployed is not given')),
+    optionLine('--register usted|tu', l10n.t("Spanish register (default: the client's, else usted)")),
+    optionLine('--by YYYY-MM-DD', l10n.t('the date promised in the next step (default: two working days from now)')),
+    optionLine('--appendix', l10n.t('add the shas, refs and git commands that verify each statement')),
+    optionLine('--remote-url URL', l10n.t("build commit links from this remote (default: the repository's origin)")),
+    optionLine('--no-overrides', l10n.t("ignore the workspace's .proof-of-fix/templates/")),
+    '',
+    l10n.t('A workspace template that fails is reported on stderr and the built-in one is used instead.'),
+    l10n.t('exit codes: 0 reply printed, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed, 5 built-in template failed'),
+  ].join('\n') + '\n';
+}
 
 const EXIT_TEMPLATE_FAILED = 5;
 
@@ -50,41 +54,6 @@ const REPLY_SPEC: Readonly<Record<string, OptionSpec>> = {
   'no-overrides': { kind: 'flag' },
 };
 
-/** The installed package's root (templates/ and media/ live there), from this file's location. */
-export function packageRoot(start: string = __dirname): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(path.join(dir, 'templates', 'en')) && existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start, '..');
-    dir = parent;
-  }
-}
-
-interface Records {
-  issue?: Issue;
-  client?: Client;
-}
-
-/** The issue and client records (validated); a broken store only loses the reply its names. */
-async function readRecords(workspace: string, issueId: string | undefined, clientName: string | undefined, io: CliIo): Promise<Records | { error: string }> {
-  const root = packageRoot();
-  const store = new IssueStore({
-    root: workspace,
-    fs: createNodeStoreFs(),
-    validator: createStoreValidator(await loadStoreSchemas(path.join(root, 'media'))),
-  });
-  await store.load();
-  for (const problem of store.problems()) {
-    io.stderr.write(`proof-of-fix reply: warning: ${problem.file}: ${problem.code} (${problem.detail})\n`);
-  }
-  const issue = issueId !== undefined ? store.issue(issueId) : undefined;
-  const name = clientName ?? issue?.client;
-  const client = name !== undefined ? store.client(name) : undefined;
-  if (clientName !== undefined && client === undefined) return { error: `no client named ${JSON.stringify(clientName)} in ${store.clientsFile}` };
-  return { ...(issue ? { issue } : {}), ...(client ? { client } : {}) };
-}
-
 function validDay(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
@@ -94,34 +63,48 @@ function validDay(text: string): boolean {
 
 export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const fail = (message: string): number => {
-    io.stderr.write(`proof-of-fix reply: ${message}\n\n${USAGE}`);
+    io.stderr.write(`proof-of-fix reply: ${message}\n\n${usage()}`);
     return ExitCode.badArguments;
   };
   const parsed = parseEvidenceArgs(argv, REPLY_SPEC);
   if (!parsed.ok) return fail(parsed.message);
   const { options, values } = parsed;
   if (options.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usage());
     return ExitCode.ok;
   }
   const lang = stringOption(values, 'lang');
-  if (lang !== undefined && lang !== 'en' && lang !== 'es') return fail(`--lang must be es or en, not ${JSON.stringify(lang)}`);
+  if (lang !== undefined && lang !== 'en' && lang !== 'es') return fail(l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang)));
   const register = stringOption(values, 'register');
-  if (register !== undefined && register !== 'usted' && register !== 'tu') return fail(`--register must be usted or tu, not ${JSON.stringify(register)}`);
+  if (register !== undefined && register !== 'usted' && register !== 'tu') return fail(l10n.t('--register must be usted or tu, not {0}', JSON.stringify(register)));
   const by = stringOption(values, 'by');
-  if (by !== undefined && !validDay(by)) return fail(`--by ${JSON.stringify(by)} is not a date (YYYY-MM-DD)`);
+  if (by !== undefined && !validDay(by)) return fail(l10n.t('{0} {1} is not a date (YYYY-MM-DD)', '--by', JSON.stringify(by)));
 
   const repo = path.resolve(io.cwd, options.repo ?? '.');
   const workspace = path.resolve(io.cwd, options.workspace ?? repo);
-  const records = await readRecords(workspace, options.issue, stringOption(values, 'client'), io);
-  if ('error' in records) return fail(records.error);
+  // A missing repository folder is what the user needs to hear about, not the missing issue in it.
+  if (!isDirectory(repo)) {
+    io.stderr.write(`proof-of-fix: ${notARepositoryMessage(repo, true)}\n`);
+    return ExitCode.notARepository;
+  }
+  const clientName = stringOption(values, 'client');
+  let records: StoreRecords = {};
+  if (options.issue !== undefined || clientName !== undefined) {
+    const read = await readStoreRecords({ workspace, ...(options.issue !== undefined ? { issue: options.issue } : {}), ...(clientName !== undefined ? { client: clientName } : {}) });
+    if (!read.ok && read.failure.code === 'unknown-client') return fail(describeStoreFailure(read.failure));
+    if (!read.ok) {
+      io.stderr.write(`proof-of-fix: ${describeStoreFailure(read.failure)}\n`);
+      return ExitCode.badArguments;
+    }
+    records = read.records;
+  }
   // A client named on the command line brings its deployed ref, as an issue's client does.
   const clientRef = records.client?.deployedRef;
   if (options.issue === undefined && options.deployed === undefined && clientRef !== undefined && clientRef !== '') {
     options.deployed = clientRef;
   }
 
-  const run = await evidenceFromArgs(options, io);
+  const run = await evidenceFromArgs(options, io, records);
   if (run.evidence === null) return run.code;
   const evidence: IssueEvidence = run.evidence;
 
@@ -150,9 +133,9 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   for (const error of outcome.overrideErrors) {
     io.stderr.write(`proof-of-fix reply: ${describeTemplateError(error)}\n`);
   }
-  if (outcome.overrideErrors.length > 0) io.stderr.write('proof-of-fix reply: using the built-in templates instead\n');
+  if (outcome.overrideErrors.length > 0) io.stderr.write(`proof-of-fix reply: ${l10n.t('using the built-in templates instead')}\n`);
   const findings = checkTone(outcome.text, language, { allow: clientWords(records.client) });
-  for (const f of findings) io.stderr.write(`proof-of-fix reply: tone: ${formatFinding('reply', f)}`);
+  for (const f of findings) io.stderr.write(`proof-of-fix reply: ${l10n.t('tone')}: ${formatFinding('reply', f)}`);
 
   if (options.json) {
     io.stdout.write(`${JSON.stringify({

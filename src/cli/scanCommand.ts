@@ -2,29 +2,32 @@
 // The scan cache (see scanCacheFile.ts) makes a re-scan read only the commits added since.
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { ScanResult } from '../core/linking/scan';
 import { scanHistory } from '../core/linking/scan';
 import { readScanCache, scanCachePath, writeScanCache } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
-import { flagOption, listOption, parseArgs, stringOption } from './args';
-import { reportFailure } from './evidenceOptions';
+import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
+import { notARepositoryMessage, reportFailure } from './evidenceOptions';
 import type { CliIo } from './main';
 import { ExitCode } from './main';
 import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 
-const USAGE = [
-  'usage: proof-of-fix scan [--repo DIR] [--id-pattern RE ...] [--no-cache] [--json]',
-  '',
-  '  --repo DIR        the git repository (default: the current directory)',
-  '  --id-pattern RE   an extra issue-id pattern (repeatable)',
-  '  --no-cache        read the whole history and do not write the cache',
-  '  --json            print the result as JSON',
-  '  --verbose         log each git command to stderr',
-  '',
-  'The cache is <git-common-dir>/proof-of-fix/scan-cache.json; `evidence --ref` uses it too when present.',
-  '',
-  'exit codes: 0 printed, 2 bad arguments, 3 not a git repository (or git missing, or no commits), 4 git failed',
-].join('\n') + '\n';
+function usage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix scan [--repo DIR] [--id-pattern RE ...] [--no-cache] [--json]'),
+    '',
+    optionLine('--repo DIR', l10n.t('the git repository (default: the current directory)')),
+    optionLine('--id-pattern RE', l10n.t('an extra issue-id pattern (repeatable)')),
+    optionLine('--no-cache', l10n.t('read the whole history and do not write the cache')),
+    optionLine('--json', l10n.t('print the result as JSON')),
+    optionLine('--verbose', l10n.t('log each git command to stderr')),
+    '',
+    l10n.t('The cache is {0}; `evidence --ref` uses it too when present.', '<git-common-dir>/proof-of-fix/scan-cache.json'),
+    '',
+    l10n.t('exit codes: 0 printed, 2 bad arguments, 3 not a git repository (or git missing, or no commits), 4 git failed'),
+  ].join('\n') + '\n';
+}
 
 /** The JSON contract of `scan --json`: the result without the cache. */
 export function scanJson(result: ScanResult): Omit<ScanResult, 'cache'> {
@@ -35,12 +38,19 @@ export function scanJson(result: ScanResult): Omit<ScanResult, 'cache'> {
 function formatScan(result: ScanResult): string {
   const lines: string[] = [];
   for (const issue of result.issues) {
-    lines.push(`${issue.id}: ${issue.fixes.length} fix${issue.fixes.length === 1 ? '' : 'es'}, ${issue.mentions.length} mention${issue.mentions.length === 1 ? '' : 's'}`);
-    for (const f of issue.fixes) lines.push(`  fix     ${f.sha.slice(0, 10)} ${f.date.slice(0, 10)} ${f.subject}`);
-    for (const m of issue.mentions) lines.push(`  mention ${m.sha.slice(0, 10)} ${m.date.slice(0, 10)} ${m.subject}`);
+    const fixes = issue.fixes.length === 1 ? l10n.t('1 fix') : l10n.t('{0} fixes', issue.fixes.length);
+    const mentions = issue.mentions.length === 1 ? l10n.t('1 mention') : l10n.t('{0} mentions', issue.mentions.length);
+    lines.push(`${issue.id}: ${fixes}, ${mentions}`);
+    // The two labels share a column: padded after translation, as the words differ in length.
+    const fixLabel = l10n.t('fix');
+    const mentionLabel = l10n.t('mention');
+    const width = Math.max(fixLabel.length, mentionLabel.length);
+    for (const f of issue.fixes) lines.push(`  ${fixLabel.padEnd(width)} ${f.sha.slice(0, 10)} ${f.date.slice(0, 10)} ${f.subject}`);
+    for (const m of issue.mentions) lines.push(`  ${mentionLabel.padEnd(width)} ${m.sha.slice(0, 10)} ${m.date.slice(0, 10)} ${m.subject}`);
   }
-  if (result.issues.length === 0) lines.push('no issue ids referenced in the history');
-  lines.push(`(${result.commitsRead} commits read${result.incremental ? ', incremental' : ''}${result.historyComplete ? '' : ', shallow history'})`);
+  if (result.issues.length === 0) lines.push(l10n.t('no issue ids referenced in the history'));
+  const notes = [l10n.t('{0} commits read', result.commitsRead), ...(result.incremental ? [l10n.t('incremental')] : []), ...(result.historyComplete ? [] : [l10n.t('shallow history')])];
+  lines.push(`(${notes.join(', ')})`);
   return lines.join('\n') + '\n';
 }
 
@@ -51,12 +61,12 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     { '-h': 'help' },
   );
   if (!parsed.ok) {
-    io.stderr.write(`proof-of-fix scan: ${parsed.message}\n\n${USAGE}`);
+    io.stderr.write(`proof-of-fix scan: ${parsed.message}\n\n${usage()}`);
     return ExitCode.badArguments;
   }
   const v = parsed.values;
   if (flagOption(v, 'help')) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usage());
     return ExitCode.ok;
   }
   const custom = listOption(v, 'id-pattern');
@@ -65,7 +75,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
       new RegExp(source);
     } catch {
       // Reported to the user right here; the pattern is never used.
-      io.stderr.write(`proof-of-fix scan: ${JSON.stringify(source)} is not a valid regular expression\n`);
+      io.stderr.write(`proof-of-fix scan: ${l10n.t('{0} is not a valid regular expression', JSON.stringify(source))}\n`);
       return ExitCode.badArguments;
     }
   }
@@ -77,7 +87,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     // Missing: reported below as not a repository.
   }
   if (!isDir) {
-    io.stderr.write(`proof-of-fix: ${repo} is not a git repository (no such folder)\n`);
+    io.stderr.write(`proof-of-fix: ${notARepositoryMessage(repo, true)}\n`);
     return ExitCode.notARepository;
   }
   const port = createGitPort(repo, flagOption(v, 'verbose') ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
@@ -92,7 +102,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
         await writeScanCache(cacheFile, result.cache);
       } catch (error) {
         // The scan itself succeeded; a read-only git dir only costs the next scan its speed.
-        io.stderr.write(`proof-of-fix: could not write the scan cache (${error instanceof Error ? error.message : String(error)})\n`);
+        io.stderr.write(`proof-of-fix: ${l10n.t('could not write the scan cache ({0})', error instanceof Error ? error.message : String(error))}\n`);
       }
     }
     io.stdout.write(flagOption(v, 'json') ? `${JSON.stringify(scanJson(result), null, 2)}\n` : formatScan(result));

@@ -40,3 +40,11 @@ export function suggestPrefix(name: string, taken: Iterable<string>): string {
 export function isValidPrefix(prefix: string): boolean {
   return /^[A-Za-z][A-Za-z0-9_]*$/.test(prefix);
 }
+
+/**
+ * Whether an id can name a file of the issues folder and nothing else: letters, digits, dot, dash,
+ * underscore, no `..`. Ids come from command lines and links, so they are checked before use.
+ */
+export function isSafeIssueId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id) && !id.includes('..');
+}

@@ -2,7 +2,7 @@
 // atomically without ever overwriting a change made elsewhere or a file that did not parse.
 import * as path from 'node:path';
 import { contentHash, formatStoreJson } from './format';
-import { nextIssueId, parseIssueId } from './ids';
+import { isSafeIssueId, nextIssueId, parseIssueId } from './ids';
 import { pointerPosition, syntaxErrorPosition } from './jsonLocate';
 import { migrateClients, migrateIssue } from './migrate';
 import type { Client, ClientReport, ClientsFile, Issue, IssueStatus } from './model';
@@ -101,6 +101,14 @@ export function compareIssues(a: Issue, b: Issue): number {
   return nb - na || a.id.localeCompare(b.id);
 }
 
+/**
+ * Editors on Windows may save JSON with a byte order mark, which JSON.parse refuses. Positions are
+ * then counted as the editor shows them, without it; the hash stays on the text as read.
+ */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export class IssueStore {
   readonly root: string;
   readonly issuesDir: string;
@@ -190,6 +198,35 @@ export class IssueStore {
     return changed;
   }
 
+  /**
+   * Reads one issue file and the clients file, not the whole folder: a headless reader that needs
+   * one issue (the CLI) is neither slowed down nor stopped by the other files.
+   */
+  async loadIssue(id: string): Promise<void> {
+    // The id becomes a file name: one that could name another path is never read.
+    if (!isSafeIssueId(id)) throw new StoreError('not-found', id, 'not an issue id');
+    const file = this.issueFile(id);
+    const entry = await this.readEntry(file, this.issueEntries.get(file), (text) => this.parseIssue(file, text));
+    if (entry) this.issueEntries.set(file, entry);
+    else this.issueEntries.delete(file);
+    await this.loadClients();
+  }
+
+  /** Reads only the clients file. */
+  async loadClients(): Promise<void> {
+    this.clientsEntry = await this.readEntry(this.clientsFile, this.clientsEntry, (text) => this.parseClients(text));
+  }
+
+  /** Why the issue's file, as last read, could not be used. */
+  issueProblem(id: string): StoreProblem | undefined {
+    return this.issueEntries.get(this.issueFile(id))?.problem;
+  }
+
+  /** Why the clients file, as last read, could not be used. */
+  clientsProblem(): StoreProblem | undefined {
+    return this.clientsEntry?.problem;
+  }
+
   /** The cached entry when the file is unchanged, a fresh one when it changed, undefined when gone. */
   private async readEntry<T>(
     file: string,
@@ -233,7 +270,8 @@ export class IssueStore {
     }
   }
 
-  private parseIssue(file: string, text: string): { value?: Issue; problem?: StoreProblem } {
+  private parseIssue(file: string, raw: string): { value?: Issue; problem?: StoreProblem } {
+    const text = withoutBom(raw);
     const id = path.basename(file, '.json');
     const parsed = this.parseJson(file, 'issue', text, id);
     if (parsed.problem) return { problem: parsed.problem };
@@ -256,7 +294,8 @@ export class IssueStore {
     return { value: issue };
   }
 
-  private parseClients(text: string): { value?: ClientsFile; problem?: StoreProblem } {
+  private parseClients(raw: string): { value?: ClientsFile; problem?: StoreProblem } {
+    const text = withoutBom(raw);
     const file = this.clientsFile;
     const parsed = this.parseJson(file, 'clients', text);
     if (parsed.problem) return { problem: parsed.problem };
