@@ -1,7 +1,6 @@
 // Composition root: wires the layers together and nothing else.
 import * as vscode from 'vscode';
 import { createStoreValidator, loadStoreSchemas } from './core/store/validate';
-import { timedGitPort } from './core/timedGitPort';
 import { createCommitContentPort } from './git/commitContent';
 import { createGitPort } from './git/simpleGitPort';
 import { CommandIds } from './ui/commandIds';
@@ -34,8 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const validator = createStoreValidator(await loadStoreSchemas(context.asAbsolutePath('media')));
   const issues = new IssueWorkspace({
     validator,
-    // Every git command and how long each call took, as the log's reader needs them after a failure.
-    gitPortFactory: (dir) => timedGitPort(createGitPort(dir, { log: (line) => log().info(line) }), (line) => log().info(line)),
+    // Every git command and how long it took, as the log's reader needs them after a failure.
+    gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().info(line) }),
   });
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
   const statusBar = new EvidenceStatusBar(evidence);

@@ -1,19 +1,15 @@
 // The only place that runs git. It implements core's GitPort with simple-git: every query asks for
-// a format core owns and hands the raw text to core's parsers. All hardening lives in `run`:
-// repositories can run code from their config, so fsmonitor is off, diffs never use external
-// drivers or textconv, there is no pager or prompt, paths are literal, arguments are arrays and
-// user-supplied refs go after --end-of-options.
+// a format core owns and hands the raw text to core's parsers. The hardening every command needs
+// lives in the shared runner (gitRunner.ts); here, diffs never use external drivers or textconv,
+// arguments are arrays and user-supplied refs go after --end-of-options.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { simpleGit } from 'simple-git';
-import type { SimpleGit } from 'simple-git';
 import type {
   BlameLineResult,
   BlameResult,
   CommitPatch,
   FileDiff,
-  GitErrorCode,
   GitPort,
   LogPatchOptions,
   MessageRecord,
@@ -46,65 +42,20 @@ import {
   tagFormat,
   toMessageRecord,
 } from '../core/gitParsers';
-
+import type { GitRunner, RunResult } from './gitRunner';
+import { createGitRunner, DIFF_ARGS } from './gitRunner';
 
 export interface GitPortOptions {
-  /** Receives one line per git call and per failure, for an output channel or --verbose. */
+  /** Receives one line per git command when it ends (with its duration) and per failure, for an output channel or --verbose. */
   log?: (line: string) => void;
   /** The git executable (default `git` on PATH). */
   binary?: string;
 }
 
-// Marks the message of the error we build for a non-zero exit, so the exit code and stderr
-// survive simple-git's wrapping.
-const EXIT_MARK = '\u0000exit ';
-
-// simple-git waits 50 ms after a process that printed nothing at all, so the queries below are
-// chosen to always print something (merge-base rather than merge-base --is-ancestor, status with
-// its branch header, for-each-ref over branches and tags): an empty answer costs a delay.
-const CONFIG = ['core.fsmonitor=false', 'core.quotePath=false', 'log.showSignature=false', 'color.ui=false'];
-const GLOBAL_ARGS = ['--no-pager', '--literal-pathspecs', '--no-optional-locks'];
-const DIFF_ARGS = ['--no-textconv', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/'];
-
-const DROPPED_ENV = new Set(['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS']);
-
-function childEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // GIT_DIR, GIT_CONFIG_* and friends from a calling hook or shell would redirect or reconfigure
-    // git; editors, pagers and askpass helpers are programs we never want git to start.
-    if (value !== undefined && !key.toUpperCase().startsWith('GIT_') && !DROPPED_ENV.has(key.toUpperCase())) env[key] = value;
-  }
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.LC_ALL = 'C';
-  env.LANGUAGE = 'C';
-  return env;
-}
-
-interface RunResult {
-  stdout: string;
-  exitCode: number;
-}
-
-/**
- * simple-git waits 50 ms before finishing a process that printed nothing, in case output is
- * still on its way. Once stdout has ended nothing is: an empty chunk at that moment tells it so.
- * (Without this, every silent answer - a failed lookup, a re-scan with nothing new - costs 50 ms.)
- */
-function signalEnd(stdout: NodeJS.ReadableStream): void {
-  stdout.once('end', () => stdout.emit('data', Buffer.alloc(0)));
-}
-
-function classify(stderr: string): GitErrorCode {
-  if (/ENOENT|spawn .* EACCES|not found/i.test(stderr) && /spawn/i.test(stderr)) return 'git-missing';
-  if (/not a git repository|must be run in a work tree|cannot change to/i.test(stderr)) return 'not-a-repository';
-  if (/does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD'/i.test(stderr)) return 'empty-repository';
-  if (/unknown revision|bad revision|bad object|not a valid object name|ambiguous argument|invalid object name|Needed a single revision|no such ref|malformed object name|not a valid commit|no such path/i.test(stderr)) {
-    return 'bad-ref';
-  }
-  if (/timed? ?out|block timeout/i.test(stderr)) return 'timeout';
-  return 'failed';
-}
+// simple-git waits 50 ms after a process that printed nothing at all (the runner cuts that wait
+// short once stdout ends), and an empty answer still costs a process: the queries below are chosen
+// to always print something (merge-base rather than merge-base --is-ancestor, status with its
+// branch header, for-each-ref over branches and tags).
 
 function refOrThrow(ref: string): string {
   if (!isSafeRef(ref)) throw new GitFailure('bad-argument', `unsafe ref: ${JSON.stringify(ref)}`);
@@ -120,95 +71,28 @@ function rangeArgs(range: RevisionRange): string[] {
   return [...range.include.map(shaOrThrow), ...range.exclude.map((e) => `^${shaOrThrow(e)}`)];
 }
 
-// One queue per repository folder, shared by every port on it: git calls on a repository never
-// overlap (no index.lock races, no two history walks competing for the same disk and cores).
-const queues = new Map<string, Promise<unknown>>();
-
-function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  const settled = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return next;
-}
-
 export function createGitPort(repoDir: string, options: GitPortOptions = {}): GitPort {
-  const queueKey = path.resolve(repoDir);
-  const log = options.log ?? ((): void => undefined);
-  let git: SimpleGit | null = null;
+  // Every runner of this port waits in the queue of the folder it was opened on.
+  const runnerOptions = { log: options.log, binary: options.binary, queueKey: repoDir };
+  let git: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
 
-  function make(baseDir: string): SimpleGit {
-    try {
-      return simpleGit({
-        baseDir,
-        binary: options.binary ?? 'git',
-        maxConcurrentProcesses: 1,
-        config: CONFIG,
-        // Disabling fsmonitor is the safe direction; simple-git only lets us say so with this flag.
-        unsafe: { allowUnsafeFsMonitor: true },
-        timeout: { block: 5 * 60 * 1000 },
-        errors(error, result) {
-          if (result.exitCode === 0) return undefined;
-          // A negative code is a spawn failure (no git): keep simple-git's error, which names it.
-          // A git exit code is kept in our own message, with git's stderr.
-          if (result.exitCode < 0) return error;
-          return new Error(`${EXIT_MARK}${result.exitCode}\u0000${Buffer.concat(result.stdErr).toString('utf8')}`);
-        },
-      })
-        .env(childEnv())
-        .outputHandler((_command, stdout) => signalEnd(stdout));
-    } catch (error) {
-      throw new GitFailure('not-a-repository', error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  async function raw(instance: SimpleGit, args: string[], okExit: number[] = [0]): Promise<RunResult> {
-    log(`git ${args.join(' ')}`);
-    try {
-      const stdout = await serialized(queueKey, () => instance.raw([...GLOBAL_ARGS, ...args]));
-      return { stdout, exitCode: 0 };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const mark = message.indexOf(EXIT_MARK);
-      let exitCode = -1;
-      let stderr = message;
-      if (mark >= 0) {
-        const rest = message.slice(mark + EXIT_MARK.length);
-        const nul = rest.indexOf('\u0000');
-        exitCode = Number(rest.slice(0, nul));
-        stderr = rest.slice(nul + 1);
-      }
-      if (exitCode > 0 && okExit.includes(exitCode)) return { stdout: '', exitCode };
-      const name = error instanceof Error ? error.constructor.name : '';
-      const code: GitErrorCode = name === 'GitPluginError' ? 'bad-argument' : /spawn\b.*\bENOENT/.test(message) ? 'git-missing' : classify(stderr);
-      log(`git failed (${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
-      throw new GitFailure(code, stderr.trim());
-    }
-  }
-
-  async function ready(): Promise<SimpleGit> {
+  async function ready(): Promise<GitRunner> {
     if (git !== null && topLevel !== undefined) return git;
-    const probe = make(repoDir);
-    const info = await raw(probe, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], [128]);
+    const probe = createGitRunner(repoDir, runnerOptions);
+    const info = await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], { okExit: [128] });
     if (info.exitCode === 0) {
       const [dir, top] = info.stdout.split('\n');
       commonDir = dir ?? '';
       topLevel = top ?? '';
     } else {
       // No work tree (a bare repository, or inside the git dir): ask again without the top level.
-      commonDir = (await raw(probe, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).stdout.trim();
+      commonDir = (await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir'])).stdout.trim();
       topLevel = null;
     }
     // Paths in diffs are relative to the top level; running there keeps pathspecs aligned.
-    git = topLevel === null || path.resolve(topLevel) === path.resolve(repoDir) ? probe : make(topLevel);
+    git = topLevel === null || path.resolve(topLevel) === path.resolve(repoDir) ? probe : createGitRunner(topLevel, runnerOptions);
     return git;
   }
 
@@ -218,8 +102,8 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     return existsSync(path.join(commonDir, 'shallow'));
   }
 
-  async function run(args: string[], okExit: number[] = [0]): Promise<RunResult> {
-    return raw(await ready(), args, okExit);
+  async function run(args: string[], okExit: number[] = []): Promise<RunResult> {
+    return (await ready()).run(args, { okExit });
   }
 
   /** HEAD's commit and branch in one call; an unborn branch is named by symbolic-ref. */
@@ -281,9 +165,6 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number> {
-      await ready();
-      // A separate instance, so the stream handler sees this process only.
-      const instance = make(topLevel ?? repoDir);
       const decoder = new StringDecoder('utf8');
       let count = 0;
       const handle = (fields: Parameters<typeof toMessageRecord>[0]): void => {
@@ -293,14 +174,12 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
         onRecord(record);
       };
       const stream = recordStream(scanFormat, handle);
-      instance.outputHandler((_command, stdout) => {
-        stdout.on('data', (chunk: Buffer | string) => stream.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
-        signalEnd(stdout);
-      });
       const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
-      await raw(instance, ['log', '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--']);
+      await (await ready()).run(['log', '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--'], {
+        onStdout: (chunk) => stream.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)),
+      });
       stream.push(decoder.end());
       stream.end();
       return count;
@@ -352,7 +231,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async renames(from: string, to: string): Promise<Map<string, string>> {
-      const r = await run(['diff-tree', '-r', '-M', '-z', '--name-status', '--diff-filter=R', '--no-ext-diff', shaOrThrow(from), shaOrThrow(to), '--']);
+      const r = await run(['diff-tree', '-r', '-M', '-z', '--name-status', '--diff-filter=R', ...DIFF_ARGS, shaOrThrow(from), shaOrThrow(to), '--']);
       return parseRenames(r.stdout);
     },
 

@@ -6,7 +6,7 @@
 // cache and `onDidChange` says when there is more to read.
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
-import { computeEvidence, EvidenceFailure, isEvidenceFailure } from '../core/evidence/engine';
+import { computeEvidence, EvidenceFailure, isEvidenceCancelled, isEvidenceFailure } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
 import { compileTagPattern } from '../core/evidence/versions';
 import { digest, evidenceKey, needsReply } from '../core/evidenceView';
@@ -291,6 +291,9 @@ export class FolderEvidence implements vscode.Disposable {
     }
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const started = Date.now();
+    // The engine stops before its next git call once the user cancels.
+    const abort = new AbortController();
+    const cancellation = token?.onCancellationRequested(() => abort.abort());
     try {
       const evidence = await computeEvidence(port, {
         issueId: issue.id,
@@ -304,14 +307,22 @@ export class FolderEvidence implements vscode.Disposable {
         patterns: snapshot.patterns,
         scan: snapshot.scan,
         tagPattern: snapshot.tagPattern,
+        signal: abort.signal,
       });
       log().info(`Evidence for ${issue.id} in ${this.folder.folder.name}: ${evidence.verdict} (${Date.now() - started} ms)`);
       this.entries.set(issueId, { key, generation, evidence, problem: undefined });
       return evidence;
     } catch (error) {
+      if (isEvidenceCancelled(error)) {
+        // Not a problem of the issue: the entry keeps what it had, and the caller hears VS Code's own cancellation.
+        log().info(`Evidence for ${issue.id} cancelled after ${Date.now() - started} ms`);
+        throw new vscode.CancellationError();
+      }
       log().error(`Evidence for ${issue.id} failed after ${Date.now() - started} ms:`, describe(error));
       this.entries.set(issueId, { key, generation, evidence: undefined, problem: problemOf(error) });
       throw error;
+    } finally {
+      cancellation?.dispose();
     }
   }
 

@@ -5,30 +5,18 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import { runCli } from '../../src/cli/main';
-import { lines, OTHER, TempRepo } from '../support/tempRepo';
+import type { CliRun } from '../support/cli';
+import { bundleCli, runCliCaptured } from '../support/cli';
+import type { TempRepo } from '../support/tempRepo';
+import { lines, OTHER, suiteRepos } from '../support/tempRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BASE = lines('line', 20);
 const FIXED = BASE.replace('line 10\n', 'if (!user) return null;\nlog("guarded");\n');
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd = ROOT): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-  });
-  return { code, stdout, stderr };
+function cli(args: string[], cwd = ROOT): Promise<CliRun> {
+  return runCliCaptured(args, cwd);
 }
 
 async function evidenceJson(args: string[]): Promise<IssueEvidence> {
@@ -46,14 +34,13 @@ function assertCleanError(run: CliRun, code: number, pattern: RegExp): void {
 
 describe('CLI evidence and scan', function () {
   this.timeout(120000);
-  const repos: TempRepo[] = [];
+  const make = suiteRepos();
   let main: TempRepo;
   const shas: Record<string, string> = {};
 
   before(() => {
     // One repository holding an issue per verdict.
-    main = TempRepo.create();
-    repos.push(main);
+    main = make();
     main.commit('Initial', { files: { 'src/app.js': BASE, 'src/b.js': BASE, 'src/c.js': BASE, 'src/d.js': BASE } });
     main.tag('v1.0.0');
     shas.intact = main.commit('Guard app (fixes ACME-1)', { files: { 'src/app.js': FIXED } });
@@ -69,9 +56,6 @@ describe('CLI evidence and scan', function () {
     main.write('.proof-of-fix/clients.json', JSON.stringify({ schemaVersion: 1, clients: [{ name: 'Acme', prefix: 'ACME', language: 'es', deployedRef: 'v1.1.0' }] }));
     main.write('.proof-of-fix/issues/ACME-9.json', JSON.stringify({ schemaVersion: 1, id: 'ACME-9', client: 'Acme', title: 't', status: 'open', created: '2024-01-01', reports: [], fixes: [{ sha: shas.intact, how: 'manual' }], replies: [] }));
     main.write('.proof-of-fix/issues/BROKEN.json', '{ not json');
-  });
-  after(() => {
-    for (const r of repos) r.dispose();
   });
 
   const cases: [string, string[], string][] = [
@@ -136,8 +120,7 @@ describe('CLI evidence and scan', function () {
   });
 
   it('scan keeps its cache in the git dir and re-reads only new commits', async () => {
-    const repo = TempRepo.create();
-    repos.push(repo);
+    const repo = make();
     repo.commit('One (fixes ACME-1)', { files: { 'a.txt': '1\n' } });
     repo.commit('Two', { files: { 'a.txt': '2\n' } });
     const first = JSON.parse((await cli(['scan', '--repo', repo.dir, '--json'])).stdout) as { commitsRead: number };
@@ -152,8 +135,7 @@ describe('CLI evidence and scan', function () {
   });
 
   it('evidence --ref uses the scan cache when there is one, with the same answer', async () => {
-    const repo = TempRepo.create();
-    repos.push(repo);
+    const repo = make();
     repo.commit('Initial', { files: { 'src/app.js': BASE } });
     repo.commit('Guard app (fixes ACME-1)', { files: { 'src/app.js': FIXED } });
     const searched = await cli(['evidence', '--repo', repo.dir, '--ref', 'ACME-1', '--json', '--verbose']);
@@ -177,8 +159,7 @@ describe('CLI evidence and scan', function () {
       assertCleanError(await cli(['evidence', '--repo', plain, '--ref', 'ACME-1']), 3, /is not a git repository/);
       assertCleanError(await cli(['evidence', '--repo', path.join(plain, 'nope'), '--ref', 'ACME-1']), 3, /is not a git repository/);
       assertCleanError(await cli(['scan', '--repo', plain]), 3, /is not a git repository/);
-      const empty = TempRepo.create();
-      repos.push(empty);
+      const empty = make();
       assertCleanError(await cli(['evidence', '--repo', empty.dir, '--ref', 'ACME-1']), 3, /no commits yet/);
       assertCleanError(await cli(['scan', '--repo', empty.dir]), 3, /no commits yet/);
     });
@@ -228,19 +209,7 @@ describe('CLI evidence and scan', function () {
     let bundle: string;
     before(async () => {
       bundle = path.join(main.sibling('bin'), 'cli.js');
-      // The same bundle as dist/cli.js (esbuild.mjs), built here so the test does not depend on a prior build.
-      await esbuild.build({
-        absWorkingDir: ROOT,
-        entryPoints: ['src/cli.ts'],
-        outfile: bundle,
-        bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'silent',
-        logOverride: { 'unsupported-require-call': 'silent' },
-        banner: { js: '#!/usr/bin/env node' },
-      });
+      await bundleCli(bundle);
     });
 
     it('prints the evidence JSON and exits 0', () => {

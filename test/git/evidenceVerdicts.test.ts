@@ -10,7 +10,8 @@ import type { IssueEvidence } from '../../src/core/evidence/model';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
-import { lines, ME, OTHER, TempRepo } from '../support/tempRepo';
+import type { TempRepo } from '../support/tempRepo';
+import { lines, ME, OTHER, suiteRepos } from '../support/tempRepo';
 
 const BASE = lines('line', 20);
 // The fix replaces line 10 with two guard lines.
@@ -27,15 +28,7 @@ function only<T>(items: readonly T[]): T {
 
 describe('evidence on real repositories', function () {
   this.timeout(60000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const repo = TempRepo.create();
-    repos.push(repo);
-    return repo;
-  };
-  after(() => {
-    for (const r of repos) r.dispose();
-  });
+  const make = suiteRepos();
 
   describe('a fix that survives', () => {
     let repo: TempRepo;

@@ -5,21 +5,13 @@ import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import type { ScanCache } from '../../src/core/linking/scan';
 import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
-import { OTHER, TempRepo } from '../support/tempRepo';
+import { OTHER, suiteRepos } from '../support/tempRepo';
 
 const OPTIONS = { patterns: DEFAULT_ID_PATTERNS };
 
 describe('linking: scan on real repositories', function () {
   this.timeout(60000);
-  const repos: TempRepo[] = [];
-  const make = (): TempRepo => {
-    const repo = TempRepo.create();
-    repos.push(repo);
-    return repo;
-  };
-  after(() => {
-    for (const r of repos) r.dispose();
-  });
+  const make = suiteRepos();
 
   it('finds fixes and mentions on every branch and tag in one log pass', async () => {
     const repo = make();

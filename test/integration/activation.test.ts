@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/ui/commandIds';
-
-const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
+import { EXTENSION_ID } from './api';
 
 describe('extension in a real VS Code', () => {
   it('is present and activates', async () => {

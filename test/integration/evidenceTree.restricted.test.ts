@@ -7,28 +7,21 @@ import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import type { IssueTreeNode } from '../../src/ui/issuesTree';
-import { writeDemoStore } from '../support/demoWorkspace';
-
-const DEMO_IDS = ['ACME-1', 'ACME-2', 'ACME-3', 'ACME-4', 'ACME-5', 'ACME-6', 'NW-1'];
+import { DEMO_IDS, writeDemoStore } from '../support/demoWorkspace';
+import type { KeptFile } from './api';
+import { activateApi, keepFile, workspaceRoot } from './api';
 
 describe('evidence in Restricted Mode', function () {
   this.timeout(60_000);
   let api: ProofOfFixApi;
   let root: string;
-  let clientsFile: string;
-  let clientsBefore: string | undefined;
+  let clientsFile: KeptFile;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ProofOfFixApi>('proof-of-fix.proof-of-fix');
-    assert.ok(extension);
-    api = await extension.activate();
-    await api.issues.ready();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
+    api = await activateApi();
     assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in Restricted Mode');
-    root = folder.uri.fsPath;
-    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
-    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    root = workspaceRoot();
+    clientsFile = keepFile(path.join(root, '.proof-of-fix', 'clients.json'));
     // As if the store came with a git checkout.
     writeDemoStore(root);
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
@@ -36,8 +29,7 @@ describe('evidence in Restricted Mode', function () {
 
   after(async () => {
     for (const id of DEMO_IDS) fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${id}.json`), { force: true });
-    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
-    else fs.writeFileSync(clientsFile, clientsBefore);
+    clientsFile.restore();
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
   });
 

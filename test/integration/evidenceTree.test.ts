@@ -13,31 +13,25 @@ import { CommandIds } from '../../src/ui/commandIds';
 import { COMMIT_SCHEME } from '../../src/ui/commitDocuments';
 import type { CommitDiffResult } from '../../src/ui/evidenceCommands';
 import type { IssueTreeNode } from '../../src/ui/issuesTree';
-import { writeDemoStore } from '../support/demoWorkspace';
-
-const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
-const DEMO_IDS = ['ACME-1', 'ACME-2', 'ACME-3', 'ACME-4', 'ACME-5', 'ACME-6', 'NW-1'];
+import { DEMO_IDS, DEMO_VERDICTS, writeDemoStore } from '../support/demoWorkspace';
+import { waitFor as poll } from '../support/wait';
+import type { KeptFile } from './api';
+import { activateApi, keepFile, workspaceRoot } from './api';
 
 function git(dir: string, args: string[], env: Record<string, string> = {}): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Evidence comes from background git work, queued behind the store's: twice the usual patience. */
+function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  return poll(what, probe, 30_000);
 }
 
 describe('evidence in the Client Issues tree', function () {
   this.timeout(120_000);
   let api: ProofOfFixApi;
   let root: string;
-  let clientsFile: string;
-  let clientsBefore: string | undefined;
+  let clientsFile: KeptFile;
   let headBefore: string;
 
   const tree = (): ProofOfFixApi['issuesTree'] => api.issuesTree;
@@ -65,16 +59,10 @@ describe('evidence in the Client Issues tree', function () {
   const fixNodes = (children: IssueTreeNode[]): IssueTreeNode[] => children.filter((c) => c.kind === 'fix' || (c.kind === 'commit' && c.role === 'fix'));
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ProofOfFixApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activateApi();
     assert.ok(api.evidence, 'activate() returned no evidence service');
-    await api.issues.ready();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    root = folder.uri.fsPath;
-    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
-    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    root = workspaceRoot();
+    clientsFile = keepFile(path.join(root, '.proof-of-fix', 'clients.json'));
     headBefore = git(root, ['rev-parse', 'HEAD']);
     writeDemoStore(root);
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
@@ -84,24 +72,14 @@ describe('evidence in the Client Issues tree', function () {
   after(async () => {
     git(root, ['reset', '--quiet', '--hard', headBefore]);
     for (const id of DEMO_IDS) fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${id}.json`), { force: true });
-    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
-    else fs.writeFileSync(clientsFile, clientsBefore);
+    clientsFile.restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
     await api.evidence.whenIdle();
   });
 
   it('shows one verdict per demo story, first under the issue, with its icon and context value', async () => {
-    const expected: Record<string, Verdict> = {
-      'ACME-1': 'fix-intact',
-      'ACME-2': 'fix-reverted',
-      'ACME-3': 'fix-modified',
-      'ACME-4': 'fix-not-deployed',
-      'ACME-5': 'no-fix-linked',
-      'ACME-6': 'fix-not-on-target',
-      'NW-1': 'deployed-unknown',
-    };
-    for (const [id, verdict] of Object.entries(expected)) {
+    for (const [id, verdict] of Object.entries(DEMO_VERDICTS)) {
       const { children } = await verdictOf(id, verdict);
       assert.equal(children[0]?.kind, 'verdict', `${id}: the verdict is not first`);
       const verdictItem = item(children[0] as IssueTreeNode);

@@ -4,23 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Verdict } from '../../src/core/evidence/model';
 import type { Issue } from '../../src/core/store/model';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import type { JourneyResult } from '../../src/ui/journey';
-import { writeDemoStore } from '../support/demoWorkspace';
+import { DEMO_VERDICTS, writeDemoStore } from '../support/demoWorkspace';
 import { waitFor } from '../support/wait';
-
-const EXPECTED: Record<string, Verdict> = {
-  'ACME-1': 'fix-intact',
-  'ACME-2': 'fix-reverted',
-  'ACME-3': 'fix-modified',
-  'ACME-4': 'fix-not-deployed',
-  'ACME-5': 'no-fix-linked',
-  'ACME-6': 'fix-not-on-target',
-  'NW-1': 'deployed-unknown',
-};
+import { activateApi, workspaceRoot } from './api';
 
 describe("The Client Says It's Back…", function () {
   this.timeout(120_000);
@@ -29,10 +19,8 @@ describe("The Client Says It's Back…", function () {
   const readIssue = (id: string): Issue => JSON.parse(fs.readFileSync(path.join(root, '.proof-of-fix', 'issues', `${id}.json`), 'utf8')) as Issue;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ProofOfFixApi>('proof-of-fix.proof-of-fix');
-    assert.ok(extension);
-    api = await extension.activate();
-    root = (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath) as string;
+    api = await activateApi();
+    root = workspaceRoot();
     writeDemoStore(root);
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
     await waitFor('the demo issues', () => api.issues.all()[0]?.store.issue('NW-1'));
@@ -55,7 +43,7 @@ describe("The Client Says It's Back…", function () {
     const revert = evidence?.fixes[0]?.reverts[0];
     assert.ok(revert, 'the evidence has no revert');
     assert.match(result.sentence, new RegExp(`^ACME-2: .*${revert.sha.slice(0, 7)}`));
-    assert.match(result.sentence, /\byou\b/, 'the revert is the user\'s own and the sentence should say so');
+    assert.match(result.sentence, /\byou reverted\b/, 'the revert is the user\'s own and the sentence should say so');
 
     const issue = readIssue('ACME-2');
     assert.equal(issue.reports.length, before + 1);
@@ -69,7 +57,7 @@ describe("The Client Says It's Back…", function () {
     assert.match(editor.document.getText(), /Hola|Estimad/);
   });
 
-  for (const [id, verdict] of Object.entries(EXPECTED)) {
+  for (const [id, verdict] of Object.entries(DEMO_VERDICTS)) {
     it(`reaches ${verdict} for ${id}`, async () => {
       const result = await vscode.commands.executeCommand<JourneyResult>(CommandIds.clientSaysItsBack, { issue: id, report: null, draft: { ifEdited: 'replace' } });
       assert.equal(result?.verdict, verdict);

@@ -8,45 +8,28 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Issue, ReplySent } from '../../src/core/store/model';
-import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import type { DraftReplyResult } from '../../src/ui/replyCommands';
+import { waitFor } from '../support/wait';
+import type { KeptFile } from './api';
+import { activateApi, keepFile, workspaceRoot } from './api';
 
-const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
 const CLIENT = 'Reply Test Co';
 const PREFIX = 'RTEST';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const toneDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Proof of Fix');
 
 describe('replies in a real VS Code', function () {
   this.timeout(120_000);
-  let api: ProofOfFixApi;
   let root: string;
-  let clientsFile: string;
-  let clientsBefore: string | undefined;
+  let clientsFile: KeptFile;
   let issueId: string;
   let draft: DraftReplyResult;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ProofOfFixApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
-    await api.issues.ready();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    root = folder.uri.fsPath;
-    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
-    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    await activateApi();
+    root = workspaceRoot();
+    clientsFile = keepFile(path.join(root, '.proof-of-fix', 'clients.json'));
     const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue, {
       client: CLIENT,
       prefix: PREFIX,
@@ -67,8 +50,7 @@ describe('replies in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${issueId}.json`), { force: true });
     fs.rmSync(path.join(root, '.proof-of-fix', 'templates'), { recursive: true, force: true });
-    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
-    else fs.writeFileSync(clientsFile, clientsBefore);
+    clientsFile.restore();
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
   });
 

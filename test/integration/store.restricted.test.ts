@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import { activateApi, workspaceRoot } from './api';
 
 const ISSUE_ID = 'RSTR-1';
 
@@ -16,13 +17,8 @@ describe('client issues in Restricted Mode', function () {
   let file: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ProofOfFixApi>('proof-of-fix.proof-of-fix');
-    assert.ok(extension);
-    api = await extension.activate();
-    await api.issues.ready();
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    assert.ok(root);
-    issuesDir = path.join(root, '.proof-of-fix', 'issues');
+    api = await activateApi();
+    issuesDir = path.join(workspaceRoot(), '.proof-of-fix', 'issues');
     file = path.join(issuesDir, `${ISSUE_ID}.json`);
     fs.mkdirSync(issuesDir, { recursive: true });
     // As if it came with a git checkout.

@@ -9,8 +9,10 @@ import type { Client, Issue } from '../../src/core/store/model';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import { waitFor } from '../support/wait';
+import type { KeptFile } from './api';
+import { activateApi, keepFile, workspaceRoot } from './api';
 
-const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
 const CLIENT = 'Integration Test Co';
 const PREFIX = 'ITEST';
 
@@ -18,23 +20,12 @@ function git(dir: string, args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('client issues in a real VS Code', function () {
   this.timeout(120_000);
   let api: ProofOfFixApi;
   let root: string;
   let issuesDir: string;
-  let clientsFile: string;
-  let clientsBefore: string | undefined;
+  let clientsFile: KeptFile;
   const created = new Set<string>();
 
   const tree = (): ProofOfFixApi['issuesTree'] => api.issuesTree;
@@ -64,17 +55,10 @@ describe('client issues in a real VS Code', function () {
   };
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ProofOfFixApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
-    assert.ok(api?.issuesTree, 'activate() returned no issuesTree');
-    await api.issues.ready();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    root = folder.uri.fsPath;
+    api = await activateApi();
+    root = workspaceRoot();
     issuesDir = path.join(root, '.proof-of-fix', 'issues');
-    clientsFile = path.join(root, '.proof-of-fix', 'clients.json');
-    clientsBefore = fs.existsSync(clientsFile) ? fs.readFileSync(clientsFile, 'utf8') : undefined;
+    clientsFile = keepFile(path.join(root, '.proof-of-fix', 'clients.json'));
   });
 
   after(async () => {
@@ -82,8 +66,7 @@ describe('client issues in a real VS Code', function () {
     for (const name of fs.existsSync(issuesDir) ? fs.readdirSync(issuesDir) : []) {
       if (name.startsWith(`${PREFIX}-`) || name.startsWith('BULK-')) fs.rmSync(path.join(issuesDir, name), { force: true });
     }
-    if (clientsBefore === undefined) fs.rmSync(clientsFile, { force: true });
-    else fs.writeFileSync(clientsFile, clientsBefore);
+    clientsFile.restore();
     await vscode.commands.executeCommand(CommandIds.filterIssues, { statuses: undefined });
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
   });
@@ -96,7 +79,7 @@ describe('client issues in a real VS Code', function () {
     assert.ok(text.endsWith('}\n'));
     assert.ok(text.indexOf('"client"') < text.indexOf('"created"') && text.indexOf('"created"') < text.indexOf('"fixes"'), 'keys are not sorted');
     assert.equal(readIssue(issue.id).status, 'open');
-    const clients = JSON.parse(fs.readFileSync(clientsFile, 'utf8')) as { schemaVersion: number; clients: Client[] };
+    const clients = JSON.parse(fs.readFileSync(clientsFile.path, 'utf8')) as { schemaVersion: number; clients: Client[] };
     assert.equal(clients.schemaVersion, 1);
     assert.deepEqual(clients.clients.find((c) => c.name === CLIENT), { name: CLIENT, prefix: PREFIX, language: 'en' });
   });
@@ -174,10 +157,10 @@ describe('client issues in a real VS Code', function () {
 
   it('sets the deployed version of the client', async () => {
     await vscode.commands.executeCommand(CommandIds.setDeployedRef, { client: CLIENT, ref: 'v1.2.0' });
-    const clients = JSON.parse(fs.readFileSync(clientsFile, 'utf8')) as { clients: Client[] };
+    const clients = JSON.parse(fs.readFileSync(clientsFile.path, 'utf8')) as { clients: Client[] };
     assert.equal(clients.clients.find((c) => c.name === CLIENT)?.deployedRef, 'v1.2.0');
     await vscode.commands.executeCommand(CommandIds.editClient, { client: CLIENT, contactName: 'Laura', register: 'tu' });
-    const after = JSON.parse(fs.readFileSync(clientsFile, 'utf8')) as { clients: Client[] };
+    const after = JSON.parse(fs.readFileSync(clientsFile.path, 'utf8')) as { clients: Client[] };
     assert.deepEqual(after.clients.find((c) => c.name === CLIENT), { name: CLIENT, prefix: PREFIX, language: 'en', deployedRef: 'v1.2.0', contactName: 'Laura', register: 'tu' });
     assert.match(String(tree().getTreeItem(clientNode() as IssueTreeNode).description), /v1\.2\.0/);
   });

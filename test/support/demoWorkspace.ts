@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Verdict } from '../../src/core/evidence/model';
 
 export const ME = { name: 'Ana García', email: 'ana@freelance.example' };
 export const OTHER = { name: 'Laura Pérez', email: 'laura@acme.example' };
@@ -87,6 +88,20 @@ const STEPS: Step[] = [
 
 /** The deployed version the demo client runs: before ACME-4's fix. */
 export const DEMO_DEPLOYED_TAG = 'v1.2.0';
+
+/** The verdict each demo issue gets against main with its client's deployed ref: one per story. */
+export const DEMO_VERDICTS: Readonly<Record<string, Verdict>> = {
+  'ACME-1': 'fix-intact',
+  'ACME-2': 'fix-reverted',
+  'ACME-3': 'fix-modified',
+  'ACME-4': 'fix-not-deployed',
+  'ACME-5': 'no-fix-linked',
+  'ACME-6': 'fix-not-on-target',
+  'NW-1': 'deployed-unknown',
+};
+
+/** The demo issues' ids. */
+export const DEMO_IDS: readonly string[] = Object.keys(DEMO_VERDICTS);
 
 /** Sorted keys, 2-space indent, final newline: the store's own file format. */
 function stableJson(value: unknown): string {

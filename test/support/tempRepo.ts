@@ -154,6 +154,22 @@ export class TempRepo {
   }
 }
 
+/**
+ * Call inside a describe: returns what makes a fresh repository for the suite, and removes every
+ * repository it made once the suite is done.
+ */
+export function suiteRepos(): () => TempRepo {
+  const repos: TempRepo[] = [];
+  after(() => {
+    for (const r of repos) r.dispose();
+  });
+  return () => {
+    const repo = TempRepo.create();
+    repos.push(repo);
+    return repo;
+  };
+}
+
 /** Numbered lines "prefix 1".."prefix n", newline-terminated. */
 export function lines(prefix: string, n: number, from = 1): string {
   let out = '';

@@ -1,10 +1,7 @@
 // Pure parts of the evidence engine: verdict precedence, version order, patch equivalence, ref
-// checks; the CLI's argument parsing; the issue-file reader; the scan's incremental logic on a
+// checks; the CLI's argument parsing; the scan's incremental logic on a
 // fake port.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { parseArgs } from '../../src/cli/args';
 import { parseEvidenceArgs } from '../../src/cli/evidenceOptions';
@@ -15,7 +12,6 @@ import { fixVerdict, issueVerdict } from '../../src/core/evidence/verdict';
 import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
 import type { FileDiff, GitPort, RawCommit } from '../../src/core/gitPort';
 import { isSafeRef, isSha } from '../../src/core/gitPort';
-import { readIssueForEvidence } from '../../src/core/issueFiles';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 
@@ -164,39 +160,6 @@ describe('evidence core', () => {
         }),
         { numRuns: 300 },
       );
-    });
-  });
-
-  describe('issue files', () => {
-    let dir: string;
-    before(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-issues-'));
-      fs.mkdirSync(path.join(dir, '.proof-of-fix', 'issues'), { recursive: true });
-      const write = (file: string, text: string): void => fs.writeFileSync(path.join(dir, '.proof-of-fix', file), text);
-      write('clients.json', JSON.stringify({ schemaVersion: 1, clients: [{ name: 'Acme', prefix: 'ACME', language: 'es', deployedRef: 'v1.2.0' }, { name: 'Beta', prefix: 'BETA', language: 'en' }] }));
-      write('issues/ACME-1.json', '\uFEFF' + JSON.stringify({ id: 'ACME-1', client: 'Acme', fixes: [{ sha: 'abcd1234', how: 'line', note: 'n' }] }));
-      write('issues/ACME-2.json', JSON.stringify({ id: 'ACME-2', client: 'Acme', fixes: 'nope' }));
-      write('issues/ACME-3.json', '[1, 2');
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-    it('reads the links and the client\'s deployed ref', async () => {
-      const read = await readIssueForEvidence(dir, 'ACME-1');
-      assert.ok(read.ok);
-      assert.deepEqual(read.issue.fixes, [{ sha: 'abcd1234', how: 'line', note: 'n' }]);
-      assert.equal(read.issue.client?.deployedRef, 'v1.2.0');
-      assert.deepEqual(read.issue.prefixes, ['ACME', 'BETA']);
-    });
-
-    it('returns a code for a missing, unparseable or misshapen file, or an unsafe id', async () => {
-      const code = async (id: string): Promise<string> => {
-        const read = await readIssueForEvidence(dir, id);
-        return read.ok ? 'ok' : read.code;
-      };
-      assert.equal(await code('ACME-404'), 'issue-missing');
-      assert.equal(await code('ACME-2'), 'issue-invalid');
-      assert.equal(await code('ACME-3'), 'issue-unreadable');
-      assert.equal(await code('../clients'), 'bad-issue-id');
     });
   });
 

@@ -1,6 +1,6 @@
 // Pure parts behind the evidence tree, the status bar and the commit diff: which verdicts need a
 // reply, a fix's facts in short, the commits that changed it, caveats per fix, cache keys, the
-// commit-file URI query, git's name-status output, and the timing wrapper of the git port.
+// commit-file URI query and git's name-status output.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { isFullSha, isSafeRepoPath, looksBinary, parseNameStatus, parseParentsLine } from '../../src/core/commitContent';
@@ -18,9 +18,6 @@ import {
   issueCaveats,
   needsReply,
 } from '../../src/core/evidenceView';
-import type { GitPort } from '../../src/core/gitPort';
-import { GitFailure } from '../../src/core/gitPort';
-import { timedGitPort } from '../../src/core/timedGitPort';
 
 const SHA = (c: string): string => c.repeat(40);
 
@@ -239,25 +236,6 @@ describe('evidence tree logic', () => {
       assert.equal(looksBinary('PNG\0\0'), true);
       assert.equal(looksBinary('plain text\n'), false);
       assert.equal(looksBinary('x'.repeat(9000) + '\0'), false);
-    });
-  });
-
-  describe('timed git port', () => {
-    it('logs each call with its duration and passes results and failures through', async () => {
-      const lines: string[] = [];
-      const port = timedGitPort(
-        {
-          isShallow: async () => true,
-          resolveCommit: async () => {
-            throw new GitFailure('bad-ref', 'unknown revision');
-          },
-        } as unknown as GitPort,
-        (line) => lines.push(line),
-      );
-      assert.equal(await port.isShallow(), true);
-      await assert.rejects(port.resolveCommit('nope'), { code: 'bad-ref' });
-      assert.match(lines[0] ?? '', /^git isShallow: \d+ ms$/);
-      assert.match(lines[1] ?? '', /^git resolveCommit: failed after \d+ ms$/);
     });
   });
 });

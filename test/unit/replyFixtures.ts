@@ -1,7 +1,6 @@
 // Hand-built evidence for each verdict, shaped as the evidence engine reports it, and the client
 // and issue records a reply is addressed with. Shared by the reply and tone tests.
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../../src/core/evidence/model';
-import { runCli } from '../../src/cli/main';
 import type { Client, Issue } from '../../src/core/store/model';
 
 const ME = 'dev@example.com';
@@ -176,17 +175,3 @@ export function issue(language: 'en' | 'es'): Issue {
 }
 
 export const REMOTE = 'git@github.com:romero-dev/acme-shop.git';
-
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in process, capturing what it writes. */
-export async function runCliCaptured(argv: string[], cwd: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
-  return { code, stdout, stderr };
-}

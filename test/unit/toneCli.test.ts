@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { guessLanguage } from '../../src/core/tone/check';
+import { runCliCaptured } from '../support/cli';
 import { makeTempDir } from '../support/tempDir';
-import { runCliCaptured } from './replyFixtures';
 
 const run = runCliCaptured;
 

@@ -53,6 +53,8 @@ export interface EvidenceRequest {
   /** Which tags are releases (regular expression). Default: tags that look like versions. */
   tagPattern?: string | null;
   now?: () => Date;
+  /** Stops the computation before its next git call; it then rejects with EvidenceCancelled. */
+  signal?: AbortSignal;
 }
 
 export type EvidenceErrorCode = 'bad-target' | 'bad-deployed' | 'bad-fix' | 'bad-issue-ref' | 'bad-tag-pattern';
@@ -70,6 +72,38 @@ export class EvidenceFailure extends Error {
 
 export function isEvidenceFailure(error: unknown): error is EvidenceFailure {
   return error instanceof EvidenceFailure;
+}
+
+/** The caller cancelled the computation (through the request's signal); no answer follows. */
+export class EvidenceCancelled extends Error {
+  readonly code = 'cancelled';
+
+  constructor() {
+    super('cancelled');
+    this.name = 'EvidenceCancelled';
+  }
+}
+
+export function isEvidenceCancelled(error: unknown): error is EvidenceCancelled {
+  return error instanceof EvidenceCancelled;
+}
+
+/**
+ * The port, checking the signal before every git call: every step of the computation (survival
+ * and scans included) goes through the port, so a cancelled request runs no further git.
+ */
+function cancellable(port: GitPort, signal: AbortSignal | undefined): GitPort {
+  if (signal === undefined) return port;
+  return new Proxy(port, {
+    get(target, name, receiver): unknown {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]): Promise<unknown> => {
+        if (signal.aborted) throw new EvidenceCancelled();
+        return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+      };
+    },
+  });
 }
 
 interface Context {
@@ -338,7 +372,8 @@ async function linkCommits(port: GitPort, request: EvidenceRequest): Promise<{ l
   return { links: [...links.values()].sort((a, b) => time(a) - time(b)), mentions };
 }
 
-export async function computeEvidence(port: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
+export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
+  const port = cancellable(gitPort, request.signal);
   const tagPattern = compileTagPattern(request.tagPattern ?? DEFAULT_TAG_PATTERN);
   if (tagPattern === null) throw new EvidenceFailure('bad-tag-pattern', request.tagPattern ?? '');
   for (const f of request.fixes ?? []) if (!isSha(f.sha)) throw new EvidenceFailure('bad-fix', f.sha);

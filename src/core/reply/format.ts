@@ -3,8 +3,9 @@
 
 export const SHORT_SHA_LENGTH = 7;
 
-export function shortSha(sha: string): string {
-  return sha.slice(0, SHORT_SHA_LENGTH);
+/** A commit id abbreviated as git does (replies); a caller with room for more may ask for more. */
+export function shortSha(sha: string, length = SHORT_SHA_LENGTH): string {
+  return sha.slice(0, length);
 }
 
 export interface DateOptions {

@@ -4,21 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkTone } from '../../src/core/tone/check';
-import { createDemoWorkspace } from '../support/demoWorkspace';
+import { runCliCaptured } from '../support/cli';
+import { createDemoWorkspace, DEMO_VERDICTS } from '../support/demoWorkspace';
 import { makeTempDir } from '../support/tempDir';
-import { runCliCaptured } from './replyFixtures';
 
 const run = runCliCaptured;
-
-const DEMO: Record<string, string> = {
-  'ACME-1': 'fix-intact',
-  'ACME-2': 'fix-reverted',
-  'ACME-3': 'fix-modified',
-  'ACME-4': 'fix-not-deployed',
-  'ACME-5': 'no-fix-linked',
-  'ACME-6': 'fix-not-on-target',
-  'NW-1': 'deployed-unknown',
-};
 
 describe('proof-of-fix reply', function () {
   this.timeout(60000);
@@ -30,7 +20,7 @@ describe('proof-of-fix reply', function () {
   });
   after(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
-  for (const [issue, verdict] of Object.entries(DEMO)) {
+  for (const [issue, verdict] of Object.entries(DEMO_VERDICTS)) {
     for (const lang of ['es', 'en'] as const) {
       it(`${issue} (${verdict}, ${lang}) prints a reply that passes the tone check`, async () => {
         const json = await run(['reply', '--repo', dir, '--issue', issue, '--lang', lang, '--json'], dir);

@@ -1,0 +1,65 @@
+// The git runner shared by both adapters, on a real repository: each command logged when it ends
+// with its duration (failures with exit code, error code and stderr), one command at a time per
+// repository across both adapters, and no extra wait after a command that prints nothing.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { createCommitContentPort } from '../../src/git/commitContent';
+import { createGitRunner } from '../../src/git/gitRunner';
+import { createGitPort } from '../../src/git/simpleGitPort';
+import { TempRepo } from '../support/tempRepo';
+
+describe('git runner on a real repository', function () {
+  this.timeout(60000);
+  let repo: TempRepo;
+  let head: string;
+  before(() => {
+    repo = TempRepo.create();
+    head = repo.commit('Initial', { files: { 'a.txt': 'a\n' } });
+  });
+  after(() => repo.dispose());
+
+  it('logs each command when it ends with its duration, and failures with exit code, error code and stderr', async () => {
+    const lines: string[] = [];
+    const runner = createGitRunner(repo.dir, { log: (l) => lines.push(l) });
+    assert.equal((await runner.run(['rev-parse', 'HEAD'])).stdout.trim(), head);
+    assert.equal((await runner.run(['rev-parse', '-q', '--verify', 'refs/heads/nope'], { okExit: [1] })).exitCode, 1);
+    await assert.rejects(runner.run(['rev-parse', '--verify', 'nope']), { code: 'bad-ref' });
+    assert.match(lines[0] ?? '', /^git rev-parse HEAD \(\d+ ms\)$/);
+    assert.match(lines[1] ?? '', /^git rev-parse -q --verify refs\/heads\/nope \(\d+ ms, exit 1\)$/);
+    assert.match(lines[2] ?? '', /^git rev-parse --verify nope \(\d+ ms, exit 128, bad-ref\): fatal: Needed a single revision$/);
+    assert.equal(lines.length, 3);
+  });
+
+  it('runs the commands of both adapters on one repository one at a time', async () => {
+    const trace = repo.sibling('trace');
+    const binary = repo.sibling('git-traced.sh');
+    // A git that notes when it starts and ends: overlapping commands would show two starts in a row.
+    fs.writeFileSync(binary, `#!/bin/sh\necho start >> '${trace}'\nsleep 0.02\ngit "$@"\nrc=$?\necho end >> '${trace}'\nexit $rc\n`, { mode: 0o755 });
+    const port = createGitPort(repo.dir, { binary });
+    const content = createCommitContentPort(repo.dir, { binary });
+    await Promise.all([port.listTips(), content.commitFiles(head), port.userEmail(), content.fileAt(head, 'a.txt'), port.resolveCommit('main')]);
+    const marks = fs.readFileSync(trace, 'utf8').trim().split('\n');
+    assert.ok(marks.length >= 10, marks.join(' '));
+    marks.forEach((mark, i) => assert.equal(mark, i % 2 === 0 ? 'start' : 'end', `command ${Math.floor(i / 2) + 1} overlapped another`));
+  });
+
+  it('settles a command that prints nothing without waiting for more output', async () => {
+    // simple-git alone waits 50 ms after such a command; the runner tells it that stdout ended.
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Nothing changed']);
+    const empty = repo.head();
+    const lines: string[] = [];
+    const content = createCommitContentPort(repo.dir, { log: (l) => lines.push(l) });
+    const runner = createGitRunner(repo.dir, { log: (l) => lines.push(l) });
+    for (let i = 0; i < 5; i++) {
+      await runner.run(['rev-parse', '-q', '--verify', 'refs/heads/nope'], { okExit: [1] });
+      // The diff of a commit that changed nothing is empty.
+      assert.deepEqual((await content.commitFiles(empty))?.files, []);
+    }
+    const silent = lines.filter((l) => l.startsWith('git rev-parse') || l.startsWith('git diff-tree'));
+    const durations = silent.map((l) => Number(/\((\d+) ms/.exec(l)?.[1]));
+    assert.equal(durations.length, 10);
+    const slow = durations.filter((ms) => ms >= 50);
+    // A busy machine may make one process slow; the wait would make every one of them slow.
+    assert.ok(slow.length < durations.length / 2, silent.join('\n'));
+  });
+});
