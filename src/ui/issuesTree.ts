@@ -203,6 +203,8 @@ function nodeId(node: IssueTreeNode): string {
 
 // Mentions only help when no fix is known (they are the commits to look at); a few are enough.
 const MAX_MENTIONS = 5;
+/** How long evidence events are gathered before the tree repaints. */
+const EVIDENCE_REPAINT_MS = 250;
 
 export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -219,8 +221,11 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
     const saved = state.get<IssueStatus[]>(FILTER_STATE_KEY);
     this.hidden = new Set(saved ?? this.defaultHidden());
     issues.onDidChange(() => this.refresh(), this, this.disposables);
-    // Evidence arrives in the background; the service already batches its changes.
-    evidence?.onDidChange(() => this.changeEmitter.fire(undefined), this, this.disposables);
+    // Evidence arrives in the background, two events per issue (started, done): coalesce them, so a
+    // pass over many issues repaints the tree a few times rather than once per event. Each repaint
+    // replaces the rows, and a click on a row replaced mid-click is lost.
+    evidence?.onDidChange(() => this.scheduleEvidenceRepaint(), this, this.disposables);
+    this.disposables.push({ dispose: () => clearTimeout(this.repaintTimer) });
     vscode.workspace.onDidChangeConfiguration(
       (e) => {
         if (!e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.showClosed}`)) return;
@@ -251,8 +256,20 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
   }
 
   refresh(): void {
+    clearTimeout(this.repaintTimer);
+    this.repaintTimer = undefined;
     this.updateContext();
     this.changeEmitter.fire(undefined);
+  }
+
+  private repaintTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private scheduleEvidenceRepaint(): void {
+    if (this.repaintTimer !== undefined) return;
+    this.repaintTimer = setTimeout(() => {
+      this.repaintTimer = undefined;
+      this.changeEmitter.fire(undefined);
+    }, EVIDENCE_REPAINT_MS);
   }
 
   private updateContext(): void {
@@ -450,7 +467,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
         item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
         item.contextValue = `proofOfFix.issue.${issue.status}`;
         item.accessibilityInformation = { label: `${issue.id}, ${issue.title}, ${statusLabel(issue.status)}, ${item.description}` };
-        item.command = { command: CommandIds.openIssueFile, title: vscode.l10n.t('Open Issue File'), arguments: [element] };
+        // No click command: a click (or Enter) on an issue expands it; Open Issue File is in its menu.
         return item;
       }
       case 'report': {

@@ -92,10 +92,6 @@ async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderI
   return picked.target ?? NEW_ISSUE;
 }
 
-function who(change: { authorName: string; byMe: boolean }): string {
-  return change.byMe ? vscode.l10n.t('you') : change.authorName;
-}
-
 function day(iso: string): string {
   return iso.slice(0, 10);
 }
@@ -119,7 +115,10 @@ export function verdictSentence(evidence: IssueEvidence, id: string): string {
     case 'fix-reverted': {
       const revert = fixes.flatMap((f) => f.reverts)[0];
       if (!revert) return vscode.l10n.t('{0}: the fix {1} was reverted.', id, fix);
-      return vscode.l10n.t('{0}: the fix {1} was reverted by {2} on {3} ({4}).', id, fix, who(revert), day(revert.date), short(revert.sha));
+      // The user's own action has its own sentence: Spanish conjugates it ("revertiste"), and it reads as owning it.
+      return revert.byMe
+        ? vscode.l10n.t('{0}: you reverted the fix {1} on {2} ({3}).', id, fix, day(revert.date), short(revert.sha))
+        : vscode.l10n.t('{0}: the fix {1} was reverted by {2} on {3} ({4}).', id, fix, revert.authorName, day(revert.date), short(revert.sha));
     }
     case 'fix-not-deployed': {
       const release = first?.firstTag;
@@ -132,7 +131,10 @@ export function verdictSentence(evidence: IssueEvidence, id: string): string {
       const survival = withSurvival && (withSurvival.survivalDeployed ?? withSurvival.survival);
       const change = survival?.changedBy[0];
       if (!survival || !change) return vscode.l10n.t('{0}: the fix {1} was changed since.', id, fix);
-      return vscode.l10n.t('{0}: {1} of {2} lines of the fix {3} are no longer intact, last changed by {4} on {5} ({6}).', id, survival.modified + survival.removed, survival.added, short(withSurvival.sha), who(change), day(change.date), short(change.sha));
+      const lost = survival.modified + survival.removed;
+      return change.byMe
+        ? vscode.l10n.t('{0}: {1} of {2} lines of the fix {3} are no longer intact; you last changed them on {4} ({5}).', id, lost, survival.added, short(withSurvival.sha), day(change.date), short(change.sha))
+        : vscode.l10n.t('{0}: {1} of {2} lines of the fix {3} are no longer intact, last changed by {4} on {5} ({6}).', id, lost, survival.added, short(withSurvival.sha), change.authorName, day(change.date), short(change.sha));
     }
     case 'deployed-unknown':
       return vscode.l10n.t("{0}: the fix {1} is intact on {2}; the client's version is not known, so it cannot be checked.", id, fix, target);

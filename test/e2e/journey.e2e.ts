@@ -66,6 +66,19 @@ for (const locale of LOCALES) {
       await screenshot(page, `journey-${locale.code}-tree`);
     });
 
+    it('opens a fix commit\'s diff from its row', async () => {
+      const { page } = session;
+      // The background pass over all issues has ended when the status bar shows its count.
+      await page.locator('.statusbar-item', { hasText: /3 need a reply|3 necesitan respuesta/ }).waitFor({ state: 'visible', timeout: 60_000 });
+      await page.waitForTimeout(500);
+      const commitRow = page.locator('.part.sidebar .monaco-list-row', { hasText: /Fix ACME-2: round cart/ }).first();
+      await commitRow.click();
+      await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
+      // Regression: evidence repainted the whole tree once per event, and clicks on replaced rows were lost.
+      assert.equal(await page.locator('.notification-toast', { hasText: /command not found/i }).count(), 0);
+      await screenshot(page, `journey-${locale.code}-diff`);
+    });
+
     it('walks from the palette to an open reply draft, keyboard only', async () => {
       const { page } = session;
       await runFromPalette(page, locale.command);
