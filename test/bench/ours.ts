@@ -3,6 +3,8 @@
 import type { GitPort } from '../../src/core/gitPort';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import { computeEvidence } from '../../src/core/evidence/engine';
+import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { scanHistory } from '../../src/core/linking/scan';
 import type { RawIssueFacts } from './rawGit';
 import type { SynthManifest } from './synthRepo';
 
@@ -11,10 +13,14 @@ export function oursEvidence(port: GitPort, manifest: SynthManifest, id: string)
   return computeEvidence(port, { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me });
 }
 
-/** Every issue, one after another, as a command that lists all issues' verdicts would. */
+/**
+ * Every issue, as the extension's evidence service does it: one scan of the history (timed here
+ * too), then each issue's evidence from that scan, one after another.
+ */
 export async function oursEvidenceForAll(port: GitPort, manifest: SynthManifest, ids: string[]): Promise<IssueEvidence[]> {
+  const scan = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
   const out: IssueEvidence[] = [];
-  for (const id of ids) out.push(await oursEvidence(port, manifest, id));
+  for (const id of ids) out.push(await computeEvidence(port, { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me, scan }));
   return out;
 }
 
