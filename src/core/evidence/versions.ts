@@ -3,6 +3,11 @@
 /** Default: an optional word prefix (`v`, `release-`, `app/`), dotted numbers, an optional suffix. */
 export const DEFAULT_TAG_PATTERN = '^[A-Za-z_/-]*v?[0-9]+(?:\\.[0-9]+)*(?:[-+._][0-9A-Za-z.+_-]*)?$';
 
+// Shared collators: localeCompare with a locale builds a new collator on every call, and hundreds of
+// tags are sorted per evidence.
+const NUMERIC = new Intl.Collator('en', { numeric: true });
+const PLAIN = new Intl.Collator('en');
+
 interface ParsedVersion {
   prefix: string;
   numbers: number[];
@@ -27,10 +32,10 @@ export function compareVersions(a: string, b: string): number {
   if (va.suffix !== vb.suffix) {
     if (va.suffix === '') return 1;
     if (vb.suffix === '') return -1;
-    return va.suffix.localeCompare(vb.suffix, 'en', { numeric: true });
+    return NUMERIC.compare(va.suffix, vb.suffix);
   }
   if (va.numbers.length !== vb.numbers.length) return va.numbers.length - vb.numbers.length;
-  return va.prefix.localeCompare(vb.prefix, 'en') || a.localeCompare(b, 'en');
+  return PLAIN.compare(va.prefix, vb.prefix) || PLAIN.compare(a, b);
 }
 
 /** Compiles a tag pattern; null when it is not a valid regular expression. */

@@ -125,15 +125,22 @@ function time(date: string): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which
+// was most of a re-scan's time on a large history.
+const ID_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+  return ID_COLLATOR.compare(a, b);
 }
 
 /** Groups the cache's commits by issue id, newest first within each list. */
 export function issuesFromCache(cache: ScanCache): ScanIssue[] {
   const byId = new Map<string, ScanIssue>();
+  // Each date parsed once, not once per comparison in the sorts below.
+  const times = new Map<string, number>();
   for (const [sha, c] of Object.entries(cache.commits)) {
     if (!Array.isArray(c.refs)) continue;
+    times.set(sha, time(c.date));
     for (const ref of c.refs) {
       if (!Array.isArray(ref) || typeof ref[0] !== 'string') continue;
       const [id, kind, via] = ref;
@@ -153,7 +160,8 @@ export function issuesFromCache(cache: ScanCache): ScanIssue[] {
       (kind === 'fix' ? issue.fixes : issue.mentions).push(linked);
     }
   }
-  const byDate = (a: LinkedCommit, b: LinkedCommit): number => time(b.date) - time(a.date) || a.sha.localeCompare(b.sha);
+  const byDate = (a: LinkedCommit, b: LinkedCommit): number =>
+    (times.get(b.sha) ?? 0) - (times.get(a.sha) ?? 0) || (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0);
   const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
   for (const issue of out) {
     issue.fixes.sort(byDate);
