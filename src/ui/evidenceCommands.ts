@@ -55,18 +55,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Disposable[] {
   const { issues, evidence } = deps;
 
-  const folderOf = (value: string | vscode.Uri | undefined): FolderIssues => {
-    if (value === undefined) {
-      const all = issues.all();
-      if (all.length === 1) return all[0] as FolderIssues;
-      throw new Error(vscode.l10n.t('Say which workspace folder (the folder argument): there is more than one.'));
-    }
-    const uri = typeof value === 'string' ? (value.includes('://') ? vscode.Uri.parse(value) : vscode.Uri.file(value)) : value;
-    const folder = issues.forUri(uri);
-    if (!folder) throw new Error(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
-    return folder;
-  };
-
   /** The folder and commit a node or args object names. */
   const commitOf = (arg: unknown): { folder: FolderIssues; sha: string; path?: string } => {
     if (arg instanceof CommitNode) return { folder: arg.folder, sha: arg.commit.sha };
@@ -74,7 +62,7 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
     if (isObject(arg) && typeof arg.sha === 'string') {
       const args = arg as unknown as OpenCommitDiffArgs;
       if (!isSha(args.sha)) throw new Error(vscode.l10n.t('{0} is not a commit id.', args.sha));
-      return { folder: folderOf(args.folder), sha: args.sha.toLowerCase(), ...(typeof args.path === 'string' ? { path: args.path } : {}) };
+      return { folder: issues.folderNamed(args.folder), sha: args.sha.toLowerCase(), ...(typeof args.path === 'string' ? { path: args.path } : {}) };
     }
     throw new Error(vscode.l10n.t('Choose a commit in the Client Issues view.'));
   };

@@ -40,6 +40,8 @@ export const EVIDENCE_CONTEXT_KEYS = {
 
 // Git rewrites several files per checkout or commit; one refresh after the burst is enough.
 const REFRESH_DEBOUNCE_MS = 300;
+/** How long evidence events are gathered before listeners (tree, status bar) hear of them. */
+const CHANGE_COALESCE_MS = 250;
 
 /** Why an evidence computation failed: a code for the words, and the value it is about. */
 export interface EvidenceProblem {
@@ -360,11 +362,9 @@ export class FolderEvidence implements vscode.Disposable {
     const scan = await scanHistory(port, { patterns }, this.scanCache);
     this.scanCache = scan.cache;
     for (const bad of scan.patternErrors) log().warn(`Issue id pattern ${JSON.stringify(bad)} is not a valid regular expression; it is ignored.`);
-    // The commits the refs point to, and the refs' names (tags included): a new commit, a moved
-    // branch or a new tag changes the digest, and with it every key.
-    const tips = await port.listTips();
-    const refs = await port.listRefs();
-    const repository = digest(JSON.stringify([state.head, state.headBranch, state.shallow, tips, refs.branches, refs.tags, target, targetSha, me, patterns, tagPattern]));
+    // Every ref's name and commit (branches, tags, remotes, HEAD), as the scan just read them: a new
+    // commit, a moved branch or a new tag changes the digest, and with it every key.
+    const repository = digest(JSON.stringify([state.head, state.headBranch, state.shallow, scan.cache.refs, target, targetSha, me, patterns, tagPattern]));
     return { repository, target, me, patterns, tagPattern, scan, deployed: new Map() };
   }
 
@@ -540,11 +540,13 @@ export class EvidenceService implements vscode.Disposable {
 
   private fireSoon(): void {
     if (this.changeTimer !== undefined) return;
-    // Many computations finish in a burst; the tree and status bar redraw once for them.
+    // Many computations finish in a burst (two events per issue); the tree and status bar redraw
+    // once for them. Each redraw replaces the tree's rows, and a click on a row replaced mid-click
+    // is lost, so the window is wide enough to gather a pass, short enough to feel immediate.
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
       this.changeEmitter.fire();
-    }, 50);
+    }, CHANGE_COALESCE_MS);
   }
 
   dispose(): void {

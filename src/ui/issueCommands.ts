@@ -133,36 +133,12 @@ class BadArgument extends Error {
 export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposable[] {
   const { issues, tree } = deps;
 
-  const folderOf = (arg: FolderArg | undefined): FolderIssues => {
-    if (arg === undefined) {
-      const all = issues.all();
-      const active = vscode.window.activeTextEditor?.document.uri;
-      const found = all.length === 1 ? all[0] : active ? issues.forUri(active) : undefined;
-      if (!found) throw new BadArgument(vscode.l10n.t('Say which workspace folder (the folder argument): there is more than one.'));
-      return found;
-    }
-    const uri = typeof arg === 'string' ? (arg.includes('://') ? vscode.Uri.parse(arg) : vscode.Uri.file(arg)) : arg;
-    const found = issues.forUri(uri);
-    if (!found) throw new BadArgument(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
-    return found;
-  };
-
-  /** The issue an args object names, searching every folder when none is given. */
-  const issueOf = (args: IssueArgs): { folder: FolderIssues; issue: Issue } => {
-    const folders = args.folder !== undefined ? [folderOf(args.folder)] : issues.all();
-    for (const folder of folders) {
-      const issue = folder.store.issue(args.issue);
-      if (issue) return { folder, issue };
-    }
-    throw new BadArgument(vscode.l10n.t('There is no client issue {0}.', args.issue));
-  };
-
   const resolveIssue = async (arg: unknown, placeHolder: string, filter?: (i: Issue) => boolean): Promise<{ folder: FolderIssues; issue: Issue } | undefined> => {
     if (arg instanceof IssueNode || arg instanceof ReportNode || arg instanceof FixNode) {
       // The node may predate a re-read: use the store's current version.
-      return issueOf({ folder: arg.folder.folder.uri, issue: arg.issue.id });
+      return issues.issueNamed(arg.issue.id, arg.folder.folder.uri);
     }
-    if (isArgs<IssueArgs>(arg, 'issue')) return issueOf(arg);
+    if (isArgs<IssueArgs>(arg, 'issue')) return issues.issueNamed(arg.issue, arg.folder);
     return pickIssue(issues, placeHolder, filter);
   };
 
@@ -207,7 +183,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
   const newIssue = async (arg?: unknown): Promise<Issue | undefined> => {
     if (!requireTrust()) return undefined;
     if (isArgs<NewIssueArgs>(arg, 'title')) {
-      const folder = folderOf(arg.folder);
+      const folder = issues.folderNamed(arg.folder);
       if (!arg.client || !arg.title.trim()) throw new BadArgument(vscode.l10n.t('A new issue needs a client and a title.'));
       if (arg.date !== undefined && !isIsoDate(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
       const client = await ensureClient(folder, arg.client, { ...(arg.prefix ? { prefix: arg.prefix } : {}), ...(arg.language ? { language: arg.language } : {}) });
@@ -372,7 +348,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (arg instanceof ClientNode) return { folder: arg.folder, name: arg.name };
     if (arg instanceof IssueNode) return { folder: arg.folder, name: arg.issue.client };
     if (isArgs<ClientArgs>(arg, 'client')) {
-      const folder = folderOf(arg.folder);
+      const folder = issues.folderNamed(arg.folder);
       if (!folder.store.client(arg.client) && !folder.store.issues().some((i) => i.client === arg.client)) {
         throw new BadArgument(vscode.l10n.t('There is no client named {0}.', arg.client));
       }

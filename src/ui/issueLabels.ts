@@ -76,6 +76,13 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// Built once: the tree asks for a relative day for every issue row it draws.
+let relativeFormatter: Intl.RelativeTimeFormat | undefined;
+function relativeFormat(): Intl.RelativeTimeFormat {
+  relativeFormatter ??= new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto' });
+  return relativeFormatter;
+}
+
 /** "today", "yesterday", "2 days ago", "3 months ago", in the display language. */
 export function relativeDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -83,7 +90,7 @@ export function relativeDay(date: string): string {
   const then = Date.UTC(y, m - 1, d);
   const [ty, tm, td] = today().split('-').map(Number) as [number, number, number];
   const days = Math.round((then - Date.UTC(ty, tm - 1, td)) / 86_400_000);
-  const format = new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto' });
+  const format = relativeFormat();
   const ago = -days;
   if (ago < 0) return date;
   if (ago < 14) return format.format(days, 'day');

@@ -9,8 +9,15 @@ import { isInsideGitRepository } from '../core/store/gitProbe';
 import { DEFAULT_CLIENTS_FILE, DEFAULT_ISSUES_DIR, IssueStore } from '../core/store/issueStore';
 import type { StoreFs } from '../core/store/storeFs';
 import { createNodeStoreFs } from '../core/store/storeFs';
+import type { Issue } from '../core/store/model';
 import type { StoreValidator } from '../core/store/validate';
 import { log } from './log';
+
+/** A folder or document as commands receive it: a URI, a URI string, or a file path. */
+export function toUri(value: string | vscode.Uri): vscode.Uri {
+  if (typeof value !== 'string') return value;
+  return value.includes('://') || value.startsWith('untitled:') ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+}
 
 export const SETTINGS = {
   section: 'proofOfFix',
@@ -164,6 +171,32 @@ export class IssueWorkspace implements vscode.Disposable {
   forUri(uri: vscode.Uri): FolderIssues | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return this.folders.find((f) => f.folder.uri.toString() === folder?.uri.toString());
+  }
+
+  /**
+   * The folder a command's `folder` argument names; without one, the only folder, else the active
+   * editor's. Throws a sentence for the user when it names none.
+   */
+  folderNamed(arg: string | vscode.Uri | undefined): FolderIssues {
+    if (arg === undefined) {
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const found = this.folders.length === 1 ? this.folders[0] : active ? this.forUri(active) : undefined;
+      if (!found) throw new Error(vscode.l10n.t('Say which workspace folder (the folder argument): there is more than one.'));
+      return found;
+    }
+    const uri = toUri(arg);
+    const found = this.forUri(uri);
+    if (!found) throw new Error(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
+    return found;
+  }
+
+  /** The issue with this id, in the named folder or else the first folder that has it; throws when none has. */
+  issueNamed(id: string, folder?: string | vscode.Uri): { folder: FolderIssues; issue: Issue } {
+    for (const f of folder !== undefined ? [this.folderNamed(folder)] : this.folders) {
+      const issue = f.store.issue(id);
+      if (issue) return { folder: f, issue };
+    }
+    throw new Error(vscode.l10n.t('There is no client issue {0}.', id));
   }
 
   /**

@@ -11,7 +11,7 @@ import { caveatsOfFix, fixChanges, fixSummary, issueCaveats } from '../core/evid
 import type { StoreProblem } from '../core/store/issueStore';
 import { parseIssueId } from '../core/store/ids';
 import type { Client, ClientReport, FixLink, Issue, IssueStatus } from '../core/store/model';
-import { ISSUE_STATUSES, isClosedStatus } from '../core/store/model';
+import { ISSUE_STATUSES, isClosedStatus, latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { ContextKeys, SETTINGS } from './issueWorkspace';
@@ -203,8 +203,6 @@ function nodeId(node: IssueTreeNode): string {
 
 // Mentions only help when no fix is known (they are the commits to look at); a few are enough.
 const MAX_MENTIONS = 5;
-/** How long evidence events are gathered before the tree repaints. */
-const EVIDENCE_REPAINT_MS = 250;
 
 export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -221,11 +219,8 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
     const saved = state.get<IssueStatus[]>(FILTER_STATE_KEY);
     this.hidden = new Set(saved ?? this.defaultHidden());
     issues.onDidChange(() => this.refresh(), this, this.disposables);
-    // Evidence arrives in the background, two events per issue (started, done): coalesce them, so a
-    // pass over many issues repaints the tree a few times rather than once per event. Each repaint
-    // replaces the rows, and a click on a row replaced mid-click is lost.
-    evidence?.onDidChange(() => this.scheduleEvidenceRepaint(), this, this.disposables);
-    this.disposables.push({ dispose: () => clearTimeout(this.repaintTimer) });
+    // Evidence arrives in the background; the service already gathers its events into one repaint.
+    evidence?.onDidChange(() => this.changeEmitter.fire(undefined), this, this.disposables);
     vscode.workspace.onDidChangeConfiguration(
       (e) => {
         if (!e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.showClosed}`)) return;
@@ -256,20 +251,8 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
   }
 
   refresh(): void {
-    clearTimeout(this.repaintTimer);
-    this.repaintTimer = undefined;
     this.updateContext();
     this.changeEmitter.fire(undefined);
-  }
-
-  private repaintTimer: ReturnType<typeof setTimeout> | undefined;
-
-  private scheduleEvidenceRepaint(): void {
-    if (this.repaintTimer !== undefined) return;
-    this.repaintTimer = setTimeout(() => {
-      this.repaintTimer = undefined;
-      this.changeEmitter.fire(undefined);
-    }, EVIDENCE_REPAINT_MS);
   }
 
   private updateContext(): void {
@@ -713,7 +696,7 @@ function sameCommit(link: string, sha: string): boolean {
 
 /** "reported again 2 days ago" for an issue reported more than once, else when it was reported. */
 export function issueDescription(issue: Issue): string {
-  const last = issue.reports[issue.reports.length - 1];
+  const last = latestReport(issue);
   if (issue.reports.length > 1 && last) return vscode.l10n.t('reported again {0}', relativeDay(last.date));
   return vscode.l10n.t('reported {0}', relativeDay(last?.date ?? issue.created));
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
+import { latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
@@ -44,22 +45,7 @@ const ATTENTION: ReadonlySet<Verdict> = new Set(['fix-reverted', 'fix-modified',
 const NEW_ISSUE = Symbol('new issue');
 
 function lastReported(issue: Issue): string {
-  return issue.reports.reduce((latest, r) => (r.date > latest ? r.date : latest), issue.created);
-}
-
-function folderMatches(folder: FolderIssues, wanted: string | vscode.Uri | undefined): boolean {
-  if (wanted === undefined) return true;
-  const path = typeof wanted === 'string' ? vscode.Uri.file(wanted).fsPath : wanted.fsPath;
-  return folder.folder.uri.fsPath === path;
-}
-
-function findIssue(issues: IssueWorkspace, id: string, folderArg: string | vscode.Uri | undefined): { folder: FolderIssues; issue: Issue } | undefined {
-  for (const folder of issues.all()) {
-    if (!folderMatches(folder, folderArg)) continue;
-    const issue = folder.store.issue(id);
-    if (issue) return { folder, issue };
-  }
-  return undefined;
+  return latestReport(issue)?.date ?? issue.created;
 }
 
 async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderIssues; issue: Issue } | typeof NEW_ISSUE | undefined> {
@@ -158,16 +144,15 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     let created = false;
     if (args.newIssue) {
       const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue, args.newIssue);
-      target = issue && findIssue(issues, issue.id, args.newIssue.folder);
+      target = issue && issues.issueNamed(issue.id, args.newIssue.folder);
       created = true;
     } else if (args.issue) {
-      target = findIssue(issues, args.issue, args.folder);
-      if (!target) throw new Error(vscode.l10n.t('There is no client issue {0}.', args.issue));
+      target = issues.issueNamed(args.issue, args.folder);
     } else {
       const picked = await pickIssueOrNew(issues);
       if (picked === NEW_ISSUE) {
         const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue);
-        target = issue && findIssue(issues, issue.id, undefined);
+        target = issue && issues.issueNamed(issue.id);
         created = true;
       } else {
         target = picked;

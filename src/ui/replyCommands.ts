@@ -19,6 +19,7 @@ import { isStoreError, storeErrorMessage } from './issueLabels';
 import { pickIssue } from './issuePickers';
 import { FixNode, IssueNode, ReportNode } from './issuesTree';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
+import { toUri } from './issueWorkspace';
 import { SETTINGS } from './issueWorkspace';
 import { log } from './log';
 import type { EvidenceService } from './evidenceService';
@@ -77,35 +78,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function toUri(value: string | vscode.Uri): vscode.Uri {
-  return typeof value === 'string' ? (value.includes('://') || value.startsWith('untitled:') ? vscode.Uri.parse(value) : vscode.Uri.file(value)) : value;
-}
-
 export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposable[] {
   const { issues, drafts, tone } = deps;
 
-  const issueOf = (args: DraftReplyArgs): { folder: FolderIssues; issue: Issue } => {
-    let folders = issues.all();
-    if (args.folder !== undefined) {
-      const uri = toUri(args.folder);
-      const folder = issues.forUri(uri);
-      if (!folder) throw new Error(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
-      folders = [folder];
-    }
-    for (const folder of folders) {
-      const issue = folder.store.issue(args.issue);
-      if (issue) return { folder, issue };
-    }
-    throw new Error(vscode.l10n.t('There is no client issue {0}.', args.issue));
-  };
-
   const resolve = async (arg: unknown): Promise<{ folder: FolderIssues; issue: Issue; args: Partial<DraftReplyArgs> } | undefined> => {
     if (arg instanceof IssueNode || arg instanceof ReportNode || arg instanceof FixNode) {
-      return { ...issueOf({ folder: arg.folder.folder.uri, issue: arg.issue.id }), args: {} };
+      return { ...issues.issueNamed(arg.issue.id, arg.folder.folder.uri), args: {} };
     }
     if (isObject(arg) && typeof arg.issue === 'string') {
       const args = arg as unknown as DraftReplyArgs;
-      return { ...issueOf(args), args };
+      return { ...issues.issueNamed(args.issue, args.folder), args };
     }
     const picked = await pickIssue(issues, vscode.l10n.t('Draft a reply for which issue?'));
     return picked && { ...picked, args: {} };

@@ -4,6 +4,7 @@
 // version contains every fix).
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
 import type { Client, Issue, Language, Register } from '../store/model';
+import { latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
 import type { Appendix } from './appendix';
 import { addWorkingDays } from './format';
@@ -214,11 +215,6 @@ function releaseOf(fixes: ReplyFix[]): ReplyTag | undefined {
   return latest;
 }
 
-function latestReport(issue: Issue | undefined): Issue['reports'][number] | undefined {
-  if (issue === undefined || issue.reports.length === 0) return undefined;
-  return [...issue.reports].sort((a, b) => b.date.localeCompare(a.date))[0];
-}
-
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -236,7 +232,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   ).sort(byDateDesc);
   const changes = changesOf(existing);
   const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map(commit))).sort(byDateDesc);
-  const report = latestReport(issue);
+  const report = issue === undefined ? undefined : latestReport(issue);
   const deployed = evidence.deployed;
 
   const replyIssue: ReplyIssue = {

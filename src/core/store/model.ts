@@ -13,6 +13,13 @@ export function isClosedStatus(status: IssueStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }
 
+/** The client's most recent report (by date; of reports on one day, the one recorded last). */
+export function latestReport(issue: Pick<Issue, 'reports'>): ClientReport | undefined {
+  let latest: ClientReport | undefined;
+  for (const report of issue.reports) if (latest === undefined || report.date >= latest.date) latest = report;
+  return latest;
+}
+
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const REGISTERS = ['usted', 'tu'] as const;
