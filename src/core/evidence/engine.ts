@@ -18,7 +18,7 @@ import type {
   TagFact,
   Verdict,
 } from './model';
-import { patchKey } from './patchId';
+import { patchKey, squash } from './patchId';
 import type { SurvivalOutcome, TouchingCommit } from './survival';
 import { factsOf, measureSurvival, newestFirst } from './survival';
 import { fixVerdict, issueVerdict } from './verdict';
@@ -135,10 +135,6 @@ function sameId(a: string, b: string): boolean {
 function patternsFor(id: string, patterns: IdPatterns): IdPatterns {
   if (idsIn(id, patterns).some((found) => sameId(found, id))) return patterns;
   return { ...patterns, custom: [...patterns.custom, `(?<![\\w-])${escapeRegExp(id)}(?![\\w])`] };
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, '');
 }
 
 /** Every item of `needle` (a multiset) is in `haystack`. */
@@ -275,13 +271,17 @@ async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence
 
   let reachableDeployed: boolean | null = null;
   let copiesDeployed: Copy[] = [];
-  if (ctx.deployedSha !== null) {
+  if (ctx.deployedSha === ctx.targetSha) {
+    // The client runs the target's commit (a common case): the same questions, the same answers.
+    reachableDeployed = reachable;
+    copiesDeployed = copies;
+  } else if (ctx.deployedSha !== null) {
     reachableDeployed = await port.isAncestor(commit.sha, ctx.deployedSha);
     if (!reachableDeployed) copiesDeployed = await findCopies(ctx, commit, files, ctx.deployedSha);
   }
   const inDeployed = ctx.deployedSha === null ? null : reachableDeployed === true || copiesDeployed.length > 0;
 
-  const tagRecords = await port.tagsContaining([commit.sha, ...copies.map((c) => c.facts.sha), ...copiesDeployed.map((c) => c.facts.sha)]);
+  const tagRecords = await port.tagsContaining([...new Set([commit.sha, ...copies.map((c) => c.facts.sha), ...copiesDeployed.map((c) => c.facts.sha)])]);
   const releases = tagRecords.filter((t) => ctx.tagPattern.test(t.name)).sort((a, b) => compareVersions(a.name, b.name));
   const first = releases[0];
   const firstTag: TagFact | null = first === undefined ? null : { name: first.name, date: first.date };

@@ -3,7 +3,8 @@
 // backport onto a slightly different base still counts as the same change.
 import type { FileDiff } from '../gitPort';
 
-function squash(text: string): string {
+/** A line with all whitespace removed: how patches and lines are compared. */
+export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 

@@ -4,6 +4,7 @@
 // was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
 // over the fixed files tells which later commit took each line away (the oldest that removed it).
 import type { BlameResult, CommitPatch, FileDiff, GitPort, RawCommit } from '../gitPort';
+import { squash } from './patchId';
 import type { CommitFacts, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
 export interface SurvivalRequest {
@@ -62,10 +63,6 @@ function time(date: string): number {
 
 export function newestFirst<T extends { date: string; sha: string }>(items: T[]): T[] {
   return items.sort((a, b) => time(b.date) - time(a.date) || a.sha.localeCompare(b.sha));
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, '');
 }
 
 /** Largest index i with sorted[i] < value, or -1. */
@@ -147,7 +144,8 @@ function analyseBlame(work: FileWork, base: string, regionCommits: Set<string>):
 function attribute(works: FileWork[], patches: CommitPatch[]): void {
   const oldestFirst = [...patches].reverse();
   for (const work of works) {
-    const pending = work.lost.filter((l) => l.by === null);
+    // Each pending line squashed once, not once per removed line of every later patch.
+    const pending = work.lost.filter((l) => l.by === null).map((line) => ({ line, text: squash(line.text) }));
     if (pending.length === 0) continue;
     const chain = new Set([work.diff.path]);
     if (work.pathAtRef !== null) chain.add(work.pathAtRef);
@@ -159,7 +157,7 @@ function attribute(works: FileWork[], patches: CommitPatch[]): void {
         const replacing = new Set(file.added.map((a) => a.hunk));
         for (const r of file.removed) {
           const text = squash(r.text);
-          const hit = pending.find((p) => p.by === null && squash(p.text) === text);
+          const hit = pending.find((p) => p.line.by === null && p.text === text)?.line;
           if (hit === undefined) continue;
           hit.by = patch.commit.sha;
           // The commit that took the line away says what happened to it: replaced or dropped.

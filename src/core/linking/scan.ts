@@ -180,9 +180,9 @@ export function issuesFromCache(cache: ScanCache): ScanIssue[] {
 export async function scanHistory(port: GitPort, options: ScanOptions, cache?: ScanCache): Promise<ScanResult> {
   const key = patternsKey(options.patterns);
   const usable = cache !== undefined && isScanCache(cache) && cache.patternsKey === key && Object.keys(cache.refs).length > 0;
-  const working: ScanCache = usable
-    ? { ...cache, refs: { ...cache.refs }, tips: [...cache.tips], commits: { ...cache.commits } }
-    : emptyScanCache(options.patterns);
+  // The caller's cache is never changed: refs and tips are replaced below, and its commits are
+  // copied only when new ones are about to be recorded (not on a re-scan where nothing moved).
+  const working: ScanCache = usable ? { ...cache } : emptyScanCache(options.patterns);
   const tips = await port.listTips();
   const record = (r: MessageRecord): void => {
     recordCommit(working, r, options.patterns);
@@ -194,8 +194,10 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   } else {
     const moved = tips.filter((t) => working.refs[t.name] !== t.sha);
     if (moved.length > 0) {
+      working.commits = { ...working.commits };
+      const movedNames = new Set(moved.map((m) => m.name));
       const old = Object.entries(working.refs)
-        .filter(([name]) => !name.startsWith('refs/tags/') || moved.some((m) => m.name === name))
+        .filter(([name]) => !name.startsWith('refs/tags/') || movedNames.has(name))
         .map(([, sha]) => sha);
       const exclude = [...new Set(old)].slice(0, MAX_EXCLUDED_TIPS);
       const include = [...new Set(moved.map((m) => m.sha))];

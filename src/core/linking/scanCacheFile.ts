@@ -1,8 +1,9 @@
 // The persisted scan cache: <git-common-dir>/proof-of-fix/scan-cache.json. In the common git dir
 // so every worktree shares it and it is never committed; written atomically (temp file + rename)
 // so a crash or a concurrent run never leaves half a file; a damaged file only costs a full scan.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { createNodeStoreFs } from '../store/storeFs';
 import type { ScanCache } from './scan';
 import { isScanCache } from './scan';
 
@@ -21,13 +22,6 @@ export async function readScanCache(file: string): Promise<ScanCache | undefined
 }
 
 export async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temp, JSON.stringify(cache), 'utf8');
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  // The same atomic write as the files the user owns.
+  await createNodeStoreFs().writeFileAtomic(file, JSON.stringify(cache));
 }
