@@ -20,10 +20,11 @@ export function cliMessageLocale(env: CliEnv): CliMessageLocale {
  * Loads the bundle for the environment's language. It is set on every run, since in-process callers
  * (tests, scripts) may run the CLI in one language and then the other.
  */
-export function configureCliMessages(env: CliEnv, root: string = packageRoot()): CliMessageLocale {
+export function configureCliMessages(env: CliEnv, root?: string): CliMessageLocale {
   if (cliMessageLocale(env) === 'es') {
     try {
-      l10n.config({ fsPath: path.join(root, 'l10n', 'bundle.l10n.es.json') });
+      // The package folder is looked up only when a bundle is needed: English needs none.
+      l10n.config({ fsPath: path.join(root ?? packageRoot(), 'l10n', 'bundle.l10n.es.json') });
       return 'es';
     } catch {
       // A package without its bundle still works: the messages stay in English.

@@ -11,9 +11,8 @@ import { isGitFailure, isSafeRef, isSha } from '../core/gitPort';
 import { isSafeIssueId } from '../core/store/ids';
 import { DEFAULT_ID_PATTERNS, idsIn } from '../core/linking/messageParser';
 import type { IdPatterns } from '../core/linking/messageParser';
-import { patternsKey, scanHistory } from '../core/linking/scan';
 import type { ScanResult } from '../core/linking/scan';
-import { readScanCache, scanCachePath, writeScanCache } from '../core/linking/scanCacheFile';
+import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpec, ParsedArgs } from './args';
 import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
@@ -121,15 +120,22 @@ export function parseEvidenceArgs(argv: string[], extra: Readonly<Record<string,
   for (const email of options.me) {
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, message: l10n.t('{0} {1} is not an email address', '--me', JSON.stringify(email)) };
   }
-  for (const source of [...options.idPatterns, ...(options.tagPattern === undefined ? [] : [options.tagPattern])]) {
+  const bad = invalidPatternMessage([...options.idPatterns, ...(options.tagPattern === undefined ? [] : [options.tagPattern])]);
+  if (bad !== undefined) return { ok: false, message: bad };
+  return { ok: true, options, values: v };
+}
+
+/** The message for the first source that is not a regular expression; undefined when all are. */
+export function invalidPatternMessage(sources: readonly string[]): string | undefined {
+  for (const source of sources) {
     try {
       new RegExp(source);
     } catch {
-      // Reported to the user right here; the pattern is never used.
-      return { ok: false, message: l10n.t('{0} is not a valid regular expression', JSON.stringify(source)) };
+      // Reported to the user by the caller; the pattern is never used.
+      return l10n.t('{0} is not a valid regular expression', JSON.stringify(source));
     }
   }
-  return { ok: true, options, values: v };
+  return undefined;
 }
 
 function gitMessage(code: GitErrorCode): string {
@@ -279,18 +285,7 @@ export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo, reco
  */
 async function cachedScan(port: GitPort, ref: string): Promise<ScanResult | null> {
   if (!idsIn(ref, DEFAULT_ID_PATTERNS).some((id) => id.toUpperCase() === ref.trim().toUpperCase())) return null;
-  const file = scanCachePath((await port.repoState()).gitCommonDir);
-  const cache = await readScanCache(file);
-  // A cache built with other id patterns would mean a full scan here: searching is cheaper.
-  if (cache === undefined || cache.patternsKey !== patternsKey(DEFAULT_ID_PATTERNS)) return null;
-  const result = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, cache);
-  if (!result.incremental) return null;
-  if (result.commitsRead > 0) {
-    try {
-      await writeScanCache(file, result.cache);
-    } catch {
-      // The evidence does not depend on it: the next run reads the same few commits again.
-    }
-  }
-  return result;
+  return scanWithCacheFile(port, DEFAULT_ID_PATTERNS, 'if-present', () => {
+    // The evidence does not depend on it: the next run reads the same few commits again.
+  });
 }

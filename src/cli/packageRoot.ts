@@ -4,8 +4,19 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The installed package's root, from this file's location. */
+const found = new Map<string, string>();
+
+/** The installed package's root, from this file's location (looked up once per start folder). */
 export function packageRoot(start: string = __dirname): string {
+  let root = found.get(start);
+  if (root === undefined) {
+    root = findPackageRoot(start);
+    found.set(start, root);
+  }
+  return root;
+}
+
+function findPackageRoot(start: string): string {
   let dir = start;
   for (;;) {
     if (existsSync(path.join(dir, 'templates', 'en')) && existsSync(path.join(dir, 'package.json'))) return dir;

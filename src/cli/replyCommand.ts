@@ -9,6 +9,7 @@ import { describeTemplateError, renderReplyWithFallback } from '../core/reply/re
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
 import type { Language, Register } from '../core/store/model';
+import { isCalendarDay } from '../core/store/model';
 import { checkTone, clientWords } from '../core/tone/check';
 import type { OptionSpec } from './args';
 import { flagOption, optionLine, stringOption } from './args';
@@ -54,13 +55,6 @@ const REPLY_SPEC: Readonly<Record<string, OptionSpec>> = {
   'no-overrides': { kind: 'flag' },
 };
 
-function validDay(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
-}
-
 export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const fail = (message: string): number => {
     io.stderr.write(`proof-of-fix reply: ${message}\n\n${usage()}`);
@@ -78,7 +72,7 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const register = stringOption(values, 'register');
   if (register !== undefined && register !== 'usted' && register !== 'tu') return fail(l10n.t('--register must be usted or tu, not {0}', JSON.stringify(register)));
   const by = stringOption(values, 'by');
-  if (by !== undefined && !validDay(by)) return fail(l10n.t('{0} {1} is not a date (YYYY-MM-DD)', '--by', JSON.stringify(by)));
+  if (by !== undefined && !isCalendarDay(by)) return fail(l10n.t('{0} {1} is not a date (YYYY-MM-DD)', '--by', JSON.stringify(by)));
 
   const repo = path.resolve(io.cwd, options.repo ?? '.');
   const workspace = path.resolve(io.cwd, options.workspace ?? repo);

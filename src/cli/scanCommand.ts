@@ -4,14 +4,12 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ScanResult } from '../core/linking/scan';
-import { scanHistory } from '../core/linking/scan';
-import { readScanCache, scanCachePath, writeScanCache } from '../core/linking/scanCacheFile';
+import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
 import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
-import { notARepositoryMessage, reportFailure } from './evidenceOptions';
+import { idPatternsFrom, invalidPatternMessage, notARepositoryMessage, reportFailure } from './evidenceOptions';
 import type { CliIo } from './main';
 import { ExitCode } from './main';
-import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 
 function usage(): string {
   return [
@@ -70,14 +68,10 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.ok;
   }
   const custom = listOption(v, 'id-pattern');
-  for (const source of custom) {
-    try {
-      new RegExp(source);
-    } catch {
-      // Reported to the user right here; the pattern is never used.
-      io.stderr.write(`proof-of-fix scan: ${l10n.t('{0} is not a valid regular expression', JSON.stringify(source))}\n`);
-      return ExitCode.badArguments;
-    }
+  const bad = invalidPatternMessage(custom);
+  if (bad !== undefined) {
+    io.stderr.write(`proof-of-fix scan: ${bad}\n`);
+    return ExitCode.badArguments;
   }
   const repo = path.resolve(io.cwd, stringOption(v, 'repo') ?? '.');
   let isDir = false;
@@ -91,20 +85,11 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.notARepository;
   }
   const port = createGitPort(repo, flagOption(v, 'verbose') ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
-  const useCache = !flagOption(v, 'no-cache');
   try {
-    const state = await port.repoState();
-    const cacheFile = scanCachePath(state.gitCommonDir);
-    const cache = useCache ? await readScanCache(cacheFile) : undefined;
-    const result = await scanHistory(port, { patterns: { ...DEFAULT_ID_PATTERNS, custom } }, cache);
-    if (useCache && result.commitsRead > 0) {
-      try {
-        await writeScanCache(cacheFile, result.cache);
-      } catch (error) {
-        // The scan itself succeeded; a read-only git dir only costs the next scan its speed.
-        io.stderr.write(`proof-of-fix: ${l10n.t('could not write the scan cache ({0})', error instanceof Error ? error.message : String(error))}\n`);
-      }
-    }
+    const result = (await scanWithCacheFile(port, idPatternsFrom({ idPatterns: custom }), flagOption(v, 'no-cache') ? 'ignore' : 'use', (error: unknown) => {
+      // The scan itself succeeded; a read-only git dir only costs the next scan its speed.
+      io.stderr.write(`proof-of-fix: ${l10n.t('could not write the scan cache ({0})', error instanceof Error ? error.message : String(error))}\n`);
+    })) as ScanResult;
     io.stdout.write(flagOption(v, 'json') ? `${JSON.stringify(scanJson(result), null, 2)}\n` : formatScan(result));
     return ExitCode.ok;
   } catch (error) {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { suggestPrefix } from '../core/store/ids';
 import type { Client, ClientReport, FixLinkHow, Issue, IssueStatus, Language, Register } from '../core/store/model';
-import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, REGISTERS } from '../core/store/model';
+import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, REGISTERS, isCalendarDay } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
 import { isStoreError, statusLabel, today } from './issueLabels';
@@ -13,7 +13,6 @@ import {
   inputDate,
   inputPrefix,
   inputText,
-  isIsoDate,
   pickCommit,
   pickDeployedRef,
   pickFolder,
@@ -185,7 +184,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (isArgs<NewIssueArgs>(arg, 'title')) {
       const folder = issues.folderNamed(arg.folder);
       if (!arg.client || !arg.title.trim()) throw new BadArgument(vscode.l10n.t('A new issue needs a client and a title.'));
-      if (arg.date !== undefined && !isIsoDate(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
+      if (arg.date !== undefined && !isCalendarDay(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
       const client = await ensureClient(folder, arg.client, { ...(arg.prefix ? { prefix: arg.prefix } : {}), ...(arg.language ? { language: arg.language } : {}) });
       const issue = await write(folder, () =>
         folder.store.createIssue({
@@ -227,7 +226,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     // With the words given, nothing is asked; with only the issue given (e.g. by the journey), the rest is.
     if (isArgs<RecordReportArgs>(arg, 'issue') && arg.words !== undefined) {
       if (typeof arg.words !== 'string') throw new BadArgument(vscode.l10n.t('A report needs the client\'s words.'));
-      if (arg.date !== undefined && !isIsoDate(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
+      if (arg.date !== undefined && !isCalendarDay(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
       report = { date: arg.date ?? today(), words: arg.words };
       if (arg.channel) report.channel = arg.channel;
       if (arg.version) report.version = arg.version;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { GitPort, RawCommit } from '../core/gitPort';
 import { isValidPrefix, suggestPrefix } from '../core/store/ids';
 import type { Client, Issue, IssueStatus, Language } from '../core/store/model';
-import { ISSUE_STATUSES } from '../core/store/model';
+import { ISSUE_STATUSES, isCalendarDay } from '../core/store/model';
 import { shortSha, statusDetail, statusLabel, today } from './issueLabels';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { SETTINGS } from './issueWorkspace';
@@ -124,13 +124,6 @@ export async function pickLanguage(folder: FolderIssues): Promise<Language | und
   return picked?.language;
 }
 
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
 export async function inputDate(title: string, prompt: string): Promise<string | undefined> {
   return (
     await vscode.window.showInputBox({
@@ -138,7 +131,7 @@ export async function inputDate(title: string, prompt: string): Promise<string |
       prompt,
       value: today(),
       ignoreFocusOut: true,
-      validateInput: (v) => (isIsoDate(v.trim()) ? undefined : vscode.l10n.t('A date as YYYY-MM-DD.')),
+      validateInput: (v) => (isCalendarDay(v.trim()) ? undefined : vscode.l10n.t('A date as YYYY-MM-DD.')),
     })
   )?.trim();
 }

@@ -13,6 +13,14 @@ export function isClosedStatus(status: IssueStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }
 
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
 /** The client's most recent report (by date; of reports on one day, the one recorded last). */
 export function latestReport(issue: Pick<Issue, 'reports'>): ClientReport | undefined {
   let latest: ClientReport | undefined;
