@@ -71,6 +71,9 @@ for (const locale of LOCALES) {
       // The background pass over all issues has ended when the status bar shows its count.
       await page.locator('.statusbar-item', { hasText: /3 need a reply|3 necesitan respuesta/ }).waitFor({ state: 'visible', timeout: 60_000 });
       await page.waitForTimeout(500);
+      // The pointer still rests on the issue clicked before; its hover card can cover the rows below.
+      await page.mouse.move(700, 850);
+      await page.locator('.context-view .monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
       const commitRow = page.locator('.part.sidebar .monaco-list-row', { hasText: /Fix ACME-2: round cart/ }).first();
       await commitRow.click();
       await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
