@@ -1,11 +1,14 @@
 // Computes the evidence for one client issue: which commits fix it, where they are, whether their
 // lines survive, what reverted or changed them since, and the verdict. A handful of targeted git
 // calls per fix; no per-commit loops over the history.
+import { newestFirst } from '../commitOrder';
 import type { FileDiff, GitPort, RawCommit } from '../gitPort';
 import { GitFailure, isSafeRef, isSha } from '../gitPort';
 import type { IdPatterns } from '../linking/messageParser';
-import { DEFAULT_ID_PATTERNS, escapeRegExp, idsIn, parseReferences } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
+import { cancellable } from './cancel';
+import type { FixLinkRequest, Link } from './links';
+import { linkCommits } from './links';
 import type {
   Caveat,
   CommitFacts,
@@ -13,21 +16,16 @@ import type {
   EquivalentFact,
   FixEvidence,
   IssueEvidence,
-  LinkKind,
   RevertFact,
   TagFact,
   Verdict,
 } from './model';
-import { patchKey, squash } from './patchId';
-import type { SurvivalOutcome, TouchingCommit } from './survival';
-import { factsOf, measureSurvival, newestFirst } from './survival';
+import { patchKey } from './patchId';
+import { classifyReverts } from './reverts';
+import type { SurvivalOutcome } from './survival';
+import { factsOf, measureSurvival } from './survival';
 import { fixVerdict, issueVerdict } from './verdict';
 import { compareVersions, compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
-
-export interface FixLinkRequest {
-  sha: string;
-  linkedBy: LinkKind;
-}
 
 export interface EvidenceRequest {
   /** The issue's id, reported back in the evidence. */
@@ -74,38 +72,6 @@ export function isEvidenceFailure(error: unknown): error is EvidenceFailure {
   return error instanceof EvidenceFailure;
 }
 
-/** The caller cancelled the computation (through the request's signal); no answer follows. */
-export class EvidenceCancelled extends Error {
-  readonly code = 'cancelled';
-
-  constructor() {
-    super('cancelled');
-    this.name = 'EvidenceCancelled';
-  }
-}
-
-export function isEvidenceCancelled(error: unknown): error is EvidenceCancelled {
-  return error instanceof EvidenceCancelled;
-}
-
-/**
- * The port, checking the signal before every git call: every step of the computation (survival
- * and scans included) goes through the port, so a cancelled request runs no further git.
- */
-function cancellable(port: GitPort, signal: AbortSignal | undefined): GitPort {
-  if (signal === undefined) return port;
-  return new Proxy(port, {
-    get(target, name, receiver): unknown {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]): Promise<unknown> => {
-        if (signal.aborted) throw new EvidenceCancelled();
-        return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-      };
-    },
-  });
-}
-
 interface Context {
   port: GitPort;
   targetRef: string;
@@ -116,37 +82,9 @@ interface Context {
   isMe: (email: string) => boolean;
 }
 
-interface Link {
-  sha: string;
-  linkedBy: LinkKind;
-  commit: RawCommit | null;
-}
-
 interface Copy {
   facts: CommitFacts;
   files: FileDiff[];
-}
-
-function sameId(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
-}
-
-/** Patterns that surely recognise `id`: the configured ones, plus the id itself, escaped, when they do not. */
-function patternsFor(id: string, patterns: IdPatterns): IdPatterns {
-  if (idsIn(id, patterns).some((found) => sameId(found, id))) return patterns;
-  return { ...patterns, custom: [...patterns.custom, `(?<![\\w-])${escapeRegExp(id)}(?![\\w])`] };
-}
-
-/** Every item of `needle` (a multiset) is in `haystack`. */
-function containsAll(haystack: string[], needle: string[]): boolean {
-  const counts = new Map<string, number>();
-  for (const h of haystack) counts.set(h, (counts.get(h) ?? 0) + 1);
-  for (const n of needle) {
-    const c = counts.get(n) ?? 0;
-    if (c === 0) return false;
-    counts.set(n, c - 1);
-  }
-  return true;
 }
 
 async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string): Promise<Copy[]> {
@@ -164,61 +102,6 @@ async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], re
     .map((p) => ({ facts: factsOf(p.commit, ctx.isMe), files: p.files }));
 }
 
-const REVERTS_LINE = /This reverts commit ([0-9a-f]{7,64})/gi;
-
-function revertedShas(message: string): string[] {
-  return [...message.matchAll(REVERTS_LINE)].map((m) => (m[1] as string).toLowerCase());
-}
-
-/**
- * Reverts among the commits that touched the fixed files after the fix (read once for survival):
- * by message ("This reverts commit <fix>"), by subject (`Revert "<fix subject>"` without that
- * line), or by content (a patch that is the fix's inverse, or contains it). A revert that was
- * itself reverted no longer counts.
- */
-function revertsAmong(fix: RawCommit, base: string, baseFiles: FileDiff[], targets: string[], touching: Map<string, TouchingCommit>): RevertFact[] {
-  const revertSubject = `Revert "${fix.subject}"`;
-  const added = baseFiles.flatMap((f) => f.added.map((l) => squash(l.text))).filter((t) => t !== '');
-  const removed = baseFiles.flatMap((f) => f.removed.map((l) => squash(l.text))).filter((t) => t !== '');
-  const reverts: RevertFact[] = [];
-  for (const t of touching.values()) {
-    const named = revertedShas(t.message);
-    const hit = targets.find((target) => named.some((n) => target.startsWith(n)));
-    if (hit !== undefined) reverts.push({ ...t.facts, how: 'message', reverts: hit });
-    else if (named.length === 0 && t.facts.subject === revertSubject) reverts.push({ ...t.facts, how: 'subject', reverts: fix.sha });
-    else if (added.length > 0 && named.length === 0) {
-      const tRemoved = t.removed.map(squash).filter((x) => x !== '');
-      const tAdded = t.added.map(squash).filter((x) => x !== '');
-      if (containsAll(tRemoved, added) && containsAll(tAdded, removed)) reverts.push({ ...t.facts, how: 'content', reverts: base });
-    }
-  }
-  const undone = (r: RevertFact): boolean =>
-    [...touching.values()].some(
-      (t) => revertedShas(t.message).some((n) => r.sha.startsWith(n)) || t.facts.subject === `Revert "${r.subject}"` || t.facts.subject === `Reapply "${fix.subject}"`,
-    );
-  return newestFirst(reverts.filter((r) => !undone(r)));
-}
-
-/** Without survival data (a fix that adds no text lines): reverts by message, from the history. */
-async function revertsByMessage(ctx: Context, fix: RawCommit, base: string, targets: string[]): Promise<RevertFact[]> {
-  const revertSubject = `Revert "${fix.subject}"`;
-  const found = await ctx.port.logMessages({
-    include: [ctx.targetSha],
-    exclude: [base],
-    grep: [...targets.map((s) => s.slice(0, 7)), revertSubject],
-  });
-  const reverts: RevertFact[] = [];
-  for (const c of found) {
-    const named = revertedShas(c.message);
-    const hit = targets.find((t) => named.some((n) => t.startsWith(n)));
-    if (hit !== undefined) reverts.push({ ...factsOf(c, ctx.isMe), how: 'message', reverts: hit });
-    else if (named.length === 0 && c.subject === revertSubject) reverts.push({ ...factsOf(c, ctx.isMe), how: 'subject', reverts: fix.sha });
-  }
-  const undone = (r: RevertFact): boolean =>
-    found.some((c) => revertedShas(c.message).some((n) => r.sha.startsWith(n)) || c.subject === `Revert "${r.subject}"` || c.subject === `Reapply "${fix.subject}"`);
-  return newestFirst(reverts.filter((r) => !undone(r)));
-}
-
 async function findReverts(
   ctx: Context,
   fix: RawCommit,
@@ -230,8 +113,20 @@ async function findReverts(
   const targets = [fix.sha, ...copies];
   // A revert with effect takes the fix's added lines away, so it is among the commits that
   // survival already read; only a fix without added text lines needs a search of the history.
-  if (outcome !== null && outcome.survival.added > 0) return revertsAmong(fix, base, baseFiles, targets, outcome.touching);
-  return revertsByMessage(ctx, fix, base, targets);
+  if (outcome !== null && outcome.survival.added > 0) {
+    const content = {
+      base,
+      added: baseFiles.flatMap((f) => f.added.map((l) => l.text)),
+      removed: baseFiles.flatMap((f) => f.removed.map((l) => l.text)),
+    };
+    return classifyReverts(fix, targets, [...outcome.touching.values()], content);
+  }
+  const found = await ctx.port.logMessages({
+    include: [ctx.targetSha],
+    exclude: [base],
+    grep: [...targets.map((s) => s.slice(0, 7)), `Revert "${fix.subject}"`],
+  });
+  return classifyReverts(fix, targets, found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message })), null);
 }
 
 function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
@@ -331,45 +226,6 @@ async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence
     },
     paths: [...paths],
   };
-}
-
-async function linkCommits(port: GitPort, request: EvidenceRequest): Promise<{ links: Link[]; mentions: RawCommit[] }> {
-  const given = request.fixes ?? [];
-  const messageFixes: { commit: RawCommit; linkedBy: LinkKind }[] = [];
-  const mentions: RawCommit[] = [];
-  const refText = request.ref?.trim() ?? '';
-  const scanned = refText === '' || request.scan === undefined || request.scan === null ? undefined : request.scan.issues.filter((i) => sameId(i.id, refText));
-  if (scanned !== undefined) {
-    const fixShas = [...new Set(scanned.flatMap((i) => i.fixes.map((f) => f.sha)))];
-    const via = new Map(scanned.flatMap((i) => i.fixes.map((f) => [f.sha, f.via] as const)));
-    for (const c of await port.commits(fixShas)) messageFixes.push({ commit: c, linkedBy: via.get(c.sha) === 'trailer' ? 'trailer' : 'message' });
-    for (const m of scanned.flatMap((i) => i.mentions)) mentions.push({ ...m, parents: [], message: m.subject });
-  } else if (refText !== '') {
-    const patterns = patternsFor(refText, request.patterns ?? DEFAULT_ID_PATTERNS);
-    for (const c of await port.logMessages({ include: 'all', exclude: [], grep: [refText] })) {
-      const ref = parseReferences(c.message, patterns).find((r) => sameId(r.id, refText));
-      if (ref === undefined) continue;
-      if (ref.kind === 'fix') messageFixes.push({ commit: c, linkedBy: ref.via === 'trailer' ? 'trailer' : 'message' });
-      else mentions.push(c);
-    }
-  }
-  const resolved = await port.commits([...new Set(given.map((g) => g.sha.toLowerCase()))]);
-  const byPrefix = (sha: string): RawCommit | null => resolved.find((c) => c.sha.startsWith(sha.toLowerCase())) ?? null;
-  const links = new Map<string, Link>();
-  const manual = given.some((g) => g.linkedBy === 'manual');
-  for (const g of given) {
-    const commit = byPrefix(g.sha);
-    const key = commit?.sha ?? g.sha.toLowerCase();
-    if (!links.has(key)) links.set(key, { sha: key, linkedBy: g.linkedBy, commit });
-  }
-  for (const m of messageFixes) {
-    // Manual links replace what messages say: a message "fix" the user did not link is a mention.
-    if (manual) {
-      if (!links.has(m.commit.sha)) mentions.push(m.commit);
-    } else if (!links.has(m.commit.sha)) links.set(m.commit.sha, { sha: m.commit.sha, linkedBy: m.linkedBy, commit: m.commit });
-  }
-  const time = (l: Link): number => (l.commit === null ? 0 : Date.parse(l.commit.date) || 0);
-  return { links: [...links.values()].sort((a, b) => time(a) - time(b)), mentions };
 }
 
 export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {

@@ -3,6 +3,7 @@
 // blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
 // was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
 // over the fixed files tells which later commit took each line away (the oldest that removed it).
+import { newestFirst } from '../commitOrder';
 import type { BlameResult, CommitPatch, FileDiff, GitPort, RawCommit } from '../gitPort';
 import { squash } from './patchId';
 import type { CommitFacts, LineChange, LostLine, Survival, SurvivalFile } from './model';
@@ -54,15 +55,6 @@ export function factsOf(commit: Pick<RawCommit, 'sha' | 'subject' | 'authorName'
     date: commit.date,
     byMe: isMe(commit.authorEmail),
   };
-}
-
-function time(date: string): number {
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? 0 : t;
-}
-
-export function newestFirst<T extends { date: string; sha: string }>(items: T[]): T[] {
-  return items.sort((a, b) => time(b.date) - time(a.date) || a.sha.localeCompare(b.sha));
 }
 
 /** Largest index i with sorted[i] < value, or -1. */

@@ -1,6 +1,7 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
+import { newestFirst } from '../commitOrder';
 import { commitFromRecord } from '../gitParsers';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
@@ -120,11 +121,6 @@ export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord
   return true;
 }
 
-function time(date: string): number {
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? 0 : t;
-}
-
 // One collator for every comparison: localeCompare with options builds a new one per call, which
 // was most of a re-scan's time on a large history.
 const ID_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -136,11 +132,8 @@ function compareIds(a: string, b: string): number {
 /** Groups the cache's commits by issue id, newest first within each list. */
 export function issuesFromCache(cache: ScanCache): ScanIssue[] {
   const byId = new Map<string, ScanIssue>();
-  // Each date parsed once, not once per comparison in the sorts below.
-  const times = new Map<string, number>();
   for (const [sha, c] of Object.entries(cache.commits)) {
     if (!Array.isArray(c.refs)) continue;
-    times.set(sha, time(c.date));
     for (const ref of c.refs) {
       if (!Array.isArray(ref) || typeof ref[0] !== 'string') continue;
       const [id, kind, via] = ref;
@@ -160,12 +153,10 @@ export function issuesFromCache(cache: ScanCache): ScanIssue[] {
       (kind === 'fix' ? issue.fixes : issue.mentions).push(linked);
     }
   }
-  const byDate = (a: LinkedCommit, b: LinkedCommit): number =>
-    (times.get(b.sha) ?? 0) - (times.get(a.sha) ?? 0) || (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0);
   const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
   for (const issue of out) {
-    issue.fixes.sort(byDate);
-    issue.mentions.sort(byDate);
+    newestFirst(issue.fixes);
+    newestFirst(issue.mentions);
   }
   return out;
 }
