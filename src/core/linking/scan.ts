@@ -87,9 +87,34 @@ export function emptyScanCache(patterns: IdPatterns): ScanCache {
   return { version: 2, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {} };
 }
 
-/** A cache read from disk is trusted only in shape; anything else starts over. */
+const SHA = /^[0-9a-f]{4,64}$/;
+
+function isCachedReference(value: unknown): value is CachedReference {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [id, kind, via] = value as unknown[];
+  return typeof id === 'string' && id !== '' && (kind === 'fix' || kind === 'mention') && (via === null || via === 'keyword' || via === 'trailer');
+}
+
+function isCachedCommit(value: unknown): value is CachedCommit {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const c = value as Partial<CachedCommit>;
+  return (
+    typeof c.subject === 'string' &&
+    typeof c.authorName === 'string' &&
+    typeof c.authorEmail === 'string' &&
+    typeof c.date === 'string' &&
+    Array.isArray(c.refs) &&
+    c.refs.every(isCachedReference)
+  );
+}
+
+/**
+ * A cache read from disk is trusted only when every part has the shape the scan relies on (a null
+ * or wrong-typed entry anywhere would otherwise fail later, inside the scan); anything else
+ * starts over with a full scan.
+ */
 export function isScanCache(value: unknown): value is ScanCache {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Partial<ScanCache>;
   return (
     v.version === 2 &&
@@ -97,11 +122,15 @@ export function isScanCache(value: unknown): value is ScanCache {
     typeof v.refs === 'object' &&
     v.refs !== null &&
     !Array.isArray(v.refs) &&
-    Object.values(v.refs).every((t) => typeof t === 'string' && /^[0-9a-f]{4,64}$/.test(t)) &&
+    Object.values(v.refs).every((t) => typeof t === 'string' && SHA.test(t)) &&
     Array.isArray(v.tips) &&
+    v.tips.every((t) => typeof t === 'string' && SHA.test(t)) &&
     typeof v.commitsRead === 'number' &&
+    Number.isFinite(v.commitsRead) &&
     typeof v.commits === 'object' &&
-    v.commits !== null
+    v.commits !== null &&
+    !Array.isArray(v.commits) &&
+    Object.entries(v.commits).every(([sha, c]) => SHA.test(sha) && isCachedCommit(c))
   );
 }
 
