@@ -230,7 +230,9 @@ describe('CLI evidence and scan', function () {
 
     it('a missing sha is evidence, not an error', async () => {
       const e = await evidenceJson(['--repo', main.dir, '--fix', 'deadbeefdeadbeef']);
-      assert.equal(e.verdict, 'fix-not-on-target');
+      // Not evidence of anything: the verdict is not built on a commit the repository lacks.
+      assert.equal(e.verdict, 'no-fix-linked');
+      assert.equal(e.fixes[0]?.exists, false);
       assert.deepEqual(e.caveats.map((c) => c.code), ['fix-missing']);
     });
   });
