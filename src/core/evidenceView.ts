@@ -85,6 +85,8 @@ function caveatFixes(caveat: Caveat, fixes: readonly FixEvidence[]): FixEvidence
       return fixes.filter((f) => caveat.subjects.some((s) => f.sha.startsWith(s.toLowerCase())));
     case 'uncommitted-changes':
       return fixes.filter((f) => caveat.subjects.some((s) => f.files.includes(s) || (f.survival?.files ?? []).some((x) => x.pathAtRef === s)));
+    case 'survival-incomplete':
+      return fixes.filter((f) => caveat.subjects.some((s) => f.files.includes(s)));
     default:
       return [];
   }
