@@ -103,7 +103,11 @@ describe('evidence rules for messy histories', () => {
       assert.equal(plainSubject('Backport: Fix cart crash'), 'fix cart crash');
       assert.equal(plainSubject('Fix cart crash (backport #123)'), 'fix cart crash');
       assert.equal(plainSubject('[backport 2.3] [cart] Fix cart crash'), 'fix cart crash');
+      assert.equal(plainSubject('Fix cart crash (fixes ACME-3)'), 'fix cart crash');
+      assert.equal(plainSubject('[1.x] Fix cart crash (#12, #13) [backport]'), 'fix cart crash');
+      assert.equal(plainSubject('Corrige el carrito (corrige ACME-3)'), 'corrige el carrito');
       assert.notEqual(plainSubject('Fix cart crash, part 2'), plainSubject('Fix cart crash, part 1'));
+      assert.notEqual(plainSubject('Fix cart crash (part 2)'), plainSubject('Fix cart crash (part 1)'));
     });
 
     it('same change: a common file and most added lines, or the same plain subject; not a different part', () => {

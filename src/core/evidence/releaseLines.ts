@@ -12,13 +12,22 @@ export interface FixShape {
   files: readonly FileDiff[];
 }
 
-/** The subject without backport and cherry-pick markers: `[1.x] `, `Backport: `, `(cherry picked from …)`. */
+// A trailing note that only names the issue or the line: `(fixes ACME-3)`, `(#123)`, `[backport 1.x]`.
+// Other notes stay: "(part 2)" tells two parts of one fix apart.
+const TRAILING_NOTE =
+  /\s*[([](?:(?:backport|cherry[- ]pick|cherry picked)\b[^)\]]*|(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?|refs?|see|corrige|arregla|soluciona|resuelve|cierra)\b[^)\]]*|(?:#\d+|[A-Za-z][A-Za-z0-9]*-\d+)(?:\s*,\s*(?:#\d+|[A-Za-z][A-Za-z0-9]*-\d+))*)[)\]]\s*$/i;
+
+/**
+ * The subject without backport and cherry-pick markers (`[1.x] `, `Backport: `, `(cherry picked
+ * from …)`) and without a trailing note naming the issue (`(fixes ACME-3)`), lower case.
+ */
 export function plainSubject(subject: string): string {
-  return subject
-    .replace(/^\s*(?:\[[^\]]*\]\s*|\((?:backport|cherry[- ]pick)[^)]*\)\s*|(?:backport|cherry[- ]pick)(?:ed)?(?:\s+of|\s+to\s+\S+)?\s*:?\s+)+/i, '')
-    .replace(/\s*[([](?:backport|cherry[- ]pick|cherry picked)[^)\]]*[)\]]\s*$/i, '')
-    .trim()
-    .toLowerCase();
+  let out = subject.replace(/^\s*(?:\[[^\]]*\]\s*|\((?:backport|cherry[- ]pick)[^)]*\)\s*|(?:backport|cherry[- ]pick)(?:ed)?(?:\s+of|\s+to\s+\S+)?\s*:?\s+)+/i, '');
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(TRAILING_NOTE, '');
+  }
+  return out.trim().toLowerCase();
 }
 
 function baseName(path: string): string {
