@@ -193,6 +193,22 @@ describe('evidence on messy histories', function () {
       assert.equal(e.verdict, 'fix-modified');
       assert.deepEqual(e.caveats, []);
     });
+    it('a file dropped by a merge (deleted long before on the other line) is removed, not an error', async () => {
+      const repo = make();
+      repo.commit('Initial', { files: { 'src/cart.js': CART, 'src/other.js': lines('other', 5) } });
+      repo.checkout('release/1.x', true);
+      const fix = repo.commit('Fix crash when the cart is empty (fixes ACME-33)', { files: { 'src/cart.js': CART_FIXED } });
+      repo.checkout('main');
+      repo.commit('Replace the cart with the basket package', { files: { 'src/cart.js': null } });
+      assert.throws(() => repo.git(['merge', '-q', '--no-ff', '-m', 'Merge release/1.x', 'release/1.x']));
+      repo.git(['rm', '-q', 'src/cart.js']);
+      repo.git(['commit', '-q', '--no-edit']);
+      const e = await evidence(repo.dir, { ref: 'ACME-33', deployed: 'main' });
+      const f = fixOf(e, fix);
+      assert.deepEqual(counts(f), [2, 0, 0, 2]);
+      assert.equal(f.survival?.files[0]?.pathAtRef, null);
+      assert.equal(e.verdict, 'fix-modified');
+    });
   });
 
   describe('reverts as people and forges write them', () => {
