@@ -110,6 +110,26 @@ describe('evidence on messy histories', function () {
       assert.deepEqual(fixOf(e, bp).reverts, []);
     });
 
+    it('a backport rewritten for the old code and released on its own line is a counterpart', async () => {
+      const r = make();
+      r.commit('Initial', { files: { 'src/cart.js': CART } });
+      r.checkout('release/1.x', true);
+      // Old code base, other code, other subject: only the release line and the file tell.
+      const bp = r.commit('Security: stop the empty-cart crash on 1.x\n\nFixes ACME-24', { files: { 'src/cart.js': CART.replace('cart 10\n', 'var n = items ? items.length : 0;\nif (n === 0) { return []; }\n') } });
+      r.tag('v1.0.1');
+      r.checkout('main');
+      const fix = r.commit('Guard the cart (fixes ACME-24)', { files: { 'src/cart.js': CART_FIXED } });
+      r.tag('v2.0.0');
+      const e = await evidence(r.dir, { ref: 'ACME-24', deployed: 'v1.0.1' });
+      assert.deepEqual(fixOf(e, bp).counterpartOf, [fix]);
+      assert.equal(e.verdict, 'fix-intact');
+      // The same rewrite, unreleased, is a missing part: nothing says it is the fix made again.
+      r.git(['tag', '-d', 'v1.0.1']);
+      const unreleased = await evidence(r.dir, { ref: 'ACME-24' });
+      assert.deepEqual(fixOf(unreleased, bp).counterpartOf, []);
+      assert.equal(unreleased.verdict, 'fix-not-on-target');
+    });
+
     it('part 2 of a fix missing from the target still counts as missing', async () => {
       const r = make();
       r.commit('Initial', { files: { 'src/cart.js': CART, 'src/checkout.js': lines('checkout', 10) } });
