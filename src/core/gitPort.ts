@@ -1,5 +1,5 @@
 // The port through which core reads git. Core defines it; src/git implements it. Every method
-// returns parsed data (the adapter runs the pure parsers of gitParsers.ts on the raw output) and
+// returns parsed data (the adapter runs the pure parsers of src/git/parsers on the raw output) and
 // signals expected outcomes as values (null, false, empty lists). Only failures the caller cannot
 // act on locally throw, and then always a GitFailure with a code.
 
@@ -215,11 +215,6 @@ export interface GitPort {
   defaultBranch(): Promise<string | null>;
   /** `git config user.email`, null when unset. */
   userEmail(): Promise<string | null>;
-}
-
-/** A full or abbreviated commit id (SHA-1 or SHA-256), lower or upper case. */
-export function isSha(text: string): boolean {
-  return /^[0-9a-fA-F]{4,64}$/.test(text);
 }
 
 /**

@@ -4,9 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChangedFile } from '../core/commitContent';
-import { isFullSha } from '../core/commitContent';
-import { isSha } from '../core/gitPort';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { isFullSha, isSha } from '../core/sha';
+import { readRemoteUrl } from '../git/dotGit';
 import { commitUrl, parseRemote } from '../core/reply/remoteLinks';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';

@@ -16,7 +16,7 @@ import type { IdPatterns } from '../core/linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 import type { ScanCache, ScanResult } from '../core/linking/scan';
 import { scanHistory } from '../core/linking/scan';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { CoalescingRunner } from '../core/store/coalescingRunner';

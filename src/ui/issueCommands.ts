@@ -7,7 +7,7 @@ import type { Client, ClientReport, FixLinkHow, Issue, IssueStatus, Language, Re
 import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, REGISTERS, isCalendarDay } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
-import { isStoreError, statusLabel, today } from './issueLabels';
+import { isStoreError, shortSha, statusLabel, today } from './issueLabels';
 import {
   blameToCommit,
   inputDate,
@@ -291,7 +291,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     }
     const linked = sha;
     if (issue.fixes.some((f) => f.sha.startsWith(linked) || linked.startsWith(f.sha))) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already linked to {1}.', linked.slice(0, 8), issue.id));
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already linked to {1}.', shortSha(linked), issue.id));
       return issue;
     }
     const updated = await write(folder, () =>
@@ -313,7 +313,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     else if (isArgs<UnlinkFixArgs>(arg, 'issue')) sha = arg.sha;
     else {
       const picked = await vscode.window.showQuickPick(
-        issue.fixes.map((f) => ({ label: `$(git-commit) ${f.sha.slice(0, 8)}`, description: f.note, sha: f.sha })),
+        issue.fixes.map((f) => ({ label: `$(git-commit) ${shortSha(f.sha)}`, description: f.note, sha: f.sha })),
         { placeHolder: vscode.l10n.t('The commit to unlink from {0}', issue.id) },
       );
       sha = picked?.sha;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitPort } from '../core/gitPort';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
-import { isInsideGitRepository } from '../core/store/gitProbe';
+import { isInsideGitRepository } from '../git/dotGit';
 import { DEFAULT_CLIENTS_FILE, DEFAULT_ISSUES_DIR, IssueStore } from '../core/store/issueStore';
 import type { StoreFs } from '../core/store/storeFs';
 import { createNodeStoreFs } from '../core/store/storeFs';

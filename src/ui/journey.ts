@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
+import { shortSha } from '../core/sha';
 import { latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
@@ -83,7 +84,7 @@ function day(iso: string): string {
 }
 
 function short(sha: string): string {
-  return sha.slice(0, 7);
+  return shortSha(sha);
 }
 
 /** The verdict in one sentence with its key facts, in the UI language. */

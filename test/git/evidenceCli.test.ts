@@ -98,7 +98,7 @@ describe('CLI evidence and scan', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^ACME-3: fix-modified\n/);
     assert.match(run.stdout, /releases: v1\.1\.0/);
-    assert.match(run.stdout, /changed by [0-9a-f]{10} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
+    assert.match(run.stdout, /changed by [0-9a-f]{7} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
   });
 
   it('resolves --repo against the working directory and defaults to it', async () => {

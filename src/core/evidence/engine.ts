@@ -2,7 +2,8 @@
 // lines survive, what reverted or changed them since, and the verdict. A handful of targeted git
 // calls per fix; no per-commit loops over the history.
 import type { FileDiff, GitPort, RawCommit } from '../gitPort';
-import { GitFailure, isSafeRef, isSha } from '../gitPort';
+import { GitFailure, isSafeRef } from '../gitPort';
+import { isSha } from '../sha';
 import type { IdPatterns } from '../linking/messageParser';
 import { DEFAULT_ID_PATTERNS, escapeRegExp, idsIn, parseReferences } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';

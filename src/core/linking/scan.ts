@@ -1,9 +1,10 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
-import { commitFromRecord } from '../gitParsers';
+import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
+import { isSha } from '../sha';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, parseReferences } from './messageParser';
 
@@ -96,7 +97,7 @@ export function isScanCache(value: unknown): value is ScanCache {
     typeof v.refs === 'object' &&
     v.refs !== null &&
     !Array.isArray(v.refs) &&
-    Object.values(v.refs).every((t) => typeof t === 'string' && /^[0-9a-f]{4,64}$/.test(t)) &&
+    Object.values(v.refs).every((t) => typeof t === 'string' && isSha(t)) &&
     Array.isArray(v.tips) &&
     typeof v.commitsRead === 'number' &&
     typeof v.commits === 'object' &&
