@@ -171,6 +171,19 @@ export interface BlameLineResult extends BlameCommitInfo {
   origPath: string;
 }
 
+/** Where a file went between two commits, followed commit by commit as `git blame` follows it. */
+export interface PathTrace {
+  /** Its path at the later commit; null when it was deleted (or could not be followed). */
+  path: string | null;
+  /** Each rename on the way, oldest first. */
+  steps: { commit: string; from: string; to: string }[];
+  /**
+   * The file disappeared in a commit that added too many files for git to compare it with each
+   * (beyond its rename limit) and none with its name: where it went is not known.
+   */
+  undetermined: boolean;
+}
+
 export interface GitPort {
   /** Throws not-a-repository / git-missing; a repository without commits has head null. */
   repoState(): Promise<RepoState>;
@@ -201,6 +214,11 @@ export interface GitPort {
   pathsAt(commit: string, paths: string[]): Promise<string[]>;
   /** Renames between two commits (old path to new path). */
   renames(from: string, to: string): Promise<Map<string, string>>;
+  /**
+   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit along the
+   * ancestry path (moves in several steps, with edits), never by one comparison of the two ends.
+   */
+  followPath(path: string, from: string, to: string): Promise<PathTrace>;
   /** Blame of `path` at `range.include[0]`, stopping at the excluded commits. */
   blame(path: string, range: RevisionRange): Promise<BlameResult>;
   /** Which of the paths differ in the working tree or index from HEAD. */

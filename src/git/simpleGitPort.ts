@@ -12,6 +12,7 @@ import type {
   GitPort,
   LogPatchOptions,
   MessageRecord,
+  PathTrace,
   RawCommit,
   RecentCommitsOptions,
   RefTip,
@@ -30,6 +31,7 @@ import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { recordStream } from './parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseStatusV2 } from './parsers/status';
+import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { createGitRunner, DIFF_ARGS } from './gitRunner';
 
@@ -222,13 +224,20 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseRenames(r.stdout);
     },
 
+    async followPath(file: string, from: string, to: string): Promise<PathTrace> {
+      shaOrThrow(from);
+      shaOrThrow(to);
+      return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to);
+    },
+
     async blame(file: string, range: RevisionRange): Promise<BlameResult> {
       // With its only positive revision also excluded, blame would fall back to the working tree.
       if (range.include.length === 0 || range.include.some((i) => range.exclude.includes(i))) {
         throw new GitFailure('bad-argument', 'blame range without a commit to blame');
       }
-      const r = await run(['blame', '--porcelain', '-M', '--no-textconv', ...rangeArgs(range), '--', file], [128]);
-      if (r.exitCode !== 0) return { lines: [], commits: new Map() };
+      // A failing blame (a missing ignore-revs file, a path it cannot find) is a GitFailure, never
+      // an empty blame: an empty answer would read as "every line of the fix is gone".
+      const r = await run(['blame', '--porcelain', '-M', '--no-textconv', ...rangeArgs(range), '--', file]);
       return parseBlamePorcelain(r.stdout);
     },
 

@@ -6,7 +6,8 @@
 // cache and `onDidChange` says when there is more to read.
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
-import { computeEvidence, EvidenceFailure, isEvidenceCancelled, isEvidenceFailure } from '../core/evidence/engine';
+import { isEvidenceCancelled } from '../core/evidence/cancel';
+import { computeEvidence, EvidenceFailure, isEvidenceFailure } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
 import { compileTagPattern } from '../core/evidence/versions';
 import { digest, evidenceKey, needsReply } from '../core/evidenceView';
