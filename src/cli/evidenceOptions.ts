@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { computeEvidence, isEvidenceFailure } from '../core/evidence/engine';
-import type { EvidenceErrorCode, EvidenceRequest } from '../core/evidence/engine';
+import type { EvidenceRequest } from '../core/evidence/engine';
 import type { FixLinkRequest } from '../core/evidence/links';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { GitErrorCode, GitPort } from '../core/gitPort';
@@ -17,6 +17,7 @@ import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpec, ParsedArgs } from './args';
+import { describeError, gitMessage } from './cliMessages';
 import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
 import type { CliIo } from './main';
 import { ExitCode } from './main';
@@ -140,40 +141,6 @@ export function invalidPatternMessage(sources: readonly string[]): string | unde
   return undefined;
 }
 
-function gitMessage(code: GitErrorCode): string {
-  switch (code) {
-    case 'not-a-repository':
-      return l10n.t('is not a git repository');
-    case 'git-missing':
-      return l10n.t('git was not found; install git or put it on PATH');
-    case 'empty-repository':
-      return l10n.t('the repository has no commits yet');
-    case 'bad-ref':
-      return l10n.t('git does not know one of the commits or refs given');
-    case 'bad-argument':
-      return l10n.t('an argument was refused before reaching git');
-    case 'timeout':
-      return l10n.t('git took too long and was stopped');
-    case 'failed':
-      return l10n.t('git failed');
-  }
-}
-
-function evidenceMessage(code: EvidenceErrorCode): string {
-  switch (code) {
-    case 'bad-target':
-      return l10n.t('the target is not a branch, tag or commit of this repository');
-    case 'bad-deployed':
-      return l10n.t('the deployed ref is not a branch, tag or commit of this repository');
-    case 'bad-fix':
-      return l10n.t('not a commit id');
-    case 'bad-issue-ref':
-      return l10n.t('not an issue id');
-    case 'bad-tag-pattern':
-      return l10n.t('the tag pattern is not a valid regular expression');
-  }
-}
-
 /** The message for a folder that is missing, or is not a repository. */
 export function notARepositoryMessage(repo: string, missing: boolean): string {
   return missing ? l10n.t('{0} is not a git repository (no such folder)', repo) : `${repo} ${gitMessage('not-a-repository')}`;
@@ -195,17 +162,9 @@ export function gitExitCode(code: GitErrorCode): number {
 
 /** Writes the one-line message for an error thrown by the engine or the adapter; returns the exit code. */
 export function reportFailure(error: unknown, io: CliIo, repo: string): number {
-  if (isGitFailure(error)) {
-    const words = gitMessage(error.code);
-    const line = error.code === 'not-a-repository' ? notARepositoryMessage(repo, false) : error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words;
-    io.stderr.write(`proof-of-fix: ${line}\n`);
-    return gitExitCode(error.code);
-  }
-  if (isEvidenceFailure(error)) {
-    io.stderr.write(`proof-of-fix: ${JSON.stringify(error.subject)}: ${evidenceMessage(error.code)}\n`);
-    return ExitCode.badArguments;
-  }
-  throw error;
+  if (!isGitFailure(error) && !isEvidenceFailure(error)) throw error;
+  io.stderr.write(`proof-of-fix: ${describeError(error, { repo }).message}\n`);
+  return isGitFailure(error) ? gitExitCode(error.code) : ExitCode.badArguments;
 }
 
 export interface EvidenceRun {

@@ -3,6 +3,8 @@
 // signals expected outcomes as values (null, false, empty lists). Only failures the caller cannot
 // act on locally throw, and then always a GitFailure with a code.
 
+import { CodedError } from './errors';
+
 /** The small set of reasons a git call can fail, worded by the layer that shows them. */
 export type GitErrorCode =
   | 'not-a-repository'
@@ -13,13 +15,15 @@ export type GitErrorCode =
   | 'timeout'
   | 'failed';
 
-export class GitFailure extends Error {
+export class GitFailure extends CodedError<GitErrorCode> {
+  readonly domain = 'git';
+
   constructor(
-    readonly code: GitErrorCode,
+    code: GitErrorCode,
     /** Git's own stderr or the spawn error, for logs only. */
     readonly detail: string,
   ) {
-    super(`${code}: ${detail}`);
+    super(code, `${code}: ${detail}`);
     this.name = 'GitFailure';
   }
 }

@@ -1,6 +1,7 @@
 // One workspace folder's client issues and clients: read, validated, migrated, and written back
 // atomically without ever overwriting a change made elsewhere or a file that did not parse.
 import * as path from 'node:path';
+import { CodedError } from '../errors';
 import { contentHash, formatStoreJson } from './format';
 import { isSafeIssueId, nextIssueId, parseIssueId } from './ids';
 import { pointerPosition, syntaxErrorPosition } from './jsonLocate';
@@ -26,14 +27,16 @@ export type StoreErrorCode =
   /** The change would produce a file the schema rejects. */
   | 'invalid';
 
-export class StoreError extends Error {
+export class StoreError extends CodedError<StoreErrorCode> {
+  readonly domain = 'store';
+
   constructor(
-    readonly code: StoreErrorCode,
+    code: StoreErrorCode,
     /** The issue id, client name or file the error is about. */
     readonly subject: string,
     detail?: string,
   ) {
-    super(`${code}: ${subject}${detail ? ` (${detail})` : ''}`);
+    super(code, `${code}: ${subject}${detail ? ` (${detail})` : ''}`);
     this.name = 'StoreError';
   }
 }
