@@ -4,10 +4,12 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { computeEvidence, isEvidenceFailure } from '../core/evidence/engine';
-import type { EvidenceErrorCode, EvidenceRequest, FixLinkRequest } from '../core/evidence/engine';
+import type { EvidenceRequest } from '../core/evidence/engine';
+import type { FixLinkRequest } from '../core/evidence/links';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { GitErrorCode, GitPort } from '../core/gitPort';
-import { isGitFailure, isSafeRef, isSha } from '../core/gitPort';
+import { isGitFailure, isSafeRef } from '../core/gitPort';
+import { isSha } from '../core/sha';
 import { isSafeIssueId } from '../core/store/ids';
 import { DEFAULT_ID_PATTERNS, idsIn } from '../core/linking/messageParser';
 import type { IdPatterns } from '../core/linking/messageParser';
@@ -17,6 +19,7 @@ import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpecs, ParsedArgs } from './args';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
 import { ExitCode } from './exitCodes';
+import { describeError, gitMessage } from './cliMessages';
 import type { CliIo } from './main';
 import { describeStoreFailure, readStoreRecords } from './storeRecords';
 import type { StoreRecords } from './storeRecords';
@@ -117,40 +120,6 @@ export function invalidPatternMessage(sources: readonly string[]): string | unde
   return undefined;
 }
 
-function gitMessage(code: GitErrorCode): string {
-  switch (code) {
-    case 'not-a-repository':
-      return l10n.t('is not a git repository');
-    case 'git-missing':
-      return l10n.t('git was not found; install git or put it on PATH');
-    case 'empty-repository':
-      return l10n.t('the repository has no commits yet');
-    case 'bad-ref':
-      return l10n.t('git does not know one of the commits or refs given');
-    case 'bad-argument':
-      return l10n.t('an argument was refused before reaching git');
-    case 'timeout':
-      return l10n.t('git took too long and was stopped');
-    case 'failed':
-      return l10n.t('git failed');
-  }
-}
-
-function evidenceMessage(code: EvidenceErrorCode): string {
-  switch (code) {
-    case 'bad-target':
-      return l10n.t('the target is not a branch, tag or commit of this repository');
-    case 'bad-deployed':
-      return l10n.t('the deployed ref is not a branch, tag or commit of this repository');
-    case 'bad-fix':
-      return l10n.t('not a commit id');
-    case 'bad-issue-ref':
-      return l10n.t('not an issue id');
-    case 'bad-tag-pattern':
-      return l10n.t('the tag pattern is not a valid regular expression');
-  }
-}
-
 /** The message for a folder that is missing, or is not a repository. */
 export function notARepositoryMessage(repo: string, missing: boolean): string {
   return missing ? l10n.t('{0} is not a git repository (no such folder)', repo) : `${repo} ${gitMessage('not-a-repository')}`;
@@ -172,17 +141,9 @@ function gitExitCode(code: GitErrorCode): number {
 
 /** Writes the one-line message for an error thrown by the engine or the adapter; returns the exit code. */
 export function reportFailure(error: unknown, io: CliIo, repo: string): number {
-  if (isGitFailure(error)) {
-    const words = gitMessage(error.code);
-    const line = error.code === 'not-a-repository' ? notARepositoryMessage(repo, false) : error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words;
-    io.stderr.write(`proof-of-fix: ${line}\n`);
-    return gitExitCode(error.code);
-  }
-  if (isEvidenceFailure(error)) {
-    io.stderr.write(`proof-of-fix: ${JSON.stringify(error.subject)}: ${evidenceMessage(error.code)}\n`);
-    return ExitCode.badArguments;
-  }
-  throw error;
+  if (!isGitFailure(error) && !isEvidenceFailure(error)) throw error;
+  io.stderr.write(`proof-of-fix: ${describeError(error, { repo }).message}\n`);
+  return isGitFailure(error) ? gitExitCode(error.code) : ExitCode.badArguments;
 }
 
 export interface EvidenceRun {

@@ -2,9 +2,11 @@
 // takes every evidence option with the same meaning, plus how to address the client.
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import type { EvidenceHole } from '../core/evidence/holes';
+import { evidenceHoles } from '../core/evidence/holes';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import { describeTemplateError, renderReplyWithFallback } from '../core/reply/render';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
@@ -21,6 +23,12 @@ import { packageRoot } from './packageRoot';
 import { describeStoreFailure, readStoreRecords } from './storeRecords';
 import type { StoreRecords } from './storeRecords';
 import { replyUsage } from './usage';
+
+function holeMessage(hole: EvidenceHole): string {
+  return hole.code === 'fix-missing'
+    ? l10n.t('no reply drafted: the fix commit {0} is not in this repository; fetch it (git fetch --all, or git fetch --unshallow) or correct the link', hole.subjects.join(', '))
+    : l10n.t('no reply drafted: git could not tell where {0} went, so the fix\'s lines there were not measured', hole.subjects.join(', '));
+}
 
 const REPLY_SPEC: OptionSpecs = {
   lang: { type: 'string' },
@@ -78,6 +86,12 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const run = await evidenceFromArgs(options, io, records);
   if (run.evidence === null) return run.code;
   const evidence: IssueEvidence = run.evidence;
+  // No reply on evidence with a hole: a missing fix commit or an unmeasured file would make it promise or deny.
+  const holes = evidenceHoles(evidence);
+  if (holes.length > 0) {
+    for (const hole of holes) io.stderr.write(`proof-of-fix reply: ${holeMessage(hole)}\n`);
+    return ExitCode.badArguments;
+  }
 
   const language: Language = lang ?? records.client?.language ?? 'en';
   const context = buildReplyContext({

@@ -12,7 +12,8 @@ import { patchKey } from '../../src/core/evidence/patchId';
 import { fixVerdict, issueVerdict } from '../../src/core/evidence/verdict';
 import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
 import type { FileDiff, GitPort, RawCommit } from '../../src/core/gitPort';
-import { isSafeRef, isSha } from '../../src/core/gitPort';
+import { isSafeRef } from '../../src/core/gitPort';
+import { isSha } from '../../src/core/sha';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 

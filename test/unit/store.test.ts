@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CoalescingRunner } from '../../src/core/store/coalescingRunner';
 import { formatStoreJson } from '../../src/core/store/format';
-import { isInsideGitRepository } from '../../src/core/store/gitProbe';
+import { isInsideGitRepository } from '../../src/git/dotGit';
 import { nextIssueId, parseIssueId, suggestPrefix } from '../../src/core/store/ids';
 import { IssueStore, StoreError } from '../../src/core/store/issueStore';
 import { pointerPosition, syntaxErrorPosition } from '../../src/core/store/jsonLocate';

@@ -1,5 +1,6 @@
 // The store's coded errors: core says what went wrong and about which file or id; the UI and the CLI
-// put it in the user's words.
+// put it in the user's words (see ../errors.ts).
+import { CodedError } from '../errors';
 
 export type StoreErrorCode =
   /** The file changed on disk in a way our change cannot be applied to, or another writer held it too long. */
@@ -13,14 +14,16 @@ export type StoreErrorCode =
   /** The change would produce a file the schema rejects. */
   | 'invalid';
 
-export class StoreError extends Error {
+export class StoreError extends CodedError<StoreErrorCode> {
+  readonly domain = 'store';
+
   constructor(
-    readonly code: StoreErrorCode,
+    code: StoreErrorCode,
     /** The issue id, client name or file the error is about. */
     readonly subject: string,
     readonly detail?: string,
   ) {
-    super(`${code}: ${subject}${detail ? ` (${detail})` : ''}`);
+    super(code, `${code}: ${subject}${detail ? ` (${detail})` : ''}`);
     this.name = 'StoreError';
   }
 }
