@@ -37,7 +37,7 @@ function errnoCode(error: unknown): unknown {
 }
 
 /** An error with code ELOCKED: another writer held the lock for the whole timeout. */
-export function lockTimeoutError(file: string): NodeJS.ErrnoException {
+function lockTimeoutError(file: string): NodeJS.ErrnoException {
   const error: NodeJS.ErrnoException = new Error(`${file} stayed locked by another writer`);
   error.code = 'ELOCKED';
   return error;
