@@ -3,6 +3,7 @@
 // the --json output use the same words.
 import * as l10n from '@vscode/l10n';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival } from '../core/evidence/model';
+import { shortSha } from '../core/sha';
 
 function caveatWords(code: string): string {
   switch (code) {
@@ -22,7 +23,7 @@ function caveatWords(code: string): string {
 }
 
 function short(sha: string): string {
-  return sha.slice(0, 10);
+  return shortSha(sha);
 }
 
 function day(date: string): string {

@@ -2,7 +2,8 @@
 // the editor: which verdicts call for a reply, a fix's facts in short, the commits that changed it,
 // which caveats belong to which fix, and the key a cached computation is valid for.
 import { compareNewestFirst } from './commitOrder';
-import { isFullSha, isSafeRepoPath } from './commitContent';
+import { isSafeRepoPath } from './commitContent';
+import { isFullSha } from './sha';
 import type { Caveat, CommitFacts, FixEvidence, IssueEvidence, RevertHow, Verdict } from './evidence/model';
 
 /** The verdicts where the client is owed an explanation: the fix is undone, changed, or not shipped to them. */

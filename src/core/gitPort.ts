@@ -1,7 +1,9 @@
 // The port through which core reads git. Core defines it; src/git implements it. Every method
-// returns parsed data (the adapter runs the pure parsers of gitParsers.ts on the raw output) and
+// returns parsed data (the adapter runs the pure parsers of src/git/parsers on the raw output) and
 // signals expected outcomes as values (null, false, empty lists). Only failures the caller cannot
 // act on locally throw, and then always a GitFailure with a code.
+
+import { CodedError } from './errors';
 
 /** The small set of reasons a git call can fail, worded by the layer that shows them. */
 export type GitErrorCode =
@@ -13,13 +15,15 @@ export type GitErrorCode =
   | 'timeout'
   | 'failed';
 
-export class GitFailure extends Error {
+export class GitFailure extends CodedError<GitErrorCode> {
+  readonly domain = 'git';
+
   constructor(
-    readonly code: GitErrorCode,
+    code: GitErrorCode,
     /** Git's own stderr or the spawn error, for logs only. */
     readonly detail: string,
   ) {
-    super(`${code}: ${detail}`);
+    super(code, `${code}: ${detail}`);
     this.name = 'GitFailure';
   }
 }
@@ -233,11 +237,6 @@ export interface GitPort {
   defaultBranch(): Promise<string | null>;
   /** `git config user.email`, null when unset. */
   userEmail(): Promise<string | null>;
-}
-
-/** A full or abbreviated commit id (SHA-1 or SHA-256), lower or upper case. */
-export function isSha(text: string): boolean {
-  return /^[0-9a-fA-F]{4,64}$/.test(text);
 }
 
 /**

@@ -6,6 +6,7 @@
 // a limit: a pure or edited move is never reported as a removal. A file no commit of its own
 // renamed or deleted, and that `to` lacks, was dropped by a merge.
 import type { PathTrace } from '../core/gitPort';
+import { isFullSha } from '../core/sha';
 
 export interface FollowStep {
   commit: string;
@@ -17,7 +18,14 @@ export interface FollowStep {
   added: string[];
 }
 
-const HEADER = /^\n?@([0-9a-f]{40,64})(?: ([0-9a-f]{40,64}))?/;
+/** A record header `@<sha> [<parent>]` (a leading newline after the previous record's NUL), or null. */
+function readHeader(token: string): { commit: string; parent: string | null } | null {
+  const text = token.startsWith('\n') ? token.slice(1) : token;
+  if (!text.startsWith('@')) return null;
+  const [commit = '', parent] = text.slice(1).split(' ');
+  if (!isFullSha(commit) || (parent !== undefined && parent !== '' && !isFullSha(parent))) return null;
+  return { commit, parent: parent ? parent : null };
+}
 
 /**
  * `git log -z --name-status --format=@%H %P` output: the first commit (oldest first, as listed)
@@ -30,11 +38,11 @@ export function parseFollowLog(text: string, path: string): FollowStep | null {
     current === null || current.own === null ? null : { commit: current.commit, parent: current.parent, status: current.own.status, to: current.own.to, added: current.added };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
-    const header = HEADER.exec(token);
+    const header = readHeader(token);
     if (header !== null) {
       const done = finish();
       if (done !== null) return done;
-      current = { commit: header[1] as string, parent: header[2] ?? null, added: [], own: null };
+      current = { ...header, added: [], own: null };
       continue;
     }
     if (current === null || token === '' || token === '\n') continue;

@@ -1,8 +1,7 @@
-// The only place that runs git. It implements core's GitPort with simple-git: every query asks for
-// a format core owns and hands the raw text to core's parsers. The hardening every command needs
+// Implements core's GitPort with the shared git runner: every query asks for a format declared in
+// ./parsers and hands the raw text to the pure parser declared with it. The hardening every command needs
 // lives in the shared runner (gitRunner.ts); here, diffs never use external drivers or textconv,
 // arguments are arrays and user-supplied refs go after --end-of-options.
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type {
@@ -22,27 +21,16 @@ import type {
   RevisionRange,
   TagRecord,
 } from '../core/gitPort';
-import { GitFailure, isSafeRef, isSha } from '../core/gitPort';
-import {
-  commitFormat,
-  parseBlamePorcelain,
-  parseCommitPatches,
-  parseCommits,
-  parseDiff,
-  parseNulList,
-  parseRefs,
-  parseRenames,
-  parseShowRefTips,
-  parseStatusV2,
-  parseTags,
-  recordStream,
-  refFormat,
-  SCAN_LOG_ARGS,
-  scanFormat,
-  symrefFormat,
-  tagFormat,
-  toMessageRecord,
-} from '../core/gitParsers';
+import { GitFailure, isSafeRef } from '../core/gitPort';
+import { isSha } from '../core/sha';
+import { isShallowRepository } from './dotGit';
+import { parseBlamePorcelain } from './parsers/blame';
+import { parseDiff } from './parsers/diff';
+import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanFormat, toMessageRecord } from './parsers/log';
+import { parseNulList, parseRenames } from './parsers/nameStatus';
+import { recordStream } from './parsers/records';
+import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
+import { parseStatusV2 } from './parsers/status';
 import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { createGitRunner, DIFF_ARGS } from './gitRunner';
@@ -100,8 +88,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
 
   async function shallow(): Promise<boolean> {
     await ready();
-    // What `rev-parse --is-shallow-repository` checks, without a process.
-    return existsSync(path.join(commonDir, 'shallow'));
+    return isShallowRepository(commonDir);
   }
 
   async function run(args: string[], okExit: number[] = []): Promise<RunResult> {

@@ -98,7 +98,7 @@ describe('CLI evidence and scan', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^ACME-3: fix-modified\n/);
     assert.match(run.stdout, /releases: v1\.1\.0/);
-    assert.match(run.stdout, /changed by [0-9a-f]{10} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
+    assert.match(run.stdout, /changed by [0-9a-f]{7} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
   });
 
   it('resolves --repo against the working directory and defaults to it', async () => {
@@ -203,7 +203,8 @@ describe('CLI evidence and scan', function () {
       ['a malformed sha', ['--fix', 'xyz'], /"xyz" is not a commit id/],
       ['a sha that looks like an option', ['--fix=--output=/tmp/x'], /is not a commit id/],
       ['a target that looks like an option', ['--ref', 'ACME-1', '--target=--upload-pack=touch /tmp/pwned'], /--target .* is not a valid branch/],
-      ['a deployed ref that looks like an option', ['--ref', 'ACME-1', '--deployed', '--exec=sh'], /--deployed .* is not a valid branch/],
+      ['a deployed ref that looks like an option', ['--ref', 'ACME-1', '--deployed=--exec=sh'], /--deployed .* is not a valid branch/],
+      ['an option where a value should be', ['--ref', 'ACME-1', '--deployed', '--exec=sh'], /option '--deployed' needs a value/],
       ['an id that looks like an option', ['--ref=--all'], /is not an issue id/],
       ['an issue id with a path', ['--issue', '../../etc/passwd'], /is not an issue id/],
       ['an invalid id pattern', ['--ref', 'ACME-1', '--id-pattern', '(unclosed'], /not a valid regular expression/],

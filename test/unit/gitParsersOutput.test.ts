@@ -2,27 +2,14 @@
 // and odd records, and property tests that they never throw.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import {
-  commitFormat,
-  commitFromRecord,
-  declareFormat,
-  parseBlamePorcelain,
-  parseCommitPatches,
-  parseCommits,
-  parseDiff,
-  parseNulList,
-  parseRefs,
-  parseRenames,
-  parseShowRefTips,
-  parseStatusV2,
-  parseTags,
-  recordStream,
-  scanFormat,
-  subjectOf,
-  tagFormat,
-  toMessageRecord,
-  unquotePath,
-} from '../../src/core/gitParsers';
+import { commitFromRecord, subjectOf } from '../../src/core/commitRecord';
+import { parseBlamePorcelain } from '../../src/git/parsers/blame';
+import { parseDiff, unquotePath } from '../../src/git/parsers/diff';
+import { commitFormat, parseCommitPatches, parseCommits, scanFormat, toMessageRecord } from '../../src/git/parsers/log';
+import { parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
+import { declareFormat, recordStream } from '../../src/git/parsers/records';
+import { parseRefs, parseShowRefTips, parseTags, tagFormat } from '../../src/git/parsers/refs';
+import { parseStatusV2 } from '../../src/git/parsers/status';
 import type { MessageRecord } from '../../src/core/gitPort';
 
 const RS = '\x1e';

@@ -2,8 +2,10 @@
 // lines survive, what reverted or changed them since, and the verdict. A handful of targeted git
 // calls per fix; no per-commit loops over the history.
 import { newestFirst } from '../commitOrder';
+import { CodedError } from '../errors';
 import type { FileDiff, GitPort, RawCommit } from '../gitPort';
-import { GitFailure, isSafeRef, isSha } from '../gitPort';
+import { GitFailure, isSafeRef } from '../gitPort';
+import { isSha } from '../sha';
 import type { IdPatterns } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
@@ -60,12 +62,14 @@ export interface EvidenceRequest {
 export type EvidenceErrorCode = 'bad-target' | 'bad-deployed' | 'bad-fix' | 'bad-issue-ref' | 'bad-tag-pattern';
 
 /** A request core cannot answer; the caller words it. `subject` is the offending value. */
-export class EvidenceFailure extends Error {
+export class EvidenceFailure extends CodedError<EvidenceErrorCode> {
+  readonly domain = 'evidence';
+
   constructor(
-    readonly code: EvidenceErrorCode,
+    code: EvidenceErrorCode,
     readonly subject: string,
   ) {
-    super(`${code}: ${subject}`);
+    super(code, `${code}: ${subject}`);
     this.name = 'EvidenceFailure';
   }
 }

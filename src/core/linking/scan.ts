@@ -2,9 +2,10 @@
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
 import { newestFirst } from '../commitOrder';
-import { commitFromRecord } from '../gitParsers';
+import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
+import { isSha } from '../sha';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, parseReferences } from './messageParser';
 
@@ -87,7 +88,6 @@ export function emptyScanCache(patterns: IdPatterns): ScanCache {
   return { version: 2, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {} };
 }
 
-const SHA = /^[0-9a-f]{4,64}$/;
 
 function isCachedReference(value: unknown): value is CachedReference {
   if (!Array.isArray(value) || value.length !== 3) return false;
@@ -122,15 +122,15 @@ export function isScanCache(value: unknown): value is ScanCache {
     typeof v.refs === 'object' &&
     v.refs !== null &&
     !Array.isArray(v.refs) &&
-    Object.values(v.refs).every((t) => typeof t === 'string' && SHA.test(t)) &&
+    Object.values(v.refs).every((t) => typeof t === 'string' && isSha(t)) &&
     Array.isArray(v.tips) &&
-    v.tips.every((t) => typeof t === 'string' && SHA.test(t)) &&
+    v.tips.every((t) => typeof t === 'string' && isSha(t)) &&
     typeof v.commitsRead === 'number' &&
     Number.isFinite(v.commitsRead) &&
     typeof v.commits === 'object' &&
     v.commits !== null &&
     !Array.isArray(v.commits) &&
-    Object.entries(v.commits).every(([sha, c]) => SHA.test(sha) && isCachedCommit(c))
+    Object.entries(v.commits).every(([sha, c]) => isSha(sha) && isCachedCommit(c))
   );
 }
 
