@@ -139,7 +139,7 @@ export function invalidPatternMessage(sources: readonly string[]): string | unde
   return undefined;
 }
 
-function gitMessage(code: GitErrorCode): string {
+function gitMessage(code: GitErrorCode, limit?: number): string {
   switch (code) {
     case 'not-a-repository':
       return l10n.t('is not a git repository');
@@ -152,7 +152,11 @@ function gitMessage(code: GitErrorCode): string {
     case 'bad-argument':
       return l10n.t('an argument was refused before reaching git');
     case 'timeout':
-      return l10n.t('git took too long and was stopped');
+      return limit === undefined ? l10n.t('git took too long and was stopped') : l10n.t('git timed out after {0} s and was stopped', limit);
+    case 'output-too-large':
+      return l10n.t('git output too large (more than {0} MiB): stopped', limit ?? '?');
+    case 'incomplete-renames':
+      return l10n.t('git gave up looking for renamed files (too many files changed at once); the evidence would be incomplete');
     case 'failed':
       return l10n.t('git failed');
   }
@@ -195,7 +199,7 @@ export function gitExitCode(code: GitErrorCode): number {
 /** Writes the one-line message for an error thrown by the engine or the adapter; returns the exit code. */
 export function reportFailure(error: unknown, io: CliIo, repo: string): number {
   if (isGitFailure(error)) {
-    const words = gitMessage(error.code);
+    const words = gitMessage(error.code, error.limit);
     const line = error.code === 'not-a-repository' ? notARepositoryMessage(repo, false) : error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words;
     io.stderr.write(`proof-of-fix: ${line}\n`);
     return gitExitCode(error.code);
