@@ -7,7 +7,8 @@ import type { CommitContentPort, CommitFiles, FileContent } from '../core/commit
 import { isSafeRepoPath } from '../core/commitContent';
 import { GitFailure } from '../core/gitPort';
 import { isFullSha } from '../core/sha';
-import { createGitRunner, DIFF_ARGS } from './gitRunner';
+import { createGitRunner } from './gitRunner';
+import { DIFF_ARGS } from './hardening';
 import { looksBinary } from './parsers/blob';
 import { parseParentsLine } from './parsers/log';
 import { parseNameStatus } from './parsers/nameStatus';
