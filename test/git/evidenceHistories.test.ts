@@ -189,10 +189,10 @@ describe('evidence on messy histories', function () {
       moved['src/cart.js'] = null;
       moved['lib/cart.ts'] = `${CART_FIXED}// moved\n`;
       const move = repo.commit('Move everything to lib as TypeScript', { files: moved, author: OTHER });
-      repo.git(['config', 'diff.renameLimit', '1']);
       const warning = repo.git(['-c', 'diff.renameLimit=1', 'diff', '-M', '--name-status', `${fix}..${move}`]);
       assert.match(warning, /^D\tsrc\/cart\.js$/m, 'git itself does not pair the files at this limit');
-      const e = await evidence(repo.dir, { ref: 'ACME-31', deployed: 'main' });
+      // The same situation as a move of more files than the default limit, at a small scale.
+      const e = await computeEvidence(createGitPort(repo.dir, { renameLimit: 1 }), { ref: 'ACME-31', deployed: 'main' });
       const f = fixOf(e, fix);
       assert.equal(f.survival?.files[0]?.pathAtRef, 'lib/cart.ts');
       assert.deepEqual(counts(f), [2, 2, 0, 0]);
