@@ -18,6 +18,8 @@ export interface CommitContentOptions {
   log?: (line: string) => void;
   /** The git executable (default `git` on PATH). */
   binary?: string;
+  /** diff.renameLimit (see GitRunnerOptions). */
+  renameLimit?: number;
 }
 
 // The exit code git uses for "no such object/path"; it is an answer only when stderr says that.
@@ -27,7 +29,7 @@ const NOT_FOUND = /bad revision|bad object|not a valid object name|invalid objec
 const MAX_BLOB_BYTES = 20 * 1024 * 1024;
 
 export function createCommitContentPort(repoDir: string, options: CommitContentOptions = {}): CommitContentPort {
-  const runner = createGitRunner(repoDir, { log: options.log, binary: options.binary, blockTimeoutMs: 60 * 1000 });
+  const runner = createGitRunner(repoDir, { log: options.log, binary: options.binary, renameLimit: options.renameLimit, blockTimeoutMs: 60 * 1000 });
 
   /** Runs git; resolves null when git says the commit or path does not exist, throws for any other failure. */
   async function run(args: string[]): Promise<string | null> {
