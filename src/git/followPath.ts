@@ -3,8 +3,10 @@
 // rename detection per commit, so a move in several steps, with edits, is followed). When a commit
 // added more files than git's rename limit lets it compare (git then skips inexact detection and
 // says so on stderr), the file is compared again with the added files that share its name, without
-// a limit: a pure or edited move is never reported as a removal.
+// a limit: a pure or edited move is never reported as a removal. A file no commit of its own
+// renamed or deleted, and that `to` lacks, was dropped by a merge.
 import type { PathTrace } from '../core/gitPort';
+import { isFullSha } from '../core/sha';
 
 export interface FollowStep {
   commit: string;
@@ -16,7 +18,14 @@ export interface FollowStep {
   added: string[];
 }
 
-const HEADER = /^\n?@([0-9a-f]{40,64})(?: ([0-9a-f]{40,64}))?/;
+/** A record header `@<sha> [<parent>]` (a leading newline after the previous record's NUL), or null. */
+function readHeader(token: string): { commit: string; parent: string | null } | null {
+  const text = token.startsWith('\n') ? token.slice(1) : token;
+  if (!text.startsWith('@')) return null;
+  const [commit = '', parent] = text.slice(1).split(' ');
+  if (!isFullSha(commit) || (parent !== undefined && parent !== '' && !isFullSha(parent))) return null;
+  return { commit, parent: parent ? parent : null };
+}
 
 /**
  * `git log -z --name-status --format=@%H %P` output: the first commit (oldest first, as listed)
@@ -29,11 +38,11 @@ export function parseFollowLog(text: string, path: string): FollowStep | null {
     current === null || current.own === null ? null : { commit: current.commit, parent: current.parent, status: current.own.status, to: current.own.to, added: current.added };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
-    const header = HEADER.exec(token);
+    const header = readHeader(token);
     if (header !== null) {
       const done = finish();
       if (done !== null) return done;
-      current = { commit: header[1] as string, parent: header[2] ?? null, added: [], own: null };
+      current = { ...header, added: [], own: null };
       continue;
     }
     if (current === null || token === '' || token === '\n') continue;
@@ -82,7 +91,12 @@ export async function followPath(git: RunGit, diffArgs: readonly string[], path:
   for (let hop = 0; hop < 64; hop++) {
     const out = await git(['log', '--reverse', '--ancestry-path', '--full-diff', '--no-merges', '-M', '-z', '--name-status', '--format=@%H %P', ...diffArgs, to, `^${since}`, '--', current]);
     const step = parseFollowLog(out, current);
-    if (step === null) return { path: current, steps, undetermined: false };
+    if (step === null) {
+      // No commit of its own renamed or deleted it: a merge may have dropped it (a line that had
+      // deleted the file long before merged this one in). It is there only if `to` has it.
+      const there = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', to, '--', current]);
+      return { path: there.split('\0').includes(current) ? current : null, steps, undetermined: false };
+    }
     let next = step.status === 'R' ? step.to : null;
     let complete = true;
     if (next === null && step.parent !== null && step.added.length > 0) {
