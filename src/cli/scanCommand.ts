@@ -7,26 +7,11 @@ import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { shortSha } from '../core/sha';
 import { createGitPort } from '../git/simpleGitPort';
-import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
+import { flagOption, listOption, parseArgs, stringOption } from './args';
 import { idPatternsFrom, invalidPatternMessage, notARepositoryMessage, reportFailure } from './evidenceOptions';
+import { ExitCode } from './exitCodes';
 import type { CliIo } from './main';
-import { ExitCode } from './main';
-
-function usage(): string {
-  return [
-    l10n.t('usage: {0}', 'proof-of-fix scan [--repo DIR] [--id-pattern RE ...] [--no-cache] [--json]'),
-    '',
-    optionLine('--repo DIR', l10n.t('the git repository (default: the current directory)')),
-    optionLine('--id-pattern RE', l10n.t('an extra issue-id pattern (repeatable)')),
-    optionLine('--no-cache', l10n.t('read the whole history and do not write the cache')),
-    optionLine('--json', l10n.t('print the result as JSON')),
-    optionLine('--verbose', l10n.t('log each git command to stderr')),
-    '',
-    l10n.t('The cache is {0}; `evidence --ref` uses it too when present.', '<git-common-dir>/proof-of-fix/scan-cache.json'),
-    '',
-    l10n.t('exit codes: 0 printed, 2 bad arguments, 3 not a git repository (or git missing, or no commits), 4 git failed'),
-  ].join('\n') + '\n';
-}
+import { scanUsage } from './usage';
 
 /** The JSON contract of `scan --json`: the result without the cache. */
 export function scanJson(result: ScanResult): Omit<ScanResult, 'cache'> {
@@ -54,18 +39,20 @@ function formatScan(result: ScanResult): string {
 }
 
 export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(
-    argv,
-    { repo: { kind: 'string' }, 'id-pattern': { kind: 'string', repeatable: true }, 'no-cache': { kind: 'flag' }, json: { kind: 'flag' }, help: { kind: 'flag' }, verbose: { kind: 'flag' } },
-    { '-h': 'help' },
-  );
+  const parsed = parseArgs(argv, {
+    repo: { type: 'string' },
+    'id-pattern': { type: 'string', multiple: true },
+    'no-cache': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  });
   if (!parsed.ok) {
-    io.stderr.write(`proof-of-fix scan: ${parsed.message}\n\n${usage()}`);
+    io.stderr.write(`proof-of-fix scan: ${parsed.message}\n\n${scanUsage()}`);
     return ExitCode.badArguments;
   }
   const v = parsed.values;
   if (flagOption(v, 'help')) {
-    io.stdout.write(usage());
+    io.stdout.write(scanUsage());
     return ExitCode.ok;
   }
   const custom = listOption(v, 'id-pattern');

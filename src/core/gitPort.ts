@@ -3,6 +3,8 @@
 // signals expected outcomes as values (null, false, empty lists). Only failures the caller cannot
 // act on locally throw, and then always a GitFailure with a code.
 
+import { CodedError } from './errors';
+
 /** The small set of reasons a git call can fail, worded by the layer that shows them. */
 export type GitErrorCode =
   | 'not-a-repository'
@@ -17,15 +19,17 @@ export type GitErrorCode =
   | 'incomplete-renames'
   | 'failed';
 
-export class GitFailure extends Error {
+export class GitFailure extends CodedError<GitErrorCode> {
+  readonly domain = 'git';
+
   constructor(
-    readonly code: GitErrorCode,
+    code: GitErrorCode,
     /** Git's own stderr or the spawn error, for logs only. */
     readonly detail: string,
     /** The limit that was reached: seconds for 'timeout', MiB for 'output-too-large'. */
     readonly limit?: number,
   ) {
-    super(`${code}: ${detail}`);
+    super(code, `${code}: ${detail}`);
     this.name = 'GitFailure';
   }
 }
@@ -177,6 +181,19 @@ export interface BlameLineResult extends BlameCommitInfo {
   origPath: string;
 }
 
+/** Where a file went between two commits, followed commit by commit as `git blame` follows it. */
+export interface PathTrace {
+  /** Its path at the later commit; null when it was deleted (or could not be followed). */
+  path: string | null;
+  /** Each rename on the way, oldest first. */
+  steps: { commit: string; from: string; to: string }[];
+  /**
+   * The file disappeared in a commit that added too many files for git to compare it with each
+   * (beyond its rename limit) and none with its name: where it went is not known.
+   */
+  undetermined: boolean;
+}
+
 export interface GitPort {
   /** Throws not-a-repository / git-missing; a repository without commits has head null. */
   repoState(): Promise<RepoState>;
@@ -207,6 +224,11 @@ export interface GitPort {
   pathsAt(commit: string, paths: string[]): Promise<string[]>;
   /** Renames between two commits (old path to new path). */
   renames(from: string, to: string): Promise<Map<string, string>>;
+  /**
+   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit along the
+   * ancestry path (moves in several steps, with edits), never by one comparison of the two ends.
+   */
+  followPath(path: string, from: string, to: string): Promise<PathTrace>;
   /** Blame of `path` at `range.include[0]`, stopping at the excluded commits. */
   blame(path: string, range: RevisionRange): Promise<BlameResult>;
   /** Which of the paths differ in the working tree or index from HEAD. */

@@ -14,6 +14,7 @@ import type {
   GitPort,
   LogPatchOptions,
   MessageRecord,
+  PathTrace,
   RawCommit,
   RecentCommitsOptions,
   RefTip,
@@ -31,6 +32,7 @@ import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanForm
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { recordStream } from './parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
+import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { classifyStderr, createGitRunner } from './gitRunner';
 import { BLAME_ARGS, DIFF_ARGS, disabledFilters, filterDrivers, LOG_ARGS } from './hardening';
@@ -63,10 +65,9 @@ function shaOrThrow(sha: string): string {
   return sha;
 }
 
-// What git says when a revision names nothing, HEAD has no commit yet, or a path is not in a commit.
+// What git says when a revision names nothing, or HEAD has no commit yet.
 const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|invalid object name|Needed a single revision|no such ref|ambiguous argument/i;
 const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
-const NO_SUCH_PATH = /no such path/i;
 
 function rangeArgs(range: RevisionRange): string[] {
   return [...range.include.map(shaOrThrow), ...range.exclude.map((e) => `^${shaOrThrow(e)}`)];
@@ -251,14 +252,20 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseRenames(r.stdout);
     },
 
+    async followPath(file: string, from: string, to: string): Promise<PathTrace> {
+      shaOrThrow(from);
+      shaOrThrow(to);
+      return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to);
+    },
+
     async blame(file: string, range: RevisionRange): Promise<BlameResult> {
       // With its only positive revision also excluded, blame would fall back to the working tree.
       if (range.include.length === 0 || range.include.some((i) => range.exclude.includes(i))) {
         throw new GitFailure('bad-argument', 'blame range without a commit to blame');
       }
-      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file], [128]);
-      // The one expected failure: the path is not in the blamed commit.
-      if (expected(r, NO_SUCH_PATH)) return { lines: [], commits: new Map() };
+      // A failing blame (a path it cannot find, anything else) is a GitFailure, never an empty
+      // blame: an empty answer would read as "every line of the fix is gone".
+      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file]);
       return parseBlamePorcelain(r.stdout);
     },
 

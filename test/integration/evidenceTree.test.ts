@@ -12,7 +12,7 @@ import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import { COMMIT_SCHEME } from '../../src/ui/commitDocuments';
 import type { CommitDiffResult } from '../../src/ui/evidenceCommands';
-import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import type { IssueTreeNode } from '../../src/ui/issueNodes';
 import { DEMO_IDS, DEMO_VERDICTS, writeDemoStore } from '../support/demoWorkspace';
 import { waitFor as poll } from '../support/wait';
 import type { KeptFile } from './api';
