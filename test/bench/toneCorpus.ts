@@ -8,7 +8,8 @@ import { TONE_CATEGORIES } from '../../src/core/tone/model';
 import type { ToneCategory, ToneFinding } from '../../src/core/tone/model';
 
 export type CorpusLabel = ToneCategory | 'clean';
-export type CorpusPart = 'tune' | 'measure';
+/** tune-extra: sentences the rules' author added to widen the thin tune part (never to measure). */
+export type CorpusPart = 'tune' | 'tune-extra' | 'measure';
 
 export interface CorpusEntry {
   text: string;

@@ -48,7 +48,7 @@ describe('proof-of-fix lint', () => {
   });
 
   it('takes whose change it was with --change-by, and refuses other values', async () => {
-    fs.writeFileSync(path.join(dir, 'passive.md'), 'Hello,\n\nThe validation was removed in the last release.\n');
+    fs.writeFileSync(path.join(dir, 'passive.md'), 'Hello,\n\nThe validation was removed on 3 November.\n');
     assert.equal((await run(['lint', 'passive.md'], dir)).code, 0);
     const mine = await run(['lint', 'passive.md', '--change-by', 'me', '--json'], dir);
     assert.equal(mine.code, 1);

@@ -105,6 +105,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         match: m[0],
         after: folded.text.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
         next: next ? folded.text.slice(next.start, next.end) : '',
+        ...(options.changeOwner ? { owner: options.changeOwner } : {}),
       };
       if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;
       const { line, column } = position(starts, start);

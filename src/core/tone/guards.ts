@@ -1,7 +1,7 @@
 // The guards: what around a match makes it honest rather than a finding. They read the folded
 // (accent-free) sentence of the match and, for some, the next one, in either language, since a
 // reply quotes words of the other language often enough and the markers do not collide.
-import type { ToneGuard } from './model';
+import type { ChangeOwner, ToneGuard } from './model';
 
 export interface MatchContext {
   /** The sentence's text before the match, and from the match's end to the sentence's end. */
@@ -10,6 +10,8 @@ export interface MatchContext {
   after: string;
   /** The next sentence (empty at the end of the text), for "we are on it. I will call you at 5". */
   next: string;
+  /** Whose change the evidence blames, when known. */
+  owner?: ChangeOwner;
 }
 
 /** The clause the match is in: what follows the last comma, colon, dash or parenthesis before it. */
@@ -54,13 +56,17 @@ const CONCRETE = new RegExp(
 );
 
 const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/iu;
-const FIRST_PERSON_OWNING = /\b(?:yo|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon|disculp\p{L}*|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/iu;
+const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon|disculp\p{L}*|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/iu;
 
 /** The vague time belongs to a request to the client ("cuando pueda, ¿podría comprobarlo?"). */
 const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor)\b)/iu;
 
 const CONTROLLED =
   /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/iu;
+
+/** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
+const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b)(?:el|la|los|las|su|sus|tu|tus|un|una|the|your|their|a|an|[\p{Lu}])/u;
+const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$/iu;
 
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
@@ -76,7 +82,11 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
     case 'request':
       return REQUEST.test(c.after);
     case 'ownsIt':
-      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(c.before) && FIRST_PERSON_OWNING.test(`${c.before} ${c.match}${c.after}`));
+      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(c.before) && FIRST_PERSON_OWNING.test(`${c.before} ${c.match}${c.after} ${c.next}`));
+    case 'agent':
+      return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
+    case 'datedUnlessMine':
+      return c.owner !== 'me' && CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
     case 'controlled':
       return CONTROLLED.test(c.after);
   }

@@ -22,9 +22,11 @@ export type ToneCategory = (typeof TONE_CATEGORIES)[number];
  * - `concrete`: a date, a time or a concrete next step in the same or the next sentence;
  * - `ownsIt`: the writer is the subject ("yo debería haber probado ese caso", "I should have");
  * - `controlled`: what is promised is the writer's own next step ("I promise to send it on Friday");
- * - `request`: a vague time that belongs to a request to the client ("when you can, could you...?").
+ * - `request`: a vague time that belongs to a request to the client ("when you can, could you...?");
+ * - `agent`: a passive that names who did it ("by the host") or sits in an indirect question ("why it was");
+ * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's.
  */
-export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request';
+export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request' | 'agent' | 'datedUnlessMine';
 
 /** Whose change the evidence blames for the regression, when known. */
 export type ChangeOwner = 'me' | 'others';
