@@ -22,7 +22,7 @@ function clauseBefore(before: string): string {
 
 const NEGATION = /(?:\b(?:no|not|never|nunca|jamas|ni|tampoco|sin|cannot|nor)|n't)(?:\s+[\p{L}']+){0,3}\s*$/iu;
 /** "No te voy a decir que...", "I won't pretend that...": a negated saying covers what it introduces. */
-const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|say|claim|pretend|tell you)\s+(?:que|that)?\s*$/iu;
+const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?\s*$/iu;
 
 const REPORTING_BEFORE =
   /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/iu;
@@ -56,7 +56,9 @@ const CONCRETE = new RegExp(
 );
 
 const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/iu;
-const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon|disculp\p{L}*|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/iu;
+const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/iu;
+
+const APOLOGY = /\b(?:lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/iu;
 
 /** The vague time belongs to a request to the client ("cuando pueda, ¿podría comprobarlo?"). */
 const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor)\b)/iu;
@@ -81,6 +83,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       return CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
     case 'request':
       return REQUEST.test(c.after);
+    case 'apology':
+      return APOLOGY.test(`${c.before} ${c.match}${c.after} ${c.next}`);
     case 'ownsIt':
       return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(c.before) && FIRST_PERSON_OWNING.test(`${c.before} ${c.match}${c.after} ${c.next}`));
     case 'agent':

@@ -24,9 +24,10 @@ export type ToneCategory = (typeof TONE_CATEGORIES)[number];
  * - `controlled`: what is promised is the writer's own next step ("I promise to send it on Friday");
  * - `request`: a vague time that belongs to a request to the client ("when you can, could you...?");
  * - `agent`: a passive that names who did it ("by the host") or sits in an indirect question ("why it was");
+ * - `apology`: the writer apologises for or owns the mistake nearby ("perdoná, no revisé bien...");
  * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's.
  */
-export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request' | 'agent' | 'datedUnlessMine';
+export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request' | 'agent' | 'datedUnlessMine' | 'apology';
 
 /** Whose change the evidence blames for the regression, when known. */
 export type ChangeOwner = 'me' | 'others';

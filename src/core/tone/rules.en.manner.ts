@@ -9,6 +9,13 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     id: 'dismissive.minimise',
     category: 'dismissive',
     patterns: [
+      "(?:only|just) (?:a couple of|a few|one or two|two|a handful of) (?:users|people|customers|visitors|clients) (?:have )?(?:reported|noticed|seen|complained)",
+      "(?:not|isn't|is not) (?:a |really a )?(?:priority|high priority)",
+      "more (?:of )?an? (?:annoyance|nuisance|inconvenience|cosmetic thing) than",
+      "(?:nobody|no one) (?:really )?(?:cares|looks at|visits|uses) (?:about )?(?:that|this)",
+      "(?:make|making) a (?:big|huge) (?:thing|deal|fuss) (?:out )?of",
+      "(?:virtually|practically|almost) no (?:impact|effect|difference)",
+      "(?:doesn't|does not) really matter",
       "(?:it's|it is|this is|that's) not urgent(?:,| and| so)? (?:it )?can wait",
       "(?:it|this|that) can wait",
       "the main thing is (?:that )?(?:the rest|everything else|it|the site)",
@@ -72,6 +79,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     id: 'condescending.as-i-told',
     category: 'condescending',
     patterns: [
+      "(?:i've|i have|i had) (?:already )?(?:told|explained to|said to|mentioned to) you (?:this|that|it)? ?(?:before|already|previously|earlier)",
+      "(?:i've|i have) told you this",
       "(?<=^|[.!?]\\s{1,3}|\\n)(?:look|listen|see),",
       "do i (?:need|have) to explain (?:it|this|that)? ?(?:again|once more)",
       "(?:i )?don't know how many times",
@@ -188,6 +197,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      "the wrong (?:version|file|build|branch|config|configuration|settings?|script) (?:of [^.]{0,20})?(?:was|were|got) (?:uploaded|deployed|pushed|used|installed)",
       "(?:the|an|a|this|that) (?:last |latest |recent |new )?(?:update|change|deployment|deploy|release|migration|upload|merge|version|new code|code|patch|commit)(?: (?:[\\p{L}-]+ ){0,2})? (?:broke|undid|reverted|removed|deleted|wiped|overwrote|disabled|caused|introduced|killed)",
       "(?:a )?(?:problem|issue|error|failure|glitch) (?:occurred|happened|arose|came up) (?:with|during|in) (?:the )?(?:deployment|deploy|upload|update|migration|release|process)",
       "the system failed",
@@ -234,7 +244,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.exclamation',
     category: 'shouting',
-    patterns: ['!{2,}', '\\?{2,}', '[!?]{3,}'],
+    patterns: [
+      "\\?!|!\\?",'!{2,}', '\\?{2,}', '[!?]{3,}'],
     wholeWords: false,
     reason: 'Repeated exclamation or question marks read as anger or exasperation.',
     suggestion: 'Keep one, or none.',
