@@ -88,9 +88,36 @@ export function englishForms(verb: string): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
+interface Trie {
+  [ch: string]: Trie;
+}
+
+/**
+ * One alternation for many words, factored by shared prefixes ("garantiz(?:o|as|a...)"), so that a
+ * verb's sixty forms cost the regular-expression engine a few branches instead of sixty.
+ */
+export function wordsPattern(words: readonly string[]): string {
+  const root: Trie = {};
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) node = node[ch] ??= {};
+    node[''] = {};
+  }
+  const emit = (node: Trie): string => {
+    const keys = Object.keys(node);
+    const branches = keys.filter((k) => k !== '').map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + emit(node[k] as Trie));
+    const optional = keys.includes('');
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    if (!optional) return body;
+    return branches.length === 1 && (branches[0] as string).length === 1 ? `${body}?` : `(?:${branches.join('|')})?`;
+  };
+  return emit(root);
+}
+
 /** Replaces `{verbo}` (Spanish, with enclitic pronouns) and `{en:verb}` in a rule pattern by their forms. */
 export function expandVerbs(source: string): string {
   return source.replace(/\{(en:)?([a-z]+)\}/g, (_all, en: string | undefined, verb: string) =>
-    en ? `(?:${englishForms(verb).join('|')})` : `(?:${spanishForms(verb).join('|')})${ENCLITICS}`,
+    en ? `(?:${wordsPattern(englishForms(verb))})` : `(?:${wordsPattern(spanishForms(verb))})${ENCLITICS}`,
   );
 }
