@@ -119,29 +119,26 @@ export function renderReply(context: ReplyContext, options: RenderOptions, templ
     return { ok: false, errors: [{ code: 'missing-template', file, template: templateName, name: templateName, origin: 'builtin', detail: `no template "${templateName}"` }] };
   }
 
-  // Parse everything, then check and compile only what this reply uses: the main template and the
-  // partials it reaches. A broken template of another verdict does not block this one.
+  // Parse, check and compile only what this reply uses: the main template and the partials it
+  // reaches. A broken template of another verdict does not block this one.
   const partialNames = new Set([...files.keys()].filter((n) => n !== templateName));
-  const parsed = new Map<string, hbs.AST.Program | TemplateError>();
-  for (const file of files.values()) {
+  const parse = (file: TemplateFile): hbs.AST.Program | TemplateError => {
     if (file.refused !== undefined) {
-      parsed.set(file.name, { code: 'outside-workspace', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: `${file.file} leads outside the workspace` });
-      continue;
+      return { code: 'outside-workspace', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: `${file.file} leads outside the workspace` };
     }
     try {
-      parsed.set(file.name, env.parse(file.name === templateName ? file.text : asWholeLines(file.text)));
+      return env.parse(file.name === templateName ? file.text : asWholeLines(file.text));
     } catch (error) {
-      parsed.set(file.name, { code: 'syntax', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: error instanceof Error ? error.message : String(error), ...parseErrorPosition(error) });
+      return { code: 'syntax', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: error instanceof Error ? error.message : String(error), ...parseErrorPosition(error) };
     }
-  }
+  };
   const errors: TemplateError[] = [];
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const queue = [templateName];
   const seen = new Set(queue);
   for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     const file = files.get(name) as TemplateFile;
-    const ast = parsed.get(name);
-    if (ast === undefined) continue;
+    const ast = parse(file);
     if (!isProgram(ast)) {
       errors.push(ast);
       continue;
