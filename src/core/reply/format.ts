@@ -129,3 +129,11 @@ export function addWorkingDays(fromIso: string, days: number, timeZone?: string)
   }
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * The next-step date to suggest: `days` working days after today, or none when the setting asks
+ * for none (0 or less). The person confirms or changes it; it is never put in a reply unasked.
+ */
+export function suggestNextStepBy(nowIso: string, days: number, timeZone?: string): string | undefined {
+  return Number.isInteger(days) && days > 0 ? addWorkingDays(nowIso, days, timeZone) : undefined;
+}
