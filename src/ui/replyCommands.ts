@@ -217,7 +217,9 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
   };
 
   const draftOf = async (arg: unknown): Promise<{ draft: ReplyDraft; doc: vscode.TextDocument }> => {
-    const uri = isObject(arg) && (typeof arg.uri === 'string' || arg.uri instanceof vscode.Uri) ? toUri(arg.uri) : undefined;
+    const given = isObject(arg) && (typeof arg.uri === 'string' || arg.uri instanceof vscode.Uri) ? arg.uri : undefined;
+    // A draft's URI string has no "//" after its scheme; toUri would take it for a file path.
+    const uri = typeof given === 'string' && given.startsWith(`${DRAFT_SCHEME}:`) ? vscode.Uri.parse(given, true) : given !== undefined ? toUri(given) : undefined;
     const openDoc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const draft = uri ? (drafts.get(uri) ?? (openDoc && (await drafts.restore(openDoc)))) : drafts.current();
     const doc = draft && vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
