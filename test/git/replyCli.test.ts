@@ -107,4 +107,29 @@ describe('proof-of-fix reply', function () {
     assert.equal((await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--format', 'html'], dir)).code, 2);
     assert.equal((await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--audience', 'dev'], dir)).code, 2);
   });
+
+  it('takes the version the client said they run: one that resolves is their version, one that does not is acknowledged', async () => {
+    // NW-1's fix is found by its commit message, so the report is added to NW-1 itself.
+    const file = path.join(dir, '.proof-of-fix', 'issues', 'NW-1.json');
+    const original = fs.readFileSync(file, 'utf8');
+    const nw1 = JSON.parse(original) as { reports: { date: string; words: string; version?: string }[] };
+    const said = (version: string): void => {
+      fs.writeFileSync(file, `${JSON.stringify({ ...nw1, reports: [...nw1.reports, { date: '2026-11-30', words: 'It is back.', version }] }, null, 2)}\n`);
+    };
+    try {
+      said('production');
+      const unresolved = await run(['reply', '--repo', dir, '--issue', 'NW-1', '--json'], dir);
+      assert.equal(unresolved.code, 0, unresolved.stderr);
+      const reply = JSON.parse(unresolved.stdout) as { verdict: string; text: string };
+      assert.equal(reply.verdict, 'deployed-unknown');
+      assert.match(reply.text, /you told me you run “production”/);
+      assert.doesNotMatch(reply.text, /which version you are running\?/);
+      said('v1.2.0');
+      const resolved = JSON.parse((await run(['reply', '--repo', dir, '--issue', 'NW-1', '--json'], dir)).stdout) as { verdict: string; evidence: { deployed: { ref: string } | null } };
+      assert.notEqual(resolved.verdict, 'deployed-unknown');
+      assert.equal(resolved.evidence.deployed?.ref, 'v1.2.0');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
 });
