@@ -3,18 +3,19 @@
 // progress notification, say the verdict in one sentence, and open the reply draft beside it.
 // Each step is an existing command, so the journey adds no second way of doing any of them.
 import * as vscode from 'vscode';
+import { SETTINGS, VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import { formatDay, suggestNextStepBy } from '../core/reply/format';
 import type { Issue } from '../core/store/model';
+import { shortSha } from '../core/sha';
 import { isCalendarDay, latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
-import { IssueNode } from './issuesTree';
+import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
-import { REPLY_SETTINGS } from './replyCommands';
-import { SETTINGS } from './issueWorkspace';
+
 
 export interface JourneyArgs {
   /** Workspace folder path or URI; optional when there is one folder or the id is unique. */
@@ -89,7 +90,7 @@ const NO_DATE = '';
  * before the draft. The reply never names a date the person did not choose.
  */
 async function askNextStepBy(folder: FolderIssues): Promise<string | undefined> {
-  const days = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<number>(REPLY_SETTINGS.nextStepWorkingDays, 2);
+  const days = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<number>(SETTINGS.nextStepWorkingDays, 2);
   const suggestion = suggestNextStepBy(new Date().toISOString(), days) ?? NO_DATE;
   const today = new Date().toLocaleDateString('en-CA');
   const describe = (value: string): string =>
@@ -114,7 +115,7 @@ function day(iso: string): string {
 }
 
 function short(sha: string): string {
-  return sha.slice(0, 7);
+  return shortSha(sha);
 }
 
 /** The verdict in one sentence with its key facts, in the UI language. */
@@ -213,7 +214,7 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const show = ATTENTION.has(result.verdict) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const reveal = vscode.l10n.t('Show in Client Issues');
     void show(sentence, reveal).then((choice) => {
-      if (choice === reveal) void vscode.commands.executeCommand('proofOfFix.issues.focus');
+      if (choice === reveal) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     });
 
     // 5. The date of the next step, as the person chooses it.

@@ -53,7 +53,7 @@ function body(text: string): string {
 
 function allShas(c: ReplyContext): string[] {
   return [
-    ...c.fixes.flatMap((f) => [f.sha, f.copy?.sha ?? '']),
+    ...[...c.fixes, ...c.counterparts].flatMap((f) => [f.sha, f.copy?.sha ?? '']),
     ...c.reverts.map((r) => r.sha),
     ...c.changes.map((x) => x.sha),
     ...c.laterChanges.map((x) => x.sha),
@@ -66,7 +66,7 @@ function allShas(c: ReplyContext): string[] {
 }
 
 function subjects(c: ReplyContext): string[] {
-  return [...c.fixes, ...c.reverts, ...c.changes, ...c.laterChanges, ...c.mentions].map((x) => x.subject);
+  return [...c.fixes, ...c.counterparts, ...c.reverts, ...c.changes, ...c.laterChanges, ...c.mentions].map((x) => x.subject);
 }
 
 interface Case {

@@ -161,6 +161,21 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
       }),
     ],
   }),
+  'fix-intact-counterpart': evidence('fix-intact', {
+    deployed: { ...DEPLOYED, containsFix: true },
+    fixes: [
+      fixEvidence({ inDeployed: true, reachableDeployed: true, survivalDeployed: survival('v1.5.0', DEPLOYED.sha, 6, 0, 0) }),
+      fixEvidence({
+        ...commitFacts('c4c4', 'Round invoice totals half-up (ACME-12) [1.3 backport]', '2026-03-14T11:00:00+01:00', true),
+        authorDate: '2026-03-14T11:00:00+01:00',
+        reachable: false,
+        tags: ['v1.3.3'],
+        firstTag: { name: 'v1.3.3', date: '2026-03-18T09:00:00+01:00' },
+        survival: null,
+        counterpartOf: [sha('a1b2c3d4')],
+      }),
+    ],
+  }),
   'no-fix-linked-missing': evidence('no-fix-linked', {
     fixes: [fixEvidence({ exists: false })],
     caveats: [{ code: 'fix-missing', subjects: [sha('a1b2c3d4')] }],

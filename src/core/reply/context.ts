@@ -2,6 +2,7 @@
 // the evidence does not establish is absent, not null or empty, so that a strict template which
 // states it fails instead of printing a blank (e.g. `deployed` exists only when the client's
 // version contains every fix).
+import { compareNewestFirst } from '../commitOrder';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
 import type { Audience, Client, Issue, Language, Register } from '../store/model';
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
@@ -104,8 +105,10 @@ export interface ReplyContext {
   deployed?: ReplyRef;
   /** The client's version; present only when it is known and lacks some fix. */
   notDeployed?: ReplyRef & { fixes: ReplyFix[] };
-  /** Fixes neither reachable from the target nor copied onto it. */
+  /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
+  /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
+  counterparts: ReplyFix[];
   reverts: ReplyRevert[];
   revertsByMe: ReplyRevert[];
   revertsByOthers: ReplyRevert[];
@@ -142,7 +145,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
-  'fixSha', 'lines', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
+  'fixSha', 'lines', 'counterparts', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
   'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
 ]);
@@ -185,17 +188,20 @@ function refOf(ref: string, sha: string, tags: ReadonlySet<string>): ReplyRef {
 
 function fixOf(fix: FixEvidence): ReplyFix {
   const copySource = fix.reachable ? undefined : fix.equivalents[0];
+  // A fix that reached the target only as a copy was released with the copy's releases.
+  const firstTag = fix.firstTag ?? copySource?.firstTag ?? null;
   return {
     ...commit(fix, fix.files),
     onTarget: fix.reachable || copySource !== undefined,
     ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
-    tags: [...fix.tags],
-    ...(fix.firstTag !== null ? { firstTag: { name: fix.firstTag.name, date: fix.firstTag.date } } : {}),
+    tags: [...new Set([...fix.tags, ...(copySource?.tags ?? [])])],
+    ...(firstTag !== null ? { firstTag: { name: firstTag.name, date: firstTag.date } } : {}),
   };
 }
 
-function byDateDesc<T extends { date: string }>(a: T, b: T): number {
-  return Date.parse(b.date) - Date.parse(a.date);
+/** The same fix made on another release line: not a missing piece of the target's fix. */
+function isCounterpart(fix: FixEvidence): boolean {
+  return !fix.reachable && fix.equivalents.length === 0 && (fix.counterpartOf?.length ?? 0) > 0;
 }
 
 function uniqueBySha<T extends { sha: string }>(items: T[]): T[] {
@@ -232,7 +238,7 @@ function changesOf(fixes: FixEvidence[]): ReplyChange[] {
       else bySha.set(c.sha, { ...commit(c, c.paths), lines: c.lines });
     }
   }
-  return [...bySha.values()].sort(byDateDesc);
+  return [...bySha.values()].sort(compareNewestFirst);
 }
 
 /** The first release containing every fix: the latest of their first tags, if each has one. */
@@ -256,13 +262,15 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
-  const existing = evidence.fixes.filter((f) => f.exists);
+  const present = evidence.fixes.filter((f) => f.exists);
+  const existing = present.filter((f) => !isCounterpart(f));
   const fixes = existing.map(fixOf);
+  const counterparts = present.filter(isCounterpart).map(fixOf);
   const reverts = uniqueBySha(
     existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
-  ).sort(byDateDesc);
+  ).sort(compareNewestFirst);
   const changes = changesOf(existing);
-  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map((c) => commit(c)))).sort(byDateDesc);
+  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map((c) => commit(c)))).sort(compareNewestFirst);
   const report = issue === undefined ? undefined : latestReport(issue);
   const deployed = evidence.deployed;
   const tags = new Set(existing.flatMap((f) => f.tags));
@@ -306,6 +314,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
         }
       : {}),
     offTarget: fixes.filter((f) => !f.onTarget),
+    counterparts,
     reverts,
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),

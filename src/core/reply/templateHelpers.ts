@@ -3,7 +3,8 @@
 // text reply (an email body) never shows Markdown syntax.
 import type Handlebars from 'handlebars';
 import type { ReplyContext } from './context';
-import { formatCount, formatDate, formatDay, formatList, pluralForm, shortSha, yearOf } from './format';
+import { isSha, shortSha } from '../sha';
+import { formatCount, formatDate, formatDay, formatList, pluralForm, yearOf } from './format';
 import type { Forge } from './remoteLinks';
 import { commitUrl, isSafeLink, tagUrl } from './remoteLinks';
 import type { Loc } from './templateErrors';
@@ -44,7 +45,7 @@ function requireArray(helper: string, value: unknown, options: HelperOptions): u
 
 function shaOf(helper: string, item: unknown, options: HelperOptions): string {
   const sha = item !== null && typeof item === 'object' ? (item as { sha?: unknown }).sha : item;
-  if (typeof sha !== 'string' || !/^[0-9a-f]{4,64}$/i.test(sha)) {
+  if (typeof sha !== 'string' || !isSha(sha)) {
     throw helperError(helper, 'expects commits (objects with a sha) or shas', options.loc);
   }
   return sha;
