@@ -30,6 +30,7 @@ const SUBCOMMANDS: Record<string, { summary: () => string; load: () => Promise<S
   lint: { summary: () => l10n.t('check the tone of a reply: blame, stalling, hedging, promises, shouting'), load: async () => (await import('./lintCommand.js')).lintCommand },
   reply: { summary: () => l10n.t('draft the status reply to the client from the evidence'), load: async () => (await import('./replyCommand.js')).replyCommand },
   evidence: { summary: () => l10n.t('where the fix of an issue is, and whether it survives'), load: async () => (await import('./evidenceCommand.js')).evidenceCommand },
+  report: { summary: () => l10n.t('write the proof page: the timeline of an issue as one HTML file to attach'), load: async () => (await import('./reportCommand.js')).reportCommand },
   scan: { summary: () => l10n.t('every issue id referenced in the history, with its fixes and mentions'), load: async () => (await import('./scanCommand.js')).scanCommand },
 };
 

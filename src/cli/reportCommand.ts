@@ -1,0 +1,122 @@
+// `proof-of-fix report`: the proof page of an issue, one self-contained HTML file to attach to the
+// reply. It takes every evidence option with the same meaning as `evidence` and `reply`.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import type { Audience } from '../core/timeline/model';
+import { buildProofPage } from '../core/timeline/proofPage';
+import { MAX_PAGE_BYTES } from '../core/timeline/page';
+import type { Language } from '../core/store/model';
+import { createGitPort } from '../git/simpleGitPort';
+import type { OptionSpec } from './args';
+import { optionLine, stringOption } from './args';
+import { evidenceFromArgs, evidenceOptionsHelp, isDirectory, notARepositoryMessage, parseEvidenceArgs, reportFailure } from './evidenceOptions';
+import type { CliIo } from './main';
+import { ExitCode } from './main';
+import { describeStoreFailure, readStoreRecords } from './storeRecords';
+import type { StoreRecords } from './storeRecords';
+
+function usage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix report [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF]'),
+    '                           [--lang es|en] [--audience plain|technical] --out FILE.html',
+    '',
+    evidenceOptionsHelp().split('\n').filter((line) => !line.trimStart().startsWith('--json')).join('\n'),
+    optionLine('--lang es|en', l10n.t("the page's language (default: the client's, else en)")),
+    optionLine('--audience plain|technical', l10n.t('plain: no commit ids in the main text (default); technical: with them')),
+    optionLine('--out FILE.html', l10n.t('where to write the page (replaced if it exists)')),
+    '',
+    l10n.t('exit codes: 0 page written, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed or the file could not be written'),
+  ].join('\n') + '\n';
+}
+
+const REPORT_SPEC: Readonly<Record<string, OptionSpec>> = {
+  lang: { kind: 'string' },
+  audience: { kind: 'string' },
+  out: { kind: 'string' },
+};
+
+const EXIT_WRITE_FAILED = 4;
+
+/** Today in the machine's zone, YYYY-MM-DD: the day the person runs the check. */
+function localDay(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Written beside the target and renamed over it, so a reader never sees half a page. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(tmp, file);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr.write(`proof-of-fix report: ${message}\n\n${usage()}`);
+    return ExitCode.badArguments;
+  };
+  const parsed = parseEvidenceArgs(argv, REPORT_SPEC);
+  if (!parsed.ok) return fail(parsed.message);
+  const { options, values } = parsed;
+  if (options.help) {
+    io.stdout.write(usage());
+    return ExitCode.ok;
+  }
+  if (options.json) return fail(l10n.t('{0} writes a page, not JSON: use {1} for the evidence as JSON', 'report', 'proof-of-fix evidence --json'));
+  const lang = stringOption(values, 'lang');
+  if (lang !== undefined && lang !== 'en' && lang !== 'es') return fail(l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang)));
+  const audience = stringOption(values, 'audience');
+  if (audience !== undefined && audience !== 'plain' && audience !== 'technical') return fail(l10n.t('--audience must be plain or technical, not {0}', JSON.stringify(audience)));
+  const outOption = stringOption(values, 'out');
+  if (outOption === undefined || outOption.trim() === '') return fail(l10n.t('say where to write the page: --out FILE.html'));
+  const out = path.resolve(io.cwd, outOption);
+  if (!isDirectory(path.dirname(out))) return fail(l10n.t('{0}: no such folder', path.dirname(out)));
+
+  const repo = path.resolve(io.cwd, options.repo ?? '.');
+  if (!isDirectory(repo)) {
+    io.stderr.write(`proof-of-fix: ${notARepositoryMessage(repo, true)}\n`);
+    return ExitCode.notARepository;
+  }
+  let records: StoreRecords = {};
+  if (options.issue !== undefined) {
+    const read = await readStoreRecords({ workspace: path.resolve(io.cwd, options.workspace ?? repo), issue: options.issue });
+    if (!read.ok) {
+      io.stderr.write(`proof-of-fix: ${describeStoreFailure(read.failure)}\n`);
+      return ExitCode.badArguments;
+    }
+    records = read.records;
+  }
+  const run = await evidenceFromArgs(options, io, records);
+  if (run.evidence === null) return run.code;
+
+  const language: Language = lang ?? records.client?.language ?? 'en';
+  const now = new Date();
+  let html: string;
+  try {
+    html = await buildProofPage({
+      port: createGitPort(repo, options.verbose ? { log: (line) => io.stderr.write(`${line}\n`) } : {}),
+      evidence: run.evidence,
+      ...(records.issue ? { issue: records.issue } : {}),
+      language,
+      audience: (audience ?? 'plain') as Audience,
+      today: localDay(now),
+    });
+  } catch (error) {
+    return reportFailure(error, io, repo);
+  }
+  try {
+    await writeAtomically(out, html);
+  } catch (error) {
+    io.stderr.write(`proof-of-fix: ${l10n.t('{0}: cannot write the page ({1})', out, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
+    return EXIT_WRITE_FAILED;
+  }
+  const size = Buffer.byteLength(html, 'utf8');
+  if (size > MAX_PAGE_BYTES) io.stderr.write(`proof-of-fix report: ${l10n.t('the page is {0} KB, more than an email attachment should be ({1} KB)', Math.ceil(size / 1024), MAX_PAGE_BYTES / 1024)}\n`);
+  io.stdout.write(`${out}\n`);
+  return ExitCode.ok;
+}
