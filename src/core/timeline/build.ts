@@ -3,6 +3,7 @@
 // reverts on a lane of its own; a line that never got any fix as an empty lane.
 import type { CommitFacts, FixEvidence, IssueEvidence } from '../evidence/model';
 import { fixChanges } from '../evidenceView';
+import type { FixChange } from '../evidenceView';
 import { formatDate, shortSha } from '../reply/format';
 import type { Issue, Language } from '../store/model';
 import type { Audience, MarkKind, Perspective, Timeline, TimelineLane, TimelineMark } from './model';
@@ -30,6 +31,21 @@ export interface TimelineInput {
 
 /** How many releases of one fix are drawn; the rest are counted on the last one. */
 export const MAX_RELEASES_PER_FIX = 6;
+/** How many later commits of one fix are drawn; the rest are counted on the fix. */
+export const MAX_CHANGES_PER_FIX = 12;
+
+/**
+ * The commits that undid or changed a fix that a timeline shows: every revert, then the changes
+ * that altered the fix's own lines, then other changes to its region, newest first within each;
+ * at most MAX_CHANGES_PER_FIX, so a long-lived file does not bury the story (or the page's size).
+ */
+export function shownChanges(fix: FixEvidence): { shown: FixChange[]; hidden: number } {
+  const all = fixChanges(fix);
+  const rank = (c: FixChange): number => (c.role === 'revert' ? 0 : c.lines !== null ? 1 : 2);
+  const ordered = all.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+  const shown = ordered.slice(0, Math.max(MAX_CHANGES_PER_FIX, all.filter((c) => c.role === 'revert').length));
+  return { shown, hidden: all.length - shown.length };
+}
 
 function whoOf(commit: CommitFacts): Who {
   return { mine: commit.byMe, name: commit.authorName };
@@ -105,7 +121,9 @@ export function buildTimeline(input: TimelineInput): Timeline {
       add(kind, `${kind}:${c.sha}`, c.date, lane, `${technical ? shortSha(c.sha) : label}${mine}`, [summary, ...commitFacts(c)], technical ? { sha: c.sha, mine: c.byMe } : { mine: c.byMe });
     };
     const survival = fix.survival ?? fix.survivalDeployed;
+    const { shown: changes, hidden } = shownChanges(fix);
     commit('fix', fix, w.fix, survival && survival.added > 0 ? `${w.fixFact} · ${w.linesIntact(survival.intact, survival.added)}` : w.fixFact);
+    if (hidden > 0) marks[marks.length - 1]?.facts.push(w.moreChanges(hidden));
     for (const copy of fix.equivalents) commit('fix', copy, w.copy, w.copyFact);
     const dated = fix.tags
       .map((name) => ({ name, date: input.tagDates?.[name] ?? (fix.firstTag?.name === name ? fix.firstTag.date : undefined) }))
@@ -119,7 +137,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
       const summary = undone ? w.releaseUndone(tag.name) : altered ? w.releaseAltered(tag.name) : w.release(i === 0, tag.name);
       add('release', `release:${fix.sha}:${tag.name}`, tag.date, lane, tag.name, [summary, ...more], { lacksFix: undone, altered });
     }
-    for (const change of fixChanges(fix)) {
+    for (const change of changes) {
       if (change.role === 'revert') commit('revert', change.commit, w.revert, w.revertFact(whoOf(change.commit), perspective));
       else commit('change', change.commit, w.change, w.changeFact(whoOf(change.commit), perspective, change.lines));
     }

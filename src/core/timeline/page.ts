@@ -2,10 +2,10 @@
 // SVG, the facts as a short list in the client's language, the exact commits in a small technical
 // section), with no script and nothing fetched from anywhere, printable to PDF from any browser.
 import type { CommitFacts, IssueEvidence } from '../evidence/model';
-import { fixChanges } from '../evidenceView';
 import { formatDate } from '../reply/format';
 import type { Timeline } from './model';
 import { timeOf } from './model';
+import { shownChanges } from './build';
 import type { LayoutOptions } from './layout';
 import { layoutTimeline } from './layout';
 import { escapeXml, renderTimelineSvg, TIMELINE_CSS } from './svg';
@@ -64,10 +64,13 @@ function technicalSection(input: ProofPageInput): string {
   const t = TECH_WORDS[timeline.language];
   const rows: TechnicalRow[] = [];
   const releases: string[] = [];
+  const notes: string[] = [];
   for (const fix of evidence.fixes.filter((x) => x.exists)) {
     rows.push({ what: t.fix, commit: fix });
     for (const copy of fix.equivalents) rows.push({ what: t.copy, commit: copy });
-    for (const change of fixChanges(fix)) rows.push({ what: change.role === 'revert' ? t.revert : t.change, commit: change.commit });
+    const { shown, hidden } = shownChanges(fix);
+    for (const change of shown) rows.push({ what: change.role === 'revert' ? t.revert : t.change, commit: change.commit });
+    if (hidden > 0) notes.push(`${fix.sha.slice(0, 12)}: ${w.moreChanges(hidden)}`);
     if (fix.tags.length > 0) releases.push(`${fix.sha.slice(0, 12)}: ${fix.tags.join(', ')}`);
   }
   const cell = (text: string, code = false): string => `<td>${code ? `<code>${escapeXml(text)}</code>` : escapeXml(text)}</td>`;
@@ -78,6 +81,7 @@ function technicalSection(input: ProofPageInput): string {
     w.page.target(evidence.target.ref, evidence.target.sha),
     ...(evidence.deployed ? [w.page.deployed(evidence.deployed.ref, evidence.deployed.sha)] : []),
     ...releases.map((r) => `${t.releases}: ${r}`),
+    ...notes,
   ];
   return `<section class="technical"><h2>${escapeXml(w.page.technical)}</h2><p>${escapeXml(w.page.technicalIntro)}</p>`
     + `<ul>${refs.map((r) => `<li><code>${escapeXml(r)}</code></li>`).join('')}</ul>`

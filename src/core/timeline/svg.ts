@@ -41,10 +41,9 @@ function markSvg(mark: TimelineMark, place: PlacedMark, laneY: number, dateText:
   const facts = [dateText, ...mark.facts].join('\n');
   const attrs = [
     `class="${classes}"`,
-    `data-id="${escapeXml(mark.id)}"`,
     ...(mark.sha !== undefined ? [`data-sha="${escapeXml(mark.sha)}"`] : []),
+    // The <title> is the accessible name of the group, so it is not repeated in an aria-label.
     ...(options.interactive ? ['tabindex="0"', `role="${mark.sha !== undefined ? 'button' : 'img'}"`] : ['role="img"']),
-    `aria-label="${escapeXml(facts.replace(/\n/g, '. '))}"`,
   ];
   const connector = place.row > 0 ? `<line class="connector" x1="${f(place.x)}" y1="${f(laneY)}" x2="${f(place.x)}" y2="${f(place.y - 8)}"/>` : '';
   const label = `<text class="mark-label" x="${f(place.x)}" y="${f(place.y + 21)}" text-anchor="${place.anchor}">${escapeXml(mark.label)}</text>`;

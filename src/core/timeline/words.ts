@@ -28,6 +28,7 @@ export interface TimelineWords {
   release(first: boolean, name: string): string;
   moreReleases(count: number): string;
   releaseUndone(name: string): string;
+  moreChanges(count: number): string;
   releaseAltered(name: string): string;
   installed: string;
   deployedFact(ref: string, contains: boolean): string;
@@ -81,6 +82,7 @@ const EN: TimelineWords = {
   copyFact: 'A copy of the fix, brought to the main version',
   release: (first, name) => (first ? `First release with the fix: ${name}` : `Release ${name}, with the fix`),
   moreReleases: (n) => `and ${plural(n, 'later release', 'later releases')} with it`,
+  moreChanges: (n) => `${plural(n, 'more later change', 'more later changes')} to the fixed code, not drawn`,
   releaseUndone: (name) => `Release ${name}: it has the fix and also the change that undid it`,
   releaseAltered: (name) => `Release ${name}: it has the fix and also a later change to it`,
   installed: 'installed',
@@ -140,6 +142,7 @@ const ES: TimelineWords = {
   copyFact: 'Una copia de la corrección, llevada a la versión principal',
   release: (first, name) => (first ? `Primera versión con la corrección: ${name}` : `Versión ${name}, con la corrección`),
   moreReleases: (n) => (n === 1 ? 'y 1 versión posterior que la incluye' : `y ${n} versiones posteriores que la incluyen`),
+  moreChanges: (n) => (n === 1 ? '1 cambio posterior más en el código corregido, sin dibujar' : `${n} cambios posteriores más en el código corregido, sin dibujar`),
   releaseUndone: (name) => `Versión ${name}: tiene la corrección y también el cambio que la deshizo`,
   releaseAltered: (name) => `Versión ${name}: tiene la corrección y también un cambio posterior que la modificó`,
   installed: 'instalada',
