@@ -11,8 +11,9 @@ export interface SvgOptions {
   interactive: boolean;
 }
 
+/** For text and double-quoted attributes (the only quoting used here). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 }
 
 const f = (n: number): string => String(Math.round(n * 10) / 10);
