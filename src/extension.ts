@@ -16,6 +16,7 @@ import { registerReplyCommands } from './ui/replyCommands';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { EvidenceStatusBar } from './ui/statusBar';
+import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
 
 /** What activate returns: the integration tests read the tree back through it. */
@@ -24,6 +25,7 @@ export interface ProofOfFixApi {
   issuesTree: IssuesTreeProvider;
   evidence: EvidenceService;
   statusBar: EvidenceStatusBar;
+  timeline: TimelinePanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
@@ -61,7 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
   );
-  return { issues, issuesTree, evidence, statusBar };
+  const timeline = new TimelinePanels(issues, evidence);
+  context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
+  return { issues, issuesTree, evidence, statusBar, timeline };
 }
 
 export function deactivate(): void {

@@ -1,12 +1,12 @@
 // `proof-of-fix report`: the proof page of an issue, one self-contained HTML file to attach to the
 // reply. It takes every evidence option with the same meaning as `evidence` and `reply`.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { Audience } from '../core/timeline/model';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import type { Language } from '../core/store/model';
+import { createNodeStoreFs } from '../core/store/storeFs';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpec } from './args';
 import { optionLine, stringOption } from './args';
@@ -41,18 +41,6 @@ const EXIT_WRITE_FAILED = 4;
 /** Today in the machine's zone, YYYY-MM-DD: the day the person runs the check. */
 function localDay(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-/** Written beside the target and renamed over it, so a reader never sees half a page. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await fs.rename(tmp, file);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
 }
 
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
@@ -110,7 +98,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     return reportFailure(error, io, repo);
   }
   try {
-    await writeAtomically(out, html);
+    // Beside the target and renamed over it, so a reader never sees half a page.
+    await createNodeStoreFs().writeFileAtomic(out, html);
   } catch (error) {
     io.stderr.write(`proof-of-fix: ${l10n.t('{0}: cannot write the page ({1})', out, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
     return EXIT_WRITE_FAILED;

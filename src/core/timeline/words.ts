@@ -173,7 +173,7 @@ const ES: TimelineWords = {
     intact: 'La corrección sigue intacta en la versión del cliente: la causa es probablemente nueva.',
   },
   page: {
-    title: (id) => (id === null ? 'Prueba de la corrección' : `Prueba de la corrección: ${id}`),
+    title: (id) => (id === null ? 'Informe de la corrección' : `Informe de la corrección: ${id}`),
     facts: 'Los hechos, en orden',
     technical: 'Detalles técnicos',
     technicalIntro: 'Los commits y las versiones exactos, para quien quiera comprobarlos en el historial del código.',
