@@ -72,6 +72,9 @@ h1 { font-size: 1.3em; font-weight: 600; margin: 16px 0 4px; }
 #details { min-height: 3.2em; white-space: pre-line; color: var(--vscode-foreground); background: var(--vscode-textBlockQuote-background); border: 1px solid var(--vscode-widget-border, transparent); padding: 6px 10px; }
 .hint { color: var(--vscode-descriptionForeground); }
 a { color: var(--vscode-textLink-foreground); }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; font: inherit; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 `;
 
 // Clicks and Enter on commit marks ask the extension to open the diff; focusing any mark shows its
