@@ -14,6 +14,7 @@ import { makeTempDir } from '../support/tempDir';
 import { assertChromium, CHROMIUM, CHROMIUM_ARGS } from '../support/vscodeServer';
 
 const run = runCliCaptured;
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
 
 function git(dir: string, args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
@@ -50,7 +51,7 @@ describe('proof-of-fix report', function () {
   });
 
   it('renders in Chromium with no request beyond the file and no script, showing the reverted fix', async () => {
-    const out = path.join(tmp, 'ACME-2.png.html');
+    const out = path.join(tmp, 'ACME-2.proof.html');
     assert.equal((await run(['report', '--repo', dir, '--issue', 'ACME-2', '--out', out], dir)).code, 0);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const requests: string[] = [];
@@ -73,6 +74,9 @@ describe('proof-of-fix report', function () {
     assert.doesNotMatch(main, /\b[0-9a-f]{7,40}\b/);
     const fix = git(dir, ['log', '--format=%H', '--grep', '^Fix ACME-2', 'main']);
     assert.match(await page.locator('.technical').innerText(), new RegExp(fix));
+    // The README's picture of the demo's reverted issue comes from here (media/readme/proof-page.png).
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'proof-page-ACME-2.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', landscape: true });
     assert.ok(pdf.length > 10_000, 'printable to PDF');
     await page.close();

@@ -80,13 +80,13 @@ describe('timeline from the evidence', () => {
     assert.equal(build(SCENARIOS['fix-intact']!, { deployedDate: null }).marks.some((m) => m.kind === 'deployed'), false, 'no date, no mark');
   });
 
-  it('marks the user\'s own changes "you"/"tú" in the panel and "mine"/"mío" on the client\'s page', () => {
+  it('marks the user\'s own changes "you"/"tú" in the panel and "mine"/"yo" on the client\'s page', () => {
     const evidence = SCENARIOS['fix-reverted']!;
     const label = (t: Timeline): string => t.marks.find((m) => m.kind === 'revert')!.label;
     assert.match(label(build(evidence)), /· you$/);
     assert.match(label(build(evidence, { language: 'es' })), /· tú$/);
     assert.match(label(build(evidence, { perspective: 'client', audience: 'plain' })), /^undone · mine$/);
-    assert.match(label(build(evidence, { perspective: 'client', audience: 'plain', language: 'es' })), /^deshecha · mío$/);
+    assert.match(label(build(evidence, { perspective: 'client', audience: 'plain', language: 'es' })), /^deshecha · yo$/);
     assert.equal(build(SCENARIOS['fix-reverted-by-others']!).marks.find((m) => m.kind === 'revert')!.mine, false);
   });
 

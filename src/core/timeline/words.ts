@@ -131,7 +131,8 @@ const ES: TimelineWords = {
   fixLane: (i) => (i === null ? 'Corrección' : `Corrección ${i}`),
   withoutFix: (line) => (line === null ? 'Versión principal: sin la corrección' : `${line}: sin la corrección`),
   notOnTarget: (line) => (line === null ? 'fuera de la versión principal' : `fuera de ${line}`),
-  mineTag: (p) => (p === 'user' ? 'tú' : 'mío'),
+  // "yo", not "mío": the tag follows marks of either gender (corrección, cambio).
+  mineTag: (p) => (p === 'user' ? 'tú' : 'yo'),
   today: 'hoy',
   report: 'aviso',
   reportFact: (channel) => (channel ? `Aviso del cliente (${channel})` : 'Aviso del cliente'),
