@@ -43,6 +43,11 @@ function localDay(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** The client's own audience when clients.json sets one; plain otherwise, as for replies. */
+function clientAudience(records: StoreRecords): Audience {
+  return (records.client as { audience?: unknown } | undefined)?.audience === 'technical' ? 'technical' : 'plain';
+}
+
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const fail = (message: string): number => {
     io.stderr.write(`proof-of-fix report: ${message}\n\n${usage()}`);
@@ -91,7 +96,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       evidence: run.evidence,
       ...(records.issue ? { issue: records.issue } : {}),
       language,
-      audience: (audience ?? 'plain') as Audience,
+      audience: (audience ?? clientAudience(records)) as Audience,
       today: localDay(now),
     });
   } catch (error) {
