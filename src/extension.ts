@@ -4,7 +4,9 @@ import { createStoreValidator, loadStoreSchemas } from './core/store/validate';
 import { createCommitContentPort } from './git/commitContent';
 import { createGitPort } from './git/simpleGitPort';
 import { CommandIds } from './ui/commandIds';
-import { registerCommand } from './ui/commands';
+import { VIEW_ID } from './ui/config';
+import type { CommandOutcome } from './ui/commands';
+import { disposeCommandOutcomes, onDidRunCommand, registerCommand } from './ui/commands';
 import { COMMIT_SCHEME, CommitDocumentProvider } from './ui/commitDocuments';
 import { registerEvidenceCommands } from './ui/evidenceCommands';
 import { EvidenceService } from './ui/evidenceService';
@@ -25,6 +27,8 @@ export interface ProofOfFixApi {
   issuesTree: IssuesTreeProvider;
   evidence: EvidenceService;
   statusBar: EvidenceStatusBar;
+  /** Every command run through the funnel, as it ended (done, refused, failed, cancelled) and what the user was told. */
+  onDidRunCommand: vscode.Event<CommandOutcome>;
   timeline: TimelinePanels;
 }
 
@@ -41,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
   const statusBar = new EvidenceStatusBar(evidence);
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
-  const view = vscode.window.createTreeView('proofOfFix.issues', { treeDataProvider: issuesTree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
   context.subscriptions.push(
     issues,
     evidence,
@@ -65,9 +69,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   );
   const timeline = new TimelinePanels(issues, evidence);
   context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
-  return { issues, issuesTree, evidence, statusBar, timeline };
+  return { issues, issuesTree, evidence, statusBar, onDidRunCommand, timeline };
 }
 
 export function deactivate(): void {
+  disposeCommandOutcomes();
   disposeLog();
 }

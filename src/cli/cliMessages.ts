@@ -4,6 +4,13 @@
 // extension's own bundle, l10n/bundle.l10n.es.json, so both speak with the same words.
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import type { EvidenceErrorCode } from '../core/evidence/engine';
+import { EvidenceFailure } from '../core/evidence/engine';
+import { isUserError } from '../core/errors';
+import type { GitErrorCode } from '../core/gitPort';
+import { isGitFailure } from '../core/gitPort';
+import type { StoreErrorCode } from '../core/store/issueStore';
+import { StoreError } from '../core/store/issueStore';
 import { packageRoot } from './packageRoot';
 
 export type CliEnv = Readonly<Record<string, string | undefined>>;
@@ -32,4 +39,81 @@ export function configureCliMessages(env: CliEnv, root?: string): CliMessageLoca
   }
   l10n.config({ contents: {} });
   return 'en';
+}
+
+export function gitMessage(code: GitErrorCode, limit?: number): string {
+  switch (code) {
+    case 'not-a-repository':
+      return l10n.t('is not a git repository');
+    case 'git-missing':
+      return l10n.t('git was not found; install git or put it on PATH');
+    case 'empty-repository':
+      return l10n.t('the repository has no commits yet');
+    case 'bad-ref':
+      return l10n.t('git does not know one of the commits or refs given');
+    case 'bad-argument':
+      return l10n.t('an argument was refused before reaching git');
+    case 'timeout':
+      return limit === undefined ? l10n.t('git took too long and was stopped') : l10n.t('git timed out after {0} s and was stopped', limit);
+    case 'output-too-large':
+      return l10n.t('git output too large (more than {0} MiB): stopped', limit ?? '?');
+    case 'incomplete-renames':
+      return l10n.t('git gave up looking for renamed files (too many files changed at once); the evidence would be incomplete');
+    case 'failed':
+      return l10n.t('git failed');
+  }
+}
+
+function evidenceMessage(code: EvidenceErrorCode): string {
+  switch (code) {
+    case 'bad-target':
+      return l10n.t('the target is not a branch, tag or commit of this repository');
+    case 'bad-deployed':
+      return l10n.t('the deployed ref is not a branch, tag or commit of this repository');
+    case 'bad-fix':
+      return l10n.t('not a commit id');
+    case 'bad-issue-ref':
+      return l10n.t('not an issue id');
+    case 'bad-tag-pattern':
+      return l10n.t('the tag pattern is not a valid regular expression');
+  }
+}
+
+function storeMessage(code: StoreErrorCode, subject: string): string {
+  switch (code) {
+    case 'conflict':
+      return l10n.t('{0} changed on disk while this ran; nothing was written', subject);
+    case 'unparsable':
+      return l10n.t('{0} has a problem to repair first; nothing was written', subject);
+    case 'not-found':
+      return l10n.t('{0} was not found', subject);
+    case 'exists':
+      return l10n.t('{0} is already in use', subject);
+    case 'unknown-client':
+      return l10n.t('no client named {0}', JSON.stringify(subject));
+    case 'invalid':
+      return l10n.t('the change would make {0} invalid; nothing was written', subject);
+  }
+}
+
+export interface CliDescribed {
+  /** `warning`: an expected refusal (bad input, a file to repair); `error`: a failure. */
+  severity: 'warning' | 'error';
+  message: string;
+}
+
+/**
+ * The CLI's words for an error, after the extension's `describe` (src/ui/errorMessages.ts): the same
+ * codes, worded for a terminal line after "proof-of-fix: ". Users never read a code.
+ */
+export function describeError(error: unknown, context: { repo?: string } = {}): CliDescribed {
+  if (isUserError(error)) return { severity: 'warning', message: error.message };
+  if (isGitFailure(error)) {
+    const words = gitMessage(error.code, error.limit);
+    if (error.code === 'not-a-repository') return { severity: 'warning', message: context.repo === undefined ? words : `${context.repo} ${words}` };
+    return { severity: 'error', message: error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words };
+  }
+  if (error instanceof EvidenceFailure) return { severity: 'warning', message: `${JSON.stringify(error.subject)}: ${evidenceMessage(error.code)}` };
+  if (error instanceof StoreError) return { severity: 'warning', message: storeMessage(error.code, error.subject) };
+  return { severity: 'error', message: l10n.t('unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
 }

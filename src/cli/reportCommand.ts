@@ -2,41 +2,27 @@
 // reply. It takes every evidence option with the same meaning as `evidence` and `reply`.
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { evidenceHoles } from '../core/evidence/holes';
 import type { Audience } from '../core/timeline/model';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import type { Language } from '../core/store/model';
 import { createNodeStoreFs } from '../core/store/storeFs';
 import { createGitPort } from '../git/simpleGitPort';
-import type { OptionSpec } from './args';
-import { optionLine, stringOption } from './args';
-import { evidenceFromArgs, evidenceOptionsHelp, isDirectory, notARepositoryMessage, parseEvidenceArgs, reportFailure } from './evidenceOptions';
+import type { OptionSpecs } from './args';
+import { stringOption } from './args';
+import { evidenceFromArgs, isDirectory, notARepositoryMessage, parseEvidenceArgs, reportFailure } from './evidenceOptions';
 import type { CliIo } from './main';
-import { ExitCode } from './main';
+import { ExitCode } from './exitCodes';
 import { describeStoreFailure, readStoreRecords } from './storeRecords';
 import type { StoreRecords } from './storeRecords';
+import { reportUsage } from './usage';
 
-function usage(): string {
-  return [
-    l10n.t('usage: {0}', 'proof-of-fix report [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF]'),
-    '                           [--lang es|en] [--audience plain|technical] --out FILE.html',
-    '',
-    evidenceOptionsHelp().split('\n').filter((line) => !line.trimStart().startsWith('--json')).join('\n'),
-    optionLine('--lang es|en', l10n.t("the page's language (default: the client's, else en)")),
-    optionLine('--audience plain|technical', l10n.t('plain: no commit ids in the main text (default); technical: with them')),
-    optionLine('--out FILE.html', l10n.t('where to write the page (replaced if it exists)')),
-    '',
-    l10n.t('exit codes: 0 page written, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed or the file could not be written'),
-  ].join('\n') + '\n';
-}
-
-const REPORT_SPEC: Readonly<Record<string, OptionSpec>> = {
-  lang: { kind: 'string' },
-  audience: { kind: 'string' },
-  out: { kind: 'string' },
+const REPORT_SPEC: OptionSpecs = {
+  lang: { type: 'string' },
+  audience: { type: 'string' },
+  out: { type: 'string' },
 };
-
-const EXIT_WRITE_FAILED = 4;
 
 /** Today in the machine's zone, YYYY-MM-DD: the day the person runs the check. */
 function localDay(now: Date): string {
@@ -50,14 +36,14 @@ function clientAudience(records: StoreRecords): Audience {
 
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const fail = (message: string): number => {
-    io.stderr.write(`proof-of-fix report: ${message}\n\n${usage()}`);
+    io.stderr.write(`proof-of-fix report: ${message}\n\n${reportUsage()}`);
     return ExitCode.badArguments;
   };
   const parsed = parseEvidenceArgs(argv, REPORT_SPEC);
   if (!parsed.ok) return fail(parsed.message);
   const { options, values } = parsed;
   if (options.help) {
-    io.stdout.write(usage());
+    io.stdout.write(reportUsage());
     return ExitCode.ok;
   }
   if (options.json) return fail(l10n.t('{0} writes a page, not JSON: use {1} for the evidence as JSON', 'report', 'proof-of-fix evidence --json'));
@@ -86,6 +72,17 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const run = await evidenceFromArgs(options, io, records);
   if (run.evidence === null) return run.code;
+  // A page for the client claims nothing git could not give, as a reply does not.
+  const holes = evidenceHoles(run.evidence);
+  if (holes.length > 0) {
+    for (const hole of holes) {
+      const message = hole.code === 'fix-missing'
+        ? l10n.t('no page written: the fix commit {0} is not in this repository; fetch it (git fetch --all, or git fetch --unshallow) or correct the link', hole.subjects.join(', '))
+        : l10n.t("no page written: git could not tell where {0} went, so the fix's lines there were not measured", hole.subjects.join(', '));
+      io.stderr.write(`proof-of-fix report: ${message}\n`);
+    }
+    return ExitCode.badArguments;
+  }
 
   const language: Language = lang ?? records.client?.language ?? 'en';
   const now = new Date();
@@ -107,7 +104,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     await createNodeStoreFs().writeFileAtomic(out, html);
   } catch (error) {
     io.stderr.write(`proof-of-fix: ${l10n.t('{0}: cannot write the page ({1})', out, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
-    return EXIT_WRITE_FAILED;
+    return ExitCode.gitFailed;
   }
   const size = Buffer.byteLength(html, 'utf8');
   if (size > MAX_PAGE_BYTES) io.stderr.write(`proof-of-fix report: ${l10n.t('the page is {0} KB, more than an email attachment should be ({1} KB)', Math.ceil(size / 1024), MAX_PAGE_BYTES / 1024)}\n`);

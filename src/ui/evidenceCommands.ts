@@ -3,17 +3,18 @@
 // args object (from tests and other commands, which never see a picker).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { VIEW_ID } from './config';
+import { UserError } from '../core/errors';
 import type { ChangedFile } from '../core/commitContent';
-import { isFullSha } from '../core/commitContent';
-import { isSha } from '../core/gitPort';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { isFullSha, isSha } from '../core/sha';
+import { readRemoteUrl } from '../git/dotGit';
 import { commitUrl, parseRemote } from '../core/reply/remoteLinks';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
 import { commitFileUri } from './commitDocuments';
 import type { EvidenceService } from './evidenceService';
 import { shortSha } from './issueLabels';
-import { CommitNode, FixNode, IssueNode, VerdictNode } from './issuesTree';
+import { CommitNode, FixNode, IssueNode, VerdictNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 
 export interface CommitArgs {
@@ -61,10 +62,10 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
     if (arg instanceof FixNode) return { folder: arg.folder, sha: arg.evidence?.fix.sha ?? arg.fix.sha };
     if (isObject(arg) && typeof arg.sha === 'string') {
       const args = arg as unknown as OpenCommitDiffArgs;
-      if (!isSha(args.sha)) throw new Error(vscode.l10n.t('{0} is not a commit id.', args.sha));
+      if (!isSha(args.sha)) throw new UserError('bad-argument', vscode.l10n.t('{0} is not a commit id.', args.sha));
       return { folder: issues.folderNamed(args.folder), sha: args.sha.toLowerCase(), ...(typeof args.path === 'string' ? { path: args.path } : {}) };
     }
-    throw new Error(vscode.l10n.t('Choose a commit in the Client Issues view.'));
+    throw new UserError('bad-argument', vscode.l10n.t('Choose a commit in the Client Issues view.'), { severity: 'info' });
   };
 
   const openCommitDiff = async (arg?: unknown): Promise<CommitDiffResult | undefined> => {
@@ -72,10 +73,10 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
     const { folder } = target;
     const port = evidence.forFolder(folder).commitContent();
     const git = folder.gitPort();
-    if (port === undefined || git === undefined) throw new Error(vscode.l10n.t('Git does not run in Restricted Mode: trust the workspace to see commits.'));
+    if (port === undefined || git === undefined) throw new UserError('restricted', vscode.l10n.t('Git does not run in Restricted Mode: trust the workspace to see commits.'), { severity: 'info', action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' } });
     const sha = isFullSha(target.sha) ? target.sha : await git.resolveCommit(target.sha);
     const commit = sha === null ? null : await port.commitFiles(sha);
-    if (commit === null) throw new Error(vscode.l10n.t('Commit {0} is not in this repository.', shortSha(target.sha)));
+    if (commit === null) throw new UserError('not-found', vscode.l10n.t('Commit {0} is not in this repository.', shortSha(target.sha)));
     if (commit.files.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Commit {0} changed no files.', shortSha(commit.sha)));
       return undefined;
@@ -83,7 +84,7 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
     let file: ChangedFile | undefined;
     if (target.path !== undefined) {
       file = commit.files.find((f) => f.path === target.path || f.oldPath === target.path);
-      if (file === undefined) throw new Error(vscode.l10n.t('Commit {0} did not change {1}.', shortSha(commit.sha), target.path));
+      if (file === undefined) throw new UserError('bad-argument', vscode.l10n.t('Commit {0} did not change {1}.', shortSha(commit.sha), target.path));
     } else if (commit.files.length === 1) {
       file = commit.files[0];
     } else {
@@ -118,7 +119,7 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
 
   const refreshEvidence = async (arg?: unknown): Promise<void> => {
     evidence.refresh();
-    await vscode.window.withProgress({ location: { viewId: 'proofOfFix.issues' } }, async (_progress, token) => {
+    await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async (_progress, token) => {
       if (arg instanceof IssueNode || arg instanceof VerdictNode) await evidence.forFolder(arg.folder).compute(arg.issue.id, token);
       else await evidence.whenIdle();
     });

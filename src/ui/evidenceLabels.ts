@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { Caveat, CommitFacts, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { FixChange, FixSummary } from '../core/evidenceView';
-import type { EvidenceProblem } from './evidenceService';
 import { shortSha } from './issueLabels';
 
 export interface VerdictLook {
@@ -76,6 +75,8 @@ export function caveatLabel(caveat: Caveat): string {
       return vscode.l10n.t('Commit {0} is not in this repository', caveat.subjects.map(shortSha).join(', '));
     case 'deployed-ref-unresolved':
       return vscode.l10n.t("The client's version {0} is not in this repository", subjects);
+    case 'survival-incomplete':
+      return vscode.l10n.t('Git could not tell where {0} went (a move past its rename limit): its lines were not measured', subjects);
   }
 }
 
@@ -112,26 +113,4 @@ export function changeDescription(change: FixChange): string {
 export function targetDescription(evidence: IssueEvidence): string {
   const deployed = evidence.deployed;
   return deployed === null ? evidence.target.ref : vscode.l10n.t('{0} · client runs {1}', evidence.target.ref, deployed.ref);
-}
-
-/** A sentence for a failed evidence computation. */
-export function problemLabel(problem: EvidenceProblem): string {
-  switch (problem.code) {
-    case 'empty-repository':
-      return vscode.l10n.t('The repository has no commits yet');
-    case 'not-a-repository':
-      return vscode.l10n.t('This folder is not in a git repository');
-    case 'git-missing':
-      return vscode.l10n.t('Git was not found: install it or put it on PATH');
-    case 'bad-target':
-      return vscode.l10n.t('The target branch {0} is not in this repository', problem.subject);
-    case 'bad-tag-pattern':
-      return vscode.l10n.t('The release tag pattern {0} is not a valid regular expression', problem.subject);
-    case 'bad-fix':
-      return vscode.l10n.t('{0} is not a commit id', problem.subject);
-    case 'timeout':
-      return vscode.l10n.t('Git took too long and was stopped');
-    default:
-      return vscode.l10n.t('Could not check the evidence: {0}', problem.subject);
-  }
 }

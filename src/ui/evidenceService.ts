@@ -6,48 +6,36 @@
 // cache and `onDidChange` says when there is more to read.
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
-import { computeEvidence, EvidenceFailure, isEvidenceCancelled, isEvidenceFailure } from '../core/evidence/engine';
+import { UserError } from '../core/errors';
+import { isEvidenceCancelled } from '../core/evidence/cancel';
+import { computeEvidence, EvidenceFailure } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
 import { compileTagPattern } from '../core/evidence/versions';
 import { digest, evidenceKey, needsReply } from '../core/evidenceView';
 import type { GitPort } from '../core/gitPort';
-import { isGitFailure, isSafeRef } from '../core/gitPort';
+import { isSafeRef } from '../core/gitPort';
 import type { IdPatterns } from '../core/linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 import type { ScanCache, ScanResult } from '../core/linking/scan';
 import { scanHistory } from '../core/linking/scan';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
 import type { Issue } from '../core/store/model';
 import { isClosedStatus } from '../core/store/model';
+import { reportError } from './commands';
+import { ContextKeys } from './config';
+import type { EvidenceProblem } from './errorMessages';
+import { problemOf } from './errorMessages';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
-import { SETTINGS } from './issueWorkspace';
 import { log } from './log';
-
-export const EVIDENCE_SETTINGS = {
-  targetBranch: 'evidence.targetBranch',
-  releaseTagPattern: 'evidence.releaseTagPattern',
-  issueIdPatterns: 'evidence.issueIdPatterns',
-  myIdentities: 'evidence.myIdentities',
-} as const;
-
-export const EVIDENCE_CONTEXT_KEYS = {
-  /** Some folder's remote is a forge with web pages for commits. */
-  webRemote: 'proofOfFix.webRemote',
-} as const;
+import { affectsEvidence, evidenceSettings } from './settings';
 
 // Git rewrites several files per checkout or commit; one refresh after the burst is enough.
 const REFRESH_DEBOUNCE_MS = 300;
 /** How long evidence events are gathered before listeners (tree, status bar) hear of them. */
 const CHANGE_COALESCE_MS = 250;
-
-/** Why an evidence computation failed: a code for the words, and the value it is about. */
-export interface EvidenceProblem {
-  code: string;
-  subject: string;
-}
 
 export type EvidenceUnavailable = 'restricted' | 'no-git';
 
@@ -80,30 +68,6 @@ interface Entry {
   generation: number;
   evidence: IssueEvidence | undefined;
   problem: EvidenceProblem | undefined;
-}
-
-interface EvidenceSettings {
-  targetBranch: string;
-  releaseTagPattern: string;
-  issueIdPatterns: string[];
-  myIdentities: string[];
-}
-
-function readSettings(folder: vscode.WorkspaceFolder): EvidenceSettings {
-  const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.uri);
-  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : []);
-  return {
-    targetBranch: (config.get<string>(EVIDENCE_SETTINGS.targetBranch) ?? '').trim(),
-    releaseTagPattern: (config.get<string>(EVIDENCE_SETTINGS.releaseTagPattern) ?? '').trim(),
-    issueIdPatterns: strings(config.get<unknown>(EVIDENCE_SETTINGS.issueIdPatterns)),
-    myIdentities: strings(config.get<unknown>(EVIDENCE_SETTINGS.myIdentities)),
-  };
-}
-
-export function problemOf(error: unknown): EvidenceProblem {
-  if (isEvidenceFailure(error)) return { code: error.code, subject: error.subject };
-  if (isGitFailure(error)) return { code: error.code, subject: error.detail.split('\n')[0] ?? '' };
-  return { code: 'failed', subject: error instanceof Error ? error.message : String(error) };
 }
 
 function describe(error: unknown): string {
@@ -267,9 +231,9 @@ export class FolderEvidence implements vscode.Disposable {
   private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const port = this.gitPort();
-    if (port === undefined) throw new Error(`no git for ${this.folder.folder.name}`);
+    if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
     const issue = this.folder.store.issue(issueId);
-    if (issue === undefined) throw new Error(`no issue ${issueId}`);
+    if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
     const generation = this.generation;
     let snapshot: Snapshot;
     try {
@@ -346,7 +310,7 @@ export class FolderEvidence implements vscode.Disposable {
   }
 
   private async readSnapshot(port: GitPort): Promise<Snapshot> {
-    const settings = readSettings(this.folder.folder);
+    const settings = evidenceSettings(this.folder.folder.uri);
     const state = await port.repoState();
     this.watch(state.gitCommonDir);
     void this.readForge();
@@ -374,16 +338,12 @@ export class FolderEvidence implements vscode.Disposable {
     const key = `${problem.code}:${problem.subject}`;
     if (key === this.lastReported) return;
     this.lastReported = key;
-    log().error(`Reading the repository of ${this.folder.folder.name} failed:`, describe(error));
-    if (problem.code === 'empty-repository') return;
-    const showLog = vscode.l10n.t('Show Log');
-    const settingProblem = problem.code === 'bad-target' || problem.code === 'bad-tag-pattern';
-    const message = settingProblem
-      ? vscode.l10n.t('Proof of Fix cannot check evidence in {0}: the setting {1} is not valid ({2}).', this.folder.folder.name, problem.code === 'bad-target' ? 'proofOfFix.evidence.targetBranch' : 'proofOfFix.evidence.releaseTagPattern', problem.subject)
-      : vscode.l10n.t('Proof of Fix cannot check evidence in {0}: {1}', this.folder.folder.name, problem.subject);
-    void vscode.window.showWarningMessage(message, showLog).then((choice) => {
-      if (choice === showLog) log().show(true);
-    });
+    // An empty repository is a state the view shows; it needs no notification.
+    if (problem.code === 'empty-repository') {
+      log().info(`The repository of ${this.folder.folder.name} has no commits yet`);
+      return;
+    }
+    reportError(`Reading the repository of ${this.folder.folder.name}`, error);
   }
 
   private async readForge(): Promise<void> {
@@ -471,7 +431,7 @@ export class EvidenceService implements vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration(
       (e) => {
         for (const [folder, evidence] of this.folders) {
-          if (e.affectsConfiguration(`${SETTINGS.section}.evidence`, folder.folder.uri)) evidence.invalidateRepository();
+          if (affectsEvidence(e, folder.folder.uri)) evidence.invalidateRepository();
         }
       },
       this,
@@ -535,7 +495,7 @@ export class EvidenceService implements vscode.Disposable {
 
   private updateWebRemote(): void {
     const any = [...this.folders.values()].some((f) => f.forge !== null);
-    void vscode.commands.executeCommand('setContext', EVIDENCE_CONTEXT_KEYS.webRemote, any);
+    void vscode.commands.executeCommand('setContext', ContextKeys.webRemote, any);
   }
 
   private fireSoon(): void {

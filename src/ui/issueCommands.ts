@@ -2,12 +2,17 @@
 // (from tests and other commands, which never see an input box), or nothing (from the palette,
 // which then asks).
 import * as vscode from 'vscode';
-import { suggestPrefix } from '../core/store/ids';
+import { UserError } from '../core/errors';
+import type { ClientDefaults, NewClientFields } from '../core/store/issueOperations';
+import { addReport, createIssue, ensureClient, linkFix as linkFixOperation, updateClient } from '../core/store/issueOperations';
+import { StoreError } from '../core/store/issueStore';
 import type { Client, ClientReport, FixLinkHow, Issue, IssueStatus, Language, Register } from '../core/store/model';
 import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, REGISTERS, isCalendarDay } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
-import { isStoreError, statusLabel, today } from './issueLabels';
+import { defaultLanguageSetting } from './settings';
+import { VIEW_ID } from './config';
+import { shortSha, statusLabel, today } from './issueLabels';
 import {
   blameToCommit,
   inputDate,
@@ -21,8 +26,9 @@ import {
   pickOrCreateClient,
   pickStatus,
 } from './issuePickers';
-import type { IssuesTreeProvider, IssueTreeNode } from './issuesTree';
-import { ClientNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issuesTree';
+import type { IssueTreeNode } from './issueNodes';
+import type { IssuesTreeProvider } from './issuesTree';
+import { ClientNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 
 /** Which workspace folder: a path or URI; optional when there is one folder or the issue id is unique. */
@@ -122,11 +128,21 @@ function isArgs<T extends object>(value: unknown, key: keyof T): value is T {
   return typeof value === 'object' && value !== null && !isNode(value) && key in value;
 }
 
-class BadArgument extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadArgument';
-  }
+function badArgument(message: string): UserError {
+  return new UserError('bad-argument', message);
+}
+
+/** Commands that write refuse in Restricted Mode, pointing to where trust is managed. */
+export function requireTrust(): void {
+  if (vscode.workspace.isTrusted) return;
+  throw new UserError('restricted', vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'), {
+    severity: 'info',
+    action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+  });
+}
+
+function clientDefaults(folder: FolderIssues): ClientDefaults {
+  return { defaultLanguage: defaultLanguageSetting(folder.folder.uri) };
 }
 
 export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposable[] {
@@ -141,23 +157,12 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     return pickIssue(issues, placeHolder, filter);
   };
 
-  const requireTrust = (): boolean => {
-    if (vscode.workspace.isTrusted) return true;
-    const manage = vscode.l10n.t('Manage Workspace Trust');
-    void vscode.window
-      .showInformationMessage(vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'), manage)
-      .then((choice) => {
-        if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
-    return false;
-  };
-
   /** Runs a store write; after a refused write the folder is re-read so a retry sees the disk. */
   const write = async <T>(folder: FolderIssues, work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
-      if (isStoreError(error) && (error.code === 'conflict' || error.code === 'unparsable')) void folder.refresh();
+      if (error instanceof StoreError && (error.code === 'conflict' || error.code === 'unparsable')) void folder.refresh();
       throw error;
     }
   };
@@ -168,33 +173,32 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (node) await deps.reveal(node);
   };
 
-  /** A client by name, registering one that issues name but clients.json lacks. */
-  const ensureClient = async (folder: FolderIssues, name: string, options: { prefix?: string; language?: Language } = {}): Promise<Client> => {
-    const existing = folder.store.client(name);
-    if (existing) return existing;
-    const fromIssues = folder.store.issues().find((i) => i.client === name)?.id.replace(/-\d+$/, '');
-    const taken = folder.store.clients().map((c) => c.prefix);
-    const client: Client = { name, prefix: options.prefix ?? fromIssues ?? suggestPrefix(name, taken), language: options.language ?? 'es' };
-    if (client.language === 'es') client.register = 'usted';
-    return write(folder, () => folder.store.saveClient(client, { create: true }));
-  };
+  /** A client by name, registering one that issues name but clients.json lacks (with the workspace's defaults). */
+  const clientNamed = (folder: FolderIssues, name: string, fields: NewClientFields = {}): Promise<Client> =>
+    write(folder, () => ensureClient(folder.store, name, fields, clientDefaults(folder)));
 
   const newIssue = async (arg?: unknown): Promise<Issue | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     if (isArgs<NewIssueArgs>(arg, 'title')) {
       const folder = issues.folderNamed(arg.folder);
-      if (!arg.client || !arg.title.trim()) throw new BadArgument(vscode.l10n.t('A new issue needs a client and a title.'));
-      if (arg.date !== undefined && !isCalendarDay(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
-      const client = await ensureClient(folder, arg.client, { ...(arg.prefix ? { prefix: arg.prefix } : {}), ...(arg.language ? { language: arg.language } : {}) });
+      if (!arg.client || !arg.title.trim()) throw badArgument(vscode.l10n.t('A new issue needs a client and a title.'));
+      if (arg.date !== undefined && !isCalendarDay(arg.date)) throw badArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
+      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(vscode.l10n.t('{0} is not a language Proof of Fix writes (es, en).', String(arg.language)));
+      const fields: NewClientFields = { ...(arg.prefix ? { prefix: arg.prefix } : {}), ...(arg.language ? { language: arg.language } : {}) };
       const issue = await write(folder, () =>
-        folder.store.createIssue({
-          client: client.name,
-          title: arg.title.trim(),
-          date: arg.date ?? today(),
-          ...(arg.words ? { words: arg.words } : {}),
-          ...(arg.channel ? { channel: arg.channel } : {}),
-          ...(arg.version ? { version: arg.version } : {}),
-        }),
+        createIssue(
+          folder.store,
+          {
+            client: arg.client,
+            title: arg.title.trim(),
+            date: arg.date ?? today(),
+            ...(arg.words ? { words: arg.words } : {}),
+            ...(arg.channel ? { channel: arg.channel } : {}),
+            ...(arg.version ? { version: arg.version } : {}),
+          },
+          fields,
+          clientDefaults(folder),
+        ),
       );
       await revealIssue(folder, issue.id);
       return issue;
@@ -203,7 +207,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (!folder) return undefined;
     const title = vscode.l10n.t('New Client Issue');
     let client: Client | undefined;
-    if (arg instanceof ClientNode) client = await ensureClient(folder, arg.name);
+    if (arg instanceof ClientNode) client = await clientNamed(folder, arg.name);
     else client = await write(folder, () => pickOrCreateClient(folder));
     if (!client) return undefined;
     const issueTitle = await inputText(title, vscode.l10n.t('A short title for the bug ({0})', client.name), { required: true });
@@ -218,15 +222,15 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
   };
 
   const recordReport = async (arg?: unknown): Promise<Issue | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     const target = await resolveIssue(arg, vscode.l10n.t('Which issue did the client report again?'));
     if (!target) return undefined;
     const { folder, issue } = target;
     let report: ClientReport;
     // With the words given, nothing is asked; with only the issue given (e.g. by the journey), the rest is.
     if (isArgs<RecordReportArgs>(arg, 'issue') && arg.words !== undefined) {
-      if (typeof arg.words !== 'string') throw new BadArgument(vscode.l10n.t('A report needs the client\'s words.'));
-      if (arg.date !== undefined && !isCalendarDay(arg.date)) throw new BadArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
+      if (typeof arg.words !== 'string') throw badArgument(vscode.l10n.t('A report needs the client\'s words.'));
+      if (arg.date !== undefined && !isCalendarDay(arg.date)) throw badArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
       report = { date: arg.date ?? today(), words: arg.words };
       if (arg.channel) report.channel = arg.channel;
       if (arg.version) report.version = arg.version;
@@ -245,19 +249,13 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       if (channel) report.channel = channel;
       if (version) report.version = version;
     }
-    const updated = await write(folder, () =>
-      folder.store.updateIssue(issue.id, (draft) => {
-        draft.reports.push(report);
-        // "It's back": a fixed or closed issue is open again; one deliberately not fixed stays so.
-        if (draft.status === 'fixed' || draft.status === 'closed') draft.status = 'reopened';
-      }),
-    );
+    const updated = await write(folder, () => folder.store.updateIssue(issue.id, (draft) => addReport(draft, report)));
     await revealIssue(folder, issue.id);
     return updated;
   };
 
   const linkFix = async (arg?: unknown): Promise<Issue | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     const target = await resolveIssue(arg, vscode.l10n.t('Which issue does the commit fix?'));
     if (!target) return undefined;
     const { folder, issue } = target;
@@ -266,45 +264,38 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     let how: FixLinkHow = 'manual';
     let note: string | undefined;
     if (isArgs<LinkFixArgs>(arg, 'issue')) {
-      if (arg.how !== undefined && !FIX_LINK_HOWS.includes(arg.how)) throw new BadArgument(`how: ${String(arg.how)}`);
+      if (arg.how !== undefined && !FIX_LINK_HOWS.includes(arg.how)) throw badArgument(`how: ${String(arg.how)}`);
       if (arg.sha) {
         sha = git ? ((await git.resolveCommit(arg.sha)) ?? undefined) : arg.sha;
-        if (!sha) throw new BadArgument(vscode.l10n.t('There is no commit {0} in this repository.', arg.sha));
+        if (!sha) throw badArgument(vscode.l10n.t('There is no commit {0} in this repository.', arg.sha));
         how = arg.how ?? 'manual';
       } else if (arg.file && arg.line) {
-        if (!git) throw new BadArgument(vscode.l10n.t('Finding the commit of a line needs git, which does not run here.'));
+        if (!git) throw badArgument(vscode.l10n.t('Finding the commit of a line needs git, which does not run here.'));
         const picked = await blameToCommit(git, arg.file, arg.line);
         if (!picked) return undefined;
         ({ sha, how } = picked);
       } else {
-        throw new BadArgument(vscode.l10n.t('Give a commit (sha) or a file and line.'));
+        throw badArgument(vscode.l10n.t('Give a commit (sha) or a file and line.'));
       }
       note = arg.note;
     } else {
-      if (!git) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Linking a commit needs git, which is not available for this folder.'));
-        return undefined;
-      }
+      if (!git) throw new UserError('precondition', vscode.l10n.t('Linking a commit needs git, which is not available for this folder.'), { severity: 'info' });
       const picked = await pickCommit(git, folder, { offerBlame: true, placeHolder: vscode.l10n.t('The commit that fixes {0}: search by message, author or sha', issue.id) });
       if (!picked) return undefined;
       ({ sha, how } = picked);
     }
     const linked = sha;
-    if (issue.fixes.some((f) => f.sha.startsWith(linked) || linked.startsWith(f.sha))) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already linked to {1}.', linked.slice(0, 8), issue.id));
-      return issue;
+    const outcome = await write(folder, () => linkFixOperation(folder.store, issue, { sha: linked, how, ...(note ? { note } : {}) }));
+    if (!outcome.linked) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already linked to {1}.', shortSha(linked), issue.id));
+      return outcome.issue;
     }
-    const updated = await write(folder, () =>
-      folder.store.updateIssue(issue.id, (draft) => {
-        draft.fixes.push({ sha: linked, how, ...(note ? { note } : {}) });
-      }),
-    );
     await revealIssue(folder, issue.id);
-    return updated;
+    return outcome.issue;
   };
 
   const unlinkFix = async (arg?: unknown): Promise<Issue | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     const target = await resolveIssue(arg, vscode.l10n.t('Unlink a commit from which issue?'), (i) => i.fixes.length > 0);
     if (!target) return undefined;
     const { folder, issue } = target;
@@ -313,14 +304,14 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     else if (isArgs<UnlinkFixArgs>(arg, 'issue')) sha = arg.sha;
     else {
       const picked = await vscode.window.showQuickPick(
-        issue.fixes.map((f) => ({ label: `$(git-commit) ${f.sha.slice(0, 8)}`, description: f.note, sha: f.sha })),
+        issue.fixes.map((f) => ({ label: `$(git-commit) ${shortSha(f.sha)}`, description: f.note, sha: f.sha })),
         { placeHolder: vscode.l10n.t('The commit to unlink from {0}', issue.id) },
       );
       sha = picked?.sha;
     }
     if (!sha) return undefined;
     const unlinked = sha;
-    if (!issue.fixes.some((f) => f.sha === unlinked)) throw new BadArgument(vscode.l10n.t('{0} is not linked to {1}.', unlinked, issue.id));
+    if (!issue.fixes.some((f) => f.sha === unlinked)) throw badArgument(vscode.l10n.t('{0} is not linked to {1}.', unlinked, issue.id));
     return write(folder, () =>
       folder.store.updateIssue(issue.id, (draft) => {
         draft.fixes = draft.fixes.filter((f) => f.sha !== unlinked);
@@ -329,13 +320,13 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
   };
 
   const setStatus = async (arg?: unknown): Promise<Issue | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     const target = await resolveIssue(arg, vscode.l10n.t('Set the status of which issue?'));
     if (!target) return undefined;
     const { folder, issue } = target;
     const status = isArgs<SetStatusArgs>(arg, 'status') ? arg.status : await pickStatus(issue.status);
     if (!status) return undefined;
-    if (!ISSUE_STATUSES.includes(status)) throw new BadArgument(`status: ${String(status)}`);
+    if (!ISSUE_STATUSES.includes(status)) throw badArgument(`status: ${String(status)}`);
     const updated = await write(folder, () => folder.store.updateIssue(issue.id, (draft) => void (draft.status = status)));
     if (!tree.shownStatuses().includes(status)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1}; the filter hides it.', issue.id, statusLabel(status)));
@@ -349,7 +340,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (isArgs<ClientArgs>(arg, 'client')) {
       const folder = issues.folderNamed(arg.folder);
       if (!folder.store.client(arg.client) && !folder.store.issues().some((i) => i.client === arg.client)) {
-        throw new BadArgument(vscode.l10n.t('There is no client named {0}.', arg.client));
+        throw badArgument(vscode.l10n.t('There is no client named {0}.', arg.client));
       }
       return { folder, name: arg.client };
     }
@@ -364,19 +355,11 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     return name ? { folder, name } : undefined;
   };
 
-  const saveClientChange = async (folder: FolderIssues, name: string, change: (draft: Client) => void): Promise<Client> => {
-    const current = await ensureClient(folder, name);
-    const draft: Client = structuredClone(current);
-    change(draft);
-    for (const key of Object.keys(draft) as (keyof Client)[]) {
-      // An emptied optional field is removed rather than stored as "".
-      if (draft[key] === '' && key !== 'name' && key !== 'prefix') delete draft[key];
-    }
-    return write(folder, () => folder.store.saveClient(draft));
-  };
+  const saveClientChange = (folder: FolderIssues, name: string, change: (draft: Client) => void): Promise<Client> =>
+    write(folder, () => updateClient(folder.store, name, change, clientDefaults(folder)));
 
   const setDeployedRef = async (arg?: unknown): Promise<Client | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     const target = await resolveClient(arg, vscode.l10n.t("Whose deployed version?"));
     if (!target) return undefined;
     const { folder, name } = target;
@@ -386,13 +369,13 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
   };
 
   const editClient = async (arg?: unknown): Promise<Client | undefined> => {
-    if (!requireTrust()) return undefined;
+    requireTrust();
     const target = await resolveClient(arg, vscode.l10n.t('Edit which client?'));
     if (!target) return undefined;
     const { folder, name } = target;
     if (isArgs<EditClientArgs>(arg, 'client')) {
-      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw new BadArgument(`language: ${String(arg.language)}`);
-      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw new BadArgument(`register: ${String(arg.register)}`);
+      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(`language: ${String(arg.language)}`);
+      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw badArgument(`register: ${String(arg.register)}`);
       return saveClientChange(folder, name, (draft) => {
         for (const key of ['prefix', 'language', 'register', 'contactName', 'deployedRef', 'signature'] as const) {
           if (arg[key] !== undefined) (draft as unknown as Record<string, unknown>)[key] = arg[key];
@@ -400,7 +383,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       });
     }
     // One field at a time, back to the list after each, until the user closes it.
-    let client = await ensureClient(folder, name);
+    let client = await clientNamed(folder, name);
     for (;;) {
       const none = vscode.l10n.t('(not set)');
       type Field = 'language' | 'register' | 'contactName' | 'signature' | 'prefix' | 'deployedRef';
@@ -473,7 +456,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
   };
 
   const deleteIssue = async (arg?: unknown): Promise<boolean> => {
-    if (!requireTrust()) return false;
+    requireTrust();
     const target = await resolveIssue(arg, vscode.l10n.t('Delete which issue?'));
     if (!target) return false;
     const { folder, issue } = target;
@@ -502,7 +485,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
   };
 
   const refresh = (): Thenable<void> =>
-    vscode.window.withProgress({ location: { viewId: 'proofOfFix.issues' } }, () => issues.refreshAll());
+    vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => issues.refreshAll());
 
   return [
     registerCommand(CommandIds.newIssue, newIssue),

@@ -1,9 +1,8 @@
 // The words the UI shows for the store's codes and values. Core hands over codes; this is the one
 // place they become sentences.
 import * as vscode from 'vscode';
-import { shortSha as coreShortSha } from '../core/reply/format';
+import { shortSha as coreShortSha } from '../core/sha';
 import type { StoreProblem } from '../core/store/issueStore';
-import { StoreError } from '../core/store/issueStore';
 import type { FixLinkHow, IssueStatus } from '../core/store/model';
 
 export function statusLabel(status: IssueStatus): string {
@@ -63,11 +62,9 @@ export function problemLabel(problem: StoreProblem): string {
   }
 }
 
-// VS Code's own git views abbreviate commits to 8 characters; the tree and pickers match them.
-const UI_SHA_LENGTH = 8;
-
+// The one short length of core/sha.ts, so the tree, the CLI and the replies name a commit alike.
 export function shortSha(sha: string): string {
-  return coreShortSha(sha, UI_SHA_LENGTH);
+  return coreShortSha(sha);
 }
 
 /** Today as YYYY-MM-DD in local time: the day the user would write on a note. */
@@ -97,26 +94,4 @@ export function relativeDay(date: string): string {
   if (ago < 60) return format.format(-Math.round(ago / 7), 'week');
   if (ago < 730) return format.format(-Math.round(ago / 30.4), 'month');
   return format.format(-Math.round(ago / 365.25), 'year');
-}
-
-/** A sentence for a store error, for a notification. */
-export function storeErrorMessage(error: StoreError): string {
-  switch (error.code) {
-    case 'conflict':
-      return vscode.l10n.t('{0} changed on disk since Proof of Fix read it. Nothing was written, so that change is kept: refresh and try again.', error.subject);
-    case 'unparsable':
-      return vscode.l10n.t('{0} has a problem Proof of Fix cannot repair for you. Nothing was written: fix the file first.', error.subject);
-    case 'not-found':
-      return vscode.l10n.t('{0} was not found.', error.subject);
-    case 'exists':
-      return vscode.l10n.t('{0} is already in use.', error.subject);
-    case 'unknown-client':
-      return vscode.l10n.t('There is no client named {0}.', error.subject);
-    case 'invalid':
-      return vscode.l10n.t('That change would make {0} invalid, so nothing was written.', error.subject);
-  }
-}
-
-export function isStoreError(error: unknown): error is StoreError {
-  return error instanceof StoreError;
 }

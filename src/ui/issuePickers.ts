@@ -4,11 +4,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitPort, RawCommit } from '../core/gitPort';
 import { isValidPrefix, suggestPrefix } from '../core/store/ids';
+import { newClientRecord } from '../core/store/issueOperations';
 import type { Client, Issue, IssueStatus, Language } from '../core/store/model';
 import { ISSUE_STATUSES, isCalendarDay } from '../core/store/model';
 import { shortSha, statusDetail, statusLabel, today } from './issueLabels';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
-import { SETTINGS } from './issueWorkspace';
+import { defaultLanguageSetting, recentCommitsSetting } from './settings';
 import { log } from './log';
 
 export async function pickFolder(issues: IssueWorkspace): Promise<FolderIssues | undefined> {
@@ -91,9 +92,7 @@ async function createClient(folder: FolderIssues): Promise<Client | undefined> {
   if (!prefix) return undefined;
   const language = await pickLanguage(folder);
   if (!language) return undefined;
-  const client: Client = { name, prefix, language };
-  if (language === 'es') client.register = 'usted';
-  return folder.store.saveClient(client, { create: true });
+  return folder.store.saveClient(newClientRecord(folder.store, name, { prefix, language }, { defaultLanguage: defaultLanguageSetting(folder.folder.uri) }), { create: true });
 }
 
 export async function inputPrefix(value: string, taken: string[]): Promise<string | undefined> {
@@ -115,7 +114,7 @@ export async function inputPrefix(value: string, taken: string[]): Promise<strin
 }
 
 export async function pickLanguage(folder: FolderIssues): Promise<Language | undefined> {
-  const preferred = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<Language>(SETTINGS.defaultLanguage, 'es');
+  const preferred = defaultLanguageSetting(folder.folder.uri);
   const items = [
     { label: 'Español', description: 'es', language: 'es' as const },
     { label: 'English', description: 'en', language: 'en' as const },
@@ -170,7 +169,7 @@ export interface PickedCommit {
  * git. With `offerBlame`, the first entry is the commit that last changed the line at the cursor.
  */
 export async function pickCommit(git: GitPort, folder: FolderIssues, options: { offerBlame: boolean; placeHolder: string; ref?: string }): Promise<PickedCommit | undefined> {
-  const limit = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<number>(SETTINGS.recentCommits, 200);
+  const limit = recentCommitsSetting(folder.folder.uri);
   const qp = vscode.window.createQuickPick<CommitPick>();
   const disposables: vscode.Disposable[] = [qp];
   qp.placeholder = options.placeHolder;

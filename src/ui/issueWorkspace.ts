@@ -3,42 +3,24 @@
 // welcome content and menus depend on.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { UserError } from '../core/errors';
 import type { GitPort } from '../core/gitPort';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
-import { isInsideGitRepository } from '../core/store/gitProbe';
-import { DEFAULT_CLIENTS_FILE, DEFAULT_ISSUES_DIR, IssueStore } from '../core/store/issueStore';
+import { isInsideGitRepository } from '../git/dotGit';
+import { DEFAULT_CLIENTS_FILE, DEFAULT_ISSUES_DIR, IssueStore, StoreError } from '../core/store/issueStore';
 import type { StoreFs } from '../core/store/storeFs';
 import { createNodeStoreFs } from '../core/store/storeFs';
 import type { Issue } from '../core/store/model';
 import type { StoreValidator } from '../core/store/validate';
+import { ContextKeys, SETTINGS } from './config';
 import { log } from './log';
+import { issuesFolderSetting } from './settings';
 
 /** A folder or document as commands receive it: a URI, a URI string, or a file path. */
 export function toUri(value: string | vscode.Uri): vscode.Uri {
   if (typeof value !== 'string') return value;
   return value.includes('://') || value.startsWith('untitled:') ? vscode.Uri.parse(value) : vscode.Uri.file(value);
 }
-
-export const SETTINGS = {
-  section: 'proofOfFix',
-  issuesFolder: 'issuesFolder',
-  showClosed: 'issues.showClosed',
-  recentCommits: 'linkFix.recentCommits',
-  defaultLanguage: 'clients.defaultLanguage',
-} as const;
-
-export const ContextKeys = {
-  /** Every store has been read once. */
-  loaded: 'proofOfFix.loaded',
-  /** No issue file (valid or broken) in any folder. */
-  noIssues: 'proofOfFix.noIssues',
-  /** No workspace folder is inside a git repository. */
-  noGit: 'proofOfFix.noGit',
-  /** Issues exist but the status filter hides all of them. */
-  allHidden: 'proofOfFix.allHidden',
-  /** The status filter differs from the default. */
-  filtered: 'proofOfFix.filtered',
-} as const;
 
 const WATCH_DEBOUNCE_MS = 250;
 
@@ -60,7 +42,7 @@ export class FolderIssues implements vscode.Disposable {
     private readonly onChanged: (folder: FolderIssues) => void,
     private readonly gitPortFactory: GitPortFactory | undefined,
   ) {
-    const issuesDir = vscode.workspace.getConfiguration(SETTINGS.section, folder.uri).get<string>(SETTINGS.issuesFolder) || DEFAULT_ISSUES_DIR;
+    const issuesDir = issuesFolderSetting(folder.uri) || DEFAULT_ISSUES_DIR;
     this.store = new IssueStore({
       root: folder.uri.fsPath,
       fs: storeFs,
@@ -181,22 +163,28 @@ export class IssueWorkspace implements vscode.Disposable {
     if (arg === undefined) {
       const active = vscode.window.activeTextEditor?.document.uri;
       const found = this.folders.length === 1 ? this.folders[0] : active ? this.forUri(active) : undefined;
-      if (!found) throw new Error(vscode.l10n.t('Say which workspace folder (the folder argument): there is more than one.'));
+      if (!found) throw new UserError('bad-argument', vscode.l10n.t('Say which workspace folder (the folder argument): there is more than one.'));
       return found;
     }
     const uri = toUri(arg);
     const found = this.forUri(uri);
-    if (!found) throw new Error(vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
+    if (!found) throw new UserError('bad-argument', vscode.l10n.t('{0} is not a workspace folder.', uri.fsPath));
     return found;
   }
 
   /** The issue with this id, in the named folder or else the first folder that has it; throws when none has. */
   issueNamed(id: string, folder?: string | vscode.Uri): { folder: FolderIssues; issue: Issue } {
-    for (const f of folder !== undefined ? [this.folderNamed(folder)] : this.folders) {
+    const folders = folder !== undefined ? [this.folderNamed(folder)] : this.folders;
+    for (const f of folders) {
       const issue = f.store.issue(id);
       if (issue) return { folder: f, issue };
     }
-    throw new Error(vscode.l10n.t('There is no client issue {0}.', id));
+    // A file that failed to parse is there, but cannot be changed until it is repaired.
+    for (const f of folders) {
+      const problem = f.store.issueProblem(id);
+      if (problem) throw new StoreError('unparsable', path.basename(problem.file));
+    }
+    throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', id));
   }
 
   /**

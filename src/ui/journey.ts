@@ -3,13 +3,15 @@
 // progress notification, say the verdict in one sentence, and open the reply draft beside it.
 // Each step is an existing command, so the journey adds no second way of doing any of them.
 import * as vscode from 'vscode';
+import { VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
+import { shortSha } from '../core/sha';
 import { latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
-import { IssueNode } from './issuesTree';
+import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
 
@@ -83,7 +85,7 @@ function day(iso: string): string {
 }
 
 function short(sha: string): string {
-  return sha.slice(0, 7);
+  return shortSha(sha);
 }
 
 /** The verdict in one sentence with its key facts, in the UI language. */
@@ -181,7 +183,7 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const reveal = vscode.l10n.t('Show in Client Issues');
     const timeline = vscode.l10n.t('Show Timeline');
     void show(sentence, reveal, timeline).then((choice) => {
-      if (choice === reveal) void vscode.commands.executeCommand('proofOfFix.issues.focus');
+      if (choice === reveal) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
       if (choice === timeline) void vscode.commands.executeCommand(CommandIds.showTimeline, { issue: id, folder: folder.folder.uri });
     });
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import type { TemplateError } from '../core/reply/render';
 import { describeTemplateError, renderReply } from '../core/reply/render';
 import { parseRemote } from '../core/reply/remoteLinks';
@@ -15,12 +15,13 @@ import { clientWords } from '../core/tone/check';
 import type { Issue, Language, Register, ReplySent } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
-import { isStoreError, storeErrorMessage } from './issueLabels';
+import { StoreError } from '../core/store/issueStore';
+import { UserError } from '../core/errors';
 import { pickIssue } from './issuePickers';
-import { FixNode, IssueNode, ReportNode } from './issuesTree';
+import { FixNode, IssueNode, ReportNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { toUri } from './issueWorkspace';
-import { SETTINGS } from './issueWorkspace';
+import { SETTINGS } from './config';
 import { log } from './log';
 import type { EvidenceService } from './evidenceService';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
@@ -95,7 +96,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
 
   // The same service as the tree: the same settings, the same cache, git serialized per repository.
   const computeFor = async (folder: FolderIssues, issue: Issue): Promise<IssueEvidence> => {
-    if (!folder.gitPort()) throw new Error(vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', folder.folder.name));
+    if (!folder.gitPort()) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', folder.folder.name));
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', issue.id), cancellable: true },
       (_progress, token) => deps.evidence.forFolder(folder).compute(issue.id, token),
@@ -196,7 +197,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     const uri = isObject(arg) && (typeof arg.uri === 'string' || arg.uri instanceof vscode.Uri) ? toUri(arg.uri) : undefined;
     const draft = uri ? drafts.get(uri) : drafts.current();
     const doc = draft && vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
-    if (!draft || !doc) throw new Error(vscode.l10n.t('Open a reply draft first: use Draft Reply on an issue.'));
+    if (!draft || !doc) throw new UserError('precondition', vscode.l10n.t('Open a reply draft first: use Draft Reply on an issue.'));
     return { draft, doc };
   };
 
@@ -215,14 +216,17 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
 
   const markReplySent = async (arg?: unknown): Promise<ReplySent | undefined> => {
     const { draft, doc } = draftOf(arg);
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'));
+    if (!vscode.workspace.isTrusted) throw new UserError('restricted', vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'));
     const findings = tone.check(doc).length;
     const confirmed = isObject(arg) && arg.confirmed === true;
     if (findings > 0 && !confirmed) {
-      const mark = vscode.l10n.t('Mark as Sent');
+      // The safe answer comes first, so Enter keeps the draft unsent.
+      const keep: vscode.MessageItem = { title: vscode.l10n.t('Keep Editing'), isCloseAffordance: true };
+      const mark: vscode.MessageItem = { title: vscode.l10n.t('Mark as Sent') };
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('The reply still has tone findings ({0}). Mark it as sent anyway?', String(findings)),
         { modal: true },
+        keep,
         mark,
       );
       if (answer !== mark) return undefined;
@@ -240,9 +244,8 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
       });
     } catch (error) {
       // The file changed on disk since it was read: re-read it so that a retry sees the disk.
-      if (!isStoreError(error)) throw error;
-      if (error.code === 'conflict' || error.code === 'unparsable') void draft.folder.refresh();
-      throw new Error(storeErrorMessage(error));
+      if (error instanceof StoreError && (error.code === 'conflict' || error.code === 'unparsable')) void draft.folder.refresh();
+      throw error;
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('Recorded the reply to {0} as sent.', draft.issueId));
     return sent;

@@ -2,6 +2,7 @@
 // not in the client's version). Clicking it opens the Client Issues view. Hidden when there are
 // none, and in Restricted Mode, where no evidence is computed.
 import * as vscode from 'vscode';
+import { VIEW_ID } from './config';
 import type { EvidenceService } from './evidenceService';
 
 export class EvidenceStatusBar implements vscode.Disposable {
@@ -12,7 +13,7 @@ export class EvidenceStatusBar implements vscode.Disposable {
   constructor(private readonly evidence: EvidenceService) {
     this.item = vscode.window.createStatusBarItem('proofOfFix.needsReply', vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('Proof of Fix: issues that need a reply');
-    this.item.command = { command: 'proofOfFix.issues.focus', title: vscode.l10n.t('Open Client Issues') };
+    this.item.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Open Client Issues') };
     this.disposables.push(this.item);
     evidence.onDidChange(() => this.update(), this, this.disposables);
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.update(), this, this.disposables);

@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
-import { isSha } from '../core/gitPort';
+import { UserError } from '../core/errors';
+import { evidenceHoles } from '../core/evidence/holes';
+import { isSha } from '../core/sha';
 import type { Issue, Language } from '../core/store/model';
 import { createNodeStoreFs } from '../core/store/storeFs';
 import { buildTimeline } from '../core/timeline/build';
@@ -16,16 +18,15 @@ import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { escapeXml, renderTimelineSvg, TIMELINE_CSS } from '../core/timeline/svg';
 import { CommandIds } from './commandIds';
+import { TIMELINE_VIEW_TYPE } from './config';
 import { registerCommand } from './commands';
 import type { EvidenceService } from './evidenceService';
 import { today } from './issueLabels';
 import { pickIssue } from './issuePickers';
-import { FixNode, IssueNode, ReportNode, VerdictNode } from './issuesTree';
+import { FixNode, IssueNode, ReportNode, VerdictNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
-import { SETTINGS } from './issueWorkspace';
 import { log } from './log';
-
-export const TIMELINE_VIEW_TYPE = 'proofOfFix.timeline';
+import { defaultLanguageSetting } from './settings';
 
 export interface TimelineArgs {
   /** Workspace folder path or URI; optional with one folder or a unique id. */
@@ -255,10 +256,9 @@ export function registerTimelineCommands(deps: TimelineCommandsDeps): vscode.Dis
     if (!target) return undefined;
     const { folder, issue, args } = target;
     const port = folder.gitPort();
-    if (!vscode.workspace.isTrusted || port === undefined) throw new Error(vscode.l10n.t('The proof page is drawn from the git history: trust the workspace and open a folder inside a git repository.'));
+    if (!vscode.workspace.isTrusted || port === undefined) throw new UserError('precondition', vscode.l10n.t('The proof page is drawn from the git history: trust the workspace and open a folder inside a git repository.'));
     const client = folder.store.client(issue.client);
-    const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
-    const language: Language = args.language ?? client?.language ?? config.get<Language>(SETTINGS.defaultLanguage, 'es');
+    const language: Language = args.language ?? client?.language ?? defaultLanguageSetting(folder.folder.uri);
     // A client's own audience (clients.json) decides when set; the page is plain otherwise.
     const clientAudience = (client as { audience?: unknown } | undefined)?.audience;
     const audience: Audience = args.audience ?? (clientAudience === 'technical' ? 'technical' : 'plain');
@@ -272,10 +272,18 @@ export function registerTimelineCommands(deps: TimelineCommandsDeps): vscode.Dis
       if (out === undefined) return undefined;
     }
     const file = out;
-    const html = await vscode.window.withProgress(
+    const checked = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', issue.id), cancellable: true },
-      async (_progress, token) => buildProofPage({ port, evidence: await evidence.forFolder(folder).compute(issue.id, token), issue, language, audience, today: today() }),
+      (_progress, token) => evidence.forFolder(folder).compute(issue.id, token),
     );
+    // A page for the client claims nothing git could not give, as a reply does not.
+    const hole = evidenceHoles(checked)[0];
+    if (hole !== undefined) {
+      throw new UserError('precondition', hole.code === 'fix-missing'
+        ? vscode.l10n.t('No proof page: the fix commit {0} is not in this repository. Fetch it (git fetch --all, or git fetch --unshallow) or correct the link.', hole.subjects.join(', '))
+        : vscode.l10n.t("No proof page: git could not tell where {0} went, so the fix's lines there were not measured.", hole.subjects.join(', ')));
+    }
+    const html = await buildProofPage({ port, evidence: checked, issue, language, audience, today: today() });
     if (file.scheme === 'file') await createNodeStoreFs().writeFileAtomic(file.fsPath, html);
     else await vscode.workspace.fs.writeFile(file, Buffer.from(html, 'utf8'));
     const size = Buffer.byteLength(html, 'utf8');

@@ -120,6 +120,14 @@ describe('proof-of-fix report', function () {
     assert.doesNotMatch(help.stdout, /--json/);
   });
 
+  it('writes no page on evidence with a hole: a linked fix commit the repository lacks', async () => {
+    const out = path.join(tmp, 'hole.html');
+    const result = await run(['report', '--repo', dir, '--fix', '1234567890abcdef1234567890abcdef12345678', '--out', out], dir);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /no page written: the fix commit 1234567890abcdef1234567890abcdef12345678 is not in this repository/);
+    assert.equal(fs.existsSync(out), false);
+  });
+
   it('fails with exit 3 outside a repository', async () => {
     const result = await run(['report', '--repo', tmp, '--fix', 'a'.repeat(40), '--out', path.join(tmp, 'x.html')], tmp);
     assert.equal(result.code, 3, result.stderr);

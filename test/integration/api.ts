@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
+import type { CommandId } from '../../src/ui/commandIds';
+import type { CommandOutcome } from '../../src/ui/commands';
 
 export const EXTENSION_ID = 'proof-of-fix.proof-of-fix';
 
@@ -41,4 +43,29 @@ export function keepFile(file: string): KeptFile {
       else fs.writeFileSync(file, before);
     },
   };
+}
+
+/**
+ * Runs a command through the palette's path (executeCommand) and returns how the funnel says it
+ * ended: a test of a refusal asserts the refusal and its words, not merely that nothing threw.
+ */
+export async function runCommand(api: ProofOfFixApi, command: CommandId, ...args: unknown[]): Promise<CommandOutcome> {
+  let outcome: CommandOutcome | undefined;
+  const listener = api.onDidRunCommand((o) => {
+    if (o.command === command && outcome === undefined) outcome = o;
+  });
+  try {
+    await vscode.commands.executeCommand(command, ...args);
+  } finally {
+    listener.dispose();
+  }
+  assert.ok(outcome, `${command} reported no outcome`);
+  return outcome;
+}
+
+/** Asserts a command was refused (not crashed) with words matching `words`, and never a code. */
+export function assertRefused(outcome: CommandOutcome, words: RegExp): void {
+  assert.equal(outcome.kind, 'refused', `${outcome.command} ended ${outcome.kind}: ${outcome.message ?? ''}`);
+  assert.match(outcome.message ?? '', words);
+  assert.doesNotMatch(outcome.message ?? '', /^[a-z]+(-[a-z]+)+:/, 'the message starts with a code');
 }

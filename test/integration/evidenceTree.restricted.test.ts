@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
-import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import type { IssueTreeNode } from '../../src/ui/issueNodes';
 import { DEMO_IDS, writeDemoStore } from '../support/demoWorkspace';
 import type { KeptFile } from './api';
-import { activateApi, keepFile, workspaceRoot } from './api';
+import { activateApi, assertRefused, keepFile, runCommand, workspaceRoot } from './api';
 
 describe('evidence in Restricted Mode', function () {
   this.timeout(60_000);
@@ -58,7 +58,8 @@ describe('evidence in Restricted Mode', function () {
   });
 
   it('refuses to open a commit diff', async () => {
-    const result = await vscode.commands.executeCommand(CommandIds.openCommitDiff, { sha: 'a'.repeat(40) });
-    assert.equal(result, undefined);
+    const outcome = await runCommand(api, CommandIds.openCommitDiff, { sha: 'a'.repeat(40) });
+    assertRefused(outcome, /Restricted Mode/);
+    assert.equal(outcome.result, undefined);
   });
 });

@@ -10,7 +10,7 @@ import { CommandIds } from '../../src/ui/commandIds';
 import type { JourneyResult } from '../../src/ui/journey';
 import { DEMO_VERDICTS, writeDemoStore } from '../support/demoWorkspace';
 import { waitFor } from '../support/wait';
-import { activateApi, workspaceRoot } from './api';
+import { activateApi, assertRefused, runCommand, workspaceRoot } from './api';
 
 describe("The Client Says It's Back…", function () {
   this.timeout(120_000);
@@ -78,8 +78,10 @@ describe("The Client Says It's Back…", function () {
 
   it('fails with a clear message for an unknown issue and writes nothing', async () => {
     const files = fs.readdirSync(path.join(root, '.proof-of-fix', 'issues')).sort();
-    const result = await vscode.commands.executeCommand(CommandIds.clientSaysItsBack, { issue: 'NOPE-9', report: null });
-    assert.equal(result, undefined);
+    const outcome = await runCommand(api, CommandIds.clientSaysItsBack, { issue: 'NOPE-9', report: null });
+    assertRefused(outcome, /There is no client issue NOPE-9\./);
+    assert.equal(outcome.severity, 'warning');
+    assert.equal(outcome.result, undefined);
     assert.deepEqual(fs.readdirSync(path.join(root, '.proof-of-fix', 'issues')).sort(), files);
   });
 });

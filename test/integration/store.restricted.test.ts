@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
-import type { IssueTreeNode } from '../../src/ui/issuesTree';
-import { activateApi, workspaceRoot } from './api';
+import type { IssueTreeNode } from '../../src/ui/issueNodes';
+import { activateApi, assertRefused, runCommand, workspaceRoot } from './api';
 
 const ISSUE_ID = 'RSTR-1';
 
@@ -49,10 +49,11 @@ describe('client issues in Restricted Mode', function () {
   it('writes nothing through the commands', async () => {
     const before = fs.readFileSync(file, 'utf8');
     const names = fs.readdirSync(issuesDir).sort();
-    const created = await vscode.commands.executeCommand(CommandIds.newIssue, { client: 'Restricted Client', title: 'x' });
-    assert.equal(created, undefined);
-    await vscode.commands.executeCommand(CommandIds.setStatus, { issue: ISSUE_ID, status: 'fixed' });
-    await vscode.commands.executeCommand(CommandIds.deleteIssue, { issue: ISSUE_ID, confirmed: true });
+    const created = await runCommand(api, CommandIds.newIssue, { client: 'Restricted Client', title: 'x' });
+    assertRefused(created, /read-only in Restricted Mode/);
+    assert.equal(created.severity, 'info');
+    assertRefused(await runCommand(api, CommandIds.setStatus, { issue: ISSUE_ID, status: 'fixed' }), /read-only in Restricted Mode/);
+    assertRefused(await runCommand(api, CommandIds.deleteIssue, { issue: ISSUE_ID, confirmed: true }), /read-only in Restricted Mode/);
     assert.equal(fs.readFileSync(file, 'utf8'), before);
     assert.deepEqual(fs.readdirSync(issuesDir).sort(), names);
   });

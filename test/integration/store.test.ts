@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import type { Client, Issue } from '../../src/core/store/model';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
-import type { IssueTreeNode } from '../../src/ui/issuesTree';
+import type { IssueTreeNode } from '../../src/ui/issueNodes';
 import { waitFor } from '../support/wait';
 import type { KeptFile } from './api';
-import { activateApi, keepFile, workspaceRoot } from './api';
+import { activateApi, assertRefused, keepFile, runCommand, workspaceRoot } from './api';
 
 const CLIENT = 'Integration Test Co';
 const PREFIX = 'ITEST';
@@ -199,7 +199,8 @@ describe('client issues in a real VS Code', function () {
     await vscode.commands.executeCommand(CommandIds.openIssueFile, problem);
     const editor = await waitFor('the broken file to open', () => (vscode.window.activeTextEditor?.document.uri.fsPath === file ? vscode.window.activeTextEditor : undefined));
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [3, 2]);
-    await vscode.commands.executeCommand(CommandIds.setStatus, { issue: `${PREFIX}-90`, status: 'fixed' });
+    const refused = await runCommand(api, CommandIds.setStatus, { issue: `${PREFIX}-90`, status: 'fixed' });
+    assertRefused(refused, new RegExp(`^${PREFIX}-90\\.json has a problem Proof of Fix cannot repair for you\\. Nothing was written`));
     assert.equal(fs.readFileSync(file, 'utf8'), broken);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     fs.rmSync(file);

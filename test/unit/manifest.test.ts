@@ -3,13 +3,31 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandIds } from '../../src/ui/commandIds';
+import { ContextKeys, SETTINGS, TIMELINE_VIEW_TYPE, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = (file: string): Record<string, unknown> =>
   JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
 
 interface Manifest {
-  contributes: { commands: { command: string; title: string; category?: string; icon?: string }[] };
+  contributes: {
+    commands: { command: string; title: string; category?: string; icon?: string }[];
+    configuration: { properties: Record<string, unknown> };
+    views: Record<string, { id: string }[]>;
+    viewsContainers: { activitybar: { id: string }[] };
+  };
+}
+
+/** Every `when` / `enablement` clause of the manifest. */
+function clauses(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) clauses(v, found);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === 'when' || k === 'enablement') && typeof v === 'string') found.push(v);
+      else clauses(v, found);
+    }
+  }
+  return found;
 }
 
 function nlsKeys(value: unknown, found: Set<string>): Set<string> {
@@ -70,5 +88,34 @@ describe('manifest drift', () => {
     assert.ok(used.size > 0, 'no l10n.t strings found: the scan is broken');
     const missing = [...used].filter((s) => typeof bundle[s] !== 'string');
     assert.deepEqual(missing, [], `l10n/bundle.l10n.es.json lacks: ${missing.join(' | ')}`);
+  });
+
+  it('declares exactly the settings the code reads, under its section', () => {
+    const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+    const read = Object.entries(SETTINGS)
+      .filter(([name]) => name !== 'section')
+      .map(([, key]) => `${SETTINGS.section}.${key}`)
+      .sort();
+    assert.deepEqual(declared, read);
+  });
+
+  it('names the view and its container as the code does', () => {
+    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEW_CONTAINER_ID]);
+    assert.deepEqual((manifest.contributes.views[VIEW_CONTAINER_ID] ?? []).map((v) => v.id), [VIEW_ID]);
+  });
+
+  it('uses in when clauses only the context keys the code sets, and every key it sets', () => {
+    const all = clauses(manifest.contributes);
+    assert.ok(all.length > 10, 'no when clauses found: the scan is broken');
+    // The view id and viewItem values are compared against, not context keys: take them out first.
+    const keyParts = all.map((c) => c.replace(/\b(viewItem|view|activeWebviewPanelId)\s*(==|=~|!=)\s*(\/[^/]*\/|[^\s)]+)/g, ''));
+    const panels = new Set(all.flatMap((c) => [...c.matchAll(/\bactiveWebviewPanelId\s*==\s*([^\s)]+)/g)].map((m) => m[1])));
+    assert.deepEqual([...panels], [TIMELINE_VIEW_TYPE], 'the only webview panel is the timeline');
+    const used = new Set(keyParts.flatMap((c) => c.match(/\bproofOfFix\.[A-Za-z.]+/g) ?? []));
+    const keys = new Set<string>(Object.values(ContextKeys));
+    const unknown = [...used].filter((k) => !keys.has(k));
+    assert.deepEqual(unknown, [], `when clauses use keys the code never sets: ${unknown.join(', ')}`);
+    const unused = [...keys].filter((k) => !used.has(k));
+    assert.deepEqual(unused, [], `context keys no when clause reads: ${unused.join(', ')}`);
   });
 });

@@ -49,6 +49,24 @@ describe('timeline from the evidence', () => {
     assert.equal(build(SCENARIOS['fix-intact']!).lanes.filter((l) => l.empty).length, 0);
   });
 
+  it('labels a fix made again on another release line as a counterpart, not as missing', () => {
+    const evidence = SCENARIOS['fix-reverted-partly']!;
+    const [onMain, other] = evidence.fixes;
+    const backport = { ...other!, reachable: false, counterpartOf: [onMain!.sha] };
+    const t = build({ ...evidence, fixes: [onMain!, backport] }, { audience: 'plain', perspective: 'client' });
+    assert.deepEqual(t.lanes.map((l) => l.label), ['Client', 'Fix 1', 'Fix 2 (the same fix, on another release line)']);
+    assert.equal(t.lanes.filter((l) => l.empty).length, 0);
+    const missing = build({ ...evidence, fixes: [onMain!, { ...other!, reachable: false }] });
+    assert.match(missing.lanes[2]!.label, /\(not on main\)$/);
+  });
+
+  it('draws the releases of a copy of the fix, each once', () => {
+    const copy = { ...commitFacts('c0c0', 'Round invoice totals half-up (ACME-12)', '2026-04-01T10:00:00+02:00', true), how: 'patch-id' as const, tags: ['v1.5.0', 'v1.6.0'], firstTag: { name: 'v1.5.0', date: '2026-05-02T09:00:00+02:00' } };
+    const evidence = { ...SCENARIOS['deployed-unknown']!, fixes: [fixEvidence({ tags: ['v1.4.0', 'v1.5.0'], equivalents: [copy] })] };
+    const releases = build(evidence, { tagDates: { 'v1.4.0': '2026-03-16T09:00:00+01:00', 'v1.5.0': '2026-05-02T09:00:00+02:00', 'v1.6.0': '2026-06-02T09:00:00+02:00' } }).marks.filter((m) => m.kind === 'release');
+    assert.deepEqual(releases.map((r) => r.label), ['v1.4.0', 'v1.5.0', 'v1.6.0']);
+  });
+
   it('lists the releases of a fix earliest first, at most a few, counting the rest', () => {
     const tags = Array.from({ length: MAX_RELEASES_PER_FIX + 3 }, (_, i) => `v2.${i}.0`);
     const tagDates = Object.fromEntries(tags.map((name, i) => [name, new Date(Date.UTC(2026, 3, 20 - i)).toISOString()]));

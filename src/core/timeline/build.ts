@@ -4,7 +4,8 @@
 import type { CommitFacts, FixEvidence, IssueEvidence } from '../evidence/model';
 import { fixChanges } from '../evidenceView';
 import type { FixChange } from '../evidenceView';
-import { formatDate, shortSha } from '../reply/format';
+import { formatDate } from '../reply/format';
+import { shortSha } from '../sha';
 import type { Issue, Language } from '../store/model';
 import type { Audience, MarkKind, Perspective, Timeline, TimelineLane, TimelineMark } from './model';
 import { timeOf } from './model';
@@ -82,7 +83,11 @@ export function buildTimeline(input: TimelineInput): Timeline {
     const lane = lanes.length;
     const onTarget = fix.reachable || fix.equivalents.length > 0;
     const name = technical ? `${w.fixLane(null)} ${shortSha(fix.sha)}` : w.fixLane(fixes.length > 1 ? i + 1 : null);
-    lanes.push({ id: `fix:${fix.sha}`, label: onTarget ? name : `${name} (${w.notOnTarget(target)})`, empty: false });
+    // A fix on another release line that is the same fix as one on the target is a counterpart
+    // (a backport, or the forward port), not a missing piece: its lane says so.
+    const counterpart = (fix.counterpartOf ?? []).length > 0;
+    const where = onTarget ? null : counterpart ? w.counterpart : w.notOnTarget(target);
+    lanes.push({ id: `fix:${fix.sha}`, label: where === null ? name : `${name} (${where})`, empty: false });
     addFix(fix, lane);
   }
   // The line the client's fix should be on, when no fix reached it, is drawn too: empty.
@@ -125,8 +130,13 @@ export function buildTimeline(input: TimelineInput): Timeline {
     commit('fix', fix, w.fix, survival && survival.added > 0 ? `${w.fixFact} · ${w.linesIntact(survival.intact, survival.added)}` : w.fixFact);
     if (hidden > 0) marks[marks.length - 1]?.facts.push(w.moreChanges(hidden));
     for (const copy of fix.equivalents) commit('fix', copy, w.copy, w.copyFact);
-    const dated = fix.tags
-      .map((name) => ({ name, date: input.tagDates?.[name] ?? (fix.firstTag?.name === name ? fix.firstTag.date : undefined) }))
+    // The fix's own releases and its copies' (each a fact about that commit), once per tag.
+    const known = new Map<string, string | undefined>();
+    for (const c of [fix, ...fix.equivalents]) {
+      for (const name of c.tags ?? []) if (!known.has(name)) known.set(name, input.tagDates?.[name] ?? (c.firstTag?.name === name ? c.firstTag.date : undefined));
+    }
+    const dated = [...known]
+      .map(([name, date]) => ({ name, date }))
       .filter((t): t is { name: string; date: string } => t.date !== undefined)
       .sort((a, b) => timeOf(a.date) - timeOf(b.date));
     const shown = dated.slice(0, MAX_RELEASES_PER_FIX);

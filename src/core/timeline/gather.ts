@@ -29,13 +29,15 @@ export async function gatherTimelineDates(port: Pick<GitPort, 'tagsContaining' |
   }
   const releasesWithRevert: Record<string, string[]> = {};
   const releasesWithChange: Record<string, string[]> = {};
-  for (const fix of evidence.fixes.filter((f) => f.exists && f.tags.length > 0)) {
+  for (const fix of evidence.fixes.filter((f) => f.exists)) {
+    const own = new Set([...fix.tags, ...fix.equivalents.flatMap((e) => e.tags ?? [])]);
+    if (own.size === 0) continue;
     const changes = fixChanges(fix);
     const reverts = changes.filter((c) => c.role === 'revert').map((c) => c.commit.sha);
     const others = changes.filter((c) => c.role === 'change').map((c) => c.commit.sha);
     // Only the fix's own releases matter: the lists are narrowed to them.
-    if (reverts.length > 0) releasesWithRevert[fix.sha] = (await port.tagsContaining(reverts)).map((t) => t.name).filter((n) => fix.tags.includes(n));
-    if (others.length > 0) releasesWithChange[fix.sha] = (await port.tagsContaining(others)).map((t) => t.name).filter((n) => fix.tags.includes(n));
+    if (reverts.length > 0) releasesWithRevert[fix.sha] = (await port.tagsContaining(reverts)).map((t) => t.name).filter((n) => own.has(n));
+    if (others.length > 0) releasesWithChange[fix.sha] = (await port.tagsContaining(others)).map((t) => t.name).filter((n) => own.has(n));
   }
   return { tagDates, deployedDate, releasesWithRevert, releasesWithChange };
 }

@@ -16,6 +16,8 @@ export interface TimelineWords {
   /** A release line or branch that never got the fix. */
   withoutFix(line: string | null): string;
   notOnTarget(line: string | null): string;
+  /** A lane's note for a fix made again on another release line. */
+  counterpart: string;
   mineTag(perspective: Perspective): string;
   today: string;
   report: string;
@@ -71,6 +73,7 @@ const EN: TimelineWords = {
   fixLane: (i) => (i === null ? 'Fix' : `Fix ${i}`),
   withoutFix: (line) => (line === null ? 'Main version: without the fix' : `${line}: without the fix`),
   notOnTarget: (line) => (line === null ? 'not in the main version' : `not on ${line}`),
+  counterpart: 'the same fix, on another release line',
   mineTag: (p) => (p === 'user' ? 'you' : 'mine'),
   today: 'today',
   report: 'report',
@@ -131,6 +134,7 @@ const ES: TimelineWords = {
   fixLane: (i) => (i === null ? 'Corrección' : `Corrección ${i}`),
   withoutFix: (line) => (line === null ? 'Versión principal: sin la corrección' : `${line}: sin la corrección`),
   notOnTarget: (line) => (line === null ? 'fuera de la versión principal' : `fuera de ${line}`),
+  counterpart: 'la misma corrección, en otra línea de versiones',
   // "yo", not "mío": the tag follows marks of either gender (corrección, cambio).
   mineTag: (p) => (p === 'user' ? 'tú' : 'yo'),
   today: 'hoy',
