@@ -53,6 +53,8 @@ interface Open {
   folder: FolderIssues;
   issueId: string;
   evidence: IssueEvidence | undefined;
+  /** The issue as last drawn: a new report or reply redraws it. */
+  issue: Issue | undefined;
   shown: TimelineShown | undefined;
 }
 
@@ -118,7 +120,18 @@ export class TimelinePanels implements vscode.Disposable {
     private readonly issues: IssueWorkspace,
     private readonly evidence: EvidenceService,
   ) {
-    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshAll()));
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshAll()),
+      issues.onDidChange((folder) => this.onIssues(folder)),
+    );
+  }
+
+  private onIssues(folder: FolderIssues | undefined): void {
+    for (const entry of this.open.values()) {
+      if (folder !== undefined && entry.folder !== folder) continue;
+      // Redrawn from the evidence already shown: a report or reply changes no git fact.
+      if (entry.evidence !== undefined && entry.folder.store.issue(entry.issueId) !== entry.issue) void this.render(entry, entry.evidence);
+    }
   }
 
   /** Opens (or reveals) the issue's panel and draws its timeline, or says why it cannot. */
@@ -132,7 +145,7 @@ export class TimelinePanels implements vscode.Disposable {
         enableCommandUris: ['workbench.trust.manage'],
         localResourceRoots: [],
       });
-      const created: Open = { panel, folder, issueId: issue.id, evidence: undefined, shown: undefined };
+      const created: Open = { panel, folder, issueId: issue.id, evidence: undefined, issue: undefined, shown: undefined };
       entry = created;
       this.open.set(key, created);
       const listeners = [
@@ -179,6 +192,7 @@ export class TimelinePanels implements vscode.Disposable {
     const nonce = randomBytes(16).toString('base64');
     const { folder, issueId } = entry;
     const issue = folder.store.issue(issueId);
+    entry.issue = issue;
     const heading = `<h1>${escapeXml(vscode.l10n.t('Timeline of {0}', issueId))}</h1>${issue ? `<p class="title">${escapeXml(issue.title)}</p>` : ''}`;
     const unavailable = this.evidence.forFolder(folder).unavailable();
     if (unavailable !== undefined || issue === undefined) {

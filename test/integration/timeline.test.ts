@@ -79,6 +79,14 @@ describe('timeline panel and proof page', function () {
     assert.equal(await api.timeline.receive({ folder, issueId: 'ACME-1' }, { type: 'openCommit', sha: '--output=x' }), undefined, 'a value that is not a sha reaches no command');
   });
 
+  it('redraws an open timeline when the client reports again', async () => {
+    const reports = (html: string): number => (html.match(/<g class="mark kind-report"/g) ?? []).length;
+    const before = await vscode.commands.executeCommand<TimelineShown>(CommandIds.showTimeline, { issue: 'ACME-3' });
+    assert.equal(reports(before.html), 2);
+    await vscode.commands.executeCommand(CommandIds.recordReport, { issue: 'ACME-3', date: '2026-11-25', channel: 'chat', words: 'Otra vez las fechas.' });
+    await waitFor('the new report on the timeline', () => api.timeline.shown().find((s) => s.issue === 'ACME-3' && reports(s.html) === 3), 30_000);
+  });
+
   it('exports a plain proof page in the client\'s language, self-contained and small', async () => {
     const out = path.join(tmp, 'ACME-2.html');
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandIds.exportProofPage, { issue: 'ACME-2', out });
