@@ -33,7 +33,7 @@ export interface TimelineInput {
 /** How many releases of one fix are drawn; the rest are counted on the last one. */
 export const MAX_RELEASES_PER_FIX = 6;
 /** How many later commits of one fix are drawn; the rest are counted on the fix. */
-export const MAX_CHANGES_PER_FIX = 12;
+const MAX_CHANGES_PER_FIX = 12;
 
 /**
  * The commits that undid or changed a fix that a timeline shows: every revert, then the changes
