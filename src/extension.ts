@@ -10,6 +10,7 @@ import { disposeCommandOutcomes, onDidRunCommand, registerCommand } from './ui/c
 import { COMMIT_SCHEME, CommitDocumentProvider } from './ui/commitDocuments';
 import { registerEvidenceCommands } from './ui/evidenceCommands';
 import { EvidenceService } from './ui/evidenceService';
+import { registerClientCommands } from './ui/clientCommands';
 import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     view,
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(issues, evidence)),
     ...registerEvidenceCommands({ issues, evidence }),
+    ...registerClientCommands(issues),
     ...registerIssueCommands({
       issues,
       tree: issuesTree,
