@@ -20,6 +20,7 @@ import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { EvidenceStatusBar } from './ui/statusBar';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
+import { trackWalkthrough } from './ui/walkthrough';
 
 /** What activate returns: the integration tests read the tree back through it. */
 export interface ProofOfFixApi {
@@ -33,7 +34,7 @@ export interface ProofOfFixApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
   log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated`);
-  context.subscriptions.push(registerCommand(CommandIds.showLog, () => log().show(true)));
+  context.subscriptions.push(registerCommand(CommandIds.showLog, () => log().show(true)), trackWalkthrough(onDidRunCommand));
 
   const validator = createStoreValidator(await loadStoreSchemas(context.asAbsolutePath('media')));
   const issues = new IssueWorkspace({
@@ -42,9 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().info(line) }),
   });
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
-  const statusBar = new EvidenceStatusBar(evidence);
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
+  const statusBar = new EvidenceStatusBar(evidence, issues, view);
   context.subscriptions.push(
     issues,
     evidence,
@@ -67,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
   );
+  // `npm start` asks for the view on the demo at once, rather than the Explorer.
+  if (process.env.PROOF_OF_FIX_OPEN_VIEW === '1') void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
   return { issues, issuesTree, evidence, statusBar, onDidRunCommand };
 }
 

@@ -21,6 +21,7 @@ export const CommandIds = {
   openCommitOnRemote: 'proofOfFix.openCommitOnRemote',
   refreshEvidence: 'proofOfFix.refreshEvidence',
   clientSaysItsBack: 'proofOfFix.clientSaysItsBack',
+  copyId: 'proofOfFix.copyId',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -11,7 +11,9 @@ import type { IssueEvidence } from '../core/evidence/model';
 import { EvidenceCache } from '../core/evidence/evidenceCache';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import { readRepositorySnapshot } from '../core/evidence/repositorySnapshot';
-import { evidenceKey, needsReply } from '../core/evidenceView';
+import { evidenceKey } from '../core/evidenceView';
+import type { ReplyState } from '../core/inbox';
+import { replyState } from '../core/inbox';
 import type { GitPort } from '../core/gitPort';
 import type { ScanCache } from '../core/linking/scan';
 import { readRemoteUrl } from '../core/reply/gitRemote';
@@ -169,12 +171,14 @@ export class FolderEvidence implements vscode.Disposable {
     }
   }
 
-  /** The issues whose cached verdict needs a reply (open ones only: a closed issue expects nothing). */
+  /** The open issues that wait for a reply (see core/inbox.ts). */
   needingReply(): Issue[] {
-    return this.folder.store.issues().filter((issue) => {
-      const verdict = this.cache.get(issue.id)?.verdict;
-      return !isClosedStatus(issue.status) && verdict !== undefined && needsReply(verdict);
-    });
+    return this.folder.store.issues().filter((issue) => this.replyState(issue).needsReply);
+  }
+
+  /** Whether the issue waits for a reply, with the days that decide it (from the cached verdict). */
+  replyState(issue: Issue): ReplyState {
+    return replyState(issue, this.cache.get(issue.id)?.verdict);
   }
 
   /** Reads a commit's files and contents for the diff editor; undefined where git may not run. */

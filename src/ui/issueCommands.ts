@@ -15,7 +15,7 @@ import { VIEW_ID } from './config';
 import { shortSha, statusLabel, today } from './issueLabels';
 import { blameToCommit, inputDate, inputText, pickCommit, pickFolder, pickIssue, pickOrCreateClient, pickStatus } from './issuePickers';
 import type { IssueTreeNode } from './issueNodes';
-import { ClientNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issueNodes';
+import { ClientNode, CommitNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issueNodes';
 import type { IssuesTreeProvider } from './issuesTree';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 
@@ -155,15 +155,17 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       if (arg.channel) report.channel = arg.channel;
       if (arg.version) report.version = arg.version;
     } else {
-      const title = vscode.l10n.t('Record Client Report: {0}', issue.id);
-      const date = await inputDate(title, vscode.l10n.t('The day the client said it is back'));
+      const base = vscode.l10n.t('Record Client Report: {0}', issue.id);
+      // Four questions, each saying where it is: "Step 1 of 4".
+      const step = (n: number): string => vscode.l10n.t('{0} · Step {1} of {2}', base, n, 4);
+      const date = await inputDate(step(1), vscode.l10n.t('The day the client said it is back'));
       if (!date) return undefined;
-      const channel = await inputText(title, vscode.l10n.t('How did they say it? (optional)'), { placeHolder: vscode.l10n.t('email, phone, chat, meeting…') });
+      const channel = await inputText(step(2), vscode.l10n.t('How did they say it? (optional)'), { placeHolder: vscode.l10n.t('email, phone, chat, meeting…') });
       if (channel === undefined) return undefined;
-      const words = await inputText(title, vscode.l10n.t("The client's own words"), { required: true });
+      const words = await inputText(step(3), vscode.l10n.t("The client's own words"), { required: true });
       if (!words) return undefined;
       const deployed = folder.store.client(issue.client)?.deployedRef;
-      const version = await inputText(title, vscode.l10n.t('The version or environment they run, as they said it (optional)'), { placeHolder: deployed });
+      const version = await inputText(step(4), vscode.l10n.t('The version or environment they run, as they said it (optional)'), { placeHolder: deployed });
       if (version === undefined) return undefined;
       report = { date, words };
       if (channel) report.channel = channel;
@@ -224,7 +226,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     else if (isArgs<UnlinkFixArgs>(arg, 'issue')) sha = arg.sha;
     else {
       const picked = await vscode.window.showQuickPick(
-        issue.fixes.map((f) => ({ label: `$(git-commit) ${f.sha.slice(0, 8)}`, description: f.note, sha: f.sha })),
+        issue.fixes.map((f) => ({ label: `$(git-commit) ${shortSha(f.sha)}`, description: f.note, sha: f.sha })),
         { placeHolder: vscode.l10n.t('The commit to unlink from {0}', issue.id) },
       );
       sha = picked?.sha;
@@ -298,6 +300,24 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     await tree.setShownStatuses(picked.map((p) => p.status));
   };
 
+  /** Copies an issue id or a full commit sha (from a row or a hover's link). */
+  const copyId = async (arg?: unknown): Promise<string> => {
+    const text =
+      arg instanceof IssueNode
+        ? arg.issue.id
+        : arg instanceof FixNode
+          ? (arg.evidence?.fix.sha ?? arg.fix.sha)
+          : arg instanceof CommitNode
+            ? arg.commit.sha
+            : isArgs<{ text: unknown }>(arg, 'text') && typeof arg.text === 'string'
+              ? arg.text
+              : '';
+    if (text === '') throw badArgument(vscode.l10n.t('Choose an issue or a commit in the Client Issues view to copy its id.'));
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', text), 4000);
+    return text;
+  };
+
   const refresh = (): Thenable<void> =>
     vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => issues.refreshAll());
 
@@ -312,5 +332,6 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     registerCommand(CommandIds.filterIssues, filterIssues),
     registerCommand(CommandIds.clearIssueFilter, () => tree.setShownStatuses(undefined)),
     registerCommand(CommandIds.refreshIssues, refresh),
+    registerCommand(CommandIds.copyId, copyId),
   ];
 }

@@ -62,7 +62,8 @@ export function problemLabel(problem: StoreProblem): string {
   }
 }
 
-// VS Code's own git views abbreviate commits to 8 characters; the tree and pickers match them.
+// VS Code's own git views abbreviate commits to 8 characters; every short sha the UI shows (tree,
+// hovers, pickers, the journey's sentence) matches them. One length, here.
 const UI_SHA_LENGTH = 8;
 
 export function shortSha(sha: string): string {
@@ -96,4 +97,17 @@ export function relativeDay(date: string): string {
   if (ago < 60) return format.format(-Math.round(ago / 7), 'week');
   if (ago < 730) return format.format(-Math.round(ago / 30.4), 'month');
   return format.format(-Math.round(ago / 365.25), 'year');
+}
+
+let dayFormatter: Intl.DateTimeFormat | undefined;
+
+/** "1 Dec" / "1 dic": a day of this year or the last, day first as people write it in a note. */
+export function shortDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  // en-GB for English: "1 Dec", not the US "Dec 1".
+  dayFormatter ??= new Intl.DateTimeFormat(vscode.env.language.startsWith('es') ? 'es' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const thisYear = Number(today().slice(0, 4));
+  const text = dayFormatter.format(new Date(Date.UTC(y, m - 1, d))).replace(/\.$/, '');
+  return y === thisYear ? text : `${text} ${y}`;
 }

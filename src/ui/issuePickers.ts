@@ -3,8 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitPort, RawCommit } from '../core/gitPort';
-import { isValidPrefix, suggestPrefix } from '../core/store/ids';
-import { newClientRecord } from '../core/store/issueOperations';
+import { isValidPrefix } from '../core/store/ids';
+import { newClientRecord, suggestClientPrefix } from '../core/store/issueOperations';
 import type { Client, Issue, IssueStatus, Language } from '../core/store/model';
 import { ISSUE_STATUSES, isCalendarDay } from '../core/store/model';
 import { shortSha, statusDetail, statusLabel, today } from './issueLabels';
@@ -88,7 +88,7 @@ async function createClient(folder: FolderIssues): Promise<Client | undefined> {
     })
   )?.trim();
   if (!name) return undefined;
-  const prefix = await inputPrefix(suggestPrefix(name, taken.map((c) => c.prefix)), taken.map((c) => c.prefix));
+  const prefix = await inputPrefix(suggestClientPrefix(name, taken.map((c) => c.prefix)), taken.map((c) => c.prefix));
   if (!prefix) return undefined;
   const language = await pickLanguage(folder);
   if (!language) return undefined;

@@ -3,6 +3,7 @@
 // progress notification, say the verdict in one sentence, and open the reply draft beside it.
 // Each step is an existing command, so the journey adds no second way of doing any of them.
 import * as vscode from 'vscode';
+import { UserError } from '../core/errors';
 import { VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
@@ -10,6 +11,7 @@ import { latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
+import { shortSha } from './issueLabels';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
@@ -83,9 +85,7 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function short(sha: string): string {
-  return sha.slice(0, 7);
-}
+const short = shortSha;
 
 /** The verdict in one sentence with its key facts, in the UI language. */
 export function verdictSentence(evidence: IssueEvidence, id: string): string {
@@ -134,8 +134,9 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
   const { issues, evidence } = deps;
   return async (arg?: unknown): Promise<JourneyResult | undefined> => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'));
-      return undefined;
+      throw new UserError('restricted', vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'), {
+        action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+      });
     }
     const args: JourneyArgs = arg instanceof IssueNode ? { issue: arg.issue.id, folder: arg.folder.folder.uri } : ((arg as JourneyArgs | undefined) ?? {});
     await issues.ready();
