@@ -8,6 +8,7 @@ import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
 import type { FolderArg } from './commandSupport';
 import { badArgument, clientDefaults, clientNamed, isArgs, requireTrust, writeTo } from './commandSupport';
+import { inputSignature, pickRegister } from './clientPrompts';
 import { inputPrefix, inputText, pickDeployedRef, pickFolder, pickLanguage } from './issuePickers';
 import { ClientNode, IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
@@ -91,7 +92,7 @@ export function registerClientCommands(issues: IssueWorkspace): vscode.Disposabl
           ? [{ label: vscode.l10n.t('Spanish register'), description: client.register === 'tu' ? 'tú' : 'usted', field: 'register' as const }]
           : []),
         { label: vscode.l10n.t('Contact name'), description: client.contactName ?? none, field: 'contactName' },
-        { label: vscode.l10n.t('Signature'), description: client.signature ?? none, field: 'signature' },
+        { label: vscode.l10n.t('Signature'), description: client.signature?.replace(/\n/g, ' / ') ?? none, field: 'signature' },
         { label: vscode.l10n.t('Issue id prefix'), description: client.prefix, field: 'prefix' },
         { label: vscode.l10n.t('Deployed version'), description: client.deployedRef ?? none, field: 'deployedRef' },
       ];
@@ -106,18 +107,16 @@ export function registerClientCommands(issues: IssueWorkspace): vscode.Disposabl
           break;
         }
         case 'register': {
-          const register = await vscode.window.showQuickPick(
-            [
-              { label: 'usted', detail: vscode.l10n.t('Formal'), register: 'usted' as const },
-              { label: 'tú', detail: vscode.l10n.t('Informal'), register: 'tu' as const },
-            ],
-            { placeHolder: vscode.l10n.t('How Spanish replies address the client') },
-          );
-          if (register) change = (d) => void (d.register = register.register);
+          const register = await pickRegister(client.register, title);
+          if (register) change = (d) => void (d.register = register);
           break;
         }
-        case 'contactName':
         case 'signature': {
+          const signature = await inputSignature(title, client.signature);
+          if (signature !== undefined) change = (d) => void (d.signature = signature);
+          break;
+        }
+        case 'contactName': {
           const field = picked.field;
           const value = await inputText(title, picked.label, { value: client[field] });
           if (value !== undefined) change = (d) => void (d[field] = value);
