@@ -4,26 +4,25 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { computeEvidence, isEvidenceFailure } from '../core/evidence/engine';
-import type { EvidenceRequest, FixLinkRequest } from '../core/evidence/engine';
+import type { EvidenceRequest } from '../core/evidence/engine';
+import type { FixLinkRequest } from '../core/evidence/links';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { GitErrorCode, GitPort } from '../core/gitPort';
-import { isGitFailure, isSafeRef, isSha } from '../core/gitPort';
+import { isGitFailure, isSafeRef } from '../core/gitPort';
+import { isSha } from '../core/sha';
 import { isSafeIssueId } from '../core/store/ids';
 import { DEFAULT_ID_PATTERNS, idsIn } from '../core/linking/messageParser';
 import type { IdPatterns } from '../core/linking/messageParser';
 import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { createGitPort } from '../git/simpleGitPort';
-import type { OptionSpec, ParsedArgs } from './args';
+import type { OptionSpecs, ParsedArgs } from './args';
+import { flagOption, listOption, parseArgs, stringOption } from './args';
+import { ExitCode } from './exitCodes';
 import { describeError, gitMessage } from './cliMessages';
-import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
 import type { CliIo } from './main';
-import { ExitCode } from './main';
 import { describeStoreFailure, readStoreRecords } from './storeRecords';
 import type { StoreRecords } from './storeRecords';
-
-/** Exit code for a git failure that is neither a bad argument nor a missing repository. */
-export const EXIT_GIT_FAILED = 4;
 
 export interface EvidenceOptions {
   repo: string | undefined;
@@ -41,38 +40,20 @@ export interface EvidenceOptions {
   verbose: boolean;
 }
 
-export const EVIDENCE_OPTION_SPEC: Readonly<Record<string, OptionSpec>> = {
-  repo: { kind: 'string' },
-  workspace: { kind: 'string' },
-  issue: { kind: 'string' },
-  ref: { kind: 'string' },
-  fix: { kind: 'string', repeatable: true },
-  target: { kind: 'string' },
-  deployed: { kind: 'string' },
-  me: { kind: 'string', repeatable: true },
-  'tag-pattern': { kind: 'string' },
-  'id-pattern': { kind: 'string', repeatable: true },
-  json: { kind: 'flag' },
-  help: { kind: 'flag' },
-  verbose: { kind: 'flag' },
+const EVIDENCE_OPTION_SPEC: OptionSpecs = {
+  repo: { type: 'string' },
+  workspace: { type: 'string' },
+  issue: { type: 'string' },
+  ref: { type: 'string' },
+  fix: { type: 'string', multiple: true },
+  target: { type: 'string' },
+  deployed: { type: 'string' },
+  me: { type: 'string', multiple: true },
+  'tag-pattern': { type: 'string' },
+  'id-pattern': { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
 };
-
-export function evidenceOptionsHelp(): string {
-  return [
-    optionLine('--repo DIR', l10n.t('the git repository (default: the current directory)')),
-    optionLine('--workspace DIR', l10n.t('the folder holding .proof-of-fix/ (default: --repo)')),
-    optionLine('--issue ID', l10n.t("an issue of .proof-of-fix/issues/: its links and its client's deployed ref")),
-    optionLine('--ref TEXT', l10n.t('an issue id as written in commit messages ("#12", "ACME-12")')),
-    optionLine('--fix SHA', l10n.t('a fix commit (repeatable)')),
-    optionLine('--target REF', l10n.t('the branch the fix must be on (default: the default branch)')),
-    optionLine('--deployed REF', l10n.t('the branch, tag or commit the client runs')),
-    optionLine('--me EMAIL', l10n.t('one of your git identities (repeatable; default: git config user.email)')),
-    optionLine('--tag-pattern RE', l10n.t('which tags are releases (default: tags that look like versions)')),
-    optionLine('--id-pattern RE', l10n.t('an extra issue-id pattern (repeatable)')),
-    optionLine('--json', l10n.t('print the evidence as JSON')),
-    optionLine('--verbose', l10n.t('log each git command to stderr')),
-  ].join('\n');
-}
 
 export type EvidenceArgsResult =
   | { ok: true; options: EvidenceOptions; values: ParsedArgs }
@@ -82,8 +63,8 @@ export type EvidenceArgsResult =
  * Parses the evidence options plus, for a subcommand that adds its own, `extra` ones (returned
  * untouched in `values`). Checks what can be checked without git.
  */
-export function parseEvidenceArgs(argv: string[], extra: Readonly<Record<string, OptionSpec>> = {}): EvidenceArgsResult {
-  const parsed = parseArgs(argv, { ...EVIDENCE_OPTION_SPEC, ...extra }, { '-h': 'help' });
+export function parseEvidenceArgs(argv: string[], extra: OptionSpecs = {}): EvidenceArgsResult {
+  const parsed = parseArgs(argv, { ...EVIDENCE_OPTION_SPEC, ...extra });
   if (!parsed.ok) return parsed;
   const v = parsed.values;
   const options: EvidenceOptions = {
@@ -144,7 +125,7 @@ export function notARepositoryMessage(repo: string, missing: boolean): string {
   return missing ? l10n.t('{0} is not a git repository (no such folder)', repo) : `${repo} ${gitMessage('not-a-repository')}`;
 }
 
-export function gitExitCode(code: GitErrorCode): number {
+function gitExitCode(code: GitErrorCode): number {
   switch (code) {
     case 'not-a-repository':
     case 'git-missing':
@@ -154,7 +135,7 @@ export function gitExitCode(code: GitErrorCode): number {
     case 'bad-argument':
       return ExitCode.badArguments;
     default:
-      return EXIT_GIT_FAILED;
+      return ExitCode.gitFailed;
   }
 }
 

@@ -3,6 +3,7 @@
 // the --json output use the same words.
 import * as l10n from '@vscode/l10n';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival } from '../core/evidence/model';
+import { shortSha } from '../core/sha';
 
 function caveatWords(code: string): string {
   switch (code) {
@@ -11,16 +12,18 @@ function caveatWords(code: string): string {
     case 'uncommitted-changes':
       return l10n.t('uncommitted changes to the fixed files');
     case 'fix-missing':
-      return l10n.t('linked fix commits that do not exist in this repository');
+      return l10n.t('linked fix commits that do not exist in this repository: fetch them (git fetch --all, or git fetch --unshallow), or correct the link');
     case 'deployed-ref-unresolved':
       return l10n.t("the client's deployed ref does not resolve");
+    case 'survival-incomplete':
+      return l10n.t('git could not tell where these files went (a move past its rename limit), so their lines were not measured');
     default:
       return code;
   }
 }
 
 function short(sha: string): string {
-  return sha.slice(0, 10);
+  return shortSha(sha);
 }
 
 function day(date: string): string {

@@ -6,45 +6,17 @@ import * as l10n from '@vscode/l10n';
 import { checkTone, guessLanguage } from '../core/tone/check';
 import type { ToneFinding } from '../core/tone/model';
 import type { Language } from '../core/store/model';
-import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
-import type { OptionSpec } from './args';
+import { flagOption, listOption, parseArgs, stringOption } from './args';
+import type { OptionSpecs } from './args';
+import { ExitCode } from './exitCodes';
 import type { CliIo } from './main';
-import { ExitCode } from './main';
+import { lintUsage } from './usage';
 
-function usage(): string {
-  return [
-    l10n.t('usage: {0}', 'proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--json]'),
-    '',
-    optionLine('FILE', l10n.t('a reply (Markdown or plain text); - reads standard input')),
-    optionLine('--lang es|en', l10n.t("the reply's language (default: guessed from its words)")),
-    optionLine('--allow WORD', l10n.t('a word accepted as written, e.g. a client name in capitals (repeatable)')),
-    optionLine('--json', l10n.t('print the findings as JSON')),
-    '',
-    l10n.t('exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file'),
-  ].join('\n') + '\n';
-}
-
-const SPEC: Readonly<Record<string, OptionSpec>> = {
-  lang: { kind: 'string' },
-  allow: { kind: 'string', repeatable: true },
-  json: { kind: 'flag' },
-  help: { kind: 'flag' },
+const SPEC: OptionSpecs = {
+  lang: { type: 'string' },
+  allow: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
 };
-
-/** Splits FILE arguments from options, since the shared parser takes options only. */
-function splitPositionals(argv: string[]): { files: string[]; options: string[] } {
-  const files: string[] = [];
-  const options: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i] as string;
-    if (token === '--lang' || token === '--allow') {
-      options.push(token, ...(argv[i + 1] === undefined ? [] : [argv[i + 1] as string]));
-      i++;
-    } else if (token.startsWith('-') && token !== '-') options.push(token);
-    else files.push(token);
-  }
-  return { files, options };
-}
 
 async function readInput(file: string, io: CliIo): Promise<string> {
   if (file === '-') {
@@ -61,14 +33,13 @@ export function formatFinding(file: string, f: ToneFinding): string {
 }
 
 export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
-  const { files, options } = splitPositionals(argv);
-  const parsed = parseArgs(options, SPEC, { '-h': 'help' });
+  const parsed = parseArgs(argv, SPEC, { positionals: true });
   if (!parsed.ok) {
-    io.stderr.write(`proof-of-fix lint: ${parsed.message}\n\n${usage()}`);
+    io.stderr.write(`proof-of-fix lint: ${parsed.message}\n\n${lintUsage()}`);
     return ExitCode.badArguments;
   }
   if (flagOption(parsed.values, 'help')) {
-    io.stdout.write(usage());
+    io.stdout.write(lintUsage());
     return ExitCode.ok;
   }
   const lang = stringOption(parsed.values, 'lang');
@@ -76,8 +47,9 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`proof-of-fix lint: ${l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang))}\n`);
     return ExitCode.badArguments;
   }
+  const files = parsed.positionals;
   if (files.length === 0) {
-    io.stderr.write(`proof-of-fix lint: ${l10n.t('say which file to check')}\n\n${usage()}`);
+    io.stderr.write(`proof-of-fix lint: ${l10n.t('say which file to check')}\n\n${lintUsage()}`);
     return ExitCode.badArguments;
   }
   const json = flagOption(parsed.values, 'json');

@@ -2,69 +2,54 @@
 // takes every evidence option with the same meaning, plus how to address the client.
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import type { EvidenceHole } from '../core/evidence/holes';
+import { evidenceHoles } from '../core/evidence/holes';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import { describeTemplateError, renderReplyWithFallback } from '../core/reply/render';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
 import type { Language, Register } from '../core/store/model';
 import { isCalendarDay } from '../core/store/model';
 import { checkTone, clientWords } from '../core/tone/check';
-import type { OptionSpec } from './args';
-import { flagOption, optionLine, stringOption } from './args';
-import { evidenceFromArgs, evidenceOptionsHelp, isDirectory, notARepositoryMessage, parseEvidenceArgs } from './evidenceOptions';
+import type { OptionSpecs } from './args';
+import { flagOption, stringOption } from './args';
+import { evidenceFromArgs, isDirectory, notARepositoryMessage, parseEvidenceArgs } from './evidenceOptions';
+import { ExitCode } from './exitCodes';
 import { formatFinding } from './lintCommand';
 import type { CliIo } from './main';
-import { ExitCode } from './main';
 import { packageRoot } from './packageRoot';
 import { describeStoreFailure, readStoreRecords } from './storeRecords';
 import type { StoreRecords } from './storeRecords';
+import { replyUsage } from './usage';
 
-// --lang chooses the reply's language (its templates); the messages around it follow the
-// environment (see cliMessages.ts), so a Spanish reply can be drafted from an English shell.
-function usage(): string {
-  return [
-    l10n.t('usage: {0}', 'proof-of-fix reply [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF] [--me EMAIL ...]'),
-    '                          [--lang es|en] [--client NAME] [--register usted|tu] [--by YYYY-MM-DD] [--appendix] [--json]',
-    '',
-    evidenceOptionsHelp().replace(l10n.t('print the evidence as JSON'), l10n.t('print the reply, its verdict and the evidence as JSON')),
-    optionLine('--lang es|en', l10n.t("the reply's language (default: the client's, else en)")),
-    optionLine('--client NAME', l10n.t("address the reply to this client of clients.json (default: the issue's client);")),
-    optionLine('', l10n.t('its deployed ref is used when --deployed is not given')),
-    optionLine('--register usted|tu', l10n.t("Spanish register (default: the client's, else usted)")),
-    optionLine('--by YYYY-MM-DD', l10n.t('the date promised in the next step (default: two working days from now)')),
-    optionLine('--appendix', l10n.t('add the shas, refs and git commands that verify each statement')),
-    optionLine('--remote-url URL', l10n.t("build commit links from this remote (default: the repository's origin)")),
-    optionLine('--no-overrides', l10n.t("ignore the workspace's .proof-of-fix/templates/")),
-    '',
-    l10n.t('A workspace template that fails is reported on stderr and the built-in one is used instead.'),
-    l10n.t('exit codes: 0 reply printed, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed, 5 built-in template failed'),
-  ].join('\n') + '\n';
+function holeMessage(hole: EvidenceHole): string {
+  return hole.code === 'fix-missing'
+    ? l10n.t('no reply drafted: the fix commit {0} is not in this repository; fetch it (git fetch --all, or git fetch --unshallow) or correct the link', hole.subjects.join(', '))
+    : l10n.t('no reply drafted: git could not tell where {0} went, so the fix\'s lines there were not measured', hole.subjects.join(', '));
 }
 
-const EXIT_TEMPLATE_FAILED = 5;
-
-const REPLY_SPEC: Readonly<Record<string, OptionSpec>> = {
-  lang: { kind: 'string' },
-  client: { kind: 'string' },
-  register: { kind: 'string' },
-  by: { kind: 'string' },
-  appendix: { kind: 'flag' },
-  'remote-url': { kind: 'string' },
-  'no-overrides': { kind: 'flag' },
+const REPLY_SPEC: OptionSpecs = {
+  lang: { type: 'string' },
+  client: { type: 'string' },
+  register: { type: 'string' },
+  by: { type: 'string' },
+  appendix: { type: 'boolean' },
+  'remote-url': { type: 'string' },
+  'no-overrides': { type: 'boolean' },
 };
 
 export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const fail = (message: string): number => {
-    io.stderr.write(`proof-of-fix reply: ${message}\n\n${usage()}`);
+    io.stderr.write(`proof-of-fix reply: ${message}\n\n${replyUsage()}`);
     return ExitCode.badArguments;
   };
   const parsed = parseEvidenceArgs(argv, REPLY_SPEC);
   if (!parsed.ok) return fail(parsed.message);
   const { options, values } = parsed;
   if (options.help) {
-    io.stdout.write(usage());
+    io.stdout.write(replyUsage());
     return ExitCode.ok;
   }
   const lang = stringOption(values, 'lang');
@@ -101,6 +86,12 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const run = await evidenceFromArgs(options, io, records);
   if (run.evidence === null) return run.code;
   const evidence: IssueEvidence = run.evidence;
+  // No reply on evidence with a hole: a missing fix commit or an unmeasured file would make it promise or deny.
+  const holes = evidenceHoles(evidence);
+  if (holes.length > 0) {
+    for (const hole of holes) io.stderr.write(`proof-of-fix reply: ${holeMessage(hole)}\n`);
+    return ExitCode.badArguments;
+  }
 
   const language: Language = lang ?? records.client?.language ?? 'en';
   const context = buildReplyContext({
@@ -121,7 +112,7 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   });
   if (!result.ok) {
     for (const error of result.errors) io.stderr.write(`proof-of-fix reply: ${describeTemplateError(error)}\n`);
-    return EXIT_TEMPLATE_FAILED;
+    return ExitCode.templateFailed;
   }
   const { outcome } = result;
   for (const error of outcome.overrideErrors) {

@@ -5,27 +5,13 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
+import { shortSha } from '../core/sha';
 import { createGitPort } from '../git/simpleGitPort';
-import { flagOption, listOption, optionLine, parseArgs, stringOption } from './args';
+import { flagOption, listOption, parseArgs, stringOption } from './args';
 import { idPatternsFrom, invalidPatternMessage, notARepositoryMessage, reportFailure } from './evidenceOptions';
+import { ExitCode } from './exitCodes';
 import type { CliIo } from './main';
-import { ExitCode } from './main';
-
-function usage(): string {
-  return [
-    l10n.t('usage: {0}', 'proof-of-fix scan [--repo DIR] [--id-pattern RE ...] [--no-cache] [--json]'),
-    '',
-    optionLine('--repo DIR', l10n.t('the git repository (default: the current directory)')),
-    optionLine('--id-pattern RE', l10n.t('an extra issue-id pattern (repeatable)')),
-    optionLine('--no-cache', l10n.t('read the whole history and do not write the cache')),
-    optionLine('--json', l10n.t('print the result as JSON')),
-    optionLine('--verbose', l10n.t('log each git command to stderr')),
-    '',
-    l10n.t('The cache is {0}; `evidence --ref` uses it too when present.', '<git-common-dir>/proof-of-fix/scan-cache.json'),
-    '',
-    l10n.t('exit codes: 0 printed, 2 bad arguments, 3 not a git repository (or git missing, or no commits), 4 git failed'),
-  ].join('\n') + '\n';
-}
+import { scanUsage } from './usage';
 
 /** The JSON contract of `scan --json`: the result without the cache. */
 export function scanJson(result: ScanResult): Omit<ScanResult, 'cache'> {
@@ -43,8 +29,8 @@ function formatScan(result: ScanResult): string {
     const fixLabel = l10n.t('fix');
     const mentionLabel = l10n.t('mention');
     const width = Math.max(fixLabel.length, mentionLabel.length);
-    for (const f of issue.fixes) lines.push(`  ${fixLabel.padEnd(width)} ${f.sha.slice(0, 10)} ${f.date.slice(0, 10)} ${f.subject}`);
-    for (const m of issue.mentions) lines.push(`  ${mentionLabel.padEnd(width)} ${m.sha.slice(0, 10)} ${m.date.slice(0, 10)} ${m.subject}`);
+    for (const f of issue.fixes) lines.push(`  ${fixLabel.padEnd(width)} ${shortSha(f.sha)} ${f.date.slice(0, 10)} ${f.subject}`);
+    for (const m of issue.mentions) lines.push(`  ${mentionLabel.padEnd(width)} ${shortSha(m.sha)} ${m.date.slice(0, 10)} ${m.subject}`);
   }
   if (result.issues.length === 0) lines.push(l10n.t('no issue ids referenced in the history'));
   const notes = [l10n.t('{0} commits read', result.commitsRead), ...(result.incremental ? [l10n.t('incremental')] : []), ...(result.historyComplete ? [] : [l10n.t('shallow history')])];
@@ -53,18 +39,20 @@ function formatScan(result: ScanResult): string {
 }
 
 export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(
-    argv,
-    { repo: { kind: 'string' }, 'id-pattern': { kind: 'string', repeatable: true }, 'no-cache': { kind: 'flag' }, json: { kind: 'flag' }, help: { kind: 'flag' }, verbose: { kind: 'flag' } },
-    { '-h': 'help' },
-  );
+  const parsed = parseArgs(argv, {
+    repo: { type: 'string' },
+    'id-pattern': { type: 'string', multiple: true },
+    'no-cache': { type: 'boolean' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  });
   if (!parsed.ok) {
-    io.stderr.write(`proof-of-fix scan: ${parsed.message}\n\n${usage()}`);
+    io.stderr.write(`proof-of-fix scan: ${parsed.message}\n\n${scanUsage()}`);
     return ExitCode.badArguments;
   }
   const v = parsed.values;
   if (flagOption(v, 'help')) {
-    io.stdout.write(usage());
+    io.stdout.write(scanUsage());
     return ExitCode.ok;
   }
   const custom = listOption(v, 'id-pattern');

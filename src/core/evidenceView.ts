@@ -1,7 +1,9 @@
 // What the Client Issues tree and the status bar need from an issue's evidence, worked out without
 // the editor: which verdicts call for a reply, a fix's facts in short, the commits that changed it,
 // which caveats belong to which fix, and the key a cached computation is valid for.
-import { isFullSha, isSafeRepoPath } from './commitContent';
+import { compareNewestFirst } from './commitOrder';
+import { isSafeRepoPath } from './commitContent';
+import { isFullSha } from './sha';
 import type { Caveat, CommitFacts, FixEvidence, IssueEvidence, RevertHow, Verdict } from './evidence/model';
 
 /** The verdicts where the client is owed an explanation: the fix is undone, changed, or not shipped to them. */
@@ -72,9 +74,9 @@ export function fixChanges(fix: FixEvidence): FixChange[] {
     seen.add(c.sha);
     out.push({ role: 'change', commit: c, lines: lineCounts.get(c.sha) ?? null, how: null });
   }
-  const time = (c: FixChange): number => Date.parse(c.commit.date) || 0;
-  const reverts = out.filter((c) => c.role === 'revert').sort((a, b) => time(b) - time(a));
-  const changes = out.filter((c) => c.role === 'change').sort((a, b) => time(b) - time(a));
+  const byCommit = (a: FixChange, b: FixChange): number => compareNewestFirst(a.commit, b.commit);
+  const reverts = out.filter((c) => c.role === 'revert').sort(byCommit);
+  const changes = out.filter((c) => c.role === 'change').sort(byCommit);
   return [...reverts, ...changes];
 }
 

@@ -1,5 +1,5 @@
 // The port through which core reads git. Core defines it; src/git implements it. Every method
-// returns parsed data (the adapter runs the pure parsers of gitParsers.ts on the raw output) and
+// returns parsed data (the adapter runs the pure parsers of src/git/parsers on the raw output) and
 // signals expected outcomes as values (null, false, empty lists). Only failures the caller cannot
 // act on locally throw, and then always a GitFailure with a code.
 
@@ -13,6 +13,10 @@ export type GitErrorCode =
   | 'bad-ref'
   | 'bad-argument'
   | 'timeout'
+  /** Git printed more than the runner buffers for one command. */
+  | 'output-too-large'
+  /** Git gave up looking for renames (too many files changed): its diff would not be the whole truth. */
+  | 'incomplete-renames'
   | 'failed';
 
 export class GitFailure extends CodedError<GitErrorCode> {
@@ -22,6 +26,8 @@ export class GitFailure extends CodedError<GitErrorCode> {
     code: GitErrorCode,
     /** Git's own stderr or the spawn error, for logs only. */
     readonly detail: string,
+    /** The limit that was reached: seconds for 'timeout', MiB for 'output-too-large'. */
+    readonly limit?: number,
   ) {
     super(code, `${code}: ${detail}`);
     this.name = 'GitFailure';
@@ -175,6 +181,19 @@ export interface BlameLineResult extends BlameCommitInfo {
   origPath: string;
 }
 
+/** Where a file went between two commits, followed commit by commit as `git blame` follows it. */
+export interface PathTrace {
+  /** Its path at the later commit; null when it was deleted (or could not be followed). */
+  path: string | null;
+  /** Each rename on the way, oldest first. */
+  steps: { commit: string; from: string; to: string }[];
+  /**
+   * The file disappeared in a commit that added too many files for git to compare it with each
+   * (beyond its rename limit) and none with its name: where it went is not known.
+   */
+  undetermined: boolean;
+}
+
 export interface GitPort {
   /** Throws not-a-repository / git-missing; a repository without commits has head null. */
   repoState(): Promise<RepoState>;
@@ -205,6 +224,11 @@ export interface GitPort {
   pathsAt(commit: string, paths: string[]): Promise<string[]>;
   /** Renames between two commits (old path to new path). */
   renames(from: string, to: string): Promise<Map<string, string>>;
+  /**
+   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit along the
+   * ancestry path (moves in several steps, with edits), never by one comparison of the two ends.
+   */
+  followPath(path: string, from: string, to: string): Promise<PathTrace>;
   /** Blame of `path` at `range.include[0]`, stopping at the excluded commits. */
   blame(path: string, range: RevisionRange): Promise<BlameResult>;
   /** Which of the paths differ in the working tree or index from HEAD. */
@@ -219,11 +243,6 @@ export interface GitPort {
   defaultBranch(): Promise<string | null>;
   /** `git config user.email`, null when unset. */
   userEmail(): Promise<string | null>;
-}
-
-/** A full or abbreviated commit id (SHA-1 or SHA-256), lower or upper case. */
-export function isSha(text: string): boolean {
-  return /^[0-9a-fA-F]{4,64}$/.test(text);
 }
 
 /**

@@ -16,7 +16,7 @@ export interface ReplyState {
 }
 
 /** The day of the latest reply marked sent, as YYYY-MM-DD. */
-export function latestReplyDay(issue: Pick<Issue, 'replies'>): string | null {
+function latestReplyDay(issue: Pick<Issue, 'replies'>): string | null {
   let latest: string | null = null;
   for (const reply of issue.replies) {
     const day = reply.date.slice(0, 10);

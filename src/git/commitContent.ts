@@ -4,9 +4,14 @@
 // external driver or textconv, arguments are arrays, and only full commit ids and checked paths
 // reach git.
 import type { CommitContentPort, CommitFiles, FileContent } from '../core/commitContent';
-import { isFullSha, isSafeRepoPath, looksBinary, parseNameStatus, parseParentsLine } from '../core/commitContent';
+import { isSafeRepoPath } from '../core/commitContent';
 import { GitFailure } from '../core/gitPort';
-import { createGitRunner, DIFF_ARGS } from './gitRunner';
+import { isFullSha } from '../core/sha';
+import { createGitRunner } from './gitRunner';
+import { DIFF_ARGS } from './hardening';
+import { looksBinary } from './parsers/blob';
+import { parseParentsLine } from './parsers/log';
+import { parseNameStatus } from './parsers/nameStatus';
 
 export interface CommitContentOptions {
   /** Receives one line per git command when it ends (with its duration) and per failure. */

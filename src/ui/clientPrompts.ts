@@ -52,7 +52,7 @@ export async function inputSignature(title: string, current: string | undefined)
 }
 
 /** New Client: name, prefix, language, (for Spanish) usted or tú, contact name, signature; saved to clients.json. */
-export async function createClient(folder: FolderIssues): Promise<Client | undefined> {
+async function createClient(folder: FolderIssues): Promise<Client | undefined> {
   const taken = folder.store.clients();
   const title = vscode.l10n.t('New client');
   const total = 6;

@@ -4,7 +4,8 @@
 // the user. The CLI has its own `describe` with the same cases (src/cli/cliMessages.ts).
 import * as vscode from 'vscode';
 import type { EvidenceErrorCode } from '../core/evidence/engine';
-import { EvidenceFailure, isEvidenceCancelled } from '../core/evidence/engine';
+import { EvidenceFailure } from '../core/evidence/engine';
+import { isEvidenceCancelled } from '../core/evidence/cancel';
 import { isUserError } from '../core/errors';
 import type { UserErrorAction } from '../core/errors';
 import type { GitErrorCode } from '../core/gitPort';
@@ -28,12 +29,16 @@ export interface Described {
 export interface EvidenceProblem {
   code: GitErrorCode | EvidenceErrorCode | 'unexpected';
   subject: string;
+  /** The limit a git run reached: seconds for 'timeout', MiB for 'output-too-large'. */
+  limit?: number;
 }
 
 /** The problem to keep for an issue whose evidence could not be computed. */
 export function problemOf(error: unknown): EvidenceProblem {
   if (error instanceof EvidenceFailure) return { code: error.code, subject: error.subject };
-  if (error instanceof GitFailure) return { code: error.code, subject: error.detail.split('\n')[0] ?? '' };
+  if (error instanceof GitFailure) {
+    return { code: error.code, subject: error.detail.split('\n')[0] ?? '', ...(error.limit !== undefined ? { limit: error.limit } : {}) };
+  }
   return { code: 'unexpected', subject: error instanceof Error ? error.message : String(error) };
 }
 
@@ -61,7 +66,13 @@ export function evidenceProblemLabel(problem: EvidenceProblem): string {
     case 'bad-argument':
       return vscode.l10n.t('A value was refused before it reached git');
     case 'timeout':
-      return vscode.l10n.t('Git took too long and was stopped');
+      return problem.limit === undefined
+        ? vscode.l10n.t('Git took too long and was stopped')
+        : vscode.l10n.t('Git took more than {0} s and was stopped', problem.limit);
+    case 'output-too-large':
+      return vscode.l10n.t('Git printed more than {0} MiB and was stopped', problem.limit ?? '?');
+    case 'incomplete-renames':
+      return vscode.l10n.t('Git gave up looking for renamed files (too many files changed at once): the evidence would be incomplete');
     case 'failed':
       return vscode.l10n.t('Git failed: {0}', problem.subject);
     case 'unexpected':
@@ -70,7 +81,7 @@ export function evidenceProblemLabel(problem: EvidenceProblem): string {
 }
 
 /** A sentence for a store error, for a notification. */
-export function storeErrorMessage(error: StoreError): string {
+function storeErrorMessage(error: StoreError): string {
   switch (error.code) {
     case 'conflict':
       return vscode.l10n.t('{0} changed on disk since Proof of Fix read it. Nothing was written, so that change is kept: refresh and try again.', error.subject);

@@ -75,6 +75,8 @@ export function caveatLabel(caveat: Caveat): string {
       return vscode.l10n.t('Commit {0} is not in this repository', caveat.subjects.map(shortSha).join(', '));
     case 'deployed-ref-unresolved':
       return vscode.l10n.t("The client's version {0} is not in this repository", subjects);
+    case 'survival-incomplete':
+      return vscode.l10n.t('Git could not tell where {0} went (a move past its rename limit): its lines were not measured', subjects);
   }
 }
 

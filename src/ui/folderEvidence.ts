@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
 import { UserError } from '../core/errors';
-import { computeEvidence, isEvidenceCancelled } from '../core/evidence/engine';
+import { isEvidenceCancelled } from '../core/evidence/cancel';
+import { computeEvidence } from '../core/evidence/engine';
 import type { IssueEvidence } from '../core/evidence/model';
 import { EvidenceCache } from '../core/evidence/evidenceCache';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
@@ -16,7 +17,7 @@ import type { ReplyState } from '../core/inbox';
 import { replyState } from '../core/inbox';
 import type { GitPort } from '../core/gitPort';
 import type { ScanCache } from '../core/linking/scan';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { CoalescingRunner } from '../core/store/coalescingRunner';

@@ -1,7 +1,7 @@
 // The words the UI shows for the store's codes and values. Core hands over codes; this is the one
 // place they become sentences.
 import * as vscode from 'vscode';
-import { shortSha as coreShortSha } from '../core/reply/format';
+import { shortSha as coreShortSha } from '../core/sha';
 import type { StoreProblem } from '../core/store/issueStore';
 import type { FixLinkHow, IssueStatus } from '../core/store/model';
 
@@ -62,12 +62,9 @@ export function problemLabel(problem: StoreProblem): string {
   }
 }
 
-// VS Code's own git views abbreviate commits to 8 characters; every short sha the UI shows (tree,
-// hovers, pickers, the journey's sentence) matches them. One length, here.
-const UI_SHA_LENGTH = 8;
-
+// The one short length of core/sha.ts, so the tree, the CLI and the replies name a commit alike.
 export function shortSha(sha: string): string {
-  return coreShortSha(sha, UI_SHA_LENGTH);
+  return coreShortSha(sha);
 }
 
 /** Today as YYYY-MM-DD in local time: the day the user would write on a note. */

@@ -165,18 +165,18 @@ function diffCommand(element: IssueTreeNode): vscode.Command {
 }
 
 /** "<short sha> <subject>". */
-export function commitLabel(commit: CommitFacts): string {
+function commitLabel(commit: CommitFacts): string {
   return commit.subject === '' ? shortSha(commit.sha) : `${shortSha(commit.sha)} ${oneLine(commit.subject)}`;
 }
 
 /** "needs reply", "replied 1 Dec", or nothing for an issue that expects no reply. */
-export function replyLabel(state: ReplyState): string {
+function replyLabel(state: ReplyState): string {
   if (state.needsReply) return vscode.l10n.t('needs reply');
   return state.repliedOn === null ? '' : vscode.l10n.t('replied {0}', shortDay(state.repliedOn));
 }
 
 /** "reported again 2 days ago" for an issue reported more than once, else when it was reported. */
-export function issueDescription(issue: Issue): string {
+function issueDescription(issue: Issue): string {
   const last = latestReport(issue);
   if (issue.reports.length > 1 && last) return vscode.l10n.t('reported again {0}', relativeDay(last.date));
   return vscode.l10n.t('reported {0}', relativeDay(last?.date ?? issue.created));

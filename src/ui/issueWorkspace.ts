@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { UserError } from '../core/errors';
 import type { GitPort } from '../core/gitPort';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
-import { isInsideGitRepository } from '../core/store/gitProbe';
+import { isInsideGitRepository } from '../git/dotGit';
 import { DEFAULT_CLIENTS_FILE, DEFAULT_ISSUES_DIR, IssueStore, StoreError } from '../core/store/issueStore';
 import type { StoreFs } from '../core/store/storeFs';
 import { createNodeStoreFs } from '../core/store/storeFs';

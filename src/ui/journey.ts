@@ -7,11 +7,11 @@ import { UserError } from '../core/errors';
 import { VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
+import { shortSha } from '../core/sha';
 import { latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
-import { shortSha } from './issueLabels';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
@@ -88,7 +88,7 @@ function day(iso: string): string {
 const short = shortSha;
 
 /** The verdict in one sentence with its key facts, in the UI language. */
-export function verdictSentence(evidence: IssueEvidence, id: string): string {
+function verdictSentence(evidence: IssueEvidence, id: string): string {
   const fixes = evidence.fixes;
   const first: FixEvidence | undefined = fixes.find((f) => f.exists) ?? fixes[0];
   const fix = first ? short(first.sha) : '';

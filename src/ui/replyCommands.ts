@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
-import { readRemoteUrl } from '../core/reply/gitRemote';
+import { readRemoteUrl } from '../git/dotGit';
 import type { TemplateError } from '../core/reply/render';
 import { describeTemplateError, renderReply } from '../core/reply/render';
 import { parseRemote } from '../core/reply/remoteLinks';

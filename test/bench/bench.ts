@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import type { GitPort, RawCommit } from '../../src/core/gitPort';
-import { parseCommits } from '../../src/core/gitParsers';
+import { parseCommits } from '../../src/git/parsers/log';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
 import type { ScanCache } from '../../src/core/linking/scan';

@@ -98,7 +98,7 @@ describe('CLI evidence and scan', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^ACME-3: fix-modified\n/);
     assert.match(run.stdout, /releases: v1\.1\.0/);
-    assert.match(run.stdout, /changed by [0-9a-f]{10} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
+    assert.match(run.stdout, /changed by [0-9a-f]{7} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
   });
 
   it('resolves --repo against the working directory and defaults to it', async () => {
@@ -132,6 +132,36 @@ describe('CLI evidence and scan', function () {
     fs.writeFileSync(path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.json'), '{ damaged');
     const third = JSON.parse((await cli(['scan', '--repo', repo.dir, '--json'])).stdout) as { commitsRead: number };
     assert.equal(third.commitsRead, 3);
+  });
+
+  it('a cache with null or wrong-typed entries costs a rescan, never an internal error', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/app.js': BASE } });
+    const fix = repo.commit('Guard app (fixes ACME-1)', { files: { 'src/app.js': FIXED } });
+    assert.equal((await cli(['scan', '--repo', repo.dir])).code, 0);
+    const file = path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.json');
+    const good = JSON.parse(fs.readFileSync(file, 'utf8')) as { commits: Record<string, unknown>; tips: unknown[] };
+    const damages: ((c: { commits: Record<string, unknown>; tips: unknown[] }) => void)[] = [
+      (c) => (c.commits[fix] = null),
+      (c) => (c.commits[fix] = { ...(c.commits[fix] as object), refs: [null] }),
+      (c) => (c.commits[fix] = { ...(c.commits[fix] as object), refs: 'ACME-1' }),
+      (c) => (c.commits[fix] = { ...(c.commits[fix] as object), date: 12 }),
+      (c) => (c.commits[fix] = { ...(c.commits[fix] as object), refs: [['ACME-1', 'fix', 7]] }),
+      (c) => (c.tips = [null]),
+    ];
+    for (const damage of damages) {
+      const copy = structuredClone(good);
+      damage(copy);
+      fs.writeFileSync(file, JSON.stringify(copy));
+      const scanned = await cli(['scan', '--repo', repo.dir, '--json']);
+      assert.equal(scanned.code, 0, scanned.stderr);
+      const result = JSON.parse(scanned.stdout) as { commitsRead: number; issues: { id: string }[] };
+      assert.deepEqual([result.commitsRead, result.issues.map((i) => i.id)], [2, ['ACME-1']]);
+      fs.writeFileSync(file, JSON.stringify(copy));
+      const shown = await cli(['evidence', '--repo', repo.dir, '--ref', 'ACME-1', '--json']);
+      assert.equal(shown.code, 0, shown.stderr);
+      assert.equal((JSON.parse(shown.stdout) as { fixes: { sha: string }[] }).fixes[0]?.sha, fix);
+    }
   });
 
   it('evidence --ref uses the scan cache when there is one, with the same answer', async () => {
@@ -173,7 +203,8 @@ describe('CLI evidence and scan', function () {
       ['a malformed sha', ['--fix', 'xyz'], /"xyz" is not a commit id/],
       ['a sha that looks like an option', ['--fix=--output=/tmp/x'], /is not a commit id/],
       ['a target that looks like an option', ['--ref', 'ACME-1', '--target=--upload-pack=touch /tmp/pwned'], /--target .* is not a valid branch/],
-      ['a deployed ref that looks like an option', ['--ref', 'ACME-1', '--deployed', '--exec=sh'], /--deployed .* is not a valid branch/],
+      ['a deployed ref that looks like an option', ['--ref', 'ACME-1', '--deployed=--exec=sh'], /--deployed .* is not a valid branch/],
+      ['an option where a value should be', ['--ref', 'ACME-1', '--deployed', '--exec=sh'], /option '--deployed' needs a value/],
       ['an id that looks like an option', ['--ref=--all'], /is not an issue id/],
       ['an issue id with a path', ['--issue', '../../etc/passwd'], /is not an issue id/],
       ['an invalid id pattern', ['--ref', 'ACME-1', '--id-pattern', '(unclosed'], /not a valid regular expression/],
@@ -200,7 +231,9 @@ describe('CLI evidence and scan', function () {
 
     it('a missing sha is evidence, not an error', async () => {
       const e = await evidenceJson(['--repo', main.dir, '--fix', 'deadbeefdeadbeef']);
-      assert.equal(e.verdict, 'fix-not-on-target');
+      // Not evidence of anything: the verdict is not built on a commit the repository lacks.
+      assert.equal(e.verdict, 'no-fix-linked');
+      assert.equal(e.fixes[0]?.exists, false);
       assert.deepEqual(e.caveats.map((c) => c.code), ['fix-missing']);
     });
   });

@@ -262,7 +262,11 @@ describe('evidence on real repositories', function () {
       assert.equal(only(f.equivalents).sha, pick);
       assert.equal(only(f.equivalents).how, 'patch-id');
       assert.equal(f.inDeployed, true);
-      assert.deepEqual(f.tags, ['v1.0.1']);
+      // The release holds the copy, not the original: each commit's releases are its own.
+      assert.deepEqual(f.tags, []);
+      assert.equal(f.firstTag, null);
+      assert.deepEqual(only(f.equivalents).tags, ['v1.0.1']);
+      assert.equal(only(f.equivalents).firstTag?.name, 'v1.0.1');
       assert.equal(f.survival?.measuredFrom, pick);
       assert.equal(f.survival?.intact, 2);
       assert.equal(e.verdict, 'fix-intact');
@@ -392,7 +396,8 @@ describe('evidence on real repositories', function () {
 
     it('reports a linked fix that does not exist as fix-missing', async () => {
       const e = await evidence(clone, { fixes: [{ sha: fix, linkedBy: 'manual' }] });
-      assert.equal(e.verdict, 'fix-not-on-target');
+      // A commit the repository lacks is no evidence: no verdict is built on it.
+      assert.equal(e.verdict, 'no-fix-linked');
       assert.equal(only(e.fixes).exists, false);
       assert.deepEqual(e.caveats.map((c) => c.code), ['shallow-history', 'fix-missing']);
       assert.deepEqual(e.caveats[1]?.subjects, [fix]);

@@ -118,7 +118,7 @@ describe('evidence in the Client Issues tree', function () {
     const reverted = fixNodes((await verdictOf('ACME-2')).children);
     assert.equal(reverted.length, 1);
     const revertedItem = item(reverted[0] as IssueTreeNode);
-    assert.match(String(revertedItem.label), /^[0-9a-f]{8} Fix ACME-2: round cart totals to cents$/);
+    assert.match(String(revertedItem.label), /^[0-9a-f]{7} Fix ACME-2: round cart totals to cents$/);
     assert.match(String(revertedItem.description), /^v1\.1\.0 · /);
     assert.equal(revertedItem.contextValue, 'proofOfFix.commit.fix');
     const revertChildren = tree().getChildren(reverted[0] as IssueTreeNode);

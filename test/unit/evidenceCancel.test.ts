@@ -1,7 +1,8 @@
 // Cancelling the evidence engine through the request's signal: an already-aborted signal runs no
 // git at all, and an abort during any git call stops the computation before the next one.
 import * as assert from 'node:assert/strict';
-import { computeEvidence, isEvidenceCancelled } from '../../src/core/evidence/engine';
+import { isEvidenceCancelled } from '../../src/core/evidence/cancel';
+import { computeEvidence } from '../../src/core/evidence/engine';
 import type { GitPort, RepoState } from '../../src/core/gitPort';
 
 const HEAD = 'a'.repeat(40);

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseArgs } from '../../src/cli/args';
+import { configureCliMessages } from '../../src/cli/cliMessages';
 import { parseEvidenceArgs } from '../../src/cli/evidenceOptions';
 import type { FixEvidence, Verdict } from '../../src/core/evidence/model';
 import { VERDICTS } from '../../src/core/evidence/model';
@@ -11,7 +12,8 @@ import { patchKey } from '../../src/core/evidence/patchId';
 import { fixVerdict, issueVerdict } from '../../src/core/evidence/verdict';
 import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
 import type { FileDiff, GitPort, RawCommit } from '../../src/core/gitPort';
-import { isSafeRef, isSha } from '../../src/core/gitPort';
+import { isSafeRef } from '../../src/core/gitPort';
+import { isSha } from '../../src/core/sha';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 
@@ -127,12 +129,41 @@ describe('evidence core', () => {
 
   describe('CLI arguments', () => {
     it('parses --name value, --name=value, flags and repeatable options', () => {
-      const parsed = parseArgs(['--a', 'x', '--b=y=z', '--f', '--r', '1', '--r=2'], { a: { kind: 'string' }, b: { kind: 'string' }, f: { kind: 'flag' }, r: { kind: 'string', repeatable: true } });
-      assert.deepEqual(parsed, { ok: true, values: { a: ['x'], b: ['y=z'], f: true, r: ['1', '2'] } });
+      const parsed = parseArgs(['--a', 'x', '--b=y=z', '--f', '--r', '1', '--r=2'], { a: { type: 'string' }, b: { type: 'string' }, f: { type: 'boolean' }, r: { type: 'string', multiple: true } });
+      assert.deepEqual(parsed, { ok: true, values: { a: 'x', b: 'y=z', f: true, r: ['1', '2'] }, positionals: [] });
+    });
+
+    it('returns words in order only where a subcommand takes them, - included', () => {
+      const spec = { a: { type: 'string' as const } };
+      assert.deepEqual(parseArgs(['one', '--a', 'x', '-', 'two'], spec, { positionals: true }), { ok: true, values: { a: 'x' }, positionals: ['one', '-', 'two'] });
+      assert.deepEqual(parseArgs(['-h'], spec), { ok: true, values: { help: true }, positionals: [] });
+    });
+
+    it('takes a value that starts with - only as --name=value, and says so', () => {
+      configureCliMessages({});
+      const spec = { a: { type: 'string' as const }, f: { type: 'boolean' as const } };
+      const refused = parseArgs(['--a', '--f'], spec);
+      assert.ok(!refused.ok);
+      assert.match(refused.message, /^option '--a' needs a value \(write --a=-… for a value that starts with -\)$/);
+      assert.deepEqual(parseArgs(['--a=-x'], spec), { ok: true, values: { a: '-x' }, positionals: [] });
+    });
+
+    it('names the offending word in each refusal', () => {
+      configureCliMessages({});
+      const spec = { a: { type: 'string' as const }, f: { type: 'boolean' as const } };
+      const message = (argv: string[]): string => {
+        const r = parseArgs(argv, spec);
+        return r.ok ? 'accepted' : r.message;
+      };
+      assert.equal(message(['--zz']), "unknown option '--zz'");
+      assert.equal(message(['--a', '1', '--a', '2']), "option '--a' given more than once");
+      assert.equal(message(['--f=1']), "option '--f' takes no value");
+      assert.equal(message(['word']), "unexpected argument 'word'");
+      assert.equal(message(['--a']), "option '--a' needs a value");
     });
 
     it('rejects unknown options, repeated single options, values on flags and stray words', () => {
-      const spec = { a: { kind: 'string' as const }, f: { kind: 'flag' as const } };
+      const spec = { a: { type: 'string' as const }, f: { type: 'boolean' as const } };
       assert.equal(parseArgs(['--zz'], spec).ok, false);
       assert.equal(parseArgs(['--a', '1', '--a', '2'], spec).ok, false);
       assert.equal(parseArgs(['--f=1'], spec).ok, false);
@@ -142,11 +173,11 @@ describe('evidence core', () => {
     });
 
     it('parses the shared evidence options and lets a subcommand add its own', () => {
-      const parsed = parseEvidenceArgs(['--repo', 'r', '--ref', '#12', '--fix', 'abcd1234', '--me', 'a@x', '--me', 'b@y', '--json', '--lang', 'es'], { lang: { kind: 'string' } });
+      const parsed = parseEvidenceArgs(['--repo', 'r', '--ref', '#12', '--fix', 'abcd1234', '--me', 'a@x', '--me', 'b@y', '--json', '--lang', 'es'], { lang: { type: 'string' } });
       assert.ok(parsed.ok);
       assert.deepEqual(
         [parsed.options.repo, parsed.options.ref, parsed.options.fixes, parsed.options.me, parsed.options.json, parsed.values.lang],
-        ['r', '#12', ['abcd1234'], ['a@x', 'b@y'], true, ['es']],
+        ['r', '#12', ['abcd1234'], ['a@x', 'b@y'], true, 'es'],
       );
       const help = parseEvidenceArgs(['--help']);
       assert.ok(help.ok && help.options.help);

@@ -3,7 +3,11 @@
 // commit-file URI query and git's name-status output.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { isFullSha, isSafeRepoPath, looksBinary, parseNameStatus, parseParentsLine } from '../../src/core/commitContent';
+import { isSafeRepoPath } from '../../src/core/commitContent';
+import { isFullSha } from '../../src/core/sha';
+import { looksBinary } from '../../src/git/parsers/blob';
+import { parseParentsLine } from '../../src/git/parsers/log';
+import { parseNameStatus } from '../../src/git/parsers/nameStatus';
 import type { CommitFacts, FixEvidence, IssueEvidence, LineChange, RevertFact, Survival, Verdict } from '../../src/core/evidence/model';
 import { VERDICTS } from '../../src/core/evidence/model';
 import {

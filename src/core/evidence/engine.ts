@@ -1,12 +1,16 @@
 // Computes the evidence for one client issue: which commits fix it, where they are, whether their
 // lines survive, what reverted or changed them since, and the verdict. A handful of targeted git
 // calls per fix; no per-commit loops over the history.
+import { newestFirst } from '../commitOrder';
 import { CodedError } from '../errors';
 import type { FileDiff, GitPort, RawCommit } from '../gitPort';
-import { GitFailure, isSafeRef, isSha } from '../gitPort';
+import { GitFailure, isSafeRef } from '../gitPort';
+import { isSha } from '../sha';
 import type { IdPatterns } from '../linking/messageParser';
-import { DEFAULT_ID_PATTERNS, escapeRegExp, idsIn, parseReferences } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
+import { cancellable } from './cancel';
+import type { FixLinkRequest, Link } from './links';
+import { linkCommits } from './links';
 import type {
   Caveat,
   CommitFacts,
@@ -14,21 +18,18 @@ import type {
   EquivalentFact,
   FixEvidence,
   IssueEvidence,
-  LinkKind,
   RevertFact,
   TagFact,
   Verdict,
 } from './model';
-import { patchKey, squash } from './patchId';
-import type { SurvivalOutcome, TouchingCommit } from './survival';
-import { factsOf, measureSurvival, newestFirst } from './survival';
-import { fixVerdict, issueVerdict } from './verdict';
+import { patchKey } from './patchId';
+import { sameChange } from './releaseLines';
+import type { RevertCandidate } from './reverts';
+import { classifyReverts, namedOthers } from './reverts';
+import type { SurvivalOutcome } from './survival';
+import { factsOf, measureSurvival } from './survival';
+import { fixVerdict, judgeIssue } from './verdict';
 import { compareVersions, compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
-
-export interface FixLinkRequest {
-  sha: string;
-  linkedBy: LinkKind;
-}
 
 export interface EvidenceRequest {
   /** The issue's id, reported back in the evidence. */
@@ -77,38 +78,6 @@ export function isEvidenceFailure(error: unknown): error is EvidenceFailure {
   return error instanceof EvidenceFailure;
 }
 
-/** The caller cancelled the computation (through the request's signal); no answer follows. */
-export class EvidenceCancelled extends Error {
-  readonly code = 'cancelled';
-
-  constructor() {
-    super('cancelled');
-    this.name = 'EvidenceCancelled';
-  }
-}
-
-export function isEvidenceCancelled(error: unknown): error is EvidenceCancelled {
-  return error instanceof EvidenceCancelled;
-}
-
-/**
- * The port, checking the signal before every git call: every step of the computation (survival
- * and scans included) goes through the port, so a cancelled request runs no further git.
- */
-function cancellable(port: GitPort, signal: AbortSignal | undefined): GitPort {
-  if (signal === undefined) return port;
-  return new Proxy(port, {
-    get(target, name, receiver): unknown {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]): Promise<unknown> => {
-        if (signal.aborted) throw new EvidenceCancelled();
-        return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-      };
-    },
-  });
-}
-
 interface Context {
   port: GitPort;
   targetRef: string;
@@ -119,37 +88,9 @@ interface Context {
   isMe: (email: string) => boolean;
 }
 
-interface Link {
-  sha: string;
-  linkedBy: LinkKind;
-  commit: RawCommit | null;
-}
-
 interface Copy {
   facts: CommitFacts;
   files: FileDiff[];
-}
-
-function sameId(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
-}
-
-/** Patterns that surely recognise `id`: the configured ones, plus the id itself, escaped, when they do not. */
-function patternsFor(id: string, patterns: IdPatterns): IdPatterns {
-  if (idsIn(id, patterns).some((found) => sameId(found, id))) return patterns;
-  return { ...patterns, custom: [...patterns.custom, `(?<![\\w-])${escapeRegExp(id)}(?![\\w])`] };
-}
-
-/** Every item of `needle` (a multiset) is in `haystack`. */
-function containsAll(haystack: string[], needle: string[]): boolean {
-  const counts = new Map<string, number>();
-  for (const h of haystack) counts.set(h, (counts.get(h) ?? 0) + 1);
-  for (const n of needle) {
-    const c = counts.get(n) ?? 0;
-    if (c === 0) return false;
-    counts.set(n, c - 1);
-  }
-  return true;
 }
 
 async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string): Promise<Copy[]> {
@@ -167,74 +108,67 @@ async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], re
     .map((p) => ({ facts: factsOf(p.commit, ctx.isMe), files: p.files }));
 }
 
-const REVERTS_LINE = /This reverts commit ([0-9a-f]{7,64})/gi;
-
-function revertedShas(message: string): string[] {
-  return [...message.matchAll(REVERTS_LINE)].map((m) => (m[1] as string).toLowerCase());
-}
-
 /**
- * Reverts among the commits that touched the fixed files after the fix (read once for survival):
- * by message ("This reverts commit <fix>"), by subject (`Revert "<fix subject>"` without that
- * line), or by content (a patch that is the fix's inverse, or contains it). A revert that was
- * itself reverted no longer counts.
+ * Merge commits named by the candidates that brought a target in: reverting such a merge
+ * ("This reverts commit <merge>, reversing changes made to <parent>") undoes the fix.
  */
-function revertsAmong(fix: RawCommit, base: string, baseFiles: FileDiff[], targets: string[], touching: Map<string, TouchingCommit>): RevertFact[] {
-  const revertSubject = `Revert "${fix.subject}"`;
-  const added = baseFiles.flatMap((f) => f.added.map((l) => squash(l.text))).filter((t) => t !== '');
-  const removed = baseFiles.flatMap((f) => f.removed.map((l) => squash(l.text))).filter((t) => t !== '');
-  const reverts: RevertFact[] = [];
-  for (const t of touching.values()) {
-    const named = revertedShas(t.message);
-    const hit = targets.find((target) => named.some((n) => target.startsWith(n)));
-    if (hit !== undefined) reverts.push({ ...t.facts, how: 'message', reverts: hit });
-    else if (named.length === 0 && t.facts.subject === revertSubject) reverts.push({ ...t.facts, how: 'subject', reverts: fix.sha });
-    else if (added.length > 0 && named.length === 0) {
-      const tRemoved = t.removed.map(squash).filter((x) => x !== '');
-      const tAdded = t.added.map(squash).filter((x) => x !== '');
-      if (containsAll(tRemoved, added) && containsAll(tAdded, removed)) reverts.push({ ...t.facts, how: 'content', reverts: base });
+async function mergesBringing(ctx: Context, targets: string[], candidates: RevertCandidate[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const named = namedOthers(targets, candidates).slice(0, MAX_NAMED_MERGES);
+  if (named.length === 0) return out;
+  for (const merge of await ctx.port.commits(named)) {
+    const firstParent = merge.parents[0];
+    if (merge.parents.length < 2 || firstParent === undefined) continue;
+    for (const t of targets) {
+      // The merge brought `t` when `t` is in it but not in the line it was merged into.
+      if ((await ctx.port.isAncestor(t, merge.sha)) && !(await ctx.port.isAncestor(t, firstParent))) {
+        out.set(merge.sha, t);
+        break;
+      }
     }
   }
-  const undone = (r: RevertFact): boolean =>
-    [...touching.values()].some(
-      (t) => revertedShas(t.message).some((n) => r.sha.startsWith(n)) || t.facts.subject === `Revert "${r.subject}"` || t.facts.subject === `Reapply "${fix.subject}"`,
-    );
-  return newestFirst(reverts.filter((r) => !undone(r)));
+  return out;
 }
 
-/** Without survival data (a fix that adds no text lines): reverts by message, from the history. */
-async function revertsByMessage(ctx: Context, fix: RawCommit, base: string, targets: string[]): Promise<RevertFact[]> {
-  const revertSubject = `Revert "${fix.subject}"`;
-  const found = await ctx.port.logMessages({
-    include: [ctx.targetSha],
-    exclude: [base],
-    grep: [...targets.map((s) => s.slice(0, 7)), revertSubject],
-  });
-  const reverts: RevertFact[] = [];
-  for (const c of found) {
-    const named = revertedShas(c.message);
-    const hit = targets.find((t) => named.some((n) => t.startsWith(n)));
-    if (hit !== undefined) reverts.push({ ...factsOf(c, ctx.isMe), how: 'message', reverts: hit });
-    else if (named.length === 0 && c.subject === revertSubject) reverts.push({ ...factsOf(c, ctx.isMe), how: 'subject', reverts: fix.sha });
-  }
-  const undone = (r: RevertFact): boolean =>
-    found.some((c) => revertedShas(c.message).some((n) => r.sha.startsWith(n)) || c.subject === `Revert "${r.subject}"` || c.subject === `Reapply "${fix.subject}"`);
-  return newestFirst(reverts.filter((r) => !undone(r)));
-}
+// Commits named by reverts that are looked up as possible merges, at most.
+const MAX_NAMED_MERGES = 20;
+// Forges cut subjects near 70 characters: searching for the start also finds the truncated reverts.
+const TRUNCATED_SEARCH = 24;
 
+/** The reverts of the fix (or its copies) in the history of `on.refSha` after `on.sha`. */
 async function findReverts(
   ctx: Context,
   fix: RawCommit,
-  base: string,
-  baseFiles: FileDiff[],
-  copies: string[],
-  outcome: SurvivalOutcome | null,
+  on: { sha: string; files: FileDiff[]; copies: string[]; outcome: SurvivalOutcome | null; refSha: string },
 ): Promise<RevertFact[]> {
-  const targets = [fix.sha, ...copies];
+  const targets = [fix.sha, ...on.copies];
   // A revert with effect takes the fix's added lines away, so it is among the commits that
   // survival already read; only a fix without added text lines needs a search of the history.
-  if (outcome !== null && outcome.survival.added > 0) return revertsAmong(fix, base, baseFiles, targets, outcome.touching);
-  return revertsByMessage(ctx, fix, base, targets);
+  if (on.outcome !== null && on.outcome.survival.added > 0) {
+    const content = {
+      base: on.sha,
+      added: on.files.flatMap((f) => f.added.map((l) => l.text)),
+      removed: on.files.flatMap((f) => f.removed.map((l) => l.text)),
+    };
+    const candidates = [...on.outcome.touching.values()];
+    return classifyReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));
+  }
+  const found = await ctx.port.logMessages({
+    include: [on.refSha],
+    exclude: [on.sha],
+    grep: [...targets.map((s) => s.slice(0, 7)), `Revert "${fix.subject.slice(0, TRUNCATED_SEARCH)}`],
+  });
+  const candidates = found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message }));
+  return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
+}
+
+/** Release tags containing this very commit, by version; the first release is the earliest by date. */
+async function releasesOf(ctx: Context, sha: string): Promise<{ tags: string[]; firstTag: TagFact | null }> {
+  const releases = (await ctx.port.tagsContaining([sha])).filter((t) => ctx.tagPattern.test(t.name));
+  const byVersion = [...releases].sort((a, b) => compareVersions(a.name, b.name));
+  const time = (date: string): number => Date.parse(date) || Number.MAX_SAFE_INTEGER;
+  const first = [...byVersion].sort((a, b) => time(a.date) - time(b.date))[0];
+  return { tags: byVersion.map((t) => t.name), firstTag: first === undefined ? null : { name: first.name, date: first.date } };
 }
 
 function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
@@ -261,12 +195,13 @@ function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
     reverts: [],
     laterChanges: [],
     files: [],
+    counterpartOf: [],
   };
 }
 
-async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence; paths: string[] }> {
+async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence; diff: FileDiff[]; paths: string[] }> {
   const commit = link.commit;
-  if (commit === null) return { fix: missingFix(link, ctx.deployedSha !== null), paths: [] };
+  if (commit === null) return { fix: missingFix(link, ctx.deployedSha !== null), diff: [], paths: [] };
   const { port } = ctx;
   const files = await port.commitDiff(commit.sha, commit.parents[0] ?? null);
   const reachable = await port.isAncestor(commit.sha, ctx.targetSha);
@@ -284,32 +219,39 @@ async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence
   }
   const inDeployed = ctx.deployedSha === null ? null : reachableDeployed === true || copiesDeployed.length > 0;
 
-  const tagRecords = await port.tagsContaining([...new Set([commit.sha, ...copies.map((c) => c.facts.sha), ...copiesDeployed.map((c) => c.facts.sha)])]);
-  const releases = tagRecords.filter((t) => ctx.tagPattern.test(t.name)).sort((a, b) => compareVersions(a.name, b.name));
-  const first = releases[0];
-  const firstTag: TagFact | null = first === undefined ? null : { name: first.name, date: first.date };
+  // Each commit's releases are its own: a copy's are reported on the copy, never as the fix's.
+  const own = await releasesOf(ctx, commit.sha);
+  const copyReleases = new Map<string, { tags: string[]; firstTag: TagFact | null }>();
+  for (const c of [...copies, ...copiesDeployed]) if (!copyReleases.has(c.facts.sha)) copyReleases.set(c.facts.sha, await releasesOf(ctx, c.facts.sha));
 
-  const onTarget = reachable ? { sha: commit.sha, files } : copies[0] === undefined ? null : { sha: copies[0].facts.sha, files: copies[0].files };
+  const onTarget = reachable ? { sha: commit.sha, files, date: commit.date } : copies[0] === undefined ? null : { sha: copies[0].facts.sha, files: copies[0].files, date: copies[0].facts.date };
   const outcome =
     onTarget === null
       ? null
-      : await measureSurvival(port, { base: onTarget.sha, files: onTarget.files, refName: ctx.targetRef, refSha: ctx.targetSha, isMe: ctx.isMe });
+      : await measureSurvival(port, { base: onTarget.sha, files: onTarget.files, refName: ctx.targetRef, refSha: ctx.targetSha, isMe: ctx.isMe, baseDate: onTarget.date });
   const onDeployed =
     ctx.deployedSha === null || !inDeployed
       ? null
       : reachableDeployed === true
-        ? { sha: commit.sha, files }
-        : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files };
+        ? { sha: commit.sha, files, date: commit.date }
+        : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files, date: (copiesDeployed[0] as Copy).facts.date };
   const outcomeDeployed =
     onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null
       ? null
       : ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null
         ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
-        : await measureSurvival(port, { base: onDeployed.sha, files: onDeployed.files, refName: ctx.deployedRef, refSha: ctx.deployedSha, isMe: ctx.isMe });
+        : await measureSurvival(port, { base: onDeployed.sha, files: onDeployed.files, refName: ctx.deployedRef, refSha: ctx.deployedSha, isMe: ctx.isMe, baseDate: onDeployed.date });
 
-  const reverts = onTarget === null ? [] : await findReverts(ctx, commit, onTarget.sha, onTarget.files, copies.map((c) => c.facts.sha), outcome);
+  // Reverts count in the history where the fix is judged: the target's; for a fix only on the
+  // client's line (a counterpart), that line's. A revert on another branch counts for neither.
+  const reverts =
+    onTarget !== null
+      ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha })
+      : onDeployed !== null && ctx.deployedSha !== null
+        ? await findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha })
+        : [];
   const facts = factsOf(commit, ctx.isMe);
-  const asEquivalent = (c: Copy): EquivalentFact => ({ ...c.facts, how: 'patch-id' });
+  const asEquivalent = (c: Copy): EquivalentFact => ({ ...c.facts, how: 'patch-id', ...(copyReleases.get(c.facts.sha) ?? { tags: [], firstTag: null }) });
   const paths = new Set(files.map((f) => f.path));
   for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);
   return {
@@ -323,56 +265,38 @@ async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence
       equivalents: copies.map(asEquivalent),
       reachableDeployed,
       equivalentsDeployed: copiesDeployed.map(asEquivalent),
-      tags: releases.map((t) => t.name),
-      firstTag,
+      tags: own.tags,
+      firstTag: own.firstTag,
       inDeployed,
       survival: outcome === null || outcome.survival.files.every((f) => f.binary) ? null : outcome.survival,
       survivalDeployed: outcomeDeployed === null || outcomeDeployed.survival.files.every((f) => f.binary) ? null : outcomeDeployed.survival,
       reverts,
       laterChanges: outcome?.laterChanges ?? [],
       files: files.map((f) => f.path),
+      counterpartOf: [],
     },
+    diff: files,
     paths: [...paths],
   };
 }
 
-async function linkCommits(port: GitPort, request: EvidenceRequest): Promise<{ links: Link[]; mentions: RawCommit[] }> {
-  const given = request.fixes ?? [];
-  const messageFixes: { commit: RawCommit; linkedBy: LinkKind }[] = [];
-  const mentions: RawCommit[] = [];
-  const refText = request.ref?.trim() ?? '';
-  const scanned = refText === '' || request.scan === undefined || request.scan === null ? undefined : request.scan.issues.filter((i) => sameId(i.id, refText));
-  if (scanned !== undefined) {
-    const fixShas = [...new Set(scanned.flatMap((i) => i.fixes.map((f) => f.sha)))];
-    const via = new Map(scanned.flatMap((i) => i.fixes.map((f) => [f.sha, f.via] as const)));
-    for (const c of await port.commits(fixShas)) messageFixes.push({ commit: c, linkedBy: via.get(c.sha) === 'trailer' ? 'trailer' : 'message' });
-    for (const m of scanned.flatMap((i) => i.mentions)) mentions.push({ ...m, parents: [], message: m.subject });
-  } else if (refText !== '') {
-    const patterns = patternsFor(refText, request.patterns ?? DEFAULT_ID_PATTERNS);
-    for (const c of await port.logMessages({ include: 'all', exclude: [], grep: [refText] })) {
-      const ref = parseReferences(c.message, patterns).find((r) => sameId(r.id, refText));
-      if (ref === undefined) continue;
-      if (ref.kind === 'fix') messageFixes.push({ commit: c, linkedBy: ref.via === 'trailer' ? 'trailer' : 'message' });
-      else mentions.push(c);
+/**
+ * Marks each fix that is not on the target as the counterpart of the target's fixes it is the same
+ * change as, made on a diverging line (see releaseLines.ts); the others stay missing parts.
+ */
+async function markCounterparts(ctx: Context, fixes: FixEvidence[], diffs: Map<string, FileDiff[]>): Promise<void> {
+  const onTarget = fixes.filter((f) => f.exists && (f.reachable || f.equivalents.length > 0));
+  for (const f of fixes) {
+    if (!f.exists || f.reachable || f.equivalents.length > 0) continue;
+    const of: string[] = [];
+    for (const g of onTarget) {
+      if (!sameChange({ subject: f.subject, files: diffs.get(f.sha) ?? [] }, { subject: g.subject, files: diffs.get(g.sha) ?? [] })) continue;
+      // Diverging lines: a fix built on the other is a later part of it, not the same fix again.
+      if ((await ctx.port.isAncestor(g.sha, f.sha)) || (await ctx.port.isAncestor(f.sha, g.sha))) continue;
+      of.push(g.sha);
     }
+    f.counterpartOf = of;
   }
-  const resolved = await port.commits([...new Set(given.map((g) => g.sha.toLowerCase()))]);
-  const byPrefix = (sha: string): RawCommit | null => resolved.find((c) => c.sha.startsWith(sha.toLowerCase())) ?? null;
-  const links = new Map<string, Link>();
-  const manual = given.some((g) => g.linkedBy === 'manual');
-  for (const g of given) {
-    const commit = byPrefix(g.sha);
-    const key = commit?.sha ?? g.sha.toLowerCase();
-    if (!links.has(key)) links.set(key, { sha: key, linkedBy: g.linkedBy, commit });
-  }
-  for (const m of messageFixes) {
-    // Manual links replace what messages say: a message "fix" the user did not link is a mention.
-    if (manual) {
-      if (!links.has(m.commit.sha)) mentions.push(m.commit);
-    } else if (!links.has(m.commit.sha)) links.set(m.commit.sha, { sha: m.commit.sha, linkedBy: m.linkedBy, commit: m.commit });
-  }
-  const time = (l: Link): number => (l.commit === null ? 0 : Date.parse(l.commit.date) || 0);
-  return { links: [...links.values()].sort((a, b) => time(a) - time(b)), mentions };
 }
 
 export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
@@ -419,28 +343,32 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   if (state.shallow) caveats.push({ code: 'shallow-history', subjects: [] });
   const { links, mentions } = await linkCommits(port, request);
   const fixes: FixEvidence[] = [];
+  const diffs = new Map<string, FileDiff[]>();
   const paths = new Set<string>();
   for (const link of links) {
-    const { fix, paths: fixPaths } = await fixEvidence(ctx, link);
+    const { fix, diff, paths: fixPaths } = await fixEvidence(ctx, link);
     fixes.push(fix);
+    diffs.set(fix.sha, diff);
     for (const p of fixPaths) paths.add(p);
   }
+  await markCounterparts(ctx, fixes, diffs);
   const missing = fixes.filter((f) => !f.exists).map((f) => f.sha);
   if (missing.length > 0) caveats.push({ code: 'fix-missing', subjects: missing });
+  const unmeasured = new Set<string>();
+  for (const f of fixes) for (const s of [f.survival, f.survivalDeployed]) for (const file of s?.files ?? []) if (file.unmeasured === true) unmeasured.add(file.path);
+  if (unmeasured.size > 0) caveats.push({ code: 'survival-incomplete', subjects: [...unmeasured] });
   const dirty = await port.uncommittedChanges([...paths]);
   if (dirty.length > 0) caveats.push({ code: 'uncommitted-changes', subjects: dirty });
 
   const fixVerdicts: Record<string, Verdict> = {};
   for (const f of fixes) fixVerdicts[f.sha] = fixVerdict(f, deployedSha !== null);
-  const deployed: DeployedFact | null =
-    deployedRef === null || deployedSha === null
-      ? null
-      : { ref: deployedRef, sha: deployedSha, containsFix: fixes.length > 0 && fixes.every((f) => f.inDeployed === true) };
+  const judged = judgeIssue(fixes, deployedSha !== null);
+  const deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
   const seen = new Set<string>();
   const uniqueMentions = mentions.filter((c) => !seen.has(c.sha) && seen.add(c.sha));
   return {
     issueId: request.issueId ?? (request.ref?.trim() || null),
-    verdict: issueVerdict(fixes.map((f) => fixVerdicts[f.sha] as Verdict)),
+    verdict: judged.verdict,
     fixVerdicts,
     target: { ref: targetRef, sha: targetSha },
     deployed,

@@ -46,6 +46,11 @@ export interface SurvivalFile {
   removed: number;
   /** Each added line that is no longer the fix's, by its line number in the fix's version. */
   lost: LostLine[];
+  /**
+   * Git could not tell where the file went (a move past its rename limit): its lines are counted
+   * neither intact nor lost, and a `survival-incomplete` caveat names it. Absent means measured.
+   */
+  unmeasured?: boolean;
 }
 
 export interface LostLine {
@@ -85,10 +90,24 @@ export interface RevertFact extends CommitFacts {
   how: RevertHow;
   /** The commit it reverts: the fix or one of its copies. */
   reverts: string;
+  /** The revert names a merge commit that brought the fix in (reverting the merge undid it). */
+  viaMerge?: string;
 }
 
 export interface EquivalentFact extends CommitFacts {
   how: 'patch-id';
+  /** Release tags containing this copy (not the original), by version order. */
+  tags?: string[];
+  /** The earliest release (by date) containing this copy. */
+  firstTag?: TagFact | null;
+}
+
+/** Why a commit is listed as a later change of the fix. */
+export type LaterChangeWhy = 'changed-fix-lines' | 'in-fixed-region';
+
+export interface LaterChange extends CommitFacts {
+  /** It changed or removed lines the fix added, or it changed lines between them. */
+  why?: LaterChangeWhy;
 }
 
 export interface FixEvidence extends CommitFacts {
@@ -106,8 +125,9 @@ export interface FixEvidence extends CommitFacts {
   reachableDeployed: boolean | null;
   /** Commits on the deployed ref with the same patch, when the fix itself is not on it. */
   equivalentsDeployed: EquivalentFact[];
-  /** Release tags containing the fix (or an equivalent), by version order. */
+  /** Release tags containing this very commit (a copy's releases are on its EquivalentFact), by version order. */
   tags: string[];
+  /** The earliest release containing this commit, by the tag's date. */
   firstTag: TagFact | null;
   /** Whether the deployed ref contains the fix or an equivalent; null when no deployed ref. */
   inDeployed: boolean | null;
@@ -116,8 +136,16 @@ export interface FixEvidence extends CommitFacts {
   /** Survival at the deployed ref, when one is known and contains the fix. */
   survivalDeployed: Survival | null;
   reverts: RevertFact[];
-  /** Later commits on the target that touched the fixed regions, newest first. */
-  laterChanges: CommitFacts[];
+  /**
+   * Later commits on the target that touched the fixed regions, newest first: commits that
+   * changed the fix's lines, and commits authored after the fix that changed lines between them.
+   */
+  laterChanges: LaterChange[];
+  /**
+   * For a fix that is not on the target: the fixes of the same issue on the target whose
+   * counterpart it is (the same fix made on another release line). Empty or absent otherwise.
+   */
+  counterpartOf?: string[];
   /** Files the fix changed (all, binary included). */
   files: string[];
 }
@@ -126,7 +154,8 @@ export type CaveatCode =
   | 'shallow-history'
   | 'uncommitted-changes'
   | 'fix-missing'
-  | 'deployed-ref-unresolved';
+  | 'deployed-ref-unresolved'
+  | 'survival-incomplete';
 
 export interface Caveat {
   code: CaveatCode;
@@ -140,7 +169,10 @@ export interface RefFact {
 }
 
 export interface DeployedFact extends RefFact {
-  /** Every fix (or an equivalent) is contained in the deployed ref. */
+  /**
+   * Every fix (or an equivalent, or a counterpart on the deployed line) is contained in the
+   * deployed ref.
+   */
   containsFix: boolean;
 }
 

@@ -1,11 +1,14 @@
-// Do the lines a fix added survive at a ref? One blame per fixed file, limited to the commits after
-// the fix (`ref ^fix`): lines still blamed on the fix at their original line numbers are intact;
+// Do the lines a fix added survive at a ref? A fixed file no longer at its path is followed commit
+// by commit to where it is now (renames, moves with edits, in several steps). One blame per fixed
+// file, limited to the commits after the fix (`ref ^fix`): lines still blamed on the fix at their
+// original line numbers are intact;
 // blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
 // was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
 // over the fixed files tells which later commit took each line away (the oldest that removed it).
-import type { BlameResult, CommitPatch, FileDiff, GitPort, RawCommit } from '../gitPort';
+import { newestFirst } from '../commitOrder';
+import type { BlameResult, CommitPatch, FileDiff, GitPort, PathTrace, RawCommit } from '../gitPort';
 import { squash } from './patchId';
-import type { CommitFacts, LineChange, LostLine, Survival, SurvivalFile } from './model';
+import type { CommitFacts, LaterChange, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
 export interface SurvivalRequest {
   /** The commit whose added lines are measured (the fix or its copy), reachable from refSha. */
@@ -15,6 +18,8 @@ export interface SurvivalRequest {
   refName: string;
   refSha: string;
   isMe: (email: string) => boolean;
+  /** The base's author date: region commits authored before it are not later changes. */
+  baseDate?: string;
 }
 
 export interface TouchingCommit {
@@ -28,8 +33,8 @@ export interface TouchingCommit {
 
 export interface SurvivalOutcome {
   survival: Survival;
-  /** Later commits that touched the fixed regions, newest first. */
-  laterChanges: CommitFacts[];
+  /** Later commits that touched the fixed regions, newest first, each with why it counts. */
+  laterChanges: LaterChange[];
   /**
    * Later commits on the ancestry path that touched the fixed files, newest first, by sha. Empty
    * when every added line is intact: then no commit can have undone the fix.
@@ -43,6 +48,8 @@ interface FileWork {
   blame: BlameResult | null;
   lost: (LostLine & { text: string; candidates: string[] })[];
   intact: number;
+  /** Where the file went is not known (see PathTrace.undetermined): its lines are not measured. */
+  unmeasured: boolean;
 }
 
 export function factsOf(commit: Pick<RawCommit, 'sha' | 'subject' | 'authorName' | 'authorEmail' | 'date'>, isMe: (email: string) => boolean): CommitFacts {
@@ -54,15 +61,6 @@ export function factsOf(commit: Pick<RawCommit, 'sha' | 'subject' | 'authorName'
     date: commit.date,
     byMe: isMe(commit.authorEmail),
   };
-}
-
-function time(date: string): number {
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? 0 : t;
-}
-
-export function newestFirst<T extends { date: string; sha: string }>(items: T[]): T[] {
-  return items.sort((a, b) => time(b.date) - time(a.date) || a.sha.localeCompare(b.sha));
 }
 
 /** Largest index i with sorted[i] < value, or -1. */
@@ -177,25 +175,30 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   const wanted = textFiles.map((f) => f.path);
   const present = new Set(await port.pathsAt(request.refSha, wanted));
   const missing = wanted.filter((p) => !present.has(p));
-  const renamed = missing.length > 0 ? await port.renames(request.base, request.refSha) : new Map<string, string>();
+  const traces = new Map<string, PathTrace>();
+  for (const p of missing) traces.set(p, await port.followPath(p, request.base, request.refSha));
 
   const works: FileWork[] = [];
   const regionCommits = new Set<string>();
   const blameInfo = new Map<string, CommitFacts>();
   for (const diff of textFiles) {
-    const pathAtRef = present.has(diff.path) ? diff.path : renamed.get(diff.path) ?? null;
+    const trace = traces.get(diff.path);
+    const pathAtRef = present.has(diff.path) ? diff.path : trace?.path ?? null;
     if (request.refSha === request.base) {
       // Measured at the commit itself: nothing came after it, every line is as it left it.
-      works.push({ diff, pathAtRef, blame: null, lost: [], intact: diff.added.length });
+      works.push({ diff, pathAtRef, blame: null, lost: [], intact: diff.added.length, unmeasured: false });
       continue;
     }
+    if (trace?.undetermined === true) {
+      works.push({ diff, pathAtRef: null, blame: null, lost: [], intact: 0, unmeasured: true });
+      continue;
+    }
+    // A blame that fails throws: a failed git command is never read as "no lines left".
     const blame = pathAtRef === null ? null : await port.blame(pathAtRef, { include: [request.refSha], exclude: [request.base] });
-    // A rename the blame could not follow reads as an empty blame: treat the file as gone.
-    const usable = blame !== null && blame.lines.length > 0 ? blame : null;
-    const work: FileWork = { diff, pathAtRef: usable === null ? null : pathAtRef, blame: usable, lost: [], intact: 0 };
+    const work: FileWork = { diff, pathAtRef, blame, lost: [], intact: 0, unmeasured: false };
     analyseBlame(work, request.base, regionCommits);
-    if (usable !== null) {
-      for (const info of usable.commits.values()) {
+    if (blame !== null) {
+      for (const info of blame.commits.values()) {
         if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
       }
     }
@@ -209,6 +212,8 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       paths.add(w.diff.path);
       if (w.pathAtRef !== null) paths.add(w.pathAtRef);
     }
+    // The paths the files had on the way, so edits made between two moves are read too.
+    for (const t of traces.values()) for (const step of t.steps) paths.add(step.to);
     const patches = await port.logPatches({
       range: { include: [request.refSha], exclude: [request.base] },
       paths: [...paths],
@@ -240,6 +245,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       modified,
       removed: w.lost.length - modified,
       lost: w.lost.map(({ line, state, by }) => ({ line, state, by })),
+      ...(w.unmeasured ? { unmeasured: true } : {}),
     });
     for (const l of w.lost) {
       if (l.by === null) continue;
@@ -255,11 +261,18 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   for (const b of binaryFiles) {
     files.push({ path: b.path, pathAtRef: null, binary: true, added: 0, intact: 0, modified: 0, removed: 0, lost: [] });
   }
-  const later = new Map<string, CommitFacts>();
-  for (const c of changes.values()) later.set(c.sha, factsOf(c, request.isMe));
+  const later = new Map<string, LaterChange>();
+  for (const c of changes.values()) later.set(c.sha, { ...factsOf(c, request.isMe), why: 'changed-fix-lines' });
+  // A commit between the fix's lines counts when it is later as a reader means it: authored after
+  // the fix. (A fix made on an old maintenance branch and merged has, in `ref ^fix`, commits of the
+  // other line authored long before it; they did not change anything after the fix.)
+  const fixTime = Date.parse(request.baseDate ?? '');
   for (const sha of regionCommits) {
+    if (later.has(sha)) continue;
     const facts = touching.get(sha)?.facts ?? blameInfo.get(sha);
-    if (facts !== undefined) later.set(sha, facts);
+    if (facts === undefined) continue;
+    if (!Number.isNaN(fixTime) && Date.parse(facts.date) < fixTime) continue;
+    later.set(sha, { ...facts, why: 'in-fixed-region' });
   }
   const sum = (k: 'added' | 'intact' | 'modified' | 'removed'): number => files.reduce((n, f) => n + f[k], 0);
   return {

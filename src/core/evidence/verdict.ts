@@ -1,4 +1,5 @@
-// The verdict: one per issue, chosen by precedence over the verdicts of its fixes.
+// The verdict: one per issue, chosen by precedence over the verdicts of its fixes, each release
+// line judged by the fixes that are on it (see the README, "verdict rules for several fixes").
 import type { FixEvidence, Verdict } from './model';
 import { VERDICTS } from './model';
 
@@ -28,4 +29,32 @@ export function issueVerdict(fixVerdicts: readonly Verdict[]): Verdict {
   let best = VERDICTS.length - 1;
   for (const v of fixVerdicts) best = Math.min(best, VERDICTS.indexOf(v));
   return VERDICTS[best] as Verdict;
+}
+
+function isCounterpart(fix: FixEvidence): boolean {
+  return (fix.counterpartOf ?? []).length > 0;
+}
+
+/**
+ * A fix on the target as the client's version sees it: when the client's line lacks it but has
+ * a counterpart of it (the same fix made on that line) that was not reverted there, the
+ * counterpart stands in for it, with its survival at the client's version.
+ */
+function asDeployed(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence {
+  if (fix.inDeployed !== false) return fix;
+  const standIn = all.find((c) => c.exists && (c.counterpartOf ?? []).includes(fix.sha) && c.inDeployed === true && c.reverts.length === 0);
+  return standIn === undefined ? fix : { ...fix, inDeployed: true, survivalDeployed: standIn.survivalDeployed };
+}
+
+/**
+ * The issue's verdict and whether the client's version has the fix, from the fixes that count: a
+ * commit the repository lacks is no evidence (a `fix-missing` caveat says so), and a counterpart
+ * on another release line is not a missing piece of the target's fix.
+ */
+export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean): { verdict: Verdict; containsFix: boolean } {
+  const counted = fixes.filter((f) => f.exists && !isCounterpart(f)).map((f) => asDeployed(f, fixes));
+  return {
+    verdict: issueVerdict(counted.map((f) => fixVerdict(f, deployedKnown))),
+    containsFix: counted.length > 0 && counted.every((f) => f.inDeployed === true),
+  };
 }

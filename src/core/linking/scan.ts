@@ -1,9 +1,11 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
-import { commitFromRecord } from '../gitParsers';
+import { newestFirst } from '../commitOrder';
+import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
+import { isSha } from '../sha';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, parseReferences } from './messageParser';
 
@@ -86,9 +88,33 @@ export function emptyScanCache(patterns: IdPatterns): ScanCache {
   return { version: 2, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {} };
 }
 
-/** A cache read from disk is trusted only in shape; anything else starts over. */
+
+function isCachedReference(value: unknown): value is CachedReference {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [id, kind, via] = value as unknown[];
+  return typeof id === 'string' && id !== '' && (kind === 'fix' || kind === 'mention') && (via === null || via === 'keyword' || via === 'trailer');
+}
+
+function isCachedCommit(value: unknown): value is CachedCommit {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const c = value as Partial<CachedCommit>;
+  return (
+    typeof c.subject === 'string' &&
+    typeof c.authorName === 'string' &&
+    typeof c.authorEmail === 'string' &&
+    typeof c.date === 'string' &&
+    Array.isArray(c.refs) &&
+    c.refs.every(isCachedReference)
+  );
+}
+
+/**
+ * A cache read from disk is trusted only when every part has the shape the scan relies on (a null
+ * or wrong-typed entry anywhere would otherwise fail later, inside the scan); anything else
+ * starts over with a full scan.
+ */
 export function isScanCache(value: unknown): value is ScanCache {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Partial<ScanCache>;
   return (
     v.version === 2 &&
@@ -96,11 +122,15 @@ export function isScanCache(value: unknown): value is ScanCache {
     typeof v.refs === 'object' &&
     v.refs !== null &&
     !Array.isArray(v.refs) &&
-    Object.values(v.refs).every((t) => typeof t === 'string' && /^[0-9a-f]{4,64}$/.test(t)) &&
+    Object.values(v.refs).every((t) => typeof t === 'string' && isSha(t)) &&
     Array.isArray(v.tips) &&
+    v.tips.every((t) => typeof t === 'string' && isSha(t)) &&
     typeof v.commitsRead === 'number' &&
+    Number.isFinite(v.commitsRead) &&
     typeof v.commits === 'object' &&
-    v.commits !== null
+    v.commits !== null &&
+    !Array.isArray(v.commits) &&
+    Object.entries(v.commits).every(([sha, c]) => isSha(sha) && isCachedCommit(c))
   );
 }
 
@@ -120,11 +150,6 @@ export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord
   return true;
 }
 
-function time(date: string): number {
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? 0 : t;
-}
-
 // One collator for every comparison: localeCompare with options builds a new one per call, which
 // was most of a re-scan's time on a large history.
 const ID_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -136,11 +161,8 @@ function compareIds(a: string, b: string): number {
 /** Groups the cache's commits by issue id, newest first within each list. */
 export function issuesFromCache(cache: ScanCache): ScanIssue[] {
   const byId = new Map<string, ScanIssue>();
-  // Each date parsed once, not once per comparison in the sorts below.
-  const times = new Map<string, number>();
   for (const [sha, c] of Object.entries(cache.commits)) {
     if (!Array.isArray(c.refs)) continue;
-    times.set(sha, time(c.date));
     for (const ref of c.refs) {
       if (!Array.isArray(ref) || typeof ref[0] !== 'string') continue;
       const [id, kind, via] = ref;
@@ -160,12 +182,10 @@ export function issuesFromCache(cache: ScanCache): ScanIssue[] {
       (kind === 'fix' ? issue.fixes : issue.mentions).push(linked);
     }
   }
-  const byDate = (a: LinkedCommit, b: LinkedCommit): number =>
-    (times.get(b.sha) ?? 0) - (times.get(a.sha) ?? 0) || (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0);
   const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
   for (const issue of out) {
-    issue.fixes.sort(byDate);
-    issue.mentions.sort(byDate);
+    newestFirst(issue.fixes);
+    newestFirst(issue.mentions);
   }
   return out;
 }

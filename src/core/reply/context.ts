@@ -2,6 +2,7 @@
 // the evidence does not establish is absent, not null or empty, so that a strict template which
 // states it fails instead of printing a blank (e.g. `deployed` exists only when the client's
 // version contains every fix).
+import { compareNewestFirst } from '../commitOrder';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
 import type { Client, Issue, Language, Register } from '../store/model';
 import { latestReport } from '../store/model';
@@ -163,10 +164,6 @@ function fixOf(fix: FixEvidence): ReplyFix {
   };
 }
 
-function byDateDesc<T extends { date: string }>(a: T, b: T): number {
-  return Date.parse(b.date) - Date.parse(a.date);
-}
-
 function uniqueBySha<T extends { sha: string }>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => (seen.has(item.sha) ? false : (seen.add(item.sha), true)));
@@ -201,7 +198,7 @@ function changesOf(fixes: FixEvidence[]): ReplyChange[] {
       else bySha.set(c.sha, { ...commit(c), lines: c.lines });
     }
   }
-  return [...bySha.values()].sort(byDateDesc);
+  return [...bySha.values()].sort(compareNewestFirst);
 }
 
 /** The first release containing every fix: the latest of their first tags, if each has one. */
@@ -229,9 +226,9 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const fixes = existing.map(fixOf);
   const reverts = uniqueBySha(
     existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
-  ).sort(byDateDesc);
+  ).sort(compareNewestFirst);
   const changes = changesOf(existing);
-  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map(commit))).sort(byDateDesc);
+  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map(commit))).sort(compareNewestFirst);
   const report = issue === undefined ? undefined : latestReport(issue);
   const deployed = evidence.deployed;
 

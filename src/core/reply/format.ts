@@ -1,12 +1,5 @@
-// Locale-aware formatting for replies: dates, lists, counts and short shas. Everything takes the
-// client's locale explicitly so a reply never depends on the machine that renders it.
-
-export const SHORT_SHA_LENGTH = 7;
-
-/** A commit id abbreviated as git does (replies); a caller with room for more may ask for more. */
-export function shortSha(sha: string, length = SHORT_SHA_LENGTH): string {
-  return sha.slice(0, length);
-}
+// Locale-aware formatting for replies: dates, lists and counts (short shas: core/sha.ts). Everything
+// takes the client's locale explicitly so a reply never depends on the machine that renders it.
 
 export interface DateOptions {
   locale: string;

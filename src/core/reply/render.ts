@@ -4,7 +4,8 @@
 import Handlebars from 'handlebars';
 import type { ReplyContext } from './context';
 import { CONTEXT_FIELDS } from './context';
-import { formatCount, formatDate, formatDay, formatList, shortSha } from './format';
+import { shortSha } from '../sha';
+import { formatCount, formatDate, formatDay, formatList } from './format';
 import type { Forge } from './remoteLinks';
 import { commitUrl, tagUrl } from './remoteLinks';
 import type { TemplateFile, TemplateSource } from './templateSource';

@@ -1,11 +1,29 @@
-// The repository's remote URL, read from its config file: links in a reply need only the URL, and
-// reading one file avoids running git (whose config can run code) just for it.
-import { readFile } from 'node:fs/promises';
+// The one place that reads files inside `.git` directly, without running git: whether a folder is
+// in a repository (it must work in Restricted Mode, where no git process may run) and the remote
+// URL for links in a reply (reading one file avoids running git, whose config can run code).
+import { existsSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseRemotes } from './parsers/config';
+
+export async function isInsideGitRepository(dir: string): Promise<boolean> {
+  for (let current = path.resolve(dir); ; ) {
+    try {
+      // `.git` is a folder in a normal clone and a file in worktrees and submodules.
+      await fs.stat(path.join(current, '.git'));
+      return true;
+    } catch {
+      // Not here; keep looking upwards.
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
+}
 
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await fs.readFile(file, 'utf8');
   } catch {
     // Absent or unreadable: the caller treats it as "no remote known".
     return undefined;
@@ -26,26 +44,9 @@ async function configDir(repoDir: string): Promise<string | undefined> {
   return common !== undefined ? path.resolve(gitDir, common.trim()) : gitDir;
 }
 
-/** Remote URLs by remote name, from git config text. */
-export function parseRemotes(configText: string): Map<string, string> {
-  const remotes = new Map<string, string>();
-  let current: string | undefined;
-  for (const raw of configText.split(/\r?\n/)) {
-    const line = raw.trim();
-    const section = /^\[\s*remote\s+"((?:[^"\\]|\\.)*)"\s*\]$/.exec(line);
-    if (section) {
-      current = section[1] as string;
-      continue;
-    }
-    if (line.startsWith('[')) {
-      current = undefined;
-      continue;
-    }
-    if (current === undefined) continue;
-    const url = /^url\s*=\s*(.*)$/i.exec(line);
-    if (url && !remotes.has(current)) remotes.set(current, (url[1] as string).replace(/^"(.*)"$/, '$1').trim());
-  }
-  return remotes;
+/** What `rev-parse --is-shallow-repository` checks, without a process. */
+export function isShallowRepository(gitCommonDir: string): boolean {
+  return existsSync(path.join(gitCommonDir, 'shallow'));
 }
 
 /** origin's URL, else the first remote's; undefined when the repository has none. */

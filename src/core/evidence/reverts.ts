@@ -1,0 +1,109 @@
+// The one revert classifier. A later commit reverts the fix (or one of its copies) when its message
+// names it ("This reverts commit <sha>", or a `Revert <sha>` subject), or names a merge that brought
+// it in ("This reverts commit <merge>, reversing changes made to <parent>"); when its subject is
+// `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`),
+// without naming another commit; or by content, the net under all of these: its patch takes away
+// the fix's added lines and puts back the removed ones. A revert that was itself reverted (or the
+// fix reapplied) no longer counts. Only candidates from the history being judged are given.
+import { newestFirst } from '../commitOrder';
+import type { CommitFacts, RevertFact } from './model';
+import { squash } from './patchId';
+
+/** A later commit that may revert the fix. */
+export interface RevertCandidate {
+  facts: CommitFacts;
+  /** The full message (a revert names the commit it reverts there). */
+  message: string;
+  /** Text of the lines it removed and added; absent when only its message was read. */
+  removed?: string[];
+  added?: string[];
+}
+
+/** The fix's own change, for reverts by content. */
+export interface FixContent {
+  /** The commit whose change is compared (the fix, or its copy on the target). */
+  base: string;
+  added: string[];
+  removed: string[];
+}
+
+const REVERTS_LINE = /This reverts commit ([0-9a-f]{7,64})/gi;
+
+// `Revert 1a2b3c4d`, `Revert "1a2b3c4d"`: a sha as the whole subject (with at least one digit, so
+// that a word such as "defaced" is not read as one).
+const REVERT_SHA_SUBJECT = /^Revert:?\s+(?:commit\s+)?"?(?=[0-9a-f]*[0-9])([0-9a-f]{7,64})"?\s*$/i;
+// A subject cut by a forge: `Revert "<start of the subject>…` or `...`, without the closing quote.
+const TRUNCATED_SUBJECT = /^Revert "(.+?)(?:…|\.\.\.)$/;
+// Shorter starts say too little to tell one subject from another.
+const MIN_TRUNCATED = 12;
+
+/** The commits a message says it reverts, lower case, as written (possibly abbreviated). */
+export function revertedShas(message: string): string[] {
+  const named = [...message.matchAll(REVERTS_LINE)].map((m) => (m[1] as string).toLowerCase());
+  const subject = REVERT_SHA_SUBJECT.exec(message.split('\n', 1)[0]?.trim() ?? '');
+  if (subject !== null && !named.includes((subject[1] as string).toLowerCase())) named.push((subject[1] as string).toLowerCase());
+  return named;
+}
+
+/** The subject says it reverts a commit with this subject, in full or as a forge truncated it. */
+function revertsSubject(revertSubject: string, subject: string): boolean {
+  if (revertSubject === `Revert "${subject}"`) return true;
+  const cut = TRUNCATED_SUBJECT.exec(revertSubject);
+  const start = cut?.[1];
+  return start !== undefined && start.length >= MIN_TRUNCATED && subject.startsWith(start) && subject.length > start.length;
+}
+
+/** Every item of `needle` (a multiset) is in `haystack`. */
+function containsAll(haystack: string[], needle: string[]): boolean {
+  const counts = new Map<string, number>();
+  for (const h of haystack) counts.set(h, (counts.get(h) ?? 0) + 1);
+  for (const n of needle) {
+    const c = counts.get(n) ?? 0;
+    if (c === 0) return false;
+    counts.set(n, c - 1);
+  }
+  return true;
+}
+
+function squashed(lines: readonly string[]): string[] {
+  return lines.map(squash).filter((t) => t !== '');
+}
+
+/**
+ * The reverts of `fix` among `candidates`, newest first. `targets` are the fix and its copies (a
+ * message naming any of them counts); `merges` maps merge commits that brought a target in to that
+ * target (a message naming the merge counts); `content`, when given, also finds reverts by content.
+ */
+export function classifyReverts(
+  fix: { sha: string; subject: string },
+  targets: readonly string[],
+  candidates: readonly RevertCandidate[],
+  content: FixContent | null,
+  merges: ReadonlyMap<string, string> = new Map(),
+): RevertFact[] {
+  const added = content === null ? [] : squashed(content.added);
+  const removed = content === null ? [] : squashed(content.removed);
+  const reverts: RevertFact[] = [];
+  for (const c of candidates) {
+    const named = revertedShas(c.message);
+    const hit = targets.find((target) => named.some((n) => target.startsWith(n)));
+    const merge = hit === undefined ? [...merges.keys()].find((m) => named.some((n) => m.startsWith(n))) : undefined;
+    if (hit !== undefined) reverts.push({ ...c.facts, how: 'message', reverts: hit });
+    else if (merge !== undefined) reverts.push({ ...c.facts, how: 'message', reverts: merges.get(merge) as string, viaMerge: merge });
+    else if (named.length === 0 && revertsSubject(c.facts.subject, fix.subject)) reverts.push({ ...c.facts, how: 'subject', reverts: fix.sha });
+    else if (content !== null && added.length > 0 && c.removed !== undefined && c.added !== undefined) {
+      // Whatever the message names (a squash, a merge we could not map): the patch undoes the fix.
+      if (containsAll(squashed(c.removed), added) && containsAll(squashed(c.added), removed)) reverts.push({ ...c.facts, how: 'content', reverts: content.base });
+    }
+  }
+  const undone = (r: RevertFact): boolean =>
+    candidates.some((c) => revertedShas(c.message).some((n) => r.sha.startsWith(n)) || revertsSubject(c.facts.subject, r.subject) || c.facts.subject === `Reapply "${fix.subject}"`);
+  return newestFirst(reverts.filter((r) => !undone(r)));
+}
+
+/** Commits named by the candidates that are not the targets: possibly merges that brought one in. */
+export function namedOthers(targets: readonly string[], candidates: readonly RevertCandidate[]): string[] {
+  const out = new Set<string>();
+  for (const c of candidates) for (const n of revertedShas(c.message)) if (!targets.some((t) => t.startsWith(n))) out.add(n);
+  return [...out];
+}
