@@ -30,18 +30,35 @@ function latestReplyDay(issue: Pick<Issue, 'replies'>): string | null {
  * compared, not times: a report and a reply on the same day count as answered (reports carry no time).
  */
 export function replyState(issue: Issue, verdict: Verdict | undefined): ReplyState {
-  const reportedOn = latestReport(issue)?.date ?? issue.created;
+  const reported = reportedOn(issue);
   const repliedOn = latestReplyDay(issue);
   let needsReply: boolean;
   if (isClosedStatus(issue.status)) needsReply = false;
-  else if (repliedOn !== null) needsReply = reportedOn > repliedOn;
+  else if (repliedOn !== null) needsReply = reported > repliedOn;
   else needsReply = verdict !== undefined && verdictNeedsReply(verdict);
-  return { needsReply, repliedOn, reportedOn };
+  return { needsReply, repliedOn, reportedOn: reported };
+}
+
+/** The day the client last reported the issue (the day it was opened when it has no report). */
+export function reportedOn(issue: Pick<Issue, 'reports' | 'created'>): string {
+  return latestReport(issue)?.date ?? issue.created;
+}
+
+/** The one order of issues by the client's latest report: newest first, then by id. */
+export function compareByLatestReport(a: Pick<Issue, 'id' | 'reports' | 'created'>, b: Pick<Issue, 'id' | 'reports' | 'created'>): number {
+  return compareDays(reportedOn(a), reportedOn(b)) || compareIds(a.id, b.id);
 }
 
 /** Inbox order: those that need a reply first, then by the client's latest report, newest first, then id. */
 export function compareInbox(a: { id: string; state: ReplyState }, b: { id: string; state: ReplyState }): number {
   if (a.state.needsReply !== b.state.needsReply) return a.state.needsReply ? -1 : 1;
-  if (a.state.reportedOn !== b.state.reportedOn) return a.state.reportedOn > b.state.reportedOn ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareDays(a.state.reportedOn, b.state.reportedOn) || compareIds(a.id, b.id);
+}
+
+function compareDays(a: string, b: string): number {
+  return a === b ? 0 : a > b ? -1 : 1;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitPort, RawCommit } from '../core/gitPort';
+import { compareByLatestReport } from '../core/inbox';
 import { isValidPrefix } from '../core/store/ids';
 import type { Issue, IssueStatus, Language } from '../core/store/model';
 import { ISSUE_STATUSES, isCalendarDay } from '../core/store/model';
@@ -28,10 +29,12 @@ export async function pickIssue(
   filter: (issue: Issue) => boolean = () => true,
 ): Promise<{ folder: FolderIssues; issue: Issue } | undefined> {
   const multi = issues.all().length > 1;
+  // Most recently reported first: the issue the client is most likely writing about.
   const items = issues.all().flatMap((folder) =>
     folder.store
       .issues()
       .filter(filter)
+      .sort(compareByLatestReport)
       .map((issue) => ({
         label: `${issue.id}: ${issue.title}`,
         description: `${statusLabel(issue.status)} · ${issue.client}${multi ? ` · ${folder.folder.name}` : ''}`,

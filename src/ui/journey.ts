@@ -8,7 +8,7 @@ import { VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
-import { latestReport } from '../core/store/model';
+import { compareByLatestReport, reportedOn } from '../core/inbox';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
@@ -47,9 +47,7 @@ const ATTENTION: ReadonlySet<Verdict> = new Set(['fix-reverted', 'fix-modified',
 
 const NEW_ISSUE = Symbol('new issue');
 
-function lastReported(issue: Issue): string {
-  return latestReport(issue)?.date ?? issue.created;
-}
+const lastReported = reportedOn;
 
 async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderIssues; issue: Issue } | typeof NEW_ISSUE | undefined> {
   const multi = issues.all().length > 1;
@@ -58,7 +56,7 @@ async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderI
     .all()
     .flatMap((folder) => folder.store.issues().map((issue) => ({ folder, issue })))
     // The issue the client is most likely writing about: reported most recently, closed ones last.
-    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || lastReported(b.issue).localeCompare(lastReported(a.issue)))
+    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || compareByLatestReport(a.issue, b.issue))
     .map((target) => ({
       label: `${target.issue.id}: ${target.issue.title}`,
       description: `${target.issue.client}${multi ? ` · ${target.folder.folder.name}` : ''}`,
