@@ -8,7 +8,7 @@ import type { CommitContentPort } from '../core/commitContent';
 import { UserError } from '../core/errors';
 import { isEvidenceCancelled } from '../core/evidence/cancel';
 import { computeEvidence } from '../core/evidence/engine';
-import type { IssueEvidence } from '../core/evidence/model';
+import type { IssueEvidence, Verdict } from '../core/evidence/model';
 import { EvidenceCache } from '../core/evidence/evidenceCache';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import { readRepositorySnapshot } from '../core/evidence/repositorySnapshot';
@@ -59,6 +59,7 @@ export class FolderEvidence implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly cache = new EvidenceCache<EvidenceProblem>();
   private readonly inflight = new Map<string, Promise<IssueEvidence>>();
+  private readonly replyStates = new WeakMap<Issue, { verdict: Verdict | undefined; state: ReplyState }>();
   private readonly passRunner: CoalescingRunner;
   private passPromise: Promise<void> | undefined;
   /** Git work of this folder, one task at a time. */
@@ -179,7 +180,14 @@ export class FolderEvidence implements vscode.Disposable {
 
   /** Whether the issue waits for a reply, with the days that decide it (from the cached verdict). */
   replyState(issue: Issue): ReplyState {
-    return replyState(issue, this.cache.get(issue.id)?.verdict);
+    const verdict = this.cache.get(issue.id)?.verdict;
+    // The tree asks for every issue when it sorts and again when it draws the row: issues are
+    // replaced (not changed) when re-read, so one answer per issue object and verdict is enough.
+    const known = this.replyStates.get(issue);
+    if (known !== undefined && known.verdict === verdict) return known.state;
+    const state = replyState(issue, verdict);
+    this.replyStates.set(issue, { verdict, state });
+    return state;
   }
 
   /** Reads a commit's files and contents for the diff editor; undefined where git may not run. */
