@@ -18,6 +18,7 @@ import { createJourney } from './ui/journey';
 import { registerReplyCommands } from './ui/replyCommands';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
+import { ReplyDecorations } from './ui/replyDecorations';
 import { EvidenceStatusBar } from './ui/statusBar';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
 import { trackWalkthrough } from './ui/walkthrough';
@@ -28,6 +29,7 @@ export interface ProofOfFixApi {
   issuesTree: IssuesTreeProvider;
   evidence: EvidenceService;
   statusBar: EvidenceStatusBar;
+  replyDecorations: ReplyDecorations;
   /** Every command run through the funnel, as it ended (done, refused, failed, cancelled) and what the user was told. */
   onDidRunCommand: vscode.Event<CommandOutcome>;
 }
@@ -46,10 +48,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
   const statusBar = new EvidenceStatusBar(evidence, issues, view);
+  const replyDecorations = new ReplyDecorations(issues, evidence);
   context.subscriptions.push(
     issues,
     evidence,
     statusBar,
+    replyDecorations,
     issuesTree,
     view,
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(issues, evidence)),
@@ -70,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   );
   // `npm start` asks for the view on the demo at once, rather than the Explorer.
   if (process.env.PROOF_OF_FIX_OPEN_VIEW === '1') void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-  return { issues, issuesTree, evidence, statusBar, onDidRunCommand };
+  return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand };
 }
 
 export function deactivate(): void {

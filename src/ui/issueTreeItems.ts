@@ -14,6 +14,7 @@ import { caveatLabel, changeDescription, fixDescription, targetDescription, verd
 import type { EvidenceService } from './evidenceService';
 import { fixHowLabel, problemLabel, relativeDay, shortDay, shortSha, statusLabel } from './issueLabels';
 import type { FixEvidenceRef, IssueTreeNode } from './issueNodes';
+import { issueRowUri } from './replyDecorations';
 
 const STATUS_ICONS: Record<IssueStatus, { icon: string; color: string }> = {
   open: { icon: 'issues', color: 'charts.yellow' },
@@ -62,6 +63,8 @@ export function renderNode(element: IssueTreeNode, evidence: EvidenceService | u
       const look = verdict !== undefined ? verdictLook(verdict) : (STATUS_ICONS[issue.status] ?? STATUS_ICONS.open);
       item.iconPath = new vscode.ThemeIcon(state?.checking && verdict === undefined ? 'loading~spin' : look.icon, new vscode.ThemeColor(look.color));
       item.contextValue = `proofOfFix.issue.${issue.status}${reply.needsReply ? '.needsReply' : ''}`;
+      // The reply state also as a decoration at the row's end, which a narrow sidebar keeps.
+      item.resourceUri = issueRowUri(element.folder.folder.uri, issue.id);
       const said = verdict !== undefined ? verdictLabel(verdict) : state?.checking ? vscode.l10n.t('checking…') : undefined;
       item.accessibilityInformation = { label: [issue.id, issue.title, statusLabel(issue.status), said, item.description].filter((p) => p !== undefined && p !== '').join(', ') };
       // No click command: a click (or Enter) on an issue expands it; Open Issue File is in its menu.

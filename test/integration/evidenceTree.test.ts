@@ -94,6 +94,11 @@ describe('evidence in the Client Issues tree', function () {
     assert.ok(acme2.iconPath instanceof vscode.ThemeIcon && acme2.iconPath.id === 'discard' && acme2.iconPath.color?.id === 'charts.red', 'the issue row has no verdict icon');
     assert.match(acme2.accessibilityInformation?.label ?? '', /Fix reverted/);
     assert.equal(acme2.contextValue, 'proofOfFix.issue.reopened.needsReply');
+    // The reply state also survives a narrow sidebar, as a decoration at the row's end.
+    assert.ok(acme2.resourceUri, 'the issue row has no resource for its decoration');
+    const decoration = api.replyDecorations.provideFileDecoration(acme2.resourceUri);
+    assert.equal(decoration?.badge, '●');
+    assert.equal(decoration?.tooltip, 'needs reply');
     const intact = item(issueNode('ACME-1') as IssueTreeNode);
     assert.ok(intact.iconPath instanceof vscode.ThemeIcon && intact.iconPath.id === 'verified');
     assert.doesNotMatch(String(intact.description), /needs reply/);
@@ -173,6 +178,7 @@ describe('evidence in the Client Issues tree', function () {
       const replied = await waitFor('the count to drop', () => (api.statusBar.state.badge === 2 ? api.statusBar.state : undefined));
       assert.equal(replied.text, '$(shield) 2 need a reply');
       assert.match(String(item(issueNode('ACME-3') as IssueTreeNode).description), /^replied \d{1,2} [A-Z][a-z]{2,3}\b/);
+      assert.equal(api.replyDecorations.provideFileDecoration(item(issueNode('ACME-3') as IssueTreeNode).resourceUri as vscode.Uri)?.badge, '✓');
       const hover = await tree().resolveTreeItem(item(issueNode('ACME-3') as IssueTreeNode), issueNode('ACME-3') as IssueTreeNode, new vscode.CancellationTokenSource().token);
       assert.match((hover.tooltip as vscode.MarkdownString).value, /Replied on/);
       // The client writes again the day after: it waits for a reply once more.
