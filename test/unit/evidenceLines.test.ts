@@ -167,7 +167,7 @@ describe('evidence rules for messy histories', () => {
     it('reads paths that look like headers or statuses as paths, and a truncated record without failing', () => {
       const odd = `@${B} ${A}\0\nA\0@${A}\0R100\0M\0src/cart.js\0`;
       assert.deepEqual(parseFollowLog(odd, 'M'), { commit: B, parent: A, status: 'R', to: 'src/cart.js', added: [`@${A}`] });
-      // A cut record (a rename without its new name) is dropped, as every parser drops a truncated last record.
+      // A rename cut before its new path is dropped with the rest of the truncated output.
       assert.equal(parseFollowLog(`@${B} ${A}\0\nR100\0src/cart.js`, 'src/cart.js'), null);
     });
 
