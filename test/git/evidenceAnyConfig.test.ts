@@ -1,7 +1,9 @@
 // The same evidence whatever the user's global git config says: each issue of one repository with
-// messy histories (a fix whose file moved twice, a reverted merge, a fix on two release lines, a
-// CJK message, a git note) is computed with an isolated HOME and with a HOME whose .gitconfig sets
-// every result-affecting option it can; the verdicts and every per-fix fact must be the same.
+// messy histories (a fix whose file moved, a reverted merge, a fix on two release lines, a CJK
+// message, a git note) is computed with an isolated HOME, with a HOME whose .gitconfig sets the
+// result-affecting options below, and with the shared hostile HOME (test/support/hostileHome.ts,
+// which also names a marker program for every way git can start one); the verdicts and every
+// per-fix fact must be the same, and no marker program may run.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +11,8 @@ import { computeEvidence } from '../../src/core/evidence/engine';
 import type { EvidenceRequest } from '../../src/core/evidence/engine';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import { createGitPort } from '../../src/git/simpleGitPort';
+import { hostileHome, markers } from '../support/hostileHome';
+import type { Markers } from '../support/hostileHome';
 import { makeTempDir } from '../support/tempDir';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
@@ -89,17 +93,21 @@ describe('evidence under any global git config', function () {
   const make = suiteRepos();
   let repo: TempRepo;
   let plainHome: string;
-  let hostileHome: string;
+  let ownHostileHome: string;
+  let sharedHostileHome: string;
+  let marks: Markers;
   const shas: Record<string, string> = {};
 
   before(() => {
     const homes = makeTempDir('pof-homes-');
     plainHome = path.join(homes, 'plain');
-    hostileHome = path.join(homes, 'hostile');
+    ownHostileHome = path.join(homes, 'hostile');
     fs.mkdirSync(plainHome);
-    fs.mkdirSync(hostileHome);
+    fs.mkdirSync(ownHostileHome);
     fs.writeFileSync(path.join(plainHome, '.gitconfig'), '');
-    fs.writeFileSync(path.join(hostileHome, '.gitconfig'), HOSTILE);
+    fs.writeFileSync(path.join(ownHostileHome, '.gitconfig'), HOSTILE);
+    marks = markers(path.join(homes, 'markers'));
+    sharedHostileHome = hostileHome(homes, marks);
 
     repo = make();
     repo.commit('Initial', { files: { 'src/cart.js': CART, 'src/menu.js': lines('menu', 12), 'src/pay.js': lines('pay', 12) } });
@@ -134,8 +142,11 @@ describe('evidence under any global git config', function () {
       const plain = await withHome(plainHome, () => computeEvidence(createGitPort(repo.dir), request));
       assert.equal(plain.verdict, verdict);
       assert.ok(plain.fixes.every((f) => f.exists));
-      const hostile = await withHome(hostileHome, () => computeEvidence(createGitPort(repo.dir), request));
+      const hostile = await withHome(ownHostileHome, () => computeEvidence(createGitPort(repo.dir), request));
       assert.deepEqual(comparable(hostile), comparable(plain));
+      const shared = await withHome(sharedHostileHome, () => computeEvidence(createGitPort(repo.dir), request));
+      assert.deepEqual(comparable(shared), comparable(plain));
+      assert.deepEqual(marks.ran(), []);
     });
   }
 

@@ -271,6 +271,22 @@ describe('evidence on messy histories', function () {
       assert.equal(e.verdict, 'fix-reverted');
     });
 
+    it('a fix that only removes lines, brought by a merge that was reverted, is reverted', async () => {
+      const r = make();
+      r.commit('Initial', { files: { 'src/cart.js': CART } });
+      r.checkout('drop-debug', true);
+      const only = r.commit('Drop the debug line that crashed the cart (fixes ACME-41)', { files: { 'src/cart.js': CART.replace('cart 10\n', '') } });
+      r.checkout('main');
+      r.commit('Docs', { files: { 'docs.md': 'docs\n' } });
+      const m = r.merge('drop-debug', "Merge branch 'drop-debug'");
+      r.git(['revert', '--no-edit', '-m', '1', m]);
+      const revert = r.head();
+      const e = await evidence(r.dir, { ref: 'ACME-41' });
+      assert.equal(fixOf(e, only).survival, null);
+      assert.deepEqual(fixOf(e, only).reverts.map((x) => [x.sha, x.viaMerge]), [[revert, m]]);
+      assert.equal(e.verdict, 'fix-reverted');
+    });
+
     it('counts a `Revert <short sha>` subject and a forge-truncated subject', async () => {
       repo.checkout('revert-sha', true);
       const bySha = repo.commit(`Revert ${fix.slice(0, 8)}`, { files: { 'src/cart.js': CART } });

@@ -156,7 +156,9 @@ async function findReverts(
   const found = await ctx.port.logMessages({
     include: [on.refSha],
     exclude: [on.sha],
-    grep: [...targets.map((s) => s.slice(0, 7)), `Revert "${fix.subject.slice(0, TRUNCATED_SEARCH)}`],
+    // Reverts of merges name the merge, not the fix ("…, reversing changes made to …", which git
+    // wraps before "changes"): every one after the fix is a candidate.
+    grep: [...targets.map((s) => s.slice(0, 7)), `Revert "${fix.subject.slice(0, TRUNCATED_SEARCH)}`, 'changes made to'],
   });
   const candidates = found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message }));
   return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
