@@ -13,11 +13,14 @@ interface Locale {
   viewTitle: RegExp;
   verdictReverted: RegExp;
   /** The prompts of the journey's steps, in the UI language. */
-  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp };
+  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp; nextStep: RegExp };
   markSent: string;
   markAnyway: RegExp;
   count: (n: number) => RegExp;
   replied: RegExp;
+  draftReply: string;
+  draftFor: RegExp;
+  draftTab: (id: string) => RegExp;
 }
 
 const LOCALES: Locale[] = [
@@ -26,22 +29,28 @@ const LOCALES: Locale[] = [
     command: "Proof of Fix: The Client Says It's Back…",
     viewTitle: /client issues/i,
     verdictReverted: /reverted/i,
-    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/ },
+    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/, nextStep: /By when will you send the next step/ },
     markSent: 'Proof of Fix: Mark Reply Sent',
     markAnyway: /^Mark as Sent$/,
     count: (n) => new RegExp(`\\b${n} needs? a reply`),
     replied: /replied \d{1,2} [A-Z][a-z]{2,3}/,
+    draftReply: 'Proof of Fix: Draft Reply',
+    draftFor: /Draft a reply for which issue/,
+    draftTab: (id) => new RegExp(`${id} · reply`),
   },
   {
     code: 'es',
     command: 'Proof of Fix: El cliente dice que ha vuelto…',
     viewTitle: /incidencias de clientes/i,
     verdictReverted: /revertid/i,
-    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/ },
+    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/, nextStep: /Para cuándo enviarás el siguiente paso/ },
     markSent: 'Proof of Fix: Marcar respuesta como enviada',
     markAnyway: /^Marcar como enviada$/,
     count: (n) => new RegExp(`\\b${n} (necesita|necesitan) respuesta`),
     replied: /respondida el \d{1,2} [a-z]{3}/,
+    draftReply: 'Proof of Fix: Redactar respuesta',
+    draftFor: /Para qué incidencia/,
+    draftTab: (id) => new RegExp(`${id} · respuesta`),
   },
 ];
 
@@ -104,9 +113,11 @@ for (const locale of LOCALES) {
       await answerQuickInput(page, 'email', p.channel);
       await answerQuickInput(page, 'Vuelven a salir los decimales raros en el total.', p.words);
       await answerQuickInput(page, 'v1.2.0', p.version);
+      // The date of the next step: the suggestion, confirmed as it is.
+      await answerQuickInput(page, undefined, p.nextStep);
       // The verdict sentence, and the draft in an editor tab.
       await page.locator('.notifications-toasts .notification-toast', { hasText: 'ACME-2' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-      const editor = page.locator('.editor-instance .view-lines', { hasText: /Carmen\sRuiz/ }).first();
+      const editor = page.locator('.editor-instance .view-lines', { hasText: /Hola,\sCarmen:/ }).first();
       await editor.waitFor({ state: 'visible', timeout: 60_000 });
       const text = await editor.innerText();
       // The client is Spanish-speaking: the reply is in Spanish whatever the UI language.
@@ -132,6 +143,17 @@ for (const locale of LOCALES) {
       await row.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await row.innerText(), locale.replied);
       await screenshot(page, `journey-${locale.code}-replied`);
+    });
+
+    it('opens a second draft in the same reply column, its tab named by the issue', async () => {
+      const { page } = session;
+      const groups = page.locator('.part.editor .editor-group-container');
+      const before = await groups.count();
+      await runFromPalette(page, locale.draftReply);
+      await answerQuickInput(page, 'ACME-3', locale.draftFor);
+      await page.locator('.part.editor .tab', { hasText: locale.draftTab('ACME-3') }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await groups.count(), before, 'the second draft opened a new column');
+      await screenshot(page, `journey-${locale.code}-second-draft`);
     });
   });
 }
