@@ -76,9 +76,9 @@ export function registerClientCommands(issues: IssueWorkspace): vscode.Disposabl
     if (!target) return undefined;
     const { folder, name } = target;
     if (isArgs<EditClientArgs>(arg, 'client')) {
-      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(`language: ${String(arg.language)}`);
-      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw badArgument(`register: ${String(arg.register)}`);
-      if (arg.audience !== undefined && !AUDIENCES.includes(arg.audience)) throw badArgument(`audience: ${String(arg.audience)}`);
+      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(vscode.l10n.t('{0} is not a language Proof of Fix writes (es, en).', String(arg.language)));
+      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw badArgument(vscode.l10n.t('{0} is not a Spanish register (usted, tu).', String(arg.register)));
+      if (arg.audience !== undefined && !AUDIENCES.includes(arg.audience)) throw badArgument(vscode.l10n.t('{0} is not an audience (plain, technical).', String(arg.audience)));
       return saveClientChange(folder, name, (draft) => {
         for (const key of ['prefix', 'language', 'register', 'contactName', 'email', 'greeting', 'audience', 'deployedRef', 'signature'] as const) {
           if (arg[key] !== undefined) (draft as unknown as Record<string, unknown>)[key] = arg[key];
