@@ -21,6 +21,7 @@ import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { ReplyDecorations } from './ui/replyDecorations';
 import { EvidenceStatusBar } from './ui/statusBar';
+import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
 import { trackWalkthrough } from './ui/walkthrough';
 
@@ -33,6 +34,7 @@ export interface ProofOfFixApi {
   replyDecorations: ReplyDecorations;
   /** Every command run through the funnel, as it ended (done, refused, failed, cancelled) and what the user was told. */
   onDidRunCommand: vscode.Event<CommandOutcome>;
+  timeline: TimelinePanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
@@ -76,9 +78,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
   );
+  const timeline = new TimelinePanels(issues, evidence);
+  context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
   // `npm start` asks for the view on the demo at once, rather than the Explorer.
   if (process.env.PROOF_OF_FIX_OPEN_VIEW === '1') void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-  return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand };
+  return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand, timeline };
 }
 
 export function deactivate(): void {

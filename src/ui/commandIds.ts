@@ -22,6 +22,8 @@ export const CommandIds = {
   openCommitOnRemote: 'proofOfFix.openCommitOnRemote',
   refreshEvidence: 'proofOfFix.refreshEvidence',
   clientSaysItsBack: 'proofOfFix.clientSaysItsBack',
+  showTimeline: 'proofOfFix.showTimeline',
+  exportProofPage: 'proofOfFix.exportProofPage',
   copyId: 'proofOfFix.copyId',
 } as const;
 

@@ -5,6 +5,8 @@
 
 export const VIEW_ID = 'proofOfFix.issues';
 export const VIEW_CONTAINER_ID = 'proofOfFix';
+/** The timeline's webview panels (`activeWebviewPanelId` in when clauses). */
+export const TIMELINE_VIEW_TYPE = 'proofOfFix.timeline';
 
 /** The settings section and each setting's key within it. */
 export const SETTINGS = {

@@ -212,8 +212,10 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const sentence = verdictSentence(result, id);
     const show = ATTENTION.has(result.verdict) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const reveal = vscode.l10n.t('Show in Client Issues');
-    void show(sentence, reveal).then((choice) => {
+    const timeline = vscode.l10n.t('Show Timeline');
+    void show(sentence, reveal, timeline).then((choice) => {
       if (choice === reveal) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      if (choice === timeline) void vscode.commands.executeCommand(CommandIds.showTimeline, { issue: id, folder: folder.folder.uri });
     });
 
     // 5. The date of the next step, as the person chooses it.
