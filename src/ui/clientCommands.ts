@@ -2,13 +2,13 @@
 // arguments object (tests and other commands), or nothing (the palette, which then asks).
 import * as vscode from 'vscode';
 import { updateClient } from '../core/store/issueOperations';
-import type { Client, Language, Register } from '../core/store/model';
-import { LANGUAGES, REGISTERS } from '../core/store/model';
+import type { Audience, Client, Language, Register } from '../core/store/model';
+import { AUDIENCES, DEFAULT_AUDIENCE, LANGUAGES, REGISTERS } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
 import type { FolderArg } from './commandSupport';
 import { badArgument, clientDefaults, clientNamed, isArgs, requireTrust, writeTo } from './commandSupport';
-import { inputSignature, pickRegister } from './clientPrompts';
+import { audienceLabel, inputEmail, inputSignature, pickAudience, pickRegister } from './clientPrompts';
 import { inputPrefix, inputText, pickDeployedRef, pickFolder, pickLanguage } from './issuePickers';
 import { ClientNode, IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
@@ -28,6 +28,9 @@ export interface EditClientArgs extends ClientArgs {
   language?: Language;
   register?: Register;
   contactName?: string;
+  email?: string;
+  greeting?: string;
+  audience?: Audience;
   deployedRef?: string;
   signature?: string;
 }
@@ -73,10 +76,11 @@ export function registerClientCommands(issues: IssueWorkspace): vscode.Disposabl
     if (!target) return undefined;
     const { folder, name } = target;
     if (isArgs<EditClientArgs>(arg, 'client')) {
-      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(`language: ${String(arg.language)}`);
-      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw badArgument(`register: ${String(arg.register)}`);
+      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(vscode.l10n.t('{0} is not a language Proof of Fix writes (es, en).', String(arg.language)));
+      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw badArgument(vscode.l10n.t('{0} is not a Spanish register (usted, tu).', String(arg.register)));
+      if (arg.audience !== undefined && !AUDIENCES.includes(arg.audience)) throw badArgument(vscode.l10n.t('{0} is not an audience (plain, technical).', String(arg.audience)));
       return saveClientChange(folder, name, (draft) => {
-        for (const key of ['prefix', 'language', 'register', 'contactName', 'deployedRef', 'signature'] as const) {
+        for (const key of ['prefix', 'language', 'register', 'contactName', 'email', 'greeting', 'audience', 'deployedRef', 'signature'] as const) {
           if (arg[key] !== undefined) (draft as unknown as Record<string, unknown>)[key] = arg[key];
         }
       });
@@ -85,13 +89,16 @@ export function registerClientCommands(issues: IssueWorkspace): vscode.Disposabl
     let client = await clientNamed(folder, name);
     for (;;) {
       const none = vscode.l10n.t('(not set)');
-      type Field = 'language' | 'register' | 'contactName' | 'signature' | 'prefix' | 'deployedRef';
+      type Field = 'language' | 'register' | 'audience' | 'contactName' | 'email' | 'greeting' | 'signature' | 'prefix' | 'deployedRef';
       const fields: (vscode.QuickPickItem & { field: Field })[] = [
         { label: vscode.l10n.t('Language'), description: client.language, field: 'language' },
         ...(client.language === 'es'
           ? [{ label: vscode.l10n.t('Spanish register'), description: client.register === 'tu' ? 'tú' : 'usted', field: 'register' as const }]
           : []),
+        { label: vscode.l10n.t('Audience'), description: audienceLabel(client.audience ?? DEFAULT_AUDIENCE), field: 'audience' },
         { label: vscode.l10n.t('Contact name'), description: client.contactName ?? none, field: 'contactName' },
+        { label: vscode.l10n.t('Email'), description: client.email ?? none, field: 'email' },
+        { label: vscode.l10n.t('Greeting'), description: client.greeting ?? none, field: 'greeting' },
         { label: vscode.l10n.t('Signature'), description: client.signature?.replace(/\n/g, ' / ') ?? none, field: 'signature' },
         { label: vscode.l10n.t('Issue id prefix'), description: client.prefix, field: 'prefix' },
         { label: vscode.l10n.t('Deployed version'), description: client.deployedRef ?? none, field: 'deployedRef' },
@@ -116,6 +123,17 @@ export function registerClientCommands(issues: IssueWorkspace): vscode.Disposabl
           if (signature !== undefined) change = (d) => void (d.signature = signature);
           break;
         }
+        case 'audience': {
+          const audience = await pickAudience(client.audience, title);
+          if (audience) change = (d) => void (d.audience = audience);
+          break;
+        }
+        case 'email': {
+          const email = await inputEmail(title, client.email);
+          if (email !== undefined) change = (d) => void (d.email = email);
+          break;
+        }
+        case 'greeting':
         case 'contactName': {
           const field = picked.field;
           const value = await inputText(title, picked.label, { value: client[field] });

@@ -1,9 +1,10 @@
 // The questions about a client, shared by New Client (inside New Client Issue) and Edit Client: what
-// a reply needs to address them (language, usted or tú, contact, signature). Each returns undefined
+// a reply needs to address them (language, usted or tú, plain or technical, contact, email, signature). Each returns undefined
 // when the person closes it; an optional answer left empty returns ''.
 import * as vscode from 'vscode';
 import { newClientRecord, suggestClientPrefix } from '../core/store/issueOperations';
-import type { Client, Register } from '../core/store/model';
+import type { Audience, Client, Register } from '../core/store/model';
+import { DEFAULT_AUDIENCE } from '../core/store/model';
 import { inputPrefix, inputText, pickLanguage } from './issuePickers';
 import type { FolderIssues } from './issueWorkspace';
 import { defaultLanguageSetting } from './settings';
@@ -29,6 +30,33 @@ export async function pickRegister(current: Register | undefined, title?: string
   return picked?.register;
 }
 
+export function audienceLabel(audience: Audience): string {
+  return audience === 'technical' ? vscode.l10n.t('technical') : vscode.l10n.t('plain words');
+}
+
+/** Who reads the replies: plain words (no commit ids or branch names) or technical. */
+export async function pickAudience(current: Audience | undefined, title?: string): Promise<Audience | undefined> {
+  const items = [
+    { label: audienceLabel('plain'), detail: vscode.l10n.t('Facts in everyday words with dates; no commit ids, branch names or commit subjects (the evidence goes in an appendix)'), audience: 'plain' as const },
+    { label: audienceLabel('technical'), detail: vscode.l10n.t('Commit ids, branches and releases in the text, for a developer'), audience: 'technical' as const },
+  ].map((item) => ({ ...item, picked: item.audience === (current ?? DEFAULT_AUDIENCE) }));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Who reads the replies?'), matchOnDetail: true, ignoreFocusOut: true });
+  return picked?.audience;
+}
+
+/** An email address, or '' for none. */
+export async function inputEmail(title: string, current: string | undefined): Promise<string | undefined> {
+  const email = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t("The contact's email address, for Open in Mail (optional)"),
+    value: current ?? '',
+    placeHolder: vscode.l10n.t('e.g. carmen@example.com'),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? undefined : vscode.l10n.t('An email address, e.g. carmen@example.com')),
+  });
+  return email?.trim();
+}
+
 /**
  * A signature of several lines, one line per answer: an empty answer ends it. The current lines are
  * offered one by one, so editing keeps what is not changed.
@@ -51,11 +79,11 @@ export async function inputSignature(title: string, current: string | undefined)
   return lines.join('\n');
 }
 
-/** New Client: name, prefix, language, (for Spanish) usted or tú, contact name, signature; saved to clients.json. */
+/** New Client: name, prefix, language, (for Spanish) usted or tú, audience, contact name, email, signature; saved to clients.json. */
 async function createClient(folder: FolderIssues): Promise<Client | undefined> {
   const taken = folder.store.clients();
   const title = vscode.l10n.t('New client');
-  const total = 6;
+  const total = 8;
   const name = (
     await vscode.window.showInputBox({
       title: stepTitle(title, 1, total),
@@ -76,10 +104,16 @@ async function createClient(folder: FolderIssues): Promise<Client | undefined> {
     if (!register) return undefined;
     fields.register = register;
   }
-  const contactName = await inputText(stepTitle(title, 5, total), vscode.l10n.t('The name of the person you write to (optional)'), { placeHolder: vscode.l10n.t('e.g. Carmen Ruiz') });
+  const audience = await pickAudience(undefined, stepTitle(title, 5, total));
+  if (!audience) return undefined;
+  fields.audience = audience;
+  const contactName = await inputText(stepTitle(title, 6, total), vscode.l10n.t('The name of the person you write to (optional)'), { placeHolder: vscode.l10n.t('e.g. Carmen Ruiz') });
   if (contactName === undefined) return undefined;
   if (contactName) fields.contactName = contactName;
-  const signature = await inputSignature(stepTitle(title, 6, total), undefined);
+  const email = await inputEmail(stepTitle(title, 7, total), undefined);
+  if (email === undefined) return undefined;
+  if (email) fields.email = email;
+  const signature = await inputSignature(stepTitle(title, 8, total), undefined);
   if (signature === undefined) return undefined;
   if (signature) fields.signature = signature;
   return folder.store.saveClient(newClientRecord(folder.store, name, fields, { defaultLanguage: defaultLanguageSetting(folder.folder.uri) }), { create: true });

@@ -187,7 +187,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     let how: FixLinkHow = 'manual';
     let note: string | undefined;
     if (isArgs<LinkFixArgs>(arg, 'issue')) {
-      if (arg.how !== undefined && !FIX_LINK_HOWS.includes(arg.how)) throw badArgument(`how: ${String(arg.how)}`);
+      if (arg.how !== undefined && !FIX_LINK_HOWS.includes(arg.how)) throw badArgument(vscode.l10n.t('{0} is not a way of linking a fix (manual, line, message).', String(arg.how)));
       if (arg.sha) {
         sha = git ? ((await git.resolveCommit(arg.sha)) ?? undefined) : arg.sha;
         if (!sha) throw badArgument(vscode.l10n.t('There is no commit {0} in this repository.', arg.sha));
@@ -249,7 +249,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     const { folder, issue } = target;
     const status = isArgs<SetStatusArgs>(arg, 'status') ? arg.status : await pickStatus(issue.status);
     if (!status) return undefined;
-    if (!ISSUE_STATUSES.includes(status)) throw badArgument(`status: ${String(status)}`);
+    if (!ISSUE_STATUSES.includes(status)) throw badArgument(vscode.l10n.t('{0} is not a status (open, fixed, reopened, wont-fix, closed).', String(status)));
     const updated = await writeTo(folder, () => folder.store.updateIssue(issue.id, (draft) => void (draft.status = status)));
     if (!tree.shownStatuses().includes(status)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1}; the filter hides it.', issue.id, statusLabel(status)));

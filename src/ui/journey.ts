@@ -9,8 +9,8 @@ import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model
 import { formatDay, suggestNextStepBy } from '../core/reply/format';
 import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
-import { isCalendarDay } from '../core/store/model';
 import { compareByLatestReport, reportedOn } from '../core/inbox';
+import { isCalendarDay } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';

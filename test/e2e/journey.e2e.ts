@@ -18,6 +18,9 @@ interface Locale {
   markAnyway: RegExp;
   count: (n: number) => RegExp;
   replied: RegExp;
+  draftReply: string;
+  draftFor: RegExp;
+  draftTab: (id: string) => RegExp;
 }
 
 const LOCALES: Locale[] = [
@@ -31,6 +34,9 @@ const LOCALES: Locale[] = [
     markAnyway: /^Mark as Sent$/,
     count: (n) => new RegExp(`\\b${n} needs? a reply`),
     replied: /replied \d{1,2} [A-Z][a-z]{2,3}/,
+    draftReply: 'Proof of Fix: Draft Reply',
+    draftFor: /Draft a reply for which issue/,
+    draftTab: (id) => new RegExp(`${id} · reply`),
   },
   {
     code: 'es',
@@ -42,6 +48,9 @@ const LOCALES: Locale[] = [
     markAnyway: /^Marcar como enviada$/,
     count: (n) => new RegExp(`\\b${n} (necesita|necesitan) respuesta`),
     replied: /respondida el \d{1,2} [a-z]{3}/,
+    draftReply: 'Proof of Fix: Redactar respuesta',
+    draftFor: /Para qué incidencia/,
+    draftTab: (id) => new RegExp(`${id} · respuesta`),
   },
 ];
 
@@ -134,6 +143,17 @@ for (const locale of LOCALES) {
       await row.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await row.innerText(), locale.replied);
       await screenshot(page, `journey-${locale.code}-replied`);
+    });
+
+    it('opens a second draft in the same reply column, its tab named by the issue', async () => {
+      const { page } = session;
+      const groups = page.locator('.part.editor .editor-group-container');
+      const before = await groups.count();
+      await runFromPalette(page, locale.draftReply);
+      await answerQuickInput(page, 'ACME-3', locale.draftFor);
+      await page.locator('.part.editor .tab', { hasText: locale.draftTab('ACME-3') }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      assert.equal(await groups.count(), before, 'the second draft opened a new column');
+      await screenshot(page, `journey-${locale.code}-second-draft`);
     });
   });
 }

@@ -163,6 +163,12 @@ describe('client issues in a real VS Code', function () {
     const after = JSON.parse(fs.readFileSync(clientsFile.path, 'utf8')) as { clients: Client[] };
     assert.deepEqual(after.clients.find((c) => c.name === CLIENT), { name: CLIENT, prefix: PREFIX, language: 'en', deployedRef: 'v1.2.0', contactName: 'Laura', register: 'tu' });
     assert.match(String(tree().getTreeItem(clientNode() as IssueTreeNode).description), /v1\.2\.0/);
+    // What a reply needs: the audience and the contact's email; a bad value is refused in words.
+    await vscode.commands.executeCommand(CommandIds.editClient, { client: CLIENT, audience: 'technical', email: 'laura@example.com' });
+    const edited = (JSON.parse(fs.readFileSync(clientsFile.path, 'utf8')) as { clients: Client[] }).clients.find((c) => c.name === CLIENT);
+    assert.equal(edited?.audience, 'technical');
+    assert.equal(edited?.email, 'laura@example.com');
+    assertRefused(await runCommand(api, CommandIds.editClient, { client: CLIENT, audience: 'everyone' }), /^everyone is not an audience \(plain, technical\)\.$/);
   });
 
   it('hides closed issues by default and shows them through the filter', async () => {
