@@ -189,7 +189,8 @@ describe('CLI store commands: client and issue', function () {
 });
 
 describe('CLI store commands: concurrent processes', function () {
-  this.timeout(300000);
+  // 91 CLI starts; on a loaded two-core machine each takes seconds.
+  this.timeout(600000);
 
   it('three processes each recording 30 reports on one issue end with all 90', async () => {
     const ws = makeTempDir('pof-cli-race-');
