@@ -9,6 +9,7 @@ const SUMMARIES: ReadonlyArray<readonly [string, () => string]> = [
   ['reply', () => l10n.t('draft the status reply to the client from the evidence')],
   ['evidence', () => l10n.t('where the fix of an issue is, and whether it survives')],
   ['scan', () => l10n.t('every issue id referenced in the history, with its fixes and mentions')],
+  ['report', () => l10n.t('write the proof page: the timeline of an issue as one HTML file to attach')],
   ['issue', () => l10n.t('create, update and show client issues in .proof-of-fix/issues/')],
   ['client', () => l10n.t('add a client to .proof-of-fix/clients.json')],
 ];
@@ -69,6 +70,20 @@ export function replyUsage(): string {
     '',
     l10n.t('A workspace template that fails is reported on stderr and the built-in one is used instead.'),
     l10n.t('exit codes: 0 reply printed, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed, 5 built-in template failed'),
+  ].join('\n') + '\n';
+}
+
+export function reportUsage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix report [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF]'),
+    '                           [--lang es|en] [--audience plain|technical] --out FILE.html',
+    '',
+    evidenceOptionsHelp().split('\n').filter((line) => !line.trimStart().startsWith('--json')).join('\n'),
+    optionLine('--lang es|en', l10n.t("the page's language (default: the client's, else en)")),
+    optionLine('--audience plain|technical', l10n.t('plain: no commit ids in the main text (default); technical: with them')),
+    optionLine('--out FILE.html', l10n.t('where to write the page (replaced if it exists)')),
+    '',
+    l10n.t('exit codes: 0 page written, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed or the file could not be written'),
   ].join('\n') + '\n';
 }
 

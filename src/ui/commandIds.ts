@@ -22,6 +22,9 @@ export const CommandIds = {
   openCommitOnRemote: 'proofOfFix.openCommitOnRemote',
   refreshEvidence: 'proofOfFix.refreshEvidence',
   clientSaysItsBack: 'proofOfFix.clientSaysItsBack',
+  showTimeline: 'proofOfFix.showTimeline',
+  exportProofPage: 'proofOfFix.exportProofPage',
+  copyId: 'proofOfFix.copyId',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
