@@ -11,6 +11,7 @@ import type { GitErrorCode } from '../core/gitPort';
 import { isGitFailure } from '../core/gitPort';
 import type { StoreErrorCode } from '../core/store/issueStore';
 import { StoreError } from '../core/store/issueStore';
+import { LOCKED_DETAIL } from '../core/store/storeErrors';
 import { packageRoot } from './packageRoot';
 
 export type CliEnv = Readonly<Record<string, string | undefined>>;
@@ -79,9 +80,10 @@ function evidenceMessage(code: EvidenceErrorCode): string {
   }
 }
 
-function storeMessage(code: StoreErrorCode, subject: string): string {
+function storeMessage(code: StoreErrorCode, subject: string, detail: string | undefined): string {
   switch (code) {
     case 'conflict':
+      if (detail === LOCKED_DETAIL) return l10n.t('{0} stayed locked by another writer of Proof of Fix; nothing was written', subject);
       return l10n.t('{0} changed on disk while this ran; nothing was written', subject);
     case 'unparsable':
       return l10n.t('{0} has a problem to repair first; nothing was written', subject);
@@ -114,6 +116,6 @@ export function describeError(error: unknown, context: { repo?: string } = {}): 
     return { severity: 'error', message: error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words };
   }
   if (error instanceof EvidenceFailure) return { severity: 'warning', message: `${JSON.stringify(error.subject)}: ${evidenceMessage(error.code)}` };
-  if (error instanceof StoreError) return { severity: 'warning', message: storeMessage(error.code, error.subject) };
+  if (error instanceof StoreError) return { severity: 'warning', message: storeMessage(error.code, error.subject, error.detail) };
   return { severity: 'error', message: l10n.t('unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
 }

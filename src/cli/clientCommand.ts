@@ -8,7 +8,8 @@ import { LANGUAGES, REGISTERS } from '../core/store/model';
 import { flagOption, parseArgs, stringOption } from './args';
 import { ExitCode } from './exitCodes';
 import type { CliIo } from './main';
-import { openStore, refuseBrokenClients, runStoreAction, StoreCommandRefusal, workspaceFolder } from './storeSession';
+import { refuseBrokenClients, runStoreAction, StoreCommandRefusal, workspaceFolder } from './storeSession';
+import { openStore } from './storeRecords';
 import { clientUsage } from './usage';
 
 export async function clientCommand(argv: string[], io: CliIo): Promise<number> {

@@ -20,7 +20,8 @@ import { describeError } from './cliMessages';
 import { ExitCode } from './exitCodes';
 import { formatIssue, formatIssueLine } from './issueFormat';
 import type { CliIo } from './main';
-import { loadIssueOrRefuse, localToday, openStore, refuseBrokenClients, runStoreAction, StoreCommandRefusal, workspaceFolder } from './storeSession';
+import { loadIssueOrRefuse, localToday, refuseBrokenClients, runStoreAction, StoreCommandRefusal, workspaceFolder } from './storeSession';
+import { openStore } from './storeRecords';
 import { issueUsage } from './usage';
 
 interface Action {

@@ -38,14 +38,19 @@ function errnoCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Reads the issue and client a command names; every way this can fail is a coded state. */
-export async function readStoreRecords(request: StoreReadRequest): Promise<StoreReadResult> {
-  if (request.issue !== undefined && !isSafeIssueId(request.issue)) return { ok: false, failure: { code: 'bad-issue-id', subject: request.issue } };
-  const store = new IssueStore({
-    root: request.workspace,
+/** The workspace's store, as the extension opens it: the schemas of the installed package's media/. */
+export async function openStore(workspace: string): Promise<IssueStore> {
+  return new IssueStore({
+    root: workspace,
     fs: createNodeStoreFs(),
     validator: createStoreValidator(await loadStoreSchemas(path.join(packageRoot(), 'media'))),
   });
+}
+
+/** Reads the issue and client a command names; every way this can fail is a coded state. */
+export async function readStoreRecords(request: StoreReadRequest): Promise<StoreReadResult> {
+  if (request.issue !== undefined && !isSafeIssueId(request.issue)) return { ok: false, failure: { code: 'bad-issue-id', subject: request.issue } };
+  const store = await openStore(request.workspace);
   try {
     if (request.issue !== undefined) await store.loadIssue(request.issue);
     else await store.loadClients();

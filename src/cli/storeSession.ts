@@ -4,13 +4,11 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { IssueStore, StoreError } from '../core/store/issueStore';
-import { createNodeStoreFs } from '../core/store/storeFs';
-import { createStoreValidator, loadStoreSchemas } from '../core/store/validate';
+import type { IssueStore } from '../core/store/issueStore';
+import { StoreError } from '../core/store/issueStore';
 import { describeError } from './cliMessages';
 import { ExitCode } from './exitCodes';
 import type { CliIo } from './main';
-import { packageRoot } from './packageRoot';
 import { describeStoreFailure } from './storeRecords';
 
 /** A refusal the command words itself; thrown by the helpers below, caught by `runStoreAction`. */
@@ -34,14 +32,6 @@ export function workspaceFolder(io: CliIo, option: string | undefined): string {
   }
   if (!isDir) throw new StoreCommandRefusal(l10n.t('{0}: no such folder', dir));
   return dir;
-}
-
-export async function openStore(workspace: string): Promise<IssueStore> {
-  return new IssueStore({
-    root: workspace,
-    fs: createNodeStoreFs(),
-    validator: createStoreValidator(await loadStoreSchemas(path.join(packageRoot(), 'media'))),
-  });
 }
 
 /** Reads one issue (and clients.json); a missing or broken file is a refusal naming the file and the place. */

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StoreError } from '../../src/core/store/issueStore';
+import { LOCKED_DETAIL } from '../../src/core/store/storeErrors';
 import type { Client, Issue } from '../../src/core/store/model';
 import { ExitCode } from '../../src/cli/exitCodes';
 import { runCli } from '../../src/cli/main';
@@ -178,15 +179,18 @@ describe('CLI store commands: client and issue', function () {
   it('a store conflict (changed on every attempt, or locked) is exit 6; other store refusals exit 2', async () => {
     let stderr = '';
     const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, cwd: ROOT };
-    assert.equal(await runStoreAction(io, 'issue', () => Promise.reject(new StoreError('conflict', 'ACME-1.json', 'locked by another writer'))), ExitCode.storeConflict);
-    assert.match(stderr, /ACME-1\.json changed on disk while this ran; nothing was written/);
+    assert.equal(await runStoreAction(io, 'issue', () => Promise.reject(new StoreError('conflict', 'ACME-1', 'changed on disk during every attempt'))), ExitCode.storeConflict);
+    assert.match(stderr, /ACME-1 changed on disk while this ran; nothing was written/);
+    assert.equal(await runStoreAction(io, 'issue', () => Promise.reject(new StoreError('conflict', 'ACME-1', LOCKED_DETAIL))), ExitCode.storeConflict);
+    assert.match(stderr, /ACME-1 stayed locked by another writer of Proof of Fix; nothing was written/);
     assert.equal(await runStoreAction(io, 'issue', () => Promise.reject(new StoreError('invalid', 'ACME-1'))), ExitCode.badArguments);
     await assert.rejects(runStoreAction(io, 'issue', () => Promise.reject(new TypeError('a bug'))), /a bug/);
   });
 });
 
 describe('CLI store commands: concurrent processes', function () {
-  this.timeout(300000);
+  // 91 CLI starts; on a loaded two-core machine each takes seconds.
+  this.timeout(600000);
 
   it('three processes each recording 30 reports on one issue end with all 90', async () => {
     const ws = makeTempDir('pof-cli-race-');

@@ -2,7 +2,7 @@
 // one way to rewrite it: under its lock, from the file as it is on disk now, with a last check
 // before the rename and the change applied again when an editor saved in between.
 import { contentHash } from './format';
-import { StoreError } from './storeErrors';
+import { LOCKED_DETAIL, StoreError } from './storeErrors';
 import type { StoreFs } from './storeFs';
 import { isAlreadyExists, isChangedOnDisk, isLockTimeout } from './storeFs';
 import type { Parsed, StoreProblem } from './storeParse';
@@ -56,7 +56,7 @@ export async function withLock<T>(fs: StoreFs, file: string, subject: string, wo
   try {
     lock = await fs.lock(file);
   } catch (error) {
-    if (isLockTimeout(error)) throw new StoreError('conflict', subject, 'locked by another writer');
+    if (isLockTimeout(error)) throw new StoreError('conflict', subject, LOCKED_DETAIL);
     throw error;
   }
   try {

@@ -14,6 +14,9 @@ export type StoreErrorCode =
   /** The change would produce a file the schema rejects. */
   | 'invalid';
 
+/** The detail of a 'conflict' when another writer held the file's lock for the whole wait. */
+export const LOCKED_DETAIL = 'locked by another writer';
+
 export class StoreError extends CodedError<StoreErrorCode> {
   readonly domain = 'store';
 
