@@ -18,7 +18,7 @@ import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { escapeXml, renderTimelineSvg, TIMELINE_CSS } from '../core/timeline/svg';
 import { CommandIds } from './commandIds';
-import { TIMELINE_VIEW_TYPE } from './config';
+import { TIMELINE_VIEW_TYPE, VIEW_ID } from './config';
 import { registerCommand } from './commands';
 import type { EvidenceService } from './evidenceService';
 import { today } from './issueLabels';
@@ -207,7 +207,7 @@ export class TimelinePanels implements vscode.Disposable {
       return entry.shown;
     }
     const evidence = known ?? (await vscode.window.withProgress(
-      { location: { viewId: 'proofOfFix.issues' }, title: vscode.l10n.t('Checking the evidence for {0}…', issueId) },
+      { location: { viewId: VIEW_ID }, title: vscode.l10n.t('Checking the evidence for {0}…', issueId) },
       () => this.evidence.forFolder(folder).compute(issueId),
     ));
     entry.evidence = evidence;
