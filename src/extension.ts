@@ -15,6 +15,7 @@ import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
 import { createJourney } from './ui/journey';
 import { registerReplyCommands } from './ui/replyCommands';
+import { DraftFileSystem, DRAFT_SCHEME } from './ui/replyDraftFiles';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { EvidenceStatusBar } from './ui/statusBar';
@@ -62,7 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
       },
     }),
   );
-  const drafts = new ReplyDrafts();
+  // Before the drafts: a draft tab restored after a reload is read through this provider.
+  const draftFiles = new DraftFileSystem();
+  context.subscriptions.push(draftFiles, vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, draftFiles, { isCaseSensitive: true }));
+  const drafts = new ReplyDrafts(issues);
   const tone = new ToneDiagnostics(drafts);
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),

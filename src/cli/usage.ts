@@ -53,14 +53,17 @@ export function evidenceUsage(): string {
 export function replyUsage(): string {
   return [
     l10n.t('usage: {0}', 'proof-of-fix reply [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF] [--me EMAIL ...]'),
-    '                          [--lang es|en] [--client NAME] [--register usted|tu] [--by YYYY-MM-DD] [--appendix] [--json]',
+    '                          [--lang es|en] [--client NAME] [--register usted|tu] [--audience plain|technical]',
+    '                          [--format markdown|text] [--by YYYY-MM-DD] [--appendix] [--json]',
     '',
     evidenceOptionsHelp().replace(l10n.t('print the evidence as JSON'), l10n.t('print the reply, its verdict and the evidence as JSON')),
     optionLine('--lang es|en', l10n.t("the reply's language (default: the client's, else en)")),
     optionLine('--client NAME', l10n.t("address the reply to this client of clients.json (default: the issue's client);")),
     optionLine('', l10n.t('its deployed ref is used when --deployed is not given')),
     optionLine('--register usted|tu', l10n.t("Spanish register (default: the client's, else usted)")),
-    optionLine('--by YYYY-MM-DD', l10n.t('the date promised in the next step (default: two working days from now)')),
+    optionLine('--audience plain|technical', l10n.t("plain words, or commits and branches (default: the client's, else plain)")),
+    optionLine('--format markdown|text', l10n.t('Markdown, or a plain text email body (default: markdown)')),
+    optionLine('--by YYYY-MM-DD', l10n.t('the date promised in the next step (default: none; the reply names no date)')),
     optionLine('--appendix', l10n.t('add the shas, refs and git commands that verify each statement')),
     optionLine('--remote-url URL', l10n.t("build commit links from this remote (default: the repository's origin)")),
     optionLine('--no-overrides', l10n.t("ignore the workspace's .proof-of-fix/templates/")),
@@ -102,12 +105,13 @@ export function scanUsage(): string {
 
 export function lintUsage(): string {
   return [
-    l10n.t('usage: {0}', 'proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--json]'),
+    l10n.t('usage: {0}', 'proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--change-by me|others] [--json]'),
     '',
     optionLine('FILE', l10n.t('a reply (Markdown or plain text); - reads standard input')),
     optionLine('--lang es|en', l10n.t("the reply's language (default: guessed from its words)")),
     optionLine('--allow WORD', l10n.t('a word accepted as written, e.g. a client name in capitals (repeatable)')),
-    optionLine('--json', l10n.t('print the findings as JSON')),
+    optionLine('--change-by me|others', l10n.t('whose change the evidence blames, when known: with me, passives that hide it are flagged')),
+    optionLine('--json', l10n.t('print the findings as JSON (each names its category)')),
     '',
     l10n.t('exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file'),
   ].join('\n') + '\n';

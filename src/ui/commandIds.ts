@@ -16,6 +16,7 @@ export const CommandIds = {
   deleteIssue: 'proofOfFix.deleteIssue',
   draftReply: 'proofOfFix.draftReply',
   copyReply: 'proofOfFix.copyReply',
+  openInMail: 'proofOfFix.openInMail',
   markReplySent: 'proofOfFix.markReplySent',
   openCommitDiff: 'proofOfFix.openCommitDiff',
   openCommitOnRemote: 'proofOfFix.openCommitOnRemote',

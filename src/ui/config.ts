@@ -21,6 +21,7 @@ export const SETTINGS = {
   myIdentities: 'evidence.myIdentities',
   replyAppendix: 'reply.appendix',
   templatesFolder: 'reply.templatesFolder',
+  nextStepWorkingDays: 'reply.nextStepWorkingDays',
 } as const;
 
 /** The group of settings evidence depends on: a change to any of them recomputes it. */
