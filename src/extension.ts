@@ -10,6 +10,7 @@ import { disposeCommandOutcomes, onDidRunCommand, registerCommand } from './ui/c
 import { COMMIT_SCHEME, CommitDocumentProvider } from './ui/commitDocuments';
 import { registerEvidenceCommands } from './ui/evidenceCommands';
 import { EvidenceService } from './ui/evidenceService';
+import { registerClientCommands } from './ui/clientCommands';
 import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
@@ -18,9 +19,11 @@ import { registerReplyCommands } from './ui/replyCommands';
 import { DraftFileSystem, DRAFT_SCHEME } from './ui/replyDraftFiles';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
+import { ReplyDecorations } from './ui/replyDecorations';
 import { EvidenceStatusBar } from './ui/statusBar';
 import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
+import { trackWalkthrough } from './ui/walkthrough';
 
 /** What activate returns: the integration tests read the tree back through it. */
 export interface ProofOfFixApi {
@@ -28,6 +31,7 @@ export interface ProofOfFixApi {
   issuesTree: IssuesTreeProvider;
   evidence: EvidenceService;
   statusBar: EvidenceStatusBar;
+  replyDecorations: ReplyDecorations;
   /** Every command run through the funnel, as it ended (done, refused, failed, cancelled) and what the user was told. */
   onDidRunCommand: vscode.Event<CommandOutcome>;
   timeline: TimelinePanels;
@@ -35,7 +39,7 @@ export interface ProofOfFixApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
   log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated`);
-  context.subscriptions.push(registerCommand(CommandIds.showLog, () => log().show(true)));
+  context.subscriptions.push(registerCommand(CommandIds.showLog, () => log().show(true)), trackWalkthrough(onDidRunCommand));
 
   const validator = createStoreValidator(await loadStoreSchemas(context.asAbsolutePath('media')));
   const issues = new IssueWorkspace({
@@ -44,17 +48,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().info(line) }),
   });
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
-  const statusBar = new EvidenceStatusBar(evidence);
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
+  const statusBar = new EvidenceStatusBar(evidence, issues, view);
+  const replyDecorations = new ReplyDecorations(issues, evidence);
   context.subscriptions.push(
     issues,
     evidence,
     statusBar,
+    replyDecorations,
     issuesTree,
     view,
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(issues, evidence)),
     ...registerEvidenceCommands({ issues, evidence }),
+    ...registerClientCommands(issues),
     ...registerIssueCommands({
       issues,
       tree: issuesTree,
@@ -73,7 +80,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   );
   const timeline = new TimelinePanels(issues, evidence);
   context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
-  return { issues, issuesTree, evidence, statusBar, onDidRunCommand, timeline };
+  // `npm start` asks for the view on the demo at once, rather than the Explorer.
+  if (process.env.PROOF_OF_FIX_OPEN_VIEW === '1') void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand, timeline };
 }
 
 export function deactivate(): void {

@@ -24,6 +24,7 @@ export const CommandIds = {
   clientSaysItsBack: 'proofOfFix.clientSaysItsBack',
   showTimeline: 'proofOfFix.showTimeline',
   exportProofPage: 'proofOfFix.exportProofPage',
+  copyId: 'proofOfFix.copyId',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

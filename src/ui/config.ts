@@ -42,4 +42,10 @@ export const ContextKeys = {
   webRemote: 'proofOfFix.webRemote',
   /** The active editor is a reply draft. */
   replyActive: 'proofOfFix.replyActive',
+  /** Walkthrough steps, set when the user did the step's thing and it worked (see walkthrough.ts). */
+  createdIssue: 'proofOfFix.walkthrough.createdIssue',
+  linkedFix: 'proofOfFix.walkthrough.linkedFix',
+  setDeployed: 'proofOfFix.walkthrough.setDeployed',
+  journeyDone: 'proofOfFix.walkthrough.journeyDone',
+  draftedReply: 'proofOfFix.walkthrough.draftedReply',
 } as const;

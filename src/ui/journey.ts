@@ -3,12 +3,14 @@
 // progress notification, say the verdict in one sentence, and open the reply draft beside it.
 // Each step is an existing command, so the journey adds no second way of doing any of them.
 import * as vscode from 'vscode';
+import { UserError } from '../core/errors';
 import { SETTINGS, VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
 import { formatDay, suggestNextStepBy } from '../core/reply/format';
 import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
-import { isCalendarDay, latestReport } from '../core/store/model';
+import { isCalendarDay } from '../core/store/model';
+import { compareByLatestReport, reportedOn } from '../core/inbox';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
@@ -48,9 +50,7 @@ const ATTENTION: ReadonlySet<Verdict> = new Set(['fix-reverted', 'fix-modified',
 
 const NEW_ISSUE = Symbol('new issue');
 
-function lastReported(issue: Issue): string {
-  return latestReport(issue)?.date ?? issue.created;
-}
+const lastReported = reportedOn;
 
 async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderIssues; issue: Issue } | typeof NEW_ISSUE | undefined> {
   const multi = issues.all().length > 1;
@@ -59,7 +59,7 @@ async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderI
     .all()
     .flatMap((folder) => folder.store.issues().map((issue) => ({ folder, issue })))
     // The issue the client is most likely writing about: reported most recently, closed ones last.
-    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || lastReported(b.issue).localeCompare(lastReported(a.issue)))
+    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || compareByLatestReport(a.issue, b.issue))
     .map((target) => ({
       label: `${target.issue.id}: ${target.issue.title}`,
       description: `${target.issue.client}${multi ? ` · ${target.folder.folder.name}` : ''}`,
@@ -114,12 +114,10 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function short(sha: string): string {
-  return shortSha(sha);
-}
+const short = shortSha;
 
 /** The verdict in one sentence with its key facts, in the UI language. */
-export function verdictSentence(evidence: IssueEvidence, id: string): string {
+function verdictSentence(evidence: IssueEvidence, id: string): string {
   const fixes = evidence.fixes;
   const first: FixEvidence | undefined = fixes.find((f) => f.exists) ?? fixes[0];
   const fix = first ? short(first.sha) : '';
@@ -165,8 +163,9 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
   const { issues, evidence } = deps;
   return async (arg?: unknown): Promise<JourneyResult | undefined> => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'));
-      return undefined;
+      throw new UserError('restricted', vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'), {
+        action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+      });
     }
     // Started by a person (palette, menu) rather than by a script with its arguments.
     const interactive = arg === undefined || arg instanceof IssueNode;

@@ -24,6 +24,8 @@ function clauses(value: unknown, found: string[] = []): string[] {
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if ((k === 'when' || k === 'enablement') && typeof v === 'string') found.push(v);
+      // A walkthrough step completes on a context key: `onContext:<clause>`.
+      else if (k === 'completionEvents' && Array.isArray(v)) found.push(...v.filter((e): e is string => typeof e === 'string' && e.startsWith('onContext:')).map((e) => e.slice('onContext:'.length)));
       else clauses(v, found);
     }
   }
@@ -97,6 +99,22 @@ describe('manifest drift', () => {
       .map(([, key]) => `${SETTINGS.section}.${key}`)
       .sort();
     assert.deepEqual(declared, read);
+  });
+
+  it('completes walkthrough steps on what the user did, never on a command merely being run', () => {
+    const walkthroughs = (manifest.contributes as unknown as { walkthroughs: { steps: { id: string; completionEvents?: string[]; media: { svg?: string } }[] }[] }).walkthroughs;
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      for (const event of step.completionEvents ?? []) assert.doesNotMatch(event, /^onCommand:/, `${step.id} completes when its command merely runs`);
+      // One picture per step and language, named through the manifest strings.
+      for (const file of ['package.nls.json', 'package.nls.es.json']) {
+        const key = /^%(.+)%$/.exec(step.media.svg ?? '')?.[1];
+        assert.ok(key, `${step.id} has no localized picture`);
+        const picture = readJson(file)[key] as string;
+        assert.ok(fs.existsSync(path.join(root, picture)), `${file}: ${picture} does not exist`);
+      }
+    }
+    const pictures = walkthroughs.flatMap((w) => w.steps).map((s) => readJson('package.nls.es.json')[/^%(.+)%$/.exec(s.media.svg ?? '')?.[1] ?? ''] as string);
+    assert.equal(new Set(pictures).size, pictures.length, 'two steps share a picture');
   });
 
   it('names the view and its container as the code does', () => {
