@@ -3,10 +3,10 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { evidenceHoles } from '../core/evidence/holes';
-import type { Audience } from '../core/timeline/model';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { MAX_PAGE_BYTES } from '../core/timeline/page';
-import type { Language } from '../core/store/model';
+import type { Audience, Language } from '../core/store/model';
+import { AUDIENCES, DEFAULT_AUDIENCE } from '../core/store/model';
 import { createNodeStoreFs } from '../core/store/storeFs';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpecs } from './args';
@@ -29,9 +29,8 @@ function localDay(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** The client's own audience when clients.json sets one; plain otherwise, as for replies. */
-function clientAudience(records: StoreRecords): Audience {
-  return (records.client as { audience?: unknown } | undefined)?.audience === 'technical' ? 'technical' : 'plain';
+function isAudience(value: string): value is Audience {
+  return (AUDIENCES as readonly string[]).includes(value);
 }
 
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
@@ -50,7 +49,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   const lang = stringOption(values, 'lang');
   if (lang !== undefined && lang !== 'en' && lang !== 'es') return fail(l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang)));
   const audience = stringOption(values, 'audience');
-  if (audience !== undefined && audience !== 'plain' && audience !== 'technical') return fail(l10n.t('--audience must be plain or technical, not {0}', JSON.stringify(audience)));
+  if (audience !== undefined && !isAudience(audience)) return fail(l10n.t('--audience must be plain or technical, not {0}', JSON.stringify(audience)));
   const outOption = stringOption(values, 'out');
   if (outOption === undefined || outOption.trim() === '') return fail(l10n.t('say where to write the page: --out FILE.html'));
   const out = path.resolve(io.cwd, outOption);
@@ -93,7 +92,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       evidence: run.evidence,
       ...(records.issue ? { issue: records.issue } : {}),
       language,
-      audience: (audience ?? clientAudience(records)) as Audience,
+      // The client's audience (clients.json), as for replies; plain when not set.
+      audience: audience ?? records.client?.audience ?? DEFAULT_AUDIENCE,
       today: localDay(now),
     });
   } catch (error) {

@@ -8,17 +8,17 @@ import type { IssueEvidence } from '../core/evidence/model';
 import { UserError } from '../core/errors';
 import { evidenceHoles } from '../core/evidence/holes';
 import { isSha } from '../core/sha';
-import type { Issue, Language } from '../core/store/model';
+import type { Audience, Issue, Language } from '../core/store/model';
+import { DEFAULT_AUDIENCE } from '../core/store/model';
 import { createNodeStoreFs } from '../core/store/storeFs';
 import { buildTimeline } from '../core/timeline/build';
 import { gatherTimelineDates } from '../core/timeline/gather';
 import { layoutTimeline } from '../core/timeline/layout';
-import type { Audience } from '../core/timeline/model';
 import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { escapeXml, renderTimelineSvg, TIMELINE_CSS } from '../core/timeline/svg';
 import { CommandIds } from './commandIds';
-import { TIMELINE_VIEW_TYPE } from './config';
+import { TIMELINE_VIEW_TYPE, VIEW_ID } from './config';
 import { registerCommand } from './commands';
 import type { EvidenceService } from './evidenceService';
 import { today } from './issueLabels';
@@ -73,7 +73,7 @@ h1 { font-size: 1.3em; font-weight: 600; margin: 16px 0 4px; }
 .drawing { overflow-x: auto; }
 .pof-timeline { width: 100%; min-width: 640px; }
 #details { min-height: 3.2em; white-space: pre-line; color: var(--vscode-foreground); background: var(--vscode-textBlockQuote-background); border: 1px solid var(--vscode-widget-border, transparent); padding: 6px 10px; }
-.hint { color: var(--vscode-descriptionForeground); }
+.note { color: var(--vscode-editorWarning-foreground); }
 a { color: var(--vscode-textLink-foreground); }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; font: inherit; cursor: pointer; }
 button:hover { background: var(--vscode-button-hoverBackground); }
@@ -207,7 +207,7 @@ export class TimelinePanels implements vscode.Disposable {
       return entry.shown;
     }
     const evidence = known ?? (await vscode.window.withProgress(
-      { location: { viewId: 'proofOfFix.issues' }, title: vscode.l10n.t('Checking the evidence for {0}…', issueId) },
+      { location: { viewId: VIEW_ID }, title: vscode.l10n.t('Checking the evidence for {0}…', issueId) },
       () => this.evidence.forFolder(folder).compute(issueId),
     ));
     entry.evidence = evidence;
@@ -218,6 +218,7 @@ export class TimelinePanels implements vscode.Disposable {
     const body = [
       heading,
       `<p class="verdict">${escapeXml(timeline.sentence)}</p>`,
+      ...timeline.notes.map((note) => `<p class="note">${escapeXml(note)}</p>`),
       `<div class="drawing">${svg}</div>`,
       `<div id="details" role="status" aria-live="polite">${escapeXml(vscode.l10n.t('Point at or focus a mark (Tab) to read its facts; click a commit, or press Enter on it, to open its changes.'))}</div>`,
       `<p><button id="export" type="button">${escapeXml(vscode.l10n.t('Export Proof Page…'))}</button></p>`,
@@ -273,9 +274,8 @@ export function registerTimelineCommands(deps: TimelineCommandsDeps): vscode.Dis
     if (!vscode.workspace.isTrusted || port === undefined) throw new UserError('precondition', vscode.l10n.t('The proof page is drawn from the git history: trust the workspace and open a folder inside a git repository.'));
     const client = folder.store.client(issue.client);
     const language: Language = args.language ?? client?.language ?? defaultLanguageSetting(folder.folder.uri);
-    // A client's own audience (clients.json) decides when set; the page is plain otherwise.
-    const clientAudience = (client as { audience?: unknown } | undefined)?.audience;
-    const audience: Audience = args.audience ?? (clientAudience === 'technical' ? 'technical' : 'plain');
+    // The client's audience (clients.json), as for replies; plain when not set.
+    const audience: Audience = args.audience ?? client?.audience ?? DEFAULT_AUDIENCE;
     let out = typeof args.out === 'string' ? vscode.Uri.file(args.out) : args.out;
     if (out === undefined) {
       out = await vscode.window.showSaveDialog({

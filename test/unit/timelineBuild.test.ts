@@ -115,7 +115,8 @@ describe('timeline from the evidence', () => {
         assert.doesNotMatch(allText(plain), SHA_LIKE, `${language} plain`);
         assert.ok(plain.marks.every((m) => m.sha === undefined), 'a plain mark carries no sha');
         assert.doesNotMatch(allText(plain), /\bmain\b(?! version)/, 'no branch names for a plain reader');
-        if (evidence.fixes.length > 0) assert.match(allText(build(evidence, { language })), SHA_LIKE);
+        const technical = build(evidence, { language });
+        if (evidence.fixes.length > 0) assert.match([allText(technical), ...technical.notes].join('\n'), SHA_LIKE);
       }
     });
   }
@@ -150,6 +151,13 @@ describe('timeline from the evidence', () => {
     assert.equal(fixes.length, 2);
     assert.ok(fixes.every((m) => m.lane === 1));
     assert.equal(t.lanes.filter((l) => l.empty).length, 0, 'a copy on the target is the fix on the target');
+  });
+
+  it('notes a linked commit git does not have for a technical reader, and keeps its id from a plain one', () => {
+    const evidence = SCENARIOS['no-fix-linked-missing']!;
+    assert.deepEqual(build(evidence).notes, ['The linked fix commit a1b2c3d is not in this repository: fetch it or correct the link.']);
+    assert.deepEqual(build(evidence, { audience: 'plain', perspective: 'client' }).notes, []);
+    assert.match(build(evidence, { language: 'es' }).notes[0]!, /^El commit de corrección vinculado a1b2c3d no está en este repositorio/);
   });
 
   it('skips marks without a usable date instead of drawing them at the epoch', () => {

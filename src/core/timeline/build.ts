@@ -6,8 +6,8 @@ import { fixChanges } from '../evidenceView';
 import type { FixChange } from '../evidenceView';
 import { formatDate } from '../reply/format';
 import { shortSha } from '../sha';
-import type { Issue, Language } from '../store/model';
-import type { Audience, MarkKind, Perspective, Timeline, TimelineLane, TimelineMark } from './model';
+import type { Audience, Issue, Language } from '../store/model';
+import type { MarkKind, Perspective, Timeline, TimelineLane, TimelineMark } from './model';
 import { timeOf } from './model';
 import type { TimelineWords, Who } from './words';
 import { timelineWords } from './words';
@@ -112,6 +112,12 @@ export function buildTimeline(input: TimelineInput): Timeline {
     title: input.issue?.title ?? null,
     verdict: evidence.verdict,
     sentence: verdictSentence(evidence, w, perspective, technical, day),
+    // Commit ids and paths only for a technical reader; a plain page is never made with a hole.
+    notes: technical ? evidence.caveats.flatMap((c) => {
+      if (c.code === 'fix-missing') return [w.missingFix(c.subjects.map((x) => shortSha(x)).join(', '))];
+      if (c.code === 'survival-incomplete') return [w.unmeasured(c.subjects.join(', '))];
+      return c.code === 'shallow-history' ? [w.shallow] : [];
+    }) : evidence.caveats.some((c) => c.code === 'shallow-history') ? [w.shallow] : [],
     language,
     audience,
     lanes,

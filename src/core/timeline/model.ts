@@ -2,12 +2,11 @@
 // Everything here is a fact from the evidence or the issue file, already put into the reader's
 // words (see timelineWords.ts); the layout and the SVG renderer never decide what a mark says.
 import type { Verdict } from '../evidence/model';
-import type { Language } from '../store/model';
+import type { Audience, Language } from '../store/model';
 
 export type MarkKind = 'report' | 'fix' | 'release' | 'deployed' | 'change' | 'revert' | 'reply';
 
-/** Who reads: the person in VS Code (technical, "you"), or the client reading the proof page. */
-export type Audience = 'plain' | 'technical';
+/** Who reads: the person in VS Code ("you"), or the client reading the proof page ("mine"). */
 export type Perspective = 'user' | 'client';
 
 export interface TimelineMark {
@@ -45,6 +44,8 @@ export interface Timeline {
   verdict: Verdict;
   /** The verdict in one sentence, above the drawing. */
   sentence: string;
+  /** What the drawing cannot show: a linked commit git does not have, history cut short. */
+  notes: string[];
   language: Language;
   audience: Audience;
   lanes: TimelineLane[];

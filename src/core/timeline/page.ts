@@ -117,6 +117,7 @@ export function renderProofPage(input: ProofPageInput): string {
     `<h1>${escapeXml(title)}</h1>`,
     ...(timeline.title !== null ? [`<p class="issue">${escapeXml(timeline.title)}</p>`] : []),
     `<p class="verdict">${escapeXml(timeline.sentence)}</p>`,
+    ...timeline.notes.map((note) => `<p class="note">${escapeXml(note)}</p>`),
     `<figure>${svg}<figcaption>${escapeXml(caption)}</figcaption></figure>`,
     `<h2>${escapeXml(w.page.facts)}</h2>`,
     `<ol class="facts">${facts}<li><time datetime="${escapeXml(timeline.today)}">${escapeXml(day(timeline.today))}</time>${escapeXml(capitalize(w.today))}</li></ol>`,

@@ -2,10 +2,9 @@
 // the dates the evidence lacks are read through the git port, then the page is drawn for the client.
 import type { IssueEvidence } from '../evidence/model';
 import type { GitPort } from '../gitPort';
-import type { Issue, Language } from '../store/model';
+import type { Audience, Issue, Language } from '../store/model';
 import { buildTimeline } from './build';
 import { gatherTimelineDates } from './gather';
-import type { Audience } from './model';
 import { renderProofPage } from './page';
 
 export interface ProofPageRequest {

@@ -64,6 +64,9 @@ export interface TimelineWords {
     compressed: string;
   };
   quiet(days: number): string;
+  missingFix(shas: string): string;
+  unmeasured(files: string): string;
+  shallow: string;
 }
 
 const plural = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
@@ -127,6 +130,9 @@ const EN: TimelineWords = {
     compressed: 'A zigzag on the axis is a long quiet stretch, drawn shorter.',
   },
   quiet: (days) => (days >= 60 ? `${Math.round(days / 30)} months` : plural(days, 'day', 'days')),
+  missingFix: (shas) => `The linked fix commit ${shas} is not in this repository: fetch it or correct the link.`,
+  unmeasured: (files) => `Git could not tell where ${files} went, so the fix's lines there were not measured.`,
+  shallow: 'The history is incomplete (a shallow clone): older facts may be missing.',
 };
 
 const ES: TimelineWords = {
@@ -189,6 +195,9 @@ const ES: TimelineWords = {
     compressed: 'Un zigzag en el eje es un tramo largo sin cambios, dibujado más corto.',
   },
   quiet: (days) => (days >= 60 ? `${Math.round(days / 30)} meses` : plural(days, 'día', 'días')),
+  missingFix: (shas) => `El commit de corrección vinculado ${shas} no está en este repositorio: tráelo o corrige el vínculo.`,
+  unmeasured: (files) => `Git no pudo determinar adónde fue ${files}, así que no se midieron ahí las líneas de la corrección.`,
+  shallow: 'El historial está incompleto (un clon superficial): pueden faltar hechos antiguos.',
 };
 
 export function timelineWords(language: Language): TimelineWords {
