@@ -7,6 +7,7 @@
 // renamed or deleted, and that `to` lacks, was dropped by a merge.
 import type { PathTrace } from '../core/gitPort';
 import { FOLLOW_LOG_FORMAT, parseFollowLog } from './parsers/followLog';
+import { parseNulList } from './parsers/nameStatus';
 
 function stem(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1);
@@ -40,7 +41,7 @@ export async function followPath(git: RunGit, diffArgs: readonly string[], path:
       // No commit of its own renamed or deleted it: a merge may have dropped it (a line that had
       // deleted the file long before merged this one in). It is there only if `to` has it.
       const there = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', to, '--', current]);
-      return { path: there.split('\0').includes(current) ? current : null, steps, undetermined: false };
+      return { path: parseNulList(there).includes(current) ? current : null, steps, undetermined: false };
     }
     let next = step.status === 'R' ? step.to : null;
     let complete = true;
