@@ -90,12 +90,13 @@ export function scanUsage(): string {
 
 export function lintUsage(): string {
   return [
-    l10n.t('usage: {0}', 'proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--json]'),
+    l10n.t('usage: {0}', 'proof-of-fix lint FILE... [--lang es|en] [--allow WORD ...] [--change-by me|others] [--json]'),
     '',
     optionLine('FILE', l10n.t('a reply (Markdown or plain text); - reads standard input')),
     optionLine('--lang es|en', l10n.t("the reply's language (default: guessed from its words)")),
     optionLine('--allow WORD', l10n.t('a word accepted as written, e.g. a client name in capitals (repeatable)')),
-    optionLine('--json', l10n.t('print the findings as JSON')),
+    optionLine('--change-by me|others', l10n.t('whose change the evidence blames, when known: with me, passives that hide it are flagged')),
+    optionLine('--json', l10n.t('print the findings as JSON (each names its category)')),
     '',
     l10n.t('exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file'),
   ].join('\n') + '\n';

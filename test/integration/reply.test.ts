@@ -104,7 +104,7 @@ describe('replies in a real VS Code', function () {
     }
   });
 
-  it('checks the tone as the person edits, and the quick fix puts the neutral alternative in place', async () => {
+  it('checks the tone as the person edits, and the quick fix removes the reproach instead of rewording it', async () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.deepEqual(toneDiagnostics(editor.document.uri), []);
@@ -114,8 +114,8 @@ describe('replies in a real VS Code', function () {
       const found = toneDiagnostics(editor.document.uri);
       return found.length >= 3 ? found : undefined;
     });
-    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['blame.already-told', 'blame.not-my-fault', 'shouting.caps']);
-    const told = diagnostics.find((d) => d.code === 'blame.already-told');
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['condescending.as-i-told', 'defensive.not-my-side', 'shouting.caps']);
+    const told = diagnostics.find((d) => d.code === 'condescending.as-i-told');
     assert.ok(told);
     assert.equal(editor.document.getText(told.range), 'Como ya le dije');
     assert.equal(told.severity, vscode.DiagnosticSeverity.Warning);
@@ -124,12 +124,20 @@ describe('replies in a real VS Code', function () {
     // offers quick fixes for diagnostics it knows: ask until it does.
     const fix = await waitFor('the quick fix', async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, told.range, vscode.CodeActionKind.QuickFix.value);
-      return actions.find((a) => a.title === 'Replace with "En resumen"');
+      return actions.find((a) => a.title === 'Remove "Como ya le dije"');
     });
     assert.ok(fix.edit);
     await vscode.workspace.applyEdit(fix.edit);
-    assert.match(editor.document.lineAt(2).text, /^En resumen, esto NO es culpa mía\. Gracias/);
-    await waitFor('the fixed finding to go', () => !toneDiagnostics(editor.document.uri).some((d) => d.code === 'blame.already-told'));
+    assert.match(editor.document.lineAt(2).text, /^Esto NO es culpa mía\. Gracias/);
+    await waitFor('the fixed finding to go', () => !toneDiagnostics(editor.document.uri).some((d) => d.code === 'condescending.as-i-told'));
+    // A defensive sentence gets a calm rewrite of the whole sentence, and its removal.
+    const defensive = await waitFor('the defensive finding', () => toneDiagnostics(editor.document.uri).find((d) => d.code === 'defensive.not-my-side'));
+    const titles = await waitFor('the sentence fixes', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, defensive.range, vscode.CodeActionKind.QuickFix.value);
+      const found = actions.map((a) => a.title).filter((t) => t.startsWith('Rewrite the sentence') || t === 'Remove the sentence');
+      return found.length === 2 ? found : undefined;
+    });
+    assert.equal(titles.length, 2);
   });
 
   it('asks before discarding edits when the reply is drafted again', async () => {
@@ -137,7 +145,7 @@ describe('replies in a real VS Code', function () {
     assert.ok(editor);
     const kept = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'cancel' });
     assert.equal(kept, undefined);
-    assert.match(editor.document.getText(), /^Hola:\n\nEn resumen/);
+    assert.match(editor.document.getText(), /^Hola:\n\nEsto NO es culpa mía/);
     const replaced = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'replace' });
     assert.equal(replaced?.uri.toString(), draft.uri.toString());
     assert.equal(editor.document.getText(), replaced?.text);

@@ -188,14 +188,13 @@ function refOf(ref: string, sha: string, tags: ReadonlySet<string>): ReplyRef {
 
 function fixOf(fix: FixEvidence): ReplyFix {
   const copySource = fix.reachable ? undefined : fix.equivalents[0];
-  // A fix that reached the target only as a copy was released with the copy's releases.
-  const firstTag = fix.firstTag ?? copySource?.firstTag ?? null;
   return {
     ...commit(fix, fix.files),
     onTarget: fix.reachable || copySource !== undefined,
     ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
-    tags: [...new Set([...fix.tags, ...(copySource?.tags ?? [])])],
-    ...(firstTag !== null ? { firstTag: { name: firstTag.name, date: firstTag.date } } : {}),
+    // The releases are those of the commit on the target: the copy's when the fix came as a copy.
+    tags: [...(copySource === undefined ? fix.tags : copySource.tags ?? [])],
+    ...optional('firstTag', (copySource === undefined ? fix.firstTag : copySource.firstTag) ?? undefined),
   };
 }
 
