@@ -31,6 +31,7 @@ import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { recordStream } from './parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseStatusV2 } from './parsers/status';
+import { parseTagList, tagListFormat } from './parsers/tagList';
 import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { createGitRunner, DIFF_ARGS } from './gitRunner';
@@ -211,6 +212,12 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       // Branches too, so that the answer is rarely empty; the parser keeps the tags.
       const r = await run(['for-each-ref', `--format=${tagFormat.format}`, ...contains, 'refs/heads', 'refs/tags']);
       return parseTags(r.stdout);
+    },
+
+    async listCommitTags(): Promise<{ tags: TagRecord[]; complete: boolean }> {
+      // refs/heads too, only so that the output is never empty (see the note at the top).
+      const r = await run(['for-each-ref', `--format=${tagListFormat.format}`, 'refs/heads', 'refs/tags']);
+      return parseTagList(r.stdout);
     },
 
     async pathsAt(commit: string, paths: string[]): Promise<string[]> {
