@@ -17,7 +17,7 @@ import { isSafeRef } from '../core/gitPort';
 import type { IdPatterns } from '../core/linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 import type { ScanCache, ScanResult } from '../core/linking/scan';
-import { scanHistory } from '../core/linking/scan';
+import { scanThroughCacheFile } from '../core/linking/persistedScan';
 import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
@@ -323,7 +323,7 @@ export class FolderEvidence implements vscode.Disposable {
     const email = settings.myIdentities.length > 0 ? null : await port.userEmail();
     const me = settings.myIdentities.length > 0 ? settings.myIdentities : email === null ? [] : [email];
     const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, custom: settings.issueIdPatterns };
-    const scan = await scanHistory(port, { patterns }, this.scanCache);
+    const scan = await scanThroughCacheFile(port, patterns, state.gitCommonDir, this.scanCache, (error) => log().warn(`Could not write the scan cache: ${String(error)}`));
     this.scanCache = scan.cache;
     for (const bad of scan.patternErrors) log().warn(`Issue id pattern ${JSON.stringify(bad)} is not a valid regular expression; it is ignored.`);
     // Every ref's name and commit (branches, tags, remotes, HEAD), as the scan just read them: a new
