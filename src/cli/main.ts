@@ -29,6 +29,8 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   reply: async () => (await import('./replyCommand.js')).replyCommand,
   evidence: async () => (await import('./evidenceCommand.js')).evidenceCommand,
   scan: async () => (await import('./scanCommand.js')).scanCommand,
+  issue: async () => (await import('./issueCommand.js')).issueCommand,
+  client: async () => (await import('./clientCommand.js')).clientCommand,
 };
 
 /** The version of the installed package, as its package.json says. */

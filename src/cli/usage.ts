@@ -9,6 +9,8 @@ const SUMMARIES: ReadonlyArray<readonly [string, () => string]> = [
   ['reply', () => l10n.t('draft the status reply to the client from the evidence')],
   ['evidence', () => l10n.t('where the fix of an issue is, and whether it survives')],
   ['scan', () => l10n.t('every issue id referenced in the history, with its fixes and mentions')],
+  ['issue', () => l10n.t('create, update and show client issues in .proof-of-fix/issues/')],
+  ['client', () => l10n.t('add a client to .proof-of-fix/clients.json')],
 ];
 
 export function mainUsage(): string {
@@ -18,7 +20,7 @@ export function mainUsage(): string {
   return lines.join('\n') + '\n';
 }
 
-export function evidenceOptionsHelp(): string {
+function evidenceOptionsHelp(): string {
   return [
     optionLine('--repo DIR', l10n.t('the git repository (default: the current directory)')),
     optionLine('--workspace DIR', l10n.t('the folder holding .proof-of-fix/ (default: --repo)')),
@@ -93,5 +95,52 @@ export function lintUsage(): string {
     optionLine('--json', l10n.t('print the findings as JSON')),
     '',
     l10n.t('exit codes: 0 no findings, 1 findings, 2 bad arguments or unreadable file'),
+  ].join('\n') + '\n';
+}
+
+function storeExitCodes(): string {
+  return l10n.t('exit codes: 0 done, 2 bad arguments, an unknown issue or client, or a store file that does not parse or validate, 4 git failed (issue link), 6 the file kept changing on disk or stayed locked by another writer; nothing was written');
+}
+
+export function clientUsage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix client add --name NAME --prefix PREFIX --lang es|en [--register usted|tu] [--contact NAME] [--workspace DIR]'),
+    '',
+    optionLine('--name NAME', l10n.t("the client's name; issues refer to it")),
+    optionLine('--prefix PREFIX', l10n.t("the prefix of the client's issue ids, e.g. ACME for ACME-12")),
+    optionLine('--lang es|en', l10n.t('the language replies to this client are written in')),
+    optionLine('--register usted|tu', l10n.t('how Spanish replies address the client (default: usted)')),
+    optionLine('--contact NAME', l10n.t('the person replies are addressed to')),
+    optionLine('--workspace DIR', l10n.t('the folder holding .proof-of-fix/ (default: the current directory)')),
+    '',
+    storeExitCodes(),
+  ].join('\n') + '\n';
+}
+
+export function issueUsage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix issue <action> [arguments] [--workspace DIR]'),
+    '',
+    '  issue new --client NAME --title TEXT [--words TEXT] [--date YYYY-MM-DD] [--json]',
+    `      ${l10n.t('create an issue and print its id')}`,
+    '  issue report ID --words TEXT [--date YYYY-MM-DD] [--channel TEXT] [--version REF]',
+    `      ${l10n.t('record a new report from the client (a fixed or closed issue becomes reopened)')}`,
+    '  issue link ID SHA',
+    `      ${l10n.t('link a fix commit')}`,
+    '  issue unlink ID SHA',
+    `      ${l10n.t('remove a linked fix commit')}`,
+    `  issue status ID ${'open|fixed|reopened|wont-fix|closed'}`,
+    `      ${l10n.t('set the status')}`,
+    '  issue sent ID --file REPLY [--verdict VERDICT] [--lang es|en]',
+    `      ${l10n.t('record a reply as sent, from a file (- reads standard input)')}`,
+    '  issue show ID [--json]',
+    `      ${l10n.t('print one issue')}`,
+    '  issue list [--json]',
+    `      ${l10n.t('print every issue, one per line')}`,
+    '',
+    optionLine('--workspace DIR', l10n.t('the folder holding .proof-of-fix/ (default: the current directory)')),
+    optionLine('--date YYYY-MM-DD', l10n.t('the day the client reported it (default: today)')),
+    '',
+    storeExitCodes(),
   ].join('\n') + '\n';
 }

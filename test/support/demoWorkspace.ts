@@ -5,9 +5,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Verdict } from '../../src/core/evidence/model';
+import { formatStoreJson } from '../../src/core/store/format';
+import { emptyHome, isolatedGitEnv } from './gitEnv';
 
-export const ME = { name: 'Ana García', email: 'ana@freelance.example' };
-export const OTHER = { name: 'Laura Pérez', email: 'laura@acme.example' };
+const ME = { name: 'Ana García', email: 'ana@freelance.example' };
+const OTHER = { name: 'Laura Pérez', email: 'laura@acme.example' };
 
 interface Step {
   when: string;
@@ -18,11 +20,15 @@ interface Step {
   branch?: string;
 }
 
+let home: string | undefined;
+
+/** Git as the test repositories run it (gitEnv.ts): nothing of the caller's git reaches the demo. */
 function git(dir: string, args: string[], env: Record<string, string> = {}): string {
+  home ??= emptyHome();
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...env },
+    env: isolatedGitEnv(home, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -87,7 +93,7 @@ const STEPS: Step[] = [
 ];
 
 /** The deployed version the demo client runs: before ACME-4's fix. */
-export const DEMO_DEPLOYED_TAG = 'v1.2.0';
+const DEMO_DEPLOYED_TAG = 'v1.2.0';
 
 /** The verdict each demo issue gets against main with its client's deployed ref: one per story. */
 export const DEMO_VERDICTS: Readonly<Record<string, Verdict>> = {
@@ -103,14 +109,8 @@ export const DEMO_VERDICTS: Readonly<Record<string, Verdict>> = {
 /** The demo issues' ids. */
 export const DEMO_IDS: readonly string[] = Object.keys(DEMO_VERDICTS);
 
-/** Sorted keys, 2-space indent, final newline: the store's own file format. */
-function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
-    : v;
-  return JSON.stringify(sort(value), null, 2) + '\n';
-}
+/** The store's own file format. */
+const stableJson = formatStoreJson;
 
 interface DemoIssue {
   id: string;

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isolatedGitEnv } from './gitEnv';
 
 export interface Person {
   name: string;
@@ -55,9 +56,7 @@ export class TempRepo {
   }
 
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-    return { ...env, HOME: this.home, XDG_CONFIG_HOME: this.home, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C', ...extra };
+    return isolatedGitEnv(this.home, extra);
   }
 
   git(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): string {

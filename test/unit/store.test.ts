@@ -14,21 +14,15 @@ import { migrateClients, migrateIssue } from '../../src/core/store/migrate';
 import type { Issue } from '../../src/core/store/model';
 import { createNodeStoreFs } from '../../src/core/store/storeFs';
 import type { StoreValidator } from '../../src/core/store/validate';
-import { createStoreValidator, loadStoreSchemas } from '../../src/core/store/validate';
-
-const root = path.resolve(__dirname, '../../..');
+import { issueRecord, issuesDirOf as issuesDir, shippedValidator } from '../support/storeFixtures';
 
 let validator: StoreValidator;
 before(async () => {
-  validator = createStoreValidator(await loadStoreSchemas(path.join(root, 'media')));
+  validator = await shippedValidator();
 });
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'pof-store-'));
-}
-
-function issuesDir(dir: string): string {
-  return path.join(dir, '.proof-of-fix', 'issues');
 }
 
 function write(file: string, text: string): void {
@@ -47,19 +41,7 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<voi
   await assert.rejects(promise, (e: unknown) => e instanceof StoreError && e.code === code);
 }
 
-function validIssue(id: string): Issue {
-  return {
-    schemaVersion: 1,
-    id,
-    client: 'Acme Corp',
-    title: 'Invoice total wrong',
-    status: 'open',
-    created: '2026-01-05',
-    reports: [{ date: '2026-01-05', words: 'the total is wrong' }],
-    fixes: [],
-    replies: [],
-  };
-}
+const validIssue = (id: string): Issue => issueRecord(id);
 
 describe('store ids', () => {
   it('numbers per prefix, one past the highest, case-insensitively', () => {
@@ -215,28 +197,49 @@ describe('issue store', () => {
     assert.equal(JSON.parse(fs.readFileSync(store.issueFile(id), 'utf8')).status, 'fixed');
   });
 
-  it('refuses to overwrite an issue changed on disk since it was read, and keeps that change', async () => {
+  it('applies a change on top of an edit made on disk since it was read, keeping that edit', async () => {
     const store = await storeWithClient();
     const { id } = await store.createIssue({ client: 'Acme Corp', title: 't', date: '2026-03-02' });
     const file = store.issueFile(id);
     const edited = fs.readFileSync(file, 'utf8').replace('"t"', '"edited by hand"');
     fs.writeFileSync(file, edited);
-    await rejectsWith(store.updateIssue(id, (d) => void (d.status = 'fixed')), 'conflict');
-    assert.equal(fs.readFileSync(file, 'utf8'), edited);
-    await store.load();
+    const updated = await store.updateIssue(id, (d) => void (d.status = 'fixed'));
+    assert.equal(updated.title, 'edited by hand');
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as Issue;
+    assert.deepEqual([onDisk.title, onDisk.status], ['edited by hand', 'fixed']);
     assert.equal(store.issue(id)?.title, 'edited by hand');
-    await store.updateIssue(id, (d) => void (d.status = 'fixed'));
-    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).title, 'edited by hand');
   });
 
-  it('refuses to overwrite an issue changed on disk with the same size and time', async () => {
+  it('sees an edit on disk with the same size and time, and keeps it', async () => {
     const store = await storeWithClient();
     const { id } = await store.createIssue({ client: 'Acme Corp', title: 'aaaa', date: '2026-03-02' });
     const file = store.issueFile(id);
     const before = fs.statSync(file);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"aaaa"', '"bbbb"'));
     fs.utimesSync(file, before.atime, before.mtime);
-    await rejectsWith(store.updateIssue(id, (d) => void (d.status = 'fixed')), 'conflict');
+    await store.updateIssue(id, (d) => void (d.status = 'fixed'));
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as Issue;
+    assert.deepEqual([onDisk.title, onDisk.status], ['bbbb', 'fixed']);
+  });
+
+  it('refuses to update an issue whose file no longer parses, and leaves it as it is', async () => {
+    const store = await storeWithClient();
+    const { id } = await store.createIssue({ client: 'Acme Corp', title: 't', date: '2026-03-02' });
+    const file = store.issueFile(id);
+    fs.writeFileSync(file, '{ "half": ');
+    await rejectsWith(store.updateIssue(id, (d) => void (d.status = 'fixed')), 'unparsable');
+    assert.equal(fs.readFileSync(file, 'utf8'), '{ "half": ');
+    assert.equal(store.issueProblem(id)?.code, 'syntax');
+  });
+
+  it('refuses to delete an issue changed on disk since it was read', async () => {
+    const store = await storeWithClient();
+    const { id } = await store.createIssue({ client: 'Acme Corp', title: 't', date: '2026-03-02' });
+    const file = store.issueFile(id);
+    const edited = fs.readFileSync(file, 'utf8').replace('"t"', '"edited by hand"');
+    fs.writeFileSync(file, edited);
+    await rejectsWith(store.deleteIssue(id), 'conflict');
+    assert.equal(fs.readFileSync(file, 'utf8'), edited);
   });
 
   it('refuses to delete or update an issue deleted on disk', async () => {
@@ -371,13 +374,15 @@ describe('clients', () => {
     assert.equal(text, formatStoreJson(JSON.parse(text)));
   });
 
-  it('refuses to overwrite clients.json changed by another window', async () => {
+  it('adds a client to clients.json as another window left it, keeping that window\'s client', async () => {
     const store = await storeWithClient();
     const other = new IssueStore({ root: store.root, fs: createNodeStoreFs(), validator });
     await other.load();
     await other.saveClient({ name: 'Beta', prefix: 'BETA', language: 'en' }, { create: true });
-    await rejectsWith(store.saveClient({ name: 'Gamma', prefix: 'GAM', language: 'en' }, { create: true }), 'conflict');
-    assert.match(fs.readFileSync(store.clientsFile, 'utf8'), /Beta/);
+    await rejectsWith(store.saveClient({ name: 'Beta 2', prefix: 'beta', language: 'en' }, { create: true }), 'exists');
+    await store.saveClient({ name: 'Gamma', prefix: 'GAM', language: 'en' }, { create: true });
+    const names = (JSON.parse(fs.readFileSync(store.clientsFile, 'utf8')) as { clients: { name: string }[] }).clients.map((c) => c.name);
+    assert.deepEqual(names, ['Acme Corp', 'Beta', 'Gamma']);
   });
 });
 

@@ -1,67 +1,33 @@
 // One workspace folder's client issues and clients: read, validated, migrated, and written back
-// atomically without ever overwriting a change made elsewhere or a file that did not parse.
+// atomically. Writers of ours take turns through a lock file per store file and apply their change to
+// the file as it is on disk at that moment, so no update is lost; a save by an editor that lands
+// after that read is seen just before the rename and the change is applied again on top of it. A
+// file that does not parse is never written over.
 import * as path from 'node:path';
-import { CodedError } from '../errors';
 import { contentHash, formatStoreJson } from './format';
 import { isSafeIssueId, nextIssueId, parseIssueId } from './ids';
-import { pointerPosition, syntaxErrorPosition } from './jsonLocate';
-import { migrateClients, migrateIssue } from './migrate';
 import type { Client, ClientReport, ClientsFile, Issue, IssueStatus } from './model';
 import { SCHEMA_VERSION } from './model';
+import { StoreError } from './storeErrors';
 import type { StoreFs } from './storeFs';
-import { isAlreadyExists } from './storeFs';
+import { isAlreadyExists, isChangedOnDisk, isLockTimeout } from './storeFs';
+import type { Parsed, StoreProblem } from './storeParse';
+import { parseClientsText, parseIssueText } from './storeParse';
 import type { StoreValidator } from './validate';
+
+// Other layers name these through the store they use.
+export { StoreError } from './storeErrors';
+export type { StoreErrorCode } from './storeErrors';
+export type { StoreProblem } from './storeParse';
 
 export const DEFAULT_ISSUES_DIR = '.proof-of-fix/issues';
 export const DEFAULT_CLIENTS_FILE = '.proof-of-fix/clients.json';
-
-export type StoreErrorCode =
-  /** The file changed on disk since it was read; writing would lose that change. */
-  | 'conflict'
-  /** The file failed to parse or validate; it is left for the user to repair. */
-  | 'unparsable'
-  | 'not-found'
-  /** A client with that name or prefix already exists. */
-  | 'exists'
-  | 'unknown-client'
-  /** The change would produce a file the schema rejects. */
-  | 'invalid';
-
-export class StoreError extends CodedError<StoreErrorCode> {
-  readonly domain = 'store';
-
-  constructor(
-    code: StoreErrorCode,
-    /** The issue id, client name or file the error is about. */
-    readonly subject: string,
-    detail?: string,
-  ) {
-    super(code, `${code}: ${subject}${detail ? ` (${detail})` : ''}`);
-    this.name = 'StoreError';
-  }
-}
-
-export type ProblemCode = 'syntax' | 'schema' | 'id-mismatch' | 'newer-schema' | 'unreadable';
-
-/** A store file that could not be used. It is shown, never rewritten. */
-export interface StoreProblem {
-  file: string;
-  kind: 'issue' | 'clients';
-  code: ProblemCode;
-  /** Technical detail (parser or validator wording, the newer version number). */
-  detail: string;
-  /** 1-based position of the problem in the file. */
-  line: number;
-  column: number;
-  /** For issue files, the id the file name claims. */
-  id?: string;
-}
 
 interface Entry<T> {
   file: string;
   mtimeMs: number;
   size: number;
-  /** Hash of the text as read (or last written); a write is allowed only while the disk still has it. */
+  /** Hash of the text as read (or last written). */
   hash: string;
   value?: T;
   problem?: StoreProblem;
@@ -92,24 +58,18 @@ export interface IssueStoreOptions {
 
 const READ_CONCURRENCY = 16;
 const CREATE_ATTEMPTS = 50;
+/** How often a change is applied again when an editor keeps saving the file between our read and our rename. */
+const WRITE_ATTEMPTS = 20;
 
 const STATUS_ORDER: Record<IssueStatus, number> = { reopened: 0, open: 1, fixed: 2, 'wont-fix': 3, closed: 4 };
 
 /** Reopened first, then open, fixed, won't fix, closed; newest id first within a status. */
-export function compareIssues(a: Issue, b: Issue): number {
+function compareIssues(a: Issue, b: Issue): number {
   const byStatus = (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
   if (byStatus !== 0) return byStatus;
   const na = parseIssueId(a.id)?.number ?? 0;
   const nb = parseIssueId(b.id)?.number ?? 0;
   return nb - na || a.id.localeCompare(b.id);
-}
-
-/**
- * Editors on Windows may save JSON with a byte order mark, which JSON.parse refuses. Positions are
- * then counted as the editor shows them, without it; the hash stays on the text as read.
- */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export class IssueStore {
@@ -231,11 +191,7 @@ export class IssueStore {
   }
 
   /** The cached entry when the file is unchanged, a fresh one when it changed, undefined when gone. */
-  private async readEntry<T>(
-    file: string,
-    cached: Entry<T> | undefined,
-    parse: (text: string) => { value?: T; problem?: StoreProblem },
-  ): Promise<Entry<T> | undefined> {
+  private async readEntry<T>(file: string, cached: Entry<T> | undefined, parse: (text: string) => Parsed<T>): Promise<Entry<T> | undefined> {
     const stat = await this.fs.stat(file);
     if (!stat) return undefined;
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
@@ -250,70 +206,20 @@ export class IssueStore {
     return { file, mtimeMs: stat.mtimeMs, size: stat.size, hash, ...parse(text) };
   }
 
-  private parseJson(
-    file: string,
-    kind: StoreProblem['kind'],
-    text: string,
-    id?: string,
-  ): { json?: unknown; problem?: StoreProblem } {
-    const problem = (code: ProblemCode, detail: string, pos: { line: number; column: number }): StoreProblem => ({
-      file,
-      kind,
-      code,
-      detail,
-      line: pos.line,
-      column: pos.column,
-      ...(id !== undefined ? { id } : {}),
-    });
-    try {
-      return { json: JSON.parse(text) as unknown };
-    } catch (error) {
-      const pos = syntaxErrorPosition(text) ?? { line: 1, column: 1 };
-      return { problem: problem('syntax', error instanceof Error ? error.message : String(error), pos) };
-    }
+  /** The file as it is on disk now, whatever its time stamp says: read under the lock, before a write. */
+  private async readFresh<T>(file: string, parse: (text: string) => Parsed<T>): Promise<Entry<T> | undefined> {
+    const text = await this.fs.readFile(file);
+    if (text === undefined) return undefined;
+    const stat = await this.fs.stat(file);
+    return { file, mtimeMs: stat?.mtimeMs ?? 0, size: stat?.size ?? 0, hash: contentHash(text), ...parse(text) };
   }
 
-  private parseIssue(file: string, raw: string): { value?: Issue; problem?: StoreProblem } {
-    const text = withoutBom(raw);
-    const id = path.basename(file, '.json');
-    const parsed = this.parseJson(file, 'issue', text, id);
-    if (parsed.problem) return { problem: parsed.problem };
-    const base = { file, kind: 'issue' as const, id };
-    const migrated = migrateIssue(parsed.json);
-    if (migrated.kind === 'newer') {
-      return { problem: { ...base, code: 'newer-schema', detail: String(migrated.version), ...pointerPosition(text, '/schemaVersion') } };
-    }
-    const violations = this.validator.issue(migrated.value);
-    const first = violations[0];
-    if (first) {
-      const pos = pointerPosition(text, first.pointer);
-      return { problem: { ...base, code: 'schema', detail: violations.map((v) => v.detail).join('; '), line: pos.line, column: pos.column } };
-    }
-    const issue = migrated.value as Issue;
-    if (issue.id !== id) {
-      const pos = pointerPosition(text, '/id');
-      return { problem: { ...base, code: 'id-mismatch', detail: issue.id, line: pos.line, column: pos.column } };
-    }
-    return { value: issue };
+  private parseIssue(file: string, text: string): Parsed<Issue> {
+    return parseIssueText(file, text, this.validator);
   }
 
-  private parseClients(raw: string): { value?: ClientsFile; problem?: StoreProblem } {
-    const text = withoutBom(raw);
-    const file = this.clientsFile;
-    const parsed = this.parseJson(file, 'clients', text);
-    if (parsed.problem) return { problem: parsed.problem };
-    const migrated = migrateClients(parsed.json);
-    if (migrated.kind === 'newer') {
-      const pos = pointerPosition(text, '/schemaVersion');
-      return { problem: { file, kind: 'clients', code: 'newer-schema', detail: String(migrated.version), line: pos.line, column: pos.column } };
-    }
-    const violations = this.validator.clients(migrated.value);
-    const first = violations[0];
-    if (first) {
-      const pos = pointerPosition(text, first.pointer);
-      return { problem: { file, kind: 'clients', code: 'schema', detail: violations.map((v) => v.detail).join('; '), line: pos.line, column: pos.column } };
-    }
-    return { value: migrated.value as ClientsFile };
+  private parseClients(text: string): Parsed<ClientsFile> {
+    return parseClientsText(this.clientsFile, text, this.validator);
   }
 
   private serialize<T>(work: () => Promise<T>): Promise<T> {
@@ -328,19 +234,20 @@ export class IssueStore {
     return result;
   }
 
-  /**
-   * Refuses to write over a file that failed to parse, or whose content on disk is no longer what
-   * was read (edited by hand, checked out, written by another window).
-   */
-  private async assertUnchanged<T>(entry: Entry<T> | undefined, file: string, subject: string): Promise<void> {
-    const onDisk = await this.fs.readFile(file);
-    if (!entry) {
-      if (onDisk !== undefined) throw new StoreError('conflict', subject, 'created on disk since it was read');
-      return;
+  /** Runs `work` holding the file's lock, so other processes' writers of ours wait their turn. */
+  private async locked<T>(file: string, subject: string, work: () => Promise<T>): Promise<T> {
+    let lock;
+    try {
+      lock = await this.fs.lock(file);
+    } catch (error) {
+      if (isLockTimeout(error)) throw new StoreError('conflict', subject, 'locked by another writer');
+      throw error;
     }
-    if (entry.problem) throw new StoreError('unparsable', subject, entry.problem.detail);
-    if (onDisk === undefined) throw new StoreError('conflict', subject, 'deleted on disk since it was read');
-    if (contentHash(onDisk) !== entry.hash) throw new StoreError('conflict', subject, 'changed on disk since it was read');
+    try {
+      return await work();
+    } finally {
+      await lock.release();
+    }
   }
 
   private async record<T>(file: string, text: string, value: T): Promise<Entry<T>> {
@@ -381,6 +288,7 @@ export class IssueStore {
         const file = this.issueFile(id);
         const text = formatStoreJson(issue);
         try {
+          // Exclusive: two writers that picked the same id never both succeed.
           await this.fs.writeFileAtomic(file, text, { exclusive: true });
         } catch (error) {
           // Another window took this id between our listing and our write: try the next one.
@@ -397,67 +305,103 @@ export class IssueStore {
     });
   }
 
-  /** Applies `change` to a copy of the issue and writes it, unless the file changed on disk. */
+  /**
+   * Applies `change` to a copy of the issue as it is on disk now and writes it. The file may have
+   * changed since this store read it (another window, a CLI, an editor): the change is applied to
+   * that newer content, so neither side's update is lost. `change` may therefore run more than once.
+   * A file that no longer parses, or was deleted, is refused.
+   */
   updateIssue(id: string, change: (draft: Issue) => void): Promise<Issue> {
     return this.serialize(async () => {
+      if (!isSafeIssueId(id)) throw new StoreError('not-found', id, 'not an issue id');
       const file = this.issueFile(id);
-      const entry = this.issueEntries.get(file);
-      if (!entry) throw new StoreError('not-found', id);
-      await this.assertUnchanged(entry, file, id);
-      const draft = structuredClone(entry.value as Issue);
-      change(draft);
-      draft.schemaVersion = SCHEMA_VERSION;
-      if (draft.id !== id) throw new StoreError('invalid', id, 'the id cannot change');
-      this.assertValidIssue(draft);
-      const text = formatStoreJson(draft);
-      await this.fs.writeFileAtomic(file, text);
-      this.issueEntries.set(file, await this.record(file, text, draft));
-      return draft;
+      const known = this.issueEntries.get(file);
+      return this.locked(file, id, async () => {
+        for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+          const fresh = await this.readFresh(file, (text) => this.parseIssue(file, text));
+          if (!fresh) {
+            this.issueEntries.delete(file);
+            throw known ? new StoreError('conflict', id, 'deleted on disk since it was read') : new StoreError('not-found', id);
+          }
+          if (fresh.problem || !fresh.value) {
+            this.issueEntries.set(file, fresh);
+            throw new StoreError('unparsable', id, fresh.problem?.detail);
+          }
+          const draft = structuredClone(fresh.value);
+          change(draft);
+          draft.schemaVersion = SCHEMA_VERSION;
+          if (draft.id !== id) throw new StoreError('invalid', id, 'the id cannot change');
+          this.assertValidIssue(draft);
+          const text = formatStoreJson(draft);
+          try {
+            await this.fs.writeFileAtomic(file, text, { expectHash: fresh.hash });
+          } catch (error) {
+            // Saved by an editor after our read: read it again and apply the change to that.
+            if (isChangedOnDisk(error)) continue;
+            throw error;
+          }
+          this.issueEntries.set(file, await this.record(file, text, draft));
+          return draft;
+        }
+        throw new StoreError('conflict', id, 'changed on disk during every attempt');
+      });
     });
   }
 
-  /** Removes the issue's file, unless it changed on disk since it was read. */
+  /** Removes the issue's file, unless it changed on disk since it was read: a deletion is not re-applied. */
   deleteIssue(id: string): Promise<void> {
     return this.serialize(async () => {
       const file = this.issueFile(id);
       const entry = this.issueEntries.get(file);
       if (!entry || !entry.value) throw new StoreError(entry ? 'unparsable' : 'not-found', id);
-      await this.assertUnchanged(entry, file, id);
-      await this.fs.remove(file);
+      await this.locked(file, id, async () => {
+        const onDisk = await this.fs.readFile(file);
+        if (onDisk === undefined) throw new StoreError('conflict', id, 'deleted on disk since it was read');
+        if (contentHash(onDisk) !== entry.hash) throw new StoreError('conflict', id, 'changed on disk since it was read');
+        await this.fs.remove(file);
+      });
       this.issueEntries.delete(file);
     });
   }
 
   /**
-   * Adds a client, or replaces the one with the same name. The prefix must stay unique, since ids
-   * are numbered per prefix.
+   * Adds a client, or replaces the one with the same name, in clients.json as it is on disk now. The
+   * prefix must stay unique, since ids are numbered per prefix.
    */
   saveClient(client: Client, options: { create?: boolean } = {}): Promise<Client> {
     return this.serialize(async () => {
       const file = this.clientsFile;
-      await this.assertUnchanged(this.clientsEntry, file, path.basename(file));
-      const current: ClientsFile = this.clientsEntry?.value
-        ? structuredClone(this.clientsEntry.value)
-        : { schemaVersion: SCHEMA_VERSION, clients: [] };
-      const index = current.clients.findIndex((c) => c.name === client.name);
-      if (options.create && index >= 0) throw new StoreError('exists', client.name);
-      if (!options.create && index < 0) throw new StoreError('not-found', client.name);
-      const clash = current.clients.find((c) => c.name !== client.name && c.prefix.toUpperCase() === client.prefix.toUpperCase());
-      if (clash) throw new StoreError('exists', client.prefix, `prefix used by ${clash.name}`);
-      if (index >= 0) current.clients[index] = client;
-      else current.clients.push(client);
-      current.schemaVersion = SCHEMA_VERSION;
-      const violations = this.validator.clients(current);
-      if (violations.length > 0) throw new StoreError('invalid', client.name, violations.map((v) => v.detail).join('; '));
-      const text = formatStoreJson(current);
-      try {
-        await this.fs.writeFileAtomic(file, text, { exclusive: this.clientsEntry === undefined });
-      } catch (error) {
-        if (isAlreadyExists(error)) throw new StoreError('conflict', path.basename(file), 'created on disk since it was read');
-        throw error;
-      }
-      this.clientsEntry = await this.record(file, text, current);
-      return client;
+      const subject = path.basename(file);
+      return this.locked(file, subject, async () => {
+        for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+          const fresh = await this.readFresh(file, (text) => this.parseClients(text));
+          if (fresh && (fresh.problem || !fresh.value)) {
+            this.clientsEntry = fresh;
+            throw new StoreError('unparsable', subject, fresh.problem?.detail);
+          }
+          const current: ClientsFile = fresh?.value ? structuredClone(fresh.value) : { schemaVersion: SCHEMA_VERSION, clients: [] };
+          const index = current.clients.findIndex((c) => c.name === client.name);
+          if (options.create && index >= 0) throw new StoreError('exists', client.name);
+          if (!options.create && index < 0) throw new StoreError('not-found', client.name);
+          const clash = current.clients.find((c) => c.name !== client.name && c.prefix.toUpperCase() === client.prefix.toUpperCase());
+          if (clash) throw new StoreError('exists', client.prefix, `prefix used by ${clash.name}`);
+          if (index >= 0) current.clients[index] = client;
+          else current.clients.push(client);
+          current.schemaVersion = SCHEMA_VERSION;
+          const violations = this.validator.clients(current);
+          if (violations.length > 0) throw new StoreError('invalid', client.name, violations.map((v) => v.detail).join('; '));
+          const text = formatStoreJson(current);
+          try {
+            await this.fs.writeFileAtomic(file, text, { exclusive: !fresh, expectHash: fresh?.hash ?? null });
+          } catch (error) {
+            if (isChangedOnDisk(error) || isAlreadyExists(error)) continue;
+            throw error;
+          }
+          this.clientsEntry = await this.record(file, text, current);
+          return client;
+        }
+        throw new StoreError('conflict', subject, 'changed on disk during every attempt');
+      });
     });
   }
 }

@@ -10,7 +10,7 @@ export interface TextPosition {
   offset: number;
 }
 
-export function positionAt(text: string, offset: number): TextPosition {
+function positionAt(text: string, offset: number): TextPosition {
   const clamped = Math.max(0, Math.min(offset, text.length));
   let line = 1;
   let lineStart = 0;

@@ -7,7 +7,7 @@ export const ISSUE_STATUSES = ['open', 'fixed', 'reopened', 'wont-fix', 'closed'
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /** Statuses the tree hides unless closed issues are shown: nothing more is expected to happen. */
-export const CLOSED_STATUSES: readonly IssueStatus[] = ['wont-fix', 'closed'];
+const CLOSED_STATUSES: readonly IssueStatus[] = ['wont-fix', 'closed'];
 
 export function isClosedStatus(status: IssueStatus): boolean {
   return CLOSED_STATUSES.includes(status);

@@ -3,60 +3,119 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { contentHash } from './format';
+import type { FileLock } from './fileLock';
+import { acquireFileLock } from './fileLock';
 
-export interface FileStat {
+interface FileStat {
   mtimeMs: number;
   size: number;
 }
 
-export interface WriteOptions {
+interface WriteOptions {
   /** Fail with code EEXIST instead of replacing an existing file. */
   exclusive?: boolean;
+  /**
+   * The content hash the file must still have immediately before the rename (null: the file must
+   * not exist). Otherwise the write fails with code ECHANGED and the file is left as it is.
+   */
+  expectHash?: string | null;
 }
 
 export interface StoreFs {
   /** The file's text, or undefined when it does not exist. */
   readFile(file: string): Promise<string | undefined>;
-  /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+  /**
+   * Writes through a temporary file and a rename, so a crash never leaves half a file. A symlinked
+   * file is written at its target; the file's permissions are kept.
+   */
   writeFileAtomic(file: string, text: string, options?: WriteOptions): Promise<void>;
   /** File names (not paths) in a folder; empty when the folder does not exist. */
   list(dir: string): Promise<string[]>;
   stat(file: string): Promise<FileStat | undefined>;
   remove(file: string): Promise<void>;
+  /** Waits until no other writer of ours holds the file; rejects with code ELOCKED after a timeout. */
+  lock(file: string): Promise<FileLock>;
 }
 
 function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
+function changedError(file: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`${file} changed on disk during the write`);
+  error.code = 'ECHANGED';
+  return error;
+}
+
+/** The file a path finally names: a symlink's target (followed to the end), else the path itself. */
+async function realTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch (error) {
+    if (!isCode(error, 'ENOENT')) throw error;
+  }
+  // Missing, or a symlink whose target does not exist yet: create the target, not a file over the link.
+  try {
+    const link = await fs.readlink(file);
+    return path.resolve(path.dirname(file), link);
+  } catch {
+    // Not a symlink (EINVAL) or nothing there (ENOENT): the path itself.
+    return file;
+  }
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
 export function createNodeStoreFs(): StoreFs {
   return {
-    async readFile(file) {
-      try {
-        return await fs.readFile(file, 'utf8');
-      } catch (error) {
+    readFile: readIfExists,
+    async writeFileAtomic(file, text, options) {
+      const target = await realTarget(file);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      const existing = await fs.stat(target).catch((error: unknown) => {
         if (isCode(error, 'ENOENT')) return undefined;
         throw error;
-      }
-    },
-    async writeFileAtomic(file, text, options) {
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      });
       // A dot-name in the same folder: same file system (rename is atomic) and outside `*.json`.
-      const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-      const handle = await fs.open(tmp, 'wx');
+      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+      const handle = await fs.open(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
       try {
         await handle.writeFile(text, 'utf8');
+        if (existing) {
+          // open() applied the umask; the replaced file's exact permissions (0600 stays 0600) and owner.
+          await handle.chmod(existing.mode & 0o7777);
+          await handle.chown(existing.uid, existing.gid).catch(() => {
+            // Only root may give a file away; a user rewriting their own file keeps their ownership anyway.
+          });
+        }
         await handle.sync();
-      } finally {
+      } catch (error) {
         await handle.close();
+        await fs.rm(tmp, { force: true });
+        throw error;
       }
+      await handle.close();
       try {
+        if (options?.expectHash !== undefined) {
+          // The last look before the rename: an editor's save that landed after our read is kept.
+          const now = await readIfExists(target);
+          const hash = now === undefined ? null : contentHash(now);
+          if (hash !== options.expectHash) throw changedError(file);
+        }
         if (options?.exclusive) {
           // link() fails when the target exists, which rename() would silently replace.
-          await fs.link(tmp, file);
+          await fs.link(tmp, target);
           await fs.unlink(tmp);
         } else {
-          await fs.rename(tmp, file);
+          await fs.rename(tmp, target);
         }
       } catch (error) {
         await fs.rm(tmp, { force: true });
@@ -83,10 +142,23 @@ export function createNodeStoreFs(): StoreFs {
     async remove(file) {
       await fs.rm(file, { force: true });
     },
+    async lock(file) {
+      return acquireFileLock(await realTarget(file));
+    },
   };
 }
 
 /** Whether a file system error means "already exists" (from an exclusive write). */
 export function isAlreadyExists(error: unknown): boolean {
   return isCode(error, 'EEXIST');
+}
+
+/** Whether a write failed because the file changed between the last read and the rename. */
+export function isChangedOnDisk(error: unknown): boolean {
+  return isCode(error, 'ECHANGED');
+}
+
+/** Whether another writer held the file's lock for the whole timeout. */
+export function isLockTimeout(error: unknown): boolean {
+  return isCode(error, 'ELOCKED');
 }

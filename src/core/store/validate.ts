@@ -6,8 +6,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ClientsFile, Issue } from './model';
 
-export const ISSUE_SCHEMA_FILE = 'issue.schema.json';
-export const CLIENTS_SCHEMA_FILE = 'clients.schema.json';
+const ISSUE_SCHEMA_FILE = 'issue.schema.json';
+const CLIENTS_SCHEMA_FILE = 'clients.schema.json';
 
 export interface StoreSchemas {
   issue: object;
