@@ -222,6 +222,8 @@ export interface GitPort {
    * containment is always asked of git.
    */
   listCommitTags?(): Promise<{ tags: TagRecord[]; complete: boolean }>;
+  /** Whether git's commit-graph file exists (optional: unknown without it). */
+  hasCommitGraph?(): Promise<boolean>;
   /** Which of the paths exist at the commit. */
   pathsAt(commit: string, paths: string[]): Promise<string[]>;
   /** Renames between two commits (old path to new path). */

@@ -23,7 +23,7 @@ import type {
 } from '../core/gitPort';
 import { GitFailure, isSafeRef } from '../core/gitPort';
 import { isSha } from '../core/sha';
-import { isShallowRepository } from './dotGit';
+import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
 import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanFormat, toMessageRecord } from './parsers/log';
@@ -212,6 +212,11 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       // Branches too, so that the answer is rarely empty; the parser keeps the tags.
       const r = await run(['for-each-ref', `--format=${tagFormat.format}`, ...contains, 'refs/heads', 'refs/tags']);
       return parseTags(r.stdout);
+    },
+
+    async hasCommitGraph(): Promise<boolean> {
+      await ready();
+      return hasCommitGraphFile(commonDir);
     },
 
     async listCommitTags(): Promise<{ tags: TagRecord[]; complete: boolean }> {

@@ -17,6 +17,7 @@ import { isSafeRef } from '../core/gitPort';
 import type { IdPatterns } from '../core/linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 import type { ScanCache, ScanResult } from '../core/linking/scan';
+import { commitGraphAdvice } from '../core/linking/commitGraphAdvice';
 import { scanThroughCacheFile } from '../core/linking/persistedScan';
 import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
@@ -93,6 +94,7 @@ export class FolderEvidence implements vscode.Disposable {
   private repositoryVersion = 0;
   private snapshot: { version: number; value: Snapshot } | undefined;
   private scanCache: ScanCache | undefined;
+  private commitGraphAdvised = false;
   private watchedDir: string | undefined;
   private readonly watchers: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -325,11 +327,19 @@ export class FolderEvidence implements vscode.Disposable {
     const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, custom: settings.issueIdPatterns };
     const scan = await scanThroughCacheFile(port, patterns, state.gitCommonDir, this.scanCache, (error) => log().warn(`Could not write the scan cache: ${String(error)}`));
     this.scanCache = scan.cache;
+    await this.adviseCommitGraph(port, scan.commitsKnown);
     for (const bad of scan.patternErrors) log().warn(`Issue id pattern ${JSON.stringify(bad)} is not a valid regular expression; it is ignored.`);
     // Every ref's name and commit (branches, tags, remotes, HEAD), as the scan just read them: a new
     // commit, a moved branch or a new tag changes the digest, and with it every key.
     const repository = digest(JSON.stringify([state.head, state.headBranch, state.shallow, scan.cache.refs, target, targetSha, me, patterns, tagPattern]));
     return { repository, target, me, patterns, tagPattern, scan, deployed: new Map() };
+  }
+
+  /** Once per session: a repository without git's commit-graph is told how to write one (never written for the user). */
+  private async adviseCommitGraph(port: GitPort, commits: number): Promise<void> {
+    if (this.commitGraphAdvised || port.hasCommitGraph === undefined) return;
+    this.commitGraphAdvised = true;
+    if (!(await port.hasCommitGraph())) log().info(commitGraphAdvice(this.folder.folder.name, commits));
   }
 
   /** Tells the user once per distinct problem that stops every computation (a bad setting, no commits). */

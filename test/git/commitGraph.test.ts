@@ -7,6 +7,7 @@ import { computeEvidence } from '../../src/core/evidence/engine';
 import type { ContainmentStats } from '../../src/core/evidence/containment';
 import { withContainment } from '../../src/core/evidence/containment';
 import { CommitGraph, CommitGraphBuilder, commitGraphOf } from '../../src/core/linking/commitGraph';
+import { COMMIT_GRAPH_COMMAND, commitGraphAdvice } from '../../src/core/linking/commitGraphAdvice';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
@@ -136,6 +137,22 @@ describe('commit graph: containment from the scan against git', function () {
     assert.deepEqual(withGit.fixes[0]?.tags, ['v1.1.0-rc1', 'v2.0.0'], 'tags on the side branch count');
     assert.equal(stats.asked, 0);
     assert.ok(stats.answered >= 3, `answered ${stats.answered}`);
+  });
+});
+
+describe("commit graph: git's own file", function () {
+  this.timeout(60000);
+  const make = suiteRepos();
+
+  it('tells whether git keeps a commit-graph, and the advice names the command that writes one', async () => {
+    const repo = make();
+    repo.commit('first', { files: { 'a.txt': '1\n' } });
+    const port = createGitPort(repo.dir);
+    assert.equal(await port.hasCommitGraph?.(), false);
+    const advice = commitGraphAdvice('shop', 1);
+    assert.ok(advice.includes(`\`${COMMIT_GRAPH_COMMAND}\``) && advice.includes('does not run it'));
+    repo.git(COMMIT_GRAPH_COMMAND.split(' ').slice(1));
+    assert.equal(await port.hasCommitGraph?.(), true);
   });
 });
 
