@@ -22,6 +22,8 @@ import { scanThroughCacheFile } from '../core/linking/persistedScan';
 import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
+import type { TaskPriority } from '../core/priorityQueue';
+import { PriorityQueue } from '../core/priorityQueue';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
 import type { Issue } from '../core/store/model';
 import { isClosedStatus } from '../core/store/model';
@@ -86,8 +88,10 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly wanted = new Set<string>();
   private readonly passRunner: CoalescingRunner;
   private passPromise: Promise<void> | undefined;
-  /** Git work of this folder, one task at a time. */
-  private lock: Promise<unknown> = Promise.resolve();
+  /** Git work of this folder, one task at a time, the user's requests first (see priorityQueue.ts). */
+  private readonly queue = new PriorityQueue();
+  /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
+  private readonly promotions = new Map<string, () => void>();
   /** Bumped by every change that may change evidence; entries of older generations are stale. */
   private generation = 0;
   /** Bumped by every change to the repository or the settings; the snapshot is rebuilt when it moved. */
@@ -154,10 +158,16 @@ export class FolderEvidence implements vscode.Disposable {
   }
 
   /** Computes (or confirms from the cache) the evidence of an issue. */
-  compute(issueId: string, token?: vscode.CancellationToken): Promise<IssueEvidence> {
+  compute(issueId: string, token?: vscode.CancellationToken, priority: TaskPriority = 'user'): Promise<IssueEvidence> {
     const running = this.inflight.get(issueId);
-    if (running !== undefined) return running;
-    const task = this.exclusive(() => this.computeLocked(issueId, token)).finally(() => {
+    if (running !== undefined) {
+      if (priority === 'user') this.promotions.get(issueId)?.();
+      return running;
+    }
+    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal), priority);
+    this.promotions.set(issueId, queued.promote);
+    const task = queued.promise.finally(() => {
+      this.promotions.delete(issueId);
       this.inflight.delete(issueId);
       this.changeEmitter.fire();
     });
@@ -224,13 +234,7 @@ export class FolderEvidence implements vscode.Disposable {
     return this.content;
   }
 
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.lock.then(task, task);
-    this.lock = run.catch(() => undefined);
-    return run;
-  }
-
-  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined): Promise<IssueEvidence> {
+  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const port = this.gitPort();
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
@@ -262,6 +266,8 @@ export class FolderEvidence implements vscode.Disposable {
     // The engine stops before its next git call once the user cancels.
     const abort = new AbortController();
     const cancellation = token?.onCancellationRequested(() => abort.abort());
+    // A background check also stops when the user's request needs the repository (it runs again later).
+    preempt.addEventListener('abort', () => abort.abort());
     try {
       const evidence = await computeEvidence(port, {
         issueId: issue.id,
@@ -383,7 +389,7 @@ export class FolderEvidence implements vscode.Disposable {
     const startGeneration = this.generation;
     let snapshot: Snapshot;
     try {
-      snapshot = await this.exclusive(() => this.ensureSnapshot(port));
+      snapshot = await this.queue.enqueue(() => this.ensureSnapshot(port), 'background').promise;
     } catch (error) {
       // Reported once by ensureSnapshot; every issue shows the problem when expanded.
       for (const id of this.wanted) this.entries.set(id, { key: '', generation: this.generation, evidence: undefined, problem: problemOf(error) });
@@ -402,7 +408,7 @@ export class FolderEvidence implements vscode.Disposable {
       const entry = this.entries.get(id);
       if (entry !== undefined && entry.generation === this.generation) continue;
       try {
-        await this.compute(id);
+        await this.compute(id, undefined, 'background');
       } catch (error) {
         // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
         if (error instanceof vscode.CancellationError) return;
