@@ -41,7 +41,7 @@ export function configureCliMessages(env: CliEnv, root?: string): CliMessageLoca
   return 'en';
 }
 
-export function gitMessage(code: GitErrorCode): string {
+export function gitMessage(code: GitErrorCode, limit?: number): string {
   switch (code) {
     case 'not-a-repository':
       return l10n.t('is not a git repository');
@@ -54,7 +54,11 @@ export function gitMessage(code: GitErrorCode): string {
     case 'bad-argument':
       return l10n.t('an argument was refused before reaching git');
     case 'timeout':
-      return l10n.t('git took too long and was stopped');
+      return limit === undefined ? l10n.t('git took too long and was stopped') : l10n.t('git timed out after {0} s and was stopped', limit);
+    case 'output-too-large':
+      return l10n.t('git output too large (more than {0} MiB): stopped', limit ?? '?');
+    case 'incomplete-renames':
+      return l10n.t('git gave up looking for renamed files (too many files changed at once); the evidence would be incomplete');
     case 'failed':
       return l10n.t('git failed');
   }
@@ -105,7 +109,7 @@ export interface CliDescribed {
 export function describeError(error: unknown, context: { repo?: string } = {}): CliDescribed {
   if (isUserError(error)) return { severity: 'warning', message: error.message };
   if (isGitFailure(error)) {
-    const words = gitMessage(error.code);
+    const words = gitMessage(error.code, error.limit);
     if (error.code === 'not-a-repository') return { severity: 'warning', message: context.repo === undefined ? words : `${context.repo} ${words}` };
     return { severity: 'error', message: error.code === 'failed' ? `${words}: ${error.detail.split('\n')[0] ?? ''}` : words };
   }

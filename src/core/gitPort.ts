@@ -13,6 +13,10 @@ export type GitErrorCode =
   | 'bad-ref'
   | 'bad-argument'
   | 'timeout'
+  /** Git printed more than the runner buffers for one command. */
+  | 'output-too-large'
+  /** Git gave up looking for renames (too many files changed): its diff would not be the whole truth. */
+  | 'incomplete-renames'
   | 'failed';
 
 export class GitFailure extends CodedError<GitErrorCode> {
@@ -22,6 +26,8 @@ export class GitFailure extends CodedError<GitErrorCode> {
     code: GitErrorCode,
     /** Git's own stderr or the spawn error, for logs only. */
     readonly detail: string,
+    /** The limit that was reached: seconds for 'timeout', MiB for 'output-too-large'. */
+    readonly limit?: number,
   ) {
     super(code, `${code}: ${detail}`);
     this.name = 'GitFailure';

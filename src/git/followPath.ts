@@ -3,7 +3,8 @@
 // rename detection per commit, so a move in several steps, with edits, is followed). When a commit
 // added more files than git's rename limit lets it compare (git then skips inexact detection and
 // says so on stderr), the file is compared again with the added files that share its name, without
-// a limit: a pure or edited move is never reported as a removal.
+// a limit: a pure or edited move is never reported as a removal. A file no commit of its own
+// renamed or deleted, and that `to` lacks, was dropped by a merge.
 import type { PathTrace } from '../core/gitPort';
 import { isFullSha } from '../core/sha';
 
@@ -90,7 +91,12 @@ export async function followPath(git: RunGit, diffArgs: readonly string[], path:
   for (let hop = 0; hop < 64; hop++) {
     const out = await git(['log', '--reverse', '--ancestry-path', '--full-diff', '--no-merges', '-M', '-z', '--name-status', '--format=@%H %P', ...diffArgs, to, `^${since}`, '--', current]);
     const step = parseFollowLog(out, current);
-    if (step === null) return { path: current, steps, undetermined: false };
+    if (step === null) {
+      // No commit of its own renamed or deleted it: a merge may have dropped it (a line that had
+      // deleted the file long before merged this one in). It is there only if `to` has it.
+      const there = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', to, '--', current]);
+      return { path: there.split('\0').includes(current) ? current : null, steps, undetermined: false };
+    }
     let next = step.status === 'R' ? step.to : null;
     let complete = true;
     if (next === null && step.parent !== null && step.added.length > 0) {

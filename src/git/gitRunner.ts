@@ -1,12 +1,14 @@
-// Runs git for every adapter in this folder, hardened once: repositories can run code from their
-// config, so fsmonitor is off, there is no pager or prompt, paths are literal, the environment of
-// a calling hook or shell cannot redirect git, and commands on one repository never overlap. Each
-// command is logged when it ends, with its duration, so the log answers "what was slow" as well.
+// Runs git for every adapter in this folder, hardened once (hardening.ts: no program from any
+// config, the same answer whatever the config says), within limits: a total time per command, a
+// time without output, and a cap on the output it buffers. Commands on one repository never
+// overlap. Each command is logged when it ends, with its duration, so the log answers "what was
+// slow" as well.
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import type { GitErrorCode } from '../core/gitPort';
 import { GitFailure } from '../core/gitPort';
+import { childEnv, DEFAULT_RENAME_LIMIT, forcedConfig, GLOBAL_ARGS } from './hardening';
 
 export interface GitRunnerOptions {
   /** Receives one line per git command when it ends (with its duration) and per failure. */
@@ -15,6 +17,12 @@ export interface GitRunnerOptions {
   binary?: string;
   /** How long a command may print nothing before it is stopped (default five minutes). */
   blockTimeoutMs?: number;
+  /** How long a command may run in all before it is stopped (default ten minutes). */
+  totalTimeoutMs?: number;
+  /** The most stdout a command may print (default 512 MiB): more is a failure, not a memory blow-up. */
+  maxOutputBytes?: number;
+  /** diff.renameLimit for every command (default DEFAULT_RENAME_LIMIT). */
+  renameLimit?: number;
   /** The repository whose queue the commands wait in (default: the folder they run in). */
   queueKey?: string;
 }
@@ -24,41 +32,30 @@ export interface RunOptions {
   okExit?: number[];
   /** Receives stdout as it arrives, so that a long output (a whole history) is parsed while git still runs. */
   onStdout?: (chunk: Buffer | string) => void;
+  /** More `-c` settings for this command only. */
+  config?: string[];
 }
+
+/** Something git said on stderr of a command that succeeded, which makes its answer incomplete. */
+export type GitWarning = 'incomplete-renames';
 
 export interface RunResult {
   stdout: string;
   exitCode: number;
+  /** Git's stderr (the first 64 KiB), also for a command that succeeded or exited with an okExit code. */
+  stderr: string;
+  warnings: GitWarning[];
 }
 
 export interface GitRunner {
   run(args: string[], options?: RunOptions): Promise<RunResult>;
 }
 
-// What every command gets. DIFF_ARGS are options of the diff commands, not global ones: the
-// adapters add them to each diff (external drivers and textconv run programs from the config).
-const CONFIG = ['core.fsmonitor=false', 'core.quotePath=false', 'log.showSignature=false', 'color.ui=false'];
-const GLOBAL_ARGS = ['--no-pager', '--literal-pathspecs', '--no-optional-locks'];
-export const DIFF_ARGS = ['--no-textconv', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/'];
-
-const DROPPED_ENV = new Set(['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS']);
+const MAX_STDERR_CHARS = 64 * 1024;
 
 // Marks the message of the error we build for a non-zero exit, so the exit code and stderr
 // survive simple-git's wrapping.
 const EXIT_MARK = '\u0000exit ';
-
-function childEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // GIT_DIR, GIT_CONFIG_* and friends from a calling hook or shell would redirect or reconfigure
-    // git; editors, pagers and askpass helpers are programs we never want git to start.
-    if (value !== undefined && !key.toUpperCase().startsWith('GIT_') && !DROPPED_ENV.has(key.toUpperCase())) env[key] = value;
-  }
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.LC_ALL = 'C';
-  env.LANGUAGE = 'C';
-  return env;
-}
 
 /**
  * simple-git waits 50 ms before finishing a process that printed nothing, in case output is
@@ -69,7 +66,7 @@ function signalEnd(stdout: NodeJS.ReadableStream): void {
   stdout.once('end', () => stdout.emit('data', Buffer.alloc(0)));
 }
 
-function classify(stderr: string): GitErrorCode {
+export function classifyStderr(stderr: string): GitErrorCode {
   if (/ENOENT|spawn .* EACCES|not found/i.test(stderr) && /spawn/i.test(stderr)) return 'git-missing';
   if (/not a git repository|must be run in a work tree|cannot change to/i.test(stderr)) return 'not-a-repository';
   if (/does not have any commits yet|bad default revision 'HEAD'|ambiguous argument 'HEAD'/i.test(stderr)) return 'empty-repository';
@@ -79,6 +76,15 @@ function classify(stderr: string): GitErrorCode {
   if (/timed? ?out|block timeout/i.test(stderr)) return 'timeout';
   return 'failed';
 }
+
+/** What git says when it gave up looking for renames (diff.renameLimit): the diff it printed is not the whole truth. */
+export function warningsOf(stderr: string): GitWarning[] {
+  return /rename detection was skipped|set your diff\.renameLimit/i.test(stderr) ? ['incomplete-renames'] : [];
+}
+
+// A partial clone fetches missing objects from its promisor remote on demand; we allow no
+// transport, so git says so and carries on as if the object did not exist. That is not an answer.
+const LAZY_FETCH_FAILED = /transport '[^']*' not allowed|Could not read from remote repository|from promisor remote/i;
 
 // One queue per repository folder, shared by every runner on it: git calls on a repository never
 // overlap (no index.lock races, no two history walks competing for the same disk and cores).
@@ -111,26 +117,50 @@ function failureOf(error: unknown): { exitCode: number; stderr: string; code: Gi
     stderr = rest.slice(nul + 1);
   }
   // simple-git's plugins refuse some arguments before git runs.
+  // simple-git's block timeout (no output for too long) is one of its plugin errors too.
   const name = error instanceof Error ? error.constructor.name : '';
-  const code: GitErrorCode = name === 'GitPluginError' ? 'bad-argument' : /spawn\b.*\bENOENT/.test(message) ? 'git-missing' : classify(stderr);
+  const plugin = name === 'GitPluginError';
+  const code: GitErrorCode = plugin && /block timeout/i.test(message) ? 'timeout' : plugin ? 'bad-argument' : /spawn\b.*\bENOENT/.test(message) ? 'git-missing' : classifyStderr(stderr);
   return { exitCode, stderr: stderr.trim(), code };
 }
+
+interface Limits {
+  totalMs: number;
+  maxBytes: number;
+}
+
+/** Why a command was stopped by us rather than ended by git. */
+type Stop = { code: 'timeout'; limit: number } | { code: 'output-too-large'; limit: number };
 
 /** A runner for the repository at `baseDir`: git runs there, in the repository's queue. */
 export function createGitRunner(baseDir: string, options: GitRunnerOptions = {}): GitRunner {
   const queueKey = path.resolve(options.queueKey ?? baseDir);
   const log = options.log ?? ((): void => undefined);
-  let shared: SimpleGit | undefined;
+  const config = forcedConfig(options.renameLimit ?? DEFAULT_RENAME_LIMIT);
+  const limits: Limits = { totalMs: options.totalTimeoutMs ?? 10 * 60 * 1000, maxBytes: options.maxOutputBytes ?? 512 * 1024 * 1024 };
 
-  function make(onStdout?: (chunk: Buffer | string) => void): SimpleGit {
+  /** One instance per command: its abort signal, output handler and extra settings are that command's. */
+  function make(extraConfig: string[], abort: AbortSignal, onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buffer) => void): SimpleGit {
     try {
       return simpleGit({
         baseDir,
         binary: options.binary ?? 'git',
         maxConcurrentProcesses: 1,
-        config: CONFIG,
-        // Disabling fsmonitor is the safe direction; simple-git only lets us say so with this flag.
-        unsafe: { allowUnsafeFsMonitor: true },
+        config: [...config, ...extraConfig],
+        abort,
+        // simple-git refuses these settings whatever their value; ours switch the programs off.
+        unsafe: {
+          allowUnsafeFsMonitor: true,
+          allowUnsafeHooksPath: true,
+          allowUnsafePager: true,
+          allowUnsafeEditor: true,
+          allowUnsafeCredentialHelper: true,
+          allowUnsafeAskPass: true,
+          allowUnsafeSshCommand: true,
+          allowUnsafeGpgProgram: true,
+          allowUnsafeProtocolOverride: true,
+          allowUnsafeFilter: true,
+        },
         timeout: { block: options.blockTimeoutMs ?? 5 * 60 * 1000 },
         errors(error, result) {
           if (result.exitCode === 0) return undefined;
@@ -141,8 +171,9 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
         },
       })
         .env(childEnv())
-        .outputHandler((_command, stdout) => {
-          if (onStdout !== undefined) stdout.on('data', onStdout);
+        .outputHandler((_command, stdout, stderr) => {
+          stdout.on('data', onStdout);
+          stderr.on('data', onStderr);
           signalEnd(stdout);
         });
     } catch (error) {
@@ -150,33 +181,66 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
     }
   }
 
+  async function runOnce(args: string[], runOptions: RunOptions): Promise<RunResult> {
+    const command = `git ${args.join(' ')}`;
+    const started = Date.now();
+    const controller = new AbortController();
+    let stop: Stop | null = null;
+    let bytes = 0;
+    let stderr = '';
+    const timer = setTimeout(() => {
+      stop = { code: 'timeout', limit: Math.round(limits.totalMs / 1000) };
+      controller.abort();
+    }, limits.totalMs);
+    const onStdout = (chunk: Buffer | string): void => {
+      bytes += chunk.length;
+      if (bytes > limits.maxBytes && stop === null) {
+        stop = { code: 'output-too-large', limit: Math.round(limits.maxBytes / (1024 * 1024)) };
+        controller.abort();
+        return;
+      }
+      if (stop === null && chunk.length > 0) runOptions.onStdout?.(chunk);
+    };
+    const onStderr = (chunk: Buffer | string): void => {
+      if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.toString().slice(0, MAX_STDERR_CHARS - stderr.length);
+    };
+    try {
+      const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr);
+      const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
+      if (stop !== null) throw new Error('stopped');
+      if (LAZY_FETCH_FAILED.test(stderr)) throw new GitFailure('failed', stderr.trim());
+      const warnings = warningsOf(stderr);
+      log(`${command} (${Date.now() - started} ms${warnings.length > 0 ? `, warning: ${warnings.join(', ')}` : ''})`);
+      return { stdout, exitCode: 0, stderr, warnings };
+    } catch (error) {
+      const ms = Date.now() - started;
+      const stopped = stop as Stop | null;
+      if (stopped !== null) {
+        const detail = stopped.code === 'timeout' ? `timed out after ${stopped.limit} s` : `output too large (more than ${stopped.limit} MiB)`;
+        log(`${command} (${ms} ms, ${stopped.code}): ${detail}`);
+        throw new GitFailure(stopped.code, detail, stopped.limit);
+      }
+      if (error instanceof GitFailure) {
+        // simple-git refused the folder before git ran.
+        log(`${command} (${ms} ms, ${error.code}): ${error.detail}`);
+        throw error;
+      }
+      const failure = failureOf(error);
+      if (failure.exitCode > 0 && (runOptions.okExit ?? []).includes(failure.exitCode) && !LAZY_FETCH_FAILED.test(failure.stderr)) {
+        log(`${command} (${ms} ms, exit ${failure.exitCode})`);
+        return { stdout: '', exitCode: failure.exitCode, stderr: failure.stderr, warnings: [] };
+      }
+      const code = LAZY_FETCH_FAILED.test(failure.stderr) ? 'failed' : failure.code;
+      log(`${command} (${ms} ms, exit ${failure.exitCode}, ${code}): ${failure.stderr.split('\n')[0] ?? ''}`);
+      throw new GitFailure(code, failure.stderr);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     run(args: string[], runOptions: RunOptions = {}): Promise<RunResult> {
-      return serialized(queueKey, async () => {
-        const command = `git ${args.join(' ')}`;
-        const started = Date.now();
-        try {
-          // A streamed command gets an instance of its own, so the handler sees this process only.
-          const instance = runOptions.onStdout === undefined ? (shared ??= make()) : make(runOptions.onStdout);
-          const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
-          log(`${command} (${Date.now() - started} ms)`);
-          return { stdout, exitCode: 0 };
-        } catch (error) {
-          if (error instanceof GitFailure) {
-            // simple-git refused the folder before git ran.
-            log(`${command} (${Date.now() - started} ms, ${error.code}): ${error.detail}`);
-            throw error;
-          }
-          const failure = failureOf(error);
-          const ms = Date.now() - started;
-          if (failure.exitCode > 0 && (runOptions.okExit ?? []).includes(failure.exitCode)) {
-            log(`${command} (${ms} ms, exit ${failure.exitCode})`);
-            return { stdout: '', exitCode: failure.exitCode };
-          }
-          log(`${command} (${ms} ms, exit ${failure.exitCode}, ${failure.code}): ${failure.stderr.split('\n')[0] ?? ''}`);
-          throw new GitFailure(failure.code, failure.stderr);
-        }
-      });
+      return serialized(queueKey, () => runOnce(args, runOptions));
     },
   };
 }

@@ -1,7 +1,9 @@
 // Implements core's GitPort with the shared git runner: every query asks for a format declared in
-// ./parsers and hands the raw text to the pure parser declared with it. The hardening every command needs
-// lives in the shared runner (gitRunner.ts); here, diffs never use external drivers or textconv,
-// arguments are arrays and user-supplied refs go after --end-of-options.
+// ./parsers and hands the raw text to the pure parser declared with it. The hardening every command
+// needs lives in the runner (gitRunner.ts, hardening.ts); here, each diff, log and blame gets its
+// command's options (no external drivers, textconv, notes or ignored revisions), arguments are
+// arrays and user-supplied refs go after --end-of-options. A failed command is never an empty
+// answer: only the outcomes named in each method (no such path, no such ref) become values.
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type {
@@ -30,17 +32,23 @@ import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanForm
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { recordStream } from './parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
-import { parseStatusV2 } from './parsers/status';
 import { parseTagList, tagListFormat } from './parsers/tagList';
 import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
-import { createGitRunner, DIFF_ARGS } from './gitRunner';
+import { classifyStderr, createGitRunner } from './gitRunner';
+import { BLAME_ARGS, DIFF_ARGS, disabledFilters, filterDrivers, LOG_ARGS } from './hardening';
+import { parseIndexEntries, parseTreeEntries } from './parsers/trees';
+import { changedPaths } from './worktreeChanges';
 
 export interface GitPortOptions {
   /** Receives one line per git command when it ends (with its duration) and per failure, for an output channel or --verbose. */
   log?: (line: string) => void;
   /** The git executable (default `git` on PATH). */
   binary?: string;
+  /** Limits of each command (see GitRunnerOptions). */
+  totalTimeoutMs?: number;
+  maxOutputBytes?: number;
+  renameLimit?: number;
 }
 
 // simple-git waits 50 ms after a process that printed nothing at all (the runner cuts that wait
@@ -58,13 +66,18 @@ function shaOrThrow(sha: string): string {
   return sha;
 }
 
+// What git says when a revision names nothing, HEAD has no commit yet, or a path is not in a commit.
+const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|invalid object name|Needed a single revision|no such ref|ambiguous argument/i;
+const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
+const NO_SUCH_PATH = /no such path/i;
+
 function rangeArgs(range: RevisionRange): string[] {
   return [...range.include.map(shaOrThrow), ...range.exclude.map((e) => `^${shaOrThrow(e)}`)];
 }
 
 export function createGitPort(repoDir: string, options: GitPortOptions = {}): GitPort {
   // Every runner of this port waits in the queue of the folder it was opened on.
-  const runnerOptions = { log: options.log, binary: options.binary, queueKey: repoDir };
+  const runnerOptions = { ...options, queueKey: repoDir };
   let git: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
@@ -96,17 +109,31 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     return (await ready()).run(args, { okExit });
   }
 
+  /** A command that detects renames: git giving up on them (too many files) is a failure, not a smaller answer. */
+  async function runRenames(args: string[], okExit: number[] = []): Promise<RunResult> {
+    const r = await run(args, okExit);
+    if (r.warnings.includes('incomplete-renames')) throw new GitFailure('incomplete-renames', r.stderr.trim());
+    return r;
+  }
+
+  /** An exit code that is an expected answer only when stderr says why; anything else is a failure. */
+  function expected(r: RunResult, why: RegExp): boolean {
+    if (r.exitCode === 0) return false;
+    if (why.test(r.stderr)) return true;
+    throw new GitFailure(classifyStderr(r.stderr), r.stderr);
+  }
+
   /** HEAD's commit and branch in one call; an unborn branch is named by symbolic-ref. */
   async function head(): Promise<{ sha: string | null; branch: string | null }> {
     const r = await run(['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'], [128]);
-    if (r.exitCode === 0) {
+    if (!expected(r, UNBORN)) {
       const [sha, name] = r.stdout.split('\n');
       const branch = name !== undefined && name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : null;
       return { sha: sha !== undefined && isSha(sha) ? sha : null, branch };
     }
-    const unborn = await run(['symbolic-ref', 'HEAD'], [1, 128]);
+    const unborn = await run(['symbolic-ref', 'HEAD'], [128]);
     const name = unborn.stdout.trim();
-    return { sha: null, branch: unborn.exitCode === 0 && name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : null };
+    return { sha: null, branch: !expected(unborn, /not a symbolic ref/) && name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : null };
   }
 
   async function headSha(): Promise<string | null> {
@@ -126,14 +153,16 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
 
     async resolveCommit(ref: string): Promise<string | null> {
       if (!isSafeRef(ref)) return null;
+      // -q --verify: a name that is no commit exits 1 quietly; 128 is a failure unless it says so.
       const r = await run(['rev-parse', '-q', '--verify', '--end-of-options', `${ref}^{commit}`], [1, 128]);
+      if (r.exitCode === 1 || expected(r, NO_SUCH_OBJECT)) return null;
       const sha = r.stdout.trim();
-      return r.exitCode === 0 && isSha(sha) ? sha : null;
+      return isSha(sha) ? sha : null;
     },
 
     async commits(shas: string[]): Promise<RawCommit[]> {
       if (shas.length === 0) return [];
-      const r = await run(['log', '--no-walk=unsorted', '--ignore-missing', `--format=${commitFormat.format}`, ...shas.map(shaOrThrow), '--']);
+      const r = await run(['log', ...LOG_ARGS, '--no-walk=unsorted', '--ignore-missing', `--format=${commitFormat.format}`, ...shas.map(shaOrThrow), '--']);
       const found = parseCommits(r.stdout);
       return shas
         .map((s) => found.find((c) => c.sha.startsWith(s.toLowerCase())))
@@ -150,7 +179,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const grep = (opts.grep ?? []).map((g) => `--grep=${g}`);
       // Fixed strings, case-insensitive: ids are never patterns; the caller re-parses what comes back.
       const fixed = grep.length > 0 ? ['-F', '-i'] : [];
-      const r = await run(['log', '--ignore-missing', `--format=${commitFormat.format}`, ...fixed, ...grep, ...include, ...exclude, '--']);
+      const r = await run(['log', ...LOG_ARGS, '--ignore-missing', `--format=${commitFormat.format}`, ...fixed, ...grep, ...include, ...exclude, '--']);
       return parseCommits(r.stdout);
     },
 
@@ -167,7 +196,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
-      await (await ready()).run(['log', '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--'], {
+      await (await ready()).run(['log', ...LOG_ARGS, '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--'], {
         onStdout: (chunk) => stream.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)),
       });
       stream.push(decoder.end());
@@ -193,16 +222,16 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
 
     async commitDiff(sha: string, parent: string | null): Promise<FileDiff[]> {
       const revs = parent === null ? ['--root', shaOrThrow(sha)] : [shaOrThrow(parent), shaOrThrow(sha)];
-      const r = await run(['diff-tree', '-r', '-p', '-U0', '-M', ...DIFF_ARGS, ...revs, '--']);
+      const r = await runRenames(['diff-tree', '-r', '-p', '-U0', '-M', ...DIFF_ARGS, ...revs, '--']);
       return parseDiff(r.stdout);
     },
 
     async logPatches(opts: LogPatchOptions): Promise<CommitPatch[]> {
-      const args = ['log', '-p', '-U0', '-M', ...DIFF_ARGS, `--format=${commitFormat.format}`];
+      const args = ['log', ...LOG_ARGS, '-p', '-U0', '-M', ...DIFF_ARGS, `--format=${commitFormat.format}`];
       if (opts.fullDiff) args.push('--full-diff');
       if (opts.noMerges) args.push('--no-merges');
       if (opts.ancestryPath === true) args.push('--ancestry-path');
-      const r = await run([...args, ...rangeArgs(opts.range), '--', ...opts.paths]);
+      const r = await runRenames([...args, ...rangeArgs(opts.range), '--', ...opts.paths]);
       return parseCommitPatches(r.stdout);
     },
 
@@ -232,7 +261,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async renames(from: string, to: string): Promise<Map<string, string>> {
-      const r = await run(['diff-tree', '-r', '-M', '-z', '--name-status', '--diff-filter=R', ...DIFF_ARGS, shaOrThrow(from), shaOrThrow(to), '--']);
+      const r = await runRenames(['diff-tree', '-r', '-M', '-z', '--name-status', '--diff-filter=R', ...DIFF_ARGS, shaOrThrow(from), shaOrThrow(to), '--']);
       return parseRenames(r.stdout);
     },
 
@@ -247,24 +276,24 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       if (range.include.length === 0 || range.include.some((i) => range.exclude.includes(i))) {
         throw new GitFailure('bad-argument', 'blame range without a commit to blame');
       }
-      // A failing blame (a missing ignore-revs file, a path it cannot find) is a GitFailure, never
-      // an empty blame: an empty answer would read as "every line of the fix is gone".
-      const r = await run(['blame', '--porcelain', '-M', '--no-textconv', ...rangeArgs(range), '--', file]);
+      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file], [128]);
+      // The one expected failure: the path is not in the blamed commit.
+      if (expected(r, NO_SUCH_PATH)) return { lines: [], commits: new Map() };
       return parseBlamePorcelain(r.stdout);
     },
 
     async uncommittedChanges(paths: string[]): Promise<string[]> {
       await ready();
-      if (topLevel === null || paths.length === 0) return [];
-      // Staged and unstaged changes against HEAD, without the untracked scan; --branch prints a
-      // header so the answer is never empty. --no-optional-locks (global) keeps the index unwritten.
-      const r = await run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=no', '--ignore-submodules=all', '--', ...paths]);
-      return parseStatusV2(r.stdout);
+      if (topLevel === null || topLevel === undefined || paths.length === 0) return [];
+      // The index and HEAD are git's own data; the working files are hashed here, without filters.
+      const index = parseIndexEntries((await run(['ls-files', '-s', '-t', '-z', '--', ...paths])).stdout);
+      const headTree = (await headSha()) === null ? '' : (await run(['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...paths])).stdout;
+      return changedPaths(topLevel, index, parseTreeEntries(headTree));
     },
 
     async recentCommits(opts: RecentCommitsOptions): Promise<RawCommit[]> {
       const limit = Math.max(1, Math.min(10000, Math.floor(opts.limit)));
-      const args = ['log', `--format=${commitFormat.format}`, `-n${limit}`];
+      const args = ['log', ...LOG_ARGS, `--format=${commitFormat.format}`, `-n${limit}`];
       if (opts.grep !== undefined && opts.grep !== '') args.push('-F', '-i', `--grep=${opts.grep}`);
       if ((await headSha()) === null && opts.ref === undefined) return [];
       const r = await run([...args, '--end-of-options', refOrThrow(opts.ref ?? 'HEAD'), '--']);
@@ -277,8 +306,17 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       if (root === null || root === undefined || !Number.isInteger(line) || line < 1) return null;
       const relative = path.isAbsolute(file) ? path.relative(root, file) : file;
       if (relative.startsWith('..')) return null;
-      const r = await run(['blame', '--porcelain', '--no-textconv', `-L${line},${line}`, '--', relative.split(path.sep).join('/')], [128]);
-      if (r.exitCode !== 0) return null;
+      // Blaming the working file reads it through the repository's clean filters: switch off every
+      // filter the config names (the only command of ours that reads the working tree that way).
+      const names = await run(['config', '-z', '--name-only', '--get-regexp', '^filter\\.'], [1]);
+      const noFilters = disabledFilters(filterDrivers(names.stdout));
+      if (noFilters === null) throw new GitFailure('failed', 'a filter driver name cannot be switched off');
+      const r = await (await ready()).run(['blame', '--porcelain', ...BLAME_ARGS, `-L${line},${line}`, '--', relative.split(path.sep).join('/')], {
+        okExit: [128],
+        config: noFilters,
+      });
+      // Expected: an untracked file, a line past the end, a repository without commits.
+      if (expected(r, /no such path|has only \d+ lines?|no commits yet|bad revision 'HEAD'/)) return null;
       const parsed = parseBlamePorcelain(r.stdout);
       const entry = parsed.lines[0];
       if (entry === undefined) return null;

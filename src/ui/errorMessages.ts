@@ -29,12 +29,16 @@ export interface Described {
 export interface EvidenceProblem {
   code: GitErrorCode | EvidenceErrorCode | 'unexpected';
   subject: string;
+  /** The limit a git run reached: seconds for 'timeout', MiB for 'output-too-large'. */
+  limit?: number;
 }
 
 /** The problem to keep for an issue whose evidence could not be computed. */
 export function problemOf(error: unknown): EvidenceProblem {
   if (error instanceof EvidenceFailure) return { code: error.code, subject: error.subject };
-  if (error instanceof GitFailure) return { code: error.code, subject: error.detail.split('\n')[0] ?? '' };
+  if (error instanceof GitFailure) {
+    return { code: error.code, subject: error.detail.split('\n')[0] ?? '', ...(error.limit !== undefined ? { limit: error.limit } : {}) };
+  }
   return { code: 'unexpected', subject: error instanceof Error ? error.message : String(error) };
 }
 
@@ -62,7 +66,13 @@ export function evidenceProblemLabel(problem: EvidenceProblem): string {
     case 'bad-argument':
       return vscode.l10n.t('A value was refused before it reached git');
     case 'timeout':
-      return vscode.l10n.t('Git took too long and was stopped');
+      return problem.limit === undefined
+        ? vscode.l10n.t('Git took too long and was stopped')
+        : vscode.l10n.t('Git took more than {0} s and was stopped', problem.limit);
+    case 'output-too-large':
+      return vscode.l10n.t('Git printed more than {0} MiB and was stopped', problem.limit ?? '?');
+    case 'incomplete-renames':
+      return vscode.l10n.t('Git gave up looking for renamed files (too many files changed at once): the evidence would be incomplete');
     case 'failed':
       return vscode.l10n.t('Git failed: {0}', problem.subject);
     case 'unexpected':

@@ -18,7 +18,7 @@ import type { IdPatterns } from '../core/linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../core/linking/messageParser';
 import type { ScanCache, ScanResult } from '../core/linking/scan';
 import { commitGraphAdvice } from '../core/linking/commitGraphAdvice';
-import { scanThroughCacheFile } from '../core/linking/persistedScan';
+import { scanThroughCacheFile } from '../core/linking/scanCacheFile';
 import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';

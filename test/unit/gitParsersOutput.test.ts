@@ -9,11 +9,11 @@ import { commitFormat, parseCommitPatches, parseCommits, scanFormat, toMessageRe
 import { parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
 import { declareFormat, recordStream } from '../../src/git/parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, tagFormat } from '../../src/git/parsers/refs';
-import { parseStatusV2 } from '../../src/git/parsers/status';
 import type { MessageRecord } from '../../src/core/gitPort';
 
-const RS = '\x1e';
-const FS = '\x1d';
+// The separators git prints for our formats (NUL-led, the record one with this process's nonce).
+const RS = commitFormat.separators.record;
+const FS = commitFormat.separators.field;
 const SHA1 = '54f82817fa914739f1059b6a3de5fb62b520ca21';
 const SHA2 = '0375bce95b780f27230e28c2e5c00abfa05c2864';
 const SHA3 = 'b0b31d30a3b68145b7c7b84d97126b4ce36575fd';
@@ -90,14 +90,22 @@ const BLAME = [
 describe('git parsers', () => {
   describe('declared formats', () => {
     it('generates the --format argument from the field mapping', () => {
-      assert.equal(commitFormat.format, '%x1E%H%x1D%P%x1D%an%x1D%ae%x1D%aI%x1D%s%x1D%B%x1D');
-      assert.equal(tagFormat.format, '%1e%(refname)%1d%(creatordate:iso-strict)%1d%(objectname)%1d%(*objectname)%1d');
+      const nonce = RS.slice(1, -1);
+      assert.match(nonce, /^[0-9a-f]{16}$/);
+      assert.equal(commitFormat.format, `%x00${nonce}%x1e%H%x00%x1d%P%x00%x1d%an%x00%x1d%ae%x00%x1d%aI%x00%x1d%s%x00%x1d%B%x00%x1d`);
+      assert.equal(tagFormat.format, `%00${nonce}%1e%(refname)%00%1d%(creatordate:iso-strict)%00%1d%(objectname)%00%1d%(*objectname)%00%1d`);
     });
 
-    it('drops a truncated last record and keeps separators inside the last field', () => {
+    it('drops a truncated last record; what follows the last field is the record tail (a patch)', () => {
       const f = declareFormat({ a: '%a', b: '%b' });
       const text = `${RS}1${FS}x${FS}y${FS}\n${RS}2${FS}tail`;
-      assert.deepEqual(f.parse(text).map((r) => r.fields), [{ a: '1', b: `x${FS}y` }]);
+      assert.deepEqual(f.parse(text).map((r) => [r.fields, r.rest]), [[{ a: '1', b: 'x' }, `y${FS}\n`]]);
+    });
+
+    it('reads the old 0x1E/0x1D separators, a bare NUL and a guessed nonce as field text', () => {
+      const f = declareFormat({ a: '%a', b: '%b' });
+      const text = `${RS}1${FS}x\x1e2\x1dy\0\x1e\0${'0'.repeat(16)}\x1ez${FS}`;
+      assert.deepEqual(f.parse(text).map((r) => r.fields), [{ a: '1', b: `x\x1e2\x1dy\0\x1e\0${'0'.repeat(16)}\x1ez` }]);
     });
   });
 
@@ -274,12 +282,12 @@ describe('git parsers', () => {
 
   describe('refs, tags, renames, path lists', () => {
     it('reads tags peeled to their commit', () => {
-      const text = `\x1erefs/heads/main\x1d2024-01-01T12:00:00+00:00\x1d${SHA1}\x1d\x1d\n\x1erefs/tags/v1.0.0\x1d2024-01-01T12:00:00+00:00\x1d${SHA1}\x1d${SHA2}\x1d\n\x1erefs/tags/v1.1.0\x1d2024-02-01T12:00:00+00:00\x1d${SHA3}\x1d\x1d\n\x1ebroken`;
+      const text = `${RS}refs/heads/main${FS}2024-01-01T12:00:00+00:00${FS}${SHA1}${FS}${FS}\n${RS}refs/tags/v1.0.0${FS}2024-01-01T12:00:00+00:00${FS}${SHA1}${FS}${SHA2}${FS}\n${RS}refs/tags/v1.1.0${FS}2024-02-01T12:00:00+00:00${FS}${SHA3}${FS}${FS}\n${RS}broken`;
       assert.deepEqual(parseTags(text), [
         { name: 'v1.0.0', date: '2024-01-01T12:00:00+00:00', sha: SHA2 },
         { name: 'v1.1.0', date: '2024-02-01T12:00:00+00:00', sha: SHA3 },
       ]);
-      assert.deepEqual(parseRefs(`\x1erefs/heads/main\x1d${SHA1}\x1d\x1d\n`), [{ name: 'refs/heads/main', sha: SHA1 }]);
+      assert.deepEqual(parseRefs(`${RS}refs/heads/main${FS}${SHA1}${FS}${FS}\n`), [{ name: 'refs/heads/main', sha: SHA1 }]);
     });
 
     it('reads show-ref tips: HEAD, branches, tags peeled, remotes; not stash or notes', () => {
@@ -290,20 +298,6 @@ describe('git parsers', () => {
         { name: 'refs/tags/v1', sha: SHA3 },
         { name: 'refs/remotes/origin/main', sha: SHA3 },
       ]);
-    });
-
-    it('reads status v2: changed, renamed (both names) and unmerged paths; not headers or untracked', () => {
-      const text = [
-        '# branch.oid 0151361bfe6788a2b30c4b8da9604011ba0e5929',
-        '# branch.head (detached)',
-        `1 .M N... 100644 100644 100644 ${SHA1} ${SHA1} a b.txt`,
-        `2 R. N... 100644 100644 100644 ${SHA2} ${SHA2} R100 d.txt`,
-        'c.txt',
-        `u UU N... 100644 100644 100644 100644 ${SHA1} ${SHA2} ${SHA3} both.txt`,
-        '? new.txt',
-        '',
-      ].join('\0');
-      assert.deepEqual(parseStatusV2(text), ['a b.txt', 'd.txt', 'c.txt', 'both.txt']);
     });
 
     it('reads -z rename lists and path lists', () => {
@@ -328,7 +322,6 @@ describe('git parsers', () => {
       ['parseRefs', parseRefs],
       ['parseRenames', parseRenames],
       ['parseShowRefTips', parseShowRefTips],
-      ['parseStatusV2', parseStatusV2],
       ['subjectOf', subjectOf],
       ['unquotePath', unquotePath],
     ];
@@ -342,6 +335,56 @@ describe('git parsers', () => {
         );
       });
     }
+
+    // What a commit may hold: any text at all, written before this process drew its nonce: our old
+    // separators, NUL bytes, the field separator, a record separator with a guessed nonce.
+    const guessed = `\0${'0123456789abcdef'}\x1e`;
+    const anyMessage = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc.array(fc.constantFrom('\x1e', '\x1d', '\0', guessed, FS, SHA2, 'Fixes ACME-9', '\n', 'Boss'), { maxLength: 12 }).map((a) => a.join('')),
+    );
+    const shaOf = fc.constantFrom(SHA1, SHA2, SHA3);
+
+    it('no commit message can forge or shift a record: shas and count are what git listed, messages read back', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(shaOf, anyMessage, anyMessage), { minLength: 1, maxLength: 5 }), (commits) => {
+          const text = commits.map(([sha, subject, body]) => record(sha, SHA3, subject, body)).join('');
+          const parsed = parseCommits(text);
+          assert.deepEqual(
+            parsed.map((c) => c.sha),
+            commits.map(([sha]) => sha),
+          );
+          commits.forEach(([, subject, body], i) => {
+            // Git prints no NUL inside a field; text without one reads back exactly.
+            if (!subject.includes('\0') && !body.includes('\0')) assert.equal(parsed[i]?.message, `${body}\n`.replace(/\n+$/, ''));
+          });
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('no message can forge a scan record either, however the output is cut into chunks', () => {
+      const scanRecord = (sha: string, message: string): string => `${RS}${sha}${FS}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 +0000${FS}${message}\n${FS}\n`;
+      fc.assert(
+        fc.property(fc.array(fc.tuple(shaOf, anyMessage), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
+          const text = commits.map(([sha, message]) => scanRecord(sha, message)).join('');
+          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
+          const out: MessageRecord[] = [];
+          const stream = recordStream(scanFormat, (fields) => {
+            const r = toMessageRecord(fields);
+            if (r !== null) out.push(r);
+          });
+          for (const c of chunks) stream.push(c);
+          stream.end();
+          assert.deepEqual(
+            out.map((r) => r.sha),
+            commits.map(([sha]) => sha),
+          );
+        }),
+        { numRuns: 300 },
+      );
+    });
 
     it('parseCommits returns every complete record of any prefix of valid output, and no partial one', () => {
       const full = record(SHA1, SHA2, 'One', 'One\n\nbody') + record(SHA2, '', 'Two', 'Two');

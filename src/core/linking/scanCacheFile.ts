@@ -9,11 +9,11 @@ import type { IdPatterns } from './messageParser';
 import type { ScanCache, ScanResult } from './scan';
 import { isScanCache, patternsKey, scanHistory } from './scan';
 
-export function scanCachePath(gitCommonDir: string): string {
+function scanCachePath(gitCommonDir: string): string {
   return path.join(gitCommonDir, 'proof-of-fix', 'scan-cache.json');
 }
 
-export async function readScanCache(file: string): Promise<ScanCache | undefined> {
+async function readScanCache(file: string): Promise<ScanCache | undefined> {
   try {
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
     return isScanCache(value) ? value : undefined;
@@ -23,7 +23,7 @@ export async function readScanCache(file: string): Promise<ScanCache | undefined
   }
 }
 
-export async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
+async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
   // The same atomic write as the files the user owns.
   await createNodeStoreFs().writeFileAtomic(file, JSON.stringify(cache));
 }
@@ -53,5 +53,25 @@ export async function scanWithCacheFile(
       onWriteError(error);
     }
   }
+  return result;
+}
+
+/**
+ * The extension's scan through the same file: the first scan of a session starts from the file, so
+ * after a restart only the commits made since are read; later scans start from the cache in memory.
+ * The file is written after a scan that read new commits, without making the caller wait for it.
+ */
+export async function scanThroughCacheFile(
+  port: GitPort,
+  patterns: IdPatterns,
+  gitCommonDir: string,
+  inMemory: ScanCache | undefined,
+  onWriteError: (error: unknown) => void,
+): Promise<ScanResult> {
+  const file = gitCommonDir === '' ? null : scanCachePath(gitCommonDir);
+  const cache = inMemory ?? (file === null ? undefined : await readScanCache(file));
+  const result = await scanHistory(port, { patterns }, cache);
+  // The answer does not depend on the write: a failed one costs the next session a longer scan.
+  if (result.commitsRead > 0 && file !== null) writeScanCache(file, result.cache).catch(onWriteError);
   return result;
 }

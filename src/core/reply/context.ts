@@ -159,8 +159,9 @@ function fixOf(fix: FixEvidence): ReplyFix {
     ...commit(fix),
     onTarget: fix.reachable || copySource !== undefined,
     ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
-    tags: [...fix.tags],
-    ...(fix.firstTag !== null ? { firstTag: { name: fix.firstTag.name, date: fix.firstTag.date } } : {}),
+    // The releases are those of the commit on the target: the copy's when the fix came as a copy.
+    tags: [...(copySource === undefined ? fix.tags : copySource.tags ?? [])],
+    ...optional('firstTag', (copySource === undefined ? fix.firstTag : copySource.firstTag) ?? undefined),
   };
 }
 
@@ -222,7 +223,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
-  const existing = evidence.fixes.filter((f) => f.exists);
+  // A counterpart on another release line is not one of the fixes the reply speaks of (the verdict
+  // already counted it for the client's version); a commit the repository lacks is no fact at all.
+  const existing = evidence.fixes.filter((f) => f.exists && (f.counterpartOf ?? []).length === 0);
   const fixes = existing.map(fixOf);
   const reverts = uniqueBySha(
     existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),

@@ -5,7 +5,7 @@ import { declareFormat } from './records';
 
 export const tagFormat = declareFormat(
   { ref: '%(refname)', date: '%(creatordate:iso-strict)', sha: '%(objectname)', peeled: '%(*objectname)' },
-  { rs: '%1e', fs: '%1d' },
+  'ref',
 );
 
 /**
@@ -24,9 +24,9 @@ export function parseTags(text: string): TagRecord[] {
 }
 
 /** for-each-ref with symbolic targets (refs/remotes/origin/HEAD → refs/remotes/origin/main). */
-export const symrefFormat = declareFormat({ name: '%(refname)', target: '%(symref)' }, { rs: '%1e', fs: '%1d' });
+export const symrefFormat = declareFormat({ name: '%(refname)', target: '%(symref)' }, 'ref');
 
-export const refFormat = declareFormat({ name: '%(refname)', sha: '%(objectname)', peeled: '%(*objectname)' }, { rs: '%1e', fs: '%1d' });
+export const refFormat = declareFormat({ name: '%(refname)', sha: '%(objectname)', peeled: '%(*objectname)' }, 'ref');
 
 /** `git for-each-ref --format=<refFormat.format>` output. */
 export function parseRefs(text: string): { name: string; sha: string }[] {

@@ -13,7 +13,7 @@ export const tagListFormat = declareFormat(
     peeledType: '%(*objecttype)',
     peeled: '%(*objectname)',
   },
-  { rs: '%1e', fs: '%1d' },
+  'ref',
 );
 
 /**
