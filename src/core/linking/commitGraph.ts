@@ -14,8 +14,13 @@ export interface CommitGraphData {
   parents: number[][];
 }
 
+// Graph data built here, or already checked: a re-scan does not check 100k commit ids again.
+const trusted = new WeakSet<CommitGraphData>();
+
 export function emptyGraphData(): CommitGraphData {
-  return { shas: [], parents: [] };
+  const data = { shas: [], parents: [] };
+  trusted.add(data);
+  return data;
 }
 
 /**
@@ -35,6 +40,7 @@ export class CommitGraphBuilder {
 
   constructor(from: CommitGraphData = emptyGraphData()) {
     this.data = { shas: from.shas.slice(), parents: from.parents.slice() };
+    trusted.add(this.data);
     this.base = from.shas.length;
   }
 
@@ -88,6 +94,7 @@ export class CommitGraphBuilder {
 /** Whether a value read from disk has the graph data's shape (indices in range, ids as git prints them). */
 export function isCommitGraphData(value: unknown, isId: (text: string) => boolean): value is CommitGraphData {
   if (typeof value !== 'object' || value === null) return false;
+  if (trusted.has(value as CommitGraphData)) return true;
   const v = value as Partial<CommitGraphData>;
   if (!Array.isArray(v.shas) || !Array.isArray(v.parents) || v.shas.length !== v.parents.length) return false;
   const n = v.shas.length;
@@ -97,6 +104,7 @@ export function isCommitGraphData(value: unknown, isId: (text: string) => boolea
     if (typeof sha !== 'string' || !isId(sha) || !Array.isArray(ps)) return false;
     for (const p of ps as unknown[]) if (typeof p !== 'number' || !Number.isInteger(p) || p < -1 || p >= n) return false;
   }
+  trusted.add(value as CommitGraphData);
   return true;
 }
 
