@@ -10,15 +10,20 @@ import { disposeCommandOutcomes, onDidRunCommand, registerCommand } from './ui/c
 import { COMMIT_SCHEME, CommitDocumentProvider } from './ui/commitDocuments';
 import { registerEvidenceCommands } from './ui/evidenceCommands';
 import { EvidenceService } from './ui/evidenceService';
+import { registerClientCommands } from './ui/clientCommands';
 import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
 import { createJourney } from './ui/journey';
 import { registerReplyCommands } from './ui/replyCommands';
+import { DraftFileSystem, DRAFT_SCHEME } from './ui/replyDraftFiles';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
+import { ReplyDecorations } from './ui/replyDecorations';
 import { EvidenceStatusBar } from './ui/statusBar';
+import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
+import { trackWalkthrough } from './ui/walkthrough';
 
 /** What activate returns: the integration tests read the tree back through it. */
 export interface ProofOfFixApi {
@@ -26,13 +31,15 @@ export interface ProofOfFixApi {
   issuesTree: IssuesTreeProvider;
   evidence: EvidenceService;
   statusBar: EvidenceStatusBar;
+  replyDecorations: ReplyDecorations;
   /** Every command run through the funnel, as it ended (done, refused, failed, cancelled) and what the user was told. */
   onDidRunCommand: vscode.Event<CommandOutcome>;
+  timeline: TimelinePanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
   log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated`);
-  context.subscriptions.push(registerCommand(CommandIds.showLog, () => log().show(true)));
+  context.subscriptions.push(registerCommand(CommandIds.showLog, () => log().show(true)), trackWalkthrough(onDidRunCommand));
 
   const validator = createStoreValidator(await loadStoreSchemas(context.asAbsolutePath('media')));
   const issues = new IssueWorkspace({
@@ -41,17 +48,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().info(line) }),
   });
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
-  const statusBar = new EvidenceStatusBar(evidence);
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
+  const statusBar = new EvidenceStatusBar(evidence, issues, view);
+  const replyDecorations = new ReplyDecorations(issues, evidence);
   context.subscriptions.push(
     issues,
     evidence,
     statusBar,
+    replyDecorations,
     issuesTree,
     view,
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(issues, evidence)),
     ...registerEvidenceCommands({ issues, evidence }),
+    ...registerClientCommands(issues),
     ...registerIssueCommands({
       issues,
       tree: issuesTree,
@@ -60,12 +70,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
       },
     }),
   );
-  const drafts = new ReplyDrafts();
+  // Before the drafts: a draft tab restored after a reload is read through this provider.
+  const draftFiles = new DraftFileSystem();
+  context.subscriptions.push(draftFiles, vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, draftFiles, { isCaseSensitive: true }));
+  const drafts = new ReplyDrafts(issues);
   const tone = new ToneDiagnostics(drafts);
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
   );
-  return { issues, issuesTree, evidence, statusBar, onDidRunCommand };
+  const timeline = new TimelinePanels(issues, evidence);
+  context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
+  // `npm start` asks for the view on the demo at once, rather than the Explorer.
+  if (process.env.PROOF_OF_FIX_OPEN_VIEW === '1') void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand, timeline };
 }
 
 export function deactivate(): void {

@@ -2,12 +2,14 @@
 // Installs the system packages the VS Code tiers need, when they are missing: Chromium (the browser
 // that drives VS Code), ripgrep (VS Code's search binary, which cannot be downloaded here) and
 // libkrb5-dev (a native module of VS Code's server builds against it). Uses apt-get as root; otherwise
-// prints the command to run.
+// prints the command to run. `--start` (npm start) skips Chromium: there the person's own browser
+// opens VS Code.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+const forStart = process.argv.includes('--start');
 const needs = [
-  { pkg: 'chromium', present: () => existsSync(process.env.PROOF_OF_FIX_CHROMIUM ?? '/usr/bin/chromium') },
+  { pkg: 'chromium', present: () => forStart || existsSync(process.env.PROOF_OF_FIX_CHROMIUM ?? '/usr/bin/chromium') },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { pkg: 'libkrb5-dev', present: () => spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status === 0 },
 ];
@@ -17,7 +19,7 @@ if (spawnSync('git', ['--version'], { stdio: 'ignore' }).status !== 0) {
 }
 const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);
 if (missing.length === 0) {
-  console.log('setup: system packages present (chromium, ripgrep, libkrb5-dev)');
+  console.log(`setup: system packages present (${forStart ? '' : 'chromium, '}ripgrep, libkrb5-dev)`);
   process.exit(0);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

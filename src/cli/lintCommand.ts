@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { checkTone, guessLanguage } from '../core/tone/check';
-import type { ToneFinding } from '../core/tone/model';
+import type { ChangeOwner, ToneFinding } from '../core/tone/model';
 import type { Language } from '../core/store/model';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
 import type { OptionSpecs } from './args';
@@ -15,6 +15,7 @@ import { lintUsage } from './usage';
 const SPEC: OptionSpecs = {
   lang: { type: 'string' },
   allow: { type: 'string', multiple: true },
+  'change-by': { type: 'string' },
   json: { type: 'boolean' },
 };
 
@@ -27,9 +28,9 @@ async function readInput(file: string, io: CliIo): Promise<string> {
   return readFile(path.resolve(io.cwd, file), 'utf8');
 }
 
+/** One finding per line: where, the rule (named after its category), the words, why, and what instead. */
 export function formatFinding(file: string, f: ToneFinding): string {
-  const alternative = f.alternative === '' ? 'remove it' : `try "${f.alternative}"`;
-  return `${file}:${f.line}:${f.column}  ${f.ruleId}  "${f.text}"  ${f.reason} (${alternative})\n`;
+  return `${file}:${f.line}:${f.column}  ${f.ruleId}  "${f.text}"  ${f.reason} ${f.suggestion}\n`;
 }
 
 export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
@@ -47,6 +48,12 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`proof-of-fix lint: ${l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang))}\n`);
     return ExitCode.badArguments;
   }
+  const changeBy = stringOption(parsed.values, 'change-by');
+  if (changeBy !== undefined && changeBy !== 'me' && changeBy !== 'others') {
+    io.stderr.write(`proof-of-fix lint: ${l10n.t('--change-by must be me or others, not {0}', JSON.stringify(changeBy))}\n`);
+    return ExitCode.badArguments;
+  }
+  const changeOwner: ChangeOwner | undefined = changeBy;
   const files = parsed.positionals;
   if (files.length === 0) {
     io.stderr.write(`proof-of-fix lint: ${l10n.t('say which file to check')}\n\n${lintUsage()}`);
@@ -63,7 +70,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
       return ExitCode.badArguments;
     }
     const language: Language = lang ?? guessLanguage(text);
-    report.push({ file, language, findings: checkTone(text, language, { allow: listOption(parsed.values, 'allow') }) });
+    report.push({ file, language, findings: checkTone(text, language, { allow: listOption(parsed.values, 'allow'), changeOwner }) });
   }
   if (json) {
     const flat = report.flatMap(({ file, language, findings }) => findings.map((f) => ({ file, language, ...f })));

@@ -78,7 +78,7 @@ export function classifyStderr(stderr: string): GitErrorCode {
 }
 
 /** What git says when it gave up looking for renames (diff.renameLimit): the diff it printed is not the whole truth. */
-export function warningsOf(stderr: string): GitWarning[] {
+function warningsOf(stderr: string): GitWarning[] {
   return /rename detection was skipped|set your diff\.renameLimit/i.test(stderr) ? ['incomplete-renames'] : [];
 }
 

@@ -81,7 +81,7 @@ export function evidenceProblemLabel(problem: EvidenceProblem): string {
 }
 
 /** A sentence for a store error, for a notification. */
-export function storeErrorMessage(error: StoreError): string {
+function storeErrorMessage(error: StoreError): string {
   switch (error.code) {
     case 'conflict':
       return vscode.l10n.t('{0} changed on disk since Proof of Fix read it. Nothing was written, so that change is kept: refresh and try again.', error.subject);

@@ -3,36 +3,22 @@
 // which then asks).
 import * as vscode from 'vscode';
 import { UserError } from '../core/errors';
-import type { ClientDefaults, NewClientFields } from '../core/store/issueOperations';
-import { addReport, createIssue, ensureClient, linkFix as linkFixOperation, updateClient } from '../core/store/issueOperations';
-import { StoreError } from '../core/store/issueStore';
-import type { Client, ClientReport, FixLinkHow, Issue, IssueStatus, Language, Register } from '../core/store/model';
-import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, REGISTERS, isCalendarDay } from '../core/store/model';
+import type { NewClientFields } from '../core/store/issueOperations';
+import { addReport, createIssue, linkFix as linkFixOperation } from '../core/store/issueOperations';
+import type { Client, ClientReport, FixLinkHow, Issue, IssueStatus, Language } from '../core/store/model';
+import { FIX_LINK_HOWS, ISSUE_STATUSES, LANGUAGES, isCalendarDay } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
-import { defaultLanguageSetting } from './settings';
+import type { FolderArg } from './commandSupport';
+import { badArgument, clientDefaults, clientNamed, isArgs, requireTrust, writeTo } from './commandSupport';
+import { pickOrCreateClient } from './clientPrompts';
 import { VIEW_ID } from './config';
 import { shortSha, statusLabel, today } from './issueLabels';
-import {
-  blameToCommit,
-  inputDate,
-  inputPrefix,
-  inputText,
-  pickCommit,
-  pickDeployedRef,
-  pickFolder,
-  pickIssue,
-  pickLanguage,
-  pickOrCreateClient,
-  pickStatus,
-} from './issuePickers';
+import { blameToCommit, inputDate, inputText, pickCommit, pickFolder, pickIssue, pickStatus } from './issuePickers';
 import type { IssueTreeNode } from './issueNodes';
+import { ClientNode, CommitNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issueNodes';
 import type { IssuesTreeProvider } from './issuesTree';
-import { ClientNode, FixNode, FolderNode, IssueNode, ProblemNode, ReportNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
-
-/** Which workspace folder: a path or URI; optional when there is one folder or the issue id is unique. */
-type FolderArg = string | vscode.Uri;
 
 export interface NewIssueArgs {
   folder?: FolderArg;
@@ -78,25 +64,6 @@ export interface SetStatusArgs extends IssueArgs {
   status: IssueStatus;
 }
 
-export interface ClientArgs {
-  folder?: FolderArg;
-  client: string;
-}
-
-export interface SetDeployedRefArgs extends ClientArgs {
-  /** A branch, tag or commit; '' clears it. */
-  ref: string;
-}
-
-export interface EditClientArgs extends ClientArgs {
-  prefix?: string;
-  language?: Language;
-  register?: Register;
-  contactName?: string;
-  deployedRef?: string;
-  signature?: string;
-}
-
 export interface DeleteIssueArgs extends IssueArgs {
   /** Skips the confirmation: the caller has asked already. */
   confirmed?: boolean;
@@ -113,38 +80,6 @@ export interface IssueCommandsDeps {
   reveal: (node: IssueTreeNode) => Promise<void>;
 }
 
-function isNode(value: unknown): value is IssueTreeNode {
-  return (
-    value instanceof FolderNode ||
-    value instanceof ClientNode ||
-    value instanceof IssueNode ||
-    value instanceof ReportNode ||
-    value instanceof FixNode ||
-    value instanceof ProblemNode
-  );
-}
-
-function isArgs<T extends object>(value: unknown, key: keyof T): value is T {
-  return typeof value === 'object' && value !== null && !isNode(value) && key in value;
-}
-
-function badArgument(message: string): UserError {
-  return new UserError('bad-argument', message);
-}
-
-/** Commands that write refuse in Restricted Mode, pointing to where trust is managed. */
-export function requireTrust(): void {
-  if (vscode.workspace.isTrusted) return;
-  throw new UserError('restricted', vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'), {
-    severity: 'info',
-    action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
-  });
-}
-
-function clientDefaults(folder: FolderIssues): ClientDefaults {
-  return { defaultLanguage: defaultLanguageSetting(folder.folder.uri) };
-}
-
 export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposable[] {
   const { issues, tree } = deps;
 
@@ -157,25 +92,11 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     return pickIssue(issues, placeHolder, filter);
   };
 
-  /** Runs a store write; after a refused write the folder is re-read so a retry sees the disk. */
-  const write = async <T>(folder: FolderIssues, work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof StoreError && (error.code === 'conflict' || error.code === 'unparsable')) void folder.refresh();
-      throw error;
-    }
-  };
-
   const revealIssue = async (folder: FolderIssues, id: string): Promise<void> => {
     const node = tree.issueNode(folder, id);
     if (node && !tree.shownStatuses().includes(node.issue.status)) return;
     if (node) await deps.reveal(node);
   };
-
-  /** A client by name, registering one that issues name but clients.json lacks (with the workspace's defaults). */
-  const clientNamed = (folder: FolderIssues, name: string, fields: NewClientFields = {}): Promise<Client> =>
-    write(folder, () => ensureClient(folder.store, name, fields, clientDefaults(folder)));
 
   const newIssue = async (arg?: unknown): Promise<Issue | undefined> => {
     requireTrust();
@@ -185,7 +106,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       if (arg.date !== undefined && !isCalendarDay(arg.date)) throw badArgument(vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', arg.date));
       if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(vscode.l10n.t('{0} is not a language Proof of Fix writes (es, en).', String(arg.language)));
       const fields: NewClientFields = { ...(arg.prefix ? { prefix: arg.prefix } : {}), ...(arg.language ? { language: arg.language } : {}) };
-      const issue = await write(folder, () =>
+      const issue = await writeTo(folder, () =>
         createIssue(
           folder.store,
           {
@@ -208,7 +129,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     const title = vscode.l10n.t('New Client Issue');
     let client: Client | undefined;
     if (arg instanceof ClientNode) client = await clientNamed(folder, arg.name);
-    else client = await write(folder, () => pickOrCreateClient(folder));
+    else client = await writeTo(folder, () => pickOrCreateClient(folder));
     if (!client) return undefined;
     const issueTitle = await inputText(title, vscode.l10n.t('A short title for the bug ({0})', client.name), { required: true });
     if (!issueTitle) return undefined;
@@ -216,7 +137,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (words === undefined) return undefined;
     const date = await inputDate(title, vscode.l10n.t('The day the client reported it'));
     if (!date) return undefined;
-    const issue = await write(folder, () => folder.store.createIssue({ client: client.name, title: issueTitle, date, ...(words ? { words } : {}) }));
+    const issue = await writeTo(folder, () => folder.store.createIssue({ client: client.name, title: issueTitle, date, ...(words ? { words } : {}) }));
     await revealIssue(folder, issue.id);
     return issue;
   };
@@ -235,21 +156,23 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       if (arg.channel) report.channel = arg.channel;
       if (arg.version) report.version = arg.version;
     } else {
-      const title = vscode.l10n.t('Record Client Report: {0}', issue.id);
-      const date = await inputDate(title, vscode.l10n.t('The day the client said it is back'));
+      const base = vscode.l10n.t('Record Client Report: {0}', issue.id);
+      // Four questions, each saying where it is: "Step 1 of 4".
+      const step = (n: number): string => vscode.l10n.t('{0} · Step {1} of {2}', base, n, 4);
+      const date = await inputDate(step(1), vscode.l10n.t('The day the client said it is back'));
       if (!date) return undefined;
-      const channel = await inputText(title, vscode.l10n.t('How did they say it? (optional)'), { placeHolder: vscode.l10n.t('email, phone, chat, meeting…') });
+      const channel = await inputText(step(2), vscode.l10n.t('How did they say it? (optional)'), { placeHolder: vscode.l10n.t('email, phone, chat, meeting…') });
       if (channel === undefined) return undefined;
-      const words = await inputText(title, vscode.l10n.t("The client's own words"), { required: true });
+      const words = await inputText(step(3), vscode.l10n.t("The client's own words"), { required: true });
       if (!words) return undefined;
       const deployed = folder.store.client(issue.client)?.deployedRef;
-      const version = await inputText(title, vscode.l10n.t('The version or environment they run, as they said it (optional)'), { placeHolder: deployed });
+      const version = await inputText(step(4), vscode.l10n.t('The version or environment they run, as they said it (optional)'), { placeHolder: deployed });
       if (version === undefined) return undefined;
       report = { date, words };
       if (channel) report.channel = channel;
       if (version) report.version = version;
     }
-    const updated = await write(folder, () => folder.store.updateIssue(issue.id, (draft) => addReport(draft, report)));
+    const updated = await writeTo(folder, () => folder.store.updateIssue(issue.id, (draft) => addReport(draft, report)));
     await revealIssue(folder, issue.id);
     return updated;
   };
@@ -285,7 +208,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       ({ sha, how } = picked);
     }
     const linked = sha;
-    const outcome = await write(folder, () => linkFixOperation(folder.store, issue, { sha: linked, how, ...(note ? { note } : {}) }));
+    const outcome = await writeTo(folder, () => linkFixOperation(folder.store, issue, { sha: linked, how, ...(note ? { note } : {}) }));
     if (!outcome.linked) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already linked to {1}.', shortSha(linked), issue.id));
       return outcome.issue;
@@ -312,7 +235,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     if (!sha) return undefined;
     const unlinked = sha;
     if (!issue.fixes.some((f) => f.sha === unlinked)) throw badArgument(vscode.l10n.t('{0} is not linked to {1}.', unlinked, issue.id));
-    return write(folder, () =>
+    return writeTo(folder, () =>
       folder.store.updateIssue(issue.id, (draft) => {
         draft.fixes = draft.fixes.filter((f) => f.sha !== unlinked);
       }),
@@ -327,117 +250,11 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     const status = isArgs<SetStatusArgs>(arg, 'status') ? arg.status : await pickStatus(issue.status);
     if (!status) return undefined;
     if (!ISSUE_STATUSES.includes(status)) throw badArgument(`status: ${String(status)}`);
-    const updated = await write(folder, () => folder.store.updateIssue(issue.id, (draft) => void (draft.status = status)));
+    const updated = await writeTo(folder, () => folder.store.updateIssue(issue.id, (draft) => void (draft.status = status)));
     if (!tree.shownStatuses().includes(status)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1}; the filter hides it.', issue.id, statusLabel(status)));
     }
     return updated;
-  };
-
-  const resolveClient = async (arg: unknown, placeHolder: string): Promise<{ folder: FolderIssues; name: string } | undefined> => {
-    if (arg instanceof ClientNode) return { folder: arg.folder, name: arg.name };
-    if (arg instanceof IssueNode) return { folder: arg.folder, name: arg.issue.client };
-    if (isArgs<ClientArgs>(arg, 'client')) {
-      const folder = issues.folderNamed(arg.folder);
-      if (!folder.store.client(arg.client) && !folder.store.issues().some((i) => i.client === arg.client)) {
-        throw badArgument(vscode.l10n.t('There is no client named {0}.', arg.client));
-      }
-      return { folder, name: arg.client };
-    }
-    const folder = await pickFolder(issues);
-    if (!folder) return undefined;
-    const names = [...new Set([...folder.store.clients().map((c) => c.name), ...folder.store.issues().map((i) => i.client)])].sort();
-    if (names.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There are no clients yet: create a client issue first.'));
-      return undefined;
-    }
-    const name = await vscode.window.showQuickPick(names, { placeHolder });
-    return name ? { folder, name } : undefined;
-  };
-
-  const saveClientChange = (folder: FolderIssues, name: string, change: (draft: Client) => void): Promise<Client> =>
-    write(folder, () => updateClient(folder.store, name, change, clientDefaults(folder)));
-
-  const setDeployedRef = async (arg?: unknown): Promise<Client | undefined> => {
-    requireTrust();
-    const target = await resolveClient(arg, vscode.l10n.t("Whose deployed version?"));
-    if (!target) return undefined;
-    const { folder, name } = target;
-    const ref = isArgs<SetDeployedRefArgs>(arg, 'ref') ? arg.ref : await pickDeployedRef(folder.gitPort(), folder, folder.store.client(name)?.deployedRef);
-    if (ref === undefined) return undefined;
-    return saveClientChange(folder, name, (draft) => void (draft.deployedRef = ref.trim()));
-  };
-
-  const editClient = async (arg?: unknown): Promise<Client | undefined> => {
-    requireTrust();
-    const target = await resolveClient(arg, vscode.l10n.t('Edit which client?'));
-    if (!target) return undefined;
-    const { folder, name } = target;
-    if (isArgs<EditClientArgs>(arg, 'client')) {
-      if (arg.language !== undefined && !LANGUAGES.includes(arg.language)) throw badArgument(`language: ${String(arg.language)}`);
-      if (arg.register !== undefined && !REGISTERS.includes(arg.register)) throw badArgument(`register: ${String(arg.register)}`);
-      return saveClientChange(folder, name, (draft) => {
-        for (const key of ['prefix', 'language', 'register', 'contactName', 'deployedRef', 'signature'] as const) {
-          if (arg[key] !== undefined) (draft as unknown as Record<string, unknown>)[key] = arg[key];
-        }
-      });
-    }
-    // One field at a time, back to the list after each, until the user closes it.
-    let client = await clientNamed(folder, name);
-    for (;;) {
-      const none = vscode.l10n.t('(not set)');
-      type Field = 'language' | 'register' | 'contactName' | 'signature' | 'prefix' | 'deployedRef';
-      const fields: (vscode.QuickPickItem & { field: Field })[] = [
-        { label: vscode.l10n.t('Language'), description: client.language, field: 'language' },
-        ...(client.language === 'es'
-          ? [{ label: vscode.l10n.t('Spanish register'), description: client.register === 'tu' ? 'tú' : 'usted', field: 'register' as const }]
-          : []),
-        { label: vscode.l10n.t('Contact name'), description: client.contactName ?? none, field: 'contactName' },
-        { label: vscode.l10n.t('Signature'), description: client.signature ?? none, field: 'signature' },
-        { label: vscode.l10n.t('Issue id prefix'), description: client.prefix, field: 'prefix' },
-        { label: vscode.l10n.t('Deployed version'), description: client.deployedRef ?? none, field: 'deployedRef' },
-      ];
-      const picked = await vscode.window.showQuickPick(fields, { title: vscode.l10n.t('Edit Client: {0}', client.name), placeHolder: vscode.l10n.t('Pick a field to change; Escape when done') });
-      if (!picked) return client;
-      const title = vscode.l10n.t('Edit Client: {0}', client.name);
-      let change: ((draft: Client) => void) | undefined;
-      switch (picked.field) {
-        case 'language': {
-          const language = await pickLanguage(folder);
-          if (language) change = (d) => void (d.language = language);
-          break;
-        }
-        case 'register': {
-          const register = await vscode.window.showQuickPick(
-            [
-              { label: 'usted', detail: vscode.l10n.t('Formal'), register: 'usted' as const },
-              { label: 'tú', detail: vscode.l10n.t('Informal'), register: 'tu' as const },
-            ],
-            { placeHolder: vscode.l10n.t('How Spanish replies address the client') },
-          );
-          if (register) change = (d) => void (d.register = register.register);
-          break;
-        }
-        case 'contactName':
-        case 'signature': {
-          const field = picked.field;
-          const value = await inputText(title, picked.label, { value: client[field] });
-          if (value !== undefined) change = (d) => void (d[field] = value);
-          break;
-        }
-        case 'prefix': {
-          const prefix = await inputPrefix(client.prefix, folder.store.clients().filter((c) => c.name !== client.name).map((c) => c.prefix));
-          if (prefix) change = (d) => void (d.prefix = prefix);
-          break;
-        }
-        case 'deployedRef': {
-          const ref = await pickDeployedRef(folder.gitPort(), folder, client.deployedRef);
-          if (ref !== undefined) change = (d) => void (d.deployedRef = ref);
-          break;
-        }
-      }
-      if (change) client = await saveClientChange(folder, client.name, change);
-    }
   };
 
   const openIssueFile = async (arg?: unknown): Promise<void> => {
@@ -469,7 +286,7 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
       );
       if (choice !== remove) return false;
     }
-    await write(folder, () => folder.store.deleteIssue(issue.id));
+    await writeTo(folder, () => folder.store.deleteIssue(issue.id));
     return true;
   };
 
@@ -484,6 +301,24 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     await tree.setShownStatuses(picked.map((p) => p.status));
   };
 
+  /** Copies an issue id or a full commit sha (from a row or a hover's link). */
+  const copyId = async (arg?: unknown): Promise<string> => {
+    const text =
+      arg instanceof IssueNode
+        ? arg.issue.id
+        : arg instanceof FixNode
+          ? (arg.evidence?.fix.sha ?? arg.fix.sha)
+          : arg instanceof CommitNode
+            ? arg.commit.sha
+            : isArgs<{ text: unknown }>(arg, 'text') && typeof arg.text === 'string'
+              ? arg.text
+              : '';
+    if (text === '') throw badArgument(vscode.l10n.t('Choose an issue or a commit in the Client Issues view to copy its id.'));
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', text), 4000);
+    return text;
+  };
+
   const refresh = (): Thenable<void> =>
     vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => issues.refreshAll());
 
@@ -493,12 +328,11 @@ export function registerIssueCommands(deps: IssueCommandsDeps): vscode.Disposabl
     registerCommand(CommandIds.linkFix, linkFix),
     registerCommand(CommandIds.unlinkFix, unlinkFix),
     registerCommand(CommandIds.setStatus, setStatus),
-    registerCommand(CommandIds.setDeployedRef, setDeployedRef),
-    registerCommand(CommandIds.editClient, editClient),
     registerCommand(CommandIds.openIssueFile, openIssueFile),
     registerCommand(CommandIds.deleteIssue, deleteIssue),
     registerCommand(CommandIds.filterIssues, filterIssues),
     registerCommand(CommandIds.clearIssueFilter, () => tree.setShownStatuses(undefined)),
     registerCommand(CommandIds.refreshIssues, refresh),
+    registerCommand(CommandIds.copyId, copyId),
   ];
 }

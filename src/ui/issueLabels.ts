@@ -95,3 +95,16 @@ export function relativeDay(date: string): string {
   if (ago < 730) return format.format(-Math.round(ago / 30.4), 'month');
   return format.format(-Math.round(ago / 365.25), 'year');
 }
+
+let dayFormatter: Intl.DateTimeFormat | undefined;
+
+/** "1 Dec" / "1 dic": a day of this year or the last, day first as people write it in a note. */
+export function shortDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  // en-GB for English: "1 Dec", not the US "Dec 1".
+  dayFormatter ??= new Intl.DateTimeFormat(vscode.env.language.startsWith('es') ? 'es' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const thisYear = Number(today().slice(0, 4));
+  const text = dayFormatter.format(new Date(Date.UTC(y, m - 1, d))).replace(/\.$/, '');
+  return y === thisYear ? text : `${text} ${y}`;
+}

@@ -3,9 +3,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GitPort, RawCommit } from '../core/gitPort';
-import { isValidPrefix, suggestPrefix } from '../core/store/ids';
-import { newClientRecord } from '../core/store/issueOperations';
-import type { Client, Issue, IssueStatus, Language } from '../core/store/model';
+import { compareByLatestReport } from '../core/inbox';
+import { isValidPrefix } from '../core/store/ids';
+import type { Issue, IssueStatus, Language } from '../core/store/model';
 import { ISSUE_STATUSES, isCalendarDay } from '../core/store/model';
 import { shortSha, statusDetail, statusLabel, today } from './issueLabels';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
@@ -29,10 +29,12 @@ export async function pickIssue(
   filter: (issue: Issue) => boolean = () => true,
 ): Promise<{ folder: FolderIssues; issue: Issue } | undefined> {
   const multi = issues.all().length > 1;
+  // Most recently reported first: the issue the client is most likely writing about.
   const items = issues.all().flatMap((folder) =>
     folder.store
       .issues()
       .filter(filter)
+      .sort(compareByLatestReport)
       .map((issue) => ({
         label: `${issue.id}: ${issue.title}`,
         description: `${statusLabel(issue.status)} · ${issue.client}${multi ? ` · ${folder.folder.name}` : ''}`,
@@ -59,47 +61,11 @@ export async function pickStatus(current: IssueStatus | undefined): Promise<Issu
   return picked?.status;
 }
 
-const NEW_CLIENT = Symbol('new client');
-
-/** An existing client of the folder, or a new one the user describes (saved to clients.json). */
-export async function pickOrCreateClient(folder: FolderIssues): Promise<Client | undefined> {
-  const clients = folder.store.clients();
-  if (clients.length > 0) {
-    const items: (vscode.QuickPickItem & { client: Client | typeof NEW_CLIENT })[] = [
-      ...clients.map((client) => ({ label: client.name, description: client.prefix, detail: client.deployedRef ? vscode.l10n.t('runs {0}', client.deployedRef) : undefined, client })),
-      { label: `$(add) ${vscode.l10n.t('New client…')}`, client: NEW_CLIENT },
-    ];
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which client reported it?'), ignoreFocusOut: true });
-    if (!picked) return undefined;
-    if (picked.client !== NEW_CLIENT) return picked.client;
-  }
-  return createClient(folder);
-}
-
-async function createClient(folder: FolderIssues): Promise<Client | undefined> {
-  const taken = folder.store.clients();
-  const name = (
-    await vscode.window.showInputBox({
-      title: vscode.l10n.t('New client'),
-      prompt: vscode.l10n.t("The client's name"),
-      ignoreFocusOut: true,
-      validateInput: (v) =>
-        v.trim() === '' ? vscode.l10n.t('Enter a name.') : taken.some((c) => c.name === v.trim()) ? vscode.l10n.t('That client exists already.') : undefined,
-    })
-  )?.trim();
-  if (!name) return undefined;
-  const prefix = await inputPrefix(suggestPrefix(name, taken.map((c) => c.prefix)), taken.map((c) => c.prefix));
-  if (!prefix) return undefined;
-  const language = await pickLanguage(folder);
-  if (!language) return undefined;
-  return folder.store.saveClient(newClientRecord(folder.store, name, { prefix, language }, { defaultLanguage: defaultLanguageSetting(folder.folder.uri) }), { create: true });
-}
-
-export async function inputPrefix(value: string, taken: string[]): Promise<string | undefined> {
+export async function inputPrefix(value: string, taken: string[], title?: string): Promise<string | undefined> {
   const used = new Set(taken.map((p) => p.toUpperCase()));
   return (
     await vscode.window.showInputBox({
-      title: vscode.l10n.t('Issue id prefix'),
+      title: title ?? vscode.l10n.t('Issue id prefix'),
       prompt: vscode.l10n.t('Ids of this client\'s issues start with it, e.g. {0}-1', value),
       value,
       ignoreFocusOut: true,
@@ -113,13 +79,13 @@ export async function inputPrefix(value: string, taken: string[]): Promise<strin
   )?.trim();
 }
 
-export async function pickLanguage(folder: FolderIssues): Promise<Language | undefined> {
+export async function pickLanguage(folder: FolderIssues, title?: string): Promise<Language | undefined> {
   const preferred = defaultLanguageSetting(folder.folder.uri);
   const items = [
     { label: 'Español', description: 'es', language: 'es' as const },
     { label: 'English', description: 'en', language: 'en' as const },
   ].sort((a, b) => Number(b.language === preferred) - Number(a.language === preferred));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Language of replies to this client'), ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Language of replies to this client'), ignoreFocusOut: true });
   return picked?.language;
 }
 

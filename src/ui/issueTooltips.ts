@@ -4,28 +4,47 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FixEvidence } from '../core/evidence/model';
 import type { FixLink } from '../core/store/model';
-import { caveatLabel, changeDescription, verdictDetail, verdictLabel } from './evidenceLabels';
+import { replyState } from '../core/inbox';
+import { CommandIds } from './commandIds';
+import { caveatLabel, changeDescription, verdictDetail, verdictLabel, verdictLook } from './evidenceLabels';
+import type { EvidenceService } from './evidenceService';
 import { fixHowLabel, problemLabel, shortSha, statusLabel } from './issueLabels';
 import type { FixEvidenceRef, IssueTreeNode } from './issueNodes';
 import { oneLine } from './issueTreeItems';
 import { log } from './log';
 
 /** The hover of a node, built only when the pointer rests on it (a linked fix without evidence asks git). */
-export async function buildTooltip(element: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.MarkdownString | undefined> {
+export async function buildTooltip(element: IssueTreeNode, token: vscode.CancellationToken, evidence?: EvidenceService): Promise<vscode.MarkdownString | undefined> {
   const md = new vscode.MarkdownString('', true);
   md.supportThemeIcons = true;
+  // Only our own commands run from a hover's links.
+  md.isTrusted = { enabledCommands: [CommandIds.openCommitDiff, CommandIds.openCommitOnRemote, CommandIds.copyId, CommandIds.draftReply, CommandIds.openIssueFile] };
   switch (element.kind) {
     case 'issue': {
       const { issue } = element;
-      md.appendMarkdown(`**${escape(issue.id)}** · ${escape(statusLabel(issue.status))}\n\n`);
+      const folderEvidence = evidence?.forFolder(element.folder);
+      const computed = folderEvidence?.get(issue.id);
+      const reply = folderEvidence?.replyState(issue) ?? replyState(issue, undefined);
+      const verdict = computed === undefined ? '' : ` · $(${verdictLook(computed.verdict).icon}) ${escape(verdictLabel(computed.verdict))}`;
+      md.appendMarkdown(`**${escape(issue.id)}** · ${escape(statusLabel(issue.status))}${verdict}\n\n`);
       md.appendMarkdown(`### ${escape(issue.title)}\n\n`);
       if (issue.words) md.appendMarkdown(`> ${escape(oneLine(issue.words, 400))}\n\n`);
       md.appendMarkdown(`${escape(vscode.l10n.t('Client: {0}', issue.client))}  \n`);
       md.appendMarkdown(`${escape(vscode.l10n.t('Opened: {0}', issue.created))}  \n`);
-      md.appendMarkdown(`${escape(vscode.l10n.t('Reports: {0} · Fix commits: {1} · Replies sent: {2}', issue.reports.length, issue.fixes.length, issue.replies.length))}\n\n`);
+      if (reply.needsReply) md.appendMarkdown(`$(mail) **${escape(vscode.l10n.t('Needs a reply: the client reported it on {0}', reply.reportedOn))}**  \n`);
+      else if (reply.repliedOn !== null) md.appendMarkdown(`$(check) ${escape(vscode.l10n.t('Replied on {0}', reply.repliedOn))}  \n`);
+      // The tree lists linked fixes and those found from commit messages: the count agrees with it.
+      const fixes = computed?.fixes.length ?? issue.fixes.length;
+      md.appendMarkdown(`${escape(vscode.l10n.t('Reports: {0} · Fix commits: {1} · Replies sent: {2}', issue.reports.length, fixes, issue.replies.length))}\n\n`);
       if (issue.notes) md.appendMarkdown(`${escape(oneLine(issue.notes, 400))}\n\n`);
       md.appendMarkdown('$(file) ');
       md.appendText(path.relative(element.folder.folder.uri.fsPath, element.folder.store.issueFile(issue.id)));
+      const target = { issue: issue.id, folder: element.folder.folder.uri.toString() };
+      actions(md, [
+        [`$(comment-discussion) ${vscode.l10n.t('Draft Reply')}`, CommandIds.draftReply, target],
+        [`$(copy) ${vscode.l10n.t('Copy Id')}`, CommandIds.copyId, { text: issue.id }],
+        [`$(go-to-file) ${vscode.l10n.t('Open Issue File')}`, CommandIds.openIssueFile, target],
+      ]);
       return md;
     }
     case 'report': {
@@ -46,13 +65,13 @@ export async function buildTooltip(element: IssueTreeNode, token: vscode.Cancell
       return md;
     }
     case 'commit': {
-      if (element.role === 'fix') return fixTooltip(md, { fix: element.commit as FixEvidence, issue: element.evidence }, undefined);
+      if (element.role === 'fix') return commitActions(fixTooltip(md, { fix: element.commit as FixEvidence, issue: element.evidence }, undefined), element, evidence);
       const { commit } = element;
       md.appendMarkdown(`**${escape(commit.subject)}**\n\n`);
       md.appendMarkdown(`$(git-commit) ${escape(commit.sha)}  \n`);
       md.appendMarkdown(`${escape(commit.authorName)} <${escape(commit.authorEmail)}>${commit.byMe ? ` · ${escape(vscode.l10n.t('you'))}` : ''} · ${escape(commit.date.slice(0, 10))}\n\n`);
       if (element.change) md.appendMarkdown(escape(changeDescription(element.change)));
-      return md;
+      return commitActions(md, element, evidence);
     }
     case 'caveat': {
       md.appendMarkdown(`$(warning) ${escape(caveatLabel(element.caveat))}\n\n`);
@@ -70,7 +89,7 @@ export async function buildTooltip(element: IssueTreeNode, token: vscode.Cancell
       return md;
     }
     case 'fix': {
-      if (element.evidence !== undefined) return fixTooltip(md, element.evidence, element.fix);
+      if (element.evidence !== undefined) return commitActions(fixTooltip(md, element.evidence, element.fix), element, evidence);
       const { fix } = element;
       md.appendMarkdown(`$(git-commit) ${escape(fix.sha)} · ${escape(fixHowLabel(fix.how))}\n\n`);
       if (fix.note) md.appendMarkdown(`${escape(fix.note)}\n\n`);
@@ -87,7 +106,7 @@ export async function buildTooltip(element: IssueTreeNode, token: vscode.Cancell
           md.appendMarkdown(escape(vscode.l10n.t('Git could not read this commit.')));
         }
       }
-      return md;
+      return commitActions(md, element, evidence);
     }
     case 'client': {
       const c = element.client;
@@ -131,6 +150,28 @@ function fixTooltip(md: vscode.MarkdownString, ref: FixEvidenceRef, link: FixLin
     if (f.binary) continue;
     md.appendMarkdown(`${escape(vscode.l10n.t('{0}: {1} of {2} lines intact', f.pathAtRef ?? f.path, f.intact, f.added))}  \n`);
   }
+  return md;
+}
+
+type Action = [title: string, command: string, arg: unknown];
+
+/** A line of command links under a hover, as GitLens' hovers carry them. */
+function actions(md: vscode.MarkdownString, list: Action[]): void {
+  const links = list.map(([title, command, arg]) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))})`);
+  md.appendMarkdown(`\n\n---\n\n${links.join('&nbsp;&nbsp;·&nbsp;&nbsp;')}`);
+}
+
+/** Open Changes, Copy Id and (when the remote is a forge) Open on Remote, for a commit's hover. */
+function commitActions(md: vscode.MarkdownString, element: IssueTreeNode, evidence: EvidenceService | undefined): vscode.MarkdownString {
+  const sha = element.kind === 'commit' ? element.commit.sha : element.kind === 'fix' ? (element.evidence?.fix.sha ?? element.fix.sha) : undefined;
+  if (sha === undefined || (element.kind === 'fix' && element.evidence !== undefined && !element.evidence.fix.exists)) return md;
+  const target = { sha, folder: element.folder.folder.uri.toString() };
+  const list: Action[] = [
+    [`$(diff) ${vscode.l10n.t('Open Changes')}`, CommandIds.openCommitDiff, target],
+    [`$(copy) ${vscode.l10n.t('Copy Id')}`, CommandIds.copyId, { text: sha }],
+  ];
+  if (evidence?.forFolder(element.folder).forge) list.push([`$(globe) ${vscode.l10n.t('Open on Remote')}`, CommandIds.openCommitOnRemote, target]);
+  actions(md, list);
   return md;
 }
 

@@ -4,14 +4,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommitFacts, FixEvidence } from '../core/evidence/model';
 import { caveatsOfFix, fixChanges, fixSummary } from '../core/evidenceView';
+import type { ReplyState } from '../core/inbox';
+import { replyState } from '../core/inbox';
 import type { Issue, IssueStatus } from '../core/store/model';
 import { isClosedStatus, latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { evidenceProblemLabel } from './errorMessages';
 import { caveatLabel, changeDescription, fixDescription, targetDescription, verdictLabel, verdictLook, whoAndWhen } from './evidenceLabels';
 import type { EvidenceService } from './evidenceService';
-import { fixHowLabel, problemLabel, relativeDay, shortSha, statusLabel } from './issueLabels';
+import { fixHowLabel, problemLabel, relativeDay, shortDay, shortSha, statusLabel } from './issueLabels';
 import type { FixEvidenceRef, IssueTreeNode } from './issueNodes';
+import { issueRowUri } from './replyDecorations';
 
 const STATUS_ICONS: Record<IssueStatus, { icon: string; color: string }> = {
   open: { icon: 'issues', color: 'charts.yellow' },
@@ -47,19 +50,27 @@ export function renderNode(element: IssueTreeNode, evidence: EvidenceService | u
     }
     case 'issue': {
       const { issue } = element;
-      const state = evidence?.forFolder(element.folder).state(issue.id);
+      const folderEvidence = evidence?.forFolder(element.folder);
+      const state = folderEvidence?.state(issue.id);
+      const reply = folderEvidence?.replyState(issue) ?? replyState(issue, undefined);
       const evidencePossible = state !== undefined && state.unavailable !== 'no-git';
       const hasChildren = evidencePossible || issue.reports.length + issue.fixes.length > 0;
       const item = new vscode.TreeItem(`${issue.id}: ${issue.title}`, hasChildren ? Collapsed : None);
-      const verdict = state?.evidence !== undefined ? verdictLabel(state.evidence.verdict) : state?.checking ? vscode.l10n.t('checking…') : undefined;
-      item.description = verdict === undefined ? issueDescription(issue) : `${issueDescription(issue)} · ${verdict}`;
-      const look = STATUS_ICONS[issue.status] ?? STATUS_ICONS.open;
-      item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
-      item.contextValue = `proofOfFix.issue.${issue.status}`;
-      item.accessibilityInformation = { label: `${issue.id}, ${issue.title}, ${statusLabel(issue.status)}, ${item.description}` };
+      // What survives a narrow sidebar: the verdict as the icon, then the reply state; the verdict in
+      // words, the status and the dates are in the hover and the screen reader's label.
+      item.description = [replyLabel(reply), issueDescription(issue)].filter((p) => p !== '').join(' · ');
+      const verdict = state?.evidence?.verdict;
+      const look = verdict !== undefined ? verdictLook(verdict) : (STATUS_ICONS[issue.status] ?? STATUS_ICONS.open);
+      item.iconPath = new vscode.ThemeIcon(state?.checking && verdict === undefined ? 'loading~spin' : look.icon, new vscode.ThemeColor(look.color));
+      item.contextValue = `proofOfFix.issue.${issue.status}${reply.needsReply ? '.needsReply' : ''}`;
+      // The reply state also as a decoration at the row's end, which a narrow sidebar keeps.
+      item.resourceUri = issueRowUri(element.folder.folder.uri, issue.id);
+      const said = verdict !== undefined ? verdictLabel(verdict) : state?.checking ? vscode.l10n.t('checking…') : undefined;
+      item.accessibilityInformation = { label: [issue.id, issue.title, statusLabel(issue.status), said, item.description].filter((p) => p !== undefined && p !== '').join(', ') };
       // No click command: a click (or Enter) on an issue expands it; Open Issue File is in its menu.
       return item;
     }
+
     case 'report': {
       const { report } = element;
       const item = new vscode.TreeItem(report.channel ? `${report.date} · ${report.channel}` : report.date, None);
@@ -157,12 +168,18 @@ function diffCommand(element: IssueTreeNode): vscode.Command {
 }
 
 /** "<short sha> <subject>". */
-export function commitLabel(commit: CommitFacts): string {
+function commitLabel(commit: CommitFacts): string {
   return commit.subject === '' ? shortSha(commit.sha) : `${shortSha(commit.sha)} ${oneLine(commit.subject)}`;
 }
 
+/** "needs reply", "replied 1 Dec", or nothing for an issue that expects no reply. */
+function replyLabel(state: ReplyState): string {
+  if (state.needsReply) return vscode.l10n.t('needs reply');
+  return state.repliedOn === null ? '' : vscode.l10n.t('replied {0}', shortDay(state.repliedOn));
+}
+
 /** "reported again 2 days ago" for an issue reported more than once, else when it was reported. */
-export function issueDescription(issue: Issue): string {
+function issueDescription(issue: Issue): string {
   const last = latestReport(issue);
   if (issue.reports.length > 1 && last) return vscode.l10n.t('reported again {0}', relativeDay(last.date));
   return vscode.l10n.t('reported {0}', relativeDay(last?.date ?? issue.created));

@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import { caveatsOfFix, fixChanges, issueCaveats } from '../core/evidenceView';
+import type { ReplyState } from '../core/inbox';
+import { compareInbox, replyState } from '../core/inbox';
 import type { StoreProblem } from '../core/store/issueStore';
 import { parseIssueId } from '../core/store/ids';
 import type { Issue, IssueStatus } from '../core/store/model';
@@ -153,10 +155,22 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
     }
     const problems = store.problems().map((p) => new ProblemNode(folder, p, this.clientOfProblem(folder, p)));
     const withProblems = new Set(problems.map((p) => p.clientName));
+    // Clients in inbox order of their first shown issue (one waiting for a reply, else the newest
+    // report); clients without shown issues after them, by name.
+    const first = new Map<string, { id: string; state: ReplyState }>();
+    for (const entry of this.inboxOrder(folder, store.issues().filter((i) => this.filter.isShown(i.status)))) {
+      if (!first.has(entry.issue.client)) first.set(entry.issue.client, entry);
+    }
     const clients = [...names]
       // A client whose issues are all filtered out is hidden with them; one without issues stays.
       .filter((name) => withProblems.has(name) || (counts.get(name)?.shown ?? 0) > 0 || (counts.get(name)?.all ?? 0) === 0)
-      .sort((a, b) => a.localeCompare(b))
+      .sort((a, b) => {
+        const fa = first.get(a);
+        const fb = first.get(b);
+        if (fa && fb) return compareInbox(fa, fb);
+        if (fa || fb) return fa ? -1 : 1;
+        return a.localeCompare(b);
+      })
       .map((name) => new ClientNode(folder, name, store.client(name)));
     return [...problems.filter((p) => p.clientName === undefined), ...clients];
   }
@@ -167,11 +181,15 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
       .problems()
       .map((p) => new ProblemNode(node.folder, p, this.clientOfProblem(node.folder, p)))
       .filter((p) => p.clientName === node.name);
-    const issues = store
-      .issues()
-      .filter((i) => i.client === node.name && this.filter.isShown(i.status))
-      .map((i) => new IssueNode(node.folder, i));
+    const shown = store.issues().filter((i) => i.client === node.name && this.filter.isShown(i.status));
+    const issues = this.inboxOrder(node.folder, shown).map((entry) => new IssueNode(node.folder, entry.issue));
     return [...problems, ...issues];
+  }
+
+  /** Issues with their reply state, those waiting for a reply first, then the newest report first. */
+  private inboxOrder(folder: FolderIssues, issues: Issue[]): { id: string; issue: Issue; state: ReplyState }[] {
+    const evidence = this.evidence?.forFolder(folder);
+    return issues.map((issue) => ({ id: issue.id, issue, state: evidence?.replyState(issue) ?? replyState(issue, undefined) })).sort(compareInbox);
   }
 
   getParent(element: IssueTreeNode): IssueTreeNode | undefined {
@@ -215,7 +233,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
   }
 
   async resolveTreeItem(item: vscode.TreeItem, element: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    item.tooltip = await buildTooltip(element, token);
+    item.tooltip = await buildTooltip(element, token, this.evidence);
     return item;
   }
 

@@ -3,17 +3,21 @@
 // progress notification, say the verdict in one sentence, and open the reply draft beside it.
 // Each step is an existing command, so the journey adds no second way of doing any of them.
 import * as vscode from 'vscode';
-import { VIEW_ID } from './config';
+import { UserError } from '../core/errors';
+import { SETTINGS, VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
+import { formatDay, suggestNextStepBy } from '../core/reply/format';
 import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
-import { latestReport } from '../core/store/model';
+import { isCalendarDay } from '../core/store/model';
+import { compareByLatestReport, reportedOn } from '../core/inbox';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
+
 
 export interface JourneyArgs {
   /** Workspace folder path or URI; optional when there is one folder or the id is unique. */
@@ -24,7 +28,7 @@ export interface JourneyArgs {
   newIssue?: NewIssueArgs;
   /** The client's new report; null records none (e.g. the report is already in the file). */
   report?: Omit<RecordReportArgs, 'issue' | 'folder'> | null;
-  /** Passed on to Draft Reply. */
+  /** Passed on to Draft Reply. Without `nextStepBy`, a journey started from the palette or a menu asks for it. */
   draft?: Omit<DraftReplyArgs, 'issue' | 'folder'>;
 }
 
@@ -46,9 +50,7 @@ const ATTENTION: ReadonlySet<Verdict> = new Set(['fix-reverted', 'fix-modified',
 
 const NEW_ISSUE = Symbol('new issue');
 
-function lastReported(issue: Issue): string {
-  return latestReport(issue)?.date ?? issue.created;
-}
+const lastReported = reportedOn;
 
 async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderIssues; issue: Issue } | typeof NEW_ISSUE | undefined> {
   const multi = issues.all().length > 1;
@@ -57,7 +59,7 @@ async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderI
     .all()
     .flatMap((folder) => folder.store.issues().map((issue) => ({ folder, issue })))
     // The issue the client is most likely writing about: reported most recently, closed ones last.
-    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || lastReported(b.issue).localeCompare(lastReported(a.issue)))
+    .sort((a, b) => Number(a.issue.status === 'closed') - Number(b.issue.status === 'closed') || compareByLatestReport(a.issue, b.issue))
     .map((target) => ({
       label: `${target.issue.id}: ${target.issue.title}`,
       description: `${target.issue.client}${multi ? ` · ${target.folder.folder.name}` : ''}`,
@@ -80,16 +82,42 @@ async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderI
   return picked.target ?? NEW_ISSUE;
 }
 
+const NO_DATE = '';
+
+/**
+ * "By when will you send the next step?": the suggestion (N working days, the setting) is filled
+ * in for the person to confirm or change; an empty answer names no date; Escape stops the journey
+ * before the draft. The reply never names a date the person did not choose.
+ */
+async function askNextStepBy(folder: FolderIssues): Promise<string | undefined> {
+  const days = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<number>(SETTINGS.nextStepWorkingDays, 2);
+  const suggestion = suggestNextStepBy(new Date().toISOString(), days) ?? NO_DATE;
+  const today = new Date().toLocaleDateString('en-CA');
+  const describe = (value: string): string =>
+    value === NO_DATE ? vscode.l10n.t('Empty: the reply names no date.') : vscode.l10n.t('The reply will say: {0}.', formatDay(value, { locale: vscode.env.language, currentYear: new Date().getFullYear() }));
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t("The Client Says It's Back"),
+    prompt: vscode.l10n.t('By when will you send the next step? (YYYY-MM-DD; empty for no date)'),
+    value: suggestion,
+    valueSelection: [0, suggestion.length],
+    validateInput: (value) => {
+      const text = value.trim();
+      if (text === NO_DATE) return { message: describe(NO_DATE), severity: vscode.InputBoxValidationSeverity.Info };
+      if (!isCalendarDay(text)) return vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', text);
+      if (text < today) return vscode.l10n.t('{0} has already passed.', text);
+      return { message: describe(text), severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  }).then((value) => value?.trim());
+}
+
 function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function short(sha: string): string {
-  return shortSha(sha);
-}
+const short = shortSha;
 
 /** The verdict in one sentence with its key facts, in the UI language. */
-export function verdictSentence(evidence: IssueEvidence, id: string): string {
+function verdictSentence(evidence: IssueEvidence, id: string): string {
   const fixes = evidence.fixes;
   const first: FixEvidence | undefined = fixes.find((f) => f.exists) ?? fixes[0];
   const fix = first ? short(first.sha) : '';
@@ -135,9 +163,12 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
   const { issues, evidence } = deps;
   return async (arg?: unknown): Promise<JourneyResult | undefined> => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'));
-      return undefined;
+      throw new UserError('restricted', vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'), {
+        action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+      });
     }
+    // Started by a person (palette, menu) rather than by a script with its arguments.
+    const interactive = arg === undefined || arg instanceof IssueNode;
     const args: JourneyArgs = arg instanceof IssueNode ? { issue: arg.issue.id, folder: arg.folder.folder.uri } : ((arg as JourneyArgs | undefined) ?? {});
     await issues.ready();
 
@@ -181,12 +212,22 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const sentence = verdictSentence(result, id);
     const show = ATTENTION.has(result.verdict) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const reveal = vscode.l10n.t('Show in Client Issues');
-    void show(sentence, reveal).then((choice) => {
+    const timeline = vscode.l10n.t('Show Timeline');
+    void show(sentence, reveal, timeline).then((choice) => {
       if (choice === reveal) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      if (choice === timeline) void vscode.commands.executeCommand(CommandIds.showTimeline, { issue: id, folder: folder.folder.uri });
     });
 
-    // 5. The reply draft, beside the current editor.
-    const draft = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { ...(args.draft ?? {}), issue: id, folder: folder.folder.uri });
+    // 5. The date of the next step, as the person chooses it.
+    const draftArgs: Omit<DraftReplyArgs, 'issue' | 'folder'> = { ...(args.draft ?? {}) };
+    if (draftArgs.nextStepBy === undefined && interactive) {
+      const chosen = await askNextStepBy(folder);
+      if (chosen === undefined) return { issue: id, verdict: result.verdict, sentence, draft: undefined };
+      if (chosen !== NO_DATE) draftArgs.nextStepBy = chosen;
+    }
+
+    // 6. The reply draft, in the reply column.
+    const draft = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { ...draftArgs, issue: id, folder: folder.folder.uri });
     return { issue: id, verdict: result.verdict, sentence, draft };
   };
 }

@@ -5,7 +5,7 @@ import type { Language } from '../core/store/model';
 import { LANGUAGES } from '../core/store/model';
 import { EVIDENCE_SETTINGS_GROUP, SETTINGS } from './config';
 
-export const DEFAULT_LANGUAGE: Language = 'es';
+const DEFAULT_LANGUAGE: Language = 'es';
 
 function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS.section, scope);

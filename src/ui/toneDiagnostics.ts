@@ -1,16 +1,29 @@
 // The tone check in the editor: diagnostics on reply drafts, refreshed as the person types, and
-// quick fixes that put the rule's neutral alternative in place of the flagged words.
+// quick fixes: a calm rewrite of the flagged words or sentence, or their removal.
 import * as vscode from 'vscode';
-import { checkTone, toneEdit } from '../core/tone/check';
+import { changeOwnerOf, checkTone, toneFixes } from '../core/tone/check';
+import type { ToneFix } from '../core/tone/check';
 import type { ToneFinding } from '../core/tone/model';
-import type { ReplyDrafts } from './replyDrafts';
+import { DRAFT_SCHEME } from './replyDraftFiles';
+import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 
 export const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
 
+/** Why it reads badly and what to write instead, both in the reply's language (the rule file's). */
 function message(finding: ToneFinding): string {
-  if (finding.alternative === '') return vscode.l10n.t('{0} Consider removing it.', finding.reason);
-  return vscode.l10n.t('{0} Try: "{1}"', finding.reason, finding.alternative);
+  return `${finding.reason} ${finding.suggestion}`;
+}
+
+function fixTitle(finding: ToneFinding, fix: ToneFix): string {
+  const sentence = finding.fixStart !== finding.start || finding.fixEnd !== finding.end;
+  if (fix.kind === 'lowercase') return vscode.l10n.t('Write "{0}" in lower case', finding.text);
+  if (fix.kind === 'remove') return sentence ? vscode.l10n.t('Remove the sentence') : vscode.l10n.t('Remove "{0}"', finding.text);
+  return sentence ? vscode.l10n.t('Rewrite the sentence: "{0}"', fix.label) : vscode.l10n.t('Replace with "{0}"', fix.label);
+}
+
+function findingsOf(text: string, draft: ReplyDraft): ToneFinding[] {
+  return checkTone(text, draft.language, { allow: draft.allow, changeOwner: changeOwnerOf(draft.evidence) });
 }
 
 export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
@@ -25,7 +38,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri), this, this.disposables);
     this.disposables.push(
-      vscode.languages.registerCodeActionsProvider([{ scheme: 'untitled' }, { scheme: 'file' }], this, {
+      vscode.languages.registerCodeActionsProvider([{ scheme: 'untitled' }, { scheme: 'file' }, { scheme: DRAFT_SCHEME }], this, {
         providedCodeActionKinds: ToneDiagnostics.providedCodeActionKinds,
       }),
     );
@@ -50,13 +63,14 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   check(doc: vscode.TextDocument): ToneFinding[] {
     const draft = this.drafts.get(doc.uri);
     if (!draft) return [];
-    const findings = checkTone(doc.getText(), draft.language, { allow: draft.allow });
+    const findings = findingsOf(doc.getText(), draft);
     this.collection.set(
       doc.uri,
       findings.map((f) => {
         const diagnostic = new vscode.Diagnostic(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), message(f), vscode.DiagnosticSeverity.Warning);
         diagnostic.source = TONE_SOURCE;
         diagnostic.code = f.ruleId;
+        // The category leads the rule id ("stalling.soon"), so the Problems view groups by it.
         return diagnostic;
       }),
     );
@@ -73,7 +87,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     const ours = context.diagnostics.filter((d) => d.source === TONE_SOURCE);
     if (ours.length === 0) return [];
     const text = doc.getText();
-    const findings = checkTone(text, draft.language, { allow: draft.allow });
+    const findings = findingsOf(text, draft);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const start = doc.offsetAt(diagnostic.range.start);
@@ -81,15 +95,14 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       // The document may have changed since the diagnostic was made: act only on a finding that is still there.
       const finding = findings.find((f) => f.start === start && f.end === end && f.ruleId === diagnostic.code);
       if (!finding) continue;
-      const edit = toneEdit(text, finding);
-      const title =
-        finding.alternative === '' ? vscode.l10n.t('Remove "{0}"', finding.text) : vscode.l10n.t('Replace with "{0}"', finding.alternative);
-      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [diagnostic];
-      action.isPreferred = true;
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.text);
-      actions.push(action);
+      toneFixes(text, finding).forEach((fix, index) => {
+        const action = new vscode.CodeAction(fixTitle(finding, fix), vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = index === 0;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.edit.start), doc.positionAt(fix.edit.end)), fix.edit.text);
+        actions.push(action);
+      });
     }
     return actions;
   }

@@ -13,7 +13,11 @@ interface Locale {
   viewTitle: RegExp;
   verdictReverted: RegExp;
   /** The prompts of the journey's steps, in the UI language. */
-  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp };
+  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp; nextStep: RegExp };
+  markSent: string;
+  markAnyway: RegExp;
+  count: (n: number) => RegExp;
+  replied: RegExp;
 }
 
 const LOCALES: Locale[] = [
@@ -22,14 +26,22 @@ const LOCALES: Locale[] = [
     command: "Proof of Fix: The Client Says It's Back…",
     viewTitle: /client issues/i,
     verdictReverted: /reverted/i,
-    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/ },
+    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/, nextStep: /By when will you send the next step/ },
+    markSent: 'Proof of Fix: Mark Reply Sent',
+    markAnyway: /^Mark as Sent$/,
+    count: (n) => new RegExp(`\\b${n} needs? a reply`),
+    replied: /replied \d{1,2} [A-Z][a-z]{2,3}/,
   },
   {
     code: 'es',
     command: 'Proof of Fix: El cliente dice que ha vuelto…',
     viewTitle: /incidencias de clientes/i,
     verdictReverted: /revertid/i,
-    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/ },
+    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/, nextStep: /Para cuándo enviarás el siguiente paso/ },
+    markSent: 'Proof of Fix: Marcar respuesta como enviada',
+    markAnyway: /^Marcar como enviada$/,
+    count: (n) => new RegExp(`\\b${n} (necesita|necesitan) respuesta`),
+    replied: /respondida el \d{1,2} [a-z]{3}/,
   },
 ];
 
@@ -92,14 +104,36 @@ for (const locale of LOCALES) {
       await answerQuickInput(page, 'email', p.channel);
       await answerQuickInput(page, 'Vuelven a salir los decimales raros en el total.', p.words);
       await answerQuickInput(page, 'v1.2.0', p.version);
+      // The date of the next step: the suggestion, confirmed as it is.
+      await answerQuickInput(page, undefined, p.nextStep);
       // The verdict sentence, and the draft in an editor tab.
       await page.locator('.notifications-toasts .notification-toast', { hasText: 'ACME-2' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-      const editor = page.locator('.editor-instance .view-lines', { hasText: /Carmen\sRuiz/ }).first();
+      const editor = page.locator('.editor-instance .view-lines', { hasText: /Hola,\sCarmen:/ }).first();
       await editor.waitFor({ state: 'visible', timeout: 60_000 });
       const text = await editor.innerText();
       // The client is Spanish-speaking: the reply is in Spanish whatever the UI language.
       assert.match(text, /Hola|Carmen/);
       await screenshot(page, `journey-${locale.code}-reply`);
+    });
+
+    it('marks the reply sent: the row says replied and the badge count drops', async () => {
+      const { page } = session;
+      const badge = page.locator('.activitybar .action-item:has(a[aria-label^="Proof of Fix"]) .badge .badge-content');
+      await badge.filter({ hasText: /^3$/ }).waitFor({ state: 'visible', timeout: 60_000 });
+      await runFromPalette(page, locale.markSent);
+      // With tone findings left, a dialog asks first; its default button keeps the draft unsent.
+      const dialog = page.locator('.monaco-dialog-box');
+      if (await dialog.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
+        const buttons = dialog.locator('.dialog-buttons .monaco-button');
+        assert.doesNotMatch((await buttons.first().innerText()).trim(), locale.markAnyway, 'the dialog defaults to sending');
+        await buttons.filter({ hasText: locale.markAnyway }).click();
+      }
+      await page.locator('.statusbar-item', { hasText: locale.count(2) }).waitFor({ state: 'visible', timeout: 30_000 });
+      await badge.filter({ hasText: /^2$/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACME-2' }).first();
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await row.innerText(), locale.replied);
+      await screenshot(page, `journey-${locale.code}-replied`);
     });
   });
 }

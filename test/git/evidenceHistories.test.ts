@@ -78,6 +78,12 @@ describe('evidence on messy histories', function () {
       assert.deepEqual([b.tags, b.firstTag?.name], [['v1.0.1'], 'v1.0.1']);
     });
 
+    it('the CLI report says which fix is the same fix made on another release line', async () => {
+      const run = await runCliCaptured(['evidence', '--repo', repo.dir, '--ref', 'ACME-20', '--deployed', 'v1.0.1'], repo.dir);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, new RegExp(`on target: no, the same fix made on another release line as ${mainFix.slice(0, 7)}`));
+    });
+
     it('a client on a 1.x release before the backport does not have the fix', async () => {
       const e = await evidence(repo.dir, { ref: 'ACME-20', target: 'main', deployed: 'v1.0.0' });
       assert.equal(e.verdict, 'fix-not-deployed');

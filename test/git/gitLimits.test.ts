@@ -87,9 +87,10 @@ describe('git runner limits and failures', function () {
     const port = createGitPort(repo.dir, { binary: failingGit(repo, 'blame-fails.sh', 'blame', 'fatal: could not open object name list: .git-blame-ignore-revs') });
     await assert.rejects(port.blame('a.txt', { include: [head], exclude: [] }), code('failed'));
     await assert.rejects(port.blameLine('a.txt', 1), code('failed'));
-    // The expected outcome stays a value.
+    // A path the commit lacks is a coded failure for blame (the engine asks only for paths it found)
+    // and an expected "no commit" for the line under the cursor.
     const real = createGitPort(repo.dir);
-    assert.deepEqual((await real.blame('gone.txt', { include: [head], exclude: [] })).lines, []);
+    await assert.rejects(real.blame('gone.txt', { include: [head], exclude: [] }), code('bad-ref'));
     assert.equal(await real.blameLine('gone.txt', 1), null);
   });
 

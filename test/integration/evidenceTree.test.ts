@@ -88,7 +88,35 @@ describe('evidence in the Client Issues tree', function () {
       assert.equal(tree().getParent(children[0] as IssueTreeNode)?.kind, 'issue');
     }
     assert.equal(item((await verdictOf('ACME-2')).children[0] as IssueTreeNode).label, 'Fix reverted');
-    assert.match(String(item(issueNode('ACME-2') as IssueTreeNode).description), /^reported again .* · Fix reverted$/);
+    // The issue row itself carries the verdict as its icon, the reply state first in its description.
+    const acme2 = item(issueNode('ACME-2') as IssueTreeNode);
+    assert.match(String(acme2.description), /^needs reply · reported again /);
+    assert.ok(acme2.iconPath instanceof vscode.ThemeIcon && acme2.iconPath.id === 'discard' && acme2.iconPath.color?.id === 'charts.red', 'the issue row has no verdict icon');
+    assert.match(acme2.accessibilityInformation?.label ?? '', /Fix reverted/);
+    assert.equal(acme2.contextValue, 'proofOfFix.issue.reopened.needsReply');
+    // The reply state also survives a narrow sidebar, as a decoration at the row's end.
+    assert.ok(acme2.resourceUri, 'the issue row has no resource for its decoration');
+    const decoration = api.replyDecorations.provideFileDecoration(acme2.resourceUri);
+    assert.equal(decoration?.badge, '●');
+    assert.equal(decoration?.tooltip, 'needs reply');
+    const intact = item(issueNode('ACME-1') as IssueTreeNode);
+    assert.ok(intact.iconPath instanceof vscode.ThemeIcon && intact.iconPath.id === 'verified');
+    assert.doesNotMatch(String(intact.description), /needs reply/);
+  });
+
+  it('sorts each client\'s issues by the inbox: those that need a reply first, newest report first', async () => {
+    await api.evidence.whenIdle();
+    const acme = tree()
+      .getChildren()
+      .flatMap((n) => (n.kind === 'folder' ? tree().getChildren(n) : [n]))
+      .find((n) => n.kind === 'client' && tree().getChildren(n).some((c) => c.kind === 'issue' && c.issue.id === 'ACME-2'));
+    assert.ok(acme);
+    const rows = tree()
+      .getChildren(acme)
+      .flatMap((n) => (n.kind === 'issue' ? [{ id: n.issue.id, needs: String(item(n).description).startsWith('needs reply') }] : []));
+    const firstAnswered = rows.findIndex((r) => !r.needs);
+    assert.ok(rows.slice(0, Math.max(firstAnswered, 0)).every((r) => r.needs) && rows.slice(firstAnswered).every((r) => !r.needs), `not grouped: ${JSON.stringify(rows)}`);
+    assert.deepEqual(rows.filter((r) => r.needs).map((r) => r.id).sort(), ['ACME-2', 'ACME-3', 'ACME-4']);
   });
 
   it('shows each fix with its earliest release and surviving lines, and who changed it since', async () => {
@@ -138,6 +166,46 @@ describe('evidence in the Client Issues tree', function () {
     assert.match(state.tooltip, /ACME-3/);
     assert.match(state.tooltip, /ACME-4/);
     assert.deepEqual(api.evidence.needingReply().map((x) => x.issue.id).sort(), ['ACME-2', 'ACME-3', 'ACME-4']);
+    assert.equal(state.badge, 3, 'the view has no badge');
+  });
+
+  it('shows a reply sent as "replied", drops it from the count, and asks again after a newer report', async () => {
+    const folder = api.issues.all()[0]!;
+    const file = keepFile(folder.store.issueFile('ACME-3'));
+    try {
+      const today = new Date().toISOString();
+      await folder.store.updateIssue('ACME-3', (draft) => void draft.replies.push({ date: today, verdict: 'fix-modified', language: 'es', text: 'Hola' }));
+      const replied = await waitFor('the count to drop', () => (api.statusBar.state.badge === 2 ? api.statusBar.state : undefined));
+      assert.equal(replied.text, '$(shield) 2 need a reply');
+      assert.match(String(item(issueNode('ACME-3') as IssueTreeNode).description), /^replied \d{1,2} [A-Z][a-z]{2,3}\b/);
+      assert.equal(api.replyDecorations.provideFileDecoration(item(issueNode('ACME-3') as IssueTreeNode).resourceUri as vscode.Uri)?.badge, '✓');
+      const hover = await tree().resolveTreeItem(item(issueNode('ACME-3') as IssueTreeNode), issueNode('ACME-3') as IssueTreeNode, new vscode.CancellationTokenSource().token);
+      assert.match((hover.tooltip as vscode.MarkdownString).value, /Replied on/);
+      // The client writes again the day after: it waits for a reply once more.
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      await folder.store.updateIssue('ACME-3', (draft) => void draft.reports.push({ date: tomorrow, words: 'Sigue fallando' }));
+      await waitFor('the count to rise', () => api.statusBar.state.badge === 3);
+      assert.match(String(item(issueNode('ACME-3') as IssueTreeNode).description), /^needs reply/);
+    } finally {
+      file.restore();
+      await vscode.commands.executeCommand(CommandIds.refreshIssues);
+      await waitFor('the count to be back', () => api.statusBar.state.badge === 3);
+    }
+  });
+
+  it('counts linked and found fixes alike in the issue hover, which carries actions', async () => {
+    const { node, children } = await verdictOf('ACME-2');
+    const hover = (await tree().resolveTreeItem(item(node), node, new vscode.CancellationTokenSource().token)).tooltip as vscode.MarkdownString;
+    assert.match(hover.value, new RegExp(`Fix commits: ${fixNodes(children).length}\\b`));
+    assert.ok(fixNodes(children).length > 0);
+    assert.match(hover.value, /command:proofOfFix\.draftReply\?/);
+    assert.match(hover.value, /command:proofOfFix\.copyId\?/);
+    const fix = fixNodes(children)[0] as IssueTreeNode;
+    const fixHover = (await tree().resolveTreeItem(item(fix), fix, new vscode.CancellationTokenSource().token)).tooltip as vscode.MarkdownString;
+    assert.match(fixHover.value, /command:proofOfFix\.openCommitDiff\?/);
+    const copied = await vscode.commands.executeCommand<string>(CommandIds.copyId, fix);
+    assert.match(copied, /^[0-9a-f]{40}$/);
+    assert.equal(await vscode.env.clipboard.readText(), copied);
   });
 
   it('opens a commit in the diff editor from read-only documents of its own scheme', async () => {

@@ -9,7 +9,8 @@ import type { RevertCandidate } from '../../src/core/evidence/reverts';
 import { classifyReverts, revertedShas } from '../../src/core/evidence/reverts';
 import { judgeIssue } from '../../src/core/evidence/verdict';
 import type { FileDiff } from '../../src/core/gitPort';
-import { parseFollowLog, renameCandidates } from '../../src/git/followPath';
+import { renameCandidates } from '../../src/git/followPath';
+import { parseFollowLog } from '../../src/git/parsers/followLog';
 
 const FIX = 'f1f2f3f4f5f6f7f8f9f0a1a2a3a4a5a6a7a8a9a0';
 const MERGE = 'e1e2e3e4e5e6e7e8e9e0b1b2b3b4b5b6b7b8b9b0';

@@ -10,7 +10,7 @@ import { EvidenceFailure } from '../../src/core/evidence/engine';
 import type { CodedError } from '../../src/core/errors';
 import { UserError, isCodedError } from '../../src/core/errors';
 import { GitFailure } from '../../src/core/gitPort';
-import { addReport, createIssue, ensureClient, findLinkedFix, linkFix, newClientRecord, recordReport, updateClient, withoutEmptyFields } from '../../src/core/store/issueOperations';
+import { addReport, createIssue, distinctiveName, suggestClientPrefix, ensureClient, findLinkedFix, linkFix, newClientRecord, recordReport, updateClient, withoutEmptyFields } from '../../src/core/store/issueOperations';
 import { IssueStore, StoreError } from '../../src/core/store/issueStore';
 import type { Issue } from '../../src/core/store/model';
 import { createNodeStoreFs } from '../../src/core/store/storeFs';
@@ -56,6 +56,17 @@ describe('issue operations', () => {
     assert.equal((await ensureClient(store, 'Clínica Norte', {}, { defaultLanguage: 'es' })).register, 'usted');
     assert.equal((await ensureClient(store, 'Taller Sur', { register: 'tu' }, { defaultLanguage: 'es' })).register, 'tu');
     assert.equal((await ensureClient(store, 'Shop', { language: 'en' }, { defaultLanguage: 'es' })).language, 'en');
+  });
+
+  it('suggests a short prefix from the distinctive word of the name, not the kind of business', () => {
+    assert.equal(distinctiveName('Panadería Sol'), 'Sol');
+    assert.equal(suggestClientPrefix('Panadería Sol', []), 'SOL');
+    assert.equal(suggestClientPrefix('Acme Corp', []), 'ACME');
+    assert.equal(suggestClientPrefix('Clínica Dental Norte', []), 'DENTAL');
+    assert.equal(suggestClientPrefix('Taller Hermanos Ruiz S.L.', []), 'RUIZ');
+    assert.equal(suggestClientPrefix('Panadería Sol', ['SOL']), 'SOL2');
+    // A name made only of generic words still gets a prefix from itself.
+    assert.equal(suggestClientPrefix('The Bakery', []), 'THE');
   });
 
   it('keeps the prefix the existing issues of an unregistered client already use', async () => {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandIds } from '../../src/ui/commandIds';
-import { ContextKeys, SETTINGS, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
+import { ContextKeys, SETTINGS, TIMELINE_VIEW_TYPE, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = (file: string): Record<string, unknown> =>
@@ -24,6 +24,8 @@ function clauses(value: unknown, found: string[] = []): string[] {
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if ((k === 'when' || k === 'enablement') && typeof v === 'string') found.push(v);
+      // A walkthrough step completes on a context key: `onContext:<clause>`.
+      else if (k === 'completionEvents' && Array.isArray(v)) found.push(...v.filter((e): e is string => typeof e === 'string' && e.startsWith('onContext:')).map((e) => e.slice('onContext:'.length)));
       else clauses(v, found);
     }
   }
@@ -99,6 +101,22 @@ describe('manifest drift', () => {
     assert.deepEqual(declared, read);
   });
 
+  it('completes walkthrough steps on what the user did, never on a command merely being run', () => {
+    const walkthroughs = (manifest.contributes as unknown as { walkthroughs: { steps: { id: string; completionEvents?: string[]; media: { svg?: string } }[] }[] }).walkthroughs;
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      for (const event of step.completionEvents ?? []) assert.doesNotMatch(event, /^onCommand:/, `${step.id} completes when its command merely runs`);
+      // One picture per step and language, named through the manifest strings.
+      for (const file of ['package.nls.json', 'package.nls.es.json']) {
+        const key = /^%(.+)%$/.exec(step.media.svg ?? '')?.[1];
+        assert.ok(key, `${step.id} has no localized picture`);
+        const picture = readJson(file)[key] as string;
+        assert.ok(fs.existsSync(path.join(root, picture)), `${file}: ${picture} does not exist`);
+      }
+    }
+    const pictures = walkthroughs.flatMap((w) => w.steps).map((s) => readJson('package.nls.es.json')[/^%(.+)%$/.exec(s.media.svg ?? '')?.[1] ?? ''] as string);
+    assert.equal(new Set(pictures).size, pictures.length, 'two steps share a picture');
+  });
+
   it('names the view and its container as the code does', () => {
     assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [VIEW_CONTAINER_ID]);
     assert.deepEqual((manifest.contributes.views[VIEW_CONTAINER_ID] ?? []).map((v) => v.id), [VIEW_ID]);
@@ -108,7 +126,9 @@ describe('manifest drift', () => {
     const all = clauses(manifest.contributes);
     assert.ok(all.length > 10, 'no when clauses found: the scan is broken');
     // The view id and viewItem values are compared against, not context keys: take them out first.
-    const keyParts = all.map((c) => c.replace(/\b(viewItem|view)\s*(==|=~|!=)\s*(\/[^/]*\/|[^\s)]+)/g, ''));
+    const keyParts = all.map((c) => c.replace(/\b(viewItem|view|activeWebviewPanelId)\s*(==|=~|!=)\s*(\/[^/]*\/|[^\s)]+)/g, ''));
+    const panels = new Set(all.flatMap((c) => [...c.matchAll(/\bactiveWebviewPanelId\s*==\s*([^\s)]+)/g)].map((m) => m[1])));
+    assert.deepEqual([...panels], [TIMELINE_VIEW_TYPE], 'the only webview panel is the timeline');
     const used = new Set(keyParts.flatMap((c) => c.match(/\bproofOfFix\.[A-Za-z.]+/g) ?? []));
     const keys = new Set<string>(Object.values(ContextKeys));
     const unknown = [...used].filter((k) => !keys.has(k));

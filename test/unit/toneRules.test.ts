@@ -1,10 +1,8 @@
 // The tone rules of each language, tested from their own examples (true and false positives), and
 // the matcher's handling of accents, case, word boundaries and text the writer did not word.
 import * as assert from 'node:assert/strict';
-import { applyToneEdit, checkTone, clientWords, toneEdit, toneRules } from '../../src/core/tone/check';
-import type { ToneCategory } from '../../src/core/tone/model';
-
-const CATEGORIES: ToneCategory[] = ['blame', 'stalling', 'condescension', 'hedging', 'promise', 'shouting'];
+import { checkTone, clientWords, toneRules } from '../../src/core/tone/check';
+import { TONE_CATEGORIES } from '../../src/core/tone/model';
 
 for (const language of ['en', 'es'] as const) {
   describe(`tone rules (${language})`, () => {
@@ -17,7 +15,7 @@ for (const language of ['en', 'es'] as const) {
     });
 
     it('covers every category', () => {
-      assert.deepEqual([...new Set(rules.map((r) => r.category))].sort(), [...CATEGORIES].sort());
+      assert.deepEqual([...new Set(rules.map((r) => r.category))].sort(), [...TONE_CATEGORIES].sort());
     });
 
     for (const rule of rules) {
@@ -25,10 +23,13 @@ for (const language of ['en', 'es'] as const) {
         it('has examples of both kinds and a reason', () => {
           assert.ok(rule.examples.flag.length > 0 && rule.examples.pass.length > 0);
           assert.ok(rule.reason.length > 10);
+          assert.ok(rule.suggestion.length > 5);
         });
         for (const text of rule.examples.flag) {
           it(`flags: ${text}`, () => {
-            const hits = checkTone(text, language).filter((f) => f.ruleId === rule.id);
+            // Rules that speak only when the evidence says the change was the user's get that context.
+            const options = rule.needsOwner === 'me' ? { changeOwner: 'me' as const } : {};
+            const hits = checkTone(text, language, options).filter((f) => f.ruleId === rule.id);
             assert.ok(hits.length > 0, `"${text}" not flagged by ${rule.id}`);
             for (const hit of hits) assert.equal(text.slice(hit.start, hit.end), hit.text);
           });
@@ -47,13 +48,13 @@ describe('tone matcher', () => {
   it('ignores accents both ways and keeps the written text', () => {
     const [withAccent] = checkTone('Como ya le comenté, funciona.', 'es');
     const [without] = checkTone('Como ya le comente, funciona.', 'es');
-    assert.equal(withAccent?.ruleId, 'blame.already-told');
+    assert.equal(withAccent?.ruleId, 'condescending.as-i-told');
     assert.equal(withAccent?.text, 'Como ya le comenté');
-    assert.equal(without?.ruleId, 'blame.already-told');
+    assert.equal(without?.ruleId, 'condescending.as-i-told');
   });
 
   it('matches the typographic apostrophe like the straight one', () => {
-    assert.equal(checkTone('That’s not my fault.', 'en')[0]?.ruleId, 'blame.not-my-fault');
+    assert.equal(checkTone('That’s not my fault.', 'en')[0]?.ruleId, 'defensive.not-my-side');
   });
 
   it('respects word boundaries, also around accented letters', () => {
@@ -64,6 +65,7 @@ describe('tone matcher', () => {
 
   it('reports 1-based lines and columns', () => {
     const [finding] = checkTone('Hello,\n\nIt should be fixed now.', 'en');
+    assert.equal(finding?.ruleId, 'overpromising.hedged-done');
     assert.equal(finding?.line, 3);
     assert.equal(finding?.column, 1);
   });
@@ -94,33 +96,7 @@ describe('tone matcher', () => {
 
   it('flags several findings in order', () => {
     const ids = checkTone('Obviously this is NOT my fault!!', 'en').map((f) => f.ruleId);
-    assert.deepEqual(ids, ['condescension.obviously', 'blame.not-my-fault', 'shouting.caps', 'shouting.exclamation']);
+    assert.deepEqual(ids, ['condescending.as-i-told', 'defensive.not-my-side', 'shouting.caps', 'shouting.exclamation']);
   });
 });
 
-describe('tone quick-fix edits', () => {
-  const fix = (text: string, language: 'en' | 'es', ruleId: string): string => {
-    const finding = checkTone(text, language).find((f) => f.ruleId === ruleId);
-    assert.ok(finding, `no ${ruleId} in ${text}`);
-    return applyToneEdit(text, toneEdit(text, finding));
-  };
-
-  it('replaces with the alternative in the sentence case', () => {
-    assert.equal(fix('As I already told you, the fix is in v1.4.', 'en', 'blame.already-told'), 'To recap, the fix is in v1.4.');
-    assert.equal(fix('Ok, como ya le dije, está en la v1.4.', 'es', 'blame.already-told'), 'Ok, en resumen, está en la v1.4.');
-  });
-
-  it('deletes a word with its comma and capitalises the new sentence start', () => {
-    assert.equal(fix('Obviously, the cache is cleared at night.', 'en', 'condescension.obviously'), 'The cache is cleared at night.');
-    assert.equal(fix('Then simply restart it.', 'en', 'condescension.simply'), 'Then restart it.');
-    assert.equal(fix('Restart it simply', 'en', 'condescension.simply'), 'Restart it');
-  });
-
-  it('lowers capitals instead of deleting the word', () => {
-    assert.equal(fix('This is NOT what I meant.', 'en', 'shouting.caps'), 'This is not what I meant.');
-  });
-
-  it('turns repeated exclamation marks into a full stop', () => {
-    assert.equal(fix('¡Ya funciona!!', 'es', 'shouting.exclamation'), '¡Ya funciona.');
-  });
-});

@@ -18,6 +18,29 @@ export interface ClientDefaults {
 /** The fields a caller may give for a client that does not exist yet. */
 export type NewClientFields = Partial<Omit<Client, 'name'>>;
 
+// Words that say what kind of business or company a name is, not which one: a prefix made of them
+// ("PANADE" for "Panadería Sol") says nothing. Spanish and English, compared without accents.
+const GENERIC_WORDS = new Set(
+  (
+    'panaderia pasteleria clinica taller tienda bar restaurante farmacia ferreteria libreria academia hotel cafe cafeteria ' +
+    'peluqueria estudio grupo hermanos consultoria asesoria inmobiliaria autoescuela gestoria despacho centro ' +
+    'bakery clinic shop store studio group consulting agency the el la los las de del y and ' +
+    'corp corporation inc ltd llc sl sa slu sll gmbh co company cia'
+  ).split(' '),
+);
+
+/** The words of a client's name that tell it apart ("Panadería Sol" → "Sol"); the whole name when all are generic. */
+export function distinctiveName(name: string): string {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const kept = words.filter((w) => !GENERIC_WORDS.has(w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()));
+  return kept.length > 0 ? kept.join(' ') : name;
+}
+
+/** A short, sensible id prefix for a new client: "SOL" for "Panadería Sol", "ACME" for "Acme Corp". */
+export function suggestClientPrefix(name: string, taken: Iterable<string>): string {
+  return suggestPrefix(distinctiveName(name), taken);
+}
+
 /**
  * A new client's record: the given fields, else the prefix its existing issues already use (or one
  * suggested from the name), the workspace's default language, and for Spanish the formal register.
@@ -26,7 +49,7 @@ export function newClientRecord(store: Pick<OperationStore, 'clients' | 'issues'
   const fromIssues = store.issues().find((i) => i.client === name)?.id.replace(/-\d+$/, '');
   const taken = store.clients().map((c) => c.prefix);
   const language = fields.language ?? defaults.defaultLanguage;
-  const client: Client = { ...fields, name, prefix: fields.prefix ?? fromIssues ?? suggestPrefix(name, taken), language };
+  const client: Client = { ...fields, name, prefix: fields.prefix ?? fromIssues ?? suggestClientPrefix(name, taken), language };
   if (language === 'es' && client.register === undefined) client.register = 'usted';
   return withoutEmptyFields(client);
 }

@@ -1,44 +1,24 @@
-// The tone check: finds blame, stalling, condescension, hedging, absolute promises and shouting in
-// a reply, by the rules of its language. Matching ignores accents and case (so "comenté" and
-// "comente" are one), respects word boundaries in any script, and skips what the writer did not
-// word: code, links and quoted text (commit subjects, the client's own words).
+// The tone check: finds stalling, over-promising, defensiveness, blame, dismissal, condescension,
+// dodged ownership and shouting in a reply, by the rules of its language. Matching ignores accents
+// and case (so "comenté" and "comente" are one), expands verb forms, respects word boundaries in any
+// script, and skips what the writer did not word: code, links and quoted text. Each match then goes
+// through its rule's guards (negation, reported speech, a concrete date nearby...), judged on its
+// sentence, so that honest sentences that share words with bad ones pass.
+import type { IssueEvidence } from '../evidence/model';
 import type { Language } from '../store/model';
-import type { ToneFinding, ToneRule } from './model';
+import type { ChangeOwner, ToneFinding, ToneRule } from './model';
+import { guardHolds } from './guards';
+import type { MatchContext } from './guards';
 import { RULES_EN } from './rules.en';
 import { RULES_ES } from './rules.es';
+import { foldPattern, foldText, ignoredRanges, lineStarts, position, sentences } from './text';
+import type { Sentence } from './text';
+import { expandVerbs } from './verbs';
+
+export { foldText, ignoredRanges } from './text';
 
 export function toneRules(language: Language): readonly ToneRule[] {
   return language === 'es' ? RULES_ES : RULES_EN;
-}
-
-interface Normalized {
-  text: string;
-  /** For each index of `text`, the index in the original. One more entry marks the end. */
-  toOriginal: number[];
-}
-
-function foldChar(ch: string): string {
-  if (ch === '’' || ch === '‘') return "'";
-  return ch.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
-/** Strips accents (keeping ñ's n, ü's u...) and maps every folded index back to the original. */
-export function foldText(text: string): Normalized {
-  let out = '';
-  const toOriginal: number[] = [];
-  let index = 0;
-  for (const ch of text) {
-    const folded = foldChar(ch);
-    for (let i = 0; i < folded.length; i++) toOriginal.push(index);
-    out += folded;
-    index += ch.length;
-  }
-  toOriginal.push(index);
-  return { text: out, toOriginal };
-}
-
-function foldPattern(source: string): string {
-  return source.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 interface CompiledRule {
@@ -49,11 +29,12 @@ interface CompiledRule {
 
 const compiledCache = new WeakMap<readonly ToneRule[], CompiledRule[]>();
 
+/** Compiles a rule set once, on first use, so activation pays nothing for it. */
 function compile(rules: readonly ToneRule[]): CompiledRule[] {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
   const compiled = rules.map((rule) => {
-    const body = rule.patterns.map((p) => `(?:${foldPattern(p)})`).join('|');
+    const body = rule.patterns.map((p) => `(?:${foldPattern(expandVerbs(p))})`).join('|');
     const source = rule.wholeWords === false ? body : `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;
     return {
       rule,
@@ -65,56 +46,49 @@ function compile(rules: readonly ToneRule[]): CompiledRule[] {
   return compiled;
 }
 
-/** Spans the check skips: fenced and inline code, URLs and link targets, quoted text. */
-export function ignoredRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const patterns = [
-    /^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm,
-    /`[^`\n]+`/g,
-    /\]\([^)\s]*\)/g,
-    /\b(?:https?|ftp):\/\/[^\s<>)\]]+/g,
-    /“[^”\n]*”/g,
-    /«[^»\n]*»/g,
-  ];
-  for (const p of patterns) for (const m of text.matchAll(p)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
+export interface ToneOptions {
+  rules?: readonly ToneRule[];
+  /** Words that are never findings as written, e.g. the client's name and id prefix ("ACME"). */
+  allow?: readonly string[];
+  /**
+   * Whose change the evidence says caused the regression, when known: with 'me', agentless
+   * passives about the change ("the file was modified") dodge ownership; with 'others', stating
+   * the change neutrally is right and the dodging rules stay quiet.
+   */
+  changeOwner?: ChangeOwner;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
+function sentenceAt(list: readonly Sentence[], offset: number): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = list.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
+    if ((list[mid] as Sentence).start <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  return lo;
+}
+
+function ownerAllows(rule: ToneRule, owner: ChangeOwner | undefined): boolean {
+  if (rule.needsOwner === 'me') return owner === 'me';
+  if (rule.needsOwner === 'not-others') return owner !== 'others';
+  return true;
 }
 
 /**
  * Every finding in `text`, in order. Overlapping findings of different rules are all kept (each
  * has its own reason); one rule reports a span once.
  */
-export interface ToneOptions {
-  rules?: readonly ToneRule[];
-  /** Words that are never findings as written, e.g. the client's name and id prefix ("ACME"). */
-  allow?: readonly string[];
-}
-
 export function checkTone(text: string, language: Language, options: ToneOptions = {}): ToneFinding[] {
   const rules = options.rules ?? toneRules(language);
   const allowed = new Set(options.allow ?? []);
   const folded = foldText(text);
   const ignored = ignoredRanges(text);
   const starts = lineStarts(text);
+  const cut = sentences(folded.text);
   const findings: ToneFinding[] = [];
   for (const { rule, regex, exceptions } of compile(rules)) {
+    if (!ownerAllows(rule, options.changeOwner)) continue;
     regex.lastIndex = 0;
     for (const m of folded.text.matchAll(regex)) {
       if (m[0].length === 0) continue;
@@ -123,7 +97,19 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       const written = text.slice(start, end);
       if (exceptions.has(written) || allowed.has(written)) continue;
       if (ignored.some(([s, e]) => start < e && end > s)) continue;
+      const index = sentenceAt(cut, m.index);
+      const sentence = cut[index] ?? { start: 0, end: folded.text.length };
+      const next = cut[index + 1];
+      const context: MatchContext = {
+        before: folded.text.slice(Math.min(sentence.start, m.index), m.index),
+        match: m[0],
+        after: folded.text.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
+        next: next ? folded.text.slice(next.start, next.end) : '',
+        ...(options.changeOwner ? { owner: options.changeOwner } : {}),
+      };
+      if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;
       const { line, column } = position(starts, start);
+      const whole = rule.fixScope === 'sentence';
       findings.push({
         ruleId: rule.id,
         category: rule.category,
@@ -133,11 +119,24 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         column,
         text: written,
         reason: rule.reason,
+        suggestion: rule.suggestion,
         alternative: rule.transform === 'lowercase' ? written.toLowerCase() : rule.alternative,
+        fixStart: whole ? (folded.toOriginal[sentence.start] as number) : start,
+        fixEnd: whole ? (folded.toOriginal[sentence.end] as number) : end,
       });
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Whose change the evidence blames for the regression: the later changes and reverts of the fixes,
+ * when there are any; 'me' when any is the user's own. Undefined when the evidence names none.
+ */
+export function changeOwnerOf(evidence: IssueEvidence | undefined): ChangeOwner | undefined {
+  const changes = (evidence?.fixes ?? []).flatMap((fix) => [...fix.laterChanges, ...fix.reverts]);
+  if (changes.length === 0) return undefined;
+  return changes.some((c) => c.byMe) ? 'me' : 'others';
 }
 
 /** The words of a client's own names (prefix, name, contact, signature) a reply may write in capitals. */
@@ -168,31 +167,66 @@ function withCaseOf(model: string, alternative: string): string {
   return alternative.charAt(0).toLowerCase() + alternative.slice(1);
 }
 
-/**
- * The edit a quick fix applies: the neutral alternative in the finding's place, in the case the
- * sentence needs. A deletion also takes the comma and space after it and capitalises what then
- * starts the sentence.
- */
-export function toneEdit(text: string, finding: ToneFinding): ToneEdit {
-  const { start, end } = finding;
-  if (finding.alternative !== '' || finding.text === '') {
-    const replacement = finding.alternative === finding.text.toLowerCase() ? finding.alternative : withCaseOf(finding.text, finding.alternative);
-    return { start, end, text: replacement };
-  }
+/** Removes a span with the comma and space after it and capitalises what then starts the sentence. */
+function removal(text: string, start: number, end: number, capitalise: boolean): ToneEdit {
   const after = /^,?[ \t]*/.exec(text.slice(end))?.[0] ?? '';
   let editEnd = end + after.length;
-  let replacement = '';
   if (after.length === 0) {
     // Nothing follows on the line: take the space before instead, so no double space is left.
     const before = /[ \t]+$/.exec(text.slice(0, start))?.[0] ?? '';
     return { start: start - before.length, end, text: '' };
   }
+  let replacement = '';
   const next = text.charAt(editEnd);
-  if (startsUpper(finding.text) && /\p{Ll}/u.test(next)) {
+  if (capitalise && /\p{Ll}/u.test(next)) {
     replacement = next.toUpperCase();
     editEnd += 1;
   }
   return { start, end: editEnd, text: replacement };
+}
+
+export interface ToneFix {
+  /** 'rewrite' puts the calm alternative in place; 'remove' deletes; 'lowercase' lowers capitals. */
+  kind: 'rewrite' | 'remove' | 'lowercase';
+  /** What the fix puts in place ('' for a removal). */
+  label: string;
+  edit: ToneEdit;
+}
+
+/**
+ * The quick fixes of a finding, the preferred first: the calm alternative in the finding's place (or
+ * in its sentence's, for sentence-wide rules) in the case the sentence needs, and removal where the
+ * words add nothing or the whole sentence can go.
+ */
+export function toneFixes(text: string, finding: ToneFinding): ToneFix[] {
+  const { start, end, fixStart, fixEnd } = finding;
+  const wholeSentence = fixStart !== start || fixEnd !== end;
+  if (finding.alternative !== '' && finding.alternative === finding.text.toLowerCase()) {
+    return [{ kind: 'lowercase', label: finding.alternative, edit: { start, end, text: finding.alternative } }];
+  }
+  const fixes: ToneFix[] = [];
+  const written = text.slice(fixStart, fixEnd);
+  if (finding.alternative !== '') {
+    const alternative = withCaseOf(wholeSentence ? written : finding.text, finding.alternative);
+    fixes.push({ kind: 'rewrite', label: alternative, edit: { start: fixStart, end: fixEnd, text: alternative } });
+  }
+  if (wholeSentence) fixes.push({ kind: 'remove', label: '', edit: removeSentence(text, fixStart, fixEnd) });
+  else if (finding.alternative === '') fixes.push({ kind: 'remove', label: '', edit: removal(text, start, end, startsUpper(finding.text)) });
+  return fixes;
+}
+
+/** Removes a sentence with the spaces after it (or before it, at the end of a line). */
+function removeSentence(text: string, start: number, end: number): ToneEdit {
+  const after = /^[ \t]*/.exec(text.slice(end))?.[0] ?? '';
+  if (after.length > 0 && !/^[\n\r]?$/.test(text.charAt(end + after.length))) return { start, end: end + after.length, text: '' };
+  const before = /[ \t]*$/.exec(text.slice(0, start))?.[0] ?? '';
+  return { start: start - before.length, end: end + after.length, text: '' };
+}
+
+/** The preferred quick fix's edit. */
+export function toneEdit(text: string, finding: ToneFinding): ToneEdit {
+  const [first] = toneFixes(text, finding);
+  return first ? first.edit : { start: finding.start, end: finding.end, text: finding.text };
 }
 
 export function applyToneEdit(text: string, edit: ToneEdit): string {

@@ -1,0 +1,88 @@
+// The evidence of one folder's issues as last computed, and whether it is still current: each entry
+// is kept under the key of everything it depends on, and a generation counter marks every entry
+// stale at once when something changed (the store, the repository, the settings); a stale entry is
+// confirmed again when its key still matches, without recomputing. Plain data, no timers, no git:
+// the service that runs the computations decides when.
+import type { IssueEvidence } from './model';
+
+interface Entry<P> {
+  key: string;
+  /** The cache's generation when the entry was last confirmed. */
+  generation: number;
+  evidence: IssueEvidence | undefined;
+  problem: P | undefined;
+}
+
+export interface CachedEvidence<P> {
+  /** The last evidence computed (possibly from before the latest change, see `stale`). */
+  evidence: IssueEvidence | undefined;
+  stale: boolean;
+  problem: P | undefined;
+}
+
+export class EvidenceCache<P> {
+  private readonly entries = new Map<string, Entry<P>>();
+  /** Issues someone looked at (the tree expanded them): kept fresh on every refresh. */
+  private readonly wantedIds = new Set<string>();
+  private current = 0;
+
+  /** The generation now; a computation remembers it at its start and stores its result under it. */
+  get generation(): number {
+    return this.current;
+  }
+
+  /** Something changed that may change evidence: every entry is stale until confirmed. */
+  invalidate(): void {
+    this.current++;
+  }
+
+  /** Every key is forgotten, so the next computation of each issue starts over (the old evidence stays shown). */
+  forgetKeys(): void {
+    for (const entry of this.entries.values()) entry.key = '';
+  }
+
+  get(issueId: string): IssueEvidence | undefined {
+    return this.entries.get(issueId)?.evidence;
+  }
+
+  state(issueId: string): CachedEvidence<P> {
+    const entry = this.entries.get(issueId);
+    return { evidence: entry?.evidence, stale: entry !== undefined && entry.generation !== this.current, problem: entry?.problem };
+  }
+
+  /** Whether the entry was confirmed in the current generation. */
+  isFresh(issueId: string): boolean {
+    return this.entries.get(issueId)?.generation === this.current;
+  }
+
+  /** The cached evidence when it was computed under this key, now confirmed for `generation`. */
+  confirm(issueId: string, key: string, generation: number): IssueEvidence | undefined {
+    const entry = this.entries.get(issueId);
+    if (entry === undefined || entry.key !== key || entry.evidence === undefined) return undefined;
+    entry.generation = generation;
+    return entry.evidence;
+  }
+
+  store(issueId: string, key: string, generation: number, evidence: IssueEvidence): void {
+    this.entries.set(issueId, { key, generation, evidence, problem: undefined });
+  }
+
+  /** The computation failed: the issue shows the problem instead of evidence. */
+  fail(issueId: string, key: string, generation: number, problem: P): void {
+    this.entries.set(issueId, { key, generation, evidence: undefined, problem });
+  }
+
+  want(issueId: string): void {
+    this.wantedIds.add(issueId);
+  }
+
+  wanted(): string[] {
+    return [...this.wantedIds];
+  }
+
+  /** Drops the entries and wishes of issues that no longer exist. */
+  keepOnly(issueIds: ReadonlySet<string>): void {
+    for (const id of [...this.entries.keys()]) if (!issueIds.has(id)) this.entries.delete(id);
+    for (const id of [...this.wantedIds]) if (!issueIds.has(id)) this.wantedIds.delete(id);
+  }
+}

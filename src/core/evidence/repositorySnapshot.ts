@@ -1,0 +1,58 @@
+// What every evidence computation of a folder shares, read once per state of the repository and
+// the settings: the target branch and its commit, who "me" is, the id patterns, the release tag
+// pattern, the history scan, and a digest of all of it that is part of every cache key.
+import type { GitPort } from '../gitPort';
+import { isSafeRef } from '../gitPort';
+import type { IdPatterns } from '../linking/messageParser';
+import { DEFAULT_ID_PATTERNS } from '../linking/messageParser';
+import type { ScanCache, ScanResult } from '../linking/scan';
+import { scanThroughCacheFile } from '../linking/scanCacheFile';
+import { digest } from '../evidenceView';
+import { EvidenceFailure } from './engine';
+import { compileTagPattern } from './versions';
+
+export interface RepositorySnapshot {
+  /** Digest of the repository's state and the settings: part of every evidence key. */
+  repository: string;
+  target: string;
+  me: string[];
+  patterns: IdPatterns;
+  tagPattern: string | null;
+  scan: ScanResult;
+  /** Clients' deployed refs resolved in this state of the repository (a tag or branch can move). */
+  deployed: Map<string, string | null>;
+}
+
+/** The evidence settings as read (trimmed, blanks dropped). */
+export interface SnapshotSettings {
+  targetBranch: string;
+  releaseTagPattern: string;
+  issueIdPatterns: string[];
+  myIdentities: string[];
+}
+
+/**
+ * Reads the snapshot; `onRepository` hears the git dir as soon as it is known (to watch it). A bad
+ * target branch or tag pattern is an EvidenceFailure naming the setting's value.
+ */
+export async function readRepositorySnapshot(port: GitPort, settings: SnapshotSettings, scanCache: ScanCache | undefined, onRepository: (gitCommonDir: string) => void): Promise<RepositorySnapshot> {
+  const state = await port.repoState();
+  onRepository(state.gitCommonDir);
+  const target = settings.targetBranch !== '' ? settings.targetBranch : ((await port.defaultBranch()) ?? 'HEAD');
+  if (!isSafeRef(target)) throw new EvidenceFailure('bad-target', target);
+  const targetSha = await port.resolveCommit(target);
+  if (targetSha === null) throw new EvidenceFailure('bad-target', target);
+  const tagPattern = settings.releaseTagPattern !== '' ? settings.releaseTagPattern : null;
+  if (tagPattern !== null && compileTagPattern(tagPattern) === null) throw new EvidenceFailure('bad-tag-pattern', tagPattern);
+  const email = settings.myIdentities.length > 0 ? null : await port.userEmail();
+  const me = settings.myIdentities.length > 0 ? settings.myIdentities : email === null ? [] : [email];
+  const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, custom: settings.issueIdPatterns };
+  // Through the cache file the CLI keeps too: after a restart only the commits made since are read.
+  const scan = await scanThroughCacheFile(port, patterns, state.gitCommonDir, scanCache, () => {
+    // A failed write costs only the next session a longer first scan; this one has its answer.
+  });
+  // Every ref's name and commit (branches, tags, remotes, HEAD), as the scan just read them: a new
+  // commit, a moved branch or a new tag changes the digest, and with it every key.
+  const repository = digest(JSON.stringify([state.head, state.headBranch, state.shallow, scan.cache.refs, target, targetSha, me, patterns, tagPattern]));
+  return { repository, target, me, patterns, tagPattern, scan, deployed: new Map() };
+}

@@ -1,0 +1,97 @@
+// The guards: what around a match makes it honest rather than a finding. They read the folded
+// (accent-free) sentence of the match and, for some, the next one, in either language, since a
+// reply quotes words of the other language often enough and the markers do not collide.
+import type { ChangeOwner, ToneGuard } from './model';
+
+export interface MatchContext {
+  /** The sentence's text before the match, and from the match's end to the sentence's end. */
+  before: string;
+  match: string;
+  after: string;
+  /** The next sentence (empty at the end of the text), for "we are on it. I will call you at 5". */
+  next: string;
+  /** Whose change the evidence blames, when known. */
+  owner?: ChangeOwner;
+}
+
+/** The clause the match is in: what follows the last comma, colon, dash or parenthesis before it. */
+function clauseBefore(before: string): string {
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('('));
+  return cut < 0 ? before : before.slice(cut + 1);
+}
+
+const NEGATION = /(?:\b(?:no|not|never|nunca|jamas|ni|tampoco|sin|cannot|nor)|n't)(?:\s+[\p{L}']+){0,3}\s*$/iu;
+/** "No te voy a decir que...", "I won't pretend that...": a negated saying covers what it introduces. */
+const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?(?:\s+[\p{L}']+){0,2}\s*$/iu;
+
+const REPORTING_BEFORE =
+  /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/iu;
+
+const RETRACTION =
+  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|i was too quick)\b/iu;
+
+const CONDITIONAL =
+  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso))\b/iu;
+
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
+
+const CONCRETE = new RegExp(
+  [
+    `\\b(?:${WEEKDAYS})\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)? (?:de )?(?:${MONTHS})\\b`,
+    `\\b(?:${MONTHS}) \\d{1,2}\\b`,
+    '\\b\\d{1,2}[:.]\\d{2}\\b',
+    '\\b\\d{1,2} ?(?:am|pm|h|hs)\\b',
+    '\\ba las \\d',
+    '\\bat (?:\\d|noon|midday)',
+    '\\b\\d{1,4}[-/]\\d{1,2}(?:[-/]\\d{1,4})?\\b',
+    '\\b(?:hoy|today|tomorrow|tonight|today by|today before|end of (?:the )?day|eod|first thing|this (?:afternoon|morning|evening)|next (?:week|monday|tuesday|wednesday|thursday|friday))\\b',
+    '\\b(?:manana (?:a|por|antes|temprano|sin falta|mismo|a primera)|hoy (?:a las|antes|por la|mismo)|esta (?:tarde|manana|noche)|pasado manana|antes de(?:l| las| que acabe| que termine| fin| mediodia| las)|a primera hora|al mediodia|fin de semana)\\b',
+    '\\b(?:within|in|en|dentro de) (?:\\d+|one|two|three|una|uno|dos|tres|media) (?:hours?|minutes?|days?|horas?|minutos?|dias?)\\b',
+    '\\bby (?:\\d|noon|tomorrow|the end|close|eod)',
+    '\\bmanana\\b',
+  ].join('|'),
+  'iu',
+);
+
+const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/iu;
+const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/iu;
+
+const APOLOGY = /\b(?:tienes razon|tiene razon|tenes razon|tienen razon|you're right|you are right|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/iu;
+
+/** The vague time belongs to a request to the client ("cuando pueda, ¿podría comprobarlo?"). */
+const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor)\b)/iu;
+
+const CONTROLLED =
+  /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/iu;
+
+/** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
+const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b)(?:el|la|los|las|su|sus|tu|tus|un|una|the|your|their|a|an|[\p{Lu}])/u;
+const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$/iu;
+
+/** Whether the guard holds for this match, i.e. the match is not a finding. */
+export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
+  switch (guard) {
+    case 'negated':
+      return NEGATION.test(clauseBefore(c.before)) || NEGATED_SAYING.test(c.before);
+    case 'reported':
+      return REPORTING_BEFORE.test(c.before) || RETRACTION.test(`${c.before} ${c.after} ${c.next}`);
+    case 'conditional':
+      return CONDITIONAL.test(`${c.before} ${c.after}`);
+    case 'concrete':
+      return CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
+    case 'request':
+      return REQUEST.test(c.after);
+    case 'apology':
+      return APOLOGY.test(`${c.before} ${c.match}${c.after} ${c.next}`);
+    case 'ownsIt':
+      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(c.before) && FIRST_PERSON_OWNING.test(`${c.before} ${c.match}${c.after} ${c.next}`));
+    case 'agent':
+      return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
+    case 'datedUnlessMine':
+      return c.owner !== 'me' && CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
+    case 'controlled':
+      return CONTROLLED.test(c.after);
+  }
+}

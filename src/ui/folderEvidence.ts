@@ -1,0 +1,370 @@
+// One workspace folder's evidence, computed in the background and cached: git work runs one computation at a time per folder, results
+// are kept under a key of everything they depend on (the issue's fix links, HEAD, the refs and the
+// commits they point to, the client's deployed ref, the settings), and the history scan is carried
+// over between refreshes so it only reads new commits. Readers never wait: `get` answers from the
+// cache and `onDidChange` says when there is more to read.
+import * as vscode from 'vscode';
+import type { CommitContentPort } from '../core/commitContent';
+import { UserError } from '../core/errors';
+import { isEvidenceCancelled } from '../core/evidence/cancel';
+import { computeEvidence } from '../core/evidence/engine';
+import type { IssueEvidence, Verdict } from '../core/evidence/model';
+import { EvidenceCache } from '../core/evidence/evidenceCache';
+import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
+import { readRepositorySnapshot } from '../core/evidence/repositorySnapshot';
+import { evidenceKey } from '../core/evidenceView';
+import type { ReplyState } from '../core/inbox';
+import { replyState } from '../core/inbox';
+import type { GitPort } from '../core/gitPort';
+import type { ScanCache } from '../core/linking/scan';
+import { readRemoteUrl } from '../git/dotGit';
+import type { Forge } from '../core/reply/remoteLinks';
+import { parseRemote } from '../core/reply/remoteLinks';
+import { commitGraphAdvice } from '../core/linking/commitGraphAdvice';
+import type { TaskPriority } from '../core/priorityQueue';
+import { PriorityQueue } from '../core/priorityQueue';
+import { CoalescingRunner } from '../core/store/coalescingRunner';
+import type { Issue } from '../core/store/model';
+import { isClosedStatus } from '../core/store/model';
+import { reportError } from './commands';
+import type { EvidenceProblem } from './errorMessages';
+import { problemOf } from './errorMessages';
+import type { FolderIssues } from './issueWorkspace';
+import { log } from './log';
+import { RepositoryWatcher } from './repositoryWatcher';
+import { evidenceSettings } from './settings';
+
+// Git rewrites several files per checkout or commit; one refresh after the burst is enough.
+const REFRESH_DEBOUNCE_MS = 300;
+
+export type EvidenceUnavailable = 'restricted' | 'no-git';
+
+export interface IssueEvidenceState {
+  /** The last evidence computed (possibly from before the latest change, see `stale`). */
+  evidence: IssueEvidence | undefined;
+  stale: boolean;
+  /** A computation for the issue is running or waiting for git. */
+  checking: boolean;
+  problem: EvidenceProblem | undefined;
+  /** Why no evidence can be computed in this folder at all. */
+  unavailable: EvidenceUnavailable | undefined;
+}
+
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** One workspace folder's evidence: its cache, its refresh pass and its watchers on the git dir. */
+export class FolderEvidence implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly cache = new EvidenceCache<EvidenceProblem>();
+  private readonly inflight = new Map<string, Promise<IssueEvidence>>();
+  private readonly replyStates = new WeakMap<Issue, { verdict: Verdict | undefined; state: ReplyState }>();
+  private readonly passRunner: CoalescingRunner;
+  private passPromise: Promise<void> | undefined;
+  /** Git work of this folder, one task at a time, the user's requests first (see priorityQueue.ts). */
+  private readonly queue = new PriorityQueue();
+  /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
+  private readonly promotions = new Map<string, () => void>();
+  private commitGraphAdvised = false;
+  /** Bumped by every change to the repository or the settings; the snapshot is rebuilt when it moved. */
+  private repositoryVersion = 0;
+  private snapshot: { version: number; value: RepositorySnapshot } | undefined;
+  private scanCache: ScanCache | undefined;
+  private readonly watcher = new RepositoryWatcher();
+  private timer: NodeJS.Timeout | undefined;
+  private content: CommitContentPort | undefined;
+  private lastReported = '';
+  private disposed = false;
+  forge: Forge | null = null;
+
+  constructor(
+    readonly folder: FolderIssues,
+    private readonly contentFactory: ((dir: string) => CommitContentPort) | undefined,
+    private readonly onForge: () => void,
+  ) {
+    this.disposables.push(this.changeEmitter, this.watcher);
+    this.watcher.onDidChange(() => this.invalidateRepository(), this, this.disposables);
+    this.passRunner = new CoalescingRunner(() => this.pass());
+  }
+
+  private gitPort(): GitPort | undefined {
+    if (this.disposed || !this.folder.hasGit) return undefined;
+    return this.folder.gitPort();
+  }
+
+  /** Why nothing can be computed here, or undefined when evidence can be computed. */
+  unavailable(): EvidenceUnavailable | undefined {
+    if (!vscode.workspace.isTrusted) return 'restricted';
+    if (!this.folder.hasGit) return 'no-git';
+    return undefined;
+  }
+
+  /** The cached evidence of the issue, possibly stale; never waits. */
+  get(issueId: string): IssueEvidence | undefined {
+    return this.cache.get(issueId);
+  }
+
+  state(issueId: string): IssueEvidenceState {
+    return { ...this.cache.state(issueId), checking: this.inflight.has(issueId), unavailable: this.unavailable() };
+  }
+
+  /** Asks for fresh evidence of an issue the user is looking at; the result arrives through onDidChange. */
+  request(issueId: string): void {
+    if (this.unavailable() !== undefined) return;
+    this.cache.want(issueId);
+    if (this.inflight.has(issueId) || this.cache.isFresh(issueId)) return;
+    this.compute(issueId).catch((error: unknown) => {
+      // Already logged and kept as the entry's problem, which the tree shows.
+      if (!(error instanceof vscode.CancellationError)) log().trace(`Evidence for ${issueId} not computed: ${problemOf(error).code}`);
+    });
+  }
+
+  /** Computes (or confirms from the cache) the evidence of an issue. */
+  compute(issueId: string, token?: vscode.CancellationToken, priority: TaskPriority = 'user'): Promise<IssueEvidence> {
+    const running = this.inflight.get(issueId);
+    if (running !== undefined) {
+      if (priority === 'user') this.promotions.get(issueId)?.();
+      return running;
+    }
+    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal), priority);
+    this.promotions.set(issueId, queued.promote);
+    const task = queued.promise.finally(() => {
+      this.promotions.delete(issueId);
+      this.inflight.delete(issueId);
+      this.changeEmitter.fire();
+    });
+    this.inflight.set(issueId, task);
+    this.changeEmitter.fire();
+    return task;
+  }
+
+  /** The repository changed (HEAD, refs) or the settings did: rebuild the snapshot, then refresh. */
+  invalidateRepository(): void {
+    this.repositoryVersion++;
+    this.storeChanged();
+  }
+
+  /**
+   * Recomputes everything, cache included: what the key does not cover (uncommitted changes to the
+   * fixed files) is read again. The old evidence stays shown until the new one arrives.
+   */
+  reload(): void {
+    this.cache.forgetKeys();
+    this.invalidateRepository();
+  }
+
+  /** The store changed: every issue is re-checked against its key (cheap when its inputs did not change). */
+  storeChanged(): void {
+    this.cache.invalidate();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.disposed || this.unavailable() !== undefined) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.passPromise = this.passRunner.run().catch((error: unknown) => {
+        log().error(`Refreshing the evidence of ${this.folder.folder.name} failed:`, describe(error));
+      });
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  /** Resolves once no refresh is scheduled or running and no computation is waiting (for tests). */
+  async whenIdle(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      if (this.timer === undefined && this.inflight.size === 0 && this.passPromise === undefined) return;
+      if (this.timer !== undefined) await new Promise((r) => setTimeout(r, REFRESH_DEBOUNCE_MS));
+      const pass = this.passPromise;
+      await Promise.allSettled([...this.inflight.values(), ...(pass ? [pass] : [])]);
+      if (this.passPromise === pass) this.passPromise = undefined;
+    }
+  }
+
+  /** The open issues that wait for a reply (see core/inbox.ts). */
+  needingReply(): Issue[] {
+    return this.folder.store.issues().filter((issue) => this.replyState(issue).needsReply);
+  }
+
+  /** Whether the issue waits for a reply, with the days that decide it (from the cached verdict). */
+  replyState(issue: Issue): ReplyState {
+    const verdict = this.cache.get(issue.id)?.verdict;
+    // The tree asks for every issue when it sorts and again when it draws the row: issues are
+    // replaced (not changed) when re-read, so one answer per issue object and verdict is enough.
+    const known = this.replyStates.get(issue);
+    if (known !== undefined && known.verdict === verdict) return known.state;
+    const state = replyState(issue, verdict);
+    this.replyStates.set(issue, { verdict, state });
+    return state;
+  }
+
+  /** Reads a commit's files and contents for the diff editor; undefined where git may not run. */
+  commitContent(): CommitContentPort | undefined {
+    if (this.unavailable() !== undefined || !this.contentFactory) return undefined;
+    this.content ??= this.contentFactory(this.folder.folder.uri.fsPath);
+    return this.content;
+  }
+
+  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal): Promise<IssueEvidence> {
+    if (token?.isCancellationRequested) throw new vscode.CancellationError();
+    const port = this.gitPort();
+    if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
+    const issue = this.folder.store.issue(issueId);
+    if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
+    const generation = this.cache.generation;
+    let snapshot: RepositorySnapshot;
+    try {
+      snapshot = await this.ensureSnapshot(port);
+    } catch (error) {
+      this.cache.fail(issueId, '', generation, problemOf(error));
+      throw error;
+    }
+    const client = this.folder.store.client(issue.client);
+    const deployedRef = client?.deployedRef !== undefined && client.deployedRef.trim() !== '' ? client.deployedRef.trim() : null;
+    let deployedSha = deployedRef === null ? null : snapshot.deployed.get(deployedRef);
+    if (deployedRef !== null && deployedSha === undefined) {
+      deployedSha = await port.resolveCommit(deployedRef);
+      snapshot.deployed.set(deployedRef, deployedSha);
+    }
+    const key = evidenceKey({ repository: snapshot.repository, fixes: issue.fixes.map((f) => f.sha), deployedRef: deployedRef === null ? null : `${deployedRef}@${deployedSha ?? ''}` });
+    const cached = this.cache.confirm(issueId, key, generation);
+    if (cached !== undefined) return cached;
+    if (token?.isCancellationRequested) throw new vscode.CancellationError();
+    const started = Date.now();
+    // The engine stops before its next git call once the user cancels.
+    const abort = new AbortController();
+    const cancellation = token?.onCancellationRequested(() => abort.abort());
+    // A background check also stops when the user's request needs the repository (it runs again later).
+    preempt.addEventListener('abort', () => abort.abort());
+    try {
+      const evidence = await computeEvidence(port, {
+        issueId: issue.id,
+        ref: issue.id,
+        fixes: issue.fixes.map((f) => ({ sha: f.sha, linkedBy: 'manual' as const })),
+        target: snapshot.target,
+        deployed: deployedRef,
+        // A client's deployed ref that does not resolve is a caveat, not a failure.
+        deployedStrict: false,
+        me: snapshot.me,
+        patterns: snapshot.patterns,
+        scan: snapshot.scan,
+        tagPattern: snapshot.tagPattern,
+        signal: abort.signal,
+      });
+      log().info(`Evidence for ${issue.id} in ${this.folder.folder.name}: ${evidence.verdict} (${Date.now() - started} ms)`);
+      this.cache.store(issueId, key, generation, evidence);
+      return evidence;
+    } catch (error) {
+      if (isEvidenceCancelled(error)) {
+        // Not a problem of the issue: the entry keeps what it had, and the caller hears VS Code's own cancellation.
+        log().info(`Evidence for ${issue.id} cancelled after ${Date.now() - started} ms`);
+        throw new vscode.CancellationError();
+      }
+      log().error(`Evidence for ${issue.id} failed after ${Date.now() - started} ms:`, describe(error));
+      this.cache.fail(issueId, key, generation, problemOf(error));
+      throw error;
+    } finally {
+      cancellation?.dispose();
+    }
+  }
+
+  private async ensureSnapshot(port: GitPort): Promise<RepositorySnapshot> {
+    const version = this.repositoryVersion;
+    if (this.snapshot !== undefined && this.snapshot.version === version) return this.snapshot.value;
+    const started = Date.now();
+    try {
+      const value = await this.readSnapshot(port);
+      this.snapshot = { version, value };
+      this.lastReported = '';
+      log().info(`Read the repository of ${this.folder.folder.name} in ${Date.now() - started} ms (${value.scan.commitsRead} new commits scanned)`);
+      return value;
+    } catch (error) {
+      this.snapshot = undefined;
+      this.reportOnce(error);
+      throw error;
+    }
+  }
+
+  private async readSnapshot(port: GitPort): Promise<RepositorySnapshot> {
+    const snapshot = await readRepositorySnapshot(port, evidenceSettings(this.folder.folder.uri), this.scanCache, (gitCommonDir) => {
+      this.watcher.watch(gitCommonDir);
+      void this.readForge();
+    });
+    this.scanCache = snapshot.scan.cache;
+    await this.adviseCommitGraph(port, snapshot.scan.commitsKnown);
+    for (const bad of snapshot.scan.patternErrors) log().warn(`Issue id pattern ${JSON.stringify(bad)} is not a valid regular expression; it is ignored.`);
+    return snapshot;
+  }
+
+
+  /** Once per session: a repository without git's commit-graph is told how to write one (never written for the user). */
+  private async adviseCommitGraph(port: GitPort, commits: number): Promise<void> {
+    if (this.commitGraphAdvised || port.hasCommitGraph === undefined) return;
+    this.commitGraphAdvised = true;
+    if (!(await port.hasCommitGraph())) log().info(commitGraphAdvice(this.folder.folder.name, commits));
+  }
+
+  /** Tells the user once per distinct problem that stops every computation (a bad setting, no commits). */
+  private reportOnce(error: unknown): void {
+    const problem = problemOf(error);
+    const key = `${problem.code}:${problem.subject}`;
+    if (key === this.lastReported) return;
+    this.lastReported = key;
+    // An empty repository is a state the view shows; it needs no notification.
+    if (problem.code === 'empty-repository') {
+      log().info(`The repository of ${this.folder.folder.name} has no commits yet`);
+      return;
+    }
+    reportError(`Reading the repository of ${this.folder.folder.name}`, error);
+  }
+
+  private async readForge(): Promise<void> {
+    const forge = parseRemote(await readRemoteUrl(this.folder.folder.uri.fsPath));
+    if (JSON.stringify(forge) === JSON.stringify(this.forge)) return;
+    this.forge = forge;
+    this.onForge();
+  }
+
+  /** Keeps wanted and open issues with fixes fresh: what the expanded tree shows and the status bar counts. */
+  private async pass(): Promise<void> {
+    const port = this.gitPort();
+    if (port === undefined) return;
+    const startGeneration = this.cache.generation;
+    let snapshot: RepositorySnapshot;
+    try {
+      snapshot = await this.queue.enqueue(() => this.ensureSnapshot(port), 'background').promise;
+    } catch (error) {
+      // Reported once by ensureSnapshot; every issue shows the problem when expanded.
+      for (const id of this.cache.wanted()) this.cache.fail(id, '', this.cache.generation, problemOf(error));
+      this.changeEmitter.fire();
+      return;
+    }
+    const issues = this.folder.store.issues();
+    const ids = new Set(issues.map((i) => i.id));
+    this.cache.keepOnly(ids);
+    const scanned = new Set(snapshot.scan.issues.filter((i) => i.fixes.length > 0).map((i) => i.id.toUpperCase()));
+    const background = issues.filter((i) => !isClosedStatus(i.status) && (i.fixes.length > 0 || scanned.has(i.id.toUpperCase()))).map((i) => i.id);
+    for (const id of new Set([...this.cache.wanted(), ...background])) {
+      // Something changed since this pass began: the pass queued behind it does the rest.
+      if (this.disposed || this.cache.generation !== startGeneration) return;
+      if (this.cache.isFresh(id)) continue;
+      try {
+        await this.compute(id, undefined, 'background');
+      } catch (error) {
+        // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
+        if (error instanceof vscode.CancellationError) return;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+// The labelled tone corpus (test/tone-corpus/*.jsonl) and its scoring: recall per language and
+// category (a bad sentence counts as caught when anything flags it, and as "named" when a finding has
+// its category) and false alarms (clean sentences flagged). Shared by the tone bench and its test.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkTone } from '../../src/core/tone/check';
+import { TONE_CATEGORIES } from '../../src/core/tone/model';
+import type { ToneCategory, ToneFinding } from '../../src/core/tone/model';
+
+export type CorpusLabel = ToneCategory | 'clean';
+/** tune-extra: sentences the rules' author added to widen the thin tune part (never to measure). */
+export type CorpusPart = 'tune' | 'tune-extra' | 'measure';
+
+export interface CorpusEntry {
+  text: string;
+  lang: 'en' | 'es';
+  variety: string;
+  register: string;
+  label: CorpusLabel;
+  why: string;
+}
+
+export const CORPUS_DIR = join(__dirname, '..', '..', '..', 'test', 'tone-corpus');
+
+const LABELS = new Set<string>([...TONE_CATEGORIES, 'clean']);
+
+/** Reads one part; a malformed line throws with its number, so a broken corpus is never half-measured. */
+export function readCorpus(part: CorpusPart, dir: string = CORPUS_DIR): CorpusEntry[] {
+  const entries: CorpusEntry[] = [];
+  const lines = readFileSync(join(dir, `${part}.jsonl`), 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const entry = JSON.parse(line) as CorpusEntry;
+    if (typeof entry.text !== 'string' || (entry.lang !== 'en' && entry.lang !== 'es') || !LABELS.has(entry.label)) {
+      throw new Error(`${part}.jsonl:${i + 1}: not a labelled sentence`);
+    }
+    entries.push(entry);
+  });
+  return entries;
+}
+
+export interface Tally {
+  total: number;
+  /** Bad sentences with at least one finding, or clean sentences with one (false alarms). */
+  flagged: number;
+  /** Bad sentences with a finding of their own category. */
+  named: number;
+}
+
+export interface Score {
+  /** Per language, per label ('clean' holds the false alarms). */
+  byLanguage: Record<'en' | 'es', Record<CorpusLabel, Tally>>;
+  misses: Array<{ entry: CorpusEntry; findings: ToneFinding[] }>;
+}
+
+function emptyTallies(): Record<CorpusLabel, Tally> {
+  const out = {} as Record<CorpusLabel, Tally>;
+  for (const label of [...TONE_CATEGORIES, 'clean'] as CorpusLabel[]) out[label] = { total: 0, flagged: 0, named: 0 };
+  return out;
+}
+
+export function scoreCorpus(entries: readonly CorpusEntry[]): Score {
+  const byLanguage = { en: emptyTallies(), es: emptyTallies() };
+  const misses: Score['misses'] = [];
+  for (const entry of entries) {
+    const findings = checkTone(entry.text, entry.lang);
+    const tally = byLanguage[entry.lang][entry.label];
+    tally.total++;
+    if (findings.length > 0) tally.flagged++;
+    if (findings.some((f) => f.category === entry.label)) tally.named++;
+    const wrong = entry.label === 'clean' ? findings.length > 0 : findings.length === 0;
+    if (wrong) misses.push({ entry, findings });
+  }
+  return { byLanguage, misses };
+}
+
+/** Recall over all bad sentences of a language, and its false-alarm rate, as fractions. */
+export function summary(tallies: Record<CorpusLabel, Tally>): { recall: number; named: number; falseAlarms: number; bad: number; clean: number } {
+  let bad = 0;
+  let flagged = 0;
+  let named = 0;
+  for (const category of TONE_CATEGORIES) {
+    bad += tallies[category].total;
+    flagged += tallies[category].flagged;
+    named += tallies[category].named;
+  }
+  const clean = tallies.clean.total;
+  return { recall: bad === 0 ? 0 : flagged / bad, named: bad === 0 ? 0 : named / bad, falseAlarms: clean === 0 ? 0 : tallies.clean.flagged / clean, bad, clean };
+}
