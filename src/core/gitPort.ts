@@ -66,6 +66,8 @@ export interface RawCommit {
 /** One commit of a whole-history scan: only what linking needs, dates as git stores them. */
 export interface MessageRecord {
   sha: string;
+  /** Its parents' full ids, as git prints them (none for a root or a shallow boundary). */
+  parents?: string[];
   authorName: string;
   authorEmail: string;
   /** Author time in epoch seconds and its zone (+hhmm). */
@@ -220,6 +222,14 @@ export interface GitPort {
   logPatches(options: LogPatchOptions): Promise<CommitPatch[]>;
   /** Tags whose commit contains any of the shas. */
   tagsContaining(shas: string[]): Promise<TagRecord[]>;
+  /**
+   * Every tag that names a commit, with its date; `complete` is false when some tag could not be
+   * peeled to its object here (then only tagsContaining answers for sure). Optional: without it,
+   * containment is always asked of git.
+   */
+  listCommitTags?(): Promise<{ tags: TagRecord[]; complete: boolean }>;
+  /** Whether git's commit-graph file exists (optional: unknown without it). */
+  hasCommitGraph?(): Promise<boolean>;
   /** Which of the paths exist at the commit. */
   pathsAt(commit: string, paths: string[]): Promise<string[]>;
   /** Renames between two commits (old path to new path). */

@@ -49,6 +49,15 @@ export function isShallowRepository(gitCommonDir: string): boolean {
   return existsSync(path.join(gitCommonDir, 'shallow'));
 }
 
+/**
+ * Whether git keeps its commit-graph file (single or split chain) for this repository: with it, git
+ * walks history without parsing every commit object.
+ */
+export function hasCommitGraphFile(gitCommonDir: string): boolean {
+  const info = path.join(gitCommonDir, 'objects', 'info');
+  return existsSync(path.join(info, 'commit-graph')) || existsSync(path.join(info, 'commit-graphs', 'commit-graph-chain'));
+}
+
 /** origin's URL, else the first remote's; undefined when the repository has none. */
 export async function readRemoteUrl(repoDir: string): Promise<string | undefined> {
   const dir = await configDir(repoDir);

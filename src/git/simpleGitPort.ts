@@ -25,13 +25,14 @@ import type {
 } from '../core/gitPort';
 import { GitFailure, isSafeRef } from '../core/gitPort';
 import { isSha } from '../core/sha';
-import { isShallowRepository } from './dotGit';
+import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
 import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanFormat, toMessageRecord } from './parsers/log';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { recordStream } from './parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
+import { parseTagList, tagListFormat } from './parsers/tagList';
 import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { classifyStderr, createGitRunner } from './gitRunner';
@@ -239,6 +240,17 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       // Branches too, so that the answer is rarely empty; the parser keeps the tags.
       const r = await run(['for-each-ref', `--format=${tagFormat.format}`, ...contains, 'refs/heads', 'refs/tags']);
       return parseTags(r.stdout);
+    },
+
+    async hasCommitGraph(): Promise<boolean> {
+      await ready();
+      return hasCommitGraphFile(commonDir);
+    },
+
+    async listCommitTags(): Promise<{ tags: TagRecord[]; complete: boolean }> {
+      // refs/heads too, only so that the output is never empty (see the note at the top).
+      const r = await run(['for-each-ref', `--format=${tagListFormat.format}`, 'refs/heads', 'refs/tags']);
+      return parseTagList(r.stdout);
     },
 
     async pathsAt(commit: string, paths: string[]): Promise<string[]> {

@@ -20,6 +20,9 @@ import type { ScanCache } from '../core/linking/scan';
 import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
+import { commitGraphAdvice } from '../core/linking/commitGraphAdvice';
+import type { TaskPriority } from '../core/priorityQueue';
+import { PriorityQueue } from '../core/priorityQueue';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
 import type { Issue } from '../core/store/model';
 import { isClosedStatus } from '../core/store/model';
@@ -62,8 +65,11 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly replyStates = new WeakMap<Issue, { verdict: Verdict | undefined; state: ReplyState }>();
   private readonly passRunner: CoalescingRunner;
   private passPromise: Promise<void> | undefined;
-  /** Git work of this folder, one task at a time. */
-  private lock: Promise<unknown> = Promise.resolve();
+  /** Git work of this folder, one task at a time, the user's requests first (see priorityQueue.ts). */
+  private readonly queue = new PriorityQueue();
+  /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
+  private readonly promotions = new Map<string, () => void>();
+  private commitGraphAdvised = false;
   /** Bumped by every change to the repository or the settings; the snapshot is rebuilt when it moved. */
   private repositoryVersion = 0;
   private snapshot: { version: number; value: RepositorySnapshot } | undefined;
@@ -118,10 +124,16 @@ export class FolderEvidence implements vscode.Disposable {
   }
 
   /** Computes (or confirms from the cache) the evidence of an issue. */
-  compute(issueId: string, token?: vscode.CancellationToken): Promise<IssueEvidence> {
+  compute(issueId: string, token?: vscode.CancellationToken, priority: TaskPriority = 'user'): Promise<IssueEvidence> {
     const running = this.inflight.get(issueId);
-    if (running !== undefined) return running;
-    const task = this.exclusive(() => this.computeLocked(issueId, token)).finally(() => {
+    if (running !== undefined) {
+      if (priority === 'user') this.promotions.get(issueId)?.();
+      return running;
+    }
+    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal), priority);
+    this.promotions.set(issueId, queued.promote);
+    const task = queued.promise.finally(() => {
+      this.promotions.delete(issueId);
       this.inflight.delete(issueId);
       this.changeEmitter.fire();
     });
@@ -197,13 +209,7 @@ export class FolderEvidence implements vscode.Disposable {
     return this.content;
   }
 
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.lock.then(task, task);
-    this.lock = run.catch(() => undefined);
-    return run;
-  }
-
-  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined): Promise<IssueEvidence> {
+  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const port = this.gitPort();
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
@@ -232,6 +238,8 @@ export class FolderEvidence implements vscode.Disposable {
     // The engine stops before its next git call once the user cancels.
     const abort = new AbortController();
     const cancellation = token?.onCancellationRequested(() => abort.abort());
+    // A background check also stops when the user's request needs the repository (it runs again later).
+    preempt.addEventListener('abort', () => abort.abort());
     try {
       const evidence = await computeEvidence(port, {
         issueId: issue.id,
@@ -287,10 +295,18 @@ export class FolderEvidence implements vscode.Disposable {
       void this.readForge();
     });
     this.scanCache = snapshot.scan.cache;
+    await this.adviseCommitGraph(port, snapshot.scan.commitsKnown);
     for (const bad of snapshot.scan.patternErrors) log().warn(`Issue id pattern ${JSON.stringify(bad)} is not a valid regular expression; it is ignored.`);
     return snapshot;
   }
 
+
+  /** Once per session: a repository without git's commit-graph is told how to write one (never written for the user). */
+  private async adviseCommitGraph(port: GitPort, commits: number): Promise<void> {
+    if (this.commitGraphAdvised || port.hasCommitGraph === undefined) return;
+    this.commitGraphAdvised = true;
+    if (!(await port.hasCommitGraph())) log().info(commitGraphAdvice(this.folder.folder.name, commits));
+  }
 
   /** Tells the user once per distinct problem that stops every computation (a bad setting, no commits). */
   private reportOnce(error: unknown): void {
@@ -320,7 +336,7 @@ export class FolderEvidence implements vscode.Disposable {
     const startGeneration = this.cache.generation;
     let snapshot: RepositorySnapshot;
     try {
-      snapshot = await this.exclusive(() => this.ensureSnapshot(port));
+      snapshot = await this.queue.enqueue(() => this.ensureSnapshot(port), 'background').promise;
     } catch (error) {
       // Reported once by ensureSnapshot; every issue shows the problem when expanded.
       for (const id of this.cache.wanted()) this.cache.fail(id, '', this.cache.generation, problemOf(error));
@@ -337,7 +353,7 @@ export class FolderEvidence implements vscode.Disposable {
       if (this.disposed || this.cache.generation !== startGeneration) return;
       if (this.cache.isFresh(id)) continue;
       try {
-        await this.compute(id);
+        await this.compute(id, undefined, 'background');
       } catch (error) {
         // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
         if (error instanceof vscode.CancellationError) return;

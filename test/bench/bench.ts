@@ -26,6 +26,7 @@ import type { RawIssueFacts } from './rawGit';
 import { defaultParams, ensureSynthRepo } from './synthRepo';
 import type { SynthIssue, SynthManifest } from './synthRepo';
 import { checkAgainstTruth, oursEvidence, oursEvidenceForAll } from './ours';
+import { commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
 
 interface Row {
@@ -141,8 +142,9 @@ async function benchSize(manifest: SynthManifest, options: MeasureOptions): Prom
     () => rawEvidenceForIssue(repo, issue.id, ALL_REVS, refs),
     options,
   );
-  rows.push(ratioRow(`evidence for one issue (${issue.id})`, size, one, 1.5));
+  rows.push(ratioRow(`evidence for one issue, no scan cache: history searched by id (${issue.id})`, size, one, 1.5));
   notes.push(...(await profileEvidence(repo, manifest, issue.id, size)));
+  notes.push(...(await benchLargeHistory(port, manifest, issue.id, size, options, rows)));
 
   notes.push(...(await measureCli(manifest, issue.id, one, options, rows)));
 
@@ -167,6 +169,31 @@ async function benchSize(manifest: SynthManifest, options: MeasureOptions): Prom
   const agreement = checkAgainstTruth({ ...manifest, issues: manifest.issues.slice(0, ids.length) }, oursAll, rawAll);
   notes.push(...agreementNotes(size, agreement));
   return { rows, notes };
+}
+
+/**
+ * Evidence for one issue through the scan cache file (CLI after `scan`, the extension after its first
+ * scan or a restart), with git's commit-graph file and without it; memory; the commit-graph's cost.
+ */
+async function benchLargeHistory(port: GitPort, manifest: SynthManifest, id: string, size: string, options: MeasureOptions, rows: Row[]): Promise<string[]> {
+  const repo = manifest.repoDir;
+  log(`${size}: evidence for ${id} from the scan cache`);
+  await writeScanCacheFile(port);
+  const cached = await measureCachedEvidence(port, manifest, id, options);
+  rows.push(ratioRow(`evidence for one issue from the scan cache (${id})`, size, cached, 0.5));
+  log(`${size}: the same without a commit-graph file`);
+  const bare = await withoutCommitGraph(repo, () => measureCachedEvidence(port, manifest, id, options));
+  rows.push(ratioRow(`evidence for one issue from the scan cache, repository without commit-graph (${id})`, size, bare, 0.5));
+  const stats = { answered: 0, asked: 0 };
+  await evidenceFromCacheFile(port, manifest, id, stats);
+  const memory = await memoryOfScan(port);
+  const write = await commitGraphWriteCost(repo, ['--reachable']);
+  const writeBloom = await commitGraphWriteCost(repo, ['--reachable', '--changed-paths']);
+  return [
+    `- ${size} containment for ${id}: ${stats.answered} questions answered from the scan's commit graph, ${stats.asked} asked of git.`,
+    `- ${size} memory: the scan cache with its commit graph holds ≈ ${memory.scanMb} MB of heap; with the graph's query structure ≈ ${memory.totalMb} MB.`,
+    `- ${size} \`git commit-graph write --reachable\` took ${ms(write)} ms; with \`--changed-paths\` ${ms(writeBloom)} ms (once; later writes are incremental).`,
+  ];
 }
 
 /**

@@ -166,8 +166,8 @@ describe('git parsers', () => {
   });
 
   describe('scan records, streamed', () => {
-    const scanRecord = (sha: string, message: string): string => `${RS}${sha}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 -0230${FS}${message}\n${FS}\n`;
-    const output = scanRecord(SHA1, 'Fix crash\nin login\n\nFixes ACME-1') + scanRecord(SHA2, 'Ver señal ñ ACME-2') + scanRecord(SHA3, 'Last');
+    const scanRecord = (sha: string, parents: string, message: string): string => `${RS}${sha}${FS}${parents}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 -0230${FS}${message}\n${FS}\n`;
+    const output = scanRecord(SHA1, `${SHA2} ${SHA3}`, 'Fix crash\nin login\n\nFixes ACME-1') + scanRecord(SHA2, SHA3, 'Ver señal ñ ACME-2') + scanRecord(SHA3, '', 'Last');
 
     function streamed(chunks: string[]): MessageRecord[] {
       const out: MessageRecord[] = [];
@@ -183,6 +183,11 @@ describe('git parsers', () => {
     it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
       const [first] = streamed([output]);
       assert.deepEqual([first?.time, first?.zone], ['1704103200', '-0230']);
+      assert.deepEqual(
+        streamed([output]).map((r) => r.parents),
+        [[SHA2, SHA3], [SHA3], []],
+        'parents of a merge, a commit and a root',
+      );
       const commit = commitFromRecord(first as MessageRecord);
       assert.deepEqual([commit.date, commit.subject, commit.message], ['2024-01-01T07:30:00-02:30', 'Fix crash in login', 'Fix crash\nin login\n\nFixes ACME-1']);
       assert.equal(subjectOf('\n\n  One\n  two  \n\nbody'), 'One two');
@@ -385,7 +390,7 @@ describe('git parsers', () => {
     });
 
     it('no message can forge a scan record either, however the output is cut into chunks', () => {
-      const scanRecord = (sha: string, message: string): string => `${RS}${sha}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 +0000${FS}${message}\n${FS}\n`;
+      const scanRecord = (sha: string, message: string): string => `${RS}${sha}${FS}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 +0000${FS}${message}\n${FS}\n`;
       fc.assert(
         fc.property(fc.array(fc.tuple(shaOf, anyMessage), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
           const text = commits.map(([sha, message]) => scanRecord(sha, message)).join('');

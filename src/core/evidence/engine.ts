@@ -9,6 +9,8 @@ import { isSha } from '../sha';
 import type { IdPatterns } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
+import type { ContainmentSource } from './containment';
+import { withContainment } from './containment';
 import type { FixLinkRequest, Link } from './links';
 import { linkCommits } from './links';
 import type {
@@ -49,9 +51,10 @@ export interface EvidenceRequest {
   patterns?: IdPatterns;
   /**
    * A scan of the history (scanHistory's result): the fixes and mentions of `ref` are taken from it
-   * instead of searching the history again. For evidence on many issues in a row.
+   * instead of searching the history again. For evidence on many issues in a row. With its cache,
+   * containment is answered from the scan's commit graph (see containment.ts).
    */
-  scan?: Pick<ScanResult, 'issues'> | null;
+  scan?: (Pick<ScanResult, 'issues'> & { cache?: ContainmentSource }) | null;
   /** Which tags are releases (regular expression). Default: tags that look like versions. */
   tagPattern?: string | null;
   now?: () => Date;
@@ -306,7 +309,7 @@ async function markCounterparts(ctx: Context, fixes: FixEvidence[], diffs: Map<s
 }
 
 export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
-  const port = cancellable(gitPort, request.signal);
+  const port = cancellable(withContainment(gitPort, request.scan?.cache), request.signal);
   const tagPattern = compileTagPattern(request.tagPattern ?? DEFAULT_TAG_PATTERN);
   if (tagPattern === null) throw new EvidenceFailure('bad-tag-pattern', request.tagPattern ?? '');
   for (const f of request.fixes ?? []) if (!isSha(f.sha)) throw new EvidenceFailure('bad-fix', f.sha);

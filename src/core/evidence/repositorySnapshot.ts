@@ -6,7 +6,7 @@ import { isSafeRef } from '../gitPort';
 import type { IdPatterns } from '../linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../linking/messageParser';
 import type { ScanCache, ScanResult } from '../linking/scan';
-import { scanHistory } from '../linking/scan';
+import { scanThroughCacheFile } from '../linking/scanCacheFile';
 import { digest } from '../evidenceView';
 import { EvidenceFailure } from './engine';
 import { compileTagPattern } from './versions';
@@ -47,7 +47,10 @@ export async function readRepositorySnapshot(port: GitPort, settings: SnapshotSe
   const email = settings.myIdentities.length > 0 ? null : await port.userEmail();
   const me = settings.myIdentities.length > 0 ? settings.myIdentities : email === null ? [] : [email];
   const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, custom: settings.issueIdPatterns };
-  const scan = await scanHistory(port, { patterns }, scanCache);
+  // Through the cache file the CLI keeps too: after a restart only the commits made since are read.
+  const scan = await scanThroughCacheFile(port, patterns, state.gitCommonDir, scanCache, () => {
+    // A failed write costs only the next session a longer first scan; this one has its answer.
+  });
   // Every ref's name and commit (branches, tags, remotes, HEAD), as the scan just read them: a new
   // commit, a moved branch or a new tag changes the digest, and with it every key.
   const repository = digest(JSON.stringify([state.head, state.headBranch, state.shallow, scan.cache.refs, target, targetSha, me, patterns, tagPattern]));

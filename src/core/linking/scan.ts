@@ -6,6 +6,8 @@ import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
 import { isSha } from '../sha';
+import type { CommitGraphData } from './commitGraph';
+import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraph';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, parseReferences } from './messageParser';
 
@@ -42,9 +44,10 @@ export interface CachedCommit {
   refs: CachedReference[];
 }
 
-/** Serializable (JSON) scan state. Only commits with references are kept. */
+/** Serializable (JSON) scan state. Only commits with references keep their facts. */
 export interface ScanCache {
-  version: 2;
+  /** 3: with the commit graph (a cache of version 2 has none, and is read again in full). */
+  version: 3;
   /** The id patterns the references were found with; other patterns invalidate the cache. */
   patternsKey: string;
   /** Every ref read, by name, and the commit it pointed to (everything they reach is known). */
@@ -54,6 +57,8 @@ export interface ScanCache {
   /** How many commits were read in total. */
   commitsRead: number;
   commits: Record<string, CachedCommit>;
+  /** Every commit read, with its parents: containment answered without git (see commitGraph.ts). */
+  graph: CommitGraphData;
 }
 
 export interface ScanResult {
@@ -85,7 +90,7 @@ export function patternsKey(patterns: IdPatterns): string {
 }
 
 export function emptyScanCache(patterns: IdPatterns): ScanCache {
-  return { version: 2, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {} };
+  return { version: 3, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {}, graph: emptyGraphData() };
 }
 
 
@@ -117,7 +122,7 @@ export function isScanCache(value: unknown): value is ScanCache {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Partial<ScanCache>;
   return (
-    v.version === 2 &&
+    v.version === 3 &&
     typeof v.patternsKey === 'string' &&
     typeof v.refs === 'object' &&
     v.refs !== null &&
@@ -130,7 +135,8 @@ export function isScanCache(value: unknown): value is ScanCache {
     typeof v.commits === 'object' &&
     v.commits !== null &&
     !Array.isArray(v.commits) &&
-    Object.entries(v.commits).every(([sha, c]) => isSha(sha) && isCachedCommit(c))
+    Object.entries(v.commits).every(([sha, c]) => isSha(sha) && isCachedCommit(c)) &&
+    isCommitGraphData(v.graph, isSha)
   );
 }
 
@@ -204,8 +210,10 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   // copied only when new ones are about to be recorded (not on a re-scan where nothing moved).
   const working: ScanCache = usable ? { ...cache } : emptyScanCache(options.patterns);
   const tips = await port.listTips();
+  let graph: CommitGraphBuilder | null = null;
   const record = (r: MessageRecord): void => {
     recordCommit(working, r, options.patterns);
+    if (r.parents !== undefined) (graph ??= new CommitGraphBuilder(working.graph)).add(r.sha, r.parents);
   };
   let commitsRead = 0;
   if (!usable) {
@@ -225,6 +233,8 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
       commitsRead = await port.scanMessages({ include: include.length > MAX_MOVED_REFS ? 'all' : include, exclude }, record);
     }
   }
+  // Unchanged when nothing was read: the same data object keeps its built graph (commitGraphOf).
+  if (graph !== null) working.graph = (graph as CommitGraphBuilder).data;
   working.refs = Object.fromEntries(tips.map((t) => [t.name, t.sha]));
   working.tips = [...new Set(tips.map((t) => t.sha))].sort();
   working.commitsRead += commitsRead;

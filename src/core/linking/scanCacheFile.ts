@@ -55,3 +55,23 @@ export async function scanWithCacheFile(
   }
   return result;
 }
+
+/**
+ * The extension's scan through the same file: the first scan of a session starts from the file, so
+ * after a restart only the commits made since are read; later scans start from the cache in memory.
+ * The file is written after a scan that read new commits, without making the caller wait for it.
+ */
+export async function scanThroughCacheFile(
+  port: GitPort,
+  patterns: IdPatterns,
+  gitCommonDir: string,
+  inMemory: ScanCache | undefined,
+  onWriteError: (error: unknown) => void,
+): Promise<ScanResult> {
+  const file = gitCommonDir === '' ? null : scanCachePath(gitCommonDir);
+  const cache = inMemory ?? (file === null ? undefined : await readScanCache(file));
+  const result = await scanHistory(port, { patterns }, cache);
+  // The answer does not depend on the write: a failed one costs the next session a longer scan.
+  if (result.commitsRead > 0 && file !== null) writeScanCache(file, result.cache).catch(onWriteError);
+  return result;
+}

@@ -13,6 +13,7 @@ import { declareFormat } from './records';
  */
 export const scanFormat = declareFormat({
   sha: '%H',
+  parents: '%P',
   authorName: '%an',
   authorEmail: '%ae',
   date: '%ad',
@@ -28,7 +29,9 @@ export function toMessageRecord(f: FieldsOf<typeof scanFormat>): MessageRecord |
   const space = f.date.indexOf(' ');
   const time = space < 0 ? f.date : f.date.slice(0, space);
   const zone = space < 0 ? '' : f.date.slice(space + 1);
-  return { sha: f.sha, authorName: f.authorName, authorEmail: f.authorEmail, time, zone, message: f.message };
+  // Parents feed the scan's commit graph (containment without a git walk per question).
+  const parents = f.parents === '' ? [] : f.parents.split(' ');
+  return { sha: f.sha, parents, authorName: f.authorName, authorEmail: f.authorEmail, time, zone, message: f.message };
 }
 
 export const commitFormat = declareFormat({

@@ -1,0 +1,198 @@
+// The scan's commit graph against git itself, on real repositories: every ancestry question and
+// every "which tags contain it" must get git's answer (merges, several roots, tags on side branches,
+// annotated and lightweight tags, a tag of a blob), also after incremental re-scans; where the
+// graph cannot be sure it must say so rather than answer.
+import * as assert from 'node:assert/strict';
+import { computeEvidence } from '../../src/core/evidence/engine';
+import type { ContainmentStats } from '../../src/core/evidence/containment';
+import { withContainment } from '../../src/core/evidence/containment';
+import { CommitGraph, CommitGraphBuilder, commitGraphOf } from '../../src/core/linking/commitGraph';
+import { COMMIT_GRAPH_COMMAND, commitGraphAdvice } from '../../src/core/linking/commitGraphAdvice';
+import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { scanHistory } from '../../src/core/linking/scan';
+import { createGitPort } from '../../src/git/simpleGitPort';
+import type { TempRepo } from '../support/tempRepo';
+import { lines, suiteRepos } from '../support/tempRepo';
+
+const OPTIONS = { patterns: DEFAULT_ID_PATTERNS };
+
+function allCommits(repo: TempRepo): string[] {
+  return repo
+    .git(['rev-list', '--all'])
+    .split('\n')
+    .filter((l) => l !== '');
+}
+
+function gitIsAncestor(repo: TempRepo, a: string, b: string): boolean {
+  try {
+    repo.git(['merge-base', '--is-ancestor', a, b]);
+    return true;
+  } catch {
+    // Exit 1 is git's "no"; any other failure would also fail the comparison below.
+    return false;
+  }
+}
+
+function gitTagsContaining(repo: TempRepo, sha: string): string[] {
+  return repo
+    .git(['tag', '--contains', sha])
+    .split('\n')
+    .filter((l) => l !== '')
+    .sort();
+}
+
+/** Two roots, side branches merged both ways, tags on main, on a side branch and on the second root. */
+function tangledHistory(repo: TempRepo): void {
+  repo.commit('root one', { files: { 'a.txt': lines('a', 3) } });
+  repo.commit('main 2', { files: { 'a.txt': lines('a', 4) } });
+  repo.tag('v1.0.0', { message: 'release 1' });
+  repo.checkout('side', true);
+  repo.commit('side 1, fixes ACME-1', { files: { 'b.txt': lines('b', 2) } });
+  repo.tag('side-only');
+  repo.commit('side 2', { files: { 'b.txt': lines('b', 3) } });
+  repo.checkout('main');
+  repo.commit('main 3', { files: { 'a.txt': lines('a', 5) } });
+  repo.merge('side', 'merge side');
+  repo.checkout('side');
+  repo.commit('side 3', { files: { 'b.txt': lines('b', 4) } });
+  repo.git(['merge', '-q', '--no-ff', '-m', 'merge main into side', 'main']);
+  repo.tag('v1.1.0-rc1', { message: 'rc on the side branch' });
+  repo.git(['checkout', '-q', '--orphan', 'other']);
+  repo.git(['rm', '-rqf', '.']);
+  repo.commit('root two', { files: { 'c.txt': lines('c', 2) } });
+  repo.tag('other-root');
+  repo.checkout('main');
+  repo.git(['merge', '-q', '--no-ff', '--allow-unrelated-histories', '-m', 'join the second root', 'other']);
+  repo.tag('v2.0.0');
+  repo.commit('main 4', { files: { 'a.txt': lines('a', 6) } });
+  // A tag of a blob contains no commit; git lists it for no commit either.
+  const blob = repo.git(['rev-parse', 'HEAD:a.txt']).trim();
+  repo.git(['tag', 'blob-tag', blob]);
+}
+
+describe('commit graph: containment from the scan against git', function () {
+  this.timeout(120000);
+  const make = suiteRepos();
+
+  it('answers every ancestry question and every tag containment as git does', async () => {
+    const repo = make();
+    tangledHistory(repo);
+    const port = createGitPort(repo.dir);
+    const scan = await scanHistory(port, OPTIONS);
+    const commits = allCommits(repo);
+    const graph = commitGraphOf(scan.cache.graph);
+    assert.equal(graph.size, commits.length);
+    for (const a of commits) {
+      for (const b of commits) assert.equal(graph.isAncestor(a, b), gitIsAncestor(repo, a, b), `is ${a.slice(0, 7)} an ancestor of ${b.slice(0, 7)}`);
+    }
+    const list = await port.listCommitTags?.();
+    assert.ok(list !== undefined && list.complete);
+    assert.ok(!list.tags.some((t) => t.name === 'blob-tag'));
+    for (const sha of commits) {
+      const ours = (graph.containing([sha], list.tags) ?? []).map((t) => t.name).sort();
+      assert.deepEqual(ours, gitTagsContaining(repo, sha), `tags containing ${sha.slice(0, 7)}`);
+    }
+  });
+
+  it('keeps the same answers when the graph grows through incremental re-scans', async () => {
+    const repo = make();
+    repo.commit('first', { files: { 'a.txt': '1\n' } });
+    repo.checkout('topic', true);
+    repo.commit('topic 1', { files: { 't.txt': '1\n' } });
+    repo.checkout('main');
+    repo.commit('second', { files: { 'a.txt': '2\n' } });
+    const port = createGitPort(repo.dir);
+    const first = await scanHistory(port, OPTIONS);
+    const before = first.cache.graph.shas.length;
+    repo.merge('topic', 'merge topic');
+    repo.tag('v1.0.0');
+    repo.checkout('topic');
+    repo.commit('topic 2', { files: { 't.txt': '2\n' } });
+    repo.tag('v1.0.1-topic', { message: 'annotated on topic' });
+    const second = await scanHistory(port, OPTIONS, first.cache);
+    assert.equal(second.commitsRead, 2, 'only the new commits are read');
+    assert.equal(first.cache.graph.shas.length, before, "the caller's cache is not changed");
+    const graph = commitGraphOf(second.cache.graph);
+    const commits = allCommits(repo);
+    assert.equal(graph.size, commits.length);
+    const tags = (await port.listCommitTags?.())?.tags ?? [];
+    for (const a of commits) {
+      for (const b of commits) assert.equal(graph.isAncestor(a, b), gitIsAncestor(repo, a, b));
+      assert.deepEqual((graph.containing([a], tags) ?? []).map((t) => t.name).sort(), gitTagsContaining(repo, a));
+    }
+  });
+
+  it('gives the evidence git gives, answering containment without git', async () => {
+    const repo = make();
+    tangledHistory(repo);
+    const port = createGitPort(repo.dir);
+    const scan = await scanHistory(port, OPTIONS);
+    const request = { ref: 'ACME-1', target: 'main', deployed: 'v1.0.0', me: ['ana@example.com'], now: (): Date => new Date(0) };
+    const withGit = await computeEvidence(port, request);
+    const stats: ContainmentStats = { answered: 0, asked: 0 };
+    const fromGraph = await computeEvidence(withContainment(port, scan.cache, stats), request);
+    const withScan = await computeEvidence(port, { ...request, scan });
+    assert.deepEqual(fromGraph, withGit);
+    assert.deepEqual(withScan.fixes, withGit.fixes);
+    assert.deepEqual(withGit.fixes[0]?.tags, ['v1.1.0-rc1', 'v2.0.0'], 'tags on the side branch count');
+    assert.equal(stats.asked, 0);
+    assert.ok(stats.answered >= 3, `answered ${stats.answered}`);
+  });
+});
+
+describe("commit graph: git's own file", function () {
+  this.timeout(60000);
+  const make = suiteRepos();
+
+  it('tells whether git keeps a commit-graph, and the advice names the command that writes one', async () => {
+    const repo = make();
+    repo.commit('first', { files: { 'a.txt': '1\n' } });
+    const port = createGitPort(repo.dir);
+    assert.equal(await port.hasCommitGraph?.(), false);
+    const advice = commitGraphAdvice('shop', 1);
+    assert.ok(advice.includes(`\`${COMMIT_GRAPH_COMMAND}\``) && advice.includes('does not run it'));
+    repo.git(COMMIT_GRAPH_COMMAND.split(' ').slice(1));
+    assert.equal(await port.hasCommitGraph?.(), true);
+  });
+});
+
+describe('commit graph: what it cannot know', () => {
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+  const C = 'c'.repeat(40);
+  const D = 'd'.repeat(40);
+
+  it('links parents read after their children (any walk order)', () => {
+    const builder = new CommitGraphBuilder();
+    builder.add(C, [B]);
+    builder.add(B, [A]);
+    builder.add(A, []);
+    assert.equal(builder.missingParents, 0);
+    const graph = new CommitGraph(builder.data);
+    assert.equal(graph.isAncestor(A, C), true);
+    assert.equal(graph.isAncestor(C, A), false);
+  });
+
+  it('answers null, not no, when a walk meets a parent it never read, or for an unknown commit', () => {
+    const builder = new CommitGraphBuilder();
+    builder.add(C, [B]);
+    builder.add(D, []);
+    assert.equal(builder.missingParents, 1);
+    const graph = new CommitGraph(builder.data);
+    assert.equal(graph.isAncestor(D, C), null, 'D might be behind the unread B');
+    assert.equal(graph.isAncestor(C, D), false, 'a root has no ancestors to hide C');
+    assert.equal(graph.isAncestor(A, C), null);
+    assert.equal(graph.containing([D], [{ sha: C }]), null);
+    assert.deepEqual(graph.containing([D], [{ sha: D }]), [{ sha: D }]);
+  });
+
+  it('leaves the data it extends unchanged', () => {
+    const first = new CommitGraphBuilder();
+    first.add(A, []);
+    const next = new CommitGraphBuilder(first.data);
+    next.add(B, [A]);
+    next.add(A, []);
+    assert.deepEqual(first.data, { shas: [A], parents: [[]] });
+    assert.deepEqual(next.data, { shas: [A, B], parents: [[], [0]] });
+  });
+});

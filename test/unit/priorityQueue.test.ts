@@ -1,0 +1,100 @@
+// The per-repository queue: one task at a time, the user's requests before background checks, a
+// running background check stopped for the user and run again afterwards.
+import * as assert from 'node:assert/strict';
+import { PriorityQueue } from '../../src/core/priorityQueue';
+
+interface Gate {
+  open(): void;
+  opened: Promise<void>;
+}
+
+function gate(): Gate {
+  let open = (): void => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+/** A task that records its start, waits for its gate (or its signal), and records how it ended. */
+function task(log: string[], name: string, g: Gate): (signal: AbortSignal) => Promise<string> {
+  return async (signal) => {
+    log.push(`start ${name}`);
+    await Promise.race([
+      g.opened,
+      new Promise<void>((resolve) => {
+        signal.addEventListener('abort', () => resolve());
+      }),
+    ]);
+    if (signal.aborted) {
+      log.push(`stopped ${name}`);
+      throw new Error('aborted');
+    }
+    log.push(`end ${name}`);
+    return name;
+  };
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('priority queue (git work per repository)', () => {
+  it('runs one task at a time, in order, when all are background', async () => {
+    const q = new PriorityQueue();
+    const log: string[] = [];
+    const gates = [gate(), gate()];
+    const a = q.enqueue(task(log, 'a', gates[0] as Gate), 'background');
+    const b = q.enqueue(task(log, 'b', gates[1] as Gate), 'background');
+    await tick();
+    assert.deepEqual(log, ['start a']);
+    gates[0]?.open();
+    gates[1]?.open();
+    assert.deepEqual(await Promise.all([a.promise, b.promise]), ['a', 'b']);
+    assert.deepEqual(log, ['start a', 'end a', 'start b', 'end b']);
+  });
+
+  it("stops the running background check for the user's request, runs the user's first, then the check again", async () => {
+    const q = new PriorityQueue();
+    const log: string[] = [];
+    const bg = gate();
+    const waitingBg = gate();
+    const user = gate();
+    const a = q.enqueue(task(log, 'bg1', bg), 'background');
+    const b = q.enqueue(task(log, 'bg2', waitingBg), 'background');
+    await tick();
+    const u = q.enqueue(task(log, 'user', user), 'user');
+    await tick();
+    assert.deepEqual(log, ['start bg1', 'stopped bg1', 'start user']);
+    user.open();
+    assert.equal(await u.promise, 'user');
+    bg.open();
+    waitingBg.open();
+    assert.deepEqual(await Promise.all([a.promise, b.promise]), ['bg1', 'bg2']);
+    assert.deepEqual(log, ['start bg1', 'stopped bg1', 'start user', 'end user', 'start bg1', 'end bg1', 'start bg2', 'end bg2']);
+  });
+
+  it('puts a promoted task before the waiting background ones', async () => {
+    const q = new PriorityQueue();
+    const log: string[] = [];
+    const gates = [gate(), gate(), gate()];
+    for (const g of gates) g.open();
+    const first = gate();
+    q.enqueue(task(log, 'running', first), 'background');
+    q.enqueue(task(log, 'b1', gates[0] as Gate), 'background');
+    const b2 = q.enqueue(task(log, 'b2', gates[1] as Gate), 'background');
+    await tick();
+    b2.promote();
+    await tick();
+    first.open();
+    await b2.promise;
+    assert.deepEqual(log.slice(0, 4), ['start running', 'stopped running', 'start b2', 'end b2']);
+  });
+
+  it('passes a failure through to its caller and goes on with the next task', async () => {
+    const q = new PriorityQueue();
+    const failing = q.enqueue(() => Promise.reject(new Error('git failed')), 'user');
+    const next = q.enqueue(() => Promise.resolve('next'), 'background');
+    await assert.rejects(failing.promise, /git failed/);
+    assert.equal(await next.promise, 'next');
+    assert.equal(q.size, 0);
+  });
+});
