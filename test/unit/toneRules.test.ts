@@ -14,6 +14,12 @@ for (const language of ['en', 'es'] as const) {
       for (const rule of rules) assert.ok(rule.id.startsWith(`${rule.category}.`), rule.id);
     });
 
+    it('writes patterns in lower case, since they run on lower-cased text without the i flag', () => {
+      for (const rule of rules.filter((r) => r.caseSensitive !== true)) {
+        for (const pattern of rule.patterns) assert.doesNotMatch(pattern.replace(/\\[pP]\{[^}]+\}|\\./g, ''), /[A-Z]/, `${rule.id}: ${pattern}`);
+      }
+    });
+
     it('covers every category', () => {
       assert.deepEqual([...new Set(rules.map((r) => r.category))].sort(), [...TONE_CATEGORIES].sort());
     });
