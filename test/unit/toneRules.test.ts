@@ -50,6 +50,19 @@ for (const language of ['en', 'es'] as const) {
   });
 }
 
+describe('tone messages keep one register', () => {
+  it('speaks to the writer as tú in Spanish, as the rest of the interface does', () => {
+    for (const rule of toneRules('es')) {
+      const words = `${rule.reason} ${rule.suggestion}`;
+      assert.doesNotMatch(words, /\b(?:usted|indique|diga|cuente|revise|escriba|plantéese|compruebe|exponga|reconozca|repita)\b/iu, rule.id);
+    }
+  });
+
+  it('offers Spanish rewrites without a second person, so they fit usted, tú and vos replies alike', () => {
+    for (const rule of toneRules('es')) assert.doesNotMatch(rule.alternative, /\b(?:usted|le|te|tú|tu|vos|su|sus|les)\b/iu, rule.id);
+  });
+});
+
 describe('tone matcher', () => {
   it('ignores accents both ways and keeps the written text', () => {
     const [withAccent] = checkTone('Como ya le comenté, funciona.', 'es');
