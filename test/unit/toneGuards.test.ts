@@ -164,8 +164,10 @@ describe('tone quick fixes', () => {
     }
   });
 
-  it('lowers capitals and turns repeated exclamation marks into a full stop', () => {
+  it('lowers capitals and keeps one mark of a repeated run, opening marks included', () => {
     assert.equal(fixed('This is NOT what I meant.', 'en', 'shouting', 'lowercase'), 'This is not what I meant.');
-    assert.equal(fixed('¡Ya funciona!!', 'es', 'shouting', 'rewrite'), '¡Ya funciona.');
+    assert.equal(fixed('¡Ya funciona!!', 'es', 'shouting', 'rewrite'), '¡Ya funciona!');
+    assert.equal(fixed('¡¡Ya funciona!', 'es', 'shouting', 'rewrite'), '¡Ya funciona!');
+    assert.equal(fixed('Why?!?', 'en', 'shouting', 'rewrite'), 'Why?');
   });
 });

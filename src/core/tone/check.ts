@@ -76,6 +76,13 @@ function sentenceAt(list: readonly Sentence[], offset: number): number {
   return lo;
 }
 
+/** One mark for a run of them: "!!!" → "!", "¿¿" → "¿", "?!?" → "?". */
+function singleMark(run: string): string {
+  const first = run.charAt(0);
+  if (first === '¡' || first === '¿') return first;
+  return run.includes('?') ? '?' : '!';
+}
+
 function ownerAllows(rule: ToneRule, owner: ChangeOwner | undefined): boolean {
   if (rule.needsOwner === 'me') return owner === 'me';
   if (rule.needsOwner === 'not-others') return owner !== 'others';
@@ -128,7 +135,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         text: written,
         reason: rule.reason,
         suggestion: rule.suggestion,
-        alternative: rule.transform === 'lowercase' ? written.toLowerCase() : rule.alternative,
+        alternative: rule.transform === 'lowercase' ? written.toLowerCase() : rule.transform === 'single' ? singleMark(written) : rule.alternative,
         fixStart: whole ? (folded.toOriginal[sentence.start] as number) : start,
         fixEnd: whole ? (folded.toOriginal[sentence.end] as number) : end,
       });

@@ -266,12 +266,12 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.exclamation',
     category: 'shouting',
-    patterns: [
-      "\\?!|!\\?",'!{2,}', '\\?{2,}', '[!?]{3,}'],
+    patterns: ['[!?]{3,}', '!{2,}', '\\?{2,}', '\\?!|!\\?'],
     wholeWords: false,
     reason: 'Repeated exclamation or question marks read as anger or exasperation.',
     suggestion: 'Keep one, or none.',
-    alternative: '.',
+    alternative: '',
+    transform: 'single',
     examples: {
       flag: ['It works!!', 'Why??', 'Really?!?'],
       pass: ['Thank you!', 'Could you send me the version?'],

@@ -253,11 +253,12 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.exclamation',
     category: 'shouting',
-    patterns: ['[!¡]{2,}', '[?¿]{2,}', '[!?]{3,}'],
+    patterns: ['[!?]{3,}', '[!¡]{2,}', '[?¿]{2,}', '\\?!|!\\?'],
     wholeWords: false,
     reason: 'Varios signos de exclamación o interrogación seguidos se leen como enfado.',
     suggestion: 'Deja uno solo, o ninguno.',
-    alternative: '.',
+    alternative: '',
+    transform: 'single',
     examples: {
       flag: ['¡¡Ya funciona!!', '¿¿Por qué??', '¿En serio?!?'],
       pass: ['¡Gracias!', '¿Podría enviarme la versión?'],
