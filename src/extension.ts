@@ -15,9 +15,11 @@ import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
 import { createJourney } from './ui/journey';
 import { registerReplyCommands } from './ui/replyCommands';
+import { DraftFileSystem, DRAFT_SCHEME } from './ui/replyDraftFiles';
 import { ReplyDrafts } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { EvidenceStatusBar } from './ui/statusBar';
+import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
 
 /** What activate returns: the integration tests read the tree back through it. */
@@ -28,6 +30,7 @@ export interface ProofOfFixApi {
   statusBar: EvidenceStatusBar;
   /** Every command run through the funnel, as it ended (done, refused, failed, cancelled) and what the user was told. */
   onDidRunCommand: vscode.Event<CommandOutcome>;
+  timeline: TimelinePanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProofOfFixApi> {
@@ -60,12 +63,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
       },
     }),
   );
-  const drafts = new ReplyDrafts();
+  // Before the drafts: a draft tab restored after a reload is read through this provider.
+  const draftFiles = new DraftFileSystem();
+  context.subscriptions.push(draftFiles, vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, draftFiles, { isCaseSensitive: true }));
+  const drafts = new ReplyDrafts(issues);
   const tone = new ToneDiagnostics(drafts);
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
   );
-  return { issues, issuesTree, evidence, statusBar, onDidRunCommand };
+  const timeline = new TimelinePanels(issues, evidence);
+  context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
+  return { issues, issuesTree, evidence, statusBar, onDidRunCommand, timeline };
 }
 
 export function deactivate(): void {

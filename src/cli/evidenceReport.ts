@@ -61,6 +61,8 @@ function fixLines(f: FixEvidence, deployedKnown: boolean): string[] {
   const lines = [`${l10n.t('fix')} ${commitLine(f)} [${f.linkedBy}${f.isMerge ? `, ${l10n.t('merge')}` : ''}]`];
   let onTarget = yesNo(f.reachable);
   if (!f.reachable && f.equivalents.length > 0) onTarget = l10n.t('as a copy: {0}', f.equivalents.map((e) => short(e.sha)).join(', '));
+  const counterpartOf = f.counterpartOf ?? [];
+  if (counterpartOf.length > 0) onTarget = l10n.t('no, the same fix made on another release line as {0}', counterpartOf.map(short).join(', '));
   lines.push(`  ${l10n.t('on target')}: ${onTarget}${deployedKnown ? ` | ${l10n.t('in deployed')}: ${yesNo(f.inDeployed)}` : ''}`);
   if (f.equivalentsDeployed.length > 0) lines.push(`  ${l10n.t('copy in deployed')}: ${f.equivalentsDeployed.map((e) => short(e.sha)).join(', ')}`);
   if (f.tags.length > 0) {
@@ -69,7 +71,10 @@ function fixLines(f: FixEvidence, deployedKnown: boolean): string[] {
   } else lines.push(`  ${l10n.t('releases')}: ${l10n.t('none')}`);
   if (f.survival !== null) lines.push(...survivalLines('target', f.survival));
   if (f.survivalDeployed !== null) lines.push(...survivalLines('deployed', f.survivalDeployed));
-  for (const r of f.reverts) lines.push(`  ${l10n.t('reverted ({0}) by {1}', r.how, commitLine(r))}`);
+  for (const r of f.reverts) {
+    const how = r.viaMerge === undefined ? r.how : l10n.t('{0}, of the merge {1}', r.how, short(r.viaMerge));
+    lines.push(`  ${l10n.t('reverted ({0}) by {1}', how, commitLine(r))}`);
+  }
   for (const c of f.laterChanges) lines.push(`  ${l10n.t('later change')}: ${commitLine(c)}`);
   return lines;
 }

@@ -29,6 +29,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   reply: async () => (await import('./replyCommand.js')).replyCommand,
   evidence: async () => (await import('./evidenceCommand.js')).evidenceCommand,
   scan: async () => (await import('./scanCommand.js')).scanCommand,
+  report: async () => (await import('./reportCommand.js')).reportCommand,
   issue: async () => (await import('./issueCommand.js')).issueCommand,
   client: async () => (await import('./clientCommand.js')).clientCommand,
 };

@@ -7,11 +7,12 @@ import { evidenceHoles } from '../core/evidence/holes';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
 import { readRemoteUrl } from '../git/dotGit';
-import { describeTemplateError, renderReplyWithFallback } from '../core/reply/render';
+import { renderReplyWithFallback } from '../core/reply/render';
+import { describeTemplateError } from '../core/reply/templateErrors';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
-import type { Language, Register } from '../core/store/model';
-import { isCalendarDay } from '../core/store/model';
+import type { Audience, Language, Register } from '../core/store/model';
+import { AUDIENCES, isCalendarDay, latestReport } from '../core/store/model';
 import { checkTone, clientWords } from '../core/tone/check';
 import type { OptionSpecs } from './args';
 import { flagOption, stringOption } from './args';
@@ -30,10 +31,28 @@ function holeMessage(hole: EvidenceHole): string {
     : l10n.t('no reply drafted: git could not tell where {0} went, so the fix\'s lines there were not measured', hole.subjects.join(', '));
 }
 
+function isAudience(value: string): value is Audience {
+  return (AUDIENCES as readonly string[]).includes(value);
+}
+
+/**
+ * The version the client last said they run stands in for a client without a deployed ref: one
+ * that names a commit becomes the deployed version; one that does not is a caveat the reply
+ * acknowledges (the evidence treats a client's ref that does not resolve as one).
+ */
+function withReportedVersion(records: StoreRecords): StoreRecords {
+  const said = records.issue === undefined ? undefined : latestReport(records.issue)?.version?.trim();
+  if (records.client === undefined || said === undefined || said === '') return records;
+  if (records.client.deployedRef !== undefined && records.client.deployedRef.trim() !== '') return records;
+  return { ...records, client: { ...records.client, deployedRef: said } };
+}
+
 const REPLY_SPEC: OptionSpecs = {
   lang: { type: 'string' },
   client: { type: 'string' },
   register: { type: 'string' },
+  audience: { type: 'string' },
+  format: { type: 'string' },
   by: { type: 'string' },
   appendix: { type: 'boolean' },
   'remote-url': { type: 'string' },
@@ -56,6 +75,10 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   if (lang !== undefined && lang !== 'en' && lang !== 'es') return fail(l10n.t('--lang must be es or en, not {0}', JSON.stringify(lang)));
   const register = stringOption(values, 'register');
   if (register !== undefined && register !== 'usted' && register !== 'tu') return fail(l10n.t('--register must be usted or tu, not {0}', JSON.stringify(register)));
+  const audience = stringOption(values, 'audience');
+  if (audience !== undefined && !isAudience(audience)) return fail(l10n.t('--audience must be plain or technical, not {0}', JSON.stringify(audience)));
+  const format = stringOption(values, 'format');
+  if (format !== undefined && format !== 'markdown' && format !== 'text') return fail(l10n.t('--format must be markdown or text, not {0}', JSON.stringify(format)));
   const by = stringOption(values, 'by');
   if (by !== undefined && !isCalendarDay(by)) return fail(l10n.t('{0} {1} is not a date (YYYY-MM-DD)', '--by', JSON.stringify(by)));
 
@@ -77,6 +100,7 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
     }
     records = read.records;
   }
+  records = withReportedVersion(records);
   // A client named on the command line brings its deployed ref, as an issue's client does.
   const clientRef = records.client?.deployedRef;
   if (options.issue === undefined && options.deployed === undefined && clientRef !== undefined && clientRef !== '') {
@@ -98,6 +122,7 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
     evidence,
     language,
     ...(register !== undefined ? { register: register as Register } : {}),
+    ...(audience !== undefined && isAudience(audience) ? { audience } : {}),
     ...(records.client ? { client: records.client } : {}),
     ...(records.issue ? { issue: records.issue } : {}),
     appendix: flagOption(values, 'appendix'),
@@ -107,8 +132,9 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
   const templatesRoot = path.join(packageRoot(), 'templates');
   const result = renderReplyWithFallback(context, {
     builtin: folderTemplateSource(templatesRoot, language, 'builtin'),
-    ...(flagOption(values, 'no-overrides') ? {} : { override: folderTemplateSource(path.join(workspace, '.proof-of-fix', 'templates'), language, 'override') }),
+    ...(flagOption(values, 'no-overrides') ? {} : { override: folderTemplateSource(path.join(workspace, '.proof-of-fix', 'templates'), language, 'override', workspace) }),
     forge: parseRemote(remoteUrl),
+    format: format === 'text' ? 'text' : 'markdown',
   });
   if (!result.ok) {
     for (const error of result.errors) io.stderr.write(`proof-of-fix reply: ${describeTemplateError(error)}\n`);

@@ -9,6 +9,7 @@ const SUMMARIES: ReadonlyArray<readonly [string, () => string]> = [
   ['reply', () => l10n.t('draft the status reply to the client from the evidence')],
   ['evidence', () => l10n.t('where the fix of an issue is, and whether it survives')],
   ['scan', () => l10n.t('every issue id referenced in the history, with its fixes and mentions')],
+  ['report', () => l10n.t('write the proof page: the timeline of an issue as one HTML file to attach')],
   ['issue', () => l10n.t('create, update and show client issues in .proof-of-fix/issues/')],
   ['client', () => l10n.t('add a client to .proof-of-fix/clients.json')],
 ];
@@ -52,20 +53,37 @@ export function evidenceUsage(): string {
 export function replyUsage(): string {
   return [
     l10n.t('usage: {0}', 'proof-of-fix reply [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF] [--me EMAIL ...]'),
-    '                          [--lang es|en] [--client NAME] [--register usted|tu] [--by YYYY-MM-DD] [--appendix] [--json]',
+    '                          [--lang es|en] [--client NAME] [--register usted|tu] [--audience plain|technical]',
+    '                          [--format markdown|text] [--by YYYY-MM-DD] [--appendix] [--json]',
     '',
     evidenceOptionsHelp().replace(l10n.t('print the evidence as JSON'), l10n.t('print the reply, its verdict and the evidence as JSON')),
     optionLine('--lang es|en', l10n.t("the reply's language (default: the client's, else en)")),
     optionLine('--client NAME', l10n.t("address the reply to this client of clients.json (default: the issue's client);")),
     optionLine('', l10n.t('its deployed ref is used when --deployed is not given')),
     optionLine('--register usted|tu', l10n.t("Spanish register (default: the client's, else usted)")),
-    optionLine('--by YYYY-MM-DD', l10n.t('the date promised in the next step (default: two working days from now)')),
+    optionLine('--audience plain|technical', l10n.t("plain words, or commits and branches (default: the client's, else plain)")),
+    optionLine('--format markdown|text', l10n.t('Markdown, or a plain text email body (default: markdown)')),
+    optionLine('--by YYYY-MM-DD', l10n.t('the date promised in the next step (default: none; the reply names no date)')),
     optionLine('--appendix', l10n.t('add the shas, refs and git commands that verify each statement')),
     optionLine('--remote-url URL', l10n.t("build commit links from this remote (default: the repository's origin)")),
     optionLine('--no-overrides', l10n.t("ignore the workspace's .proof-of-fix/templates/")),
     '',
     l10n.t('A workspace template that fails is reported on stderr and the built-in one is used instead.'),
     l10n.t('exit codes: 0 reply printed, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed, 5 built-in template failed'),
+  ].join('\n') + '\n';
+}
+
+export function reportUsage(): string {
+  return [
+    l10n.t('usage: {0}', 'proof-of-fix report [--repo DIR] (--issue ID | --ref TEXT | --fix SHA ...) [--target REF] [--deployed REF]'),
+    '                           [--lang es|en] [--audience plain|technical] --out FILE.html',
+    '',
+    evidenceOptionsHelp().split('\n').filter((line) => !line.trimStart().startsWith('--json')).join('\n'),
+    optionLine('--lang es|en', l10n.t("the page's language (default: the client's, else en)")),
+    optionLine('--audience plain|technical', l10n.t('plain: no commit ids in the main text (default); technical: with them')),
+    optionLine('--out FILE.html', l10n.t('where to write the page (replaced if it exists)')),
+    '',
+    l10n.t('exit codes: 0 page written, 2 bad arguments or an issue or clients file that does not parse or validate, 3 not a git repository, 4 git failed or the file could not be written'),
   ].join('\n') + '\n';
 }
 

@@ -7,7 +7,7 @@ import { isFullSha } from './sha';
 import type { Caveat, CommitFacts, FixEvidence, IssueEvidence, RevertHow, Verdict } from './evidence/model';
 
 /** The verdicts where the client is owed an explanation: the fix is undone, changed, or not shipped to them. */
-export const NEEDS_REPLY_VERDICTS: readonly Verdict[] = ['fix-reverted', 'fix-modified', 'fix-not-deployed'];
+const NEEDS_REPLY_VERDICTS: readonly Verdict[] = ['fix-reverted', 'fix-modified', 'fix-not-deployed'];
 
 export function needsReply(verdict: Verdict): boolean {
   return NEEDS_REPLY_VERDICTS.includes(verdict);
@@ -86,6 +86,8 @@ function caveatFixes(caveat: Caveat, fixes: readonly FixEvidence[]): FixEvidence
       return fixes.filter((f) => caveat.subjects.some((s) => f.sha.startsWith(s.toLowerCase())));
     case 'uncommitted-changes':
       return fixes.filter((f) => caveat.subjects.some((s) => f.files.includes(s) || (f.survival?.files ?? []).some((x) => x.pathAtRef === s)));
+    case 'survival-incomplete':
+      return fixes.filter((f) => caveat.subjects.some((s) => f.files.includes(s)));
     default:
       return [];
   }

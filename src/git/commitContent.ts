@@ -7,7 +7,7 @@ import type { CommitContentPort, CommitFiles, FileContent } from '../core/commit
 import { isSafeRepoPath } from '../core/commitContent';
 import { GitFailure } from '../core/gitPort';
 import { isFullSha } from '../core/sha';
-import { createGitRunner } from './gitRunner';
+import { classifyStderr, createGitRunner } from './gitRunner';
 import { DIFF_ARGS } from './hardening';
 import { looksBinary } from './parsers/blob';
 import { parseParentsLine } from './parsers/log';
@@ -18,20 +18,29 @@ export interface CommitContentOptions {
   log?: (line: string) => void;
   /** The git executable (default `git` on PATH). */
   binary?: string;
+  /** diff.renameLimit (see GitRunnerOptions). */
+  renameLimit?: number;
 }
 
-// The exit code git uses for "no such object/path": an answer, not a failure.
+// The exit code git uses for "no such object/path"; it is an answer only when stderr says that.
 const NOT_FOUND_EXIT = 128;
+const NOT_FOUND = /bad revision|bad object|not a valid object name|invalid object name|unknown revision|no such path|does not exist in|exists on disk, but not in|Not a valid object name/i;
 // Larger files are not shown in a diff editor anyway; the cap keeps a stray blob from filling memory.
 const MAX_BLOB_BYTES = 20 * 1024 * 1024;
 
 export function createCommitContentPort(repoDir: string, options: CommitContentOptions = {}): CommitContentPort {
-  const runner = createGitRunner(repoDir, { log: options.log, binary: options.binary, blockTimeoutMs: 60 * 1000 });
+  const runner = createGitRunner(repoDir, { log: options.log, binary: options.binary, renameLimit: options.renameLimit, blockTimeoutMs: 60 * 1000 });
 
-  /** Runs git; resolves null when it exits with "not found". */
+  /** Runs git; resolves null when git says the commit or path does not exist, throws for any other failure. */
   async function run(args: string[]): Promise<string | null> {
     const result = await runner.run(args, { okExit: [NOT_FOUND_EXIT] });
-    return result.exitCode === NOT_FOUND_EXIT ? null : result.stdout;
+    if (result.exitCode === 0) {
+      // Git gave up on renames: the list of files would pair the wrong paths.
+      if (result.warnings.includes('incomplete-renames')) throw new GitFailure('incomplete-renames', result.stderr.trim());
+      return result.stdout;
+    }
+    if (NOT_FOUND.test(result.stderr)) return null;
+    throw new GitFailure(classifyStderr(result.stderr), result.stderr);
   }
 
   function checkSha(sha: string): string {

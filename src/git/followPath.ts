@@ -3,64 +3,10 @@
 // rename detection per commit, so a move in several steps, with edits, is followed). When a commit
 // added more files than git's rename limit lets it compare (git then skips inexact detection and
 // says so on stderr), the file is compared again with the added files that share its name, without
-// a limit: a pure or edited move is never reported as a removal.
+// a limit: a pure or edited move is never reported as a removal. A file no commit of its own
+// renamed or deleted, and that `to` lacks, was dropped by a merge.
 import type { PathTrace } from '../core/gitPort';
-import { isFullSha } from '../core/sha';
-
-export interface FollowStep {
-  commit: string;
-  parent: string | null;
-  /** The path's own entry: R (renamed to `to`) or D (deleted). */
-  status: 'R' | 'D';
-  to: string | null;
-  /** Files the commit added (candidates for an undetected rename). */
-  added: string[];
-}
-
-/** A record header `@<sha> [<parent>]` (a leading newline after the previous record's NUL), or null. */
-function readHeader(token: string): { commit: string; parent: string | null } | null {
-  const text = token.startsWith('\n') ? token.slice(1) : token;
-  if (!text.startsWith('@')) return null;
-  const [commit = '', parent] = text.slice(1).split(' ');
-  if (!isFullSha(commit) || (parent !== undefined && parent !== '' && !isFullSha(parent))) return null;
-  return { commit, parent: parent ? parent : null };
-}
-
-/**
- * `git log -z --name-status --format=@%H %P` output: the first commit (oldest first, as listed)
- * that renamed or deleted `path`, with the files it added. Null when none did.
- */
-export function parseFollowLog(text: string, path: string): FollowStep | null {
-  const tokens = text.split('\0');
-  let current: { commit: string; parent: string | null; added: string[]; own: { status: 'R' | 'D'; to: string | null } | null } | null = null;
-  const finish = (): FollowStep | null =>
-    current === null || current.own === null ? null : { commit: current.commit, parent: current.parent, status: current.own.status, to: current.own.to, added: current.added };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    const header = readHeader(token);
-    if (header !== null) {
-      const done = finish();
-      if (done !== null) return done;
-      current = { ...header, added: [], own: null };
-      continue;
-    }
-    if (current === null || token === '' || token === '\n') continue;
-    const status = token.replace(/^\n/, '');
-    if (/^[RC]\d*$/.test(status)) {
-      const from = tokens[i + 1] ?? '';
-      const to = tokens[i + 2] ?? '';
-      i += 2;
-      if (status.startsWith('R') && from === path) current.own = { status: 'R', to };
-      if (status.startsWith('C')) current.added.push(to);
-    } else if (/^[AMDTUXB]$/.test(status)) {
-      const file = tokens[i + 1] ?? '';
-      i += 1;
-      if (status === 'A') current.added.push(file);
-      if (status === 'D' && file === path && current.own === null) current.own = { status: 'D', to: null };
-    }
-  }
-  return finish();
-}
+import { FOLLOW_LOG_FORMAT, parseFollowLog } from './parsers/followLog';
 
 function stem(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1);
@@ -88,9 +34,14 @@ export async function followPath(git: RunGit, diffArgs: readonly string[], path:
   let since = from;
   // A file renamed more often than this along one history is not a case worth more git calls.
   for (let hop = 0; hop < 64; hop++) {
-    const out = await git(['log', '--reverse', '--ancestry-path', '--full-diff', '--no-merges', '-M', '-z', '--name-status', '--format=@%H %P', ...diffArgs, to, `^${since}`, '--', current]);
+    const out = await git(['log', '--reverse', '--ancestry-path', '--full-diff', '--no-merges', '-M', '-z', '--name-status', FOLLOW_LOG_FORMAT, ...diffArgs, to, `^${since}`, '--', current]);
     const step = parseFollowLog(out, current);
-    if (step === null) return { path: current, steps, undetermined: false };
+    if (step === null) {
+      // No commit of its own renamed or deleted it: a merge may have dropped it (a line that had
+      // deleted the file long before merged this one in). It is there only if `to` has it.
+      const there = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', to, '--', current]);
+      return { path: there.split('\0').includes(current) ? current : null, steps, undetermined: false };
+    }
     let next = step.status === 'R' ? step.to : null;
     let complete = true;
     if (next === null && step.parent !== null && step.added.length > 0) {

@@ -78,9 +78,13 @@ export function classifyStderr(stderr: string): GitErrorCode {
 }
 
 /** What git says when it gave up looking for renames (diff.renameLimit): the diff it printed is not the whole truth. */
-export function warningsOf(stderr: string): GitWarning[] {
+function warningsOf(stderr: string): GitWarning[] {
   return /rename detection was skipped|set your diff\.renameLimit/i.test(stderr) ? ['incomplete-renames'] : [];
 }
+
+// A partial clone fetches missing objects from its promisor remote on demand; we allow no
+// transport, so git says so and carries on as if the object did not exist. That is not an answer.
+const LAZY_FETCH_FAILED = /transport '[^']*' not allowed|Could not read from remote repository|from promisor remote/i;
 
 // One queue per repository folder, shared by every runner on it: git calls on a repository never
 // overlap (no index.lock races, no two history walks competing for the same disk and cores).
@@ -204,6 +208,7 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
       const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr);
       const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
       if (stop !== null) throw new Error('stopped');
+      if (LAZY_FETCH_FAILED.test(stderr)) throw new GitFailure('failed', stderr.trim());
       const warnings = warningsOf(stderr);
       log(`${command} (${Date.now() - started} ms${warnings.length > 0 ? `, warning: ${warnings.join(', ')}` : ''})`);
       return { stdout, exitCode: 0, stderr, warnings };
@@ -221,12 +226,13 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
         throw error;
       }
       const failure = failureOf(error);
-      if (failure.exitCode > 0 && (runOptions.okExit ?? []).includes(failure.exitCode)) {
+      if (failure.exitCode > 0 && (runOptions.okExit ?? []).includes(failure.exitCode) && !LAZY_FETCH_FAILED.test(failure.stderr)) {
         log(`${command} (${ms} ms, exit ${failure.exitCode})`);
         return { stdout: '', exitCode: failure.exitCode, stderr: failure.stderr, warnings: [] };
       }
-      log(`${command} (${ms} ms, exit ${failure.exitCode}, ${failure.code}): ${failure.stderr.split('\n')[0] ?? ''}`);
-      throw new GitFailure(failure.code, failure.stderr);
+      const code = LAZY_FETCH_FAILED.test(failure.stderr) ? 'failed' : failure.code;
+      log(`${command} (${ms} ms, exit ${failure.exitCode}, ${code}): ${failure.stderr.split('\n')[0] ?? ''}`);
+      throw new GitFailure(code, failure.stderr);
     } finally {
       clearTimeout(timer);
     }

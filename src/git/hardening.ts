@@ -5,7 +5,7 @@
 // is made inert here; test/git/gitHardening.test.ts has a marker program for each.
 
 /** A program path that exists nowhere: a setting that names it can start nothing. */
-export const NO_PROGRAM = '/nonexistent/proof-of-fix/no-program';
+const NO_PROGRAM = '/nonexistent/proof-of-fix/no-program';
 
 /** git's default rename limit for diffs is 1000; moves of thousands of files need more. */
 export const DEFAULT_RENAME_LIMIT = 10000;

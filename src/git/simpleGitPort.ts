@@ -65,10 +65,9 @@ function shaOrThrow(sha: string): string {
   return sha;
 }
 
-// What git says when a revision names nothing, HEAD has no commit yet, or a path is not in a commit.
+// What git says when a revision names nothing, or HEAD has no commit yet.
 const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|invalid object name|Needed a single revision|no such ref|ambiguous argument/i;
 const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
-const NO_SUCH_PATH = /no such path/i;
 
 function rangeArgs(range: RevisionRange): string[] {
   return [...range.include.map(shaOrThrow), ...range.exclude.map((e) => `^${shaOrThrow(e)}`)];
@@ -264,9 +263,9 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       if (range.include.length === 0 || range.include.some((i) => range.exclude.includes(i))) {
         throw new GitFailure('bad-argument', 'blame range without a commit to blame');
       }
-      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file], [128]);
-      // The one expected failure: the path is not in the blamed commit.
-      if (expected(r, NO_SUCH_PATH)) return { lines: [], commits: new Map() };
+      // A failing blame (a path it cannot find, anything else) is a GitFailure, never an empty
+      // blame: an empty answer would read as "every line of the fix is gone".
+      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file]);
       return parseBlamePorcelain(r.stdout);
     },
 

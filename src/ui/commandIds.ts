@@ -16,11 +16,14 @@ export const CommandIds = {
   deleteIssue: 'proofOfFix.deleteIssue',
   draftReply: 'proofOfFix.draftReply',
   copyReply: 'proofOfFix.copyReply',
+  openInMail: 'proofOfFix.openInMail',
   markReplySent: 'proofOfFix.markReplySent',
   openCommitDiff: 'proofOfFix.openCommitDiff',
   openCommitOnRemote: 'proofOfFix.openCommitOnRemote',
   refreshEvidence: 'proofOfFix.refreshEvidence',
   clientSaysItsBack: 'proofOfFix.clientSaysItsBack',
+  showTimeline: 'proofOfFix.showTimeline',
+  exportProofPage: 'proofOfFix.exportProofPage',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -5,6 +5,8 @@
 
 export const VIEW_ID = 'proofOfFix.issues';
 export const VIEW_CONTAINER_ID = 'proofOfFix';
+/** The timeline's webview panels (`activeWebviewPanelId` in when clauses). */
+export const TIMELINE_VIEW_TYPE = 'proofOfFix.timeline';
 
 /** The settings section and each setting's key within it. */
 export const SETTINGS = {
@@ -19,6 +21,7 @@ export const SETTINGS = {
   myIdentities: 'evidence.myIdentities',
   replyAppendix: 'reply.appendix',
   templatesFolder: 'reply.templatesFolder',
+  nextStepWorkingDays: 'reply.nextStepWorkingDays',
 } as const;
 
 /** The group of settings evidence depends on: a change to any of them recomputes it. */

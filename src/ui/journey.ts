@@ -3,17 +3,19 @@
 // progress notification, say the verdict in one sentence, and open the reply draft beside it.
 // Each step is an existing command, so the journey adds no second way of doing any of them.
 import * as vscode from 'vscode';
-import { VIEW_ID } from './config';
+import { SETTINGS, VIEW_ID } from './config';
 import type { FixEvidence, IssueEvidence, Verdict } from '../core/evidence/model';
+import { formatDay, suggestNextStepBy } from '../core/reply/format';
 import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
-import { latestReport } from '../core/store/model';
+import { isCalendarDay, latestReport } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
+
 
 export interface JourneyArgs {
   /** Workspace folder path or URI; optional when there is one folder or the id is unique. */
@@ -24,7 +26,7 @@ export interface JourneyArgs {
   newIssue?: NewIssueArgs;
   /** The client's new report; null records none (e.g. the report is already in the file). */
   report?: Omit<RecordReportArgs, 'issue' | 'folder'> | null;
-  /** Passed on to Draft Reply. */
+  /** Passed on to Draft Reply. Without `nextStepBy`, a journey started from the palette or a menu asks for it. */
   draft?: Omit<DraftReplyArgs, 'issue' | 'folder'>;
 }
 
@@ -78,6 +80,34 @@ async function pickIssueOrNew(issues: IssueWorkspace): Promise<{ folder: FolderI
   });
   if (!picked) return undefined;
   return picked.target ?? NEW_ISSUE;
+}
+
+const NO_DATE = '';
+
+/**
+ * "By when will you send the next step?": the suggestion (N working days, the setting) is filled
+ * in for the person to confirm or change; an empty answer names no date; Escape stops the journey
+ * before the draft. The reply never names a date the person did not choose.
+ */
+async function askNextStepBy(folder: FolderIssues): Promise<string | undefined> {
+  const days = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<number>(SETTINGS.nextStepWorkingDays, 2);
+  const suggestion = suggestNextStepBy(new Date().toISOString(), days) ?? NO_DATE;
+  const today = new Date().toLocaleDateString('en-CA');
+  const describe = (value: string): string =>
+    value === NO_DATE ? vscode.l10n.t('Empty: the reply names no date.') : vscode.l10n.t('The reply will say: {0}.', formatDay(value, { locale: vscode.env.language, currentYear: new Date().getFullYear() }));
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t("The Client Says It's Back"),
+    prompt: vscode.l10n.t('By when will you send the next step? (YYYY-MM-DD; empty for no date)'),
+    value: suggestion,
+    valueSelection: [0, suggestion.length],
+    validateInput: (value) => {
+      const text = value.trim();
+      if (text === NO_DATE) return { message: describe(NO_DATE), severity: vscode.InputBoxValidationSeverity.Info };
+      if (!isCalendarDay(text)) return vscode.l10n.t('{0} is not a date as YYYY-MM-DD.', text);
+      if (text < today) return vscode.l10n.t('{0} has already passed.', text);
+      return { message: describe(text), severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  }).then((value) => value?.trim());
 }
 
 function day(iso: string): string {
@@ -138,6 +168,8 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
       void vscode.window.showWarningMessage(vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'));
       return undefined;
     }
+    // Started by a person (palette, menu) rather than by a script with its arguments.
+    const interactive = arg === undefined || arg instanceof IssueNode;
     const args: JourneyArgs = arg instanceof IssueNode ? { issue: arg.issue.id, folder: arg.folder.folder.uri } : ((arg as JourneyArgs | undefined) ?? {});
     await issues.ready();
 
@@ -181,12 +213,22 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const sentence = verdictSentence(result, id);
     const show = ATTENTION.has(result.verdict) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const reveal = vscode.l10n.t('Show in Client Issues');
-    void show(sentence, reveal).then((choice) => {
+    const timeline = vscode.l10n.t('Show Timeline');
+    void show(sentence, reveal, timeline).then((choice) => {
       if (choice === reveal) void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      if (choice === timeline) void vscode.commands.executeCommand(CommandIds.showTimeline, { issue: id, folder: folder.folder.uri });
     });
 
-    // 5. The reply draft, beside the current editor.
-    const draft = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { ...(args.draft ?? {}), issue: id, folder: folder.folder.uri });
+    // 5. The date of the next step, as the person chooses it.
+    const draftArgs: Omit<DraftReplyArgs, 'issue' | 'folder'> = { ...(args.draft ?? {}) };
+    if (draftArgs.nextStepBy === undefined && interactive) {
+      const chosen = await askNextStepBy(folder);
+      if (chosen === undefined) return { issue: id, verdict: result.verdict, sentence, draft: undefined };
+      if (chosen !== NO_DATE) draftArgs.nextStepBy = chosen;
+    }
+
+    // 6. The reply draft, in the reply column.
+    const draft = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { ...draftArgs, issue: id, folder: folder.folder.uri });
     return { issue: id, verdict: result.verdict, sentence, draft };
   };
 }

@@ -1,18 +1,21 @@
-// Draft Reply, Copy Reply and Mark Reply Sent. A draft is rendered from fresh evidence and opened
-// as an untitled Markdown editor beside the current one; the person edits it there (the tone check
-// runs as they type) and decides when to send it. Each command also takes an args object, so tests
-// and other commands can drive it without any prompt.
+// Draft Reply, Copy Reply, Open in Mail and Mark Reply Sent. A draft is rendered from fresh
+// evidence into the issue's draft document (one per issue, named by it, in one reply column beside
+// the code); the person edits it there (the tone check runs as they type) and decides when to send
+// it. Copy Reply and Open in Mail hand over a plain text email body. Each command also takes an
+// args object, so tests and other commands can drive it without any prompt.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import { buildReplyContext } from '../core/reply/context';
 import { readRemoteUrl } from '../git/dotGit';
-import type { TemplateError } from '../core/reply/render';
-import { describeTemplateError, renderReply } from '../core/reply/render';
+import type { TemplateError } from '../core/reply/templateErrors';
+import { mailtoUrl, replySubject } from '../core/reply/mail';
+import { markdownToText, renderReply } from '../core/reply/render';
+import { describeTemplateError } from '../core/reply/templateErrors';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
 import { clientWords } from '../core/tone/check';
-import type { Issue, Language, Register, ReplySent } from '../core/store/model';
+import type { Audience, Issue, Language, Register, ReplySent } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
 import { StoreError } from '../core/store/issueStore';
@@ -24,6 +27,7 @@ import { toUri } from './issueWorkspace';
 import { SETTINGS } from './config';
 import { log } from './log';
 import type { EvidenceService } from './evidenceService';
+import { DRAFT_SCHEME, draftUri } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import type { ToneDiagnostics } from './toneDiagnostics';
 
@@ -38,14 +42,16 @@ export interface DraftReplyArgs {
   issue: string;
   language?: Language;
   register?: Register;
+  /** Overrides the client's audience. */
+  audience?: Audience;
   /** Overrides the evidence-appendix setting. */
   appendix?: boolean;
-  /** YYYY-MM-DD of the next step. */
+  /** YYYY-MM-DD of the next step, as the user chose it; without it the reply names no date. */
   nextStepBy?: string;
   /** When a workspace template fails: use the built-in one, or stop. Default: ask. */
   onTemplateError?: 'builtin' | 'cancel';
-  /** When the open draft of this issue has edits: replace them, open a new draft, or stop. Default: ask. */
-  ifEdited?: 'replace' | 'new' | 'cancel';
+  /** When the issue's draft has edits not yet copied or sent: replace them, or stop. Default: ask. */
+  ifEdited?: 'replace' | 'cancel';
 }
 
 export interface DraftReplyResult {
@@ -59,6 +65,11 @@ export interface DraftReplyResult {
 export interface DraftArgs {
   /** The draft's document; default: the active editor's draft. */
   uri?: string | vscode.Uri;
+}
+
+export interface OpenInMailArgs extends DraftArgs {
+  /** false: only return the mailto: URL (for scripts that hand it to another program). Default: open it. */
+  open?: boolean;
 }
 
 export interface MarkReplySentArgs extends DraftArgs {
@@ -134,6 +145,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
       evidence,
       language,
       ...(args.register !== undefined ? { register: args.register } : {}),
+      ...(args.audience !== undefined ? { audience: args.audience } : {}),
       ...(client ? { client } : {}),
       issue,
       appendix: args.appendix ?? config.get<boolean>(REPLY_SETTINGS.appendix, false),
@@ -143,7 +155,8 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     // A relative setting is taken from the workspace folder; the default sits beside the issues.
     const templatesSetting = vscode.workspace.getConfiguration('proofOfFix', folder.folder.uri).get<string>(REPLY_SETTINGS.templatesFolder) || '.proof-of-fix/templates';
     const templatesDir = path.isAbsolute(templatesSetting) ? templatesSetting : vscode.Uri.joinPath(folder.folder.uri, ...templatesSetting.split(/[\\/]+/)).fsPath;
-    const override = folderTemplateSource(templatesDir, language, 'override');
+    // A template may not lead outside the workspace folder (or the folder the setting names).
+    const override = folderTemplateSource(templatesDir, language, 'override', path.isAbsolute(templatesSetting) ? templatesSetting : folder.folder.uri.fsPath);
     const options = { builtin, override, forge: parseRemote(await readRemoteUrl(folder.folder.uri.fsPath)) };
     let result = renderReply(context, options);
     let templateErrors: TemplateError[] = [];
@@ -157,54 +170,69 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
 
     const uri = await openDraft(folder, issue, text, args.ifEdited);
     if (!uri) return undefined;
-    drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
+    await drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
     return { uri, verdict: evidence.verdict, text, templateErrors };
   };
 
-  /** Puts the text in the issue's open draft (asking before discarding edits) or in a new one. */
-  const openDraft = async (folder: FolderIssues, issue: Issue, text: string, ifEdited: DraftReplyArgs['ifEdited']): Promise<vscode.Uri | undefined> => {
-    const existing = drafts.forIssue(folder, issue.id);
-    const existingDoc = existing && vscode.workspace.textDocuments.find((d) => d.uri.toString() === existing.uri.toString());
-    if (existing && existingDoc) {
-      let choice = ifEdited;
-      if (existingDoc.getText() === existing.rendered) choice = 'replace';
-      if (choice === undefined) {
-        const replace = vscode.l10n.t('Replace');
-        const fresh = vscode.l10n.t('Open a New Draft');
-        const answer = await vscode.window.showWarningMessage(
-          vscode.l10n.t('The open reply to {0} has your edits. Replace them with the new draft?', issue.id),
-          { modal: true },
-          replace,
-          fresh,
-        );
-        choice = answer === replace ? 'replace' : answer === fresh ? 'new' : 'cancel';
-      }
-      if (choice === 'cancel') return undefined;
-      if (choice === 'replace') {
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(existingDoc.uri, new vscode.Range(existingDoc.positionAt(0), existingDoc.positionAt(existingDoc.getText().length)), text);
-        await vscode.workspace.applyEdit(edit);
-        await vscode.window.showTextDocument(existingDoc, { preview: false });
-        return existingDoc.uri;
-      }
+  /**
+   * The one reply column: where a draft is already shown; else beside the active editor; else the
+   * active group itself, so that no empty group is left beside the draft.
+   */
+  const replyColumn = (): vscode.ViewColumn => {
+    for (const group of vscode.window.tabGroups.all) {
+      if (group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === DRAFT_SCHEME)) return group.viewColumn;
     }
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    return doc.uri;
+    return vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
   };
 
-  const draftOf = (arg: unknown): { draft: ReplyDraft; doc: vscode.TextDocument } => {
-    const uri = isObject(arg) && (typeof arg.uri === 'string' || arg.uri instanceof vscode.Uri) ? toUri(arg.uri) : undefined;
-    const draft = uri ? drafts.get(uri) : drafts.current();
+  /** Puts the text in the issue's draft document (asking before discarding edits not handed over). */
+  const openDraft = async (folder: FolderIssues, issue: Issue, text: string, ifEdited: DraftReplyArgs['ifEdited']): Promise<vscode.Uri | undefined> => {
+    const uri = draftUri(folder.folder, issue.id);
+    const existingDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const existing = drafts.get(uri);
+    if (existingDoc) {
+      const untouched = existing !== undefined && (existingDoc.getText() === existing.rendered || existing.handedOver !== undefined);
+      let choice = untouched || existingDoc.getText() === text ? 'replace' : ifEdited;
+      if (choice === undefined) {
+        const replace = vscode.l10n.t('Replace');
+        const answer = await vscode.window.showWarningMessage(
+          vscode.l10n.t('The reply to {0} has your edits. Replace them with the new draft?', issue.id),
+          { modal: true },
+          replace,
+        );
+        choice = answer === replace ? 'replace' : 'cancel';
+      }
+      if (choice === 'cancel') return undefined;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(existingDoc.uri, new vscode.Range(existingDoc.positionAt(0), existingDoc.positionAt(existingDoc.getText().length)), text);
+      await vscode.workspace.applyEdit(edit);
+      await existingDoc.save();
+    } else {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    }
+    const doc = existingDoc ?? (await vscode.workspace.openTextDocument(uri));
+    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    await vscode.window.showTextDocument(doc, { viewColumn: replyColumn(), preview: false });
+    return uri;
+  };
+
+  const draftOf = async (arg: unknown): Promise<{ draft: ReplyDraft; doc: vscode.TextDocument }> => {
+    const given = isObject(arg) && (typeof arg.uri === 'string' || arg.uri instanceof vscode.Uri) ? arg.uri : undefined;
+    // A draft's URI string has no "//" after its scheme; toUri would take it for a file path.
+    const uri = typeof given === 'string' && given.startsWith(`${DRAFT_SCHEME}:`) ? vscode.Uri.parse(given, true) : given !== undefined ? toUri(given) : undefined;
+    const openDoc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const draft = uri ? (drafts.get(uri) ?? (openDoc && (await drafts.restore(openDoc)))) : drafts.current();
     const doc = draft && vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
     if (!draft || !doc) throw new UserError('precondition', vscode.l10n.t('Open a reply draft first: use Draft Reply on an issue.'));
     return { draft, doc };
   };
 
+  /** What an email client accepts: the draft as edited, without Markdown. */
   const copyReply = async (arg?: unknown): Promise<string> => {
-    const { draft, doc } = draftOf(arg);
-    const text = doc.getText();
+    const { draft, doc } = await draftOf(arg);
+    const text = markdownToText(doc.getText());
     await vscode.env.clipboard.writeText(text);
+    await drafts.handedOver(draft, 'copied');
     const findings = tone.check(doc).length;
     void vscode.window.showInformationMessage(
       findings === 0
@@ -214,8 +242,24 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     return text;
   };
 
+  const openInMail = async (arg?: unknown): Promise<string> => {
+    const { draft, doc } = await draftOf(arg);
+    const issue = draft.folder.store.issue(draft.issueId);
+    const client = issue && draft.folder.store.client(issue.client);
+    const url = mailtoUrl({
+      ...(client?.email !== undefined ? { to: client.email } : {}),
+      subject: replySubject({ id: draft.issueId, ...(issue?.title !== undefined ? { title: issue.title } : {}) }),
+      body: markdownToText(doc.getText()),
+    });
+    if (isObject(arg) && arg.open === false) return url;
+    await drafts.handedOver(draft, 'mailed');
+    if (!client?.email) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no contact email; add it with Edit Client.', issue?.client ?? draft.issueId));
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    return url;
+  };
+
   const markReplySent = async (arg?: unknown): Promise<ReplySent | undefined> => {
-    const { draft, doc } = draftOf(arg);
+    const { draft, doc } = await draftOf(arg);
     if (!vscode.workspace.isTrusted) throw new UserError('restricted', vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'));
     const findings = tone.check(doc).length;
     const confirmed = isObject(arg) && arg.confirmed === true;
@@ -247,6 +291,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
       if (error instanceof StoreError && (error.code === 'conflict' || error.code === 'unparsable')) void draft.folder.refresh();
       throw error;
     }
+    await drafts.handedOver(draft, 'sent');
     void vscode.window.showInformationMessage(vscode.l10n.t('Recorded the reply to {0} as sent.', draft.issueId));
     return sent;
   };
@@ -254,6 +299,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
   return [
     registerCommand(CommandIds.draftReply, draftReply),
     registerCommand(CommandIds.copyReply, copyReply),
+    registerCommand(CommandIds.openInMail, openInMail),
     registerCommand(CommandIds.markReplySent, markReplySent),
   ];
 }

@@ -1,10 +1,13 @@
 // The reply drafts open in editors: which document is the draft of which issue, the evidence it was
-// rendered from and the text as rendered (to tell whether the person has edited it since). A context
-// key tells menus when the active editor holds a draft.
+// rendered from and the text as rendered (to tell whether the person has edited it since). Drafts
+// are files (replyDraftFiles.ts), so one reopened after a window reload is recognised again from
+// the record kept beside it. A context key tells menus when the active editor holds a draft.
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { Language } from '../core/store/model';
-import type { FolderIssues } from './issueWorkspace';
+import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
+import type { DraftMeta } from './replyDraftFiles';
+import { DRAFT_SCHEME, locateDraft, readDraftMeta, writeDraftMeta } from './replyDraftFiles';
 
 export interface ReplyDraft {
   uri: vscode.Uri;
@@ -16,6 +19,8 @@ export interface ReplyDraft {
   rendered: string;
   /** Words the tone check accepts as written (the client's own names). */
   allow: string[];
+  /** The draft left the editor: copied, opened in the mail client, or marked sent. */
+  handedOver?: DraftMeta['handedOver'];
 }
 
 export const REPLY_ACTIVE_CONTEXT = 'proofOfFix.replyActive';
@@ -24,23 +29,18 @@ export class ReplyDrafts implements vscode.Disposable {
   private readonly drafts = new Map<string, ReplyDraft>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<ReplyDraft>();
-  /** A draft was added or re-rendered. */
+  /** A draft was added, re-rendered or restored. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor() {
+  constructor(private readonly issues: IssueWorkspace) {
     this.disposables.push(this.changeEmitter);
-    vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri), this, this.disposables);
+    vscode.workspace.onDidOpenTextDocument((doc) => void this.restore(doc), this, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(() => this.updateContext(), this, this.disposables);
+    for (const doc of vscode.workspace.textDocuments) void this.restore(doc);
   }
 
   get(uri: vscode.Uri): ReplyDraft | undefined {
     return this.drafts.get(uri.toString());
-  }
-
-  /** The open draft of an issue, if any. */
-  forIssue(folder: FolderIssues, issueId: string): ReplyDraft | undefined {
-    for (const draft of this.drafts.values()) if (draft.folder === folder && draft.issueId === issueId) return draft;
-    return undefined;
   }
 
   /** The draft in the active editor, else the only one open. */
@@ -48,17 +48,55 @@ export class ReplyDrafts implements vscode.Disposable {
     const active = vscode.window.activeTextEditor?.document.uri;
     const draft = active ? this.get(active) : undefined;
     if (draft) return draft;
-    return this.drafts.size === 1 ? this.drafts.values().next().value : undefined;
+    const open = [...this.drafts.values()].filter((d) => vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === d.uri.toString()));
+    return open.length === 1 ? open[0] : undefined;
   }
 
-  set(draft: ReplyDraft): void {
+  /** Records a freshly rendered draft, beside its file as well as here. */
+  async set(draft: ReplyDraft): Promise<void> {
     this.drafts.set(draft.uri.toString(), draft);
+    await this.persist(draft);
     this.changeEmitter.fire(draft);
     this.updateContext();
   }
 
-  private forget(uri: vscode.Uri): void {
-    if (this.drafts.delete(uri.toString())) this.updateContext();
+  /** The draft was copied, mailed or sent: saved as it stands, so closing it asks nothing. */
+  async handedOver(draft: ReplyDraft, how: NonNullable<ReplyDraft['handedOver']>): Promise<void> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
+    if (doc?.isDirty) await doc.save();
+    // "sent" is final; a later copy does not undo it.
+    draft.handedOver = draft.handedOver === 'sent' ? 'sent' : how;
+    await this.persist(draft);
+  }
+
+  /** A draft document opened again (after a reload, or reopened from history): recognise it. */
+  async restore(doc: vscode.TextDocument): Promise<ReplyDraft | undefined> {
+    if (doc.uri.scheme !== DRAFT_SCHEME) return undefined;
+    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    const known = this.get(doc.uri);
+    if (known) return known;
+    const location = locateDraft(doc.uri);
+    const folder = location && this.issues.all().find((f) => f.folder.uri.toString() === location.folder.uri.toString());
+    const meta = location && (await readDraftMeta(location));
+    if (!folder || !meta) return undefined;
+    const draft: ReplyDraft = { uri: doc.uri, folder, issueId: meta.issueId, language: meta.language, evidence: meta.evidence, rendered: meta.rendered, allow: meta.allow, ...(meta.handedOver ? { handedOver: meta.handedOver } : {}) };
+    this.drafts.set(doc.uri.toString(), draft);
+    this.changeEmitter.fire(draft);
+    this.updateContext();
+    return draft;
+  }
+
+  private async persist(draft: ReplyDraft): Promise<void> {
+    const location = locateDraft(draft.uri);
+    if (location === undefined) return;
+    await writeDraftMeta(location, {
+      issueId: draft.issueId,
+      language: draft.language,
+      evidence: draft.evidence,
+      rendered: draft.rendered,
+      allow: draft.allow,
+      ...(draft.handedOver ? { handedOver: draft.handedOver } : {}),
+    });
   }
 
   private updateContext(): void {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { changeOwnerOf, checkTone, toneFixes } from '../core/tone/check';
 import type { ToneFix } from '../core/tone/check';
 import type { ToneFinding } from '../core/tone/model';
+import { DRAFT_SCHEME } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 
 export const TONE_SOURCE = 'Proof of Fix';
@@ -37,7 +38,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri), this, this.disposables);
     this.disposables.push(
-      vscode.languages.registerCodeActionsProvider([{ scheme: 'untitled' }, { scheme: 'file' }], this, {
+      vscode.languages.registerCodeActionsProvider([{ scheme: 'untitled' }, { scheme: 'file' }, { scheme: DRAFT_SCHEME }], this, {
         providedCodeActionKinds: ToneDiagnostics.providedCodeActionKinds,
       }),
     );

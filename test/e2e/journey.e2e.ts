@@ -13,7 +13,7 @@ interface Locale {
   viewTitle: RegExp;
   verdictReverted: RegExp;
   /** The prompts of the journey's steps, in the UI language. */
-  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp };
+  prompts: { issue: RegExp; date: RegExp; channel: RegExp; words: RegExp; version: RegExp; nextStep: RegExp };
 }
 
 const LOCALES: Locale[] = [
@@ -22,14 +22,14 @@ const LOCALES: Locale[] = [
     command: "Proof of Fix: The Client Says It's Back…",
     viewTitle: /client issues/i,
     verdictReverted: /reverted/i,
-    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/ },
+    prompts: { issue: /Which issue is the client reporting again/, date: /The day the client said/, channel: /How did they say it/, words: /The client's own words/, version: /The version or environment they run/, nextStep: /By when will you send the next step/ },
   },
   {
     code: 'es',
     command: 'Proof of Fix: El cliente dice que ha vuelto…',
     viewTitle: /incidencias de clientes/i,
     verdictReverted: /revertid/i,
-    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/ },
+    prompts: { issue: /Qué incidencia vuelve a reportar/, date: /El día en que el cliente/, channel: /Por qué medio lo dijo/, words: /Las palabras del cliente/, version: /La versión o el entorno/, nextStep: /Para cuándo enviarás el siguiente paso/ },
   },
 ];
 
@@ -92,9 +92,11 @@ for (const locale of LOCALES) {
       await answerQuickInput(page, 'email', p.channel);
       await answerQuickInput(page, 'Vuelven a salir los decimales raros en el total.', p.words);
       await answerQuickInput(page, 'v1.2.0', p.version);
+      // The date of the next step: the suggestion, confirmed as it is.
+      await answerQuickInput(page, undefined, p.nextStep);
       // The verdict sentence, and the draft in an editor tab.
       await page.locator('.notifications-toasts .notification-toast', { hasText: 'ACME-2' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-      const editor = page.locator('.editor-instance .view-lines', { hasText: /Carmen\sRuiz/ }).first();
+      const editor = page.locator('.editor-instance .view-lines', { hasText: /Hola,\sCarmen:/ }).first();
       await editor.waitFor({ state: 'visible', timeout: 60_000 });
       const text = await editor.innerText();
       // The client is Spanish-speaking: the reply is in Spanish whatever the UI language.

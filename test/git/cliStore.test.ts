@@ -6,26 +6,14 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/main';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import { bundleCli } from '../support/cli';
+import { bundleCli, runCliCaptured as cli } from '../support/cli';
+import type { CliRun } from '../support/cli';
 import { createDemoWorkspace } from '../support/demoWorkspace';
+import { issueRecord } from '../support/storeFixtures';
 import { makeTempDir } from '../support/tempDir';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
-  return { code, stdout, stderr };
-}
 
 function assertStoreError(run: CliRun, pattern: RegExp): void {
   assert.equal(run.code, 2, `exit ${run.code}: ${run.stderr}`);
@@ -45,18 +33,7 @@ describe('CLI reads issues through the validated store', function () {
     fs.writeFileSync(file, text);
     return file;
   };
-  const issue = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-    schemaVersion: 1,
-    id,
-    client: 'Acme Logística',
-    title: 't',
-    status: 'open',
-    created: '2026-01-01',
-    reports: [],
-    fixes: [],
-    replies: [],
-    ...extra,
-  });
+  const issue = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...issueRecord(id, { client: 'Acme Logística', title: 't', reports: [] }), ...extra });
 
   before(() => {
     root = makeTempDir('pof-cli-store-');
@@ -149,7 +126,7 @@ describe('CLI reads issues through the validated store', function () {
     assertStoreError(await cli(['reply', '--repo', dir, '--issue', 'ACME-22'], dir), /ACME-22\.json: cannot read or parse the issue file \(line 4, column 13/);
     const migrated = await cli(['reply', '--repo', dir, '--issue', 'ACME-23', '--lang', 'en'], dir);
     assert.equal(migrated.code, 0, migrated.stderr);
-    assert.match(migrated.stdout, /^Hello Carmen Ruiz,/);
+    assert.match(migrated.stdout, /^Hello Carmen,/);
   });
 
   it('a clients file that does not validate stops the commands that need a client', async () => {

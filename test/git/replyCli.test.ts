@@ -37,8 +37,8 @@ describe('proof-of-fix reply', function () {
   }
 
   it('addresses the issue\'s client in their language, register and signature, with forge links', async () => {
-    const { stdout } = await run(['reply', '--repo', dir, '--issue', 'ACME-2'], dir);
-    assert.match(stdout, /^Hola, Carmen Ruiz:\n\nGracias por su mensaje/);
+    const { stdout } = await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--audience', 'technical'], dir);
+    assert.match(stdout, /^Hola, Carmen:\n\nGracias por su mensaje/);
     assert.match(stdout, /https:\/\/gitlab\.com\/ana\/acme-shop\/-\/commit\/[0-9a-f]{40}/);
     assert.match(stdout, /Un cordial saludo,\nAna García\nDesarrollo web\n$/);
     const tu = await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--register', 'tu'], dir);
@@ -59,7 +59,7 @@ describe('proof-of-fix reply', function () {
 
   it('adds the verification appendix and the promised date when asked', async () => {
     const { stdout } = await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--lang', 'en', '--appendix', '--by', '2026-12-01'], dir);
-    assert.match(stdout, /by Tuesday, December 1, 2026\./);
+    assert.match(stdout, /by Tuesday, December 1(, 2026)?\./);
     assert.match(stdout, /\n---\n\nHow to check each statement/);
     assert.match(stdout, /`git merge-base --is-ancestor [0-9a-f]{40} main && echo yes \|\| echo no`/);
     assert.match(stdout, /reverts [0-9a-f]{7} \(its message says so\)/);
@@ -80,6 +80,56 @@ describe('proof-of-fix reply', function () {
       assert.match(broken.stderr, /using the built-in templates instead/);
     } finally {
       fs.rmSync(path.join(dir, '.proof-of-fix', 'templates'), { recursive: true, force: true });
+    }
+  });
+
+  it('writes to a plain reader by default: no commit ids, branches, subjects, backticks or the word commit', async () => {
+    for (const [issue, lang] of [['ACME-2', 'es'], ['ACME-3', 'en'], ['ACME-4', 'es']] as const) {
+      const { stdout, code } = await run(['reply', '--repo', dir, '--issue', issue, '--lang', lang], dir);
+      assert.equal(code, 0);
+      assert.doesNotMatch(stdout, /\b[0-9a-f]{7,40}\b|`|\bcommits?\b|\bmain\b/i, `${issue}: ${stdout}`);
+      assert.doesNotMatch(stdout, /round cart totals|Format invoice dates/i);
+    }
+  });
+
+  it('names no date unless one is chosen with --by', async () => {
+    const { stdout } = await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--lang', 'en'], dir);
+    assert.doesNotMatch(stdout, /\bby (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/);
+    const es = await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--by', '2026-12-03'], dir);
+    assert.match(es.stdout, /a más tardar el jueves 3 de diciembre\./);
+  });
+
+  it('prints a plain text email body with --format text', async () => {
+    const { stdout, code } = await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--audience', 'technical', '--format', 'text', '--appendix'], dir);
+    assert.equal(code, 0);
+    assert.doesNotMatch(stdout, /`|\]\(|^\s*- |^---/m);
+    assert.match(stdout, /^• /m);
+    assert.equal((await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--format', 'html'], dir)).code, 2);
+    assert.equal((await run(['reply', '--repo', dir, '--issue', 'ACME-2', '--audience', 'dev'], dir)).code, 2);
+  });
+
+  it('takes the version the client said they run: one that resolves is their version, one that does not is acknowledged', async () => {
+    // NW-1's fix is found by its commit message, so the report is added to NW-1 itself.
+    const file = path.join(dir, '.proof-of-fix', 'issues', 'NW-1.json');
+    const original = fs.readFileSync(file, 'utf8');
+    const nw1 = JSON.parse(original) as { reports: { date: string; words: string; version?: string }[] };
+    const said = (version: string): void => {
+      fs.writeFileSync(file, `${JSON.stringify({ ...nw1, reports: [...nw1.reports, { date: '2026-11-30', words: 'It is back.', version }] }, null, 2)}\n`);
+    };
+    try {
+      said('production');
+      const unresolved = await run(['reply', '--repo', dir, '--issue', 'NW-1', '--json'], dir);
+      assert.equal(unresolved.code, 0, unresolved.stderr);
+      const reply = JSON.parse(unresolved.stdout) as { verdict: string; text: string };
+      assert.equal(reply.verdict, 'deployed-unknown');
+      assert.match(reply.text, /you told me you run “production”/);
+      assert.doesNotMatch(reply.text, /which version you are running\?/);
+      said('v1.2.0');
+      const resolved = JSON.parse((await run(['reply', '--repo', dir, '--issue', 'NW-1', '--json'], dir)).stdout) as { verdict: string; evidence: { deployed: { ref: string } | null } };
+      assert.notEqual(resolved.verdict, 'deployed-unknown');
+      assert.equal(resolved.evidence.deployed?.ref, 'v1.2.0');
+    } finally {
+      fs.writeFileSync(file, original);
     }
   });
 });

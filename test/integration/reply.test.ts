@@ -1,7 +1,8 @@
 // Replies inside a real VS Code: Draft Reply on an issue of the demo repository runs the evidence,
-// opens the reply beside the current editor, the tone check marks what the person types and its
-// quick fix repairs it; Copy Reply and Mark Reply Sent act on the edited text; regenerating asks
-// before discarding edits; a broken workspace template falls back to the built-in one.
+// opens the issue's draft document (named by the issue, saved under .proof-of-fix/drafts) in one
+// reply column, the tone check marks what the person types and its quick fix repairs it; Copy Reply,
+// Open in Mail and Mark Reply Sent act on the edited text and leave nothing to save; regenerating
+// asks before discarding edits; a broken workspace template falls back to the built-in one.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Issue, ReplySent } from '../../src/core/store/model';
 import { CommandIds } from '../../src/ui/commandIds';
+import { markdownToText } from '../../src/core/reply/render';
 import type { DraftReplyResult } from '../../src/ui/replyCommands';
 import { waitFor } from '../support/wait';
 import type { KeptFile } from './api';
@@ -50,6 +52,7 @@ describe('replies in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${issueId}.json`), { force: true });
     fs.rmSync(path.join(root, '.proof-of-fix', 'templates'), { recursive: true, force: true });
+    fs.rmSync(path.join(root, '.proof-of-fix', 'drafts'), { recursive: true, force: true });
     clientsFile.restore();
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
   });
@@ -63,12 +66,42 @@ describe('replies in a real VS Code', function () {
     assert.ok(editor);
     assert.equal(editor.document.uri.toString(), draft.uri.toString());
     assert.equal(editor.document.languageId, 'markdown');
-    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.isUntitled, false);
+    assert.equal(editor.document.isDirty, false);
     const text = editor.document.getText();
     assert.equal(text, draft.text);
-    assert.match(text, /^Hola:\n\nGracias por su mensaje del 18 de noviembre de 2026/);
-    assert.match(text, /deshice esa corrección con el commit [0-9a-f]{7}/);
-    assert.match(text, /La reversión fue mía/);
+    // A client without an audience reads plain words: what happened and when, no commit ids.
+    assert.match(text, /^Hola:\n\nGracias por su mensaje del 18 de noviembre/);
+    assert.match(text, /un cambio mío deshizo esa corrección/);
+    assert.match(text, /El error es mío/);
+    assert.doesNotMatch(text, /\b[0-9a-f]{7}\b|commit/);
+    // The tab is named by the issue, and the draft is a file beside the issues.
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.equal(tab?.label, `${issueId} · reply`);
+    assert.equal(fs.readFileSync(path.join(root, '.proof-of-fix', 'drafts', `${issueId}.md`), 'utf8'), text);
+  });
+
+  it('reuses one reply column for every draft and leaves no empty group', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const other = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue, { client: CLIENT, title: 'Otro problema', words: 'Otra cosa.', date: '2026-11-19' });
+    assert.ok(other);
+    try {
+      // Nothing open: the draft takes the active group instead of opening a column beside an empty one.
+      await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'replace' });
+      assert.equal(vscode.window.tabGroups.all.length, 1);
+      // With code open beside it, every further draft goes to the column the drafts are in.
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(root, '.proof-of-fix', 'clients.json')), { viewColumn: vscode.ViewColumn.Beside });
+      await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: other.id, ifEdited: 'replace' });
+      const groups = vscode.window.tabGroups.all;
+      assert.equal(groups.length, 2);
+      const draftGroups = groups.filter((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === draft.uri.scheme));
+      assert.equal(draftGroups.length, 1);
+      assert.deepEqual(draftGroups[0]?.tabs.map((t) => t.label).sort(), [`${issueId} · reply`, `${other.id} · reply`].sort());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(path.join(root, '.proof-of-fix', 'issues', `${other.id}.json`), { force: true });
+      await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'replace' });
+    }
   });
 
   it('checks the tone as the person edits, and the quick fix removes the reproach instead of rewording it', async () => {
@@ -119,13 +152,22 @@ describe('replies in a real VS Code', function () {
     await waitFor('diagnostics to clear', () => toneDiagnostics(editor.document.uri).length === 0);
   });
 
-  it('copies the reply as edited and records it as sent with its verdict and evidence', async () => {
+  it('copies the reply as edited, as text an email client accepts, and records it as sent', async () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     await editor.edit((e) => e.insert(editor.document.lineAt(0).range.end, ' '));
+    assert.equal(editor.document.isDirty, true);
     const copied = await vscode.commands.executeCommand<string>(CommandIds.copyReply, {});
-    assert.equal(copied, editor.document.getText());
+    assert.equal(copied, markdownToText(editor.document.getText()));
+    assert.doesNotMatch(copied, /^- /m);
     assert.equal(await vscode.env.clipboard.readText(), copied);
+    // Copied: saved as it stands, so closing it asks nothing.
+    assert.equal(editor.document.isDirty, false);
+    const mail = await vscode.commands.executeCommand<string>(CommandIds.openInMail, { open: false });
+    const url = new URL(mail);
+    assert.equal(url.protocol, 'mailto:');
+    assert.equal(url.searchParams.get('subject'), `Re: Los totales del carrito salen con muchos decimales (${issueId})`);
+    assert.equal(url.searchParams.get('body'), copied.replace(/\n/g, '\r\n'));
     const sent = await vscode.commands.executeCommand<ReplySent | undefined>(CommandIds.markReplySent, { uri: editor.document.uri.toString() });
     assert.ok(sent);
     const stored = JSON.parse(fs.readFileSync(path.join(root, '.proof-of-fix', 'issues', `${issueId}.json`), 'utf8')) as Issue;
@@ -133,18 +175,30 @@ describe('replies in a real VS Code', function () {
     const reply = stored.replies[0] as ReplySent;
     assert.equal(reply.verdict, 'fix-reverted');
     assert.equal(reply.language, 'es');
-    assert.equal(reply.text, copied);
+    assert.equal(reply.text, editor.document.getText());
     assert.equal((reply.evidence as { verdict: string }).verdict, 'fix-reverted');
+    assert.equal(editor.document.isDirty, false);
+    const meta = JSON.parse(fs.readFileSync(path.join(root, '.proof-of-fix', 'drafts', `${issueId}.json`), 'utf8')) as { handedOver?: string };
+    assert.equal(meta.handedOver, 'sent');
+  });
+
+  it('recognises a draft opened again from its file, as after a window reload', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const doc = await vscode.workspace.openTextDocument(draft.uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'markdown');
+    const copied = await vscode.commands.executeCommand<string>(CommandIds.copyReply, { uri: draft.uri.toString() });
+    assert.equal(copied, markdownToText(doc.getText()));
   });
 
   it('uses a workspace template, and offers the built-in one when it is broken', async () => {
     const dir = path.join(root, '.proof-of-fix', 'templates', 'es');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'greeting.hbs'), 'Estimado equipo de {{clientName}}:\n');
-    const custom = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'new' });
+    const custom = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'replace' });
     assert.match(custom?.text ?? '', /^Estimado equipo de Reply Test Co:\n/);
     fs.writeFileSync(path.join(dir, 'greeting.hbs'), 'Estimado {{contactoNombre}}:\n');
-    const fallback = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'new', onTemplateError: 'builtin' });
+    const fallback = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId, ifEdited: 'replace', onTemplateError: 'builtin' });
     assert.ok(fallback);
     assert.match(fallback.text, /^Hola:\n/);
     const [error] = fallback.templateErrors;

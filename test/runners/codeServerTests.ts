@@ -3,13 +3,12 @@
 // a missing report is a failure, whatever the extension host's exit code says.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import { openBrowserWorkbench } from '../support/browserWorkbench';
+import type { BrowserWorkbench } from '../support/browserWorkbench';
 import { createDemoWorkspace } from '../support/demoWorkspace';
 import { makeTempDir } from '../support/tempDir';
 import type { TierStats } from '../support/tierStats';
-import { assertChromium, CHROMIUM, CHROMIUM_ARGS, remoteUri, startCodeServer } from '../support/vscodeServer';
-import type { RunningCodeServer } from '../support/vscodeServer';
+import { assertChromium, remoteUri } from '../support/vscodeServer';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TIMEOUT_MS = Number(process.env.PROOF_OF_FIX_INTEGRATION_TIMEOUT ?? 10 * 60_000);
@@ -34,8 +33,7 @@ async function runPass(pass: Pass, entry: string, tmp: string): Promise<TierStat
   fs.writeFileSync(logFile, '');
   const verbose = process.env.PROOF_OF_FIX_VERBOSE === '1';
 
-  let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: BrowserWorkbench | undefined;
   let printed = 0;
   const printLog = (): void => {
     const text = fs.readFileSync(logFile, 'utf8');
@@ -44,9 +42,10 @@ async function runPass(pass: Pass, entry: string, tmp: string): Promise<TierStat
   };
   console.log(`\n--- integration pass: ${pass.name}${pass.trust ? ' (workspace not trusted: Restricted Mode)' : ''}`);
   try {
-    server = await startCodeServer({
+    workbench = await openBrowserWorkbench({
       profileDir: path.join(dir, 'profile'),
       workspace,
+      folder: workspace,
       trust: pass.trust,
       env: {
         PROOF_OF_FIX_TEST_STATS: statsFile,
@@ -55,17 +54,13 @@ async function runPass(pass: Pass, entry: string, tmp: string): Promise<TierStat
         ...(process.env.PROOF_OF_FIX_TEST_GREP ? { PROOF_OF_FIX_TEST_GREP: process.env.PROOF_OF_FIX_TEST_GREP } : {}),
       },
       onLine: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(
-      server.url(workspace, [
+      payload: (server) => [
         ['extensionDevelopmentPath', remoteUri(server, ROOT)],
         ['extensionTestsPath', remoteUri(server, entry)],
-      ]),
-    );
+      ],
+      viewport: { width: 1400, height: 900 },
+    });
+    const { server, pageErrors } = workbench;
     const started = Date.now();
     let exitedAt: number | undefined;
     while (!fs.existsSync(statsFile)) {
@@ -88,8 +83,7 @@ async function runPass(pass: Pass, entry: string, tmp: string): Promise<TierStat
     }
     return JSON.parse(fs.readFileSync(statsFile, 'utf8')) as TierStats;
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await workbench?.close();
   }
 }
 

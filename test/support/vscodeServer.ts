@@ -10,14 +10,14 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const CODE_SERVER_VERSION = '4.100.3';
+const CODE_SERVER_VERSION = '4.100.3';
 export const CHROMIUM = process.env.PROOF_OF_FIX_CHROMIUM ?? '/usr/bin/chromium';
 /** What @vscode/ripgrep's postinstall looks for before trying (and failing) to download. */
 const RIPGREP_CACHE = path.join(os.tmpdir(), 'vscode-ripgrep-cache-1.15.11', 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
 
-export class MissingPrerequisiteError extends Error {}
+class MissingPrerequisiteError extends Error {}
 
-export function cacheRoot(): string {
+function cacheRoot(): string {
   return process.env.PROOF_OF_FIX_CACHE ?? path.join(os.homedir(), '.cache', 'proof-of-fix');
 }
 
@@ -25,12 +25,12 @@ function codeServerDir(): string {
   return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`);
 }
 
-export function codeServerBin(): string {
+function codeServerBin(): string {
   return path.join(codeServerDir(), 'node_modules', '.bin', 'code-server');
 }
 
 /** Installs code-server into the cache folder unless a complete install is already there. */
-export function ensureCodeServer(log: (line: string) => void = console.log): string {
+function ensureCodeServer(log: (line: string) => void = console.log): string {
   const dir = codeServerDir();
   const marker = path.join(dir, '.complete');
   if (fs.existsSync(marker) && fs.existsSync(codeServerBin())) return codeServerBin();
@@ -61,7 +61,7 @@ export function ensureCodeServer(log: (line: string) => void = console.log): str
   return codeServerBin();
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -118,7 +118,7 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SETTINGS: Record<string, unknown> = {
+const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -138,7 +138,7 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
  * entry in languagepacks.json code-server starts in that locale, and the extension's own
  * package.nls.<locale>.json and l10n bundle are used.
  */
-export function writeLanguagePack(userDataDir: string, locale: string): void {
+function writeLanguagePack(userDataDir: string, locale: string): void {
   const translations = path.join(userDataDir, `empty-translations.${locale}.json`);
   fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
   fs.writeFileSync(

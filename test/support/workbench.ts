@@ -1,16 +1,16 @@
 // Drives the browser workbench as a person would: keyboard, command palette, clicks, screenshots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { openBrowserWorkbench } from './browserWorkbench';
 import { createDemoWorkspace } from './demoWorkspace';
 import { makeTempDir } from './tempDir';
-import { assertChromium, CHROMIUM, CHROMIUM_ARGS, installVsix, startCodeServer } from './vscodeServer';
+import { installVsix } from './vscodeServer';
 import type { RunningCodeServer } from './vscodeServer';
 
-export const ROOT = path.resolve(__dirname, '../../..');
-export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
-export const VSIX = path.join(ROOT, 'proof-of-fix.vsix');
+const ROOT = path.resolve(__dirname, '../../..');
+const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const VSIX = path.join(ROOT, 'proof-of-fix.vsix');
 
 export interface Session {
   server: RunningCodeServer;
@@ -30,7 +30,6 @@ export interface SessionOptions {
 
 /** Starts code-server with the packaged extension installed and opens the demo workspace. */
 export async function openWorkbench(options: SessionOptions = {}): Promise<Session> {
-  assertChromium();
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first.`);
   const tmp = makeTempDir('pof-e2e-');
   const workspace = createDemoWorkspace(path.join(tmp, 'workspace'));
@@ -39,13 +38,15 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Sessi
   fs.mkdirSync(path.join(profileDir, 'extensions'), { recursive: true });
   fs.mkdirSync(path.join(profileDir, 'user-data'), { recursive: true });
   installVsix(VSIX, path.join(profileDir, 'extensions'), path.join(profileDir, 'user-data'));
-  const server = await startCodeServer({ profileDir, workspace, locale: options.locale, trust: options.trust });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(server.url(workspace));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  // The workbench is interactive once the activity bar has rendered its items.
-  await page.waitForSelector('.activitybar .action-item', { timeout: 60_000 });
+  const { server, browser, page, close } = await openBrowserWorkbench({ profileDir, workspace, folder: workspace, locale: options.locale, trust: options.trust });
+  try {
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // The workbench is interactive once the activity bar has rendered its items.
+    await page.waitForSelector('.activitybar .action-item', { timeout: 60_000 });
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     server,
     browser,
@@ -53,8 +54,7 @@ export async function openWorkbench(options: SessionOptions = {}): Promise<Sessi
     workspace,
     tmp,
     async close(): Promise<void> {
-      await browser.close().catch(() => undefined);
-      await server.stop();
+      await close();
       if (process.env.PROOF_OF_FIX_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
     },
   };

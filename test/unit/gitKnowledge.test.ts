@@ -26,6 +26,11 @@ describe('git knowledge in one place', () => {
     assert.deepEqual(offenders('core', /declareFormat|--format|--porcelain|split\('\\0'\)|%x1[DE]/i), []);
   });
 
+  it('git output is split only by the parsers in src/git/parsers (one --name-status -z walker)', () => {
+    const parsers = sourceFiles(path.join(root, 'git', 'parsers')).map((f) => path.relative(root, f).split(path.sep).join('/'));
+    assert.deepEqual(offenders('.', /split\('\\0'\)|--name-status[^\n]*\n[^\n]*split/, parsers), []);
+  });
+
   it('src/core reads no file inside .git', () => {
     assert.deepEqual(offenders('core', /'\.git'|gitdir:|commondir/), []);
   });

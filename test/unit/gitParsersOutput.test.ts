@@ -6,7 +6,8 @@ import { commitFromRecord, subjectOf } from '../../src/core/commitRecord';
 import { parseBlamePorcelain } from '../../src/git/parsers/blame';
 import { parseDiff, unquotePath } from '../../src/git/parsers/diff';
 import { commitFormat, parseCommitPatches, parseCommits, scanFormat, toMessageRecord } from '../../src/git/parsers/log';
-import { parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
+import { parseFollowLog } from '../../src/git/parsers/followLog';
+import { parseNameStatus, parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
 import { declareFormat, recordStream } from '../../src/git/parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, tagFormat } from '../../src/git/parsers/refs';
 import type { MessageRecord } from '../../src/core/gitPort';
@@ -144,6 +145,23 @@ describe('git parsers', () => {
       const text = record(SHA1, SHA2, 'Fix', 'Fix') + '\n' + DIFF + record(SHA2, '', 'Root', 'Root');
       const patches = parseCommitPatches(text);
       assert.deepEqual(patches.map((p) => [p.commit.sha, p.files.length]), [[SHA1, 4], [SHA2, 0]]);
+    });
+  });
+
+  describe('the log that follows a file', () => {
+    // `git log --reverse -M -z --name-status --format=@%H %P -- src/a.js`, as git 2.39 prints it.
+    const log = [`@${SHA1} ${SHA2}`, '\nM', 'src/a.js', `@${SHA2} ${SHA3}`, '\nR087', 'src/a.js', 'lib/a.js', 'A', 'lib/b.js', `@${SHA3}`, '\nD', 'lib/a.js', ''].join('\0');
+
+    it('finds the first commit that renamed the path, with the files it added', () => {
+      assert.deepEqual(parseFollowLog(log, 'src/a.js'), { commit: SHA2, parent: SHA3, status: 'R', to: 'lib/a.js', added: ['lib/b.js'] });
+      assert.deepEqual(parseFollowLog(log, 'lib/a.js'), { commit: SHA3, parent: null, status: 'D', to: null, added: [] });
+      assert.equal(parseFollowLog(log, 'other.js'), null);
+    });
+
+    it('reads a path that looks like a header as a path, and drops a truncated record', () => {
+      const odd = [`@${SHA1} ${SHA2}`, '\nD', `@${SHA3} ${SHA2}`, ''].join('\0');
+      assert.deepEqual(parseFollowLog(odd, `@${SHA3} ${SHA2}`), { commit: SHA1, parent: SHA2, status: 'D', to: null, added: [] });
+      assert.equal(parseFollowLog(log.slice(0, log.indexOf('lib/a.js')), 'src/a.js'), null);
     });
   });
 
@@ -297,6 +315,12 @@ describe('git parsers', () => {
 
     it('reads -z rename lists and path lists', () => {
       assert.deepEqual([...parseRenames('R087\0old.js\0new.js\0R100\0a\0b\0')], [['old.js', 'new.js'], ['a', 'b']]);
+      // One walker for every --name-status -z output: unmodelled statuses are skipped with their path.
+      assert.deepEqual(parseNameStatus('U\0M\0M\0f\0X\0x\0A\0a\0'), [
+        { status: 'M', path: 'f', oldPath: null },
+        { status: 'A', path: 'a', oldPath: null },
+      ]);
+      assert.deepEqual(parseNameStatus('M\0a\0R100\0old'), [{ status: 'M', path: 'a', oldPath: null }]);
       assert.deepEqual([...parseRenames('R100\0only-one\0')], []);
       assert.deepEqual(parseNulList('a b\0c\0'), ['a b', 'c']);
     });
@@ -316,6 +340,8 @@ describe('git parsers', () => {
       ['parseTags', parseTags],
       ['parseRefs', parseRefs],
       ['parseRenames', parseRenames],
+      ['parseNameStatus', parseNameStatus],
+      ['parseFollowLog', (t: string) => parseFollowLog(t, 'a')],
       ['parseShowRefTips', parseShowRefTips],
       ['subjectOf', subjectOf],
       ['unquotePath', unquotePath],

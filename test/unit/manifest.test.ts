@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandIds } from '../../src/ui/commandIds';
-import { ContextKeys, SETTINGS, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
+import { ContextKeys, SETTINGS, TIMELINE_VIEW_TYPE, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = (file: string): Record<string, unknown> =>
@@ -108,7 +108,9 @@ describe('manifest drift', () => {
     const all = clauses(manifest.contributes);
     assert.ok(all.length > 10, 'no when clauses found: the scan is broken');
     // The view id and viewItem values are compared against, not context keys: take them out first.
-    const keyParts = all.map((c) => c.replace(/\b(viewItem|view)\s*(==|=~|!=)\s*(\/[^/]*\/|[^\s)]+)/g, ''));
+    const keyParts = all.map((c) => c.replace(/\b(viewItem|view|activeWebviewPanelId)\s*(==|=~|!=)\s*(\/[^/]*\/|[^\s)]+)/g, ''));
+    const panels = new Set(all.flatMap((c) => [...c.matchAll(/\bactiveWebviewPanelId\s*==\s*([^\s)]+)/g)].map((m) => m[1])));
+    assert.deepEqual([...panels], [TIMELINE_VIEW_TYPE], 'the only webview panel is the timeline');
     const used = new Set(keyParts.flatMap((c) => c.match(/\bproofOfFix\.[A-Za-z.]+/g) ?? []));
     const keys = new Set<string>(Object.values(ContextKeys));
     const unknown = [...used].filter((k) => !keys.has(k));

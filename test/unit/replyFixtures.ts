@@ -135,6 +135,51 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
     ],
   }),
   'deployed-unknown': evidence('deployed-unknown', {}),
+  'deployed-unknown-unreleased': evidence('deployed-unknown', {
+    fixes: [fixEvidence({ tags: [], firstTag: null })],
+  }),
+  'deployed-unknown-version-said': evidence('deployed-unknown', {
+    caveats: [{ code: 'deployed-ref-unresolved', subjects: ['producción'] }],
+  }),
+  'fix-not-deployed-unreleased': evidence('fix-not-deployed', {
+    deployed: { ref: 'production', sha: sha('13'), containsFix: false },
+    fixes: [fixEvidence({ inDeployed: false, reachableDeployed: false, tags: [], firstTag: null })],
+  }),
+  'fix-modified-several': evidence('fix-modified', {
+    fixes: [
+      fixEvidence({
+        survival: survival('main', sha('9f'), 6, 2, 1, [
+          { ...commitFacts('e5e5', 'Speed up totals with a cached tax table', '2026-10-28T12:40:00+01:00', true), lines: 1, paths: ['src/invoices/totals.ts'] },
+          { ...commitFacts('e6e6', 'Use the shop currency for rounding', '2026-10-20T09:00:00+02:00', false), lines: 2, paths: ['src/invoices/totals.ts'] },
+        ]),
+      }),
+      fixEvidence({
+        ...commitFacts('b7b7', 'Round totals in the PDF too (ACME-12)', '2026-03-13T09:10:00+01:00', false),
+        authorDate: '2026-03-13T09:10:00+01:00',
+        files: ['src/pdf/invoicePdf.ts'],
+        survival: survival('main', sha('9f'), 2, 0, 0),
+      }),
+    ],
+  }),
+  'fix-intact-counterpart': evidence('fix-intact', {
+    deployed: { ...DEPLOYED, containsFix: true },
+    fixes: [
+      fixEvidence({ inDeployed: true, reachableDeployed: true, survivalDeployed: survival('v1.5.0', DEPLOYED.sha, 6, 0, 0) }),
+      fixEvidence({
+        ...commitFacts('c4c4', 'Round invoice totals half-up (ACME-12) [1.3 backport]', '2026-03-14T11:00:00+01:00', true),
+        authorDate: '2026-03-14T11:00:00+01:00',
+        reachable: false,
+        tags: ['v1.3.3'],
+        firstTag: { name: 'v1.3.3', date: '2026-03-18T09:00:00+01:00' },
+        survival: null,
+        counterpartOf: [sha('a1b2c3d4')],
+      }),
+    ],
+  }),
+  'no-fix-linked-missing': evidence('no-fix-linked', {
+    fixes: [fixEvidence({ exists: false })],
+    caveats: [{ code: 'fix-missing', subjects: [sha('a1b2c3d4')] }],
+  }),
   'fix-intact': evidence('fix-intact', {
     deployed: { ...DEPLOYED, containsFix: true },
     fixes: [
@@ -154,7 +199,7 @@ export function client(language: 'en' | 'es', register: 'usted' | 'tu' = 'usted'
     prefix: 'ACME',
     language,
     register,
-    contactName: language === 'en' ? 'Sarah' : 'Marta',
+    contactName: language === 'en' ? 'Sarah Collins' : 'Marta Giménez',
     deployedRef: 'v1.5.0',
     signature: 'Lucía Romero\nlucia@romero.dev',
   };

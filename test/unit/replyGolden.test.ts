@@ -1,5 +1,5 @@
-// Golden replies: every verdict in English and in Spanish (usted and tú), rendered from the built-in
-// templates. The golden files are reviewed by a person as the client would read them; to refresh
+// Golden replies: every scenario in English and in Spanish (usted and tú), for a plain and a
+// technical reader, as Markdown and as a plain text email body, rendered from the built-in templates. The golden files are reviewed by a person as the client would read them; to refresh
 // them after a deliberate template change run `UPDATE_GOLDEN=1 npm run test:unit` and read the diff.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -21,6 +21,8 @@ interface Variant {
   id: string;
   language: 'en' | 'es';
   register: 'usted' | 'tu';
+  audience?: 'plain' | 'technical';
+  format?: 'markdown' | 'text';
   appendix?: boolean;
 }
 
@@ -29,6 +31,9 @@ const VARIANTS: Variant[] = [
   { id: 'es-usted', language: 'es', register: 'usted' },
   { id: 'es-tu', language: 'es', register: 'tu' },
 ];
+
+/** The date the user chose for the next step in every golden reply. */
+const NEXT_STEP_BY = '2026-11-24';
 
 function renderScenario(name: string, variant: Variant): string {
   const evidence = SCENARIOS[name];
@@ -39,13 +44,16 @@ function renderScenario(name: string, variant: Variant): string {
     register: variant.register,
     client: client(variant.language, variant.register),
     issue: issue(variant.language),
+    audience: variant.audience ?? 'technical',
     appendix: variant.appendix === true,
+    nextStepBy: NEXT_STEP_BY,
     timeZone: 'Europe/Madrid',
   });
   const result = renderReply(context, {
     builtin: folderTemplateSource(templatesRoot, variant.language, 'builtin'),
     forge: parseRemote(REMOTE),
     timeZone: 'Europe/Madrid',
+    format: variant.format ?? 'markdown',
   });
   if (!result.ok) assert.fail(JSON.stringify(result.errors, null, 2));
   return result.text;
@@ -69,19 +77,24 @@ describe('reply golden files', () => {
 
   for (const name of Object.keys(SCENARIOS)) {
     for (const variant of VARIANTS) {
-      it(`${name} (${variant.id}) matches its golden file and passes the tone check`, () => {
-        const text = renderScenario(name, variant);
-        compareGolden(`${name}.${variant.id}.md`, text);
-        assert.deepEqual(checkTone(text, variant.language).map((f) => `${f.ruleId}: ${f.text}`), []);
-      });
+      for (const audience of ['plain', 'technical'] as const) {
+        for (const format of ['markdown', 'text'] as const) {
+          const file = `${name}.${variant.id}.${audience}.${format === 'markdown' ? 'md' : 'txt'}`;
+          it(`${file} matches its golden file and passes the tone check`, () => {
+            const text = renderScenario(name, { ...variant, audience, format });
+            compareGolden(file, text);
+            assert.deepEqual(checkTone(text, variant.language).map((f) => `${f.ruleId}: ${f.text}`), []);
+          });
+        }
+      }
     }
   }
 
   for (const variant of [VARIANTS[0], VARIANTS[1]] as Variant[]) {
     for (const name of ['fix-reverted-by-others', 'fix-modified']) {
-      it(`${name} with the evidence appendix (${variant.id})`, () => {
-        const text = renderScenario(name, { ...variant, appendix: true });
-        compareGolden(`${name}.${variant.id}.appendix.md`, text);
+      it(`${name} with the evidence appendix (${variant.id}, plain)`, () => {
+        const text = renderScenario(name, { ...variant, audience: 'plain', appendix: true });
+        compareGolden(`${name}.${variant.id}.plain.appendix.md`, text);
         assert.deepEqual(checkTone(text, variant.language).map((f) => `${f.ruleId}: ${f.text}`), []);
       });
     }

@@ -5,13 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildAppendix, shellQuote } from '../../src/core/reply/appendix';
 import { buildReplyContext, CONTEXT_FIELDS } from '../../src/core/reply/context';
-import { addWorkingDays, formatCount, formatDate, formatList } from '../../src/core/reply/format';
+import { addWorkingDays, formatCount, formatDate, formatDay, formatList } from '../../src/core/reply/format';
 import { shortSha } from '../../src/core/sha';
 import { readRemoteUrl } from '../../src/git/dotGit';
 import { parseRemotes } from '../../src/git/parsers/config';
-import { commitUrl, parseRemote, tagUrl } from '../../src/core/reply/remoteLinks';
+import { commitUrl, isSafeLink, parseRemote, tagUrl } from '../../src/core/reply/remoteLinks';
 import { makeTempDir } from '../support/tempDir';
-import { SCENARIOS, client, fixEvidence } from './replyFixtures';
+import { SCENARIOS, client, fixEvidence, issue } from './replyFixtures';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
@@ -42,6 +42,23 @@ describe('reply remote links', () => {
     for (const remote of ['git@git.example.com:acme/shop.git', '/srv/git/shop.git', 'file:///srv/shop', '', undefined]) {
       assert.equal(parseRemote(remote), null, String(remote));
     }
+  });
+
+  it('never lets a remote URL put Markdown or another scheme into a link', () => {
+    for (const remote of ['https://github.com/acme/shop)](javascript:alert(1)', 'https://github.com/a(b)/c)d', 'git@github.com:acme/sh op).git']) {
+      const forge = parseRemote(remote);
+      if (forge === null) continue;
+      const url = commitUrl(forge, SHA);
+      assert.ok(isSafeLink(url), url);
+      assert.doesNotMatch(url, /[()\s]/, url);
+      assert.doesNotMatch(tagUrl(forge, 'v1)(x'), /[()]/);
+    }
+    for (const remote of ['javascript://github.com/a/b', 'data:text/html,x', 'https://gith(ub.com/a/b', 'vbscript:x']) {
+      assert.equal(parseRemote(remote), null, remote);
+    }
+    assert.equal(isSafeLink('javascript:alert(1)'), false);
+    assert.equal(isSafeLink('http://github.com/a'), false);
+    assert.equal(isSafeLink('https://github.com/a/b/commit/0123'), true);
   });
 
   it('recognises a self-hosted forge from a hint', () => {
@@ -90,7 +107,30 @@ describe('reply formatting', () => {
     assert.equal(shortSha(SHA), '0123456');
   });
 
-  it('puts the next step two working days ahead, skipping the weekend', () => {
+  it('writes dates as Spanish writes them, without the year of the reply', () => {
+    assert.equal(formatDay('2026-12-03', { locale: 'es', currentYear: 2026 }), 'jueves 3 de diciembre');
+    assert.equal(formatDay('2026-12-03', { locale: 'en', currentYear: 2026 }), 'Thursday, December 3');
+    assert.equal(formatDate('2026-02-10T10:00:00+01:00', { locale: 'es', timeZone: 'Europe/Madrid', currentYear: 2026 }), '10 de febrero');
+    assert.equal(formatDate('2025-02-10T10:00:00+01:00', { locale: 'es', timeZone: 'Europe/Madrid', currentYear: 2026 }), '10 de febrero de 2025');
+  });
+
+  it('builds each Intl formatter once, however many values it formats', () => {
+    const original = Intl.DateTimeFormat;
+    let built = 0;
+    const counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      built++;
+      return new original(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    (Intl as { DateTimeFormat: typeof Intl.DateTimeFormat }).DateTimeFormat = counting;
+    try {
+      for (let i = 1; i <= 28; i++) formatDate(`2031-02-${String(i).padStart(2, '0')}`, { locale: 'es-MX' });
+    } finally {
+      (Intl as { DateTimeFormat: typeof Intl.DateTimeFormat }).DateTimeFormat = original;
+    }
+    assert.equal(built, 1);
+  });
+
+  it('suggests a next step N working days ahead, skipping the weekend', () => {
     assert.equal(addWorkingDays('2026-11-19T10:00:00Z', 2, 'UTC'), '2026-11-23'); // Thursday -> Monday
     assert.equal(addWorkingDays('2026-11-21T09:30:00Z', 2, 'UTC'), '2026-11-24'); // Saturday -> Tuesday
   });
@@ -156,8 +196,24 @@ describe('reply context', () => {
     assert.deepEqual([...keys].filter((k) => !CONTEXT_FIELDS.has(k)), []);
   });
 
-  it('uses a given next-step date', () => {
+  it('uses a given next-step date, and invents none', () => {
     assert.equal(buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en', nextStepBy: '2026-12-01' }).nextStepBy, '2026-12-01');
+    assert.equal('nextStepBy' in buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en' }), false);
+  });
+
+  it('takes the audience from the option, then the client, else plain', () => {
+    assert.equal(buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en' }).technical, false);
+    assert.equal(buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en', client: { ...client('en'), audience: 'technical' } }).technical, true);
+    assert.equal(buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en', audience: 'plain', client: { ...client('en'), audience: 'technical' } }).audience, 'plain');
+  });
+
+  it('names a release-like client version, not a branch; acknowledges a version that names no commit', () => {
+    assert.equal(buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en' }).deployed?.name, 'v1.5.0');
+    assert.equal('name' in (buildReplyContext({ evidence: SCENARIOS['fix-not-deployed-unreleased']!, language: 'en' }).notDeployed ?? {}), false);
+    assert.equal(buildReplyContext({ evidence: SCENARIOS['deployed-unknown-version-said']!, language: 'en' }).versionSaid, 'producción');
+    const said = { ...issue('es'), reports: [{ date: '2026-11-20', words: 'otra vez', version: 'production' }] };
+    assert.equal(buildReplyContext({ evidence: SCENARIOS['deployed-unknown']!, language: 'en', issue: said }).versionSaid, 'production');
+    assert.equal('versionSaid' in buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'en', issue: said }), false);
   });
 });
 

@@ -6,11 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildReplyContext } from '../../src/core/reply/context';
-import { describeTemplateError, renderReply, renderReplyWithFallback } from '../../src/core/reply/render';
-import type { TemplateError } from '../../src/core/reply/render';
+import { renderReply, renderReplyWithFallback } from '../../src/core/reply/render';
+import { describeTemplateError } from '../../src/core/reply/templateErrors';
+import type { TemplateError } from '../../src/core/reply/templateErrors';
 import { folderTemplateSource, memoryTemplateSource } from '../../src/core/reply/templateSource';
 import { VERDICTS } from '../../src/core/evidence/model';
-import { SCENARIOS, client, issue } from './replyFixtures';
+import { parseRemote } from '../../src/core/reply/remoteLinks';
+import { REMOTE, SCENARIOS, client, issue } from './replyFixtures';
 
 const templatesRoot = path.resolve(__dirname, '../../../templates');
 const builtinEn = folderTemplateSource(templatesRoot, 'en', 'builtin');
@@ -114,7 +116,7 @@ describe('reply rendering', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-templates-'));
     try {
       fs.mkdirSync(path.join(dir, 'es'));
-      fs.writeFileSync(path.join(dir, 'es', 'greeting.hbs'), 'Estimada {{contactName}}:\n');
+      fs.writeFileSync(path.join(dir, 'es', 'greeting.hbs'), 'Estimada {{firstName}}:\n');
       const result = renderReply(context('fix-intact', 'es'), {
         builtin: folderTemplateSource(templatesRoot, 'es', 'builtin'),
         override: folderTemplateSource(dir, 'es', 'override'),
@@ -152,9 +154,84 @@ describe('reply rendering', () => {
   });
 
   it('prints plain short shas when the remote is unknown', () => {
-    const result = renderReply(context('fix-intact'), { builtin: builtinEn, forge: null });
+    const result = renderReply({ ...context('fix-intact'), audience: 'technical', technical: true }, { builtin: builtinEn, forge: null });
     assert.ok(result.ok);
     assert.match(result.text, /fixed in commit a1b2c3d \(/);
     assert.doesNotMatch(result.text, /\]\(http/);
+  });
+
+  it('refuses {{log}}, which would write to the CLI\'s stdout', () => {
+    for (const text of ['{{log "x"}}', '{{log issue.title}}', '{{#log}}x{{/log}}']) {
+      const errors = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override: memoryTemplateSource({ 'fix-intact': text }, 'override') }));
+      assert.ok(errors.some((e) => e.code === 'unknown-helper' || e.code === 'unknown-field'), text);
+    }
+  });
+
+  it('stops a partial fan-out at the call limit instead of filling memory', () => {
+    const fan = '{{> p}}{{> p}}{{> p}}{{> p}}{{> p}}{{> p}}{{> p}}{{> p}}{{> p}}{{> p}}';
+    const templates: Record<string, string> = { 'fix-intact': fan.replace(/p/g, 'a') };
+    for (const [name, next] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']] as const) templates[name] = fan.replace(/p/g, next);
+    templates.f = 'x'.repeat(1000);
+    const started = Date.now();
+    const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override: memoryTemplateSource(templates, 'override') }));
+    assert.equal(error?.code, 'limit');
+    assert.ok(Date.now() - started < 3000, 'the limit is reached quickly');
+  });
+
+  it('stops partials nested past the depth limit', () => {
+    const templates: Record<string, string> = { 'fix-intact': '{{> p0}}' };
+    for (let i = 0; i < 20; i++) templates[`p${i}`] = `{{> p${i + 1}}}`;
+    templates.p20 = 'end';
+    const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override: memoryTemplateSource(templates, 'override') }));
+    assert.equal(error?.code, 'limit');
+    assert.match(error?.detail ?? '', /deeper/);
+  });
+
+  it('stops a reply larger than the size limit', () => {
+    const templates = { 'fix-intact': '{{> big}}{{> big}}{{> big}}{{> big}}', big: 'x'.repeat(60_000) };
+    const [error] = errorsOf(renderReply(context('fix-intact'), { builtin: builtinEn, override: memoryTemplateSource(templates, 'override') }));
+    assert.equal(error?.code, 'limit');
+  });
+
+  it('refuses a workspace template that is a symlink to a file outside the workspace, and falls back', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-symlink-'));
+    try {
+      const workspace = path.join(dir, 'ws');
+      fs.mkdirSync(path.join(workspace, '.proof-of-fix', 'templates', 'en'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'secret.txt'), 'TOP SECRET\n');
+      fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(workspace, '.proof-of-fix', 'templates', 'en', 'closing.hbs'));
+      fs.writeFileSync(path.join(workspace, '.proof-of-fix', 'templates', 'en', 'greeting.hbs'), 'Dear {{firstName}},\n');
+      const override = folderTemplateSource(path.join(workspace, '.proof-of-fix', 'templates'), 'en', 'override', workspace);
+      const result = renderReplyWithFallback(context('fix-intact'), { builtin: builtinEn, override });
+      assert.ok(result.ok);
+      assert.deepEqual(result.outcome.overrideErrors.map((e) => [e.code, e.template]), [['outside-workspace', 'closing']]);
+      assert.doesNotMatch(result.outcome.text, /SECRET/);
+      // A template inside the workspace is still used when nothing refers outside it.
+      fs.rmSync(path.join(workspace, '.proof-of-fix', 'templates', 'en', 'closing.hbs'));
+      const inside = renderReply(context('fix-intact'), { builtin: builtinEn, override });
+      assert.ok(inside.ok);
+      assert.match(inside.text, /^Dear Sarah,/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a text reply with no Markdown at all: no backticks, links, list dashes or rules', () => {
+    for (const scenario of Object.keys(SCENARIOS)) {
+      const ctx = { ...context(scenario), audience: 'technical' as const, technical: true, appendix: buildReplyContext({ evidence: SCENARIOS[scenario]!, language: 'en', appendix: true }).appendix };
+      const result = renderReply(ctx, { builtin: builtinEn, forge: parseRemote(REMOTE), format: 'text' });
+      assert.ok(result.ok, scenario);
+      assert.doesNotMatch(result.text, /`|\]\(|^\s*- |^---/m, scenario);
+    }
+  });
+
+  it('greets the contact by first name, or with the client\'s own greeting', () => {
+    const es = renderReply(context('fix-intact', 'es'), { builtin: folderTemplateSource(templatesRoot, 'es', 'builtin') });
+    assert.ok(es.ok);
+    assert.match(es.text, /^Hola, Marta:\n/);
+    const own = buildReplyContext({ evidence: SCENARIOS['fix-intact']!, language: 'es', client: { ...client('es'), greeting: 'Estimada Carmen:' } });
+    const custom = renderReply(own, { builtin: folderTemplateSource(templatesRoot, 'es', 'builtin') });
+    assert.ok(custom.ok);
+    assert.match(custom.text, /^Estimada Carmen:\n\nGracias/);
   });
 });

@@ -23,7 +23,7 @@ import type {
   Verdict,
 } from './model';
 import { patchKey } from './patchId';
-import { sameChange } from './releaseLines';
+import { sameChange, shareAFile } from './releaseLines';
 import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome } from './survival';
@@ -290,7 +290,11 @@ async function markCounterparts(ctx: Context, fixes: FixEvidence[], diffs: Map<s
     if (!f.exists || f.reachable || f.equivalents.length > 0) continue;
     const of: string[] = [];
     for (const g of onTarget) {
-      if (!sameChange({ subject: f.subject, files: diffs.get(f.sha) ?? [] }, { subject: g.subject, files: diffs.get(g.sha) ?? [] })) continue;
+      const a = { subject: f.subject, files: diffs.get(f.sha) ?? [] };
+      const b = { subject: g.subject, files: diffs.get(g.sha) ?? [] };
+      // Released on a line of its own: a release contains it and not the target's fix.
+      const ownLine = f.tags.some((t) => !g.tags.includes(t));
+      if (!sameChange(a, b) && !(ownLine && shareAFile(a, b))) continue;
       // Diverging lines: a fix built on the other is a later part of it, not the same fix again.
       if ((await ctx.port.isAncestor(g.sha, f.sha)) || (await ctx.port.isAncestor(f.sha, g.sha))) continue;
       of.push(g.sha);

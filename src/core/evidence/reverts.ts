@@ -32,8 +32,8 @@ const REVERTS_LINE = /This reverts commit ([0-9a-f]{7,64})/gi;
 // `Revert 1a2b3c4d`, `Revert "1a2b3c4d"`: a sha as the whole subject (with at least one digit, so
 // that a word such as "defaced" is not read as one).
 const REVERT_SHA_SUBJECT = /^Revert:?\s+(?:commit\s+)?"?(?=[0-9a-f]*[0-9])([0-9a-f]{7,64})"?\s*$/i;
-// A subject cut by a forge: `Revert "<start of the subject>…` or `...`, without the closing quote.
-const TRUNCATED_SUBJECT = /^Revert "(.+?)(?:…|\.\.\.)$/;
+// A subject cut by a forge: `Revert "<start of the subject>…` (or `...`), with or without a closing quote.
+const TRUNCATED_SUBJECT = /^Revert "(.+?)(?:…|\.\.\.)"?$/;
 // Shorter starts say too little to tell one subject from another.
 const MIN_TRUNCATED = 12;
 

@@ -1,7 +1,11 @@
 // Release tags: which tags look like versions, and their order.
 
-/** Default: an optional word prefix (`v`, `release-`, `app/`), dotted numbers, an optional suffix. */
-export const DEFAULT_TAG_PATTERN = '^[A-Za-z_/-]*v?[0-9]+(?:\\.[0-9]+)*(?:[-+._][0-9A-Za-z.+_-]*)?$';
+/**
+ * Default: an optional word prefix (`release-`, `app/`), then `v`/`V` and a number, or dotted
+ * numbers without it (`1.2`, `V1.3.0`, `v2`, `2.0.0`), then an optional suffix (`-rc.1`). A bare
+ * number after a word is not a version: `deploy-2024-05`, `build-17`, `stable` are not releases.
+ */
+export const DEFAULT_TAG_PATTERN = '^[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+)(?:[-+._][0-9A-Za-z.+_-]*)?$';
 
 // Shared collators: localeCompare with a locale builds a new collator on every call, and hundreds of
 // tags are sorted per evidence.

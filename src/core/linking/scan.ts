@@ -159,7 +159,7 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Groups the cache's commits by issue id, newest first within each list. */
-export function issuesFromCache(cache: ScanCache): ScanIssue[] {
+function issuesFromCache(cache: ScanCache): ScanIssue[] {
   const byId = new Map<string, ScanIssue>();
   for (const [sha, c] of Object.entries(cache.commits)) {
     if (!Array.isArray(c.refs)) continue;

@@ -9,11 +9,11 @@ import type { IdPatterns } from './messageParser';
 import type { ScanCache, ScanResult } from './scan';
 import { isScanCache, patternsKey, scanHistory } from './scan';
 
-export function scanCachePath(gitCommonDir: string): string {
+function scanCachePath(gitCommonDir: string): string {
   return path.join(gitCommonDir, 'proof-of-fix', 'scan-cache.json');
 }
 
-export async function readScanCache(file: string): Promise<ScanCache | undefined> {
+async function readScanCache(file: string): Promise<ScanCache | undefined> {
   try {
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
     return isScanCache(value) ? value : undefined;
@@ -23,7 +23,7 @@ export async function readScanCache(file: string): Promise<ScanCache | undefined
   }
 }
 
-export async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
+async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
   // The same atomic write as the files the user owns.
   await createNodeStoreFs().writeFileAtomic(file, JSON.stringify(cache));
 }

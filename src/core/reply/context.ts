@@ -4,11 +4,10 @@
 // version contains every fix).
 import { compareNewestFirst } from '../commitOrder';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
-import type { Client, Issue, Language, Register } from '../store/model';
-import { latestReport } from '../store/model';
+import type { Audience, Client, Issue, Language, Register } from '../store/model';
+import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
 import type { Appendix } from './appendix';
-import { addWorkingDays } from './format';
 
 export interface ReplyCommit {
   sha: string;
@@ -18,6 +17,8 @@ export interface ReplyCommit {
   date: string;
   /** Authored by one of the user's own identities. */
   byMe: boolean;
+  /** Names of the files it touched (the fix's files; the fix's lines a change touched), for plain replies. */
+  files: string[];
 }
 
 export interface ReplyTag {
@@ -60,6 +61,8 @@ export interface ReplySurvival {
 export interface ReplyRef {
   ref: string;
   sha: string;
+  /** The ref as a client knows it: present when it is a release name (v1.5.0), absent for a branch or commit. */
+  name?: string;
 }
 
 export interface ReplyIssue {
@@ -75,8 +78,15 @@ export interface ReplyContext {
   language: Language;
   /** Spanish informal register; always false in English. */
   tu: boolean;
+  audience: Audience;
+  /** audience === 'technical': commit ids, branches and commit subjects may be named. */
+  technical: boolean;
   verdict: Verdict;
   contactName?: string;
+  /** The contact's first name, for the default greeting ("Hola, Carmen:"). */
+  firstName?: string;
+  /** The client's own greeting line, used as written. */
+  greeting?: string;
   clientName?: string;
   signature?: string;
   issue: ReplyIssue;
@@ -95,8 +105,10 @@ export interface ReplyContext {
   deployed?: ReplyRef;
   /** The client's version; present only when it is known and lacks some fix. */
   notDeployed?: ReplyRef & { fixes: ReplyFix[] };
-  /** Fixes neither reachable from the target nor copied onto it. */
+  /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
+  /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
+  counterparts: ReplyFix[];
   reverts: ReplyRevert[];
   revertsByMe: ReplyRevert[];
   revertsByOthers: ReplyRevert[];
@@ -111,8 +123,14 @@ export interface ReplyContext {
   /** Commits that mention the issue without fixing it, newest first. */
   mentions: ReplyCommit[];
   caveats: { shallow: boolean; uncommitted: string[] };
-  /** YYYY-MM-DD by which the reply's next step is promised. */
-  nextStepBy: string;
+  /**
+   * The version the client said they run (or clients.json records) when it names no commit the
+   * repository knows: the reply acknowledges it instead of asking again. Absent when the client's
+   * version is known to the evidence.
+   */
+  versionSaid?: string;
+  /** YYYY-MM-DD by which the reply's next step is promised; only a date the user chose. */
+  nextStepBy?: string;
   appendix?: Appendix;
 }
 
@@ -127,7 +145,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
-  'fixSha', 'lines',
+  'fixSha', 'lines', 'counterparts', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
   'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
 ]);
@@ -137,31 +155,52 @@ export interface ReplyInput {
   language: Language;
   /** Spanish only; defaults to usted. */
   register?: Register;
+  /** Overrides the client's audience; default: the client's, else plain. */
+  audience?: Audience;
   client?: Client;
   issue?: Issue;
   /** Adds the verification appendix (shas, refs and the git commands that check each statement). */
   appendix?: boolean;
-  /** YYYY-MM-DD of the next step; default: two working days after the evidence was computed. */
+  /** YYYY-MM-DD of the next step, as the user chose it; without it the reply names no date. */
   nextStepBy?: string;
   /** IANA zone for calendar days; undefined means the machine's zone. */
   timeZone?: string;
 }
 
-const NEXT_STEP_WORKING_DAYS = 2;
+function baseName(file: string): string {
+  return file.split('/').pop() ?? file;
+}
 
-function commit(facts: CommitFacts): ReplyCommit {
-  return { sha: facts.sha, subject: facts.subject, author: facts.authorName, date: facts.date, byMe: facts.byMe };
+function fileNames(paths: readonly string[]): string[] {
+  return [...new Set(paths.map(baseName).filter((n) => n !== ''))];
+}
+
+function commit(facts: CommitFacts, paths: readonly string[] = []): ReplyCommit {
+  return { sha: facts.sha, subject: facts.subject, author: facts.authorName, date: facts.date, byMe: facts.byMe, files: fileNames(paths) };
+}
+
+const RELEASE_NAME = /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+/** A ref as the client knows it: a release name is one; a branch or a commit id is not. */
+function refOf(ref: string, sha: string, tags: ReadonlySet<string>): ReplyRef {
+  return { ref, sha, ...(RELEASE_NAME.test(ref) || tags.has(ref) ? { name: ref } : {}) };
 }
 
 function fixOf(fix: FixEvidence): ReplyFix {
   const copySource = fix.reachable ? undefined : fix.equivalents[0];
   return {
-    ...commit(fix),
+    ...commit(fix, fix.files),
     onTarget: fix.reachable || copySource !== undefined,
     ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
-    tags: [...fix.tags],
-    ...(fix.firstTag !== null ? { firstTag: { name: fix.firstTag.name, date: fix.firstTag.date } } : {}),
+    // The releases are those of the commit on the target: the copy's when the fix came as a copy.
+    tags: [...(copySource === undefined ? fix.tags : copySource.tags ?? [])],
+    ...optional('firstTag', (copySource === undefined ? fix.firstTag : copySource.firstTag) ?? undefined),
   };
+}
+
+/** The same fix made on another release line: not a missing piece of the target's fix. */
+function isCounterpart(fix: FixEvidence): boolean {
+  return !fix.reachable && fix.equivalents.length === 0 && (fix.counterpartOf?.length ?? 0) > 0;
 }
 
 function uniqueBySha<T extends { sha: string }>(items: T[]): T[] {
@@ -195,7 +234,7 @@ function changesOf(fixes: FixEvidence[]): ReplyChange[] {
     for (const c of survivalOf(fix)?.changedBy ?? []) {
       const existing = bySha.get(c.sha);
       if (existing) existing.lines += c.lines;
-      else bySha.set(c.sha, { ...commit(c), lines: c.lines });
+      else bySha.set(c.sha, { ...commit(c, c.paths), lines: c.lines });
     }
   }
   return [...bySha.values()].sort(compareNewestFirst);
@@ -222,15 +261,22 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
-  const existing = evidence.fixes.filter((f) => f.exists);
+  const present = evidence.fixes.filter((f) => f.exists);
+  const existing = present.filter((f) => !isCounterpart(f));
   const fixes = existing.map(fixOf);
+  const counterparts = present.filter(isCounterpart).map(fixOf);
   const reverts = uniqueBySha(
     existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
   ).sort(compareNewestFirst);
   const changes = changesOf(existing);
-  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map(commit))).sort(compareNewestFirst);
+  const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map((c) => commit(c)))).sort(compareNewestFirst);
   const report = issue === undefined ? undefined : latestReport(issue);
   const deployed = evidence.deployed;
+  const tags = new Set(existing.flatMap((f) => f.tags));
+  const unresolved = evidence.caveats.find((c) => c.code === 'deployed-ref-unresolved')?.subjects[0];
+  const versionSaid = deployed === null ? nonEmpty(unresolved) ?? nonEmpty(report?.version) : undefined;
+  const audience = input.audience ?? client?.audience ?? DEFAULT_AUDIENCE;
+  const contactName = nonEmpty(client?.contactName);
 
   const replyIssue: ReplyIssue = {
     ...optional('id', nonEmpty(issue?.id) ?? nonEmpty(evidence.issueId ?? undefined)),
@@ -242,8 +288,12 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const context: ReplyContext = {
     language: input.language,
     tu: input.language === 'es' && (input.register ?? client?.register) === 'tu',
+    audience,
+    technical: audience === 'technical',
     verdict: evidence.verdict,
-    ...optional('contactName', nonEmpty(client?.contactName)),
+    ...optional('contactName', contactName),
+    ...optional('firstName', contactName?.split(/\s+/)[0]),
+    ...optional('greeting', nonEmpty(client?.greeting)),
     ...optional('clientName', nonEmpty(client?.name)),
     ...optional('signature', nonEmpty(client?.signature)),
     issue: replyIssue,
@@ -253,17 +303,17 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...optional('fix', fixes[0]),
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
     ...optional('release', releaseOf(fixes)),
-    ...(deployed !== null && deployed.containsFix ? { deployed: { ref: deployed.ref, sha: deployed.sha } } : {}),
+    ...(deployed !== null && deployed.containsFix ? { deployed: refOf(deployed.ref, deployed.sha, tags) } : {}),
     ...(deployed !== null && !deployed.containsFix
       ? {
           notDeployed: {
-            ref: deployed.ref,
-            sha: deployed.sha,
+            ...refOf(deployed.ref, deployed.sha, tags),
             fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
           },
         }
       : {}),
     offTarget: fixes.filter((f) => !f.onTarget),
+    counterparts,
     reverts,
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
@@ -272,12 +322,13 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     changesByMe: changes.filter((c) => c.byMe),
     changesByOthers: changes.filter((c) => !c.byMe),
     laterChanges,
-    mentions: evidence.mentions.map(commit),
+    mentions: evidence.mentions.map((c) => commit(c)),
     caveats: {
       shallow: !evidence.historyComplete || evidence.caveats.some((c) => c.code === 'shallow-history'),
       uncommitted: evidence.caveats.filter((c) => c.code === 'uncommitted-changes').flatMap((c) => c.subjects),
     },
-    nextStepBy: input.nextStepBy ?? addWorkingDays(evidence.computedAt, NEXT_STEP_WORKING_DAYS, input.timeZone),
+    ...optional('versionSaid', versionSaid),
+    ...optional('nextStepBy', input.nextStepBy),
   };
   if (input.appendix === true) context.appendix = buildAppendix(evidence);
   return context;

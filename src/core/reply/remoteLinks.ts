@@ -1,6 +1,9 @@
 // Commit and tag links from a git remote URL. Each forge spells its web paths differently, so the
 // remote is parsed once into a forge and a repository base, and the links are built from that. An
-// unknown host yields no links: the reply then shows plain short shas, never a guessed URL.
+// unknown host yields no links: the reply then shows plain short shas, never a guessed URL. Links
+// are always https on a host name made of host-name characters, with every path segment
+// percent-encoded (parentheses included), so a remote URL can never put Markdown or another
+// scheme into a reply.
 
 export type ForgeKind = 'github' | 'gitlab' | 'bitbucket' | 'azure' | 'gitea';
 
@@ -47,7 +50,8 @@ export function parseRemote(url: string | undefined, hint?: ForgeKind): Forge | 
   const parts = splitRemote(url);
   if (parts === null || parts.path === '') return null;
   const { host, path } = parts;
-  const segments = path.split('/').filter((s) => s !== '');
+  if (!/^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(host)) return null;
+  const segments = path.split('/').filter((s) => s !== '').map(encodeSegment);
 
   if (host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com') {
     // git@ssh.dev.azure.com:v3/org/project/repo
@@ -69,6 +73,16 @@ export function parseRemote(url: string | undefined, hint?: ForgeKind): Forge | 
   if (kind === null) return null;
   const repoPath = kind === 'gitlab' ? segments.join('/') : segments.slice(0, 2).join('/');
   return { kind, base: `https://${host}/${repoPath}` };
+}
+
+/** encodeURIComponent leaves `!'()*` as they are; in a Markdown link target `(` and `)` end it. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Only https URLs without spaces, brackets or parentheses become links. */
+export function isSafeLink(url: string): boolean {
+  return /^https:\/\/[^\s()<>[\]"'`]+$/.test(url);
 }
 
 function forgeByHost(host: string): ForgeKind | null {
@@ -94,7 +108,7 @@ export function commitUrl(forge: Forge, sha: string): string {
 }
 
 export function tagUrl(forge: Forge, tag: string): string {
-  const t = encodeURIComponent(tag);
+  const t = encodeSegment(tag);
   switch (forge.kind) {
     case 'github':
       return `${forge.base}/releases/tag/${t}`;

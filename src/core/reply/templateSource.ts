@@ -13,6 +13,8 @@ export interface TemplateFile {
   file: string;
   text: string;
   origin: TemplateOrigin;
+  /** Set when the file exists but is not used: its real path lies outside the folder it must stay in. */
+  refused?: 'outside-workspace';
 }
 
 export interface TemplateSource {
@@ -24,8 +26,26 @@ export interface TemplateSource {
 
 const EXTENSION = '.hbs';
 
-/** `<root>/<language>/*.hbs`. A missing folder is an empty source (a workspace without overrides). */
-export function folderTemplateSource(root: string, language: Language, origin: TemplateOrigin): TemplateSource {
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    // Dangling symlink or no such file: it has no real path to be inside anything.
+    return undefined;
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * `<root>/<language>/*.hbs`. A missing folder is an empty source (a workspace without overrides).
+ * With `confineTo`, a template whose real path (symlinks followed) lies outside that folder is
+ * refused: a workspace's templates cannot make a reply read any other file on the machine.
+ */
+export function folderTemplateSource(root: string, language: Language, origin: TemplateOrigin, confineTo?: string): TemplateSource {
   const dir = path.join(root, language);
   return {
     origin,
@@ -41,6 +61,11 @@ export function folderTemplateSource(root: string, language: Language, origin: T
     },
     read(name: string): TemplateFile | undefined {
       const file = path.join(dir, name + EXTENSION);
+      if (confineTo !== undefined && fs.existsSync(file)) {
+        const real = realPath(file);
+        const folder = realPath(confineTo) ?? path.resolve(confineTo);
+        if (real === undefined || !isInside(real, folder)) return { name, file, text: '', origin, refused: 'outside-workspace' };
+      }
       try {
         return { name, file, text: fs.readFileSync(file, 'utf8'), origin };
       } catch {

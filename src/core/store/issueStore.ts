@@ -8,9 +8,11 @@ import { contentHash, formatStoreJson } from './format';
 import { isSafeIssueId, nextIssueId, parseIssueId } from './ids';
 import type { Client, ClientReport, ClientsFile, Issue, IssueStatus } from './model';
 import { SCHEMA_VERSION } from './model';
+import type { Entry } from './storeEntries';
+import { readEntry, rewriteFile, withLock, writtenEntry } from './storeEntries';
 import { StoreError } from './storeErrors';
 import type { StoreFs } from './storeFs';
-import { isAlreadyExists, isChangedOnDisk, isLockTimeout } from './storeFs';
+import { isAlreadyExists } from './storeFs';
 import type { Parsed, StoreProblem } from './storeParse';
 import { parseClientsText, parseIssueText } from './storeParse';
 import type { StoreValidator } from './validate';
@@ -22,16 +24,6 @@ export type { StoreProblem } from './storeParse';
 
 export const DEFAULT_ISSUES_DIR = '.proof-of-fix/issues';
 export const DEFAULT_CLIENTS_FILE = '.proof-of-fix/clients.json';
-
-interface Entry<T> {
-  file: string;
-  mtimeMs: number;
-  size: number;
-  /** Hash of the text as read (or last written). */
-  hash: string;
-  value?: T;
-  problem?: StoreProblem;
-}
 
 export interface NewIssueInput {
   client: string;
@@ -58,8 +50,6 @@ export interface IssueStoreOptions {
 
 const READ_CONCURRENCY = 16;
 const CREATE_ATTEMPTS = 50;
-/** How often a change is applied again when an editor keeps saving the file between our read and our rename. */
-const WRITE_ATTEMPTS = 20;
 
 const STATUS_ORDER: Record<IssueStatus, number> = { reopened: 0, open: 1, fixed: 2, 'wont-fix': 3, closed: 4 };
 
@@ -144,7 +134,7 @@ export class IssueStore {
     const queue = [...files];
     const worker = async (): Promise<void> => {
       for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-        const next = await this.readEntry(file, this.issueEntries.get(file), (text) => this.parseIssue(file, text));
+        const next = await readEntry(this.fs, file, this.issueEntries.get(file), (text) => this.parseIssue(file, text));
         if (next !== this.issueEntries.get(file)) {
           changed = true;
           if (next) this.issueEntries.set(file, next);
@@ -153,7 +143,7 @@ export class IssueStore {
       }
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-    const clients = await this.readEntry(this.clientsFile, this.clientsEntry, (text) => this.parseClients(text));
+    const clients = await readEntry(this.fs, this.clientsFile, this.clientsEntry, (text) => this.parseClients(text));
     if (clients !== this.clientsEntry) {
       changed = true;
       this.clientsEntry = clients;
@@ -169,7 +159,7 @@ export class IssueStore {
     // The id becomes a file name: one that could name another path is never read.
     if (!isSafeIssueId(id)) throw new StoreError('not-found', id, 'not an issue id');
     const file = this.issueFile(id);
-    const entry = await this.readEntry(file, this.issueEntries.get(file), (text) => this.parseIssue(file, text));
+    const entry = await readEntry(this.fs, file, this.issueEntries.get(file), (text) => this.parseIssue(file, text));
     if (entry) this.issueEntries.set(file, entry);
     else this.issueEntries.delete(file);
     await this.loadClients();
@@ -177,7 +167,7 @@ export class IssueStore {
 
   /** Reads only the clients file. */
   async loadClients(): Promise<void> {
-    this.clientsEntry = await this.readEntry(this.clientsFile, this.clientsEntry, (text) => this.parseClients(text));
+    this.clientsEntry = await readEntry(this.fs, this.clientsFile, this.clientsEntry, (text) => this.parseClients(text));
   }
 
   /** Why the issue's file, as last read, could not be used. */
@@ -188,30 +178,6 @@ export class IssueStore {
   /** Why the clients file, as last read, could not be used. */
   clientsProblem(): StoreProblem | undefined {
     return this.clientsEntry?.problem;
-  }
-
-  /** The cached entry when the file is unchanged, a fresh one when it changed, undefined when gone. */
-  private async readEntry<T>(file: string, cached: Entry<T> | undefined, parse: (text: string) => Parsed<T>): Promise<Entry<T> | undefined> {
-    const stat = await this.fs.stat(file);
-    if (!stat) return undefined;
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-    const text = await this.fs.readFile(file);
-    if (text === undefined) return undefined;
-    const hash = contentHash(text);
-    if (cached && cached.hash === hash) {
-      cached.mtimeMs = stat.mtimeMs;
-      cached.size = stat.size;
-      return cached;
-    }
-    return { file, mtimeMs: stat.mtimeMs, size: stat.size, hash, ...parse(text) };
-  }
-
-  /** The file as it is on disk now, whatever its time stamp says: read under the lock, before a write. */
-  private async readFresh<T>(file: string, parse: (text: string) => Parsed<T>): Promise<Entry<T> | undefined> {
-    const text = await this.fs.readFile(file);
-    if (text === undefined) return undefined;
-    const stat = await this.fs.stat(file);
-    return { file, mtimeMs: stat?.mtimeMs ?? 0, size: stat?.size ?? 0, hash: contentHash(text), ...parse(text) };
   }
 
   private parseIssue(file: string, text: string): Parsed<Issue> {
@@ -232,27 +198,6 @@ export class IssueStore {
     // The chain only orders writes; each caller sees its own outcome.
     this.writeChain = result.catch(() => undefined);
     return result;
-  }
-
-  /** Runs `work` holding the file's lock, so other processes' writers of ours wait their turn. */
-  private async locked<T>(file: string, subject: string, work: () => Promise<T>): Promise<T> {
-    let lock;
-    try {
-      lock = await this.fs.lock(file);
-    } catch (error) {
-      if (isLockTimeout(error)) throw new StoreError('conflict', subject, 'locked by another writer');
-      throw error;
-    }
-    try {
-      return await work();
-    } finally {
-      await lock.release();
-    }
-  }
-
-  private async record<T>(file: string, text: string, value: T): Promise<Entry<T>> {
-    const stat = await this.fs.stat(file);
-    return { file, mtimeMs: stat?.mtimeMs ?? 0, size: stat?.size ?? 0, hash: contentHash(text), value };
   }
 
   private assertValidIssue(issue: Issue): void {
@@ -298,7 +243,7 @@ export class IssueStore {
           }
           throw error;
         }
-        this.issueEntries.set(file, await this.record(file, text, issue));
+        this.issueEntries.set(file, await writtenEntry(this.fs, file, text, issue));
         return issue;
       }
       throw new StoreError('exists', client.prefix, 'no free id');
@@ -316,35 +261,29 @@ export class IssueStore {
       if (!isSafeIssueId(id)) throw new StoreError('not-found', id, 'not an issue id');
       const file = this.issueFile(id);
       const known = this.issueEntries.get(file);
-      return this.locked(file, id, async () => {
-        for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-          const fresh = await this.readFresh(file, (text) => this.parseIssue(file, text));
-          if (!fresh) {
-            this.issueEntries.delete(file);
-            throw known ? new StoreError('conflict', id, 'deleted on disk since it was read') : new StoreError('not-found', id);
-          }
-          if (fresh.problem || !fresh.value) {
-            this.issueEntries.set(file, fresh);
-            throw new StoreError('unparsable', id, fresh.problem?.detail);
-          }
+      const parse = (text: string): Parsed<Issue> => this.parseIssue(file, text);
+      try {
+        const written = await rewriteFile(this.fs, file, id, parse, (fresh) => {
+          if (!fresh) throw known ? new StoreError('conflict', id, 'deleted on disk since it was read') : new StoreError('not-found', id);
+          if (fresh.problem || !fresh.value) throw new StoreError('unparsable', id, fresh.problem?.detail);
           const draft = structuredClone(fresh.value);
           change(draft);
           draft.schemaVersion = SCHEMA_VERSION;
           if (draft.id !== id) throw new StoreError('invalid', id, 'the id cannot change');
           this.assertValidIssue(draft);
-          const text = formatStoreJson(draft);
-          try {
-            await this.fs.writeFileAtomic(file, text, { expectHash: fresh.hash });
-          } catch (error) {
-            // Saved by an editor after our read: read it again and apply the change to that.
-            if (isChangedOnDisk(error)) continue;
-            throw error;
-          }
-          this.issueEntries.set(file, await this.record(file, text, draft));
-          return draft;
+          return { text: formatStoreJson(draft), value: draft };
+        });
+        this.issueEntries.set(file, written);
+        return written.value as Issue;
+      } catch (error) {
+        // What the refusal was about is what is on disk now: the next read shows it.
+        if (error instanceof StoreError && (error.code === 'unparsable' || error.code === 'conflict' || error.code === 'not-found')) {
+          const now = await readEntry(this.fs, file, undefined, parse);
+          if (now) this.issueEntries.set(file, now);
+          else this.issueEntries.delete(file);
         }
-        throw new StoreError('conflict', id, 'changed on disk during every attempt');
-      });
+        throw error;
+      }
     });
   }
 
@@ -354,7 +293,7 @@ export class IssueStore {
       const file = this.issueFile(id);
       const entry = this.issueEntries.get(file);
       if (!entry || !entry.value) throw new StoreError(entry ? 'unparsable' : 'not-found', id);
-      await this.locked(file, id, async () => {
+      await withLock(this.fs, file, id, async () => {
         const onDisk = await this.fs.readFile(file);
         if (onDisk === undefined) throw new StoreError('conflict', id, 'deleted on disk since it was read');
         if (contentHash(onDisk) !== entry.hash) throw new StoreError('conflict', id, 'changed on disk since it was read');
@@ -372,13 +311,10 @@ export class IssueStore {
     return this.serialize(async () => {
       const file = this.clientsFile;
       const subject = path.basename(file);
-      return this.locked(file, subject, async () => {
-        for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-          const fresh = await this.readFresh(file, (text) => this.parseClients(text));
-          if (fresh && (fresh.problem || !fresh.value)) {
-            this.clientsEntry = fresh;
-            throw new StoreError('unparsable', subject, fresh.problem?.detail);
-          }
+      const parse = (text: string): Parsed<ClientsFile> => this.parseClients(text);
+      try {
+        this.clientsEntry = await rewriteFile(this.fs, file, subject, parse, (fresh) => {
+          if (fresh && (fresh.problem || !fresh.value)) throw new StoreError('unparsable', subject, fresh.problem?.detail);
           const current: ClientsFile = fresh?.value ? structuredClone(fresh.value) : { schemaVersion: SCHEMA_VERSION, clients: [] };
           const index = current.clients.findIndex((c) => c.name === client.name);
           if (options.create && index >= 0) throw new StoreError('exists', client.name);
@@ -390,18 +326,13 @@ export class IssueStore {
           current.schemaVersion = SCHEMA_VERSION;
           const violations = this.validator.clients(current);
           if (violations.length > 0) throw new StoreError('invalid', client.name, violations.map((v) => v.detail).join('; '));
-          const text = formatStoreJson(current);
-          try {
-            await this.fs.writeFileAtomic(file, text, { exclusive: !fresh, expectHash: fresh?.hash ?? null });
-          } catch (error) {
-            if (isChangedOnDisk(error) || isAlreadyExists(error)) continue;
-            throw error;
-          }
-          this.clientsEntry = await this.record(file, text, current);
-          return client;
-        }
-        throw new StoreError('conflict', subject, 'changed on disk during every attempt');
-      });
+          return { text: formatStoreJson(current), value: current };
+        });
+        return client;
+      } catch (error) {
+        if (error instanceof StoreError && error.code === 'unparsable') this.clientsEntry = await readEntry(this.fs, file, undefined, parse);
+        throw error;
+      }
     });
   }
 }

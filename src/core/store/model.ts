@@ -31,6 +31,11 @@ export function latestReport(issue: Pick<Issue, 'reports'>): ClientReport | unde
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const REGISTERS = ['usted', 'tu'] as const;
+/** Who reads the replies: plain (no commit ids, branches or commit subjects) or technical. */
+export const AUDIENCES = ['plain', 'technical'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+/** A client without an audience is written to in plain words. */
+export const DEFAULT_AUDIENCE: Audience = 'plain';
 /** Spanish register: formal (usted) or informal (tú). */
 export type Register = (typeof REGISTERS)[number];
 
@@ -89,6 +94,12 @@ export interface Client {
   language: Language;
   register?: Register;
   contactName?: string;
+  /** The contact's email address, for Open in Mail. */
+  email?: string;
+  /** The reply's opening line as the user wants it, e.g. "Estimada Carmen:"; default: from the contact's first name. */
+  greeting?: string;
+  /** Who reads the replies; absent means plain. */
+  audience?: Audience;
   /** The branch, tag or commit this client runs. */
   deployedRef?: string;
   signature?: string;

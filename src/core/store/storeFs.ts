@@ -1,6 +1,7 @@
 // The store's only way to the disk. Core logic talks to this interface so tests can swap in a
 // memory version and the editor can route deletion to the trash.
 import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { contentHash } from './format';
@@ -65,6 +66,15 @@ async function realTarget(file: string): Promise<string> {
   }
 }
 
+function readSyncIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
 async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
@@ -104,18 +114,20 @@ export function createNodeStoreFs(): StoreFs {
       }
       await handle.close();
       try {
+        // The last look and the rename run synchronously, back to back: no other work of this process
+        // fits between them, so an editor's save can land there only in the microseconds between two
+        // system calls. Whatever landed before is seen and kept.
         if (options?.expectHash !== undefined) {
-          // The last look before the rename: an editor's save that landed after our read is kept.
-          const now = await readIfExists(target);
+          const now = readSyncIfExists(target);
           const hash = now === undefined ? null : contentHash(now);
           if (hash !== options.expectHash) throw changedError(file);
         }
         if (options?.exclusive) {
           // link() fails when the target exists, which rename() would silently replace.
-          await fs.link(tmp, target);
-          await fs.unlink(tmp);
+          linkSync(tmp, target);
+          unlinkSync(tmp);
         } else {
-          await fs.rename(tmp, target);
+          renameSync(tmp, target);
         }
       } catch (error) {
         await fs.rm(tmp, { force: true });

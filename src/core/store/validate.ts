@@ -1,5 +1,6 @@
 // Validation of store files against the JSON schemas in media/: the same files VS Code uses to
-// validate and complete them as the user edits (one schema, two uses).
+// validate and complete them as the user edits (one schema, two uses), plus the one rule a schema
+// cannot express (unique client names and prefixes), stated in the schema's description.
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as fs from 'node:fs/promises';
@@ -46,6 +47,28 @@ function violations(validate: ValidateFunction, value: unknown): SchemaViolation
   });
 }
 
+/**
+ * What JSON Schema cannot say: two clients with one name (issues name their client) or one prefix
+ * (ids are numbered per prefix), compared ignoring case as ids are. Pointed at the later entry.
+ */
+function duplicateClients(value: unknown): SchemaViolation[] {
+  const clients = (value as { clients?: unknown } | null)?.clients;
+  if (!Array.isArray(clients)) return [];
+  const out: SchemaViolation[] = [];
+  for (const key of ['name', 'prefix'] as const) {
+    const first = new Map<string, number>();
+    clients.forEach((client: unknown, index) => {
+      const text = (client as Record<string, unknown> | null)?.[key];
+      if (typeof text !== 'string') return;
+      const folded = text.toUpperCase();
+      const earlier = first.get(folded);
+      if (earlier === undefined) first.set(folded, index);
+      else out.push({ pointer: `/clients/${index}/${key}`, detail: `/clients/${index}/${key} must be unique: ${JSON.stringify(text)} is also the ${key} of /clients/${earlier}` });
+    });
+  }
+  return out;
+}
+
 export function createStoreValidator(schemas: StoreSchemas): StoreValidator {
   const ajv = new Ajv({ allErrors: true, strict: true });
   // VS Code's editor-only schema keywords: known to the validator, meaningless to it.
@@ -54,6 +77,9 @@ export function createStoreValidator(schemas: StoreSchemas): StoreValidator {
   const clients = ajv.compile<ClientsFile>(schemas.clients);
   return {
     issue: (value) => violations(issue, value),
-    clients: (value) => violations(clients, value),
+    clients: (value) => {
+      const found = violations(clients, value);
+      return found.length > 0 ? found : duplicateClients(value);
+    },
   };
 }

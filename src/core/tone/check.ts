@@ -15,7 +15,6 @@ import { foldPattern, foldText, ignoredRanges, lineStarts, position, sentences }
 import type { Sentence } from './text';
 import { expandVerbs } from './verbs';
 
-export { foldText, ignoredRanges } from './text';
 
 export function toneRules(language: Language): readonly ToneRule[] {
   return language === 'es' ? RULES_ES : RULES_EN;
@@ -236,12 +235,6 @@ function removeSentence(text: string, start: number, end: number): ToneEdit {
   if (after.length > 0 && !/^[\n\r]?$/.test(text.charAt(end + after.length))) return { start, end: end + after.length, text: '' };
   const before = /[ \t]*$/.exec(text.slice(0, start))?.[0] ?? '';
   return { start: start - before.length, end: end + after.length, text: '' };
-}
-
-/** The preferred quick fix's edit. */
-export function toneEdit(text: string, finding: ToneFinding): ToneEdit {
-  const [first] = toneFixes(text, finding);
-  return first ? first.edit : { start: finding.start, end: finding.end, text: finding.text };
 }
 
 export function applyToneEdit(text: string, edit: ToneEdit): string {

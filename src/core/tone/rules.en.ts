@@ -113,7 +113,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "(?:watch|keep an eye on) this space",
       '(?:more|further) (?:news|updates|information) (?:to follow|soon|as (?:we|i) have it)',
     ],
-    guards: ['concrete'],
+    guards: ['concrete', 'conditional'],
     reason: 'It promises news without saying when, which leaves the client waiting blind.',
     suggestion: 'Put a date on the next update, even if it is to say there is no fix yet.',
     alternative: 'I will send you [what] by [date]',
