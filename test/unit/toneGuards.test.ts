@@ -74,6 +74,26 @@ describe('tone: guards', () => {
     assert.deepEqual(categories("We're on top of it: I will send the test results tomorrow at 9.", 'en'), []);
   });
 
+  it('an apology or a named agent turns a justification or a passive into owning it', () => {
+    assert.ok(categories('Lo probé antes de entregarlo.', 'es').includes('defensive'));
+    assert.deepEqual(categories('Perdona, no revisé bien el cambio antes de subirlo.', 'es'), []);
+    assert.ok(categories('The setting was removed.', 'en').includes('dodging'));
+    assert.deepEqual(categories('The setting was removed by the hosting provider.', 'en'), []);
+    assert.deepEqual(categories('I will ask why the setting was removed.', 'en'), []);
+  });
+
+  it('a vague time inside a request to the client is not stalling', () => {
+    assert.deepEqual(categories('Cuando pueda, ¿podría comprobar si le aparece el total?', 'es'), []);
+    assert.ok(categories('Lo reviso cuando pueda.', 'es').includes('stalling'));
+  });
+
+  it('a guess about the client needs one of their things and a cause, not any "your"', () => {
+    assert.ok(categories('Your hosting company is almost certainly the culprit.', 'en').includes('blaming'));
+    assert.deepEqual(categories('Your message probably reached me late; the fix is in v1.4.', 'en'), []);
+    assert.ok(categories('Seguramente su informático cambió la configuración.', 'es').includes('blaming'));
+    assert.deepEqual(categories('Seguramente su mensaje llegó tarde; la corrección está en la v1.4.', 'es'), []);
+  });
+
   it('a commitment the writer controls is not an over-promise', () => {
     assert.deepEqual(categories('I promise to send you an update on Thursday.', 'en'), []);
     assert.deepEqual(categories('Te prometo que te envío el informe el jueves.', 'es'), []);
@@ -144,8 +164,10 @@ describe('tone quick fixes', () => {
     }
   });
 
-  it('lowers capitals and turns repeated exclamation marks into a full stop', () => {
+  it('lowers capitals and keeps one mark of a repeated run, opening marks included', () => {
     assert.equal(fixed('This is NOT what I meant.', 'en', 'shouting', 'lowercase'), 'This is not what I meant.');
-    assert.equal(fixed('¡Ya funciona!!', 'es', 'shouting', 'rewrite'), '¡Ya funciona.');
+    assert.equal(fixed('¡Ya funciona!!', 'es', 'shouting', 'rewrite'), '¡Ya funciona!');
+    assert.equal(fixed('¡¡Ya funciona!', 'es', 'shouting', 'rewrite'), '¡Ya funciona!');
+    assert.equal(fixed('Why?!?', 'en', 'shouting', 'rewrite'), 'Why?');
   });
 });

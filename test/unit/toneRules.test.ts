@@ -14,6 +14,12 @@ for (const language of ['en', 'es'] as const) {
       for (const rule of rules) assert.ok(rule.id.startsWith(`${rule.category}.`), rule.id);
     });
 
+    it('writes patterns in lower case, since they run on lower-cased text without the i flag', () => {
+      for (const rule of rules.filter((r) => r.caseSensitive !== true)) {
+        for (const pattern of rule.patterns) assert.doesNotMatch(pattern.replace(/\\[pP]\{[^}]+\}|\\./g, ''), /[A-Z]/, `${rule.id}: ${pattern}`);
+      }
+    });
+
     it('covers every category', () => {
       assert.deepEqual([...new Set(rules.map((r) => r.category))].sort(), [...TONE_CATEGORIES].sort());
     });
@@ -43,6 +49,19 @@ for (const language of ['en', 'es'] as const) {
     }
   });
 }
+
+describe('tone messages keep one register', () => {
+  it('speaks to the writer as tú in Spanish, as the rest of the interface does', () => {
+    for (const rule of toneRules('es')) {
+      const words = `${rule.reason} ${rule.suggestion}`;
+      assert.doesNotMatch(words, /\b(?:usted|indique|diga|cuente|revise|escriba|plantéese|compruebe|exponga|reconozca|repita)\b/iu, rule.id);
+    }
+  });
+
+  it('offers Spanish rewrites without a second person, so they fit usted, tú and vos replies alike', () => {
+    for (const rule of toneRules('es')) assert.doesNotMatch(rule.alternative, /\b(?:usted|le|te|tú|tu|vos|su|sus|les)\b/iu, rule.id);
+  });
+});
 
 describe('tone matcher', () => {
   it('ignores accents both ways and keeps the written text', () => {

@@ -15,7 +15,6 @@ import { foldPattern, foldText, ignoredRanges, lineStarts, position, sentences }
 import type { Sentence } from './text';
 import { expandVerbs } from './verbs';
 
-export { foldText, ignoredRanges } from './text';
 
 export function toneRules(language: Language): readonly ToneRule[] {
   return language === 'es' ? RULES_ES : RULES_EN;
@@ -24,21 +23,28 @@ export function toneRules(language: Language): readonly ToneRule[] {
 interface CompiledRule {
   rule: ToneRule;
   regex: RegExp;
+  caseSensitive: boolean;
   exceptions: ReadonlySet<string>;
 }
 
 const compiledCache = new WeakMap<readonly ToneRule[], CompiledRule[]>();
 
-/** Compiles a rule set once, on first use, so activation pays nothing for it. */
+/**
+ * Compiles a rule set once, on first use, so activation pays nothing for it. Patterns are lower
+ * case and run on lower-cased text without the `i` flag: case-insensitive Unicode classes cost
+ * V8 seconds to compile at this size, plain ones a fraction of that.
+ */
 function compile(rules: readonly ToneRule[]): CompiledRule[] {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
   const compiled = rules.map((rule) => {
     const body = rule.patterns.map((p) => `(?:${foldPattern(expandVerbs(p))})`).join('|');
+    const caseSensitive = rule.caseSensitive === true;
     const source = rule.wholeWords === false ? body : `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;
     return {
       rule,
-      regex: new RegExp(source, rule.caseSensitive === true ? 'gu' : 'giu'),
+      regex: new RegExp(source, 'gu'),
+      caseSensitive,
       exceptions: new Set(rule.exceptions ?? []),
     };
   });
@@ -69,6 +75,13 @@ function sentenceAt(list: readonly Sentence[], offset: number): number {
   return lo;
 }
 
+/** One mark for a run of them: "!!!" → "!", "¿¿" → "¿", "?!?" → "?". */
+function singleMark(run: string): string {
+  const first = run.charAt(0);
+  if (first === '¡' || first === '¿') return first;
+  return run.includes('?') ? '?' : '!';
+}
+
 function ownerAllows(rule: ToneRule, owner: ChangeOwner | undefined): boolean {
   if (rule.needsOwner === 'me') return owner === 'me';
   if (rule.needsOwner === 'not-others') return owner !== 'others';
@@ -87,10 +100,10 @@ export function checkTone(text: string, language: Language, options: ToneOptions
   const starts = lineStarts(text);
   const cut = sentences(folded.text);
   const findings: ToneFinding[] = [];
-  for (const { rule, regex, exceptions } of compile(rules)) {
+  for (const { rule, regex, exceptions, caseSensitive } of compile(rules)) {
     if (!ownerAllows(rule, options.changeOwner)) continue;
     regex.lastIndex = 0;
-    for (const m of folded.text.matchAll(regex)) {
+    for (const m of (caseSensitive ? folded.text : folded.lower).matchAll(regex)) {
       if (m[0].length === 0) continue;
       const start = folded.toOriginal[m.index] as number;
       const end = folded.toOriginal[m.index + m[0].length] as number;
@@ -100,11 +113,12 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       const index = sentenceAt(cut, m.index);
       const sentence = cut[index] ?? { start: 0, end: folded.text.length };
       const next = cut[index + 1];
+      const lower = folded.lower;
       const context: MatchContext = {
-        before: folded.text.slice(Math.min(sentence.start, m.index), m.index),
-        match: m[0],
-        after: folded.text.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
-        next: next ? folded.text.slice(next.start, next.end) : '',
+        before: lower.slice(Math.min(sentence.start, m.index), m.index),
+        match: lower.slice(m.index, m.index + m[0].length),
+        after: lower.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
+        next: next ? lower.slice(next.start, next.end) : '',
         ...(options.changeOwner ? { owner: options.changeOwner } : {}),
       };
       if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;
@@ -120,7 +134,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         text: written,
         reason: rule.reason,
         suggestion: rule.suggestion,
-        alternative: rule.transform === 'lowercase' ? written.toLowerCase() : rule.alternative,
+        alternative: rule.transform === 'lowercase' ? written.toLowerCase() : rule.transform === 'single' ? singleMark(written) : rule.alternative,
         fixStart: whole ? (folded.toOriginal[sentence.start] as number) : start,
         fixEnd: whole ? (folded.toOriginal[sentence.end] as number) : end,
       });
@@ -221,12 +235,6 @@ function removeSentence(text: string, start: number, end: number): ToneEdit {
   if (after.length > 0 && !/^[\n\r]?$/.test(text.charAt(end + after.length))) return { start, end: end + after.length, text: '' };
   const before = /[ \t]*$/.exec(text.slice(0, start))?.[0] ?? '';
   return { start: start - before.length, end: end + after.length, text: '' };
-}
-
-/** The preferred quick fix's edit. */
-export function toneEdit(text: string, finding: ToneFinding): ToneEdit {
-  const [first] = toneFixes(text, finding);
-  return first ? first.edit : { start: finding.start, end: finding.end, text: finding.text };
 }
 
 export function applyToneEdit(text: string, edit: ToneEdit): string {

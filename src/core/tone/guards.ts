@@ -4,7 +4,7 @@
 import type { ChangeOwner, ToneGuard } from './model';
 
 export interface MatchContext {
-  /** The sentence's text before the match, and from the match's end to the sentence's end. */
+  /** All in lower case, accents folded. The sentence's text before the match, and from the match's end to the sentence's end. */
   before: string;
   match: string;
   after: string;
@@ -20,18 +20,18 @@ function clauseBefore(before: string): string {
   return cut < 0 ? before : before.slice(cut + 1);
 }
 
-const NEGATION = /(?:\b(?:no|not|never|nunca|jamas|ni|tampoco|sin|cannot|nor)|n't)(?:\s+[\p{L}']+){0,3}\s*$/iu;
+const NEGATION = /(?:\b(?:no|not|never|nunca|jamas|ni|tampoco|sin|cannot|nor)|n't)(?:\s+[\p{L}']+){0,3}\s*$/u;
 /** "No te voy a decir que...", "I won't pretend that...": a negated saying covers what it introduces. */
-const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?(?:\s+[\p{L}']+){0,2}\s*$/iu;
+const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?(?:\s+[\p{L}']+){0,2}\s*$/u;
 
 const REPORTING_BEFORE =
-  /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/iu;
+  /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/u;
 
 const RETRACTION =
-  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|i was too quick)\b/iu;
+  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|i was too quick)\b/u;
 
 const CONDITIONAL =
-  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso))\b/iu;
+  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:algo|tiene|tienes|tenes|teneis|ve|ves|ven|le surge|te surge|necesitara|necesitaras)|if (?:anything|something|you have|you see|you spot)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso))\b/u;
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
@@ -52,23 +52,23 @@ const CONCRETE = new RegExp(
     '\\bby (?:\\d|noon|tomorrow|the end|close|eod)',
     '\\bmanana\\b',
   ].join('|'),
-  'iu',
+  'u',
 );
 
-const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/iu;
-const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/iu;
+const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
+const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
 
-const APOLOGY = /\b(?:tienes razon|tiene razon|tenes razon|tienen razon|you're right|you are right|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/iu;
+const APOLOGY = /\b(?:no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|tienes razon|tiene razon|tenes razon|tienen razon|you're right|you are right|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/u;
 
 /** The vague time belongs to a request to the client ("cuando pueda, ¿podría comprobarlo?"). */
-const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor)\b)/iu;
+const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor)\b)/u;
 
 const CONTROLLED =
-  /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/iu;
+  /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/u;
 
 /** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
-const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b)(?:el|la|los|las|su|sus|tu|tus|un|una|the|your|their|a|an|[\p{Lu}])/u;
-const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$/iu;
+const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b)\p{L}/u;
+const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$/u;
 
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {

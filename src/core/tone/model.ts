@@ -60,8 +60,8 @@ export interface ToneRule {
    */
   alternative: string;
   fixScope?: 'match' | 'sentence';
-  /** Instead of `alternative`, replace the match with itself transformed (e.g. capitals to lower case). */
-  transform?: 'lowercase';
+  /** Instead of `alternative`, replace the match with itself transformed: capitals to lower case, or a run of marks to one. */
+  transform?: 'lowercase' | 'single';
   /** Texts the rule must flag and texts it must not: each rule's own tests. */
   examples: { flag: string[]; pass: string[] };
 }

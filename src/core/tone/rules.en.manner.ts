@@ -208,6 +208,17 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      "(?:went|got|made it) back (?:to|into|onto) (?:production|live|the server)",
+      "ended up (?:commented out|disabled|removed|deleted|missing|broken|in production|on the server|live)",
+      "(?:there was|there's been|there has been) (?:a |an |some )?(?:slip|slip-up|lapse|mix-up|hiccup|glitch|mistake|error|oversight)",
+      "(?:a |an )?(?:failure|fault|error|problem|issue) (?:occurred|happened|arose) (?:in|with|during) (?:the )?[\\p{L}-]+",
+      "(?:weren't|wasn't|were not|was not) (?:updated|applied|deployed|copied|saved|merged|migrated|included|uploaded|checked|tested|considered|taken into account)(?: (?:correctly|properly|in time|at all))?",
+      "(?:didn't|did not|never) make it (?:into|to|onto)",
+      "changes were (?:made|pushed|deployed|introduced)(?: that| which)",
+      "(?:was|were|got) touched",
+      "went unnoticed|slipped by|nobody (?:caught|noticed|spotted) it",
+      "(?:the )?(?:automated |automatic )?tests? (?:failed|didn't run|did not run|were skipped|was skipped)",
+      "(?:wasn't|was not|weren't|were not) taken into account",
       "the wrong (?:version|file|build|branch|config|configuration|settings?|script) (?:of [^.]{0,20})?(?:was|were|got) (?:uploaded|deployed|pushed|used|installed)",
       "(?:the|an|a|this|that) (?:last |latest |recent |new )?(?:update|change|deployment|deploy|release|migration|upload|merge|version|new code|code|patch|commit)(?: (?:[\\p{L}-]+ ){0,2})? (?:broke|undid|reverted|removed|deleted|wiped|overwrote|disabled|caused|introduced|killed)",
       "(?:a )?(?:problem|issue|error|failure|glitch) (?:occurred|happened|arose|came up) (?:with|during|in) (?:the )?(?:deployment|deploy|upload|update|migration|release|process)",
@@ -255,12 +266,12 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.exclamation',
     category: 'shouting',
-    patterns: [
-      "\\?!|!\\?",'!{2,}', '\\?{2,}', '[!?]{3,}'],
+    patterns: ['[!?]{3,}', '!{2,}', '\\?{2,}', '\\?!|!\\?'],
     wholeWords: false,
     reason: 'Repeated exclamation or question marks read as anger or exasperation.',
     suggestion: 'Keep one, or none.',
-    alternative: '.',
+    alternative: '',
+    transform: 'single',
     examples: {
       flag: ['It works!!', 'Why??', 'Really?!?'],
       pass: ['Thank you!', 'Could you send me the version?'],

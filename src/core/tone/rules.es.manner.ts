@@ -186,6 +186,13 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      "no se (?:aplico|aplicaron|incluyo|incluyeron|actualizo|actualizaron|subio|subieron|desplego|desplegaron|detecto|detectaron|probo|probaron|tuvo en cuenta|tuvieron en cuenta|considero|contemplo|reviso|revisaron|migro|migraron|guardo|guardaron|copio|copiaron)",
+      "(?:volvio|regreso|paso|se subio) a produccion",
+      "(?:el|la) (?:codigo|version|archivo|configuracion) (?:viej[oa]|antigu[oa]|anterior) (?:volvio|quedo|se subio|se desplego|regreso)",
+      "(?:quedo|quedaron) (?:comentad[oa]s?|desactivad[oa]s?|fuera|sin (?:aplicar|subir|probar|actualizar|incluir))",
+      "(?:ocurrio|hubo|se produjo|surgio|se dio) un (?:fallo|error|problema) en (?:la|el) (?:integracion|configuracion|proceso|subida|despliegue|migracion|fusion|actualizacion|entrega|modulo)",
+      "se (?:hicieron|hizo|realizaron|realizo|introdujeron) (?:unos |algunos )?cambios? que (?:afectaron|afecto|rompieron|rompio|causaron|causo|provocaron|provoco)",
+      "(?:fallaron|fallo) las pruebas",
       "sin (?:las |la |ninguna )?(?:pruebas|prueba|revision|revisiones) (?:necesarias|previas|suficientes|adecuadas)?",
       "sin (?:probar|comprobar|revisar|verificar|testear)(?:lo|la|los|las)? (?:antes|bien|la compatibilidad|nada)?",
       "(?:hubo|ha habido|se produjo|ocurrio|surgio) (?:un|una) (?:problema|incidencia|fallo|error|imprevisto) (?:tecnic[oa]|informatic[oa]|intern[oa]|puntual|inesperad[oa])",
@@ -246,11 +253,12 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.exclamation',
     category: 'shouting',
-    patterns: ['[!¡]{2,}', '[?¿]{2,}', '[!?]{3,}'],
+    patterns: ['[!?]{3,}', '[!¡]{2,}', '[?¿]{2,}', '\\?!|!\\?'],
     wholeWords: false,
     reason: 'Varios signos de exclamación o interrogación seguidos se leen como enfado.',
     suggestion: 'Deja uno solo, o ninguno.',
-    alternative: '.',
+    alternative: '',
+    transform: 'single',
     examples: {
       flag: ['¡¡Ya funciona!!', '¿¿Por qué??', '¿En serio?!?'],
       pass: ['¡Gracias!', '¿Podría enviarme la versión?'],

@@ -2,8 +2,10 @@
 // spans the writer did not word (code, links, quotes), and sentences, the unit the guards judge.
 
 export interface Folded {
-  /** Lower-cased where asked, accents stripped, ’ as '. */
+  /** Accents stripped, ’ as '. */
   text: string;
+  /** `text` in lower case, index for index (a character whose lower case is longer stays as is). */
+  lower: string;
   /** For each index of `text`, the index in the original. One more entry marks the end. */
   toOriginal: number[];
 }
@@ -16,16 +18,19 @@ function foldChar(ch: string): string {
 /** Strips accents (keeping ñ's n, ü's u...) and maps every folded index back to the original. */
 export function foldText(text: string): Folded {
   let out = '';
+  let lower = '';
   const toOriginal: number[] = [];
   let index = 0;
   for (const ch of text) {
     const folded = foldChar(ch);
     for (let i = 0; i < folded.length; i++) toOriginal.push(index);
     out += folded;
+    const lowered = folded.toLowerCase();
+    lower += lowered.length === folded.length ? lowered : folded;
     index += ch.length;
   }
   toOriginal.push(index);
-  return { text: out, toOriginal };
+  return { text: out, lower, toOriginal };
 }
 
 export function foldPattern(source: string): string {

@@ -96,7 +96,7 @@ interface Trie {
  * One alternation for many words, factored by shared prefixes ("garantiz(?:o|as|a...)"), so that a
  * verb's sixty forms cost the regular-expression engine a few branches instead of sixty.
  */
-export function wordsPattern(words: readonly string[]): string {
+function wordsPattern(words: readonly string[]): string {
   const root: Trie = {};
   for (const word of words) {
     let node = root;
