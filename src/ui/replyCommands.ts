@@ -31,7 +31,7 @@ import { DRAFT_SCHEME, draftUri } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import type { ToneDiagnostics } from './toneDiagnostics';
 
-export const REPLY_SETTINGS = {
+const REPLY_SETTINGS = {
   appendix: 'reply.appendix',
   templatesFolder: 'reply.templatesFolder',
 } as const;
@@ -67,12 +67,12 @@ export interface DraftArgs {
   uri?: string | vscode.Uri;
 }
 
-export interface OpenInMailArgs extends DraftArgs {
+interface OpenInMailArgs extends DraftArgs {
   /** false: only return the mailto: URL (for scripts that hand it to another program). Default: open it. */
   open?: boolean;
 }
 
-export interface MarkReplySentArgs extends DraftArgs {
+interface MarkReplySentArgs extends DraftArgs {
   /** Skips the question asked when tone findings remain. */
   confirmed?: boolean;
 }
@@ -251,7 +251,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
       subject: replySubject({ id: draft.issueId, ...(issue?.title !== undefined ? { title: issue.title } : {}) }),
       body: markdownToText(doc.getText()),
     });
-    if (isObject(arg) && arg.open === false) return url;
+    if (isObject(arg) && (arg as OpenInMailArgs).open === false) return url;
     await drafts.handedOver(draft, 'mailed');
     if (!client?.email) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no contact email; add it with Edit Client.', issue?.client ?? draft.issueId));
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
@@ -262,7 +262,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     const { draft, doc } = await draftOf(arg);
     if (!vscode.workspace.isTrusted) throw new UserError('restricted', vscode.l10n.t('Client issues are read-only in Restricted Mode. Trust this workspace to change them.'));
     const findings = tone.check(doc).length;
-    const confirmed = isObject(arg) && arg.confirmed === true;
+    const confirmed = isObject(arg) && (arg as MarkReplySentArgs).confirmed === true;
     if (findings > 0 && !confirmed) {
       // The safe answer comes first, so Enter keeps the draft unsent.
       const keep: vscode.MessageItem = { title: vscode.l10n.t('Keep Editing'), isCloseAffordance: true };

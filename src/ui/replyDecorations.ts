@@ -7,7 +7,7 @@ import type { EvidenceService } from './evidenceService';
 import type { IssueWorkspace } from './issueWorkspace';
 import { shortDay } from './issueLabels';
 
-export const ISSUE_SCHEME = 'proof-of-fix-issue';
+const ISSUE_SCHEME = 'proof-of-fix-issue';
 
 /** The URI an issue row carries so the decoration provider can find it: folder and id. */
 export function issueRowUri(folder: vscode.Uri, id: string): vscode.Uri {

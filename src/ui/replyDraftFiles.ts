@@ -30,7 +30,7 @@ export interface DraftLocation {
   metaFile: string;
 }
 
-export function draftsFolder(folder: vscode.WorkspaceFolder): string {
+function draftsFolder(folder: vscode.WorkspaceFolder): string {
   return path.join(folder.uri.fsPath, '.proof-of-fix', 'drafts');
 }
 
@@ -58,7 +58,7 @@ export interface DraftMeta {
 }
 
 /** Temporary file, fsync, rename: a crash leaves the old file or the new one, never half of one. */
-export async function writeAtomically(file: string, content: Uint8Array | string): Promise<void> {
+async function writeAtomically(file: string, content: Uint8Array | string): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
   const ignore = path.join(dir, '.gitignore');

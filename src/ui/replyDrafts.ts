@@ -23,7 +23,7 @@ export interface ReplyDraft {
   handedOver?: DraftMeta['handedOver'];
 }
 
-export const REPLY_ACTIVE_CONTEXT = 'proofOfFix.replyActive';
+const REPLY_ACTIVE_CONTEXT = 'proofOfFix.replyActive';
 
 export class ReplyDrafts implements vscode.Disposable {
   private readonly drafts = new Map<string, ReplyDraft>();

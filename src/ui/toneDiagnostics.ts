@@ -7,7 +7,7 @@ import type { ToneFinding } from '../core/tone/model';
 import { DRAFT_SCHEME } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 
-export const TONE_SOURCE = 'Proof of Fix';
+const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
 
 /** Why it reads badly and what to write instead, both in the reply's language (the rule file's). */

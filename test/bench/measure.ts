@@ -36,7 +36,7 @@ export function median(values: number[]): number {
 }
 
 /** How many measured runs fit the budget, judged from the warm-up. */
-export function runsFor(warmupMs: number, options: MeasureOptions): number {
+function runsFor(warmupMs: number, options: MeasureOptions): number {
   return Math.max(1, Math.min(options.runs, Math.floor(options.budgetMs / Math.max(1, warmupMs))));
 }
 

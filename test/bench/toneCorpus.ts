@@ -20,7 +20,7 @@ export interface CorpusEntry {
   why: string;
 }
 
-export const CORPUS_DIR = join(__dirname, '..', '..', '..', 'test', 'tone-corpus');
+const CORPUS_DIR = join(__dirname, '..', '..', '..', 'test', 'tone-corpus');
 
 const LABELS = new Set<string>([...TONE_CATEGORIES, 'clean']);
 

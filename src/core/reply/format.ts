@@ -103,7 +103,7 @@ export function formatCount(count: number, one: string, other: string, locale: s
 }
 
 /** Today as YYYY-MM-DD in the given zone. */
-export function calendarDay(iso: string, timeZone?: string): string {
+function calendarDay(iso: string, timeZone?: string): string {
   return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 

@@ -29,7 +29,7 @@ export interface RenderOptions {
 }
 
 /** Bounds on one rendering; the built-in replies stay far below each. */
-export const RENDER_LIMITS = {
+const RENDER_LIMITS = {
   /** Characters of rendered text, in any one partial and in the whole reply. */
   maxChars: 200_000,
   /** Partials within partials. */
