@@ -25,6 +25,8 @@ export interface FixSummary {
   inDeployed: boolean | null;
   /** The client's version, when known. */
   deployedRef: string | null;
+  /** For a fix only on another release line: the target's fixes it is the same change as. Empty otherwise. */
+  counterpartOf: string[];
 }
 
 export function fixSummary(fix: FixEvidence, evidence: Pick<IssueEvidence, 'deployed'>): FixSummary {
@@ -36,6 +38,7 @@ export function fixSummary(fix: FixEvidence, evidence: Pick<IssueEvidence, 'depl
     lines: survival === null || survival.added === 0 ? null : { intact: survival.intact, added: survival.added },
     inDeployed: fix.inDeployed,
     deployedRef: evidence.deployed?.ref ?? null,
+    counterpartOf: [...(fix.counterpartOf ?? [])],
   };
 }
 

@@ -84,7 +84,9 @@ export function caveatLabel(caveat: Caveat): string {
 export function fixDescription(summary: FixSummary): string {
   if (!summary.exists) return vscode.l10n.t('not in this repository');
   const parts: string[] = [];
-  if (!summary.onTarget) parts.push(vscode.l10n.t('not on the target branch'));
+  // A counterpart is the same fix made on another release line: the target is judged by its own fix.
+  if (!summary.onTarget && summary.counterpartOf.length > 0) parts.push(vscode.l10n.t('the same fix as {0}, on another release line', summary.counterpartOf.map(shortSha).join(', ')));
+  else if (!summary.onTarget) parts.push(vscode.l10n.t('not on the target branch'));
   else parts.push(summary.release ?? vscode.l10n.t('in no release yet'));
   if (summary.lines !== null) parts.push(vscode.l10n.t('{0} of {1} lines intact', summary.lines.intact, summary.lines.added));
   if (summary.inDeployed === false && summary.deployedRef !== null) parts.push(vscode.l10n.t('not in {0}', summary.deployedRef));

@@ -92,19 +92,26 @@ describe('evidence tree logic', () => {
   describe('fix summary', () => {
     it('reads the earliest release and the surviving lines at the target', () => {
       const f = fix({ survival: survival({ added: 4, intact: 3, modified: 1 }) });
-      assert.deepEqual(fixSummary(f, evidence([f])), { exists: true, onTarget: true, release: 'v1.1.0', lines: { intact: 3, added: 4 }, inDeployed: true, deployedRef: 'v1.2.0' });
+      assert.deepEqual(fixSummary(f, evidence([f])), { exists: true, onTarget: true, release: 'v1.1.0', lines: { intact: 3, added: 4 }, inDeployed: true, deployedRef: 'v1.2.0', counterpartOf: [] });
     });
 
     it('falls back to survival at the client version, and says when nothing was measured', () => {
       const atDeployed = fix({ survival: null, survivalDeployed: survival({ added: 2, intact: 1 }) });
       assert.deepEqual(fixSummary(atDeployed, evidence([atDeployed])).lines, { intact: 1, added: 2 });
       const none = fix({ survival: null, survivalDeployed: null, reachable: false, firstTag: null, inDeployed: false });
-      assert.deepEqual(fixSummary(none, evidence([none], { deployed: null })), { exists: true, onTarget: false, release: null, lines: null, inDeployed: false, deployedRef: null });
+      assert.deepEqual(fixSummary(none, evidence([none], { deployed: null })), { exists: true, onTarget: false, release: null, lines: null, inDeployed: false, deployedRef: null, counterpartOf: [] });
     });
 
     it('counts a copy on the target (cherry-pick) as on the target', () => {
       const f = fix({ reachable: false, equivalents: [{ ...commit(SHA('c'), '2026-03-01T00:00:00Z'), how: 'patch-id' }] });
       assert.equal(fixSummary(f, evidence([f])).onTarget, true);
+    });
+
+    it('names the target fix a backport on another release line is the same change as', () => {
+      const backport = fix({ reachable: false, counterpartOf: [SHA('a')] });
+      const summary = fixSummary(backport, evidence([backport]));
+      assert.equal(summary.onTarget, false);
+      assert.deepEqual(summary.counterpartOf, [SHA('a')]);
     });
   });
 
