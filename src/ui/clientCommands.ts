@@ -2,7 +2,7 @@
 // arguments object (tests and other commands), or nothing (the palette, which then asks).
 import * as vscode from 'vscode';
 import { updateClient } from '../core/store/issueOperations';
-import type { Audience, Client, Language, Register } from '../core/store/model';
+import type { Client } from '../core/store/model';
 import { AUDIENCES, DEFAULT_AUDIENCE, LANGUAGES, REGISTERS } from '../core/store/model';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
@@ -23,17 +23,8 @@ export interface SetDeployedRefArgs extends ClientArgs {
   ref: string;
 }
 
-export interface EditClientArgs extends ClientArgs {
-  prefix?: string;
-  language?: Language;
-  register?: Register;
-  contactName?: string;
-  email?: string;
-  greeting?: string;
-  audience?: Audience;
-  deployedRef?: string;
-  signature?: string;
-}
+/** Any client field but the name (the key, which Edit Client does not change). */
+export type EditClientArgs = ClientArgs & Partial<Omit<Client, 'name'>>;
 
 export function registerClientCommands(issues: IssueWorkspace): vscode.Disposable[] {
   const resolveClient = async (arg: unknown, placeHolder: string): Promise<{ folder: FolderIssues; name: string } | undefined> => {

@@ -16,36 +16,12 @@ import { isSafeRef } from '../../src/core/gitPort';
 import { isSha } from '../../src/core/sha';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
+import { fixEvidence } from '../support/evidenceFixtures';
 
 const SURVIVAL = { ref: 'main', sha: 'a'.repeat(40), added: 2, intact: 2, modified: 0, removed: 0, files: [], changedBy: [], measuredFrom: 'f'.repeat(40) };
 
 function fix(overrides: Partial<FixEvidence> = {}): FixEvidence {
-  const survival = { ref: 'main', sha: 'a'.repeat(40), added: 2, intact: 2, modified: 0, removed: 0, files: [], changedBy: [], measuredFrom: 'f'.repeat(40) };
-  return {
-    sha: 'f'.repeat(40),
-    subject: 'Fix',
-    authorName: 'A',
-    authorEmail: 'a@x',
-    date: '2024-01-01T00:00:00Z',
-    byMe: true,
-    exists: true,
-    linkedBy: 'message',
-    authorDate: '2024-01-01T00:00:00Z',
-    isMerge: false,
-    reachable: true,
-    equivalents: [],
-    reachableDeployed: true,
-    equivalentsDeployed: [],
-    tags: [],
-    firstTag: null,
-    inDeployed: true,
-    survival,
-    survivalDeployed: survival,
-    reverts: [],
-    laterChanges: [],
-    files: ['a.js'],
-    ...overrides,
-  };
+  return fixEvidence(overrides);
 }
 
 describe('evidence core', () => {

@@ -11,6 +11,7 @@ import { judgeIssue } from '../../src/core/evidence/verdict';
 import type { FileDiff } from '../../src/core/gitPort';
 import { renameCandidates } from '../../src/git/followPath';
 import { parseFollowLog } from '../../src/git/parsers/followLog';
+import { fixEvidence } from '../support/evidenceFixtures';
 
 const FIX = 'f1f2f3f4f5f6f7f8f9f0a1a2a3a4a5a6a7a8a9a0';
 const MERGE = 'e1e2e3e4e5e6e7e8e9e0b1b2b3b4b5b6b7b8b9b0';
@@ -35,28 +36,7 @@ function diff(path: string, added: string[], removed: string[] = []): FileDiff {
 }
 
 function fix(sha: string, overrides: Partial<FixEvidence> = {}): FixEvidence {
-  const survival = { ref: 'main', sha: 'a'.repeat(40), added: 2, intact: 2, modified: 0, removed: 0, files: [], changedBy: [], measuredFrom: sha };
-  return {
-    ...facts(sha, 'Fix'),
-    exists: true,
-    linkedBy: 'message',
-    authorDate: '2024-01-01T00:00:00Z',
-    isMerge: false,
-    reachable: true,
-    equivalents: [],
-    reachableDeployed: true,
-    equivalentsDeployed: [],
-    tags: [],
-    firstTag: null,
-    inDeployed: true,
-    survival,
-    survivalDeployed: survival,
-    reverts: [],
-    laterChanges: [],
-    files: ['a.js'],
-    counterpartOf: [],
-    ...overrides,
-  };
+  return fixEvidence({ ...facts(sha, 'Fix'), counterpartOf: [], ...overrides });
 }
 
 describe('evidence rules for messy histories', () => {
