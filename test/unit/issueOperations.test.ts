@@ -110,6 +110,18 @@ describe('issue operations', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), before);
   });
 
+  it('links a commit once when two links of it race from the same stale view of the issue', async () => {
+    const store = await emptyStore();
+    const created = await createIssue(store, { client: 'Acme', title: 'x', date: '2026-02-01' }, {}, { defaultLanguage: 'es' });
+    const outcomes = await Promise.all([
+      linkFix(store, created, { sha: 'b'.repeat(40), how: 'manual' }),
+      linkFix(store, created, { sha: 'b'.repeat(12), how: 'manual' }),
+    ]);
+    assert.deepEqual(outcomes.map((o) => o.linked).sort(), [false, true]);
+    const onDisk = JSON.parse(fs.readFileSync(store.issueFile(created.id), 'utf8')) as { fixes: unknown[] };
+    assert.equal(onDisk.fixes.length, 1);
+  });
+
   it('drops emptied optional client fields but never the name or prefix', async () => {
     assert.deepEqual(withoutEmptyFields({ name: 'A', prefix: 'A', language: 'es', contactName: '', signature: 'x' }), { name: 'A', prefix: 'A', language: 'es', signature: 'x' });
     const store = await emptyStore();

@@ -88,15 +88,30 @@ export function findLinkedFix(fixes: readonly FixLink[], sha: string): FixLink |
 
 export type LinkFixOutcome = { linked: true; issue: Issue } | { linked: false; issue: Issue; existing: FixLink };
 
-/** Links a fix commit unless the issue already names it (then nothing is written). */
+/** Thrown inside the store's lock to leave the file untouched when the fix is already linked. */
+class AlreadyLinked extends Error {
+  constructor(readonly existing: FixLink) {
+    super('already linked');
+  }
+}
+
+/**
+ * Links a fix commit unless the issue already names it (then nothing is written). The check runs on
+ * the file as it is under the store's lock, so two concurrent links of one commit add it once.
+ */
 export async function linkFix(store: OperationStore, issue: Issue, link: FixLink): Promise<LinkFixOutcome> {
-  const existing = findLinkedFix(issue.fixes, link.sha);
-  if (existing) return { linked: false, issue, existing };
   const note = link.note;
-  const updated = await store.updateIssue(issue.id, (draft) => {
-    draft.fixes.push({ sha: link.sha, how: link.how, ...(note ? { note } : {}) });
-  });
-  return { linked: true, issue: updated };
+  try {
+    const updated = await store.updateIssue(issue.id, (draft) => {
+      const existing = findLinkedFix(draft.fixes, link.sha);
+      if (existing) throw new AlreadyLinked(existing);
+      draft.fixes.push({ sha: link.sha, how: link.how, ...(note ? { note } : {}) });
+    });
+    return { linked: true, issue: updated };
+  } catch (error) {
+    if (error instanceof AlreadyLinked) return { linked: false, issue, existing: error.existing };
+    throw error;
+  }
 }
 
 /** A client without the optional fields that were emptied (name and prefix are never optional). */
