@@ -121,6 +121,24 @@ describe('store writes: nothing is lost', function () {
     assert.equal(store.problems().length, 0);
   });
 
+  it("a killed writer's old temporary files are removed when the folder is next listed; fresh ones and other dot-files stay", async () => {
+    const dir = workspace();
+    const issues = issuesDirOf(dir);
+    const stale = path.join(issues, '.ACME-1.json.0123456789ab.tmp');
+    const fresh = path.join(issues, '.ACME-1.json.ba9876543210.tmp');
+    const mine = path.join(issues, '.notes.tmp');
+    for (const f of [stale, fresh, mine]) fs.writeFileSync(f, '{"half":');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    fs.utimesSync(mine, hourAgo, hourAgo);
+    const names = await createNodeStoreFs().list(issues);
+    assert.equal(fs.existsSync(stale), false);
+    assert.equal(fs.existsSync(fresh), true, 'a write in progress elsewhere keeps its temporary file');
+    assert.equal(fs.existsSync(mine), true, 'a dot-file that is not ours is never touched');
+    assert.ok(!names.some((n) => n.endsWith('.json.ba9876543210.tmp')), 'temporary files are not listed');
+    assert.ok(names.includes('ACME-1.json'));
+  });
+
   it('a process killed while holding the lock does not block writers: its lock is taken over', async () => {
     const dir = workspace();
     const file = path.join(issuesDirOf(dir), 'ACME-1.json');

@@ -31,7 +31,10 @@ export interface StoreFs {
    * file is written at its target; the file's permissions are kept.
    */
   writeFileAtomic(file: string, text: string, options?: WriteOptions): Promise<void>;
-  /** File names (not paths) in a folder; empty when the folder does not exist. */
+  /**
+   * File names (not paths) in a folder; empty when the folder does not exist. Our temporary files are
+   * left out, and those older than a write could take (a killed writer's) are removed.
+   */
   list(dir: string): Promise<string[]>;
   stat(file: string): Promise<FileStat | undefined>;
   remove(file: string): Promise<void>;
@@ -81,6 +84,22 @@ async function readIfExists(file: string): Promise<string | undefined> {
   } catch (error) {
     if (isCode(error, 'ENOENT')) return undefined;
     throw error;
+  }
+}
+
+/** Our temporary files: `.<file name>.<12 hex digits>.tmp`, beside the file they replace. */
+const TEMPORARY_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** A write holds its temporary file for milliseconds; one this old belongs to a writer that was killed. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+/** Removes what killed writers left behind. Best effort: a file that vanishes meanwhile is fine. */
+async function removeStaleTemporaryFiles(dir: string, names: readonly string[]): Promise<void> {
+  const now = Date.now();
+  for (const name of names) {
+    if (!TEMPORARY_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat?.isFile() && now - stat.mtimeMs > STALE_TEMPORARY_MS) await fs.rm(file, { force: true }).catch(() => undefined);
   }
 }
 
@@ -136,7 +155,9 @@ export function createNodeStoreFs(): StoreFs {
     },
     async list(dir) {
       try {
-        return await fs.readdir(dir);
+        const names = await fs.readdir(dir);
+        await removeStaleTemporaryFiles(dir, names);
+        return names.filter((name) => !TEMPORARY_NAME.test(name));
       } catch (error) {
         if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return [];
         throw error;
