@@ -241,8 +241,10 @@ describe('client issues in a real VS Code', function () {
     created.delete(second);
   });
 
-  it('renders 1,000 issues without a visible pause', async () => {
+  // Speed lives in the benchmark, not here: this checks that a large store is read and shown whole.
+  it('reads and shows 1,000 issues of one client, each with its id and title', async () => {
     const bulkClient = 'Bulk Client';
+    fs.mkdirSync(issuesDir, { recursive: true });
     for (let n = 1; n <= 1000; n++) {
       const issue: Issue = {
         schemaVersion: 1,
@@ -257,19 +259,18 @@ describe('client issues in a real VS Code', function () {
       };
       fs.writeFileSync(path.join(issuesDir, `BULK-${n}.json`), JSON.stringify(issue, null, 2) + '\n');
     }
-    const readStarted = Date.now();
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
-    const readMs = Date.now() - readStarted;
-    const renderStarted = Date.now();
     const top = tree().getChildren();
     const bulk = top.flatMap((n) => (n.kind === 'folder' ? tree().getChildren(n) : [n])).find((n) => n.kind === 'client' && n.name === bulkClient);
     assert.ok(bulk, 'the bulk client is not shown');
     const nodes = tree().getChildren(bulk);
-    for (const node of nodes) tree().getTreeItem(node);
-    const renderMs = Date.now() - renderStarted;
     assert.equal(nodes.length, 1000);
-    assert.ok(readMs < 5000, `reading 1,000 issues took ${readMs} ms`);
-    assert.ok(renderMs < 300, `rendering 1,000 issues took ${renderMs} ms`);
+    const labels = new Set(nodes.map((node) => {
+      const item = tree().getTreeItem(node);
+      return typeof item.label === 'string' ? item.label : item.label?.label;
+    }));
+    for (const n of [1, 500, 1000]) assert.ok([...labels].some((l) => l?.includes(`BULK-${n}`) || l?.includes(`Bulk issue ${n}`)), `BULK-${n} is not shown`);
+    assert.equal(labels.size, 1000, 'every issue has its own row');
     for (let n = 1; n <= 1000; n++) fs.rmSync(path.join(issuesDir, `BULK-${n}.json`));
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
   });
