@@ -132,10 +132,8 @@ for (const locale of LOCALES) {
       const { page } = session;
       const badge = page.locator('.activitybar .action-item:has(a[aria-label^="Proof of Fix"]) .badge .badge-content');
       await badge.filter({ hasText: /^3$/ }).waitFor({ state: 'visible', timeout: 60_000 });
-      // The draft's title bar button (shown only while a draft is the active editor). Known bug (README):
-      // the palette sometimes does not list this command although the button is shown.
-      const markButton = page.locator(`.editor-actions .action-label[aria-label*="${locale.markSent.replace('Proof of Fix: ', '')}"]`).first();
-      await markButton.click({ timeout: 30_000 });
+      // Regression: the palette sometimes missed this command while the draft's title bar showed it.
+      await runFromPalette(page, locale.markSent);
       // With tone findings left, a dialog asks first; its default button keeps the draft unsent.
       const dialog = page.locator('.monaco-dialog-box');
       if (await dialog.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
