@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { computeEvidence, isEvidenceFailure } from '../core/evidence/engine';
+import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
 import type { EvidenceRequest } from '../core/evidence/engine';
 import type { FixLinkRequest } from '../core/evidence/links';
 import type { IssueEvidence } from '../core/evidence/model';
@@ -202,12 +203,9 @@ export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo, reco
     request.issueId = issue.id;
     request.ref = issue.id;
     request.fixes = [...issue.fixes.map((f): FixLinkRequest => ({ sha: f.sha, linkedBy: 'manual' })), ...fixes];
-    const clientRef = read.client?.deployedRef;
-    if (options.deployed === undefined && typeof clientRef === 'string' && clientRef !== '') {
-      request.deployed = clientRef;
-      // A client's deployed ref that does not resolve is a caveat, not a failure.
-      request.deployedStrict = false;
-    }
+    // Without --deployed: the version recorded for the client or said in the latest report (one rule
+    // with the extension); one that does not resolve is a caveat the reply acknowledges, not a failure.
+    if (options.deployed === undefined) Object.assign(request, deployedRequest(recordedVersion(read.client, issue)));
   }
   const port = createGitPort(repo, options.verbose ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
   try {

@@ -12,7 +12,7 @@ import { describeTemplateError } from '../core/reply/templateErrors';
 import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
 import type { Audience, Language, Register } from '../core/store/model';
-import { AUDIENCES, isCalendarDay, latestReport } from '../core/store/model';
+import { AUDIENCES, isCalendarDay } from '../core/store/model';
 import { checkTone, clientWords } from '../core/tone/check';
 import type { OptionSpecs } from './args';
 import { flagOption, stringOption } from './args';
@@ -33,18 +33,6 @@ function holeMessage(hole: EvidenceHole): string {
 
 function isAudience(value: string): value is Audience {
   return (AUDIENCES as readonly string[]).includes(value);
-}
-
-/**
- * The version the client last said they run stands in for a client without a deployed ref: one
- * that names a commit becomes the deployed version; one that does not is a caveat the reply
- * acknowledges (the evidence treats a client's ref that does not resolve as one).
- */
-function withReportedVersion(records: StoreRecords): StoreRecords {
-  const said = records.issue === undefined ? undefined : latestReport(records.issue)?.version?.trim();
-  if (records.client === undefined || said === undefined || said === '') return records;
-  if (records.client.deployedRef !== undefined && records.client.deployedRef.trim() !== '') return records;
-  return { ...records, client: { ...records.client, deployedRef: said } };
 }
 
 const REPLY_SPEC: OptionSpecs = {
@@ -100,7 +88,6 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
     }
     records = read.records;
   }
-  records = withReportedVersion(records);
   // A client named on the command line brings its deployed ref, as an issue's client does.
   const clientRef = records.client?.deployedRef;
   if (options.issue === undefined && options.deployed === undefined && clientRef !== undefined && clientRef !== '') {

@@ -5,6 +5,12 @@
 
 export const VIEW_ID = 'proofOfFix.issues';
 export const VIEW_CONTAINER_ID = 'proofOfFix';
+/**
+ * The reply drafts' documents. Menus show the draft's actions on `resourceScheme == <this>`, a key the
+ * workbench sets itself as the editor becomes active: a key set by the extension arrives a round
+ * trip later, and a command palette opened in between did not list Mark Reply Sent.
+ */
+export const DRAFT_SCHEME = 'proof-of-fix-draft';
 /** The timeline's webview panels (`activeWebviewPanelId` in when clauses). */
 export const TIMELINE_VIEW_TYPE = 'proofOfFix.timeline';
 
@@ -40,8 +46,6 @@ export const ContextKeys = {
   filtered: 'proofOfFix.filtered',
   /** Some folder's remote is a forge with web pages for commits. */
   webRemote: 'proofOfFix.webRemote',
-  /** The active editor is a reply draft. */
-  replyActive: 'proofOfFix.replyActive',
   /** Walkthrough steps, set when the user did the step's thing and it worked (see walkthrough.ts). */
   createdIssue: 'proofOfFix.walkthrough.createdIssue',
   linkedFix: 'proofOfFix.walkthrough.linkedFix',

@@ -1,6 +1,6 @@
 // One workspace folder's evidence, computed in the background and cached: git work runs one computation at a time per folder, results
 // are kept under a key of everything they depend on (the issue's fix links, HEAD, the refs and the
-// commits they point to, the client's deployed ref, the settings), and the history scan is carried
+// commits they point to, the client's deployed version, the settings), and the history scan is carried
 // over between refreshes so it only reads new commits. Readers never wait: `get` answers from the
 // cache and `onDidChange` says when there is more to read.
 import * as vscode from 'vscode';
@@ -8,6 +8,7 @@ import type { CommitContentPort } from '../core/commitContent';
 import { UserError } from '../core/errors';
 import { isEvidenceCancelled } from '../core/evidence/cancel';
 import { computeEvidence } from '../core/evidence/engine';
+import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
 import type { IssueEvidence, Verdict } from '../core/evidence/model';
 import { EvidenceCache } from '../core/evidence/evidenceCache';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
@@ -223,8 +224,9 @@ export class FolderEvidence implements vscode.Disposable {
       this.cache.fail(issueId, '', generation, problemOf(error));
       throw error;
     }
-    const client = this.folder.store.client(issue.client);
-    const deployedRef = client?.deployedRef !== undefined && client.deployedRef.trim() !== '' ? client.deployedRef.trim() : null;
+    // The client's deployed ref, else the version the client last said they run (the CLI's rule too).
+    const recorded = recordedVersion(this.folder.store.client(issue.client), issue);
+    const deployedRef = recorded?.ref ?? null;
     let deployedSha = deployedRef === null ? null : snapshot.deployed.get(deployedRef);
     if (deployedRef !== null && deployedSha === undefined) {
       deployedSha = await port.resolveCommit(deployedRef);
@@ -246,9 +248,7 @@ export class FolderEvidence implements vscode.Disposable {
         ref: issue.id,
         fixes: issue.fixes.map((f) => ({ sha: f.sha, linkedBy: 'manual' as const })),
         target: snapshot.target,
-        deployed: deployedRef,
-        // A client's deployed ref that does not resolve is a caveat, not a failure.
-        deployedStrict: false,
+        ...deployedRequest(recorded),
         me: snapshot.me,
         patterns: snapshot.patterns,
         scan: snapshot.scan,

@@ -152,8 +152,13 @@ function verdictSentence(evidence: IssueEvidence, id: string): string {
         ? vscode.l10n.t('{0}: {1} of {2} lines of the fix {3} are no longer intact; you last changed them on {4} ({5}).', id, lost, survival.added, short(withSurvival.sha), day(change.date), short(change.sha))
         : vscode.l10n.t('{0}: {1} of {2} lines of the fix {3} are no longer intact, last changed by {4} on {5} ({6}).', id, lost, survival.added, short(withSurvival.sha), change.authorName, day(change.date), short(change.sha));
     }
-    case 'deployed-unknown':
-      return vscode.l10n.t("{0}: the fix {1} is intact on {2}; the client's version is not known, so it cannot be checked.", id, fix, target);
+    case 'deployed-unknown': {
+      // A version the client named that git does not know is acknowledged, not reported as unknown.
+      const said = evidence.caveats.find((c) => c.code === 'deployed-ref-unresolved')?.subjects[0];
+      return said !== undefined
+        ? vscode.l10n.t("{0}: the fix {1} is intact on {2}; the client's version \"{3}\" is no branch, tag or commit here, so it cannot be checked.", id, fix, target, said)
+        : vscode.l10n.t("{0}: the fix {1} is intact on {2}; the client's version is not known, so it cannot be checked.", id, fix, target);
+    }
     case 'fix-intact':
       return vscode.l10n.t("{0}: the fix {1} is intact on {2} and in the client's version {3}: the cause is probably new.", id, fix, target, deployed);
   }

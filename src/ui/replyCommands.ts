@@ -24,17 +24,12 @@ import { pickIssue } from './issuePickers';
 import { FixNode, IssueNode, ReportNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { toUri } from './issueWorkspace';
-import { SETTINGS } from './config';
+import { DRAFT_SCHEME, SETTINGS } from './config';
 import { log } from './log';
 import type { EvidenceService } from './evidenceService';
-import { DRAFT_SCHEME, draftUri } from './replyDraftFiles';
+import { draftUri } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import type { ToneDiagnostics } from './toneDiagnostics';
-
-const REPLY_SETTINGS = {
-  appendix: 'reply.appendix',
-  templatesFolder: 'reply.templatesFolder',
-} as const;
 
 export interface DraftReplyArgs {
   /** Workspace folder path or URI; optional when the issue id is unique. */
@@ -148,12 +143,12 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
       ...(args.audience !== undefined ? { audience: args.audience } : {}),
       ...(client ? { client } : {}),
       issue,
-      appendix: args.appendix ?? config.get<boolean>(REPLY_SETTINGS.appendix, false),
+      appendix: args.appendix ?? config.get<boolean>(SETTINGS.replyAppendix, false),
       ...(args.nextStepBy !== undefined ? { nextStepBy: args.nextStepBy } : {}),
     });
     const builtin = folderTemplateSource(deps.templatesRoot, language, 'builtin');
     // A relative setting is taken from the workspace folder; the default sits beside the issues.
-    const templatesSetting = vscode.workspace.getConfiguration('proofOfFix', folder.folder.uri).get<string>(REPLY_SETTINGS.templatesFolder) || '.proof-of-fix/templates';
+    const templatesSetting = config.get<string>(SETTINGS.templatesFolder) || '.proof-of-fix/templates';
     const templatesDir = path.isAbsolute(templatesSetting) ? templatesSetting : vscode.Uri.joinPath(folder.folder.uri, ...templatesSetting.split(/[\\/]+/)).fsPath;
     // A template may not lead outside the workspace folder (or the folder the setting names).
     const override = folderTemplateSource(templatesDir, language, 'override', path.isAbsolute(templatesSetting) ? templatesSetting : folder.folder.uri.fsPath);
@@ -221,7 +216,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     // A draft's URI string has no "//" after its scheme; toUri would take it for a file path.
     const uri = typeof given === 'string' && given.startsWith(`${DRAFT_SCHEME}:`) ? vscode.Uri.parse(given, true) : given !== undefined ? toUri(given) : undefined;
     const openDoc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const draft = uri ? (drafts.get(uri) ?? (openDoc && (await drafts.restore(openDoc)))) : drafts.current();
+    const draft = uri ? (drafts.get(uri) ?? (openDoc && (await drafts.restore(openDoc)))) : await drafts.current();
     const doc = draft && vscode.workspace.textDocuments.find((d) => d.uri.toString() === draft.uri.toString());
     if (!draft || !doc) throw new UserError('precondition', vscode.l10n.t('Open a reply draft first: use Draft Reply on an issue.'));
     return { draft, doc };

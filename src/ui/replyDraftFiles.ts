@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { Language } from '../core/store/model';
+import { DRAFT_SCHEME } from './config';
 
-export const DRAFT_SCHEME = 'proof-of-fix-draft';
 const SEPARATOR = ' · ';
 
 /** Issue ids are letters, digits, `.`, `-` and `_` (the store's rule): they never leave the folder. */

@@ -1,13 +1,14 @@
 // The reply drafts open in editors: which document is the draft of which issue, the evidence it was
 // rendered from and the text as rendered (to tell whether the person has edited it since). Drafts
 // are files (replyDraftFiles.ts), so one reopened after a window reload is recognised again from
-// the record kept beside it. A context key tells menus when the active editor holds a draft.
+// the record kept beside it. Menus show a draft's actions by its scheme (see DRAFT_SCHEME in config.ts).
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { Language } from '../core/store/model';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftMeta } from './replyDraftFiles';
-import { DRAFT_SCHEME, locateDraft, readDraftMeta, writeDraftMeta } from './replyDraftFiles';
+import { DRAFT_SCHEME } from './config';
+import { locateDraft, readDraftMeta, writeDraftMeta } from './replyDraftFiles';
 
 export interface ReplyDraft {
   uri: vscode.Uri;
@@ -23,8 +24,6 @@ export interface ReplyDraft {
   handedOver?: DraftMeta['handedOver'];
 }
 
-const REPLY_ACTIVE_CONTEXT = 'proofOfFix.replyActive';
-
 export class ReplyDrafts implements vscode.Disposable {
   private readonly drafts = new Map<string, ReplyDraft>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -35,7 +34,6 @@ export class ReplyDrafts implements vscode.Disposable {
   constructor(private readonly issues: IssueWorkspace) {
     this.disposables.push(this.changeEmitter);
     vscode.workspace.onDidOpenTextDocument((doc) => void this.restore(doc), this, this.disposables);
-    vscode.window.onDidChangeActiveTextEditor(() => this.updateContext(), this, this.disposables);
     for (const doc of vscode.workspace.textDocuments) void this.restore(doc);
   }
 
@@ -43,10 +41,10 @@ export class ReplyDrafts implements vscode.Disposable {
     return this.drafts.get(uri.toString());
   }
 
-  /** The draft in the active editor, else the only one open. */
-  current(): ReplyDraft | undefined {
-    const active = vscode.window.activeTextEditor?.document.uri;
-    const draft = active ? this.get(active) : undefined;
+  /** The draft in the active editor (recognised now if its record was not read yet), else the only one open. */
+  async current(): Promise<ReplyDraft | undefined> {
+    const active = vscode.window.activeTextEditor?.document;
+    const draft = active ? (this.get(active.uri) ?? (await this.restore(active))) : undefined;
     if (draft) return draft;
     const open = [...this.drafts.values()].filter((d) => vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === d.uri.toString()));
     return open.length === 1 ? open[0] : undefined;
@@ -57,7 +55,6 @@ export class ReplyDrafts implements vscode.Disposable {
     this.drafts.set(draft.uri.toString(), draft);
     await this.persist(draft);
     this.changeEmitter.fire(draft);
-    this.updateContext();
   }
 
   /** The draft was copied, mailed or sent: saved as it stands, so closing it asks nothing. */
@@ -82,7 +79,6 @@ export class ReplyDrafts implements vscode.Disposable {
     const draft: ReplyDraft = { uri: doc.uri, folder, issueId: meta.issueId, language: meta.language, evidence: meta.evidence, rendered: meta.rendered, allow: meta.allow, ...(meta.handedOver ? { handedOver: meta.handedOver } : {}) };
     this.drafts.set(doc.uri.toString(), draft);
     this.changeEmitter.fire(draft);
-    this.updateContext();
     return draft;
   }
 
@@ -97,11 +93,6 @@ export class ReplyDrafts implements vscode.Disposable {
       allow: draft.allow,
       ...(draft.handedOver ? { handedOver: draft.handedOver } : {}),
     });
-  }
-
-  private updateContext(): void {
-    const active = vscode.window.activeTextEditor?.document.uri;
-    void vscode.commands.executeCommand('setContext', REPLY_ACTIVE_CONTEXT, active !== undefined && this.drafts.has(active.toString()));
   }
 
   dispose(): void {

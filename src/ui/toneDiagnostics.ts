@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { changeOwnerOf, checkTone, toneFixes } from '../core/tone/check';
 import type { ToneFix } from '../core/tone/check';
 import type { ToneFinding } from '../core/tone/model';
-import { DRAFT_SCHEME } from './replyDraftFiles';
+import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 
 const TONE_SOURCE = 'Proof of Fix';

@@ -54,6 +54,21 @@ const LOCALES: Locale[] = [
   },
 ];
 
+/**
+ * Waits until the tree's rows stay the same for a second: the count in the status bar can arrive a
+ * repaint before the rows' order does, and a click aimed at a row that moves lands on another.
+ */
+async function settledRows(page: Page): Promise<void> {
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    const now = (await rows.allInnerTexts()).join('\n');
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
+}
+
 async function openView(page: Page, title: RegExp): Promise<void> {
   await page.locator('.activitybar .action-item a[aria-label^="Proof of Fix"]').click();
   await page.locator('.part.sidebar .title-label', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
@@ -84,7 +99,9 @@ for (const locale of LOCALES) {
       await page.locator('.statusbar-item', { hasText: /3 need a reply|3 necesitan respuesta/ }).waitFor({ state: 'visible', timeout: 60_000 });
       const issueRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACME-2' });
       await issueRow.waitFor({ state: 'visible', timeout: 30_000 });
+      await settledRows(page);
       await issueRow.click();
+      await page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'ACME-2' }).waitFor({ state: 'visible', timeout: 10_000 });
       await page.keyboard.press('ArrowRight');
       await page.locator('.part.sidebar .monaco-list-row', { hasText: locale.verdictReverted }).first().waitFor({ state: 'visible', timeout: 60_000 });
       await screenshot(page, `journey-${locale.code}-tree`);
@@ -132,10 +149,8 @@ for (const locale of LOCALES) {
       const { page } = session;
       const badge = page.locator('.activitybar .action-item:has(a[aria-label^="Proof of Fix"]) .badge .badge-content');
       await badge.filter({ hasText: /^3$/ }).waitFor({ state: 'visible', timeout: 60_000 });
-      // The draft's title bar button (shown only while a draft is the active editor). Known bug (README):
-      // the palette sometimes does not list this command although the button is shown.
-      const markButton = page.locator(`.editor-actions .action-label[aria-label*="${locale.markSent.replace('Proof of Fix: ', '')}"]`).first();
-      await markButton.click({ timeout: 30_000 });
+      // Regression: the palette sometimes missed this command while the draft's title bar showed it.
+      await runFromPalette(page, locale.markSent);
       // With tone findings left, a dialog asks first; its default button keeps the draft unsent.
       const dialog = page.locator('.monaco-dialog-box');
       if (await dialog.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {

@@ -12,6 +12,7 @@ import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import { COMMIT_SCHEME } from '../../src/ui/commitDocuments';
 import type { CommitDiffResult } from '../../src/ui/evidenceCommands';
+import type { DraftReplyResult } from '../../src/ui/replyCommands';
 import type { IssueTreeNode } from '../../src/ui/issueNodes';
 import { DEMO_IDS, DEMO_VERDICTS, writeDemoStore } from '../support/demoWorkspace';
 import { waitFor as poll } from '../support/wait';
@@ -253,6 +254,38 @@ describe('evidence in the Client Issues tree', function () {
     await vscode.commands.executeCommand(CommandIds.refreshEvidence);
     const fix = fixNodes((await verdictOf('ACME-2')).children)[0] as IssueTreeNode;
     assert.ok(!tree().getChildren(fix).some((c) => c.kind === 'caveat'), 'the caveat stayed after the change was undone');
+  });
+
+  it("checks the version the client said they run when the client's own is not recorded, in the tree and the reply", async () => {
+    // Northwind has no deployed ref in clients.json: NW-1 is deployed-unknown until the client names a version.
+    await verdictOf('NW-1', 'deployed-unknown');
+    const issueFile = keepFile(path.join(root, '.proof-of-fix', 'issues', 'NW-1.json'));
+    const drafts = path.join(root, '.proof-of-fix', 'drafts');
+    try {
+      await vscode.commands.executeCommand(CommandIds.recordReport, { issue: 'NW-1', words: 'Still losing baskets.', date: '2026-11-30', version: 'v1.3.0' });
+      const { children } = await verdictOf('NW-1', 'fix-not-deployed');
+      const fix = fixNodes(children)[0] as IssueTreeNode;
+      assert.match(String(item(fix).description), /not in v1\.3\.0/);
+      const draft = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: 'NW-1' });
+      assert.equal(draft?.verdict, 'fix-not-deployed');
+      assert.match(draft?.text ?? '', /The version you run \(v1\.3\.0\) does not include this fix/);
+
+      // A version git does not know is acknowledged, not asked for again.
+      await vscode.commands.executeCommand(CommandIds.recordReport, { issue: 'NW-1', words: 'On the live site.', date: '2026-12-01', version: 'production' });
+      const unknown = await verdictOf('NW-1', 'deployed-unknown');
+      const caveat = unknown.children.find((c) => c.kind === 'caveat');
+      assert.ok(caveat, 'no caveat names the version git does not know');
+      assert.match(String(item(caveat).label), /production/);
+      const again = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: 'NW-1', ifEdited: 'replace' });
+      assert.match(again?.text ?? '', /you told me you run “production”/);
+      assert.doesNotMatch(again?.text ?? '', /which version you are running/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      issueFile.restore();
+      for (const name of ['NW-1.md', 'NW-1.json']) fs.rmSync(path.join(drafts, name), { force: true });
+      await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    }
+    await verdictOf('NW-1', 'deployed-unknown');
   });
 
   it('refreshes the evidence after a new commit changes the fixed lines', async () => {

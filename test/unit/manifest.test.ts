@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandIds } from '../../src/ui/commandIds';
-import { ContextKeys, SETTINGS, TIMELINE_VIEW_TYPE, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
+import { ContextKeys, DRAFT_SCHEME, SETTINGS, TIMELINE_VIEW_TYPE, VIEW_CONTAINER_ID, VIEW_ID } from '../../src/ui/config';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = (file: string): Record<string, unknown> =>
@@ -135,5 +135,34 @@ describe('manifest drift', () => {
     assert.deepEqual(unknown, [], `when clauses use keys the code never sets: ${unknown.join(', ')}`);
     const unused = [...keys].filter((k) => !used.has(k));
     assert.deepEqual(unused, [], `context keys no when clause reads: ${unused.join(', ')}`);
+  });
+
+  it("shows the reply draft's actions by the draft scheme the code serves, on the palette and the title bar alike", () => {
+    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> }).menus;
+    const schemes = new Set(clauses(manifest.contributes).flatMap((c) => [...c.matchAll(/\bresourceScheme\s*==\s*([^\s)]+)/g)].map((m) => m[1])));
+    assert.deepEqual([...schemes], [DRAFT_SCHEME]);
+    assert.ok((readJson('package.json').activationEvents as string[]).includes(`onFileSystem:${DRAFT_SCHEME}`));
+    for (const command of [CommandIds.copyReply, CommandIds.openInMail, CommandIds.markReplySent]) {
+      const when = (menu: string): string | undefined => menus[menu]?.find((m) => m.command === command)?.when;
+      assert.match(when('editor/title') ?? '', new RegExp(`resourceScheme == ${DRAFT_SCHEME}`), command);
+      // One clause for both: a palette that asks for something else can miss a command the title bar shows.
+      assert.equal(when('commandPalette'), when('editor/title'), command);
+    }
+  });
+
+  it('sets context keys only through the names in config.ts', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name));
+        else if (entry.name.endsWith('.ts')) files.push(path.join(dir, entry.name));
+      }
+    };
+    walk(path.join(root, 'src'));
+    const literal = files.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/'setContext',\s*'[^']*'/g)].map((m) => `${path.relative(root, file)}: ${m[0]}`));
+    assert.deepEqual(literal, []);
+    const keys = files.flatMap((file) => (path.basename(file) === 'config.ts' ? [] : [...fs.readFileSync(file, 'utf8').matchAll(/'proofOfFix\.[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)?'/g)].map((m) => `${path.relative(root, file)}: ${m[0]}`)));
+    const contextKeys = new Set<string>(Object.values(ContextKeys).map((k) => `'${k}'`));
+    assert.deepEqual(keys.filter((k) => contextKeys.has(k.slice(k.indexOf(': ') + 2))), [], 'a context key written outside config.ts');
   });
 });
