@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { computeEvidence } from '../../src/core/evidence/engine';
 import type { FixEvidence } from '../../src/core/evidence/model';
 import type { GitPort } from '../../src/core/gitPort';
+import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
@@ -173,5 +175,61 @@ describe('survival from one comparison with the ref, against blame', function ()
     // Blame reads the line as the last commit's: lost, taken away by the commit that first removed it.
     assert.equal(blame.fix.survival?.intact, 1);
     assert.deepEqual(blame.fix.survival?.changedBy.map((c) => c.sha), [quieter]);
+  });
+
+  describe("the client's version behind the target", () => {
+    /** Evidence with the deployed ref, with or without the scan; counts the history logs read. */
+    async function withDeployed(dir: string, scan: boolean): Promise<{ fix: FixEvidence; logs: number }> {
+      const real = createGitPort(dir);
+      let logs = 0;
+      const port: GitPort = {
+        ...real,
+        logPatches: (options) => {
+          logs++;
+          return real.logPatches(options);
+        },
+      };
+      const request = { ref: 'ACME-1', target: 'main', deployed: 'v1.1', now: () => new Date('2026-01-01T00:00:00Z') };
+      const e = await computeEvidence(port, scan ? { ...request, scan: await scanHistory(real, { patterns: DEFAULT_ID_PATTERNS }) } : request);
+      const fix = e.fixes[0];
+      assert.ok(fix !== undefined);
+      return { fix, logs };
+    }
+
+    function deployedSummary(f: FixEvidence): unknown {
+      return { ...(summary(f) as object), deployed: f.survivalDeployed === null ? null : [f.survivalDeployed.intact, f.survivalDeployed.modified, f.survivalDeployed.removed, f.survivalDeployed.files.map((x) => x.lost), f.survivalDeployed.changedBy.map((c) => c.sha)] };
+    }
+
+    it('reads the history once on a straight line, with the same answers at both refs', async () => {
+      const repo = newRepo();
+      repo.commit('Initial', { files: { 'src/cart.js': CART } });
+      repo.commit('Fix crash when the cart is empty (fixes ACME-1)', { files: { 'src/cart.js': CART_FIXED } });
+      const first = repo.commit('Log through the logger', { files: { 'src/cart.js': CART_FIXED.replace('log("empty cart");\n', 'logger.warn("cart");\n') }, author: OTHER });
+      repo.tag('v1.1');
+      const second = repo.commit('Guard every list', { files: { 'src/cart.js': CART_FIXED.replace('log("empty cart");\n', 'logger.warn("cart");\n').replace('if (items.length === 0) return [];\n', 'if (!items?.length) return [];\n') }, author: OTHER });
+      const withScan = await withDeployed(repo.dir, true);
+      const without = await withDeployed(repo.dir, false);
+      assert.deepEqual(deployedSummary(withScan.fix), deployedSummary(without.fix));
+      assert.deepEqual([withScan.logs, without.logs], [1, 2]);
+      assert.deepEqual(withScan.fix.survival?.changedBy.map((c) => c.sha).sort(), [first, second].sort());
+      assert.deepEqual(withScan.fix.survivalDeployed?.changedBy.map((c) => c.sha), [first]);
+    });
+
+    it('reads it again for the client when a merge stands between the two refs', async () => {
+      const repo = newRepo();
+      repo.commit('Initial', { files: { 'src/cart.js': CART, 'a.txt': 'a\n' } });
+      repo.commit('Fix crash when the cart is empty (fixes ACME-1)', { files: { 'src/cart.js': CART_FIXED } });
+      repo.commit('Log through the logger', { files: { 'src/cart.js': CART_FIXED.replace('log("empty cart");\n', 'logger.warn("cart");\n') }, author: OTHER });
+      repo.tag('v1.1');
+      repo.checkout('side', true);
+      repo.commit('Side work', { files: { 'a.txt': 'b\n' } });
+      repo.checkout('main');
+      repo.commit('Main work', { files: { 'src/cart.js': CART_FIXED.replace('log("empty cart");\n', 'logger.warn("cart");\n').replace('cart 25\n', 'cart 25b\n') } });
+      repo.merge('side', 'Merge side');
+      const withScan = await withDeployed(repo.dir, true);
+      const without = await withDeployed(repo.dir, false);
+      assert.deepEqual(deployedSummary(withScan.fix), deployedSummary(without.fix));
+      assert.equal(withScan.logs, 2);
+    });
   });
 });

@@ -24,6 +24,12 @@ export interface SurvivalRequest {
   isMe: (email: string) => boolean;
   /** The base's author date: region commits authored before it are not later changes. */
   baseDate?: string;
+  /**
+   * The ancestry path's patches, when a reading at a later ref of the same line already read them:
+   * `patches` (of `paths`) and which of them are on this ref's path. Used only when they cover
+   * every path this reading needs; otherwise the log runs as usual.
+   */
+  readPatches?: { patches: CommitPatch[]; paths: string[]; onPath: (shas: string[]) => boolean[] | null };
 }
 
 export interface TouchingCommit {
@@ -44,6 +50,8 @@ export interface SurvivalOutcome {
    * when every added line is intact: then no commit can have undone the fix.
    */
   touching: Map<string, TouchingCommit>;
+  /** The patches this reading read (with the paths they cover), for a reading at an earlier ref; null when none. */
+  patches: { patches: CommitPatch[]; paths: string[] } | null;
 }
 
 interface FileWork {
@@ -175,6 +183,14 @@ function attribute(works: FileWork[], patches: CommitPatch[]): void {
   }
 }
 
+/** A later ref's patches that are on this ref's ancestry path, when they cover every path needed. */
+async function reusedPatches(request: SurvivalRequest, paths: Set<string>): Promise<CommitPatch[] | null> {
+  const given = request.readPatches;
+  if (given === undefined || [...paths].some((p) => !given.paths.includes(p))) return null;
+  const on = given.onPath(given.patches.map((p) => p.commit.sha));
+  return on === null ? null : given.patches.filter((_, i) => on[i] === true);
+}
+
 /** The fix's version of the files against the ref's, by path; null when the port cannot compare. */
 async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: string[]): Promise<Map<string, FileDiff> | null> {
   if (port.treeDiff === undefined || paths.length === 0 || request.refSha === request.base) return null;
@@ -226,6 +242,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   }
 
   const touching = new Map<string, TouchingCommit>();
+  let read: SurvivalOutcome['patches'] = null;
   const patchFacts = new Map<string, CommitFacts>();
   const lostLines = (): boolean => works.some((w) => w.lost.length > 0);
   if (lostLines() || works.some((w) => (w.fromDiff?.regionLines.length ?? 0) > 0)) {
@@ -236,13 +253,14 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }
     // The paths the files had on the way, so edits made between two moves are read too.
     for (const t of traces.values()) for (const step of t.steps) paths.add(step.to);
-    const patches = await port.logPatches({
+    const patches = (await reusedPatches(request, paths)) ?? (await port.logPatches({
       range: { include: [request.refSha], exclude: [request.base] },
       paths: [...paths],
       fullDiff: false,
       noMerges: false,
       ancestryPath: true,
-    });
+    }));
+    read = { patches, paths: [...paths] };
     for (const p of patches) patchFacts.set(p.commit.sha, factsOf(p.commit, request.isMe));
     for (const w of works) {
       if (w.fromDiff === null || w.fromDiff.regionLines.length === 0) continue;
@@ -327,5 +345,6 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     },
     laterChanges: newestFirst([...later.values()]),
     touching,
+    patches: read,
   };
 }

@@ -241,6 +241,68 @@ export class CommitGraph {
     return gap ? null : false;
   }
 
+  /**
+   * Which of `commits` are reachable from `tip` (or are it), in their order: one walk down from the
+   * tip that never goes below the lowest of their generations. Null when any is unknown, or a
+   * commit was not reached and the walk passed a gap.
+   */
+  reachableFrom(tip: string, commits: readonly string[]): boolean[] | null {
+    const t = this.index.get(tip);
+    const wanted = commits.map((c) => this.index.get(c));
+    if (t === undefined || wanted.some((w) => w === undefined)) return null;
+    let floor = Number.MAX_SAFE_INTEGER;
+    for (const w of wanted) floor = Math.min(floor, this.generation[w as number] as number);
+    const epoch = this.nextEpoch();
+    const stack = [t];
+    this.mark[t] = epoch;
+    let gap = false;
+    while (stack.length > 0) {
+      const c = stack.pop() as number;
+      for (let e = this.parentStart[c] as number; e < (this.parentStart[c + 1] as number); e++) {
+        const p = this.parentIds[e] as number;
+        if (p === UNKNOWN) {
+          gap = true;
+          continue;
+        }
+        if (this.mark[p] === epoch) continue;
+        this.mark[p] = epoch;
+        if ((this.generation[p] as number) > floor) stack.push(p);
+        else if (this.incomplete[p] === 1) gap = true;
+      }
+    }
+    const out = wanted.map((w) => this.mark[w as number] === epoch);
+    return gap && out.some((r) => !r) ? null : out;
+  }
+
+  /**
+   * No merge among the commits reachable from `tip` above `ancestor`'s generation (which include
+   * every commit of `ancestor..tip`): a walk from the tip then reads the ancestor's history the
+   * way a walk from the ancestor does. Null when a commit is unknown or the walk passed a gap.
+   */
+  linearAbove(tip: string, ancestor: string): boolean | null {
+    const t = this.index.get(tip);
+    const a = this.index.get(ancestor);
+    if (t === undefined || a === undefined) return null;
+    const floor = this.generation[a] as number;
+    const epoch = this.nextEpoch();
+    const stack = (this.generation[t] as number) > floor ? [t] : [];
+    this.mark[t] = epoch;
+    while (stack.length > 0) {
+      const c = stack.pop() as number;
+      const start = this.parentStart[c] as number;
+      const end = this.parentStart[c + 1] as number;
+      if (end - start > 1) return false;
+      for (let e = start; e < end; e++) {
+        const p = this.parentIds[e] as number;
+        if (p === UNKNOWN) return null;
+        if (this.mark[p] === epoch) continue;
+        this.mark[p] = epoch;
+        if ((this.generation[p] as number) > floor) stack.push(p);
+      }
+    }
+    return true;
+  }
+
   private children(): { start: Int32Array; ids: Int32Array } {
     if (this.childStart !== null && this.childIds !== null) return { start: this.childStart, ids: this.childIds };
     const n = this.size;
