@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { COMMIT_GRAPH_COMMAND } from '../core/linking/commitGraphAdvice';
 import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { shortSha } from '../core/sha';
@@ -36,6 +37,14 @@ function formatScan(result: ScanResult): string {
   const notes = [l10n.t('{0} commits read', result.commitsRead), ...(result.incremental ? [l10n.t('incremental')] : []), ...(result.historyComplete ? [] : [l10n.t('shallow history')])];
   lines.push(`(${notes.join(', ')})`);
   return lines.join('\n') + '\n';
+}
+
+function commitGraphAdviceMessage(commits: number): string {
+  return l10n.t(
+    'this repository ({0} commits) has no commit-graph file, so git reads every commit it walks. Running `{1}` once writes it: it reads the whole history once (about as long as a full `git log`, a few times that for the changed-path filters) and takes a few MB; afterwards containment, merge-base, log and blame walks read it instead (seconds become milliseconds on large histories). Proof of Fix never runs it for you.',
+    commits,
+    COMMIT_GRAPH_COMMAND,
+  );
 }
 
 export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
@@ -79,6 +88,10 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`proof-of-fix: ${l10n.t('could not write the scan cache ({0})', error instanceof Error ? error.message : String(error))}\n`);
     })) as ScanResult;
     io.stdout.write(flagOption(v, 'json') ? `${JSON.stringify(scanJson(result), null, 2)}\n` : formatScan(result));
+    // Once per full read of the history (later scans are incremental): how git's own walks get faster.
+    if (!result.incremental && port.hasCommitGraph !== undefined && !(await port.hasCommitGraph())) {
+      io.stderr.write(`proof-of-fix: ${commitGraphAdviceMessage(result.commitsKnown)}\n`);
+    }
     return ExitCode.ok;
   } catch (error) {
     return reportFailure(error, io, repo);

@@ -218,6 +218,12 @@ export interface GitPort {
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;
   /** The change `sha` brought relative to `parent` (its first parent), or to the empty tree when null. */
   commitDiff(sha: string, parent: string | null): Promise<FileDiff[]>;
+  /**
+   * The zero-context change from commit `from` to commit `to` of the paths, compared path by path
+   * (no rename detection): one tree comparison, no walk of the history between them. Optional:
+   * without it, survival is read from blame alone.
+   */
+  treeDiff?(from: string, to: string, paths: string[]): Promise<FileDiff[]>;
   /** Commits in the range touching the paths, newest first, with their zero-context patches. */
   logPatches(options: LogPatchOptions): Promise<CommitPatch[]>;
   /** Tags whose commit contains any of the shas. */

@@ -225,6 +225,12 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseDiff(r.stdout);
     },
 
+    async treeDiff(from: string, to: string, paths: string[]): Promise<FileDiff[]> {
+      if (paths.length === 0) return [];
+      const r = await run(['diff-tree', '-r', '-p', '-U0', '--no-renames', ...DIFF_ARGS, shaOrThrow(from), shaOrThrow(to), '--', ...paths]);
+      return parseDiff(r.stdout);
+    },
+
     async logPatches(opts: LogPatchOptions): Promise<CommitPatch[]> {
       const args = ['log', ...LOG_ARGS, '-p', '-U0', '-M', ...DIFF_ARGS, `--format=${commitFormat.format}`];
       if (opts.fullDiff) args.push('--full-diff');

@@ -115,7 +115,7 @@ async function benchSize(manifest: SynthManifest, options: MeasureOptions): Prom
     () => rawScan(repo, ALL_REVS),
     options,
   );
-  rows.push(ratioRow('full scan (raw: `git log --all --format=%H%x1f%B%x1e`)', size, scan, 1.3));
+  rows.push(ratioRow('full scan (raw: `git log --all --format=%H%x1f%B%x1e`)', size, scan, 1.1));
   notes.push(...(await profileScan(repo, size)));
 
   log(`${size}: re-scan after one new commit`);

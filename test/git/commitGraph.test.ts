@@ -186,6 +186,23 @@ describe('commit graph: what it cannot know', () => {
     assert.deepEqual(graph.containing([D], [{ sha: D }]), [{ sha: D }]);
   });
 
+  it('says which commits a tip reaches in one walk, and whether a merge stands above an ancestor', () => {
+    const builder = new CommitGraphBuilder();
+    const E = 'e'.repeat(40);
+    // A <- B <- C <- E, and D a merge of C and B.
+    builder.add(E, [C]);
+    builder.add(D, [C, B]);
+    builder.add(C, [B]);
+    builder.add(B, [A]);
+    builder.add(A, []);
+    const graph = new CommitGraph(builder.data);
+    assert.deepEqual(graph.reachableFrom(C, [A, B, C, E]), [true, true, true, false]);
+    assert.equal(graph.reachableFrom(C, ['f'.repeat(40)]), null);
+    assert.equal(graph.linearAbove(E, B), true);
+    assert.equal(graph.linearAbove(D, B), false);
+    assert.equal(graph.linearAbove(B, B), true);
+  });
+
   it('leaves the data it extends unchanged', () => {
     const first = new CommitGraphBuilder();
     first.add(A, []);

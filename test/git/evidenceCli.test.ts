@@ -134,6 +134,20 @@ describe('CLI evidence and scan', function () {
     assert.equal(third.commitsRead, 3);
   });
 
+  it('scan names the commit-graph command once, on a full read of a repository without one, and never runs it', async () => {
+    const repo = make();
+    repo.commit('One (fixes ACME-1)', { files: { 'a.txt': '1\n' } });
+    const graph = path.join(repo.dir, '.git', 'objects', 'info', 'commit-graph');
+    const first = await cli(['scan', '--repo', repo.dir]);
+    assert.equal(first.code, 0);
+    assert.match(first.stderr, /no commit-graph file.*`git commit-graph write --reachable --changed-paths`/);
+    assert.ok(!fs.existsSync(graph), 'the command was not run');
+    repo.commit('Two', { files: { 'a.txt': '2\n' } });
+    assert.equal((await cli(['scan', '--repo', repo.dir])).stderr, '', 'an incremental scan says nothing again');
+    repo.git(['commit-graph', 'write', '--reachable']);
+    assert.equal((await cli(['scan', '--repo', repo.dir, '--no-cache'])).stderr, '', 'with the file, nothing to say');
+  });
+
   it('a cache with null or wrong-typed entries costs a rescan, never an internal error', async () => {
     const repo = make();
     repo.commit('Initial', { files: { 'src/app.js': BASE } });

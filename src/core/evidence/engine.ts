@@ -6,6 +6,8 @@ import { CodedError } from '../errors';
 import type { FileDiff, GitPort, RawCommit } from '../gitPort';
 import { GitFailure, isSafeRef } from '../gitPort';
 import { isSha } from '../sha';
+import type { CommitGraph } from '../linking/commitGraph';
+import { commitGraphOf } from '../linking/commitGraph';
 import type { IdPatterns } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
@@ -28,7 +30,7 @@ import { patchKey } from './patchId';
 import { sameChange, shareAFile } from './releaseLines';
 import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
-import type { SurvivalOutcome } from './survival';
+import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
 import { fixVerdict, judgeIssue } from './verdict';
 import { compareVersions, compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
@@ -89,6 +91,8 @@ interface Context {
   deployedSha: string | null;
   tagPattern: RegExp;
   isMe: (email: string) => boolean;
+  /** The scan's commit graph, when the request brought one. */
+  graph: CommitGraph | null;
 }
 
 interface Copy {
@@ -204,6 +208,20 @@ function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
   };
 }
 
+/**
+ * The target's patches, for the survival at an earlier ref of the same line (the client's version
+ * behind the target, as it usually is): the commits on that ref's path are among them, picked out
+ * in the scan's commit graph, so its history is not walked a second time. Only when no merge
+ * stands between the two refs (a merge could make git's walk from the target skip part of the
+ * earlier ref's history).
+ */
+function patchesForEarlierRef(ctx: Context, target: SurvivalOutcome | null, refSha: string): Pick<SurvivalRequest, 'readPatches'> {
+  const graph = ctx.graph;
+  const read = target?.patches ?? null;
+  if (graph === null || read === null || graph.isAncestor(refSha, ctx.targetSha) !== true || graph.linearAbove(ctx.targetSha, refSha) !== true) return {};
+  return { readPatches: { ...read, onPath: (shas) => graph.reachableFrom(refSha, shas) } };
+}
+
 async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence; diff: FileDiff[]; paths: string[] }> {
   const commit = link.commit;
   if (commit === null) return { fix: missingFix(link, ctx.deployedSha !== null), diff: [], paths: [] };
@@ -245,7 +263,15 @@ async function fixEvidence(ctx: Context, link: Link): Promise<{ fix: FixEvidence
       ? null
       : ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null
         ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
-        : await measureSurvival(port, { base: onDeployed.sha, files: onDeployed.files, refName: ctx.deployedRef, refSha: ctx.deployedSha, isMe: ctx.isMe, baseDate: onDeployed.date });
+        : await measureSurvival(port, {
+            base: onDeployed.sha,
+            files: onDeployed.files,
+            refName: ctx.deployedRef,
+            refSha: ctx.deployedSha,
+            isMe: ctx.isMe,
+            baseDate: onDeployed.date,
+            ...patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha),
+          });
 
   // Reverts count in the history where the fix is judged: the target's; for a fix only on the
   // client's line (a counterpart), that line's. A revert on another branch counts for neither.
@@ -347,6 +373,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     deployedSha,
     tagPattern,
     isMe: (email) => meSet.has(email.toLowerCase()),
+    graph: request.scan?.cache === undefined || request.scan.cache.graph.shas.length === 0 ? null : commitGraphOf(request.scan.cache.graph),
   };
 
   if (state.shallow) caveats.push({ code: 'shallow-history', subjects: [] });

@@ -5,8 +5,12 @@
 // blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
 // was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
 // over the fixed files tells which later commit took each line away (the oldest that removed it).
+// Before any blame, one comparison of the fix's files with the ref's answers for every file it can
+// decide (see diffSurvival.ts): most files need no walk of the history at all.
 import { newestFirst } from '../commitOrder';
 import type { BlameResult, CommitPatch, FileDiff, GitPort, PathTrace, RawCommit } from '../gitPort';
+import type { DiffReading } from './diffSurvival';
+import { readAgainstRef, regionOwners } from './diffSurvival';
 import { squash } from './patchId';
 import type { CommitFacts, LaterChange, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
@@ -20,6 +24,12 @@ export interface SurvivalRequest {
   isMe: (email: string) => boolean;
   /** The base's author date: region commits authored before it are not later changes. */
   baseDate?: string;
+  /**
+   * The ancestry path's patches, when a reading at a later ref of the same line already read them:
+   * `patches` (of `paths`) and which of them are on this ref's path. Used only when they cover
+   * every path this reading needs; otherwise the log runs as usual.
+   */
+  readPatches?: { patches: CommitPatch[]; paths: string[]; onPath: (shas: string[]) => boolean[] | null };
 }
 
 export interface TouchingCommit {
@@ -40,6 +50,8 @@ export interface SurvivalOutcome {
    * when every added line is intact: then no commit can have undone the fix.
    */
   touching: Map<string, TouchingCommit>;
+  /** The patches this reading read (with the paths they cover), for a reading at an earlier ref; null when none. */
+  patches: { patches: CommitPatch[]; paths: string[] } | null;
 }
 
 interface FileWork {
@@ -50,6 +62,8 @@ interface FileWork {
   intact: number;
   /** Where the file went is not known (see PathTrace.undetermined): its lines are not measured. */
   unmeasured: boolean;
+  /** Read from the comparison with the ref instead of blame (see diffSurvival.ts). */
+  fromDiff: DiffReading | null;
 }
 
 export function factsOf(commit: Pick<RawCommit, 'sha' | 'subject' | 'authorName' | 'authorEmail' | 'date'>, isMe: (email: string) => boolean): CommitFacts {
@@ -169,6 +183,22 @@ function attribute(works: FileWork[], patches: CommitPatch[]): void {
   }
 }
 
+/** A later ref's patches that are on this ref's ancestry path, when they cover every path needed. */
+async function reusedPatches(request: SurvivalRequest, paths: Set<string>): Promise<CommitPatch[] | null> {
+  const given = request.readPatches;
+  if (given === undefined || [...paths].some((p) => !given.paths.includes(p))) return null;
+  const on = given.onPath(given.patches.map((p) => p.commit.sha));
+  return on === null ? null : given.patches.filter((_, i) => on[i] === true);
+}
+
+/** The fix's version of the files against the ref's, by path; null when the port cannot compare. */
+async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: string[]): Promise<Map<string, FileDiff> | null> {
+  if (port.treeDiff === undefined || paths.length === 0 || request.refSha === request.base) return null;
+  const out = new Map<string, FileDiff>();
+  for (const f of await port.treeDiff(request.base, request.refSha, paths)) out.set(f.path, f);
+  return out;
+}
+
 export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
   const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0);
   const binaryFiles = request.files.filter((f) => f.binary);
@@ -181,32 +211,41 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   const works: FileWork[] = [];
   const regionCommits = new Set<string>();
   const blameInfo = new Map<string, CommitFacts>();
+  const blameFile = async (work: FileWork): Promise<void> => {
+    // A blame that fails throws: a failed git command is never read as "no lines left".
+    work.blame = work.pathAtRef === null ? null : await port.blame(work.pathAtRef, { include: [request.refSha], exclude: [request.base] });
+    work.fromDiff = null;
+    analyseBlame(work, request.base, regionCommits);
+    for (const info of work.blame?.commits.values() ?? []) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
+  };
+  const toRef = await compareWithRef(port, request, textFiles.filter((f) => present.has(f.path)).map((f) => f.path));
   for (const diff of textFiles) {
     const trace = traces.get(diff.path);
     const pathAtRef = present.has(diff.path) ? diff.path : trace?.path ?? null;
     if (request.refSha === request.base) {
       // Measured at the commit itself: nothing came after it, every line is as it left it.
-      works.push({ diff, pathAtRef, blame: null, lost: [], intact: diff.added.length, unmeasured: false });
+      works.push({ diff, pathAtRef, blame: null, lost: [], intact: diff.added.length, unmeasured: false, fromDiff: null });
       continue;
     }
     if (trace?.undetermined === true) {
-      works.push({ diff, pathAtRef: null, blame: null, lost: [], intact: 0, unmeasured: true });
+      works.push({ diff, pathAtRef: null, blame: null, lost: [], intact: 0, unmeasured: true, fromDiff: null });
       continue;
     }
-    // A blame that fails throws: a failed git command is never read as "no lines left".
-    const blame = pathAtRef === null ? null : await port.blame(pathAtRef, { include: [request.refSha], exclude: [request.base] });
-    const work: FileWork = { diff, pathAtRef, blame, lost: [], intact: 0, unmeasured: false };
-    analyseBlame(work, request.base, regionCommits);
-    if (blame !== null) {
-      for (const info of blame.commits.values()) {
-        if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
-      }
+    const reading = toRef === null || pathAtRef !== diff.path ? null : readAgainstRef(diff.added, toRef.get(diff.path));
+    const work: FileWork = { diff, pathAtRef, blame: null, lost: [], intact: 0, unmeasured: false, fromDiff: reading };
+    if (reading === null) await blameFile(work);
+    else {
+      work.intact = reading.intact;
+      work.lost = reading.lost.map((l) => ({ ...l, by: null, candidates: [] }));
     }
     works.push(work);
   }
 
   const touching = new Map<string, TouchingCommit>();
-  if (works.some((w) => w.lost.length > 0)) {
+  let read: SurvivalOutcome['patches'] = null;
+  const patchFacts = new Map<string, CommitFacts>();
+  const lostLines = (): boolean => works.some((w) => w.lost.length > 0);
+  if (lostLines() || works.some((w) => (w.fromDiff?.regionLines.length ?? 0) > 0)) {
     const paths = new Set<string>();
     for (const w of works) {
       paths.add(w.diff.path);
@@ -214,21 +253,38 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }
     // The paths the files had on the way, so edits made between two moves are read too.
     for (const t of traces.values()) for (const step of t.steps) paths.add(step.to);
-    const patches = await port.logPatches({
+    const patches = (await reusedPatches(request, paths)) ?? (await port.logPatches({
       range: { include: [request.refSha], exclude: [request.base] },
       paths: [...paths],
       fullDiff: false,
       noMerges: false,
       ancestryPath: true,
-    });
+    }));
+    read = { patches, paths: [...paths] };
+    for (const p of patches) patchFacts.set(p.commit.sha, factsOf(p.commit, request.isMe));
+    for (const w of works) {
+      if (w.fromDiff === null || w.fromDiff.regionLines.length === 0) continue;
+      const owners = regionOwners(w.fromDiff.regionLines, patches, w.diff.path);
+      if (owners === null) await blameFile(w);
+      else for (const sha of owners) regionCommits.add(sha);
+    }
     attribute(works, patches);
-    for (const p of patches) {
-      touching.set(p.commit.sha, {
-        facts: factsOf(p.commit, request.isMe),
-        message: p.commit.message,
-        removed: p.files.flatMap((f) => f.removed.map((l) => l.text)),
-        added: p.files.flatMap((f) => f.added.map((l) => l.text)),
-      });
+    // A lost line no later commit visibly removed (a merge's resolution, a whitespace rewrite): blame tells.
+    for (const w of works) {
+      if (w.fromDiff === null || w.lost.every((l) => l.by !== null)) continue;
+      await blameFile(w);
+      attribute([w], patches);
+    }
+    // Only lost lines make a commit a possible revert: with every line intact, none undid the fix.
+    if (lostLines()) {
+      for (const p of patches) {
+        touching.set(p.commit.sha, {
+          facts: patchFacts.get(p.commit.sha) as CommitFacts,
+          message: p.commit.message,
+          removed: p.files.flatMap((f) => f.removed.map((l) => l.text)),
+          added: p.files.flatMap((f) => f.added.map((l) => l.text)),
+        });
+      }
     }
   }
 
@@ -249,7 +305,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     });
     for (const l of w.lost) {
       if (l.by === null) continue;
-      const facts = touching.get(l.by)?.facts ?? blameInfo.get(l.by);
+      const facts = patchFacts.get(l.by) ?? blameInfo.get(l.by);
       if (facts === undefined) continue;
       const change = changes.get(l.by) ?? { ...facts, lines: 0, paths: [] };
       change.lines++;
@@ -269,7 +325,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   const fixTime = Date.parse(request.baseDate ?? '');
   for (const sha of regionCommits) {
     if (later.has(sha)) continue;
-    const facts = touching.get(sha)?.facts ?? blameInfo.get(sha);
+    const facts = patchFacts.get(sha) ?? blameInfo.get(sha);
     if (facts === undefined) continue;
     if (!Number.isNaN(fixTime) && Date.parse(facts.date) < fixTime) continue;
     later.set(sha, { ...facts, why: 'in-fixed-region' });
@@ -289,5 +345,6 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     },
     laterChanges: newestFirst([...later.values()]),
     touching,
+    patches: read,
   };
 }

@@ -113,6 +113,9 @@ function isCachedCommit(value: unknown): value is CachedCommit {
   );
 }
 
+// Caches this module returned, or already checked: a re-scan does not check every cached commit again.
+const trustedCaches = new WeakSet<object>();
+
 /**
  * A cache read from disk is trusted only when every part has the shape the scan relies on (a null
  * or wrong-typed entry anywhere would otherwise fail later, inside the scan); anything else
@@ -120,8 +123,9 @@ function isCachedCommit(value: unknown): value is CachedCommit {
  */
 export function isScanCache(value: unknown): value is ScanCache {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (trustedCaches.has(value)) return true;
   const v = value as Partial<ScanCache>;
-  return (
+  const valid =
     v.version === 3 &&
     typeof v.patternsKey === 'string' &&
     typeof v.refs === 'object' &&
@@ -136,8 +140,9 @@ export function isScanCache(value: unknown): value is ScanCache {
     v.commits !== null &&
     !Array.isArray(v.commits) &&
     Object.entries(v.commits).every(([sha, c]) => isSha(sha) && isCachedCommit(c)) &&
-    isCommitGraphData(v.graph, isSha)
-  );
+    isCommitGraphData(v.graph, isSha);
+  if (valid) trustedCaches.add(value);
+  return valid;
 }
 
 /** Adds a commit's references to the cache; returns whether it had any. */
@@ -238,6 +243,7 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   working.refs = Object.fromEntries(tips.map((t) => [t.name, t.sha]));
   working.tips = [...new Set(tips.map((t) => t.sha))].sort();
   working.commitsRead += commitsRead;
+  trustedCaches.add(working);
   return {
     issues: issuesFromCache(working),
     commitsRead,
