@@ -28,6 +28,7 @@ import type { SynthIssue, SynthManifest } from './synthRepo';
 import { checkAgainstTruth, oursEvidence, oursEvidenceForAll } from './ours';
 import { commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
+import { workbenchSection } from './workbenchBench';
 
 interface Row {
   operation: string;
@@ -354,8 +355,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
   const repos: string[] = [];
+  const measured: { manifest: SynthManifest; size: string }[] = [];
   for (const commits of sizes()) {
     const manifest = await ensureSynthRepo(join(root, '.bench'), defaultParams(commits), log);
+    measured.push({ manifest, size: sizeLabel(commits) });
     repos.push(
       `- ${sizeLabel(commits)}: ${manifest.commitCount} commits, ${manifest.params.files} files, ${manifest.tagCount} tags, ` +
         `${manifest.issues.length} issues with ${manifest.issues.reduce((n, i) => n + i.fixes.length, 0)} fix commits; generated in ${(manifest.generationMs / 1000).toFixed(1)} s`,
@@ -388,6 +391,11 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'test-output'), { recursive: true });
   writeFileSync(join(root, 'test-output', 'bench.md'), text);
   log('written to test-output/bench.md');
+  // The end-to-end section (BENCH_WORKBENCH=0 skips it); a workbench that cannot start fails the run.
+  if (process.env.BENCH_WORKBENCH === '0') return;
+  const section = await workbenchSection(measured);
+  process.stdout.write(`\n${section}`);
+  writeFileSync(join(root, 'test-output', 'bench.md'), `${text}\n${section}`);
 }
 
 main().catch((error: unknown) => {
