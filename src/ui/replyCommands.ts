@@ -138,7 +138,9 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     const client = folder.store.client(issue.client);
     const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
     const language: Language = args.language ?? client?.language ?? config.get<Language>(SETTINGS.defaultLanguage, 'es');
+    const started = Date.now();
     const evidence = await computeFor(folder, issue);
+    const evidenceMs = Date.now() - started;
     const context = buildReplyContext({
       evidence,
       language,
@@ -169,6 +171,8 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     const uri = await openDraft(folder, issue, text, args.ifEdited);
     if (!uri) return undefined;
     await drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
+    // Where a slow draft spent its time: waiting for the evidence, or rendering and opening it.
+    log().info(`Drafted the reply for ${issue.id} in ${Date.now() - started} ms (evidence ${evidenceMs} ms)`);
     return { uri, verdict: evidence.verdict, text, templateErrors };
   };
 

@@ -114,11 +114,11 @@ function activationTimes(userDataDir: string): number[] {
 
 /** What the extension logged about its work, for the notes: the repository reads and each issue's evidence. */
 function logTimings(userDataDir: string): string[] {
-  const newest = extensionLogs(userDataDir).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-  if (newest === undefined) return [];
-  const lines = fs.readFileSync(newest, 'utf8').split('\n');
+  // One file per window (extension host), oldest first.
+  const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
+  const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
   return lines
-    .map((l) => /(activated in [\d.]+ ms|Read the repository of .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms\)|cancelled after \d+ ms))/.exec(l)?.[1])
     .filter((l): l is string => l !== undefined);
 }
 
@@ -261,7 +261,7 @@ export async function benchWorkbenchSize(manifest: SynthManifest, size: string):
           `${seconds(rawOne)}, the ${ISSUES} issues' ${seconds(rawFive)} (one run each, cold).`,
         `- ${size} journeys, split at the questions: the evidence check and verdict (last report answer → next-step question) / the draft (next-step answer → draft tab): ` +
           [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${seconds((t as JourneyTiming).evidence)} / ${seconds((t as JourneyTiming).draft)}`).join('; ') + '.',
-        `- ${size} the extension's own log (last window): ${logTimings(userData).join('; ')}.`,
+        `- ${size} the extension's own log: ${logTimings(userData).join('; ').replace(/: ;/g, ':')}.`,
       ],
     };
   } catch (error) {

@@ -24,12 +24,17 @@ describe('the user request goes first', function () {
   let api: ProofOfFixApi;
   let root: string;
 
+  let shas: string[];
+  const writeSlowIssue = (title: string): void => {
+    writeStoreFile(path.join(issuesDirOf(root), `${SLOW}.json`), issueRecord(SLOW, { client: 'Acme Logística', title, fixes: shas.map((sha) => ({ sha, how: 'manual' })) }));
+  };
+
   before(async () => {
     api = await activateApi();
     root = workspaceRoot();
     writeDemoStore(root);
-    const shas = execFileSync('git', ['rev-list', '--all'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
-    writeStoreFile(path.join(issuesDirOf(root), `${SLOW}.json`), issueRecord(SLOW, { client: 'Acme Logística', fixes: shas.map((sha) => ({ sha, how: 'manual' })) }));
+    shas = execFileSync('git', ['rev-list', '--all'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    writeSlowIssue('Every commit is a fix');
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
     await waitFor('the slow issue', () => api.issues.all()[0]?.store.issue(SLOW));
     await api.evidence.whenIdle();
@@ -59,6 +64,24 @@ describe('the user request goes first', function () {
     assert.equal(draft?.verdict, 'fix-reverted');
     await background;
     assert.deepEqual(order, ['user', 'background'], `the user's answer took ${userMs} ms`);
+  });
+
+  it('drops a background check when its issue changes, and checks the issue again', async () => {
+    const folder = api.evidence.forFolder(api.issues.all()[0]!);
+    api.evidence.refresh();
+    const outcome = folder.compute(SLOW, undefined, 'background').then(
+      () => 'finished',
+      (error: unknown) => (error instanceof vscode.CancellationError ? 'cancelled' : `failed: ${String(error)}`),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    assert.ok(folder.state(SLOW).checking, 'the slow background check is not running');
+    // The issue's file changes while its check runs (read now, rather than after the watcher's pause).
+    writeSlowIssue('Every commit is a fix, said again');
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    assert.equal(await outcome, 'cancelled');
+    await api.evidence.whenIdle();
+    assert.equal(folder.state(SLOW).stale, false, 'the changed issue was not checked again');
+    assert.ok(folder.get(SLOW), 'the changed issue has no evidence');
   });
 
   async function notices(command: CommandId, ...args: unknown[]): Promise<{ shown: ProgressNotice[]; openAtEnd: number }> {
