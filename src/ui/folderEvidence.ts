@@ -255,6 +255,9 @@ export class FolderEvidence implements vscode.Disposable {
     const cancellation = token?.onCancellationRequested(() => abort.abort());
     // A background check also stops when the user's request needs the repository (it runs again later).
     preempt.addEventListener('abort', () => abort.abort());
+    // The user may have asked while this check was still reading the repository: an abort that came
+    // before the listener fires no event, and the check would then run to its end ahead of the user.
+    if (preempt.aborted) abort.abort();
     // A background check whose inputs changed stops; the pass the change scheduled checks the issue again.
     const dropIfStale = (): void => {
       if (!this.awaited.has(issueId)) abort.abort();

@@ -45,7 +45,8 @@ describe('the user request goes first', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('answers a Draft Reply before a slow background check of another issue ends', async () => {
+  // At once: the check is still reading the repository; later: it is running git for its fixes.
+  for (const askAfterMs of [0, 300]) it(`answers a Draft Reply asked ${askAfterMs} ms into a slow background check of another issue before that check ends`, async () => {
     const folder = api.evidence.forFolder(api.issues.all()[0]!);
     // Every key forgotten: both issues need git again, and the background pass will want the slow one.
     api.evidence.refresh();
@@ -54,8 +55,7 @@ describe('the user request goes first', function () {
       () => order.push('background'),
       (error: unknown) => order.push(`background failed: ${String(error)}`),
     );
-    // The slow check is running (its first git calls are under way) when the person asks.
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, askAfterMs));
     assert.ok(folder.state(SLOW).checking, 'the slow background check is not running');
     const started = Date.now();
     const draft = await vscode.commands.executeCommand<{ verdict: string } | undefined>(CommandIds.draftReply, { issue: 'ACME-2', ifEdited: 'replace' });
