@@ -177,7 +177,7 @@ async function reload(wb: BrowserWorkbench): Promise<void> {
 }
 
 /** The measurements of one repository size. */
-export async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promise<WorkbenchReport> {
+async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promise<WorkbenchReport> {
   const ids = pickIssues(manifest);
   if (ids.length < ISSUES) throw new Error(`the ${size} repository has fewer than ${ISSUES} issues with fixes`);
   const removeStore = writeWorkspaceStore(manifest, ids);
@@ -275,12 +275,12 @@ export async function benchWorkbenchSize(manifest: SynthManifest, size: string):
 }
 
 /** Packages the extension as the bench measures it (the production build). */
-export function packageExtension(): void {
+function packageExtension(): void {
   log('packaging the extension (npm run package)');
   execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export function workbenchTable(rows: WorkbenchRow[]): string {
+function workbenchTable(rows: WorkbenchRow[]): string {
   const head = '| end to end in VS Code | size | ours | raw git | target | met? |';
   const rule = '|---|---|---:|---:|---|---|';
   return [head, rule, ...rows.map((r) => `| ${r.measure} | ${r.size} | ${r.ours} | ${r.raw} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} |`)].join('\n');
