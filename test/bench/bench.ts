@@ -4,7 +4,8 @@
 //
 // Environment: BENCH_SIZES=2000,10000 (commit counts), BENCH_RUNS=5 (measured runs after a warm-up),
 // BENCH_BUDGET_S=60 (per side and operation; slower operations get fewer runs, or one cold run),
-// BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all).
+// BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all), BENCH_WORKBENCH=0
+// (skips the end-to-end section in VS Code, see workbenchBench.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
