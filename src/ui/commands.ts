@@ -3,6 +3,7 @@ import type { CommandId } from './commandIds';
 import type { Severity } from './errorMessages';
 import { describe } from './errorMessages';
 import { log } from './log';
+import { runRequest } from './requestProgress';
 
 /** How a command run ended, as tests and the walkthrough see it. */
 export interface CommandOutcome {
@@ -26,7 +27,8 @@ export const onDidRunCommand: vscode.Event<CommandOutcome> = outcomeEmitter.even
  * awaited so the command settles at once; every run ends in an outcome event.
  */
 export function registerCommand(id: CommandId, handler: (...args: never[]) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  // Each run is one user request: its progress is one notification however many steps it takes.
+  return vscode.commands.registerCommand(id, (...args: unknown[]) => runRequest(async () => {
     try {
       const result = await (handler as (...a: unknown[]) => unknown)(...args);
       outcomeEmitter.fire({ command: id, kind: 'done', result });
@@ -36,7 +38,7 @@ export function registerCommand(id: CommandId, handler: (...args: never[]) => un
       outcomeEmitter.fire({ command: id, kind: shown.severity === 'none' ? 'cancelled' : shown.expected ? 'refused' : 'failed', severity: shown.severity, message: shown.message });
       return undefined;
     }
-  });
+  }));
 }
 
 /** Logs an error and shows it in the user's words; returns what was shown. Also used by background work. */

@@ -3,7 +3,6 @@
 // args object (from tests and other commands, which never see a picker).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { VIEW_ID } from './config';
 import { UserError } from '../core/errors';
 import type { ChangedFile } from '../core/commitContent';
 import { isFullSha, isSha } from '../core/sha';
@@ -11,6 +10,7 @@ import { readRemoteUrl } from '../git/dotGit';
 import { commitUrl, parseRemote } from '../core/reply/remoteLinks';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
+import { withRequestProgress } from './requestProgress';
 import { commitFileUri } from './commitDocuments';
 import type { EvidenceService } from './evidenceService';
 import { shortSha } from './issueLabels';
@@ -119,10 +119,14 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
 
   const refreshEvidence = async (arg?: unknown): Promise<void> => {
     evidence.refresh();
-    await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async (_progress, token) => {
-      if (arg instanceof IssueNode || arg instanceof VerdictNode) await evidence.forFolder(arg.folder).compute(arg.issue.id, token);
-      else await evidence.whenIdle();
-    });
+    if (arg instanceof IssueNode || arg instanceof VerdictNode) {
+      const { folder, issue } = arg;
+      await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issue.id), { cancellable: true }, (token) => evidence.forFolder(folder).compute(issue.id, token));
+      return;
+    }
+    // Every issue is checked again in the background (the user's next request still goes first): the
+    // notification shows until the view has every answer; it stops nothing, so it cannot be cancelled.
+    await withRequestProgress(vscode.l10n.t('Checking the evidence again…'), { cancellable: false }, () => evidence.whenIdle());
   };
 
   return [

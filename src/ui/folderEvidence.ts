@@ -70,6 +70,10 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly queue = new PriorityQueue();
   /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
   private readonly promotions = new Map<string, () => void>();
+  /** Issues a user request waits for: their computation is never dropped as stale. */
+  private readonly awaited = new Set<string>();
+  /** Aborted when the store, the repository or the settings change: a background check running then works from stale inputs. */
+  private staleness = new AbortController();
   private commitGraphAdvised = false;
   /** Bumped by every change to the repository or the settings; the snapshot is rebuilt when it moved. */
   private repositoryVersion = 0;
@@ -127,13 +131,20 @@ export class FolderEvidence implements vscode.Disposable {
   /** Computes (or confirms from the cache) the evidence of an issue. */
   compute(issueId: string, token?: vscode.CancellationToken, priority: TaskPriority = 'user'): Promise<IssueEvidence> {
     const running = this.inflight.get(issueId);
+    if (priority === 'user') this.awaited.add(issueId);
     if (running !== undefined) {
-      if (priority === 'user') this.promotions.get(issueId)?.();
-      return running;
+      if (priority !== 'user') return running;
+      this.promotions.get(issueId)?.();
+      // A background check dropped as stale just before the user asked: the user's answer is computed afresh.
+      return running.catch((error: unknown) => {
+        if (error instanceof vscode.CancellationError && token?.isCancellationRequested !== true) return this.compute(issueId, token, priority);
+        throw error;
+      });
     }
     const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal), priority);
     this.promotions.set(issueId, queued.promote);
     const task = queued.promise.finally(() => {
+      this.awaited.delete(issueId);
       this.promotions.delete(issueId);
       this.inflight.delete(issueId);
       this.changeEmitter.fire();
@@ -160,6 +171,8 @@ export class FolderEvidence implements vscode.Disposable {
 
   /** The store changed: every issue is re-checked against its key (cheap when its inputs did not change). */
   storeChanged(): void {
+    this.staleness.abort();
+    this.staleness = new AbortController();
     this.cache.invalidate();
     this.schedule();
   }
@@ -212,6 +225,8 @@ export class FolderEvidence implements vscode.Disposable {
 
   private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
+    // Taken before the issue is read: a change from here on makes this computation's inputs stale.
+    const stale = this.staleness.signal;
     const port = this.gitPort();
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
     const issue = this.folder.store.issue(issueId);
@@ -242,6 +257,15 @@ export class FolderEvidence implements vscode.Disposable {
     const cancellation = token?.onCancellationRequested(() => abort.abort());
     // A background check also stops when the user's request needs the repository (it runs again later).
     preempt.addEventListener('abort', () => abort.abort());
+    // The user may have asked while this check was still reading the repository: an abort that came
+    // before the listener fires no event, and the check would then run to its end ahead of the user.
+    if (preempt.aborted) abort.abort();
+    // A background check whose inputs changed stops; the pass the change scheduled checks the issue again.
+    const dropIfStale = (): void => {
+      if (!this.awaited.has(issueId)) abort.abort();
+    };
+    stale.addEventListener('abort', dropIfStale);
+    if (stale.aborted) dropIfStale();
     try {
       const evidence = await computeEvidence(port, {
         issueId: issue.id,
@@ -269,6 +293,7 @@ export class FolderEvidence implements vscode.Disposable {
       throw error;
     } finally {
       cancellation?.dispose();
+      stale.removeEventListener('abort', dropIfStale);
     }
   }
 

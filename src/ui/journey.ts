@@ -17,6 +17,7 @@ import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
+import { withRequestProgress } from './requestProgress';
 
 
 export interface JourneyArgs {
@@ -208,10 +209,7 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     }
 
     // 3. The evidence.
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', id), cancellable: true },
-      (_progress, token) => evidence.forFolder(folder).compute(id, token),
-    );
+    const result = await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', id), { cancellable: true }, (token) => evidence.forFolder(folder).compute(id, token));
 
     // 4. The verdict in one sentence, not awaited: the draft opens while it shows.
     const sentence = verdictSentence(result, id);

@@ -18,7 +18,7 @@ import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import { buildProofPage } from '../core/timeline/proofPage';
 import { escapeXml, renderTimelineSvg, TIMELINE_CSS } from '../core/timeline/svg';
 import { CommandIds } from './commandIds';
-import { TIMELINE_VIEW_TYPE, VIEW_ID } from './config';
+import { TIMELINE_VIEW_TYPE } from './config';
 import { registerCommand } from './commands';
 import type { EvidenceService } from './evidenceService';
 import { today } from './issueLabels';
@@ -26,6 +26,7 @@ import { pickIssue } from './issuePickers';
 import { FixNode, IssueNode, ReportNode, VerdictNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { log } from './log';
+import { withRequestProgress } from './requestProgress';
 import { defaultLanguageSetting } from './settings';
 
 export interface TimelineArgs {
@@ -206,10 +207,7 @@ export class TimelinePanels implements vscode.Disposable {
       entry.shown = { issue: issueId, state: unavailable === 'restricted' ? 'restricted' : 'no-git', html };
       return entry.shown;
     }
-    const evidence = known ?? (await vscode.window.withProgress(
-      { location: { viewId: VIEW_ID }, title: vscode.l10n.t('Checking the evidence for {0}…', issueId) },
-      () => this.evidence.forFolder(folder).compute(issueId),
-    ));
+    const evidence = known ?? (await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issueId), { cancellable: true }, (token) => this.evidence.forFolder(folder).compute(issueId, token)));
     entry.evidence = evidence;
     const port = folder.gitPort();
     const dates = port ? await gatherTimelineDates(port, evidence) : { tagDates: {}, deployedDate: null, releasesWithRevert: {}, releasesWithChange: {} };
@@ -286,10 +284,7 @@ export function registerTimelineCommands(deps: TimelineCommandsDeps): vscode.Dis
       if (out === undefined) return undefined;
     }
     const file = out;
-    const checked = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the evidence for {0}…', issue.id), cancellable: true },
-      (_progress, token) => evidence.forFolder(folder).compute(issue.id, token),
-    );
+    const checked = await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issue.id), { cancellable: true }, (token) => evidence.forFolder(folder).compute(issue.id, token));
     // A page for the client claims nothing git could not give, as a reply does not.
     const hole = evidenceHoles(checked)[0];
     if (hole !== undefined) {

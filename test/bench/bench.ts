@@ -4,7 +4,8 @@
 //
 // Environment: BENCH_SIZES=2000,10000 (commit counts), BENCH_RUNS=5 (measured runs after a warm-up),
 // BENCH_BUDGET_S=60 (per side and operation; slower operations get fewer runs, or one cold run),
-// BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all).
+// BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all), BENCH_WORKBENCH=0
+// (skips the end-to-end section in VS Code, see workbenchBench.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import type { SynthIssue, SynthManifest } from './synthRepo';
 import { checkAgainstTruth, oursEvidence, oursEvidenceForAll } from './ours';
 import { commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
+import { workbenchSection } from './workbenchBench';
 
 interface Row {
   operation: string;
@@ -354,8 +356,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
   const repos: string[] = [];
+  const measured: { manifest: SynthManifest; size: string }[] = [];
   for (const commits of sizes()) {
     const manifest = await ensureSynthRepo(join(root, '.bench'), defaultParams(commits), log);
+    measured.push({ manifest, size: sizeLabel(commits) });
     repos.push(
       `- ${sizeLabel(commits)}: ${manifest.commitCount} commits, ${manifest.params.files} files, ${manifest.tagCount} tags, ` +
         `${manifest.issues.length} issues with ${manifest.issues.reduce((n, i) => n + i.fixes.length, 0)} fix commits; generated in ${(manifest.generationMs / 1000).toFixed(1)} s`,
@@ -388,6 +392,11 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'test-output'), { recursive: true });
   writeFileSync(join(root, 'test-output', 'bench.md'), text);
   log('written to test-output/bench.md');
+  // The end-to-end section (BENCH_WORKBENCH=0 skips it); a workbench that cannot start fails the run.
+  if (process.env.BENCH_WORKBENCH === '0') return;
+  const section = await workbenchSection(measured);
+  process.stdout.write(`\n${section}`);
+  writeFileSync(join(root, 'test-output', 'bench.md'), `${text}\n${section}`);
 }
 
 main().catch((error: unknown) => {

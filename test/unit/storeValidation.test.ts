@@ -9,6 +9,7 @@ import { IssueStore, StoreError } from '../../src/core/store/issueStore';
 import { isCalendarDay } from '../../src/core/store/model';
 import { createNodeStoreFs } from '../../src/core/store/storeFs';
 import type { StoreValidator } from '../../src/core/store/validate';
+import { lazyStoreValidator } from '../../src/core/store/validate';
 import { issueRecord as validIssue, issuesDirOf as issuesDir, shippedValidator } from '../support/storeFixtures';
 import { makeTempDir } from '../support/tempDir';
 
@@ -28,6 +29,17 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<voi
 }
 
 describe('store schema validation', () => {
+  it('reads the schemas on first use when lazy (the extension activates without them), and judges as the eager one', () => {
+    const media = tempDir();
+    const lazy = lazyStoreValidator(media);
+    // Nothing is read yet: the folder has no schemas, and creating the validator did not fail.
+    for (const name of ['issue.schema.json', 'clients.schema.json']) fs.copyFileSync(path.join(__dirname, '../../../media', name), path.join(media, name));
+    const bad = { ...validIssue('ACME-1'), status: 'done' };
+    assert.deepEqual(lazy.issue(bad), validator.issue(bad));
+    assert.deepEqual(lazy.issue(validIssue('ACME-1')), []);
+    assert.throws(() => lazyStoreValidator(tempDir()).issue(validIssue('ACME-1')), /ENOENT/);
+  });
+
   it('accepts a valid issue and rejects a bad status and a bad date', () => {
     assert.deepEqual(validator.issue(validIssue('ACME-1')), []);
     const bad = { ...validIssue('ACME-1'), status: 'done', created: '2026-13-01' };

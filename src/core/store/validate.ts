@@ -3,6 +3,7 @@
 // cannot express (unique client names and prefixes), stated in the schema's description.
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ClientsFile, Issue } from './model';
@@ -21,6 +22,20 @@ export async function loadStoreSchemas(mediaDir: string): Promise<StoreSchemas> 
     JSON.parse(await fs.readFile(path.join(mediaDir, name), 'utf8')) as object;
   const [issue, clients] = await Promise.all([read(ISSUE_SCHEMA_FILE), read(CLIENTS_SCHEMA_FILE)]);
   return { issue, clients };
+}
+
+/**
+ * A validator that reads and compiles the schemas on its first use: compiling them is most of what
+ * activating the extension cost, and the first store read needs them only after activation.
+ */
+export function lazyStoreValidator(mediaDir: string): StoreValidator {
+  let compiled: StoreValidator | undefined;
+  const get = (): StoreValidator => {
+    const read = (name: string): object => JSON.parse(readFileSync(path.join(mediaDir, name), 'utf8')) as object;
+    compiled ??= createStoreValidator({ issue: read(ISSUE_SCHEMA_FILE), clients: read(CLIENTS_SCHEMA_FILE) });
+    return compiled;
+  };
+  return { issue: (value) => get().issue(value), clients: (value) => get().clients(value) };
 }
 
 export interface SchemaViolation {

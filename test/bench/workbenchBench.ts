@@ -1,0 +1,324 @@
+// The end-to-end rows of `npm run bench`: the packaged extension in the real VS Code (code-server and
+// headless Chromium, as the e2e tests run it) on the bench's generated repository, with five client
+// issues. Everything is read from what a person sees or the extension's own log: the issue rows'
+// verdicts, the draft's tab, the "activated in" line, and the extension host's memory from /proc.
+// Run alone with `node out/test/bench/workbenchBench.js` (after `npm run package` and
+// `node esbuild.mjs --tests`); BENCH_SIZES as for the bench.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowserWorkbench } from '../support/browserWorkbench';
+import type { BrowserWorkbench } from '../support/browserWorkbench';
+import { clientsFileOf, clientsRecord, issueRecord, issuesDirOf, writeStoreFile } from '../support/storeFixtures';
+import { makeTempDir } from '../support/tempDir';
+import { installVsix } from '../support/vscodeServer';
+import { answerQuickInput, runFromPalette, screenshot } from '../support/workbench';
+import { timeOnce } from './measure';
+import { rawEvidenceForAll, rawEvidenceForIssue } from './rawGit';
+import { defaultParams, ensureSynthRepo } from './synthRepo';
+import type { SynthManifest } from './synthRepo';
+import { extensionHostMemory, findExtensionHost } from './workbenchProcess';
+import type { HostMemory } from './workbenchProcess';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const VSIX = path.join(ROOT, 'proof-of-fix.vsix');
+const JOURNEY = "Proof of Fix: The Client Says It's Back…";
+const REFRESH = 'Proof of Fix: Refresh Evidence';
+/** The verdicts' words in the issue rows' accessible labels (English UI). */
+const VERDICT_WORDS = /No fix linked|Fix not on the target branch|Fix reverted|Fix not in the client's version|Fix modified since|Client's version unknown|Fix intact/;
+const ISSUES = 5;
+const WAIT_MS = 600_000;
+
+export interface WorkbenchRow {
+  measure: string;
+  size: string;
+  ours: string;
+  raw: string;
+  target: string;
+  met: boolean | null;
+}
+
+export interface WorkbenchReport {
+  rows: WorkbenchRow[];
+  notes: string[];
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench:workbench] ${line}\n`);
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** Five issues with fixes of different clients and fates, as a freelancer's view would hold them. */
+function pickIssues(manifest: SynthManifest): string[] {
+  const withFixes = manifest.issues.filter((i) => i.fixes.length > 0);
+  const reverted = withFixes.filter((i) => i.fixes.some((f) => f.revertedBy !== null));
+  const rewritten = withFixes.filter((i) => i.fixes.some((f) => f.overwrittenBy !== null));
+  const picked = new Set<string>([reverted[0], rewritten[0]].filter((i) => i !== undefined).map((i) => i.id));
+  for (const issue of withFixes) if (picked.size < ISSUES) picked.add(issue.id);
+  return [...picked];
+}
+
+/** Writes the five issues and their clients into the repository's work tree; returns how to remove them. */
+function writeWorkspaceStore(manifest: SynthManifest, ids: string[]): () => void {
+  const dir = path.join(manifest.repoDir, '.proof-of-fix');
+  if (fs.existsSync(dir)) throw new Error(`${dir} exists already: remove it (a previous run was interrupted).`);
+  const prefixes = [...new Set(ids.map((id) => id.replace(/-\d+$/, '')))];
+  const clientName = (prefix: string): string => `${prefix.charAt(0)}${prefix.slice(1).toLowerCase()} Ltd`;
+  writeStoreFile(
+    clientsFileOf(manifest.repoDir),
+    clientsRecord(prefixes.map((prefix) => ({ name: clientName(prefix), prefix, language: 'es', register: 'usted', deployedRef: manifest.deployedRef }))),
+  );
+  for (const id of ids) {
+    // No fixes in the file: the scan links them from the commit messages, as on a real history.
+    writeStoreFile(path.join(issuesDirOf(manifest.repoDir), `${id}.json`), issueRecord(id, { client: clientName(id.replace(/-\d+$/, '')), title: `Reported again: ${id}` }));
+  }
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function scanCacheFile(manifest: SynthManifest): string {
+  return path.join(manifest.repoDir, '.git', 'proof-of-fix', 'scan-cache.json');
+}
+
+/** The extension's log files in the server's user data (its output channel, one file per extension host). */
+function extensionLogs(userDataDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('Proof of Fix.log')) found.push(p);
+    }
+  };
+  const logs = path.join(userDataDir, 'logs');
+  if (fs.existsSync(logs)) walk(logs);
+  return found;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = WAIT_MS, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** The "activated in N ms" lines of the extension's log so far. */
+function activationTimes(userDataDir: string): number[] {
+  const text = extensionLogs(userDataDir).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  return [...text.matchAll(/activated in ([\d.]+) ms/g)].map((m) => Number(m[1]));
+}
+
+/** What the extension logged about its work, for the notes: the repository reads and each issue's evidence. */
+function logTimings(userDataDir: string): string[] {
+  // One file per window (extension host), oldest first.
+  const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
+  const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
+  return lines
+    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .filter((l): l is string => l !== undefined);
+}
+
+/** Opens the Client Issues view and waits until every issue row names its verdict; the time since the page began loading. */
+async function verdictsShown(page: Page, ids: string[]): Promise<number> {
+  await page.locator('.activitybar .action-item a[aria-label^="Proof of Fix"]').click({ timeout: WAIT_MS });
+  await until('every verdict in the Client Issues view', async () => {
+    const labels = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const shown = ids.filter((id) => labels.some((l) => l.startsWith(`${id}:`) || l.startsWith(`${id},`) ? VERDICT_WORDS.test(l) : false));
+    return shown.length === ids.length ? true : undefined;
+  });
+  const loadStarted = await page.evaluate(() => performance.timeOrigin);
+  return Date.now() - loadStarted;
+}
+
+interface JourneyTiming {
+  /** F1 to the draft's tab, in ms. */
+  total: number;
+  /** The report's last answer to the next-step question: the evidence check and the verdict. */
+  evidence: number;
+  /** The next-step answer to the draft's tab. */
+  draft: number;
+}
+
+/** Palette → the open draft of `id`, keyboard only, as the e2e journey walks it; the wall times. */
+async function journey(page: Page, id: string): Promise<JourneyTiming> {
+  const started = Date.now();
+  await runFromPalette(page, JOURNEY);
+  await answerQuickInput(page, id, /Which issue is the client reporting again/);
+  await answerQuickInput(page, undefined, /The day the client said/);
+  await answerQuickInput(page, 'email', /How did they say it/);
+  await answerQuickInput(page, 'The total is wrong again.', /The client's own words/);
+  await answerQuickInput(page, manifestVersion, /The version or environment they run/);
+  const reported = Date.now();
+  await page.locator('.quick-input-widget', { hasText: /By when will you send the next step/ }).waitFor({ state: 'visible', timeout: WAIT_MS });
+  const asked = Date.now();
+  await answerQuickInput(page, undefined, /By when will you send the next step/);
+  await page.locator('.tabs-container .tab', { hasText: `${id} · reply` }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+  const took: JourneyTiming = { total: Date.now() - started, evidence: asked - reported, draft: Date.now() - asked };
+  await runFromPalette(page, 'View: Close All Editors');
+  await page.keyboard.press('Escape');
+  return took;
+}
+
+const manifestVersion = 'v1.0';
+
+/**
+ * Reloads the window and waits until the extension has activated again (a new extension host):
+ * the journey is timed from the moment a person could start it.
+ */
+async function reload(wb: BrowserWorkbench): Promise<void> {
+  const activations = activationTimes(wb.server.userDataDir).length;
+  await wb.page.reload();
+  await wb.page.waitForSelector('.activitybar .action-item', { timeout: WAIT_MS });
+  await until('the extension to activate after the reload', () => (activationTimes(wb.server.userDataDir).length > activations ? true : undefined));
+}
+
+/** The measurements of one repository size. */
+async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promise<WorkbenchReport> {
+  const ids = pickIssues(manifest);
+  if (ids.length < ISSUES) throw new Error(`the ${size} repository has fewer than ${ISSUES} issues with fixes`);
+  const removeStore = writeWorkspaceStore(manifest, ids);
+  fs.rmSync(scanCacheFile(manifest), { force: true });
+  const tmp = makeTempDir('pof-bench-wb-');
+  const profileDir = path.join(tmp, 'profile');
+  let wb: BrowserWorkbench | undefined;
+  try {
+    fs.mkdirSync(path.join(profileDir, 'extensions'), { recursive: true });
+    fs.mkdirSync(path.join(profileDir, 'user-data'), { recursive: true });
+    installVsix(VSIX, path.join(profileDir, 'extensions'), path.join(profileDir, 'user-data'));
+    log(`${size}: window open, no scan cache on disk`);
+    wb = await openBrowserWorkbench({
+      profileDir,
+      workspace: manifest.repoDir,
+      folder: manifest.repoDir,
+      settings: { 'proofOfFix.evidence.targetBranch': manifest.target, 'proofOfFix.evidence.myIdentities': manifest.me },
+    });
+    const { page, server } = wb;
+    const userData = server.userDataDir;
+    // The host's memory as soon as the extension has activated, before its first repository read.
+    const activated = await until('the extension to activate', () => (activationTimes(userData).length > 0 ? true : undefined), WAIT_MS, 20);
+    void activated;
+    const host = await until('the extension host process', () => findExtensionHost(server.process.pid ?? -1));
+    const before = extensionHostMemory(host);
+    const viewMs = await verdictsShown(page, ids);
+    log(`${size}: every verdict shown ${viewMs} ms after the page began loading`);
+    const afterView = extensionHostMemory(host);
+    const activation = activationTimes(userData)[0] ?? Number.NaN;
+
+    log(`${size}: journeys`);
+    const [a, b, c, d, e] = ids as [string, string, string, string, string];
+    const warm = await journey(page, a);
+    log(`${size}: journey, evidence idle: ${JSON.stringify(warm)}`);
+    // Refresh Evidence forgets every key: the five issues are checked again in the background.
+    await runFromPalette(page, REFRESH);
+    const busy = await journey(page, b);
+    log(`${size}: journey during background checks: ${JSON.stringify(busy)}`);
+    const afterJourneys = extensionHostMemory(host);
+
+    log(`${size}: reload with the scan cache on disk`);
+    await reload(wb);
+    const afterReload = await journey(page, c);
+    log(`${size}: first journey after a reload: ${JSON.stringify(afterReload)}`);
+
+    log(`${size}: reload without the scan cache (cold)`);
+    fs.rmSync(scanCacheFile(manifest), { force: true });
+    await reload(wb);
+    const cold = await journey(page, d);
+    log(`${size}: first journey after a reload, no scan cache: ${JSON.stringify(cold)}`);
+    void e;
+
+    log(`${size}: raw git for the same questions`);
+    const refs = { target: manifest.target, deployed: manifest.deployedRef };
+    const rawOne = await timeOnce(() => rawEvidenceForIssue(manifest.repoDir, a, ['--all'], refs));
+    const rawFive = await timeOnce(() => rawEvidenceForAll(manifest.repoDir, ids, ['--all'], refs));
+    const mb = (m: HostMemory): number => m.rssMb;
+    const extra = mb(afterView) - mb(before);
+    const peak = afterJourneys.peakMb - mb(before);
+    const row = (measure: string, ours: number, raw: number | null, limit: number): WorkbenchRow => ({
+      measure,
+      size,
+      ours: seconds(ours),
+      raw: raw === null ? '—' : seconds(raw),
+      target: `≤ ${seconds(limit)}`,
+      met: ours <= limit,
+    });
+    return {
+      rows: [
+        { measure: 'activation (activate(), from the extension log)', size, ours: `${activation.toFixed(1)} ms`, raw: '—', target: '≤ 20 ms', met: activation <= 20 },
+        row(`every verdict of the ${ISSUES}-issue view, from window open (no scan cache)`, viewMs, rawFive, 5000),
+        row('journey palette → open draft, evidence idle', warm.total, rawOne, 3000),
+        row(`journey while background checks of the other ${ISSUES - 1} issues run`, busy.total, rawOne, 3000),
+        row('first journey after a window reload (scan cache on disk)', afterReload.total, rawOne, 3000),
+        row('first journey after a window reload, no scan cache (cold start)', cold.total, rawOne, 3000),
+        { measure: 'extension host extra memory after the evidence (RSS)', size, ours: `${extra} MB`, raw: '—', target: '< 200 MB', met: extra < 200 },
+      ],
+      notes: [
+        `- ${size}: issues ${ids.join(', ')}; extension host RSS ${mb(before)} MB after activation, ${mb(afterView)} MB with every verdict shown, ` +
+          `${mb(afterJourneys)} MB after two journeys; peak (VmHWM) ${afterJourneys.peakMb} MB, ${peak} MB above the start. Raw git: one issue's hand-run commands ` +
+          `${seconds(rawOne)}, the ${ISSUES} issues' ${seconds(rawFive)} (one run each, cold).`,
+        `- ${size} journeys, split at the questions: the evidence check and verdict (last report answer → next-step question) / the draft (next-step answer → draft tab): ` +
+          [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${seconds((t as JourneyTiming).evidence)} / ${seconds((t as JourneyTiming).draft)}`).join('; ') + '.',
+        `- ${size} the extension's own log: ${logTimings(userData).join('; ').replace(/: ;/g, ':')}.`,
+      ],
+    };
+  } catch (error) {
+    if (wb) log(`screenshot of the failure: ${await screenshot(wb.page, `bench-workbench-failed-${size}`)}`);
+    throw error;
+  } finally {
+    await wb?.close();
+    removeStore();
+    if (process.env.PROOF_OF_FIX_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Packages the extension as the bench measures it (the production build). */
+function packageExtension(): void {
+  log('packaging the extension (npm run package)');
+  execFileSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function workbenchTable(rows: WorkbenchRow[]): string {
+  const head = '| end to end in VS Code | size | ours | raw git | target | met? |';
+  const rule = '|---|---|---:|---:|---|---|';
+  return [head, rule, ...rows.map((r) => `| ${r.measure} | ${r.size} | ${r.ours} | ${r.raw} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} |`)].join('\n');
+}
+
+/** The section `npm run bench` prints after its table: every size, or a loud failure. */
+export async function workbenchSection(manifests: { manifest: SynthManifest; size: string }[]): Promise<string> {
+  packageExtension();
+  const rows: WorkbenchRow[] = [];
+  const notes: string[] = [];
+  for (const { manifest, size } of manifests) {
+    const report = await benchWorkbenchSize(manifest, size);
+    rows.push(...report.rows);
+    notes.push(...report.notes);
+  }
+  return [
+    '## End to end in VS Code (code-server, headless Chromium, the packaged extension)',
+    '',
+    `One run of each. A workspace of ${ISSUES} client issues on the generated repository; times from what the window shows (the issue rows' verdicts, ` +
+      'the draft\'s tab); activation from the extension\'s log; memory from /proc of the extension host. Skip with BENCH_WORKBENCH=0.',
+    '',
+    workbenchTable(rows),
+    '',
+    ...notes,
+    '',
+  ].join('\n');
+}
+
+if (require.main === module) {
+  void (async (): Promise<void> => {
+    const sizes = (process.env.BENCH_SIZES ?? '10000').split(',').map((s) => Number(s.trim().replace(/k$/i, '000')));
+    const manifests = [];
+    for (const commits of sizes) {
+      manifests.push({ manifest: await ensureSynthRepo(path.join(ROOT, '.bench'), defaultParams(commits), log), size: `${commits / 1000}k` });
+    }
+    process.stdout.write(await workbenchSection(manifests));
+  })().catch((error: unknown) => {
+    process.stderr.write(`workbench bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

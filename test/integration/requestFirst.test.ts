@@ -1,0 +1,124 @@
+// The user's request goes first, with one progress notification: a Draft Reply asked while a slow
+// background check of another issue runs gets its answer before that check ends, and every user
+// request (the journey, Draft Reply, Refresh Evidence, Show Timeline) shows exactly one
+// notification, closed by the time its answer is shown.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProofOfFixApi } from '../../src/extension';
+import type { CommandId } from '../../src/ui/commandIds';
+import { CommandIds } from '../../src/ui/commandIds';
+import type { ProgressNotice } from '../../src/ui/requestProgress';
+import { writeDemoStore } from '../support/demoWorkspace';
+import { issueRecord, issuesDirOf, writeStoreFile } from '../support/storeFixtures';
+import { waitFor } from '../support/wait';
+import { activateApi, workspaceRoot } from './api';
+
+/** An issue linked to every commit of the demo history: its evidence takes many git calls. */
+const SLOW = 'ACME-90';
+
+describe('the user request goes first', function () {
+  this.timeout(180_000);
+  let api: ProofOfFixApi;
+  let root: string;
+
+  let shas: string[];
+  const writeSlowIssue = (title: string): void => {
+    writeStoreFile(path.join(issuesDirOf(root), `${SLOW}.json`), issueRecord(SLOW, { client: 'Acme Logística', title, fixes: shas.map((sha) => ({ sha, how: 'manual' })) }));
+  };
+
+  before(async () => {
+    api = await activateApi();
+    root = workspaceRoot();
+    writeDemoStore(root);
+    shas = execFileSync('git', ['rev-list', '--all'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    writeSlowIssue('Every commit is a fix');
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    await waitFor('the slow issue', () => api.issues.all()[0]?.store.issue(SLOW));
+    await api.evidence.whenIdle();
+  });
+
+  after(async () => {
+    fs.rmSync(path.join(issuesDirOf(root), `${SLOW}.json`), { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  // At once: the check is still reading the repository; later: it is running git for its fixes.
+  for (const askAfterMs of [0, 300]) it(`answers a Draft Reply asked ${askAfterMs} ms into a slow background check of another issue before that check ends`, async () => {
+    const folder = api.evidence.forFolder(api.issues.all()[0]!);
+    // Every key forgotten: both issues need git again, and the background pass will want the slow one.
+    api.evidence.refresh();
+    const order: string[] = [];
+    const background = folder.compute(SLOW, undefined, 'background').then(
+      () => order.push('background'),
+      (error: unknown) => order.push(`background failed: ${String(error)}`),
+    );
+    await new Promise((r) => setTimeout(r, askAfterMs));
+    assert.ok(folder.state(SLOW).checking, 'the slow background check is not running');
+    const started = Date.now();
+    let userMs = Number.NaN;
+    // The answer is the evidence: the request's notification closes when it arrives (opening the
+    // editor afterwards is not git work, and may take longer than the slow check on a loaded machine).
+    const answered = api.onDidChangeRequestProgress((notice) => {
+      if (notice.state !== 'closed' || order.includes('user')) return;
+      order.push('user');
+      userMs = Date.now() - started;
+    });
+    try {
+      const draft = await vscode.commands.executeCommand<{ verdict: string } | undefined>(CommandIds.draftReply, { issue: 'ACME-2', ifEdited: 'replace' });
+      assert.equal(draft?.verdict, 'fix-reverted');
+    } finally {
+      answered.dispose();
+    }
+    await background;
+    assert.deepEqual(order, ['user', 'background'], `the user's answer took ${userMs} ms`);
+  });
+
+  it('drops a background check when its issue changes, and checks the issue again', async () => {
+    const folder = api.evidence.forFolder(api.issues.all()[0]!);
+    api.evidence.refresh();
+    const outcome = folder.compute(SLOW, undefined, 'background').then(
+      () => 'finished',
+      (error: unknown) => (error instanceof vscode.CancellationError ? 'cancelled' : `failed: ${String(error)}`),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    assert.ok(folder.state(SLOW).checking, 'the slow background check is not running');
+    // The issue's file changes while its check runs (read now, rather than after the watcher's pause).
+    writeSlowIssue('Every commit is a fix, said again');
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    assert.equal(await outcome, 'cancelled');
+    await api.evidence.whenIdle();
+    assert.equal(folder.state(SLOW).stale, false, 'the changed issue was not checked again');
+    assert.ok(folder.get(SLOW), 'the changed issue has no evidence');
+  });
+
+  async function notices(command: CommandId, ...args: unknown[]): Promise<{ shown: ProgressNotice[]; openAtEnd: number }> {
+    const seen: ProgressNotice[] = [];
+    const listener = api.onDidChangeRequestProgress((n) => seen.push(n));
+    try {
+      await vscode.commands.executeCommand(command, ...args);
+    } finally {
+      listener.dispose();
+    }
+    const shown = seen.filter((n) => n.state === 'shown');
+    return { shown, openAtEnd: shown.length - seen.filter((n) => n.state === 'closed').length };
+  }
+
+  const requests: [string, CommandId, () => unknown[]][] = [
+    ['the journey', CommandIds.clientSaysItsBack, () => [{ issue: 'ACME-3', report: null, draft: { ifEdited: 'replace' } }]],
+    ['Draft Reply', CommandIds.draftReply, () => [{ issue: 'ACME-1', ifEdited: 'replace' }]],
+    ['Refresh Evidence', CommandIds.refreshEvidence, () => []],
+    ['Show Timeline', CommandIds.showTimeline, () => [{ issue: 'ACME-4' }]],
+  ];
+  for (const [name, command, args] of requests) {
+    it(`shows one progress notification for ${name}, closed when its answer is shown`, async () => {
+      // Fresh work each time: the evidence is computed, not confirmed from the cache.
+      api.evidence.refresh();
+      const { shown, openAtEnd } = await notices(command, ...args());
+      assert.equal(shown.length, 1, `notifications shown: ${JSON.stringify(shown)}`);
+      assert.equal(openAtEnd, 0, 'a notification was still open when the request returned');
+    });
+  }
+});
