@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
+import { currentCancelSignal, EvidenceCancelled } from '../core/evidence/cancel';
 import type { GitErrorCode } from '../core/gitPort';
 import { GitFailure } from '../core/gitPort';
 import { childEnv, DEFAULT_RENAME_LIMIT, forcedConfig, GLOBAL_ARGS } from './hardening';
@@ -34,6 +35,11 @@ export interface RunOptions {
   onStdout?: (chunk: Buffer | string) => void;
   /** More `-c` settings for this command only. */
   config?: string[];
+  /**
+   * Kills the command when it fires (default: the signal of the cancellable computation it runs in,
+   * see core/evidence/cancel.ts); the run then rejects with EvidenceCancelled.
+   */
+  signal?: AbortSignal;
 }
 
 /** Something git said on stderr of a command that succeeded, which makes its answer incomplete. */
@@ -130,7 +136,7 @@ interface Limits {
 }
 
 /** Why a command was stopped by us rather than ended by git. */
-type Stop = { code: 'timeout'; limit: number } | { code: 'output-too-large'; limit: number };
+type Stop = { code: 'timeout'; limit: number } | { code: 'output-too-large'; limit: number } | { code: 'cancelled' };
 
 /** A runner for the repository at `baseDir`: git runs there, in the repository's queue. */
 export function createGitRunner(baseDir: string, options: GitRunnerOptions = {}): GitRunner {
@@ -181,11 +187,24 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
     }
   }
 
-  async function runOnce(args: string[], runOptions: RunOptions): Promise<RunResult> {
+  async function runOnce(args: string[], runOptions: RunOptions, signal: AbortSignal | undefined): Promise<RunResult> {
     const command = `git ${args.join(' ')}`;
+    // Cancelled while it waited in the queue: it never starts.
+    if (signal?.aborted === true) {
+      log(`${command} (cancelled before it started)`);
+      throw new EvidenceCancelled();
+    }
     const started = Date.now();
     const controller = new AbortController();
     let stop: Stop | null = null;
+    // The caller no longer wants the answer: the running git is killed rather than awaited, so
+    // whoever waits in the queue behind it (the user's request) starts now.
+    const cancel = (): void => {
+      if (stop !== null) return;
+      stop = { code: 'cancelled' };
+      controller.abort();
+    };
+    signal?.addEventListener('abort', cancel);
     let bytes = 0;
     let stderr = '';
     const timer = setTimeout(() => {
@@ -215,6 +234,10 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
     } catch (error) {
       const ms = Date.now() - started;
       const stopped = stop as Stop | null;
+      if (stopped?.code === 'cancelled') {
+        log(`${command} (${ms} ms, cancelled)`);
+        throw new EvidenceCancelled();
+      }
       if (stopped !== null) {
         const detail = stopped.code === 'timeout' ? `timed out after ${stopped.limit} s` : `output too large (more than ${stopped.limit} MiB)`;
         log(`${command} (${ms} ms, ${stopped.code}): ${detail}`);
@@ -235,12 +258,15 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
       throw new GitFailure(code, failure.stderr);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
     }
   }
 
   return {
     run(args: string[], runOptions: RunOptions = {}): Promise<RunResult> {
-      return serialized(queueKey, () => runOnce(args, runOptions));
+      // Taken here, in the caller's context: the queue may run the command in another one.
+      const signal = runOptions.signal ?? currentCancelSignal();
+      return serialized(queueKey, () => runOnce(args, runOptions, signal));
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { GitPort, TagRecord } from '../gitPort';
 import type { CommitGraph, CommitGraphData } from '../linking/commitGraph';
 import { commitGraphOf } from '../linking/commitGraph';
+import { shared } from './cancel';
 
 /** The part of a scan cache containment needs: the graph, and the refs the scan read. */
 export interface ContainmentSource {
@@ -27,7 +28,8 @@ function tagListOf(port: GitPort, source: ContainmentSource): Promise<{ tags: Ta
   let list = tagLists.get(source.refs);
   if (list === undefined) {
     const read = port.listCommitTags;
-    list = read === undefined ? Promise.resolve(null) : read.call(port);
+    // Every issue awaits this list: it runs outside the first asker's cancellation.
+    list = read === undefined ? Promise.resolve(null) : shared(() => read.call(port));
     // A failed read is not remembered: the next question asks again (and git answers it meanwhile).
     list.catch(() => tagLists.delete(source.refs));
     tagLists.set(source.refs, list);
