@@ -164,10 +164,16 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     const text = result.text;
 
     const rendered = Date.now();
-    const uri = await openDraft(folder, issue, text, args.ifEdited);
+    let recorded: Promise<void> | undefined;
+    // Recorded once the text is sure to be replaced: known here before the document opens (so the
+    // open does not read the old record back), written to disk while the editor opens.
+    const record = (uri: vscode.Uri): void => {
+      recorded = drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
+    };
+    const uri = await openDraft(folder, issue, text, args.ifEdited, record);
     if (!uri) return undefined;
     const opened = Date.now();
-    await drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
+    await recorded;
     // Where a slow draft spent its time: the evidence, the reply's text, opening the editor, recording the draft.
     log().info(`Drafted the reply for ${issue.id} in ${Date.now() - started} ms (evidence ${evidenceMs} ms, text ${rendered - started - evidenceMs} ms, editor ${opened - rendered} ms, record ${Date.now() - opened} ms)`);
     return { uri, verdict: evidence.verdict, text, templateErrors };
@@ -185,7 +191,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
   };
 
   /** Puts the text in the issue's draft document (asking before discarding edits not handed over). */
-  const openDraft = async (folder: FolderIssues, issue: Issue, text: string, ifEdited: DraftReplyArgs['ifEdited']): Promise<vscode.Uri | undefined> => {
+  const openDraft = async (folder: FolderIssues, issue: Issue, text: string, ifEdited: DraftReplyArgs['ifEdited'], record: (uri: vscode.Uri) => void): Promise<vscode.Uri | undefined> => {
     const uri = draftUri(folder.folder, issue.id);
     const existingDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const existing = drafts.get(uri);
@@ -202,16 +208,21 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
         choice = answer === replace ? 'replace' : 'cancel';
       }
       if (choice === 'cancel') return undefined;
+      record(uri);
       const edit = new vscode.WorkspaceEdit();
       edit.replace(existingDoc.uri, new vscode.Range(existingDoc.positionAt(0), existingDoc.positionAt(existingDoc.getText().length)), text);
       await vscode.workspace.applyEdit(edit);
       await existingDoc.save();
     } else {
+      record(uri);
       await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     }
-    const doc = existingDoc ?? (await vscode.workspace.openTextDocument(uri));
-    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { viewColumn: replyColumn(), preview: false });
+    // Opened and shown in one step; a draft's name makes it Markdown as it opens (package.json's
+    // languages), so its language is set here only where that did not happen: setting it closes
+    // and reopens the document.
+    const shown = { viewColumn: replyColumn(), preview: false };
+    const editor = existingDoc ? await vscode.window.showTextDocument(existingDoc, shown) : await vscode.window.showTextDocument(uri, shown);
+    if (editor.document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
     return uri;
   };
 
