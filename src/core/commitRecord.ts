@@ -1,7 +1,7 @@
 // A commit of a whole-history scan becomes a full commit only when it references an issue: the
 // scan asks git for raw dates and the whole message (no formatting work per commit), and these
 // turn one record into the commit the evidence shows. Git's own rules, applied to port data.
-import type { CommitAuthor, MessageRecord, RawCommit } from './gitPort';
+import type { MessageRecord, RawCommit } from './gitPort';
 
 /** Git's `%s`: the first paragraph of the message, its lines joined by spaces. */
 export function subjectOf(message: string): string {
@@ -23,7 +23,7 @@ export function isoFromEpoch(seconds: string, tz: string): string {
   return `${base}${m[1]}${m[2]}:${m[3]}`;
 }
 
-export function commitFromRecord(r: MessageRecord & CommitAuthor): RawCommit {
+export function commitFromRecord(r: MessageRecord): RawCommit {
   return {
     sha: r.sha,
     parents: [],

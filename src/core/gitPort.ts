@@ -63,23 +63,16 @@ export interface RawCommit {
   message: string;
 }
 
-/** Who wrote a commit and when, as git stores it. */
-export interface CommitAuthor {
+/** One commit of a whole-history scan: only what linking needs, dates as git stores them. */
+export interface MessageRecord {
+  sha: string;
+  /** Its parents' full ids, as git prints them (none for a root or a shallow boundary). */
+  parents?: string[];
   authorName: string;
   authorEmail: string;
   /** Author time in epoch seconds and its zone (+hhmm). */
   time: string;
   zone: string;
-}
-
-/**
- * One commit of a whole-history scan: only what linking needs. The author and date are absent when
- * the port reads them only for the commits that reference an issue (see commitAuthors).
- */
-export interface MessageRecord extends Partial<CommitAuthor> {
-  sha: string;
-  /** Its parents' full ids, as git prints them (none for a root or a shallow boundary). */
-  parents?: string[];
   message: string;
 }
 
@@ -217,12 +210,7 @@ export interface GitPort {
    * remotes and HEAD) but not from `exclude`; `onRecord` sees each commit as git prints it.
    * Resolves with the count.
    */
-  scanMessages(range: { include: 'all' | string[]; exclude: string[]; withAuthors?: boolean }, onRecord: (record: MessageRecord) => void): Promise<number>;
-  /**
-   * The author and raw date of each commit, by id; required when scanMessages hands over records
-   * without them. A commit it cannot read is absent from the answer.
-   */
-  commitAuthors?(shas: string[]): Promise<Map<string, CommitAuthor>>;
+  scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number>;
   /** HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits. */
   listTips(): Promise<RefTip[]>;
   /** The history is cut (shallow clone). */

@@ -9,7 +9,6 @@ import { StringDecoder } from 'node:string_decoder';
 import type {
   BlameLineResult,
   BlameResult,
-  CommitAuthor,
   CommitPatch,
   FileDiff,
   GitPort,
@@ -29,7 +28,7 @@ import { isSha } from '../core/sha';
 import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
-import { AUTHOR_LOG_ARGS, commitFormat, parseAuthors, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, SCAN_LOG_ARGS_WITH_AUTHORS, scanRecordStream } from './parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanRecordStream } from './parsers/log';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, tagListFormat } from './parsers/tagList';
@@ -68,8 +67,6 @@ function shaOrThrow(sha: string): string {
 
 // What git says when a revision names nothing, or HEAD has no commit yet.
 const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|invalid object name|Needed a single revision|no such ref|ambiguous argument/i;
-// Commit ids per `git log --no-walk` of commitAuthors: 500 × 41 characters stay under 32k.
-const AUTHOR_BATCH = 500;
 const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
 
 function rangeArgs(range: RevisionRange): string[] {
@@ -184,34 +181,22 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseCommits(r.stdout);
     },
 
-    async scanMessages(range: { include: 'all' | string[]; exclude: string[]; withAuthors?: boolean }, onRecord: (record: MessageRecord) => void): Promise<number> {
+    async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number> {
       const decoder = new StringDecoder('utf8');
       let count = 0;
-      const withAuthors = range.withAuthors === true;
-      const stream = scanRecordStream(withAuthors, (record) => {
+      const stream = scanRecordStream((record) => {
         count++;
         onRecord(record);
       });
       const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
-      await (await ready()).run(['log', ...LOG_ARGS, '--ignore-missing', ...(withAuthors ? SCAN_LOG_ARGS_WITH_AUTHORS : SCAN_LOG_ARGS), ...include, ...not, '--'], {
+      await (await ready()).run(['log', ...LOG_ARGS, '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--'], {
         onStdout: (chunk) => stream.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)),
       });
       stream.push(decoder.end());
       stream.end();
       return count;
-    },
-
-    async commitAuthors(shas: string[]): Promise<Map<string, CommitAuthor>> {
-      const out = new Map<string, CommitAuthor>();
-      // Batches keep the command line far below Windows' 32k characters.
-      for (let i = 0; i < shas.length; i += AUTHOR_BATCH) {
-        const batch = shas.slice(i, i + AUTHOR_BATCH).map(shaOrThrow);
-        const r = await run(['log', ...LOG_ARGS, '--no-walk=unsorted', '--ignore-missing', ...AUTHOR_LOG_ARGS, ...batch, '--']);
-        for (const [sha, author] of parseAuthors(r.stdout)) out.set(sha, author);
-      }
-      return out;
     },
 
     async listTips(): Promise<RefTip[]> {

@@ -201,7 +201,7 @@ describe('evidence core', () => {
       assert.deepEqual([again.commitsRead, calls.length], [0, 1]);
       history.unshift(commit('dddd', 'Closes ACME-2'), commit('cccc', 'work'));
       const next = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, again.cache);
-      assert.deepEqual(calls[1], { include: ['dddd'], exclude: ['bbbb'], withAuthors: true });
+      assert.deepEqual(calls[1], { include: ['dddd'], exclude: ['bbbb'] });
       assert.equal(next.commitsRead, 2);
       assert.deepEqual(next.cache.tips, ['dddd']);
       assert.deepEqual(next.issues.map((i) => i.id), ['ACME-1', 'ACME-2']);

@@ -5,12 +5,12 @@ import * as fc from 'fast-check';
 import { commitFromRecord, subjectOf } from '../../src/core/commitRecord';
 import { parseBlamePorcelain } from '../../src/git/parsers/blame';
 import { parseDiff, unquotePath } from '../../src/git/parsers/diff';
-import { authorFormat, commitFormat, parseAuthors, parseCommitPatches, parseCommits, scanRecordStream } from '../../src/git/parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits, scanRecordStream } from '../../src/git/parsers/log';
 import { parseFollowLog } from '../../src/git/parsers/followLog';
 import { parseNameStatus, parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
 import { declareFormat } from '../../src/git/parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, tagFormat } from '../../src/git/parsers/refs';
-import type { CommitAuthor, MessageRecord } from '../../src/core/gitPort';
+import type { MessageRecord } from '../../src/core/gitPort';
 
 // The separators git prints for our formats (NUL-led, the record one with this process's nonce).
 const RS = commitFormat.separators.record;
@@ -166,28 +166,28 @@ describe('git parsers', () => {
   });
 
   describe('scan records, streamed', () => {
-    // `--format=%H %P%n%B%x00` (tformat adds a newline after each record); with authors,
-    // `%H %P%n%an%n%ae%n%ad%n%B%x00` and `--date=raw`.
-    const scanRecord = (sha: string, parents: string, message: string, author = ''): string => `${sha} ${parents}\n${author}${message}\n\0\n`;
+    // `--date=raw --format=%H %P%n%an%n%ae%n%ad%n%B%x00` (tformat adds a newline after each record).
     const AUTHOR = 'Ana Dev\nana@example.com\n1704103200 -0230\n';
+    const scanRecord = (sha: string, parents: string, message: string): string => `${sha} ${parents}\n${AUTHOR}${message}\n\0\n`;
     const messages: [string, string, string][] = [
       [SHA1, `${SHA2} ${SHA3}`, 'Fix crash\nin login\n\nFixes ACME-1'],
       [SHA2, SHA3, 'Ver señal ñ ACME-2'],
       [SHA3, '', 'Last'],
     ];
     const output = messages.map(([sha, parents, message]) => scanRecord(sha, parents, message)).join('');
-    const withAuthors = messages.map(([sha, parents, message]) => scanRecord(sha, parents, message, AUTHOR)).join('');
 
-    function streamed(chunks: string[], authors = false): MessageRecord[] {
+    function streamed(chunks: string[]): MessageRecord[] {
       const out: MessageRecord[] = [];
-      const stream = scanRecordStream(authors, (r) => out.push(r));
+      const stream = scanRecordStream((r) => out.push(r));
       for (const c of chunks) stream.push(c);
       stream.end();
       return out;
     }
 
-    it('reads ids, parents and whole messages, and no author unless asked', () => {
+    it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
       const records = streamed([output]);
+      const [first] = records;
+      assert.deepEqual([first?.authorName, first?.authorEmail, first?.time, first?.zone], ['Ana Dev', 'ana@example.com', '1704103200', '-0230']);
       assert.deepEqual(
         records.map((r) => r.parents),
         [[SHA2, SHA3], [SHA3], []],
@@ -197,50 +197,33 @@ describe('git parsers', () => {
         records.map((r) => r.message),
         messages.map(([, , m]) => `${m}\n`),
       );
-      assert.deepEqual(records.map((r) => r.authorName), [undefined, undefined, undefined]);
-    });
-
-    it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
-      const [first] = streamed([withAuthors], true);
-      assert.deepEqual([first?.authorName, first?.authorEmail, first?.time, first?.zone], ['Ana Dev', 'ana@example.com', '1704103200', '-0230']);
-      assert.deepEqual(
-        streamed([withAuthors], true).map((r) => [r.parents, r.message]),
-        streamed([output]).map((r) => [r.parents, r.message]),
-      );
-      const commit = commitFromRecord(first as MessageRecord & CommitAuthor);
+      const commit = commitFromRecord(first as MessageRecord);
       assert.deepEqual([commit.date, commit.subject, commit.message], ['2024-01-01T07:30:00-02:30', 'Fix crash in login', 'Fix crash\nin login\n\nFixes ACME-1']);
       assert.equal(subjectOf('\n\n  One\n  two  \n\nbody'), 'One two');
     });
 
-    it('reads the authors asked for afterwards', () => {
-      const { record, field } = authorFormat.separators;
-      const text = `${record}${SHA1}${field}Ana Dev${field}ana@example.com${field}1704103200 -0230${field}\n${record}nope${field}X${field}x@y${field}1 +0000${field}\n`;
-      assert.deepEqual([...parseAuthors(text)], [[SHA1, { authorName: 'Ana Dev', authorEmail: 'ana@example.com', time: '1704103200', zone: '-0230' }]]);
-    });
-
     it('gives the same records however the output is cut into pieces', () => {
-      for (const [text, authors] of [[output, false], [withAuthors, true]] as const) {
-        const whole = streamed([text], authors);
-        assert.equal(whole.length, 3);
-        fc.assert(
-          fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 8 }), (cuts) => {
-            const points = [...new Set(cuts)].sort((a, b) => a - b);
-            const chunks: string[] = [];
-            let at = 0;
-            for (const p of points) {
-              chunks.push(text.slice(at, p));
-              at = p;
-            }
-            chunks.push(text.slice(at));
-            assert.deepEqual(streamed(chunks, authors), whole);
-          }),
-        );
-      }
+      const whole = streamed([output]);
+      assert.equal(whole.length, 3);
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: output.length }), { maxLength: 8 }), (cuts) => {
+          const points = [...new Set(cuts)].sort((a, b) => a - b);
+          const chunks: string[] = [];
+          let at = 0;
+          for (const p of points) {
+            chunks.push(output.slice(at, p));
+            at = p;
+          }
+          chunks.push(output.slice(at));
+          assert.deepEqual(streamed(chunks), whole);
+        }),
+      );
     });
 
-    it('drops a cut last record', () => {
+    it('drops a cut last record, and a record without its header lines', () => {
       assert.deepEqual(streamed([output.slice(0, -10)]).map((r) => r.sha), [SHA1, SHA2]);
       assert.deepEqual(streamed([output.slice(0, -2)]).map((r) => r.sha), [SHA1, SHA2]);
+      assert.deepEqual(streamed([`${SHA1} \nAna\0\n${scanRecord(SHA2, '', 'x')}`]).map((r) => r.sha), [SHA2]);
     });
   });
 
@@ -419,7 +402,7 @@ describe('git parsers', () => {
 
     it('no message can forge a scan record either, however the output is cut into chunks', () => {
       // The scan's format ends a record with one NUL, which git never prints inside a message.
-      const scanRecord = (sha: string, message: string): string => `${sha} \n${message}\n\0\n`;
+      const scanRecord = (sha: string, message: string): string => `${sha} \nAna Dev\nana@example.com\n1704103200 +0000\n${message}\n\0\n`;
       const noNul = anyMessage.map((m) => m.replaceAll('\0', ''));
       fc.assert(
         fc.property(fc.array(fc.tuple(shaOf, noNul), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
@@ -427,7 +410,7 @@ describe('git parsers', () => {
           const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
           const chunks = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
           const out: MessageRecord[] = [];
-          const stream = scanRecordStream(false, (r) => out.push(r));
+          const stream = scanRecordStream((r) => out.push(r));
           for (const c of chunks) stream.push(c);
           stream.end();
           assert.deepEqual(

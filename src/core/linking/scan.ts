@@ -3,7 +3,7 @@
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
 import { newestFirst } from '../commitOrder';
 import { commitFromRecord } from '../commitRecord';
-import type { CommitAuthor, GitPort, MessageRecord, RawCommit } from '../gitPort';
+import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
 import { isSha } from '../sha';
 import type { CommitGraphData } from './commitGraph';
@@ -145,7 +145,10 @@ export function isScanCache(value: unknown): value is ScanCache {
   return valid;
 }
 
-function storeCommit(cache: ScanCache, commit: RawCommit | (MessageRecord & CommitAuthor), refs: Reference[]): void {
+/** Adds a commit's references to the cache; returns whether it had any. */
+export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord, patterns: IdPatterns): boolean {
+  const refs = parseReferences(commit.message, patterns);
+  if (refs.length === 0) return false;
   // Dates and subjects are worked out only for the few commits that reference an issue.
   if (!('subject' in commit)) commit = commitFromRecord(commit);
   cache.commits[commit.sha] = {
@@ -155,39 +158,7 @@ function storeCommit(cache: ScanCache, commit: RawCommit | (MessageRecord & Comm
     date: commit.date,
     refs: refs.map((r) => [r.id, r.kind, r.via]),
   };
-}
-
-/** Adds a commit's references to the cache; returns whether it had any. */
-export function recordCommit(cache: ScanCache, commit: RawCommit | (MessageRecord & CommitAuthor), patterns: IdPatterns): boolean {
-  const refs = parseReferences(commit.message, patterns);
-  if (refs.length === 0) return false;
-  storeCommit(cache, commit, refs);
   return true;
-}
-
-function hasAuthor(r: MessageRecord): r is MessageRecord & CommitAuthor {
-  return r.authorName !== undefined && r.authorEmail !== undefined && r.time !== undefined && r.zone !== undefined;
-}
-
-interface PendingCommit {
-  record: MessageRecord;
-  refs: Reference[];
-}
-
-/**
- * The commits that reference an issue, read without their author: one more git call for those few
- * (git printed the author and date of every commit otherwise). A commit git does not answer for
- * fails the scan rather than dropping its references.
- */
-async function storeWithAuthors(port: GitPort, cache: ScanCache, pending: PendingCommit[]): Promise<void> {
-  if (pending.length === 0) return;
-  if (port.commitAuthors === undefined) throw new GitFailure('failed', 'the scan read commits without their authors');
-  const authors = await port.commitAuthors(pending.map((p) => p.record.sha));
-  for (const { record, refs } of pending) {
-    const author = authors.get(record.sha);
-    if (author === undefined) throw new GitFailure('failed', `no author read for ${record.sha}`);
-    storeCommit(cache, { ...record, ...author }, refs);
-  }
 }
 
 // One collator for every comparison: localeCompare with options builds a new one per call, which
@@ -250,13 +221,8 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   const tips = usable ? await listing : [];
   let graph: CommitGraphBuilder | null = null;
   const readWithoutParents = new Set<string>();
-  const pending: PendingCommit[] = [];
   const record = (r: MessageRecord): void => {
-    const refs = parseReferences(r.message, options.patterns);
-    if (refs.length > 0) {
-      if (hasAuthor(r)) storeCommit(working, r, refs);
-      else pending.push({ record: r, refs });
-    }
+    recordCommit(working, r, options.patterns);
     if (r.parents !== undefined) (graph ??= new CommitGraphBuilder(working.graph)).add(r.sha, r.parents);
     else readWithoutParents.add(r.sha);
   };
@@ -283,11 +249,9 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
       const exclude = [...new Set(old)].slice(0, MAX_EXCLUDED_TIPS);
       const include = [...new Set(moved.map((m) => m.sha))];
       // After a fetch of hundreds of new refs, naming them all costs more than the pseudo-refs.
-      // Authors inline: a re-scan reads few commits, and a second git call would cost more than them.
-      commitsRead = await port.scanMessages({ include: include.length > MAX_MOVED_REFS ? 'all' : include, exclude, withAuthors: true }, record);
+      commitsRead = await port.scanMessages({ include: include.length > MAX_MOVED_REFS ? 'all' : include, exclude }, record);
     }
   }
-  await storeWithAuthors(port, working, pending);
   // Unchanged when nothing was read: the same data object keeps its built graph (commitGraphOf).
   if (graph !== null) working.graph = (graph as CommitGraphBuilder).data;
   working.refs = Object.fromEntries(tips.map((t) => [t.name, t.sha]));

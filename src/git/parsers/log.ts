@@ -1,26 +1,19 @@
 // The formats of our `git log` queries and their parsers: commits with their facts, commits with
-// their patches, the lean records of a whole-history scan and the authors it asks for afterwards.
-import type { CommitAuthor, CommitPatch, MessageRecord, RawCommit } from '../../core/gitPort';
+// their patches, and the lean records of a whole-history scan.
+import type { CommitPatch, MessageRecord, RawCommit } from '../../core/gitPort';
 import { isFullSha, isSha } from '../../core/sha';
 import { parseDiff } from './diff';
 import type { FieldsOf } from './records';
 import { declareFormat } from './records';
 
 /**
- * The whole-history read of a scan: only what every commit needs, its id, its parents (the scan's
- * commit graph) and its message. A message never holds a NUL byte (git prints it as a C string),
- * so one NUL ends a record: four bytes of framing per commit instead of the declared formats' 30,
- * and no author or date printed for the many commits that reference no issue (git printed 2.5×
- * the baseline's bytes for those fields, costing it 1.2× the baseline's time). The author and
- * date of the few commits that reference an issue come from a second call (authorFormat).
+ * The whole-history read of a scan: id, parents (the scan's commit graph), author, raw date (epoch
+ * and zone, no formatting work for git; ISO text only for the commits that reference an issue)
+ * and message. The header fields sit on lines of their own (a commit header is line-based: no
+ * ident holds a newline), and one NUL ends a record, as git never prints one inside a message:
+ * four bytes of framing per commit instead of the declared formats' 30.
  */
-export const SCAN_LOG_ARGS: readonly string[] = ['--format=%H %P%n%B%x00'];
-
-/**
- * The same with the author and raw date on lines of their own (a commit header is line-based: no
- * ident holds a newline), for a re-scan of a few commits, where a second git call would cost more.
- */
-export const SCAN_LOG_ARGS_WITH_AUTHORS: readonly string[] = ['--date=raw', '--format=%H %P%n%an%n%ae%n%ad%n%B%x00'];
+export const SCAN_LOG_ARGS: readonly string[] = ['--date=raw', '--format=%H %P%n%an%n%ae%n%ad%n%B%x00'];
 
 export interface ScanRecordStream {
   /** Feeds the next piece of output; complete records are handed over at once. */
@@ -29,8 +22,8 @@ export interface ScanRecordStream {
   end(): void;
 }
 
-/** One record of either scan format, between `start` and its closing NUL at `end`. */
-function scanRecordAt(text: string, start: number, end: number, withAuthors: boolean): MessageRecord | null {
+/** One record of the scan's format, between `start` and its closing NUL at `end`. */
+function scanRecordAt(text: string, start: number, end: number): MessageRecord | null {
   // tformat ends every record with a newline after its NUL; a record itself starts with an id.
   if (text.charCodeAt(start) === 10) start++;
   let lineEnd = text.indexOf('\n', start);
@@ -39,8 +32,8 @@ function scanRecordAt(text: string, start: number, end: number, withAuthors: boo
   if (space < 0 || space > lineEnd) return null;
   const sha = text.slice(start, space);
   if (!isFullSha(sha)) return null;
+  // Parents feed the scan's commit graph (containment without a git walk per question).
   const parents = space + 1 === lineEnd ? [] : text.slice(space + 1, lineEnd).split(' ');
-  if (!withAuthors) return { sha, parents, message: text.slice(lineEnd + 1, end) };
   const lines: string[] = [];
   for (let i = 0; i < 3; i++) {
     const next = text.indexOf('\n', lineEnd + 1);
@@ -56,12 +49,12 @@ function scanRecordAt(text: string, start: number, end: number, withAuthors: boo
 }
 
 /** Parses the scan's log while git is still printing, one pass of indexOf over each piece. */
-export function scanRecordStream(withAuthors: boolean, onRecord: (record: MessageRecord) => void): ScanRecordStream {
+export function scanRecordStream(onRecord: (record: MessageRecord) => void): ScanRecordStream {
   let buffer = '';
   const drain = (): void => {
     let at = 0;
     for (let nul = buffer.indexOf('\0'); nul >= 0; nul = buffer.indexOf('\0', at)) {
-      const record = scanRecordAt(buffer, at, nul, withAuthors);
+      const record = scanRecordAt(buffer, at, nul);
       if (record !== null) onRecord(record);
       at = nul + 1;
     }
@@ -76,30 +69,6 @@ export function scanRecordStream(withAuthors: boolean, onRecord: (record: Messag
       buffer = '';
     },
   };
-}
-
-/** Author and raw date (epoch and zone) of the commits a scan found references in. */
-export const authorFormat = declareFormat({
-  sha: '%H',
-  authorName: '%an',
-  authorEmail: '%ae',
-  date: '%ad',
-});
-
-/** The log arguments that go with authorFormat (`%ad` is read as `--date=raw`). */
-export const AUTHOR_LOG_ARGS: readonly string[] = ['--date=raw', `--format=${authorFormat.format}`];
-
-/** `git log --no-walk --format=<authorFormat.format>` output, by commit id. */
-export function parseAuthors(text: string): Map<string, CommitAuthor> {
-  const out = new Map<string, CommitAuthor>();
-  for (const { fields: f } of authorFormat.parse(text)) {
-    if (!isFullSha(f.sha)) continue;
-    const space = f.date.indexOf(' ');
-    const time = space < 0 ? f.date : f.date.slice(0, space);
-    const zone = space < 0 ? '' : f.date.slice(space + 1);
-    out.set(f.sha, { authorName: f.authorName, authorEmail: f.authorEmail, time, zone });
-  }
-  return out;
 }
 
 export const commitFormat = declareFormat({
