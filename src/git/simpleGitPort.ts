@@ -28,9 +28,8 @@ import { isSha } from '../core/sha';
 import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
-import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanFormat, toMessageRecord } from './parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanRecordStream } from './parsers/log';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
-import { recordStream } from './parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, tagListFormat } from './parsers/tagList';
 import { followPath } from './followPath';
@@ -185,13 +184,10 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number> {
       const decoder = new StringDecoder('utf8');
       let count = 0;
-      const handle = (fields: Parameters<typeof toMessageRecord>[0]): void => {
-        const record = toMessageRecord(fields);
-        if (record === null) return;
+      const stream = scanRecordStream((record) => {
         count++;
         onRecord(record);
-      };
-      const stream = recordStream(scanFormat, handle);
+      });
       const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.

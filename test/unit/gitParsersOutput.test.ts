@@ -5,10 +5,10 @@ import * as fc from 'fast-check';
 import { commitFromRecord, subjectOf } from '../../src/core/commitRecord';
 import { parseBlamePorcelain } from '../../src/git/parsers/blame';
 import { parseDiff, unquotePath } from '../../src/git/parsers/diff';
-import { commitFormat, parseCommitPatches, parseCommits, scanFormat, toMessageRecord } from '../../src/git/parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits, scanRecordStream } from '../../src/git/parsers/log';
 import { parseFollowLog } from '../../src/git/parsers/followLog';
 import { parseNameStatus, parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
-import { declareFormat, recordStream } from '../../src/git/parsers/records';
+import { declareFormat } from '../../src/git/parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, tagFormat } from '../../src/git/parsers/refs';
 import type { MessageRecord } from '../../src/core/gitPort';
 
@@ -166,27 +166,36 @@ describe('git parsers', () => {
   });
 
   describe('scan records, streamed', () => {
-    const scanRecord = (sha: string, parents: string, message: string): string => `${RS}${sha}${FS}${parents}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 -0230${FS}${message}\n${FS}\n`;
-    const output = scanRecord(SHA1, `${SHA2} ${SHA3}`, 'Fix crash\nin login\n\nFixes ACME-1') + scanRecord(SHA2, SHA3, 'Ver señal ñ ACME-2') + scanRecord(SHA3, '', 'Last');
+    // `--date=raw --format=%H %P%n%an%n%ae%n%ad%n%B%x00` (tformat adds a newline after each record).
+    const AUTHOR = 'Ana Dev\nana@example.com\n1704103200 -0230\n';
+    const scanRecord = (sha: string, parents: string, message: string): string => `${sha} ${parents}\n${AUTHOR}${message}\n\0\n`;
+    const messages: [string, string, string][] = [
+      [SHA1, `${SHA2} ${SHA3}`, 'Fix crash\nin login\n\nFixes ACME-1'],
+      [SHA2, SHA3, 'Ver señal ñ ACME-2'],
+      [SHA3, '', 'Last'],
+    ];
+    const output = messages.map(([sha, parents, message]) => scanRecord(sha, parents, message)).join('');
 
     function streamed(chunks: string[]): MessageRecord[] {
       const out: MessageRecord[] = [];
-      const stream = recordStream(scanFormat, (fields) => {
-        const r = toMessageRecord(fields);
-        if (r !== null) out.push(r);
-      });
+      const stream = scanRecordStream((r) => out.push(r));
       for (const c of chunks) stream.push(c);
       stream.end();
       return out;
     }
 
     it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
-      const [first] = streamed([output]);
-      assert.deepEqual([first?.time, first?.zone], ['1704103200', '-0230']);
+      const records = streamed([output]);
+      const [first] = records;
+      assert.deepEqual([first?.authorName, first?.authorEmail, first?.time, first?.zone], ['Ana Dev', 'ana@example.com', '1704103200', '-0230']);
       assert.deepEqual(
-        streamed([output]).map((r) => r.parents),
+        records.map((r) => r.parents),
         [[SHA2, SHA3], [SHA3], []],
         'parents of a merge, a commit and a root',
+      );
+      assert.deepEqual(
+        records.map((r) => r.message),
+        messages.map(([, , m]) => `${m}\n`),
       );
       const commit = commitFromRecord(first as MessageRecord);
       assert.deepEqual([commit.date, commit.subject, commit.message], ['2024-01-01T07:30:00-02:30', 'Fix crash in login', 'Fix crash\nin login\n\nFixes ACME-1']);
@@ -211,8 +220,10 @@ describe('git parsers', () => {
       );
     });
 
-    it('drops a cut last record', () => {
+    it('drops a cut last record, and a record without its header lines', () => {
       assert.deepEqual(streamed([output.slice(0, -10)]).map((r) => r.sha), [SHA1, SHA2]);
+      assert.deepEqual(streamed([output.slice(0, -2)]).map((r) => r.sha), [SHA1, SHA2]);
+      assert.deepEqual(streamed([`${SHA1} \nAna\0\n${scanRecord(SHA2, '', 'x')}`]).map((r) => r.sha), [SHA2]);
     });
   });
 
@@ -390,22 +401,21 @@ describe('git parsers', () => {
     });
 
     it('no message can forge a scan record either, however the output is cut into chunks', () => {
-      const scanRecord = (sha: string, message: string): string => `${RS}${sha}${FS}${FS}Ana Dev${FS}ana@example.com${FS}1704103200 +0000${FS}${message}\n${FS}\n`;
+      // The scan's format ends a record with one NUL, which git never prints inside a message.
+      const scanRecord = (sha: string, message: string): string => `${sha} \nAna Dev\nana@example.com\n1704103200 +0000\n${message}\n\0\n`;
+      const noNul = anyMessage.map((m) => m.replaceAll('\0', ''));
       fc.assert(
-        fc.property(fc.array(fc.tuple(shaOf, anyMessage), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
+        fc.property(fc.array(fc.tuple(shaOf, noNul), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
           const text = commits.map(([sha, message]) => scanRecord(sha, message)).join('');
           const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
           const chunks = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
           const out: MessageRecord[] = [];
-          const stream = recordStream(scanFormat, (fields) => {
-            const r = toMessageRecord(fields);
-            if (r !== null) out.push(r);
-          });
+          const stream = scanRecordStream((r) => out.push(r));
           for (const c of chunks) stream.push(c);
           stream.end();
           assert.deepEqual(
-            out.map((r) => r.sha),
-            commits.map(([sha]) => sha),
+            out.map((r) => [r.sha, r.message]),
+            commits.map(([sha, message]) => [sha, `${message}\n`]),
           );
         }),
         { numRuns: 300 },

@@ -63,6 +63,11 @@ export class CommitGraphBuilder {
     return at >= 0 ? at : undefined;
   }
 
+  /** Whether the commit was added or known before. */
+  has(sha: string): boolean {
+    return this.added.has(sha) || this.indexOfKnown(sha) !== undefined;
+  }
+
   /** Adds one commit; a commit already known is left as it is (commits never change). */
   add(sha: string, parents: readonly string[]): void {
     if (this.added.has(sha) || this.indexOfKnown(sha) !== undefined) return;

@@ -214,16 +214,30 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   // The caller's cache is never changed: refs and tips are replaced below, and its commits are
   // copied only when new ones are about to be recorded (not on a re-scan where nothing moved).
   const working: ScanCache = usable ? { ...cache } : emptyScanCache(options.patterns);
-  const tips = await port.listTips();
+  // A full scan lists the refs while the log runs (the log does not need them).
+  const listing = port.listTips();
+  // Keeps the listing's failure for the await below, not as an unhandled rejection meanwhile.
+  listing.catch(() => undefined);
+  const tips = usable ? await listing : [];
   let graph: CommitGraphBuilder | null = null;
+  const readWithoutParents = new Set<string>();
   const record = (r: MessageRecord): void => {
     recordCommit(working, r, options.patterns);
     if (r.parents !== undefined) (graph ??= new CommitGraphBuilder(working.graph)).add(r.sha, r.parents);
+    else readWithoutParents.add(r.sha);
   };
   let commitsRead = 0;
   if (!usable) {
     commitsRead = await port.scanMessages({ include: 'all', exclude: [] }, record);
     if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
+    tips.push(...(await listing));
+    // A ref that moved between the log starting and the listing names commits the log may not
+    // have read: those are read now, so the cache never claims a tip whose history it lacks.
+    const read = (sha: string): boolean => readWithoutParents.has(sha) || (graph as CommitGraphBuilder | null)?.has(sha) === true;
+    const shas = [...new Set(tips.map((t) => t.sha))];
+    const unread = shas.filter((sha) => !read(sha));
+    const exclude = shas.filter(read).slice(0, MAX_EXCLUDED_TIPS);
+    if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude }, record);
   } else {
     const moved = tips.filter((t) => working.refs[t.name] !== t.sha);
     if (moved.length > 0) {

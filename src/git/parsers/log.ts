@@ -7,31 +7,68 @@ import type { FieldsOf } from './records';
 import { declareFormat } from './records';
 
 /**
- * The whole-history read of a scan: the fewest fields that identify the author and date. The date
- * comes raw (epoch and zone, no formatting work for git) and becomes ISO text only for the commits
- * that reference an issue.
+ * The whole-history read of a scan: id, parents (the scan's commit graph), author, raw date (epoch
+ * and zone, no formatting work for git; ISO text only for the commits that reference an issue)
+ * and message. The header fields sit on lines of their own (a commit header is line-based: no
+ * ident holds a newline), and one NUL ends a record, as git never prints one inside a message:
+ * four bytes of framing per commit instead of the declared formats' 30.
  */
-export const scanFormat = declareFormat({
-  sha: '%H',
-  parents: '%P',
-  authorName: '%an',
-  authorEmail: '%ae',
-  date: '%ad',
-  message: '%B',
-});
+export const SCAN_LOG_ARGS: readonly string[] = ['--date=raw', '--format=%H %P%n%an%n%ae%n%ad%n%B%x00'];
 
-/** The log arguments that go with scanFormat (`%ad` is read as `--date=raw`). */
-export const SCAN_LOG_ARGS: readonly string[] = ['--date=raw', `--format=${scanFormat.format}`];
+export interface ScanRecordStream {
+  /** Feeds the next piece of output; complete records are handed over at once. */
+  push(text: string): void;
+  /** The output ended: a record cut short (no closing NUL) is dropped. */
+  end(): void;
+}
 
-/** Records of `git log --format=<scanFormat.format>` output (or one piece of it, see recordStream). */
-export function toMessageRecord(f: FieldsOf<typeof scanFormat>): MessageRecord | null {
-  if (!isFullSha(f.sha)) return null;
-  const space = f.date.indexOf(' ');
-  const time = space < 0 ? f.date : f.date.slice(0, space);
-  const zone = space < 0 ? '' : f.date.slice(space + 1);
+/** One record of the scan's format, between `start` and its closing NUL at `end`. */
+function scanRecordAt(text: string, start: number, end: number): MessageRecord | null {
+  // tformat ends every record with a newline after its NUL; a record itself starts with an id.
+  if (text.charCodeAt(start) === 10) start++;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd > end) return null;
+  const space = text.indexOf(' ', start);
+  if (space < 0 || space > lineEnd) return null;
+  const sha = text.slice(start, space);
+  if (!isFullSha(sha)) return null;
   // Parents feed the scan's commit graph (containment without a git walk per question).
-  const parents = f.parents === '' ? [] : f.parents.split(' ');
-  return { sha: f.sha, parents, authorName: f.authorName, authorEmail: f.authorEmail, time, zone, message: f.message };
+  const parents = space + 1 === lineEnd ? [] : text.slice(space + 1, lineEnd).split(' ');
+  const lines: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const next = text.indexOf('\n', lineEnd + 1);
+    if (next < 0 || next > end) return null;
+    lines.push(text.slice(lineEnd + 1, next));
+    lineEnd = next;
+  }
+  const [authorName, authorEmail, date] = lines as [string, string, string];
+  const dateSpace = date.indexOf(' ');
+  const time = dateSpace < 0 ? date : date.slice(0, dateSpace);
+  const zone = dateSpace < 0 ? '' : date.slice(dateSpace + 1);
+  return { sha, parents, authorName, authorEmail, time, zone, message: text.slice(lineEnd + 1, end) };
+}
+
+/** Parses the scan's log while git is still printing, one pass of indexOf over each piece. */
+export function scanRecordStream(onRecord: (record: MessageRecord) => void): ScanRecordStream {
+  let buffer = '';
+  const drain = (): void => {
+    let at = 0;
+    for (let nul = buffer.indexOf('\0'); nul >= 0; nul = buffer.indexOf('\0', at)) {
+      const record = scanRecordAt(buffer, at, nul);
+      if (record !== null) onRecord(record);
+      at = nul + 1;
+    }
+    buffer = at === 0 ? buffer : buffer.slice(at);
+  };
+  return {
+    push(text: string): void {
+      buffer = buffer.length === 0 ? text : buffer + text;
+      drain();
+    },
+    end(): void {
+      buffer = '';
+    },
+  };
 }
 
 export const commitFormat = declareFormat({

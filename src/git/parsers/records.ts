@@ -67,31 +67,3 @@ export function declareFormat<K extends string>(fields: Readonly<Record<K, strin
     },
   };
 }
-
-export interface RecordStream {
-  /** Feeds the next piece of output; complete records are handed over at once. */
-  push(text: string): void;
-  /** The output ended: hands over the last record if it is complete. */
-  end(): void;
-}
-
-/** Parses a declared format while git is still printing, so parsing overlaps git's work. */
-export function recordStream<K extends string>(declaration: FormatDeclaration<K>, onRecord: (fields: Record<K, string>, rest: string) => void): RecordStream {
-  let buffer = '';
-  const flush = (text: string): void => {
-    for (const r of declaration.parse(text)) onRecord(r.fields, r.rest);
-  };
-  return {
-    push(text: string): void {
-      buffer += text;
-      const last = buffer.lastIndexOf(RS);
-      if (last <= 0) return;
-      flush(buffer.slice(0, last));
-      buffer = buffer.slice(last);
-    },
-    end(): void {
-      flush(buffer);
-      buffer = '';
-    },
-  };
-}
