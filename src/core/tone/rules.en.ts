@@ -2,6 +2,7 @@
 // (every `flag` text must be flagged by it, no `pass` text may be flagged by it). `{en:verb}`
 // expands to the verb's forms (verbs.ts); contractions are written both ways ("'re| are").
 import type { ToneRule } from './model';
+import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
 
 const BE = "(?:'s| is| was|'re| are| were)";
@@ -432,4 +433,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS];

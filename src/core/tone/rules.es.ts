@@ -4,6 +4,7 @@
 // razones hablan a quien escribe, de tú, como el resto de la interfaz; las alternativas evitan la
 // segunda persona para servir igual a una respuesta de usted, de tú o de vos.
 import type { ToneRule } from './model';
+import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
 
 const CHANGE_PARTICIPLES = '(?:tocado|cambiado|modificado|borrado|eliminado|roto|estropeado|actualizado|instalado|movido|desconfigurado|pisado|sobrescrito|reemplazado|desactivado|metido mano|trasteado|toqueteado)';
@@ -383,7 +384,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:su|tu|vuestro|vuestra) (?:plugin|actualizacion|cambio|configuracion|servidor|hosting|tema|instalacion|extension|proveedor) (?:(?:seguramente|probablemente|seguro|igual|quizas?) )?(?:lo |la )?(?:rompio|estropeo|ha roto|habra roto|causo|provoco|ha causado|ha provocado|es (?:la causa|el culpable|el problema))',
       '(?:fue|es|sera) (?:su|tu|vuestra|vuestro) (?:culpa|responsabilidad|error|problema|cambio)',
       'la culpa (?:es|fue|sera) (?:suya|tuya|vuestra|de (?:su|tu|vuestro|vuestra|ustedes|usted))',
-      '(?:usted |tu |vos |ustedes )?(?:deberia|deberias|deberian|debio|debiste|debieron|tendria que|tendrias que|tendrian que|tenia que|tenias que|tenian que|hubiera tenido que|hubieras tenido que) haber(?:lo|la|los|las|le|les|me|nos)?',
+      '(?:usted |tu |vos |ustedes )?(?:deberia|deberias|deberian|debio|debiste|debieron|tendria que|tendrias que|tendrian que|tenia que|tenias que|tenian que|hubiera tenido que|hubieras tenido que) haber(?:lo|la|los|las|le|les|me|nos)?(?! (?:aguantado|funcionado|durado|resistido|andado|ido|servido|quedado|salido|bastado|llegado|estado|sido|cargado|tardado))',
       'si (?:usted |tu |vos |ustedes )?(?:hubiera|hubiese|hubieras|hubieses|hubieran) (?:leido|seguido|hecho caso|actualizado|avisado|revisado|probado|mirado|consultado)',
       '(?:se suponia|se supone) que (?:usted|tu|vos|ustedes) (?:tenia|tenias|tenian|debia|debias|debian|iba|ibas|iban)',
       '(?:usted|tu|vos|ustedes) no (?:siguio|seguiste|siguieron|leyo|leiste|leyeron|actualizo|actualizaste|actualizaron|hizo caso|hiciste caso|avisaste|aviso|probo|probaste)',
@@ -423,4 +424,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS];

@@ -1,0 +1,204 @@
+// English tone rules by construction: each category's phrases as word classes composed in slots
+// (who + how sure + what was done), so that a new writer's wording of the same construction is
+// caught without listing their sentence. The phrase rules (rules.en.ts, rules.en.manner.ts) keep the
+// fixed expressions; these keep the grammar. See rules.en.ts for the format.
+import type { ToneRule } from './model';
+
+/** How sure the writer pretends to be about something they did not see. */
+const GUESS =
+  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say)|'d (?:bet|guess|wager|say))|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently)";
+
+/** Someone on the client's side, or the client, or their things. */
+const PARTY =
+  "(?:(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
+
+/** Verbs of doing something to the site or the setup, every form (verbs.ts). */
+const DID = `(?:${[
+  'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
+  'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
+  'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
+  'drop', 'corrupt', 'kill', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
+].map((v) => `{en:${v}}`).join('|')})`;
+
+const REST = "[^.;?!]{0,40}?";
+
+export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
+  {
+    id: 'blaming.guess-who-did',
+    category: 'blaming',
+    patterns: [
+      // guess + the client's side + a change: "I suspect a member of your team deactivated the plugin"
+      `${GUESS}(?: that)? ${REST}\\b${PARTY} ${REST}\\b${DID}`,
+      // the client's side + may/must have + a change: "your intern must've deleted the categories"
+      `${PARTY} (?:[\\p{L}']+ ){0,2}?(?:must|might|may|could|would)(?:'ve| have| of)? (?:[\\p{L}']+ ){0,2}?(?:been )?(?:[\\p{L}']+ )?${DID}`,
+      // a change pinned on the client's side by its result: "introduced by your previous agency's code"
+      "(?:introduced|caused|triggered|created|started|broken|overwritten|deleted|removed|changed) (?:[\\p{L}']+ ){0,2}?by (?:[\\p{L}']+ ){0,2}?(?:your|you|someone|somebody|whoever)\\b",
+      // "your intern uploaded something, that's where the error comes from"
+      `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
+    ],
+    guards: ['ownsIt', 'negated', 'conditional', 'request', 'apology'],
+    reason: 'Guessing that the client (or their people) changed something turns them against you and is not proven.',
+    suggestion: 'Say what changed, when and in which commit; if you do not know yet, say what you will check.',
+    alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['I suspect a member of your team deactivated the plugin by accident.', 'Someone over there must have been tinkering with the DNS records.', "The issue was almost certainly introduced by your previous agency's code."],
+      pass: ['I think I broke it when I deployed on Tuesday.', 'Could someone on your side have changed the DNS? It would help me narrow it down.', 'The fix probably needs a cache reload.'],
+    },
+  },
+  {
+    id: 'defensive.my-work-was-right',
+    category: 'defensive',
+    patterns: [
+      // my work + was right: "The patch I shipped was right", "The code I delivered passed all tests"
+      "(?:the|my|our) (?:[\\p{L}-]+ )?(?:code|patch|fix|work|build|site|feature|changes?|update|release|version|deliverable|module|plugin|theme) (?:that )?(?:i|we) (?:delivered|shipped|wrote|built|deployed|handed over|made|pushed|released|launched|tested|sent|submitted)(?: [\\p{L}]+)? (?:was|is|were|are|passed|worked|works|had|did|ran|has)(?: (?:perfectly|fine|all|every|no|right|correct|flawless|solid|clean|ok|okay|fully|thoroughly|properly|exactly|100))?",
+      // all tests green: "Everything was green in my tests", "passed all of our acceptance tests"
+      "(?:pass|passed|passes|passing) (?:all|every|each)(?: (?:of|one of))? (?:the |our |my |its )?(?:[\\p{L}-]+ )?(?:tests?|checks?|qa|reviews?)",
+      "(?:everything|it|all|the tests?|the build|the checks?)(?: (?:was|were|is|are|came back|came up|showed))? (?:all )?green",
+      "(?:went|gone|go) (?:over|through) (?:it|this|that|the code|everything|each line) (?:line by line|with a fine-tooth comb|thoroughly|carefully|twice|several times|multiple times|in detail)",
+      // "it isn't coming from anything I wrote", "so it's not my build"
+      "(?:isn't|is not|wasn't|was not|not|nothing|can't be|cannot be|couldn't be) (?:coming |originating |caused |related )?(?:from|by|to do with|with|on|in)? ?(?:anything|something|any(?:thing)? of|any part of) (?:i|we|my|our)\\b",
+      "(?:it's|it is|this is|that's|that is|so it's|so it is|definitely|certainly|clearly|but) not (?:my|our) (?:build|code|work|bug|change|changes|fix|patch|deploy|deployment|release|plugin|theme|area|department|job)",
+      "(?:nothing|not anything) to do with (?:me|us|my|our|anything (?:i|we))",
+    ],
+    guards: ['apology', 'negated'],
+    reason: 'Justifying yourself puts the client on the defensive and tells them neither what happened nor what comes next.',
+    suggestion: 'State the facts the history shows and the next step, without defending yourself.',
+    alternative: 'I am checking what changed since the delivery and will send you what the history shows by [date].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['The code I delivered passed all of our acceptance tests.', "Everything was green in my tests on launch day, so it's not my build.", "Whatever's going on, it isn't coming from anything I wrote.", 'The patch I shipped was right, I went over it line by line.'],
+      pass: ['The patch I shipped on Tuesday broke the export; I am sorry.', 'I will run all the tests again tomorrow and send you the result.', 'The fix is in the build I deployed on Monday.'],
+    },
+  },
+  {
+    id: 'defensive.scope-and-sign-off',
+    category: 'defensive',
+    patterns: [
+      // the deal as a shield: "was never in my quote", "the requirements never mentioned..."
+      "(?:never|wasn't|was not|isn't|is not|not|weren't|were not) (?:part of|in|included in|within|covered by|on) (?:my|the|our|your) (?:original |initial |agreed |signed )?(?:quote|scope|brief|contract|spec|specs|specification|estimate|proposal|agreement|requirements|budget|statement of work|sow|ticket|task|job)(?![^.;!?]*\\b(?:but|however|though|happy to|glad to|i can|i could|i'd|i would|we can|if you)\\b)",
+      "(?:the |your |our )?(?:requirements|brief|spec|specs|specification|contract|quote|proposal|scope|ticket|original request|statement of work)(?: [\\p{L}]+)? (?:never|didn't|did not|doesn't|does not|don't|do not) (?:{en:mention}|{en:include}|{en:say}|{en:ask}|{en:cover}|{en:specify}|{en:require}|{en:call} for|{en:list})",
+      "(?:can't|cannot|can not|shouldn't|should not) (?:really |fairly |reasonably )?be held (?:to|responsible|accountable|liable)",
+      "(?:by design|as designed|as intended|working as (?:intended|designed|expected|specified|agreed|documented))",
+      "(?:documented|explained|described|specified|stated|covered|listed|written) (?:clearly )?in the (?:handover|spec|specs|docs|documentation|brief|contract|readme|proposal|manual|notes|handover notes)",
+      // the client's own sign-off as a shield: "your team had two weeks on staging and didn't flag a single issue"
+      "(?:you|your (?:[\\p{L}'-]+ ){0,2}?[\\p{L}'-]+) (?:had|got|were given|spent) (?:[\\p{L}\\d']+ ){0,4}?(?:and|but) (?:didn't|did not|never|couldn't|did't) (?:flag|report|mention|raise|notice|say|find|spot|complain)",
+      "(?:you|your (?:[\\p{L}'-]+ ){0,2}?[\\p{L}'-]+) (?:approved|signed off(?: on)?|accepted|validated|okayed|ok'd|green-lit|tested and approved) (?:it|this|that|the|everything)",
+      "(?:approved|signed off|accepted|validated) (?:without|with no|with zero) (?:any |a single )?(?:comments?|objections?|changes?|remarks?|issues?|complaints?|feedback)",
+    ],
+    guards: ['apology', 'conditional'],
+    reason: 'Pointing at the contract or the client\'s sign-off reads as a defence; the client wants to know what happens now.',
+    suggestion: 'Say what you will do about it now; if it is outside the agreed work, offer it plainly, with a price or a date.',
+    alternative: 'I can [what] by [date]; if it is outside the agreed work, I will send you an estimate first.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Bulk editing was never in my quote, so I can\'t really be held to it.', 'The requirements never mentioned support for older browsers.', 'This behaviour is by design and was documented in the handover notes.', "Your team had two weeks on staging and didn't flag a single issue."],
+      pass: ['Bulk editing is not in the current estimate; I can add it for 6 hours of work, ready on Friday.', 'I will add support for older browsers by Thursday.'],
+    },
+  },
+  {
+    id: 'dismissive.weigh-down',
+    category: 'dismissive',
+    patterns: [
+      "(?:of |has |have |with |carries )?(?:little|no|negligible|minimal|limited|zero|no real|hardly any|very little) (?:real |practical )?(?:consequence|impact|importance|significance|effect|relevance|bearing)",
+      "(?:doesn't|does not|don't|do not|hardly|barely) (?:really )?(?:warrant|merit|justify|deserve|call for|need) (?:this|that|so much|such|all this|any|much)",
+      "(?:this|that|such a|so much|such) (?:level|amount|degree) of (?:concern|worry|alarm|panic|fuss|attention)",
+      "(?:can|could) (?:safely |easily |just )?be (?:ignored|overlooked|disregarded)",
+      "hardly (?:something|anything|worth|a reason|a concern|an issue|a problem|matters)",
+      "(?:very |so |really |only a )?few (?:of your )?(?:visitors|users|people|customers|clients|shoppers|readers) (?:ever |actually |will ever |would ever |even )?(?:hit|see|use|visit|notice|go to|open|reach|land on|care)",
+      "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
+    ],
+    guards: ['conditional', 'reported', 'negated'],
+    reason: 'Playing down what worries the client tells them their problem does not count.',
+    suggestion: 'Acknowledge the trouble and say what you are doing; how serious it is is for the person who lives with it to judge.',
+    alternative: 'I understand the trouble this causes; [what is being done] by [date].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ["This doesn't really warrant this level of concern.", "Very few visitors ever hit that page, so it's of little consequence.", 'In practical terms, this has negligible impact and can safely be ignored.', 'A slightly off-center logo is hardly something your customers will care about.'],
+      pass: ['It affects 40 orders a day, so I am treating it first.', 'I will fix the logo alignment today.'],
+    },
+  },
+  {
+    id: 'stalling.no-when',
+    category: 'stalling',
+    patterns: [
+      "(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:got |now have )?(?:eyes|an eye|our eyes|my eyes) on (?:it|this|that|the issue|the problem)",
+      "(?:updates?|news|more|details|a fix|a reply|an answer) (?:to follow|will follow|coming)",
+      "at (?:the|my|our) (?:earliest|first|next) (?:opportunity|convenience|chance|possible moment|available moment|available slot)",
+      "(?:once|when|as soon as|after|whenever) (?:i|we)(?:'ve| have| had)? (?:had|get|have|got|find|found) (?:a|the|some|any)? ?(?:chance|time|moment|minute|window|bandwidth|sec|second|capacity|breathing room|gap|free moment)",
+      "(?:while|as) (?:we|i)(?:'re| are|'m| am)? (?:work|working|look|looking|dig|digging|sort|sorting|figure|figuring) (?:on|into|at|out) (?:it|this|that|things|the (?:issue|problem|bug))",
+      "(?:(?:i|we)(?:'ll| will)|(?:i'm|we're|i am|we are) going to) (?:revisit|get to|get round to|get around to|come back to|return to) (?:this|it|that|the issue)",
+      "(?:i|we)(?:'ll| will) (?:ping|message|text|email|update|call) you (?:once|when|later|after|as soon as|whenever)",
+    ],
+    guards: ['concrete', 'negated', 'conditional'],
+    reason: 'It sounds like "we\'ll see": it says neither what was checked nor when there will be news.',
+    suggestion: 'Say what you checked and the next step with a date.',
+    alternative: 'I am checking [what] and will send you the result by [date].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ["Yeah we've got eyes on it, updates to follow.", 'I will revisit this at the earliest opportunity.', "I'll ping you once I've had a chance to dig in."],
+      pass: ["I'll ping you at 3 pm with the log.", 'I will revisit the export on Monday morning and send you the result.'],
+    },
+  },
+  {
+    id: 'overpromising.sworn',
+    category: 'overpromising',
+    patterns: [
+      "(?<=^|[,.;:!]\\s{0,3})(?:i )?(?:{en:promise}|{en:swear}|{en:guarantee})(?: you| down| to god| on my life| on it)?(?=[ ,:])",
+      "(?:won't|will not|never|wouldn't|will never) (?:be |ever )?(?:see|seeing|have|having|get|getting|hit|hitting|run into|running into|experience|experiencing|face|facing|deal with|dealing with) (?:that|this|the|any|another|a) (?:[\\p{L}-]+ ){0,2}?(?:error|bug|problem|issue|crash|message|glitch|outage|failure|warning)s? (?:again|anymore|any more|ever again)",
+      "(?:you|it|this|that|the (?:[\\p{L}-]+ )?[\\p{L}-]+|things|everything|nothing)(?:'ll| will)? (?:[\\p{L}]+ )?never (?:[\\p{L}']+ ){0,5}?again",
+      "(?:it|this|that|the (?:fix|patch|site|change))(?:'ll| will) (?:definitely |certainly |surely |absolutely )?(?:hold|work|stick|stay fixed|behave)(?: up)? (?:this time|from now on|for good|forever|no matter what)",
+      "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
+    ],
+    guards: ['negated', 'reported', 'controlled', 'conditional'],
+    reason: 'A promise about the outcome that the evidence cannot back; if it fails again it weighs double.',
+    suggestion: 'Say what you checked and what you will watch; promise only what is in your hands.',
+    alternative: 'I have checked the fix in [version] and will check [what] again on [date].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ["Swear down, you won't be seeing that error again.", 'Promise you, this bug is dead and buried.'],
+      pass: ['I promise to send you the report on Thursday.', "I can't promise you won't see that error again, so I added an alert."],
+    },
+  },
+  {
+    id: 'condescending.told-before',
+    category: 'condescending',
+    patterns: [
+      "(?:we|i)(?:'ve| have| had)? (?:already )?(?:covered|discussed|went over|gone over|talked about|talked through|went through|gone through|addressed|cleared up|settled) (?:this|that|it)(?: (?:already|before|together|more than once))? (?:in|at|during|on|last|when|back)\\b",
+      "(?:we|i)(?:'ve| have| had) already (?:covered|discussed|gone over|talked about|gone through|addressed) (?:this|that|it)",
+      "(?:any|every|a|ask any) (?:competent |decent |good |half-decent |junior |first-year )?(?:developer|dev|designer|professional|admin|sysadmin|engineer|programmer|techie|expert|webmaster|student|beginner|intern)s? (?:will|would|can|could|knows|know|should know)(?: tell you)?",
+      "(?:to |let me |i must |i have to |i need to )?(?:reiterate|restate|repeat)(?: (?:what|myself|again|once more|my (?:point|earlier|previous)))?",
+      "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
+    ],
+    guards: ['negated', 'conditional'],
+    reason: 'Reminding them they were told, or implying it is obvious, reads as a reproach: it treats the client as someone who did not listen.',
+    suggestion: 'Give the fact again plainly, as if for the first time, or point to the date you sent it.',
+    alternative: '',
+    examples: {
+      flag: ['We covered this in the kickoff meeting: changes take a few minutes to appear.', 'Any developer will tell you that editing files on the live server is asking for trouble.', 'To reiterate what I said last month, backups must be enabled manually.'],
+      pass: ['On the call on 3 May you asked for the export; it is ready.', 'Changes take a few minutes to appear because of the cache.'],
+    },
+  },
+  {
+    id: 'dodging.it-happened',
+    category: 'dodging',
+    needsOwner: 'not-others',
+    patterns: [
+      // the release as the subject of the mistake: "the release went out with an outdated dependency"
+      "(?:went out|shipped|was (?:released|deployed|published|pushed|shipped)|got (?:released|deployed|published|pushed|shipped)|went live|was rolled out|got rolled out) (?:[\\p{L}']+ ){0,2}?with (?:an? |the |some )?(?:outdated|wrong|old|broken|faulty|stale|untested|missing|buggy|bad|incorrect|incomplete|leftover|debug|half-finished)",
+      // a step that did not get done, nobody's: "the backup didn't get restored properly"
+      "(?:didn't|did not|never|wasn't|weren't|was not|were not) (?:get |got |been )?(?:[\\p{L}]+ed|run|set up|done|made|built|written|sent|put|kept) (?:properly|correctly|right|fully|in time|as expected|as planned|successfully|completely|cleanly|at all)",
+      "(?:got|were|was|has been|have been|ended up) (?:all )?(?:messed|mixed|screwed|muddled|jumbled|tangled|botched|bungled|fouled)(?: up)?",
+      "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b",
+    ],
+    guards: ['ownsIt', 'agent'],
+    reason: 'An agentless passive ("an oversight happened") avoids saying who did it; if it was you, the client notices.',
+    suggestion: 'If the change was yours, say so in the first person, and how and when you will correct it.',
+    alternative: 'This was my mistake: [what happened]. I will correct it by [date].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Regrettably, the release went out with an outdated dependency.', "The database backup didn't get restored properly.", 'The code got messed up when the update was applied.'],
+      pass: ['I restored the database backup at 9:00 and checked the orders.', 'I messed up the update and I am fixing it today.'],
+    },
+  },
+];

@@ -1,0 +1,192 @@
+// Reglas de tono en español por construcción: las frases de cada categoría como clases de palabras
+// compuestas en huecos (quién + cuán seguro + qué hizo), para que la redacción nueva de la misma
+// construcción se detecte sin listar la frase. Los verbos se generan (verbs.ts): `{tocar}` cubre
+// todas las personas y tiempos, voseo y participio («habrá tocado»). Las reglas de frases
+// (rules.es.ts, rules.es.manner.ts) guardan las expresiones fijas; estas, la gramática.
+import type { ToneRule } from './model';
+
+/** Cuán seguro finge estar quien escribe de algo que no vio. */
+const GUESS =
+  '(?:seguramente|seguro que|lo mas (?:seguro|probable)(?: es que)?|probablemente|posiblemente|a lo mejor|capaz (?:que)?|quiza(?:s)?|tal vez|igual (?:es que|alguien)|(?:me )?imagino que|supongo que|sospecho que|apostaria (?:a )?que|me apuesto (?:a )?que|diria que|(?:estoy|estamos) (?:casi )?segur[oa]s? de que|me da (?:la impresion de )?que|me huele (?:a )?que|pinta (?:a )?que|todo (?:indica|apunta a) que|sin duda|de seguro|fijo que|me late que|se me hace que|parece (?:ser )?que|al parecer|por lo visto|da la impresion de que)';
+
+/** Alguien del lado del cliente, el cliente o sus cosas. */
+const PARTY =
+  '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s? |anterior(?:es)? |nuev[oa]s? )?(?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)(?: de [\\p{L}]+)?)';
+
+/** Verbos de hacerle algo al sitio o a la configuración, en todas sus formas. */
+const DID = `(?:${[
+  'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
+  'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
+  'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
+  'generar', 'causar', 'provocar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
+].map((v) => `{${v}}`).join('|')})`;
+
+const REST = '[^.;?!¿¡]{0,40}?';
+
+export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
+  {
+    id: 'blaming.guess-who-did',
+    category: 'blaming',
+    patterns: [
+      // conjetura + alguien del cliente + un cambio: «apostaría a que su técnico actualizó WordPress»
+      `${GUESS} ${REST}\\b${PARTY} ${REST}\\b${DID}`,
+      `${GUESS} ${REST}\\b${DID} ${REST}\\b${PARTY}`,
+      // alguien del cliente + un cambio + el efecto: «tu practicante subió algo, de ahí viene el error»
+      `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| y| asi que| por lo que)\\s*(?:de ahi|por eso|eso es lo que|ese es el|esa es la|por ahi|ahi esta|ahi tiene|ahi tenes|ahi tienes)`,
+      // el fallo con el cliente como sujeto: «el error lo generó la agencia de marketing»
+      '(?:el|este|ese) (?:error|fallo|problema|bug|lio|desastre|cambio) lo (?:genero|causo|provoco|introdujo|metio|hizo|rompio|ocasiono|trajo) (?:la|el|su|tu|vuestr[oa]|alguien|usted)',
+      '(?:causad[oa]|provocad[oa]|generad[oa]|introducid[oa]|ocasionad[oa]) por (?:la agencia|el otro|la otra|su|tu|vuestr[oa]|sus|tus|alguien|usted|ustedes|vos)',
+      // «su proveedor de correo esté bloqueando los envíos»: conjetura + alguien del cliente + acción en curso
+      `${GUESS} ${REST}\\b${PARTY} (?:este|esten|estara|estaran|esta|estan|anda|andan|ande) \\p{L}+(?:ando|iendo)`,
+    ],
+    guards: ['ownsIt', 'negated', 'conditional', 'request', 'apology'],
+    reason: 'Culpar al cliente, o conjeturar que fue él (o su gente), lo pone en tu contra y no está probado.',
+    suggestion: 'Di qué cambió, cuándo y en qué commit; si aún no lo sabes, di qué vas a comprobar.',
+    alternative: 'El historial muestra un cambio el [fecha] en [dónde]; estoy comprobando si es la causa.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Apostaría a que su técnico actualizó WordPress el fin de semana.', 'Tu practicante subió algo al servidor, de ahí viene el error.', 'El error lo generó la agencia de marketing cuando metió su código de seguimiento.', 'Lo más seguro es que su proveedor de correo esté bloqueando los envíos.'],
+      pass: ['Seguramente lo rompí yo al subir la versión del martes; lo reviso hoy.', '¿Podría decirme si alguien cambió la configuración? Me ayuda a acotarlo.', 'Su técnico actualizó WordPress el sábado y desde entonces falla el formulario; reviso hoy la compatibilidad.'],
+    },
+  },
+  {
+    id: 'defensive.my-work-was-right',
+    category: 'defensive',
+    patterns: [
+      // lo pactado como escudo: «hice todo lo que estaba pactado, lo demás no entraba en el trabajo»
+      '(?:hice|hicimos|entregue|entregamos|cumpli|cumplimos)(?: con)? (?:todo lo que|todo cuanto|exactamente lo que|tal cual lo que|justo lo que|solo lo que|lo que se|lo que estaba|lo que habiamos) (?:estaba|habiamos|habia|se|me|nos|usted|tu|vos|ustedes)? ?(?:pactado|acordado|pedido|pidio|pediste|pidieron|hablado|firmado|presupuestado|pactamos|acordamos|hablamos|encargo|encargaste|encargaron|contrato|contrataste)',
+      '(?:lo demas|eso|esto|aquello) no (?:entraba|estaba|figuraba|aparecia|venia|formaba parte|era parte|iba|entra|esta|figura|forma parte) (?:en|de|dentro de) (?:el|lo|la|mi|nuestro|nuestra) (?:trabajo|presupuesto|contrato|alcance|acordado|pactado|encargo|propuesta|especificacion|pliego|proyecto|cotizacion|oferta)(?![^.;!?]*\\b(?:pero|aunque|si (?:lo )?(?:desea|quiere|queres|quieres)|puedo|podria|con gusto|encantad[oa])\\b)',
+      // lo que hace el sistema como escudo: «hace exactamente lo que pone en la especificación firmada», «es lo normal, no un bug»
+      '(?:hace|funciona|cumple|esta|se comporta|responde|actua) (?:exactamente |tal cual |tal y como |justo |al pie de la letra )?(?:lo que|como|segun) (?:pone|dice|indica|se pidio|se acordo|pediste|pidio|pidieron|acordamos|especifica|establece|marca|figura|aparece|esta escrito)',
+      '(?:es|era) (?:lo|el comportamiento|el funcionamiento) (?:normal|esperado|previsto|correcto|habitual|logico|que corresponde)(?: ?,? no (?:un|una|es un|es una) (?:bug|error|fallo|defecto|problema|falla))?',
+      ', no (?:un|una) (?:bug|error|fallo|defecto|falla)(?= *(?:[.!;]|$))',
+      // la aprobación del cliente como escudo
+      '(?:fue|quedo|estaba|estuvo|lo|la) (?:aprobad[oa]|validad[oa]|aceptad[oa]|firmad[oa]|dad[oa] por buen[oa]) (?:sin|por (?:usted|ustedes|ti|vos|su equipo|tu equipo))',
+      '(?:usted|ustedes|tu|vos|su equipo|tu equipo) (?:lo |la |los )?(?:{aprobar}|{validar}|{aceptar}|{firmar}|dio por bueno|diste por bueno|dieron por bueno)',
+      'no entiendo (?:por que|como es que|como) (?:ahora )?(?:aparece|sale|surge|falla|hay|se queja|me dice|me reclama)',
+      // el favor como escudo: «con todo lo que te ayudé gratis», «no me parece que me hables así»
+      'con todo lo que (?:te|le|les|os) (?:{ayudar}|{regalar}|{hacer}|{dar})',
+      '(?:gratis|sin cobrar|fuera de presupuesto|de regalo|por amor al arte)(?:,| y)',
+      '(?:no me parece|no acepto|no voy a aceptar|no permito|no tolero|no creo) (?:bien )?que me (?:hables|hable|hablen|trates|trate|traten|escribas|escriba|exijas|exija) (?:asi|de esa (?:forma|manera)|en ese tono)',
+      // «no es cosa mía», «no depende de mí», «no viene de mi código»
+      'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
+      'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
+    ],
+    guards: ['apology', 'negated', 'conditional'],
+    reason: 'Justificarse pone al cliente a la defensiva y no le dice ni qué pasó ni qué viene ahora.',
+    suggestion: 'Cuenta lo que muestra el historial y el siguiente paso, sin defenderte.',
+    alternative: 'Estoy revisando qué cambió desde la entrega; el [fecha] enviaré lo que muestra el historial.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Hice todo lo que estaba pactado, lo demás no entraba en el trabajo.', 'El sistema hace exactamente lo que pone en la especificación firmada.', 'Que el pedido quede pendiente hasta que se acredite el pago es lo normal, no un bug.', 'El proyecto fue aprobado sin observaciones, así que no entiendo por qué ahora aparece esto.', 'Con todo lo que te ayudé gratis fuera de presupuesto, no me parece que me hables así.'],
+      pass: ['La exportación no entraba en el presupuesto, pero puedo hacerla en dos días si lo desea.', 'Es normal que estés enojado: el arreglo falló otra vez.', 'Hice los cambios que me pediste el lunes: la factura ya sale con IVA.'],
+    },
+  },
+  {
+    id: 'dismissive.weigh-down',
+    category: 'dismissive',
+    patterns: [
+      'de (?:poca|escasa|poquisima|muy poca) (?:monta|importancia|relevancia|gravedad|trascendencia|entidad)',
+      'no (?:tiene|tenia|reviste) (?:mayor|ninguna|gran|demasiada|mucha|tanta|excesiva) (?:trascendencia|importancia|relevancia|repercusion|gravedad|complicacion)',
+      '(?:yo )?no me (?:preocuparia|alarmaria|agobiaria|haria problema|haria drama|volveria loc[oa])',
+      '(?:no|tampoco) (?:hace|hacia) (?:falta|falta para) (?:preocuparse|alarmarse|ponerse asi|tanto)',
+      '(?:casi )?(?:nadie|ningun (?:cliente|usuario|visitante)|pocos (?:clientes|usuarios|visitantes)) (?:lo |se )?(?:va a|van a|iba a)? ?(?:notar|ver|usar|entrar|fijar|dar cuenta)',
+    ],
+    guards: ['conditional', 'reported', 'negated'],
+    reason: 'Quitarle importancia a lo que preocupa al cliente le dice que su problema no cuenta.',
+    suggestion: 'Reconoce la molestia y di qué estás haciendo; cuánto importa lo decide quien lo sufre.',
+    alternative: 'Entiendo la molestia que causa; [qué se está haciendo] el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Es un error de poca monta, yo no me preocuparía.', 'Comprendo que le moleste, pero realmente no tiene mayor trascendencia.'],
+      pass: ['Entiendo que es grave para la tienda; hoy mismo lo reviso.', 'El error afecta a 40 pedidos al día, así que va primero.'],
+    },
+  },
+  {
+    id: 'stalling.no-when',
+    category: 'stalling',
+    patterns: [
+      '(?:le|te|les|os|lo|la|los|las) (?:iremos|ire|vamos a ir|voy a ir|vamos|voy|seguiremos|seguire|seguimos|sigo) (?:informando|contando|avisando|comentando|diciendo|actualizando|poniendo al tanto|pasando novedades)',
+      '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:me|nos) (?:{desocupar}|{liberar}|quede libre|quedemos libres|haga un hueco|hagamos un hueco|(?:de|den) (?:los )?tiempos?|sobre tiempo|sobre un rato)',
+      '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:tenga|tengamos|encuentre|encontremos|consiga|consigamos) (?:un )?(?:hueco|ratito|rato|momento|tiempo|minuto|chance)',
+      '(?:ya )?(?:he|hemos) (?:pasado|trasladado|derivado|escalado|elevado|enviado|reenviado) (?:el|su|tu|la|este|esta|ese|esa) (?:tema|caso|consulta|incidencia|problema|reclamo|ticket|asunto)(?: al| a la| a| con)',
+    ],
+    guards: ['concrete', 'negated', 'conditional'],
+    reason: 'Suena a «ya veremos»: no dice qué se revisó ni cuándo habrá novedades.',
+    suggestion: 'Cuenta qué revisaste y el siguiente paso con una fecha.',
+    alternative: 'Estoy revisando [qué]; el [fecha] enviaré el resultado.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Ya he pasado el tema al equipo técnico y le iremos informando.', 'Estoy harto ocupado pero lo veo apenas me desocupe.'],
+      pass: ['Le iremos informando cada día a las 9:00 con el estado del arreglo.', 'Apenas me desocupe del corte de mañana a las 10 lo reviso.'],
+    },
+  },
+  {
+    id: 'overpromising.sworn',
+    category: 'overpromising',
+    patterns: [
+      // modal de «debería» + estado de «hecho», con o sin sujeto: «debería quedar andando», «ya debería estar todo correcto»
+      '(?:deberia|deberian|deberia de|deberian de|tendria que|tendrian que|tiene que|tienen que|debe de|deben de|habria de) (?:ya )?(?:estar|quedar|ir|andar|funcionar|verse|cargar|salir|marchar|estar andando|estar funcionando)(?: ya)?(?: todo)?(?: ya)? (?:bien|correct[oa]s?|andando|funcionando|fino|list[oa]s?|ok|okey|perfect[oa]|perfectamente|resuelt[oa]|solucionad[oa]|arreglad[oa]|joya|de diez|al pelo|de lujo|como un reloj|sin (?:problemas|fallos|errores)|normal|estable)',
+      // juramento sin verbo de garantía: «te lo firmo», «neta que ya no...», «palabra de honor»
+      '(?:te|se|le|les|os) lo (?:firmo|firmamos|juro|aseguro|garantizo|prometo)',
+      '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
+      // absolutos sobre el futuro en cualquier persona: «ya no vas a volver a ver ese error»
+      '(?:ya )?(?:no|nunca|jamas) (?:mas )?(?:vas|va|van|vais|volveras|volvera|volveran|volvereis) a (?:volver a )?(?:ver|tener|sufrir|notar|encontrar|recibir)(?:lo|la)? (?:ese|este|el|ningun|ninguna|mas|otro|otra|aquel) (?:[\\p{L}]+ )?(?:error|fallo|problema|aviso|mensaje|caida|falla|bug|pantallazo|incidente)',
+    ],
+    guards: ['negated', 'reported', 'controlled', 'conditional', 'ownsIt'],
+    reason: 'Una promesa sobre el resultado que la evidencia no puede respaldar; si vuelve a fallar, pesa el doble.',
+    suggestion: 'Di qué comprobaste y qué vas a vigilar; promete solo lo que depende de ti.',
+    alternative: 'He comprobado la corrección en [versión] y revisaré [qué] el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Con lo que subí recién debería quedar andando, en teoría.', 'Neta que ya no vas a volver a ver ese error, te lo firmo.', 'Ya debería estar todo correcto, lo he dejado fino.'],
+      pass: ['Yo debería haber probado ese caso.', 'No puedo decir que no vaya a volver a ver ese error: le dejo una alerta.'],
+    },
+  },
+  {
+    id: 'condescending.told-before',
+    category: 'condescending',
+    patterns: [
+      // «esto ya lo hablamos en la reunión», «ya lo vimos»
+      '(?:(?:esto|eso|esto mismo|eso mismo|lo) ya (?:lo )?|ya (?:lo |esto |eso )?)(?:hablamos|habiamos hablado|vimos|habiamos visto|tratamos|comentamos|habiamos comentado|conversamos|aclaramos|explicamos|acordamos|repasamos|discutimos|quedo claro)',
+      // «hasta un principiante sabe», «cualquier programador te dirá»
+      'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
+      'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
+    ],
+    guards: ['negated', 'conditional'],
+    reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
+    suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
+    alternative: '',
+    examples: {
+      flag: ['Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
+      pass: ['En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
+    },
+  },
+  {
+    id: 'dodging.it-happened',
+    category: 'dodging',
+    needsOwner: 'not-others',
+    patterns: [
+      // suceso sin sujeto + percance: «ha habido ciertos problemas en el proceso», «ocurrió una falla al migrar»
+      '(?:hubo|ha habido|habia habido|ocurrio|ocurrieron|ha ocurrido|han ocurrido|se produjo|se produjeron|se ha producido|surgio|surgieron|ha surgido|se presento|se presentaron|se dio|se dieron|sucedio|se registro) (?:un |una |unos |unas |algun |alguna |algunos |algunas |ciert[oa]s? |vari[oa]s |un par de |pequen[oa]s? )*(?:pequen[oa]s? )?(?:problemas?|fallas?|fallos?|errores|error|inconvenientes?|incidencias?|imprevistos?|percances?|contratiempos?|descuidos?|confusion(?:es)?|lios?|equivocaciones|equivocacion|desajustes?|complicaciones|complicacion)(?: [\\p{L}]+)? (?:en|al|con|durante|a la hora de|de|mientras)\\b',
+      // «se nos fue un detalle», «se les pasó»
+      'se (?:nos|me|le|les|te) (?:fue|fueron|ha ido|han ido|paso|pasaron|escapo|escaparon|colo|colaron|quedo|quedaron|olvido|olvidaron) (?:un|una|algun|alguna|el|la|los|las|unos|unas)\\b',
+      // «quedó sin hacer», «se quedó sin probar»
+      '(?:se )?(?:quedo|quedaron|ha quedado|han quedado) sin (?:hacer|probar|revisar|aplicar|subir|ejecutar|correr|comprobar|verificar|actualizar|incluir|terminar|pasar|completar)',
+      // «se descuidó la revisión»: se + verbo de descuido
+      'se (?:{descuidar}|{omitir}|{traspapelar}|{extraviar}|{saltear}|{obviar}|{desatender})',
+      // «volvió una versión vieja del archivo»
+      '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
+    ],
+    guards: ['ownsIt', 'agent'],
+    reason: 'Una pasiva sin sujeto («se cometió un error») esquiva quién lo hizo; si fue tuyo, el cliente lo nota.',
+    suggestion: 'Si el cambio fue tuyo, dilo en primera persona y cuenta cómo y cuándo lo corriges.',
+    alternative: 'Fue un error mío: [qué pasó]. Lo corrijo el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Ha habido ciertos problemas en el proceso de publicación.', 'Se nos fue un detalle en el código de la pasarela.', 'Infortunadamente, el paso de control de calidad quedó sin hacer esta vez.', 'Ocurrió una falla al migrar los datos del viernes.', 'Al parecer se descuidó la revisión del código antes de subirlo.', 'Volvió una versión vieja del archivo al sincronizar y de ahí el bug.'],
+      pass: ['Cometí un error al migrar los datos del viernes y lo corrijo hoy.', 'Olvidé probar la pasarela; fue un error mío.'],
+    },
+  },
+];
+
