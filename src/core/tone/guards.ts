@@ -72,6 +72,10 @@ const CONTROLLED =
 const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b)\p{L}/u;
 const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$/u;
 
+/** A source vouches for what the sentence says: a confirmation, the log, the history. Then it is a fact, not a guess. */
+const ATTESTED =
+  /\b(?:confirmed|confirms|told me|wrote to me|reported|let me know|informed me|according to (?:the|their|your) (?:log|logs|history|provider|host|support)|the (?:log|logs|history|commit|audit trail) (?:shows?|says)|confirmo|confirmaron|me (?:dijo|dijeron|escribio|avisaron|aviso|informo|informaron)|nos (?:dijo|dijeron|informo|informaron|aviso)|segun (?:el|los|su|sus) (?:registros?|historial|proveedor|soporte)|el (?:registro|historial|commit) (?:muestra|dice|indica))\b/u;
+
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
   switch (guard) {
@@ -93,6 +97,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
     case 'datedUnlessMine':
       return c.owner !== 'me' && CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
+    case 'attested':
+      return ATTESTED.test(`${c.before} ${c.match}${c.after}`);
     case 'controlled':
       return CONTROLLED.test(c.after);
   }

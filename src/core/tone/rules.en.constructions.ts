@@ -6,7 +6,13 @@ import type { ToneRule } from './model';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
-  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say)|'d (?:bet|guess|wager|say))|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently)";
+  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be)";
+
+/** Us, on the writer's side: the subject of vague progress. */
+const US = "(?:we|i|the team|our team|the (?:dev|tech|support|development) team|our (?:developers?|devs?|engineers?|people|tech team|support team|specialists?)|my (?:colleague|developer|team))";
+
+/** Feelings the client is told not to have. */
+const FEEL = "(?:upset|worried|alarmed|concerned|stressed|angry|annoyed|frustrated|panicked|anxious|bothered|nervous|worked up|worry|panic|fret|stress|be (?:upset|worried|alarmed|concerned|stressed|angry|annoyed|nervous))";
 
 /** Someone on the client's side, or the client, or their things. */
 const PARTY =
@@ -17,7 +23,7 @@ const DID = `(?:${[
   'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
   'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
   'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
-  'drop', 'corrupt', 'kill', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
+  'drop', 'corrupt', 'kill', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
 ].map((v) => `{en:${v}}`).join('|')})`;
 
 const REST = "[^.;?!]{0,40}?";
@@ -31,12 +37,18 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       `${GUESS}(?: that)? ${REST}\\b${PARTY} ${REST}\\b${DID}`,
       // the client's side + may/must have + a change: "your intern must've deleted the categories"
       `${PARTY} (?:[\\p{L}']+ ){0,2}?(?:must|might|may|could|would)(?:'ve| have| of)? (?:[\\p{L}']+ ){0,2}?(?:been )?(?:[\\p{L}']+ )?${DID}`,
+      // "this must be something your IT people did"
+      `${GUESS}${REST}\\b(?:something|what|whatever|the thing)(?: that)? ${PARTY} (?:{en:do}|${DID})`,
+      // "did you by any chance delete the cache folder again?"
+      `(?:did|have|has) ${PARTY} (?:[\\p{L}']+ ){0,4}?${DID}[^.?!]{0,40}?\\bagain\\?`,
+      // the cause guessed to be the client's poor thing: "it's probably your outdated browser"
+      `${GUESS}${REST}\\byour (?:[\\p{L}-]+ )?(?:outdated|old|ancient|cheap|slow|buggy|broken|dodgy|unsupported|pirated|cracked|free|bad|weird|flaky|dated|obsolete|unpatched|misconfigured)\\b`,
       // a change pinned on the client's side by its result: "introduced by your previous agency's code"
       "(?:introduced|caused|triggered|created|started|broken|overwritten|deleted|removed|changed) (?:[\\p{L}']+ ){0,2}?by (?:[\\p{L}']+ ){0,2}?(?:your|you|someone|somebody|whoever)\\b",
       // "your intern uploaded something, that's where the error comes from"
       `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
     ],
-    guards: ['ownsIt', 'negated', 'conditional', 'request', 'apology'],
+    guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
     reason: 'Guessing that the client (or their people) changed something turns them against you and is not proven.',
     suggestion: 'Say what changed, when and in which commit; if you do not know yet, say what you will check.',
     alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
@@ -60,6 +72,19 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:isn't|is not|wasn't|was not|not|nothing|can't be|cannot be|couldn't be) (?:coming |originating |caused |related )?(?:from|by|to do with|with|on|in)? ?(?:anything|something|any(?:thing)? of|any part of) (?:i|we|my|our)\\b",
       "(?:it's|it is|this is|that's|that is|so it's|so it is|definitely|certainly|clearly|but) not (?:my|our) (?:build|code|work|bug|change|changes|fix|patch|deploy|deployment|release|plugin|theme|area|department|job)",
       "(?:nothing|not anything) to do with (?:me|us|my|our|anything (?:i|we))",
+      // it worked when it left me: "Everything worked perfectly when I handed it over"
+      "(?:work|works|worked|working|was fine|was perfect|ran|running|was running|was flawless|was solid)(?: [\\p{L}]+){0,2} (?:when|before|after|the day|at the time) (?:i|we) (?:{en:hand}|{en:deliver}|{en:launch}|{en:finish}|{en:ship}|{en:deploy}|{en:leave}|{en:submit}|{en:test}|{en:sign} off|{en:close})",
+      "(?:when|after|once) it left (?:my|our) hands|(?:at|on|after) (?:the )?(?:handover|hand-off|handoff|delivery|go-live|sign-off)(?:,| it| everything| the site)",
+      // "it's functioning as expected according to the spec"
+      "(?:functioning|working|behaving|performing|running|operating|functions|works|behaves|performs|runs|operates) (?:exactly |precisely |just )?(?:as|like) (?:expected|intended|designed|specified|agreed|it should|it's supposed to|it is supposed to|requested)",
+      "according to (?:the|your|our) (?:spec|specs|specification|brief|contract|requirements|agreement|mockups?|design)",
+      // the agreed work kept to the letter: "I stuck to the agreed design in every detail"
+      "(?:i|we) (?:followed|stuck to|adhered to|kept to|complied with|respected|implemented|built|delivered|matched) (?:the |your )?(?:agreed|approved|signed-off|signed off|original)? ?(?:design|brief|spec|specs|specification|mockups?|requirements|instructions|plan|wireframes?|scope)(?: [\\p{L}]+)? (?:to the letter|in every detail|exactly|precisely|to the pixel|word for word|faithfully|to a t|down to the last detail|as agreed)",
+      "(?:i|we) (?:followed|stuck to|adhered to|kept to|complied with|implemented|built|delivered) (?:the |your )?(?:agreed|approved|signed-off|signed off) (?:design|brief|spec|specs|specification|mockups?|requirements|plan|scope)",
+      "(?:checked|tested|verified|tried) (?:it|this|that|everything)(?: myself| personally)? (?:dozens of|hundreds of|countless|many|multiple|several|a dozen|a hundred|a thousand|umpteen) times",
+      "(?:wasn't|was not|weren't|were not|never) (?:broken|failing|crashing|like (?:this|that)|an issue|a problem) (?:when|before|at the time) (?:i|we) (?:left|delivered|handed|finished|shipped|launched|deployed)",
+      // "none of my changes touched that part"
+      "none of (?:my|our) (?:changes|commits|code|work|edits|updates|files|deploys|releases) (?:touched|affected|changed|went near|involved|modified|broke)",
     ],
     guards: ['apology', 'negated'],
     reason: 'Justifying yourself puts the client on the defensive and tells them neither what happened nor what comes next.',
@@ -104,6 +129,14 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:doesn't|does not|don't|do not|hardly|barely) (?:really )?(?:warrant|merit|justify|deserve|call for|need) (?:this|that|so much|such|all this|any|much)",
       "(?:this|that|such a|so much|such) (?:level|amount|degree) of (?:concern|worry|alarm|panic|fuss|attention)",
       "(?:can|could) (?:safely |easily |just )?be (?:ignored|overlooked|disregarded)",
+      "(?:only|just|merely|barely) (?:a handful|a few|a couple|one or two|a small number|a tiny number|a fraction|a small fraction|a tiny fraction)(?: of)? (?:your )?(?:users|people|customers|visitors|clients|orders|shoppers|readers)",
+      `(?:no|little|not much|not any|hardly any) (?:real |actual )?(?:reason|need|cause|point) (?:for you )?to (?:be |get |feel )?${FEEL}`,
+      "not (?:as|so|that|nearly as|anywhere near as) (?:bad|serious|terrible|dramatic|big|major|severe|grave|scary|alarming) as (?:it|that|this|you) (?:looks|seems|sounds|appears|think|fear|might think)",
+      "(?:no|not a|not much of a|not that big a|not such a) (?:big|huge|major|real) (?:thing|worry)",
+      "(?:barely|hardly|scarcely) (?:an?|any) (?:issue|problem|bug|concern|thing|inconvenience|glitch)",
+      "(?:hardly|not exactly|barely|not really) (?:urgent|critical|serious|important|pressing|an emergency|a priority)",
+      "(?:it's|it is|that's|that is|this is|it was|only affects|it affects|affects) (?:really )?(?:only|just|merely) (?:one|a single|two|a couple of) (?:button|page|field|pixel|word|line|image|link|product|email|user|customer|order|label|icon)s?",
+      "(?:doesn't|does not|won't|will not) (?:really )?(?:change|affect|matter|make a difference)(?: anything| much| a thing)? (?:for|to) (?:your|the) (?:customers|users|visitors|clients|business|sales|shoppers)",
       "hardly (?:something|anything|worth|a reason|a concern|an issue|a problem|matters)",
       "(?:very |so |really |only a )?few (?:of your )?(?:visitors|users|people|customers|clients|shoppers|readers) (?:ever |actually |will ever |would ever |even )?(?:hit|see|use|visit|notice|go to|open|reach|land on|care)",
       "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
@@ -126,6 +159,18 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:updates?|news|more|details|a fix|a reply|an answer) (?:to follow|will follow|coming)",
       "at (?:the|my|our) (?:earliest|first|next) (?:opportunity|convenience|chance|possible moment|available moment|available slot)",
       "(?:once|when|as soon as|after|whenever) (?:i|we)(?:'ve| have| had)? (?:had|get|have|got|find|found) (?:a|the|some|any)? ?(?:chance|time|moment|minute|window|bandwidth|sec|second|capacity|breathing room|gap|free moment)",
+      `${US}(?:'re|'m| are| am| is)(?: still| currently| actively| already| now)? (?:on it|on this|onto it|on the case|across it|chasing (?:it|this|that)(?: down| up)?|handling it|dealing with it|sorting it(?: out)?|working (?:on|through) it|digging (?:into )?it|investigating(?: it| this)?|looking into it|looking at it)`,
+      "(?:on|in) (?:my|our) (?:to-?do|to do|task|work) list|(?:it's|it is|this is|that's) on (?:my|our) list",
+      "(?:hope|expect|aim|plan|intend) to (?:have|get|send|share|give) (?:you )?(?:news|something|a fix|an update|more|an answer|it sorted)",
+      "in the (?:near|short|medium) term|near-term",
+      "working (?:our|my) way through (?:it|this|that|the (?:issue|problem|list|backlog))",
+      "(?:is|'s|are|'re|sits|sit)(?: now| currently)? with (?:our|the|my) (?:developers|devs|team|engineers|tech team|specialists|support team|back-?end team|it team|colleagues)",
+      "give (?:us|me) (?:a |a little |a bit |just a )?(?:little |bit )?(?:while|bit|longer|more time)(?: longer| more)?",
+      "(?:earliest|soonest) (?:possible |available )?(?:date|time|opportunity|moment|convenience|slot)",
+      "as (?:things|we|work) (?:progress|make progress|move along|go|develop)",
+      "(?:try to|will|'ll|can) (?:squeeze|fit|slot|sneak) (?:it|this|that) in",
+      "(?:if|when) (?:i|we) (?:can|get (?:a )?(?:time|chance|moment)|have (?:the )?(?:time|a moment|a chance|capacity))\\b",
+      "in (?:the )?(?:hands|care) of (?:the|our|my) (?:team|developer|devs?|engineers?|specialists?|colleagues?|tech team|support team)",
       "(?:while|as) (?:we|i)(?:'re| are|'m| am)? (?:work|working|look|looking|dig|digging|sort|sorting|figure|figuring) (?:on|into|at|out) (?:it|this|that|things|the (?:issue|problem|bug))",
       "(?:(?:i|we)(?:'ll| will)|(?:i'm|we're|i am|we are) going to) (?:revisit|get to|get round to|get around to|come back to|return to) (?:this|it|that|the issue)",
       "(?:i|we)(?:'ll| will) (?:ping|message|text|email|update|call) you (?:once|when|later|after|as soon as|whenever)",
@@ -148,6 +193,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:won't|will not|never|wouldn't|will never) (?:be |ever )?(?:see|seeing|have|having|get|getting|hit|hitting|run into|running into|experience|experiencing|face|facing|deal with|dealing with) (?:that|this|the|any|another|a) (?:[\\p{L}-]+ ){0,2}?(?:error|bug|problem|issue|crash|message|glitch|outage|failure|warning)s? (?:again|anymore|any more|ever again)",
       "(?:you|it|this|that|the (?:[\\p{L}-]+ )?[\\p{L}-]+|things|everything|nothing)(?:'ll| will)? (?:[\\p{L}]+ )?never (?:[\\p{L}']+ ){0,5}?again",
       "(?:it|this|that|the (?:fix|patch|site|change))(?:'ll| will) (?:definitely |certainly |surely |absolutely )?(?:hold|work|stick|stay fixed|behave)(?: up)? (?:this time|from now on|for good|forever|no matter what)",
+      "(?:zero|no|not a|absolutely no|not the slightest) (?:chance|way|risk|possibility) (?:of )?(?:this|it|that|the (?:bug|issue|error|problem))(?: will| could|'ll| is going to)? (?:happens?|happening|breaks?|breaking|fails?|failing|comes? back|coming back|recurs?|recurring|returns?)",
+      "(?:stake|bet) my (?:reputation|life|career|house|name) on",
+      "(?:will|'ll|can) (?:handle|withstand|survive|take) (?:anything|everything|whatever)",
       "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional'],
@@ -168,9 +216,20 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:we|i)(?:'ve| have| had) already (?:covered|discussed|gone over|talked about|gone through|addressed) (?:this|that|it)",
       "(?:any|every|a|ask any) (?:competent |decent |good |half-decent |junior |first-year )?(?:developer|dev|designer|professional|admin|sysadmin|engineer|programmer|techie|expert|webmaster|student|beginner|intern)s? (?:will|would|can|could|knows|know|should know)(?: tell you)?",
       "(?:to |let me |i must |i have to |i need to )?(?:reiterate|restate|repeat)(?: (?:what|myself|again|once more|my (?:point|earlier|previous)))?",
+      "as (?:was|has been|it was|it has been|it's been)? ?(?:clearly |already |previously |explicitly )?(?:stated|mentioned|explained|noted|said|outlined|written|specified) (?:in|on) (?:my|the|our) (?:previous|last|earlier|first|initial)",
+      "(?:i|we)(?:'ve| have| had)? (?:already )?(?:explained|told you|covered|described|outlined|detailed|spelled out) (?:this|that|all this|all of this|all that)(?: [\\p{L}]+){0,3} (?:last|before|previously|already|in my|in our|several|twice|more than once|at length)",
+      "(?:i|we) (?:thought|believed|assumed) (?:i|we|it|that|this)(?:'d been| was| were| had been| is) (?:clear|obvious|self-explanatory|plain)",
+      "the first time(?: around)?(?: i| we)? (?:explained|said|told|mentioned|wrote)|(?:clear|obvious) the first time",
+      "(?:walk you through|explain|go over|spell out|break down|take you through) (?:it|this|that)(?: again)? (?:slowly|very slowly|step by step|in simple terms|in plain english|one more time|once more)",
+      "(?:not sure|don't know|do not know|no idea) how (?:else|more clearly|much (?:more )?clearly|else i can|many (?:more )?(?:ways|times)) (?:to |i can )?(?:explain|say|put|phrase)",
+      "(?:told|explained|sent|said|went over|gone over|mentioned|covered|showed|shown) (?:[\\p{L}']+ ){0,4}?(?:twice|three times|four times|a couple of times|more than once)",
+      "(?:all|clearly|already|right there|explained|covered) in the (?:manual|docs|documentation|guide|faq|readme|handbook|instructions|user guide)",
+      "if you (?:read|check|looked at|look at|open|opened|bother(?:ed)? to read) (?:it|them|the (?:manual|docs|guide|email|instructions))(?= *(?:[.!]|$))",
+      "(?:be|make (?:it|this|myself)|put it) (?:clear|plain|crystal clear) (?:once more|again|one more time|once and for all)",
+      "(?:stress|emphasi[sz]e|underline|insist|point out) (?:again|once more|one more time|yet again)",
       "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
     ],
-    guards: ['negated', 'conditional'],
+    guards: ['negated', 'conditional', 'concrete'],
     reason: 'Reminding them they were told, or implying it is obvious, reads as a reproach: it treats the client as someone who did not listen.',
     suggestion: 'Give the fact again plainly, as if for the first time, or point to the date you sent it.',
     alternative: '',
@@ -188,6 +247,13 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:went out|shipped|was (?:released|deployed|published|pushed|shipped)|got (?:released|deployed|published|pushed|shipped)|went live|was rolled out|got rolled out) (?:[\\p{L}']+ ){0,2}?with (?:an? |the |some )?(?:outdated|wrong|old|broken|faulty|stale|untested|missing|buggy|bad|incorrect|incomplete|leftover|debug|half-finished)",
       // a step that did not get done, nobody's: "the backup didn't get restored properly"
       "(?:didn't|did not|never|wasn't|weren't|was not|were not) (?:get |got |been )?(?:[\\p{L}]+ed|run|set up|done|made|built|written|sent|put|kept) (?:properly|correctly|right|fully|in time|as expected|as planned|successfully|completely|cleanly|at all)",
+      "(?:faulty|broken|bad|wrong|buggy|untested|outdated|incomplete|half-finished|unfinished) (?:[\\p{L}-]+ )?(?:made it|got|went|slipped|ended up|found its way) (?:in)?(?:to|onto|out to|in) (?:production|prod|live|the live site|the server|the release)",
+      "the wrong (?:[\\p{L}-]+ ){1,2}(?:ran|was run|got run|was used|got used|was executed|loaded|went out|was loaded|was picked|got picked|was applied|got applied)",
+      "(?:didn't|did not|failed to|never) (?:go through|apply|complete|finish|install|deploy|run) (?:cleanly|properly|correctly|fully|completely|successfully)",
+      "(?:errors|mistakes|bugs|issues|problems|regressions) (?:were|got|have been|had been) (?:unfortunately |sadly |regrettably |somehow |accidentally |inadvertently )+(?:introduced|made|created|caused|committed|shipped|deployed)",
+      "(?:mistakes|errors|accidents|slip-?ups) (?:happen|do happen|can happen|get made)",
+      "(?:wasn't|weren't|was not|were not|didn't get|did not get|never got|never was|never were) (?:actually |properly |fully )?(?:run|done|made|executed|completed|triggered|scheduled|performed|carried out|kicked off|finished|started)",
+      "(?<!(?:error|bug|problem|issue|warning|message|glitch|crash)s? )(?:disappeared|vanished|went missing|got lost|dropped out|fell out|was lost|were lost) (?:in|with|after|during|from|when) (?:the )?(?:last |latest |recent |new |previous )?(?:release|update|deploy|deployment|version|merge|migration|upload|upgrade|change)",
       "(?:got|were|was|has been|have been|ended up) (?:all )?(?:messed|mixed|screwed|muddled|jumbled|tangled|botched|bungled|fouled)(?: up)?",
       "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b",
     ],

@@ -106,7 +106,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "go over (?:this|it|that) (?:again|one more time)",
       "(?:i've|i have|i had|we've|we have|i) (?:already )?(?:told|explained|said|mentioned) (?:this|that|it) (?:to you )?(?:before|already|previously|earlier|twice|last time)",
       "read (?:[\\p{L}']+ ){0,3}(?:carefully|properly|more carefully|thoroughly|again)",
-      "(?<=^|[.!?:]\\s{1,3}|\\n)(?:once )?again,",
+      "(?<=^|[.!?:]\\s{1,3}|\\n)(?:once )?again,(?!\\s*(?:thanks|thank|sorry|my apologies|apologies|i apologi[sz]e|many thanks))",
       "not (?:that|so|very|really|at all|particularly) (?:complicated|hard|difficult|tricky|complex)",
       "(?:anyone|anybody|everyone|everybody) (?:familiar with|who (?:uses|knows|has used|works with)) [^,.]{1,30}(?:would know|knows|can|could)",
       "spell (?:it|this|that) out",

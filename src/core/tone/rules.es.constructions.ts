@@ -7,18 +7,18 @@ import type { ToneRule } from './model';
 
 /** Cuán seguro finge estar quien escribe de algo que no vio. */
 const GUESS =
-  '(?:seguramente|seguro que|lo mas (?:seguro|probable)(?: es que)?|probablemente|posiblemente|a lo mejor|capaz (?:que)?|quiza(?:s)?|tal vez|igual (?:es que|alguien)|(?:me )?imagino que|supongo que|sospecho que|apostaria (?:a )?que|me apuesto (?:a )?que|diria que|(?:estoy|estamos) (?:casi )?segur[oa]s? de que|me da (?:la impresion de )?que|me huele (?:a )?que|pinta (?:a )?que|todo (?:indica|apunta a) que|sin duda|de seguro|fijo que|me late que|se me hace que|parece (?:ser )?que|al parecer|por lo visto|da la impresion de que)';
+  '(?:seguramente|seguro que|lo mas (?:seguro|probable)(?: es que)?|probablemente|posiblemente|a lo mejor|capaz (?:que)?|quiza(?:s)?|tal vez|igual (?:es que|alguien)|(?:me )?imagino que|supongo que|sospecho que|apostaria (?:a )?que|(?:me )?apuesto (?:a |lo que (?:quiera|quieras|sea) a )?que|(?:a mi )?me parece que|diria que|(?:estoy|estamos) (?:casi )?segur[oa]s? de que|me da (?:la impresion de )?que|me huele (?:a )?que|pinta (?:a )?que|todo (?:indica|apunta a) que|sin duda|de seguro|fijo que|me late que|se me hace que|parece (?:ser )?que|al parecer|por lo visto|da la impresion de que)';
 
 /** Alguien del lado del cliente, el cliente o sus cosas. */
 const PARTY =
-  '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s? |anterior(?:es)? |nuev[oa]s? )?(?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)(?: de [\\p{L}]+)?)';
+  '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s?|anterior(?:es)?|nuev[oa]s?) (?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)|(?:la agencia|el informatico|la informatica|el becario|la becaria|el practicante|la practicante|el sobrino|la sobrina)(?: de [\\p{L}]+)?)';
 
 /** Verbos de hacerle algo al sitio o a la configuración, en todas sus formas. */
 const DID = `(?:${[
   'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
   'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
   'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
-  'generar', 'causar', 'provocar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
+  'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
 ].map((v) => `{${v}}`).join('|')})`;
 
 const REST = '[^.;?!¿¡]{0,40}?';
@@ -30,7 +30,12 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     patterns: [
       // conjetura + alguien del cliente + un cambio: «apostaría a que su técnico actualizó WordPress»
       `${GUESS} ${REST}\\b${PARTY} ${REST}\\b${DID}`,
-      `${GUESS} ${REST}\\b${DID} ${REST}\\b${PARTY}`,
+      // «¿no habrás borrado otra vez la carpeta?»: la pregunta retórica con el futuro de conjetura
+      `¿?no (?:habras|habra|habran|habreis|habra usted|habran ustedes) (?:\\p{L}+ )?${DID}`,
+      // la causa, una cosa pobre del cliente: «lo más probable es que sea tu navegador viejo»
+      `${GUESS} ${REST}\\b(?:su|tu|vuestr[oa]) (?:[\\p{L}]+ )?(?:viej[oa]|antigu[oa]|desactualizad[oa]|pirata|barat[oa]|mal[oa]|lent[oa]|obsolet[oa]|trucho|trucha|cutre|de mala calidad|sin actualizar|mal configurad[oa])\\b`,
+      // «habrán cambiado la contraseña»: el futuro de conjetura sobre un cambio ajeno
+      `(?:habra|habran|habras|habreis) (?:\\p{L}+ )?${DID}`,
       // alguien del cliente + un cambio + el efecto: «tu practicante subió algo, de ahí viene el error»
       `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| y| asi que| por lo que)\\s*(?:de ahi|por eso|eso es lo que|ese es el|esa es la|por ahi|ahi esta|ahi tiene|ahi tenes|ahi tienes)`,
       // el fallo con el cliente como sujeto: «el error lo generó la agencia de marketing»
@@ -39,7 +44,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       // «su proveedor de correo esté bloqueando los envíos»: conjetura + alguien del cliente + acción en curso
       `${GUESS} ${REST}\\b${PARTY} (?:este|esten|estara|estaran|esta|estan|anda|andan|ande) \\p{L}+(?:ando|iendo)`,
     ],
-    guards: ['ownsIt', 'negated', 'conditional', 'request', 'apology'],
+    guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
     reason: 'Culpar al cliente, o conjeturar que fue él (o su gente), lo pone en tu contra y no está probado.',
     suggestion: 'Di qué cambió, cuándo y en qué commit; si aún no lo sabes, di qué vas a comprobar.',
     alternative: 'El historial muestra un cambio el [fecha] en [dónde]; estoy comprobando si es la causa.',
@@ -68,6 +73,12 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'con todo lo que (?:te|le|les|os) (?:{ayudar}|{regalar}|{hacer}|{dar})',
       '(?:gratis|sin cobrar|fuera de presupuesto|de regalo|por amor al arte)(?:,| y)',
       '(?:no me parece|no acepto|no voy a aceptar|no permito|no tolero|no creo) (?:bien )?que me (?:hables|hable|hablen|trates|trate|traten|escribas|escriba|exijas|exija) (?:asi|de esa (?:forma|manera)|en ese tono)',
+      // lo entregado estaba bien: «yo entregué todo funcionando correctamente»
+      '(?:entregue|entregamos|deje|dejamos|subi|subimos|publique|publicamos|termine|terminamos|instale|instalamos|configure|configuramos|probe|probamos|lance|lanzamos) (?:[\\p{L}]+ ){0,3}?(?:funcionando|andando|perfect[oa]s?|perfectamente|impecable|correctamente|joya|de diez|sin (?:errores|fallos|fallas|problemas|un solo (?:error|fallo)))',
+      '(?:el|este|ese) (?:problema|error|fallo|bug|tema) no (?:es|era|viene|venia|sale|salia|esta|estaba|proviene|esta en) (?:de |en |del )?(?:mi|nuestro|nuestra|mis|nuestros) (?:codigo|parte|lado|trabajo|desarrollo|programacion|plugin|tema|web|desarrollos|cambios)',
+      '(?:probe|revise|comprobe|verifique|chequee|teste)(?:lo|la|los|las)? (?:yo )?(?:mism[oa] )?(?:decenas de|cientos de|mil|muchisimas|muchas|varias|un monton de|infinidad de) veces',
+      '(?:no estaba|no estaban|no tenia|no fallaba|no daba|no habia) (?:rot[oa]s?|mal|problemas?|errores|fallos?|ningun (?:problema|error|fallo)) cuando (?:lo |la |los |las )?(?:deje|entregue|subi|termine|publique|lance|pase|dejamos|entregamos|subimos|terminamos)',
+      '(?:el|este|ese) (?:problema|error|fallo|bug) no (?:esta|estaba|viene|venia) (?:de|en|del) (?:mi|nuestro) (?:lado|parte)',
       // «no es cosa mía», «no depende de mí», «no viene de mi código»
       'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
       'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
@@ -90,6 +101,11 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'no (?:tiene|tenia|reviste) (?:mayor|ninguna|gran|demasiada|mucha|tanta|excesiva) (?:trascendencia|importancia|relevancia|repercusion|gravedad|complicacion)',
       '(?:yo )?no me (?:preocuparia|alarmaria|agobiaria|haria problema|haria drama|volveria loc[oa])',
       '(?:no|tampoco) (?:hace|hacia) (?:falta|falta para) (?:preocuparse|alarmarse|ponerse asi|tanto)',
+      'apenas (?:es|si es|supone) (?:un|una) (?:problema|error|fallo|detalle|molestia|inconveniente)',
+      'no (?:corre|urge|apura|apremia) (?:ninguna |mucha |tanta |demasiada )?(?:prisa|urgencia)?',
+      '(?:es|son|solo es|es solo) (?:solo |solamente |nomas )?(?:un solo|una sola|un unico|una unica|apenas un|apenas una|solo un|solo una) (?:boton|pagina|campo|pixel|palabra|linea|imagen|enlace|producto|correo|usuario|cliente|pedido|icono|etiqueta)',
+      '(?:no cambia|no afecta|no importa|da igual|no supone|no significa) (?:nada|en nada)? ?(?:para|a) (?:sus|tus|los|vuestros) (?:clientes|usuarios|visitantes|ventas|compradores)',
+      'para (?:sus|tus|los|vuestros) (?:clientes|usuarios|visitantes|compradores) no (?:cambia|afecta|importa|supone|significa) (?:nada|en nada)',
       '(?:casi )?(?:nadie|ningun (?:cliente|usuario|visitante)|pocos (?:clientes|usuarios|visitantes)) (?:lo |se )?(?:va a|van a|iba a)? ?(?:notar|ver|usar|entrar|fijar|dar cuenta)',
     ],
     guards: ['conditional', 'reported', 'negated'],
@@ -109,6 +125,14 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:le|te|les|os|lo|la|los|las) (?:iremos|ire|vamos a ir|voy a ir|vamos|voy|seguiremos|seguire|seguimos|sigo) (?:informando|contando|avisando|comentando|diciendo|actualizando|poniendo al tanto|pasando novedades)',
       '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:me|nos) (?:{desocupar}|{liberar}|quede libre|quedemos libres|haga un hueco|hagamos un hueco|(?:de|den) (?:los )?tiempos?|sobre tiempo|sobre un rato)',
       '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:tenga|tengamos|encuentre|encontremos|consiga|consigamos) (?:un )?(?:hueco|ratito|rato|momento|tiempo|minuto|chance)',
+      '(?:vamos|voy|seguimos|sigo|estamos|estoy|andamos|ando) \\p{L}+(?:ando|iendo)(?:lo|la|los|las)? (?:de a poco|poco a poco|como (?:podemos|puedo)|sobre la marcha|a nuestro ritmo)',
+      '(?:esta|queda|lo tiene|lo tienen|la tiene|la tienen)(?: ya| ahora)? (?:con|en manos de) (?:nuestros|nuestro|nuestra|el|los|mi|mis|la) (?:programadores|programador|desarrolladores|desarrollador|tecnicos|tecnico|equipo|informaticos|especialistas|companeros|companero|departamento)',
+      '(?:segun|conforme|a medida que) (?:avancemos|avance|vayamos avanzando|haya novedades|tengamos novedades|sepamos (?:algo|mas))',
+      'lo (?:antes|mas pronto|mas rapido) que (?:se pueda|sea posible|podamos|pueda|nos sea posible)',
+      '(?:en|a) (?:mi|nuestra) (?:lista|agenda|cola)(?: de (?:pendientes|tareas|cosas))?',
+      '(?:lo|la|te|le|les|os) (?:veo|vemos|miro|miramos|reviso|revisamos|hago|hacemos|arreglo|arreglamos|paso|mando|envio|cuento|digo) (?:[\\p{L}]+ ){0,3}?si (?:puedo|podemos|me da (?:el )?tiempo|nos da (?:el )?tiempo|llego|llegamos|tengo (?:un )?(?:hueco|tiempo|rato)|me hago un hueco)',
+      '(?:esta|queda|lo dejo|lo dejamos|lo tiene|lo tienen) en manos (?:del|de|de nuestro|de mi|de la)',
+      '(?:dame|deme|denme|danos|denos|dennos|dadme) (?:un |una )?(?:chance|chancecita|oportunidad|unos dias|unas horas|un par de dias|margen|tiempito)',
       '(?:ya )?(?:he|hemos) (?:pasado|trasladado|derivado|escalado|elevado|enviado|reenviado) (?:el|su|tu|la|este|esta|ese|esa) (?:tema|caso|consulta|incidencia|problema|reclamo|ticket|asunto)(?: al| a la| a| con)',
     ],
     guards: ['concrete', 'negated', 'conditional'],
@@ -127,6 +151,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     patterns: [
       // modal de «debería» + estado de «hecho», con o sin sujeto: «debería quedar andando», «ya debería estar todo correcto»
       '(?:deberia|deberian|deberia de|deberian de|tendria que|tendrian que|tiene que|tienen que|debe de|deben de|habria de) (?:ya )?(?:estar|quedar|ir|andar|funcionar|verse|cargar|salir|marchar|estar andando|estar funcionando)(?: ya)?(?: todo)?(?: ya)? (?:bien|correct[oa]s?|andando|funcionando|fino|list[oa]s?|ok|okey|perfect[oa]|perfectamente|resuelt[oa]|solucionad[oa]|arreglad[oa]|joya|de diez|al pelo|de lujo|como un reloj|sin (?:problemas|fallos|errores)|normal|estable)',
+      '(?:no hay|no existe|ya no hay|cero|ni una|ninguna)(?: ninguna| ni una| la menor| la mas minima)? (?:forma|manera|posibilidad|probabilidad|modo|riesgo|chance)s? de que',
+      'me (?:juego|apuesto) (?:lo que (?:quieras|quiera|quieran|sea)|el cuello|la cabeza|mi reputacion|el pellejo|la vida)',
+      '(?:aguanta|aguantara|resiste|resistira|soporta|soportara) (?:lo que (?:le )?(?:echen|eches|sea|venga)|todo|cualquier cosa)',
+      '(?:ya|con esto|asi) (?:estaria|quedaria|funcionaria|andaria|iria)(?: todo)?(?:,| ya)? ?(?:creo|supongo|imagino|diria)?(?= *(?:[.,;!]|$))',
       // juramento sin verbo de garantía: «te lo firmo», «neta que ya no...», «palabra de honor»
       '(?:te|se|le|les|os) lo (?:firmo|firmamos|juro|aseguro|garantizo|prometo)',
       '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
@@ -149,11 +177,20 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     patterns: [
       // «esto ya lo hablamos en la reunión», «ya lo vimos»
       '(?:(?:esto|eso|esto mismo|eso mismo|lo) ya (?:lo )?|ya (?:lo |esto |eso )?)(?:hablamos|habiamos hablado|vimos|habiamos visto|tratamos|comentamos|habiamos comentado|conversamos|aclaramos|explicamos|acordamos|repasamos|discutimos|quedo claro)',
+      'de primero de (?:\\p{L}+)|(?:es|son) (?:cosas |algo )?(?:de|para) principiantes|de manual(?= *(?:[.,;!]|$))',
+      '(?:ya )?no se (?:como|de que (?:forma|manera)|ya como|de que otra (?:forma|manera)) (?:mas )?(?:explicar|decir|contar)(?:lo|te|le|les|selo|telo|os)?(?: (?:mas )?(?:claro|claramente|facil|sencillo|simple))?',
+      '(?:repase|explique|dije|comente|mande|envie|conte|hable|aclare|repasamos|explicamos|hablamos|vimos|comentamos)(?: [\\p{L}]+){0,4}? (?:dos|tres|cuatro|cinco|un par de) veces',
+      'si (?:lo|la|los|las) (?:lee|lees|leen|revisa|revisas|revisan|mira|miras|miran|abre|abris|abres)(?= *(?:[.!]|$))',
+      '(?:esta|viene|aparece|sale|figura|se explica)(?: todo| bien| clarito| claramente| perfectamente)*(?: explicado)? en (?:el|la|las|los) (?:manual|documentacion|guia|instrucciones|preguntas frecuentes|faq)',
+      '(?:documentacion|manual|guia|instrucciones) que (?:recibio|recibiste|recibieron|le (?:di|envie|mande|pase|dimos|enviamos)|te (?:di|envie|mande|pase|dimos|enviamos))',
+      'como (?:dice|indica|explica|pone|detalla|aclara|se explica en|se indica en) (?:el|la|las|los) (?:\\p{L}+ ){0,3}?(?:manual|documentacion|guia|instrucciones|preguntas frecuentes|faq|correo|mensaje|contrato)',
+      '(?:lo|se lo|te lo|le|se) (?:dire|digo|repito|explico|aclaro|recuerdo) (?:claro |clarito |bien |despacio )?(?:una vez mas|otra vez|de nuevo|por ultima vez)',
+      '(?:insisto|recalco|subrayo|reitero) (?:de nuevo|otra vez|una vez mas)',
       // «hasta un principiante sabe», «cualquier programador te dirá»
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
       'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
     ],
-    guards: ['negated', 'conditional'],
+    guards: ['negated', 'conditional', 'concrete'],
     reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
     suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
     alternative: '',
@@ -175,6 +212,12 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:se )?(?:quedo|quedaron|ha quedado|han quedado) sin (?:hacer|probar|revisar|aplicar|subir|ejecutar|correr|comprobar|verificar|actualizar|incluir|terminar|pasar|completar)',
       // «se descuidó la revisión»: se + verbo de descuido
       'se (?:{descuidar}|{omitir}|{traspapelar}|{extraviar}|{saltear}|{obviar}|{desatender})',
+      // la cosa desapareció sola: «la validación desapareció en la última versión»
+      '(?<!(?:error|fallo|bug|problema|aviso|mensaje|falla)s? )(?:desaparecio|desaparecieron|se perdio|se perdieron|se esfumo|se fue|se fueron|se cayo|se cayeron|quedo fuera|quedaron fuera) (?:en|con|tras|al|durante|despues de) (?:la|el) (?:ultim[oa] |reciente |nuev[oa] |anterior )?(?:version|actualizacion|despliegue|subida|migracion|cambio|fusion|merge|deploy)',
+      'no se (?:hizo|hicieron|ejecuto|ejecutaron|lanzo|lanzaron|corrio|corrieron|realizo|realizaron|completo|completaron|programo|activo|hizo nunca)',
+      '(?:defectuos[oa]|equivocad[oa]|rot[oa]|incorrect[oa]|sin probar|vie[jo]a|antigu[oa]|incomplet[oa]|a medio hacer) (?:[\\p{L}]+ )?(?:llego|paso|se colo|se subio|acabo|termino|fue a parar) (?:a|en) (?:produccion|la web|el servidor|la version|el sitio)',
+      'se (?:ejecuto|ejecutaron|lanzo|lanzaron|corrio|corrieron|uso|usaron|aplico|aplicaron|cargo|cargaron|instalo|instalaron|desplego|publico|subio|subieron) (?:el|la|los|las|un|una|unos|unas) (?:[\\p{L}]+ )?(?:equivocad[oa]s?|incorrect[oa]s?|errone[oa]s?|que no (?:era|tocaba|correspondia))',
+      'no (?:termino|terminaron|acabo|acabaron|llego|llegaron) de (?:aplicarse|instalarse|subirse|completarse|ejecutarse|cargarse|desplegarse|guardarse|copiarse)',
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
     ],
