@@ -155,7 +155,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "(?:for good|once and for all|forever|for all time|from now on it(?:'ll| will) (?:work|be fine))",
       '(?:no|zero) (?:more |further )?(?:bugs|issues|problems|errors|crashes|surprises|downtime)(?: (?:going forward|from now on|again|anymore|ever again|in (?:the )?future))',
       '(?:no|zero) (?:more|further) (?:bugs|issues|problems|errors|crashes|surprises)',
-      "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |really |very |fully )?(?:confident|certain|positive|sure)(?: that)? (?:there|it|this|that|everything|nothing|you|the (?:fix|issue|bug|problem))",
+      "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |really |very |fully )?(?:confident|certain|positive|sure)(?: that)? (?:there|it|this|that|everything|nothing|you(?:'ll| will| won't| will not) (?:never|not|have|see|be|get)|the (?:fix|issue|bug|problem))",
       "(?:nothing|no way it) (?:can|could|will) (?:go wrong|break|fail)",
       "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |one hundred percent |100% )?(?:certain|positive|sure) (?:it|this|that|everything)(?:'s| is|'ll| will)",
     ],

@@ -21,6 +21,10 @@ const DID = `(?:${[
   'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
 ].map((v) => `{${v}}`).join('|')})`;
 
+/** Los mismos verbos en tercera persona del pretérito, para la pasiva refleja («se reiniciaron»). */
+const DID_SE = `(?:${['reinici', 'borr', 'cambi', 'modific', 'elimin', 'actualiz', 'desactiv', 'quit', 'reemplaz', 'sobrescrib', 'perd', 'romp', 'pis', 'desconfigur', 'mov', 'resete', 'vaci', 'revert', 'deshiz', 'sustitu', 'limpi', 'alter']
+  .map((stem) => `${stem}(?:o|io|aron|ieron|yo|yeron)`).join('|')})`;
+
 const REST = '[^.;?!¿¡]{0,40}?';
 
 export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
@@ -34,6 +38,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       `¿?no (?:habras|habra|habran|habreis|habra usted|habran ustedes) (?:\\p{L}+ )?${DID}`,
       // la causa, una cosa pobre del cliente: «lo más probable es que sea tu navegador viejo»
       `${GUESS} ${REST}\\b(?:su|tu|vuestr[oa]) (?:[\\p{L}]+ )?(?:viej[oa]|antigu[oa]|desactualizad[oa]|pirata|barat[oa]|mal[oa]|lent[oa]|obsolet[oa]|trucho|trucha|cutre|de mala calidad|sin actualizar|mal configurad[oa])\\b`,
+      // el contrafáctico: «si tu equipo no hubiera tocado la plantilla, esto no habría pasado»
+      `si ${PARTY} no (?:hubiera|hubieras|hubieran|hubiese|hubiesen|hubieseis|hubierais) (?:\\p{L}+ )?${DID}`,
       // «habrán cambiado la contraseña»: el futuro de conjetura sobre un cambio ajeno
       `(?:habra|habran|habras|habreis) (?:\\p{L}+ )?${DID}`,
       // alguien del cliente + un cambio + el efecto: «tu practicante subió algo, de ahí viene el error»
@@ -79,6 +85,9 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:probe|revise|comprobe|verifique|chequee|teste)(?:lo|la|los|las)? (?:yo )?(?:mism[oa] )?(?:decenas de|cientos de|mil|muchisimas|muchas|varias|un monton de|infinidad de) veces',
       '(?:no estaba|no estaban|no tenia|no fallaba|no daba|no habia) (?:rot[oa]s?|mal|problemas?|errores|fallos?|ningun (?:problema|error|fallo)) cuando (?:lo |la |los |las )?(?:deje|entregue|subi|termine|publique|lance|pase|dejamos|entregamos|subimos|terminamos)',
       '(?:el|este|ese) (?:problema|error|fallo|bug) no (?:esta|estaba|viene|venia) (?:de|en|del) (?:mi|nuestro) (?:lado|parte)',
+      'no (?:de|en|con|por) lo que (?:yo |nosotros )?(?:hice|hicimos|entregue|entregamos|programe|programamos|construi|desarrolle|desarrollamos|toque|tocamos|cambie|cambiamos)(?: yo| nosotros)?',
+      '(?:problema|error|fallo|limitacion|bug) (?:del|de la|de) (?:propi[oa] )(?:[\\p{L}]+)',
+      '(?:mi|nuestro) (?:trabajo|codigo|desarrollo|entrega|web|sitio)(?: lo| la)? (?:{revisar}|{aprobar}|{validar}|{probar}|{aceptar}|{firmar})(?: y (?:{aprobar}|{validar}|{aceptar}|{firmar}))? (?:su|tu|vuestr[oa]|el|la) (?:gerente|jefe|jefa|equipo|responsable|director|directora|encargad[oa]|cliente|socio|socia)',
       // «no es cosa mía», «no depende de mí», «no viene de mi código»
       'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
       'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
@@ -101,6 +110,12 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'no (?:tiene|tenia|reviste) (?:mayor|ninguna|gran|demasiada|mucha|tanta|excesiva) (?:trascendencia|importancia|relevancia|repercusion|gravedad|complicacion)',
       '(?:yo )?no me (?:preocuparia|alarmaria|agobiaria|haria problema|haria drama|volveria loc[oa])',
       '(?:no|tampoco) (?:hace|hacia) (?:falta|falta para) (?:preocuparse|alarmarse|ponerse asi|tanto)',
+      'no creo que (?:sea|esto sea|eso sea|haya) (?:un |una |tan |muy |algo |para )?(?:gran|grave|serio|seria|importante|urgente|tanto|problema grave|gran cosa|para tanto)',
+      'no (?:dramaticemos|exageremos|hagamos (?:un )?drama|nos pongamos (?:dramatic[oa]s|nervios[oa]s)|te hagas (?:drama|problema|mala sangre))|sin dramas?(?= *(?:[.,;!]|$))',
+      'a (?:ningun|ninguna|ninguno de (?:sus|tus)|pocos|nadie) (?:\\p{L}+ )?(?:le|les) (?:va|van|iba) a (?:importar|molestar|afectar|llamar la atencion)',
+      '(?:ningun|ninguna) (?:cliente|usuario|visitante|comprador)a? (?:lo |se )?(?:va a|iba a) (?:notar|ver|fijar|importar)',
+      '(?:puede|puedes|podes|pueden|podeis) (?:ignorarlo|ignorarla|ignorarlos|obviarlo|pasarlo por alto|no hacerle caso)',
+      '(?:es|son) (?:solo|solamente|nomas|apenas|simplemente) (?:un|una|unos|unas) (?:[\\p{L}]+ ){0,2}?(?:mensaje|aviso|detalle|cosa|tema|warning|icono|boton|pixel|texto|color|margen|espacio|advertencia|cosita|detallito)',
       'apenas (?:es|si es|supone) (?:un|una) (?:problema|error|fallo|detalle|molestia|inconveniente)',
       'no (?:corre|urge|apura|apremia) (?:ninguna |mucha |tanta |demasiada )?(?:prisa|urgencia)?',
       '(?:es|son|solo es|es solo) (?:solo |solamente |nomas )?(?:un solo|una sola|un unico|una unica|apenas un|apenas una|solo un|solo una) (?:boton|pagina|campo|pixel|palabra|linea|imagen|enlace|producto|correo|usuario|cliente|pedido|icono|etiqueta)',
@@ -129,6 +144,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:esta|queda|lo tiene|lo tienen|la tiene|la tienen)(?: ya| ahora)? (?:con|en manos de) (?:nuestros|nuestro|nuestra|el|los|mi|mis|la) (?:programadores|programador|desarrolladores|desarrollador|tecnicos|tecnico|equipo|informaticos|especialistas|companeros|companero|departamento)',
       '(?:segun|conforme|a medida que) (?:avancemos|avance|vayamos avanzando|haya novedades|tengamos novedades|sepamos (?:algo|mas))',
       'lo (?:antes|mas pronto|mas rapido) que (?:se pueda|sea posible|podamos|pueda|nos sea posible)',
+      '(?:escalad[oa]|derivad[oa]|elevad[oa]|trasladad[oa]) (?:a nivel interno|internamente|al equipo|al departamento|al area|a quien corresponde|al sector|a soporte|a desarrollo)',
+      '(?:dejalo|dejelo|dejenlo|dejadlo|dejamelo|dejenoslo|dejanoslo) (?:en )?(?:nuestras|mis|buenas) manos|(?:esta|queda) en (?:nuestras|mis|buenas) manos',
+      '(?:estan|esta|anda|andan)(?: ya| todavia)? (?:encima|en ello|con ello|en eso|con eso|trabajando en (?:ello|eso)|a full|a tope)',
+      '(?:vemos|veremos|vere|veo|a ver|vamos a ver|voy a ver) (?:que|como|si) (?:podemos|puedo|se puede|se le puede) hacer',
       '(?:en|a) (?:mi|nuestra) (?:lista|agenda|cola)(?: de (?:pendientes|tareas|cosas))?',
       '(?:lo|la|te|le|les|os) (?:veo|vemos|miro|miramos|reviso|revisamos|hago|hacemos|arreglo|arreglamos|paso|mando|envio|cuento|digo) (?:[\\p{L}]+ ){0,3}?si (?:puedo|podemos|me da (?:el )?tiempo|nos da (?:el )?tiempo|llego|llegamos|tengo (?:un )?(?:hueco|tiempo|rato)|me hago un hueco)',
       '(?:esta|queda|lo dejo|lo dejamos|lo tiene|lo tienen) en manos (?:del|de|de nuestro|de mi|de la)',
@@ -155,6 +174,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'me (?:juego|apuesto) (?:lo que (?:quieras|quiera|quieran|sea)|el cuello|la cabeza|mi reputacion|el pellejo|la vida)',
       '(?:aguanta|aguantara|resiste|resistira|soporta|soportara) (?:lo que (?:le )?(?:echen|eches|sea|venga)|todo|cualquier cosa)',
       '(?:ya|con esto|asi) (?:estaria|quedaria|funcionaria|andaria|iria)(?: todo)?(?:,| ya)? ?(?:creo|supongo|imagino|diria)?(?= *(?:[.,;!]|$))',
+      '(?:de ahora en (?:adelante|mas)|de aqui en adelante|a partir de (?:ahora|hoy|este momento)|desde ahora|en adelante),? (?:ya )?(?:no|nunca|jamas|siempre)? ?(?:vas|va|van|vais|va a haber|vas a tener|va a tener) ?(?:a )?(?:tener|haber|fallar|funcionar|andar|ir|dar)?',
+      'con (?:total|toda|absoluta|plena|completa) (?:certeza|seguridad|garantia|confianza)',
       // juramento sin verbo de garantía: «te lo firmo», «neta que ya no...», «palabra de honor»
       '(?:te|se|le|les|os) lo (?:firmo|firmamos|juro|aseguro|garantizo|prometo)',
       '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
@@ -186,6 +207,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'como (?:dice|indica|explica|pone|detalla|aclara|se explica en|se indica en) (?:el|la|las|los) (?:\\p{L}+ ){0,3}?(?:manual|documentacion|guia|instrucciones|preguntas frecuentes|faq|correo|mensaje|contrato)',
       '(?:lo|se lo|te lo|le|se) (?:dire|digo|repito|explico|aclaro|recuerdo) (?:claro |clarito |bien |despacio )?(?:una vez mas|otra vez|de nuevo|por ultima vez)',
       '(?:insisto|recalco|subrayo|reitero) (?:de nuevo|otra vez|una vez mas)',
+      'si (?:usted |tu |vos )?(?:hubiera|hubieras|hubiese|hubieses|hubieran) (?:leido|abierto|mirado|revisado|visto|seguido|hecho caso a|consultado) (?:el|la|los|las|mi|mis) (?:manual|correo|mensaje|documentacion|guia|instrucciones|adjunto|archivo|pdf|enlace|video|tutorial|pasos)',
+      '(?:lea|lee|lean|leed|siga|sigue|segui|sigan|revise|revisa|revisen|mire|mira|miren|abra|abri|abre) (?:[\\p{L}]+ ){0,3}?esta vez(?= *(?:[.!]|$))',
+      'no (?:deberia|tendria|tengo|deberiamos) (?:por que |que )?(?:tener que )?(?:explicar|repetir|decir|aclarar)(?:te|le|les|selo|telo|os)? (?:esto|eso|algo asi)',
+      'se explica (?:solo|sola|por si (?:mism[oa]|sol[oa]))|habla por si (?:sol[oa]|mism[oa])|sentido comun',
       // «hasta un principiante sabe», «cualquier programador te dirá»
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
       'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
@@ -218,6 +243,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:defectuos[oa]|equivocad[oa]|rot[oa]|incorrect[oa]|sin probar|vie[jo]a|antigu[oa]|incomplet[oa]|a medio hacer) (?:[\\p{L}]+ )?(?:llego|paso|se colo|se subio|acabo|termino|fue a parar) (?:a|en) (?:produccion|la web|el servidor|la version|el sitio)',
       'se (?:ejecuto|ejecutaron|lanzo|lanzaron|corrio|corrieron|uso|usaron|aplico|aplicaron|cargo|cargaron|instalo|instalaron|desplego|publico|subio|subieron) (?:el|la|los|las|un|una|unos|unas) (?:[\\p{L}]+ )?(?:equivocad[oa]s?|incorrect[oa]s?|errone[oa]s?|que no (?:era|tocaba|correspondia))',
       'no (?:termino|terminaron|acabo|acabaron|llego|llegaron) de (?:aplicarse|instalarse|subirse|completarse|ejecutarse|cargarse|desplegarse|guardarse|copiarse)',
+      `se ${DID_SE} (?:[\\p{L}]+ ){0,3}?(?:durante|en|al|con|tras) (?:la|el) (?:actualizacion|migracion|despliegue|subida|cambio|fusion|traslado|mudanza|sincronizacion|restauracion|version|deploy|merge)`,
+      'se (?:metio|metieron|colo|colaron|introdujo|introdujeron|filtro|filtraron|deslizo|deslizaron) (?:un|una|algun|alguna|unos|unas) (?:pequen[oa] )?(?:error|errores|fallo|fallos|bug|bugs|cambio|cambios|problema|problemas)',
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
     ],

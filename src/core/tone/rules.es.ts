@@ -147,7 +147,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:asegurar|asegurando|asegure|asegura)(?:te|le|les|os|se)(?:lo|la)?',
       '(?:le|te|les|os) (?:doy|damos) mi palabra',
       '(?:tiene|tienes|tenes|tienen) mi palabra',
-      '(?:pongo|pondria) la mano en el fuego',
+      '(?:pongo|pondria|meto|meteria|pongo yo) (?:la|las) manos? en el fuego',
       'a prueba de (?:balas|bombas|fallos|errores|todo)',
       '(?:esta|queda|quedo) blindad[oa]',
       '(?:al )?100 ?%',
