@@ -11,14 +11,14 @@ const GUESS =
 
 /** Alguien del lado del cliente, el cliente o sus cosas. */
 const PARTY =
-  '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s?|anterior(?:es)?|nuev[oa]s?) (?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)|(?:la agencia|el informatico|la informatica|el becario|la becaria|el practicante|la practicante|el sobrino|la sobrina)(?: de [\\p{L}]+)?)';
+  '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s?|anterior(?:es)?|nuev[oa]s?) (?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)|(?:el|la|los|las) del? (?:servidor|sistemas|hosting|marketing|diseno|informatica|it|ti|soporte|contabilidad|mantenimiento)|(?:la agencia|el informatico|la informatica|el becario|la becaria|el practicante|la practicante|el sobrino|la sobrina)(?: de [\\p{L}]+)?)';
 
 /** Verbos de hacerle algo al sitio o a la configuración, en todas sus formas. */
 const DID = `(?:${[
   'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
   'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
   'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
-  'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
+  'exportar', 'importar', 'enviar', 'guardar', 'abrir', 'hacer', 'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
 ].map((v) => `{${v}}`).join('|')})`;
 
 /** Los mismos verbos en tercera persona del pretérito, para la pasiva refleja («se reiniciaron»). */
@@ -40,6 +40,15 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       `${GUESS} ${REST}\\b(?:su|tu|vuestr[oa]) (?:[\\p{L}]+ )?(?:viej[oa]|antigu[oa]|desactualizad[oa]|pirata|barat[oa]|mal[oa]|lent[oa]|obsolet[oa]|trucho|trucha|cutre|de mala calidad|sin actualizar|mal configurad[oa])\\b`,
       // el contrafáctico: «si tu equipo no hubiera tocado la plantilla, esto no habría pasado»
       `si ${PARTY} no (?:hubiera|hubieras|hubieran|hubiese|hubiesen|hubieseis|hubierais) (?:\\p{L}+ )?${DID}`,
+      `${PARTY}${REST}\\b(?:igual|a lo mejor|seguramente|seguro|capaz|quiza(?:s)?|probablemente|tal vez) (?:\\p{L}+ )?${DID}`,
+      `${PARTY} (?:\\p{L}+ )?${DID}[^.?!]{0,40}?,? ¿?(?:no|verdad|cierto|eh)\\?`,
+      '(?:el |este |ese )?(?:problema|error|fallo|tema|lio) (?:viene|sale|proviene|nace|surge|parte|tiene su origen|se origina) (?:de|en|por|desde) (?:la agencia|el hosting|el servidor de (?:su|tu)|su|tu|vuestr[oa]|sus|tus|el otro|la otra|ustedes|usted|vos)\\b',
+      '(?:es|sera|debe ser|debe de ser|seguro es) (?:cosa|culpa|problema|tema|responsabilidad|asunto) (?:del|de la|de su|de tu|de vuestr[oa]|de los|de las|de ustedes|de usted|de vos|de sus|de tus) (?:\\p{L}+ )?(?:hosting|servidor|proveedor|navegador|agencia|equipo|gente|personal|informatico|ordenador|computadora|compu|red|antivirus|router|internet|conexion|empleados|usuarios|cliente|plugin|plugins|tema|excel|contador|administrador)',
+      '(?:se debe|es consecuencia|es culpa|tiene su origen|se origina) (?:a|de|en) (?:\\p{L}+ ){0,4}?(?:su|tu|sus|tus|ustedes|usted|vos)\\b',
+      '(?:realizad[oa]s?|hech[oa]s?|introducid[oa]s?|efectuad[oa]s?|metid[oa]s?) por (?:su|tu|sus|tus|vuestr[oa]s?|ustedes|usted|vos|alguien)\\b',
+      'si (?:no )?(?:le |lo |la )?(?:movieron|tocaron|cambiaron|moviste|tocaste|cambiaste|tocasteis|movio usted|toco usted|tocaron ustedes|movieron ustedes) (?:nada|algo)',
+      'cuando (?:los usuarios|sus usuarios|tus usuarios|ustedes|usted|vos|tu|alguien|la gente|los clientes|sus clientes|tus clientes|sus empleados|tus empleados) (?:meten|mete|ponen|pone|cargan|carga|suben|sube|tocan|toca|escriben|escribe|introducen|introduce|cambian|cambia|hacen|hace|tocas|metes|pones)',
+      'ahi (?:esta|tenes|tienes|tiene|tienen) (?:el|la|su|tu) (?:drama|problema|culpa|tema|fallo|error|causa|explicacion|culpable)',
       // «habrán cambiado la contraseña»: el futuro de conjetura sobre un cambio ajeno
       `(?:habra|habran|habras|habreis) (?:\\p{L}+ )?${DID}`,
       // alguien del cliente + un cambio + el efecto: «tu practicante subió algo, de ahí viene el error»
@@ -88,6 +97,22 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'no (?:de|en|con|por) lo que (?:yo |nosotros )?(?:hice|hicimos|entregue|entregamos|programe|programamos|construi|desarrolle|desarrollamos|toque|tocamos|cambie|cambiamos)(?: yo| nosotros)?',
       '(?:problema|error|fallo|limitacion|bug) (?:del|de la|de) (?:propi[oa] )(?:[\\p{L}]+)',
       '(?:mi|nuestro) (?:trabajo|codigo|desarrollo|entrega|web|sitio)(?: lo| la)? (?:{revisar}|{aprobar}|{validar}|{probar}|{aceptar}|{firmar})(?: y (?:{aprobar}|{validar}|{aceptar}|{firmar}))? (?:su|tu|vuestr[oa]|el|la) (?:gerente|jefe|jefa|equipo|responsable|director|directora|encargad[oa]|cliente|socio|socia)',
+      '(?:mi|nuestro|nuestra) (?:codigo|trabajo|parte|desarrollo|sistema|cambio|plugin|web|entrega) no (?:tiene|tuvo|tendria) (?:nada )?que ver',
+      'no (?:tiene|tuvo) nada que ver con (?:mi|mis|nuestro|nuestra|nuestros|lo que (?:yo |nosotros )?(?:hice|hicimos|entregue|entregamos|toque|cambie))',
+      '(?:se )?(?:entrego|entregue|entregamos|entregaron) (?:[\\p{L}]+ ){0,2}?(?:complet[oa]s?|revisad[oa]s?|probad[oa]s?|terminad[oa]s?|en tiempo y forma|a tiempo y)',
+      '(?:a mi|a nosotros|en mi (?:equipo|ordenador|computadora|compu|maquina|navegador|movil|celular)|de mi lado|desde aca|desde aqui) (?:me |nos )?(?:sale|funciona|anda|va|carga|se ve|abre)(?: todo)? (?:bien|perfecto|perfectamente|sin problemas)',
+      'no se (?:que|que mas) (?:decirte|decirle|decirles|deciros)',
+      '(?:lo mio|mi parte|mi trabajo|mi codigo|lo que (?:yo )?hice|lo que (?:yo )?entregue|nuestro trabajo|nuestra parte|lo nuestro|nuestro codigo)(?: yo)? (?:esta|estaba|quedo|fue|era|anda|andaba|funciona|funcionaba|va|iba)(?: todo)? (?:bien|perfect[oa]|correct[oa]|impecable|bien hech[oa]|de diez|sin errores|sin fallos)?(?=[\\s;,.]|$)',
+      '(?:el problema|el error|el fallo|la falla|la causa) (?:esta|viene|sale|estara) (?:en|de|por) otr[oa] (?:lado|parte|sitio)',
+      'cumple (?:\\p{L}+ )?(?:con )?(?:todos )?(?:los|el|la|lo|las) (?:requisitos|especificacion|especificaciones|contrato|pactado|acordado|presupuesto|pliego|requerimientos)',
+      'no (?:es|esta|viene|era|estaba|venia) (?:del|de la|en el|en la) (?:\\p{L}+ )?que (?:yo|nosotros) (?:programe|hice|entregue|desarrolle|programamos|hicimos|entregamos|desarrollamos)',
+      '(?:yo|nosotros) siempre (?:entrego|entregamos|pruebo|probamos|reviso|revisamos|compruebo|comprobamos|dejo|dejamos|testeo|testeamos)|no es mi estilo',
+      '(?:segun|como|lo que|tal cual|tal como) (?:\\p{L}+ ){0,3}?(?:hablamos|acordamos|pactamos|pidio|pediste|pidieron|se pidio|se acordo|se hablo),? punto por punto|al pie de la letra|(?:hice|hicimos) todo (?:segun|como|tal cual|tal como|de acuerdo a)',
+      '(?:anos|decadas) de experiencia|llevo (?:\\p{L}+ )?anos (?:en esto|haciendo|programando|trabajando)|nunca (?:habia|habiamos|he|hemos) tenido (?:este|ese|un|una|ningun|ninguna) (?:problema|queja|reclamo|fallo)',
+      '(?:funcionaba|andaba|iba|estaba bien|estaba perfecto)(?: [\\p{L}]+){0,3} (?:el dia de la entrega|cuando (?:lo |la )?entregue|en la entrega|al entregarlo|al entregarla)|tengo (?:las |los )?(?:capturas|pruebas|evidencias|correos|mensajes) (?:que lo demuestran|de que)?',
+      'no (?:estaba|estaban|fue|fueron) (?:contemplad[oa]s?|previst[oa]s?|especificad[oa]s?|pedid[oa]s?|definid[oa]s?)(?![^.;!?]*\\b(?:pero|lo (?:anado|agrego|incluyo|hago)|sin coste|sin costo)\\b)|no es que (?:lo )?(?:haya|hayamos) hecho mal',
+      'no (?:podia|podiamos|puedo|podemos|pude) adivinar(?:lo)?|no soy adivin[oa]',
+      'no (?:fue|es|era|ha sido) (?:un |una )?(?:error|fallo|falla|problema|culpa)(?: \\p{L}+){0,2} (?:de|por) (?:nuestra|mi) parte',
       // «no es cosa mía», «no depende de mí», «no viene de mi código»
       'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
       'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
@@ -116,6 +141,20 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:ningun|ninguna) (?:cliente|usuario|visitante|comprador)a? (?:lo |se )?(?:va a|iba a) (?:notar|ver|fijar|importar)',
       '(?:puede|puedes|podes|pueden|podeis) (?:ignorarlo|ignorarla|ignorarlos|obviarlo|pasarlo por alto|no hacerle caso)',
       '(?:es|son) (?:solo|solamente|nomas|apenas|simplemente) (?:un|una|unos|unas) (?:[\\p{L}]+ ){0,2}?(?:mensaje|aviso|detalle|cosa|tema|warning|icono|boton|pixel|texto|color|margen|espacio|advertencia|cosita|detallito)',
+      '(?:le|les|nos|me|te) pasa a todo (?:el )?mundo|a todos nos pasa|(?:es|son) (?:algo )?normal(?:es)? en (?:cualquier|todas las|todos los)',
+      '(?:ni|no) (?:te|se|os) (?:apures|apure|apuren|estreses|estrese|estresen|agobies|agobie|agobien|rayes|raye|hagas problema|haga problema|calientes|caliente|hagas mala sangre)|relaj(?:a|ate|ese|ense|en)(?=[\\s,.;!]|$)|tranqui(?=[\\s,.;!]|$)',
+      '(?:ni|no) se (?:da|dan) cuenta|ni lo (?:nota|notan|ve|ven|percibe|perciben)|nadie lo nota|porque (?:te|se) (?:fijas|fija|fijan) (?:mucho|demasiado)',
+      '(?:chiquito|chiquita|pequenito|pequenita|chiquitito|detallito|cosita|tonteria|pavada|boludez|nimiedad|minucia|bobada)',
+      '(?:incidencia|error|fallo|problema|bug|detalle|tema|falla) (?:menor|minim[oa]|sin importancia|insignificante|muy puntual)|sin (?:impacto|importancia|relevancia|repercusion) (?:significativ[oa]|real|alguna|ninguna|mayor)',
+      'no hay (?:de que|por que|motivo para|razon para|necesidad de) (?:alarmarse|preocuparse|asustarse|alarmar|preocupar|agobiarse)|(?:esas|son) cosas (?:que )?pasan',
+      'no (?:te|le|les|os) (?:cambia|afecta|supone|quita) nada',
+      'no (?:exageres|exagere|exageren|exagereis)|tampoco (?:esta|es) (?:tan|para tanto|tan grave|tan mal)',
+      'se (?:puede|pueden) (?:ignorar|obviar|pasar por alto|dejar (?:asi|como esta))',
+      'mas importancia de la que tiene|(?:le|te|les) (?:esta|estas|estan) dando (?:mucha|demasiada|mas) importancia',
+      '(?:la mayoria|casi todos|la mayor parte) de (?:tus|sus|los) (?:clientes|usuarios|visitantes) (?:usan|usa|entran|compran|no)',
+      'no (?:deberia|tendria que|tiene por que|tenes que|tienes que|tiene que) (?:preocupar(?:le|te|les|se|os)|alarmar(?:le|te|se))',
+      'una vez (?:de|entre|cada) (?:cada )?(?:mil|cien|millon)|no (?:merece|vale) la pena',
+      'lo demas (?:da igual|no importa|es secundario)',
       'apenas (?:es|si es|supone) (?:un|una) (?:problema|error|fallo|detalle|molestia|inconveniente)',
       'no (?:corre|urge|apura|apremia) (?:ninguna |mucha |tanta |demasiada )?(?:prisa|urgencia)?',
       '(?:es|son|solo es|es solo) (?:solo |solamente |nomas )?(?:un solo|una sola|un unico|una unica|apenas un|apenas una|solo un|solo una) (?:boton|pagina|campo|pixel|palabra|linea|imagen|enlace|producto|correo|usuario|cliente|pedido|icono|etiqueta)',
@@ -148,6 +187,14 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:dejalo|dejelo|dejenlo|dejadlo|dejamelo|dejenoslo|dejanoslo) (?:en )?(?:nuestras|mis|buenas) manos|(?:esta|queda) en (?:nuestras|mis|buenas) manos',
       '(?:estan|esta|anda|andan)(?: ya| todavia)? (?:encima|en ello|con ello|en eso|con eso|trabajando en (?:ello|eso)|a full|a tope)',
       '(?:vemos|veremos|vere|veo|a ver|vamos a ver|voy a ver) (?:que|como|si) (?:podemos|puedo|se puede|se le puede) hacer',
+      '(?:sigue|esta|se encuentra|queda|continua|permanece)(?: todavia| aun)? en (?:proceso de )?(?:revision|analisis|estudio|evaluacion|investigacion|cola|tramite|curso|marcha|seguimiento|gestion)',
+      'oportunamente|a su debido tiempo|en su debido momento',
+      '(?:dando|damos|daremos|dandole|doy|le damos|le estamos dando) (?:\\p{L}+ )?seguimiento',
+      '(?:dejame|dejeme|dejanos|dejenos|deja que|deje que) (?:ver|mirar|revisar|checar|chequear|averiguar|consultar|investigar)(?:lo|la)?',
+      '(?:te|le) (?:regreso|devuelvo|devolvere|regresare) la llamada',
+      'ya casi(?= *(?:[.,;!]|$))|(?:estoy|estamos) terminando de (?:revisar|ver|mirar|probar|ajustar|chequear)',
+      'cualquier (?:cosa|novedad|avance|noticia) (?:te|le|les|os) (?:escribo|aviso|digo|cuento|comento|llamo)',
+      'no (?:tuve|he tenido|tengo|encontre|he encontrado|hemos tenido|tuvimos) (?:el )?tiempo (?:de|para)|no me olvido|no lo olvido|lo tengo presente',
       '(?:en|a) (?:mi|nuestra) (?:lista|agenda|cola)(?: de (?:pendientes|tareas|cosas))?',
       '(?:lo|la|te|le|les|os) (?:veo|vemos|miro|miramos|reviso|revisamos|hago|hacemos|arreglo|arreglamos|paso|mando|envio|cuento|digo) (?:[\\p{L}]+ ){0,3}?si (?:puedo|podemos|me da (?:el )?tiempo|nos da (?:el )?tiempo|llego|llegamos|tengo (?:un )?(?:hueco|tiempo|rato)|me hago un hueco)',
       '(?:esta|queda|lo dejo|lo dejamos|lo tiene|lo tienen) en manos (?:del|de|de nuestro|de mi|de la)',
@@ -169,13 +216,18 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'overpromising',
     patterns: [
       // modal de «debería» + estado de «hecho», con o sin sujeto: «debería quedar andando», «ya debería estar todo correcto»
-      '(?:deberia|deberian|deberia de|deberian de|tendria que|tendrian que|tiene que|tienen que|debe de|deben de|habria de) (?:ya )?(?:estar|quedar|ir|andar|funcionar|verse|cargar|salir|marchar|estar andando|estar funcionando)(?: ya)?(?: todo)?(?: ya)? (?:bien|correct[oa]s?|andando|funcionando|fino|list[oa]s?|ok|okey|perfect[oa]|perfectamente|resuelt[oa]|solucionad[oa]|arreglad[oa]|joya|de diez|al pelo|de lujo|como un reloj|sin (?:problemas|fallos|errores)|normal|estable)',
+      '(?:deberia|deberian|deberia de|deberian de|tendria que|tendrian que|tiene que|tienen que|debe de|deben de|habria de) (?:ya )?(?:estar|quedar|ir|andar|funcionar|verse|cargar|salir|marchar|estar andando|estar funcionando)(?: ya)?(?: todo)?(?: ya)? (?:bien|correct[oa]s?|correctamente|andando|funcionando|fino|list[oa]s?|ok|okey|perfect[oa]|perfectamente|resuelt[oa]|solucionad[oa]|arreglad[oa]|joya|de diez|al pelo|de lujo|como un reloj|sin (?:problemas|fallos|errores)|normal|estable)',
       '(?:no hay|no existe|ya no hay|cero|ni una|ninguna)(?: ninguna| ni una| la menor| la mas minima)? (?:forma|manera|posibilidad|probabilidad|modo|riesgo|chance)s? de que',
       'me (?:juego|apuesto) (?:lo que (?:quieras|quiera|quieran|sea)|el cuello|la cabeza|mi reputacion|el pellejo|la vida)',
       '(?:aguanta|aguantara|resiste|resistira|soporta|soportara) (?:lo que (?:le )?(?:echen|eches|sea|venga)|todo|cualquier cosa)',
       '(?:ya|con esto|asi) (?:estaria|quedaria|funcionaria|andaria|iria)(?: todo)?(?:,| ya)? ?(?:creo|supongo|imagino|diria)?(?= *(?:[.,;!]|$))',
       '(?:de ahora en (?:adelante|mas)|de aqui en adelante|a partir de (?:ahora|hoy|este momento)|desde ahora|en adelante),? (?:ya )?(?:no|nunca|jamas|siempre)? ?(?:vas|va|van|vais|va a haber|vas a tener|va a tener) ?(?:a )?(?:tener|haber|fallar|funcionar|andar|ir|dar)?',
       'con (?:total|toda|absoluta|plena|completa) (?:certeza|seguridad|garantia|confianza)',
+      '(?:ya )?no (?:deberia|deberian|tendria que|tendrian que|tendria por que|tendrian por que|va a|van a|habra|habria|hay) (?:de )?(?:presentarse |aparecer |salir |haber |darse |producirse |repetirse )?(?:mas|ningun|ninguna|otro|otra|nuevos?|nuevas?) (?:errores|error|fallos|fallo|fallas|problemas|problema|incidencias|incidencia|caidas|caida|inconvenientes|inconveniente)',
+      '(?:imagino|supongo|creo|entiendo|calculo) que (?:con esto |ahora |ya |asi )+(?:\\p{L}+ )?(?:funciona|funcionara|funcionaria|va|ira|iria|anda|andara|andaria|esta|estara|estaria|queda|quedara|quedaria|quedo)',
+      'se supone que (?:ya |ahora )?(?:esta|funciona|anda|va|quedo|queda)',
+      'infalible|invulnerable|indestructible|irrompible',
+      '(?:no|nunca) (?:va|van|vas|volvera|volveran) a dar (?:mas )?(?:guerra|lata|la lata|problemas|dolores de cabeza|disgustos)',
       // juramento sin verbo de garantía: «te lo firmo», «neta que ya no...», «palabra de honor»
       '(?:te|se|le|les|os) lo (?:firmo|firmamos|juro|aseguro|garantizo|prometo)',
       '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
@@ -211,6 +263,12 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:lea|lee|lean|leed|siga|sigue|segui|sigan|revise|revisa|revisen|mire|mira|miren|abra|abri|abre) (?:[\\p{L}]+ ){0,3}?esta vez(?= *(?:[.!]|$))',
       'no (?:deberia|tendria|tengo|deberiamos) (?:por que |que )?(?:tener que )?(?:explicar|repetir|decir|aclarar)(?:te|le|les|selo|telo|os)? (?:esto|eso|algo asi)',
       'se explica (?:solo|sola|por si (?:mism[oa]|sol[oa]))|habla por si (?:sol[oa]|mism[oa])|sentido comun',
+      'no (?:entiende|entiendes|entendes|entienden|sabe|sabes|saben|conoce|conoces) (?:bien |muy bien |del todo )?(?:como funciona|lo que es|que es|de que va|como va)',
+      '(?:te|le|les|os|se) lo explico (?:despacio|despacito|facil|facilito|con manzanas|en cristiano|paso a paso)|con manzanas|en cristiano|para tontos|para dummies',
+      'ciencia espacial|ciencia de cohetes|fisica cuantica|rocket science',
+      'asi de (?:sencillo|facil|simple)|(?:nada mas|nomas) (?:le das|das|tenes que|tiene que|tienes que|hay que|es|haces|hace|pulsa|pulsas|dale|dele)',
+      'no (?:es|sea|seas|eres|sos) (?:usted |tu |vos )?(?:tecnic[oa]|informatic[oa]|expert[oa]|del oficio|programador[a]?)|(?:se|te|les) lo (?:simplifico|pongo (?:facil|sencillo))',
+      '(?:^|(?<=[.!?]\\s{1,3}))naturalmente,|obvio (?:que|,)|como es natural,',
       // «hasta un principiante sabe», «cualquier programador te dirá»
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
       'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
@@ -230,7 +288,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     needsOwner: 'not-others',
     patterns: [
       // suceso sin sujeto + percance: «ha habido ciertos problemas en el proceso», «ocurrió una falla al migrar»
-      '(?:hubo|ha habido|habia habido|ocurrio|ocurrieron|ha ocurrido|han ocurrido|se produjo|se produjeron|se ha producido|surgio|surgieron|ha surgido|se presento|se presentaron|se dio|se dieron|sucedio|se registro) (?:un |una |unos |unas |algun |alguna |algunos |algunas |ciert[oa]s? |vari[oa]s |un par de |pequen[oa]s? )*(?:pequen[oa]s? )?(?:problemas?|fallas?|fallos?|errores|error|inconvenientes?|incidencias?|imprevistos?|percances?|contratiempos?|descuidos?|confusion(?:es)?|lios?|equivocaciones|equivocacion|desajustes?|complicaciones|complicacion)(?: [\\p{L}]+)? (?:en|al|con|durante|a la hora de|de|mientras)\\b',
+      '(?:hubo|ha habido|habia habido|ocurrio|ocurrieron|ha ocurrido|han ocurrido|se produjo|se produjeron|se ha producido|surgio|surgieron|ha surgido|se presento|se presentaron|se dio|se dieron|sucedio|se registro) (?:un |una |unos |unas |algun |alguna |algunos |algunas |ciert[oa]s? |vari[oa]s |un par de |pequen[oa]s? )*(?:pequen[oa]s? )?(?:problemas?|fallas?|fallos?|errores|error|inconvenientes?|incidencias?|imprevistos?|percances?|contratiempos?|descuidos?|confusion(?:es)?|lios?|equivocaciones|equivocacion|desajustes?|complicaciones|complicacion|irregularidad(?:es)?|anomalias?|inconsistencias?)(?: [\\p{L}]+)? (?:en|al|con|durante|a la hora de|de|mientras)\\b',
       // «se nos fue un detalle», «se les pasó»
       'se (?:nos|me|le|les|te) (?:fue|fueron|ha ido|han ido|paso|pasaron|escapo|escaparon|colo|colaron|quedo|quedaron|olvido|olvidaron) (?:un|una|algun|alguna|el|la|los|las|unos|unas)\\b',
       // «quedó sin hacer», «se quedó sin probar»
@@ -245,6 +303,12 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'no (?:termino|terminaron|acabo|acabaron|llego|llegaron) de (?:aplicarse|instalarse|subirse|completarse|ejecutarse|cargarse|desplegarse|guardarse|copiarse)',
       `se ${DID_SE} (?:[\\p{L}]+ ){0,3}?(?:durante|en|al|con|tras) (?:la|el) (?:actualizacion|migracion|despliegue|subida|cambio|fusion|traslado|mudanza|sincronizacion|restauracion|version|deploy|merge)`,
       'se (?:metio|metieron|colo|colaron|introdujo|introdujeron|filtro|filtraron|deslizo|deslizaron) (?:un|una|algun|alguna|unos|unas) (?:pequen[oa] )?(?:error|errores|fallo|fallos|bug|bugs|cambio|cambios|problema|problemas)',
+      '(?:termino|terminaron|acabo|acabaron|resulto|resultaron)(?: siendo)? (?:revertid|borrad|eliminad|sobrescrit|pisad|deshech|restaurad|perdid|desactivad|rot|cambiad|reemplazad)[oa]s?',
+      'se (?:termino|acabo) \\p{L}+(?:ando|iendo)(?:se)? sol[oa]|por alguna razon|no se (?:como|por que)(?= *(?:[.,;!]|$))|vaya (?:uno )?a saber (?:como|por que)|misteriosamente',
+      'se (?:cruzaron|mezclaron|liaron|confundieron|traspapelaron) (?:unos |los |algunos |unas |las )?(?:cables|archivos|datos|ramas|versiones|cosas|papeles)',
+      '(?:fue|fueron|ha sido|han sido|quedo|quedaron) (?:sobrescrit|borrad|eliminad|revertid|deshech|modificad|cambiad|perdid|pisad|reemplazad|reiniciad|restaurad|desactivad)[oa]s?',
+      'se (?:genero|generaron|origino|originaron|presento|presentaron|creo) (?:un|una|algun|alguna|ciert[oa]s?|unos|unas) (?:inconvenientes?|problemas?|errore?s?|fallos?|fallas?|incidencias?|irregularidad(?:es)?|anomalias?)',
+      '(?:se )?(?:quedo|quedaron) (?:un|una|el|la|los|las|unos|unas|algun|alguna) \\p{L}+ sin (?:actualizar|subir|aplicar|probar|revisar|copiar|migrar|incluir)',
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
     ],

@@ -48,7 +48,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       "no (?:le|te|se) (?:des|de|den) (?:tanta |mayor |mucha )?importancia",
       '(?:tampoco|no) es (?:para tanto|tan grave|grave|nada grave|nada(?= *(?:[.,;!]|$| y | pero ))|tan importante|tan urgente|el fin del mundo|un drama|para alarmarse|para preocuparse|tan terrible|gran cosa)',
       'no (?:se|te|os) (?:preocupe|preocupes|preocupen|preocupeis|agobie|agobies|agobien|alarme|alarmes|alarmen|haga|hagas|hagan) (?:tanto|demasiado|mucho|tanta|problema|un drama|mala sangre)',
-      'no (?:se|te|os) (?:preocupe|preocupes|preocupen|preocupeis|agobie|agobies|agobien|alarme|alarmes|alarmen)(?: por (?:eso|esto|nada))?',
+      'no (?:se|te|os) (?:preocupe|preocupes|preocupen|preocupeis|agobie|agobies|agobien|alarme|alarmes|alarmen)(?: por (?:eso|esto|nada))?(?! por \\p{L}+(?:ar|er|ir)(?:me|nos|te|le|lo|la)?\\b)',
       'no hay (?:que preocuparse|por que preocuparse|motivo (?:de|para) (?:alarma|preocuparse)|para tanto|de que preocuparse|nada de que preocuparse)',
       '(?:es|son|se trata de) (?:solo |solamente |nomas |apenas |simplemente )?(?:un |una |unos |unas )?(?:detalle|cosa|tema|error|fallo|problema|bug)s? (?:estetic[oa]s?|cosmetic[oa]s?|visual(?:es)?|menor(?:es)?|minim[oa]s?|sin importancia|insignificantes?|pequenit[oa]s?|tonto|tonta|de nada)',
       '(?:es|son) (?:algo |solo |solamente |nomas |apenas |meramente |simplemente |puramente )+(?:estetico|cosmetico|visual|menor|minimo|insignificante)',

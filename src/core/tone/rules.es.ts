@@ -108,7 +108,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     id: 'overpromising.guarantee',
     category: 'overpromising',
     patterns: [
-      "de (?:forma|manera) definitiva",
+      "(?:resuelt[oa]|solucionad[oa]|arreglad[oa]|corregid[oa]|queda|quedo|esta|funciona|anda)(?: \\p{L}+)? de (?:forma|manera) definitiva",
       "sin excepcion",
       "en todos los (?:casos|navegadores|dispositivos|escenarios)(?: posibles)?",
       "(?:puede|podes|puedes|pueden) estar (?:tranquil[oa]s?|segur[oa]s?)",
