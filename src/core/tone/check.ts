@@ -89,8 +89,10 @@ function ownerAllows(rule: ToneRule, owner: ChangeOwner | undefined): boolean {
 }
 
 /**
- * Every finding in `text`, in order. Overlapping findings of different rules are all kept (each
- * has its own reason); one rule reports a span once.
+ * Every finding in `text`, in order. Overlapping findings of different categories are all kept
+ * (each has its own reason); within a category the first rule's finding stands, so one span is
+ * not reported twice with the same advice (the construction rules share categories with the
+ * phrase rules before them); one rule reports a span once.
  */
 export function checkTone(text: string, language: Language, options: ToneOptions = {}): ToneFinding[] {
   const rules = options.rules ?? toneRules(language);
@@ -122,6 +124,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         ...(options.changeOwner ? { owner: options.changeOwner } : {}),
       };
       if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;
+      if (findings.some((f) => f.category === rule.category && f.start < end && start < f.end)) continue;
       const { line, column } = position(starts, start);
       const whole = rule.fixScope === 'sentence';
       findings.push({

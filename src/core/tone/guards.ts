@@ -20,7 +20,7 @@ function clauseBefore(before: string): string {
   return cut < 0 ? before : before.slice(cut + 1);
 }
 
-const NEGATION = /(?:\b(?:no|not|never|none|nunca|jamas|ni|tampoco|sin|cannot|nor)|n't)(?:\s+[\p{L}']+){0,3}\s*$/u;
+const NEGATION = /(?:\b(?:no|not|never|none|nunca|jamas|ni|tampoco|sin|cannot|nor|didnt|dont|cant|wont|havent|hasnt|isnt|wasnt|couldnt|wouldnt|shouldnt)|n't)(?:\s+[\p{L}']+){0,3}\s*$/u;
 /** "No te voy a decir que...", "I won't pretend that...": a negated saying covers what it introduces. */
 const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?(?:\s+[\p{L}']+){0,2}\s*$/u;
 
@@ -31,7 +31,7 @@ const RETRACTION =
   /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|(?:y|,|;) (?:eso )?fue un error|sin haber(?:lo|la)? (?:probado|comprobado|verificado|revisado)|without (?:having )?(?:tested|checked|verified) it|(?:and|which) (?:that |it )?was (?:a mistake|wrong)|i was too quick|seria (?:mentir\p{L}*|faltar a la verdad|enganar\p{L}*)|no seria (?:honesto|verdad|cierto|serio)|would be (?:a lie|lying|dishonest|untrue)|(?:i|we) (?:overstated|overpromised|exaggerated|oversold)|i was (?:too|over|overly) (?:optimistic|confident|hasty)|(?:exagere|me pase de optimista|fui demasiado optimista|me adelante|hable antes de tiempo))\b/u;
 
 const CONDITIONAL =
-  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:algo|tiene|tienes|tenes|teneis|ve|ves|ven|le surge|te surge|necesitara|necesitaras)|if (?:anything|something|you have|you see|you spot)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso))\b/u;
+  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:algo|tiene|tienes|tenes|teneis|ve|ves|ven|le surge|te surge|necesitara|necesitaras)|if (?:anything|something|you have|you see|you spot)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso)|whether|not sure (?:yet )?(?:if|whether)|(?:don't|do not) know (?:yet )?(?:if|whether)|no se (?:aun |todavia )?si|todavia no (?:se|sabemos) si)\b/u;
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
@@ -46,7 +46,7 @@ const CONCRETE = new RegExp(
     '\\ba las \\d',
     '\\bat (?:\\d|noon|midday)',
     '\\b\\d{1,4}[-/]\\d{1,2}(?:[-/]\\d{1,4})?\\b',
-    '\\b(?:hoy|today|tomorrow|tonight|today by|today before|end of (?:the )?day|eod|first thing|this (?:afternoon|morning|evening)|next (?:week|monday|tuesday|wednesday|thursday|friday))\\b',
+    '\\b(?:hoy|today|tomorrow|tonight|yesterday|ayer|anoche|last night|today by|today before|end of (?:the )?day|eod|first thing|this (?:afternoon|morning|evening)|next (?:week|monday|tuesday|wednesday|thursday|friday))\\b',
     '\\b(?:manana (?:a|por|antes|temprano|sin falta|mismo|a primera)|hoy (?:a las|antes|por la|mismo)|esta (?:tarde|manana|noche)|pasado manana|antes de(?:l| las| que acabe| que termine| fin| mediodia| las)|a primera hora|al mediodia|fin de semana)\\b',
     '\\b(?:within|in|en|dentro de) (?:\\d+|one|two|three|una|uno|dos|tres|media) (?:hours?|minutes?|days?|horas?|minutos?|dias?)\\b',
     '\\bby (?:\\d|noon|tomorrow|the end|close|eod)',

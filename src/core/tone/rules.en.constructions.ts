@@ -6,7 +6,7 @@ import type { ToneRule } from './model';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
-  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be)";
+  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be|i expect|(?<=^|[.!?,]\\s{0,3})(?:bet|betcha|i'd wager))";
 
 /** Us, on the writer's side: the subject of vague progress. */
 const US = "(?:we|i|the team|our team|the (?:dev|tech|support|development) team|our (?:developers?|devs?|engineers?|people|tech team|support team|specialists?)|my (?:colleague|developer|team))";
@@ -16,15 +16,15 @@ const FEEL = "(?:upset|worried|alarmed|concerned|stressed|angry|annoyed|frustrat
 
 /** Someone on the client's side, or the client, or their things. */
 const PARTY =
-  "(?:(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
+  "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
 
 /** Verbs of doing something to the site or the setup, every form (verbs.ts). */
 const DID = `(?:${[
   'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
   'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
   'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
-  'drop', 'corrupt', 'kill', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
-].map((v) => `{en:${v}}`).join('|')})`;
+  'drop', 'corrupt', 'kill', 'restore', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
+].map((v) => `{en:${v}}`).join('|')}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
 
 const REST = "[^.;?!]{0,40}?";
 
@@ -41,6 +41,15 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       `${GUESS}${REST}\\b(?:something|what|whatever|the thing)(?: that)? ${PARTY} (?:{en:do}|${DID})`,
       // the counterfactual: "if your team hadn't touched the theme, this wouldn't have happened"
       `if ${PARTY} (?:hadn't|had not|didn't|did not|had never|never|wouldn't have|would not have|had left|left) (?:[\\p{L}']+ ){0,2}?${DID}`,
+      `${PARTY}(?:'s| has| have|'ve) (?:clearly |obviously |definitely |evidently |probably |apparently )?been (?:[\\p{L}']+ ){0,3}?(?:poking|fiddling|tinkering|messing|playing|meddling|mucking|digging|changing|editing|touching)`,
+      `(?:did|have|has) ${PARTY} (?:[\\p{L}']+ ){0,3}?${DID}[^.?!]{0,40}\\?\\s*(?:that|this|which|it) (?:would|might|could|'d|must|'ll|will) explain`,
+      "(?:happens|occurs|breaks|is what happens|goes wrong|fails) (?:[\\p{L}]+ )?when (?:clients|users|customers|people|you|your [\\p{L}]+|someone|somebody|non-developers) (?:[\\p{L}]+ )?(?:edit|touch|change|modify|mess|fiddle|tinker|install|update|delete|try|upload|paste)",
+      "(?:it's|it is|that's|that is|this is)(?: all| entirely| totally)? (?:the |your )?[\\p{L}-]+(?: [\\p{L}-]+)?'s (?:fault|doing)|blame (?:google|microsoft|apple|chrome|wordpress|the [\\p{L}-]+|your [\\p{L}-]+|them)",
+      "(?:unauthori[sz]ed|unapproved|unsanctioned) (?:changes|edits|modifications|access|updates)|(?:from|on|at) (?:the )?client(?:'s)?[- ](?:side|end)",
+      `if (?:nobody|no one) (?:on|at|from|in) your [\\p{L}]+ (?:had )?${DID}`,
+      "(?:is|was|are|were) what(?:'s| is| was)? (?:breaking|causing|broke|caused|triggering|triggered) (?:it|this|that|the)",
+      "(?:break|breaks|broke) (?:stuff|things) like (?:this|that)",
+      "(?:happening|happens|failing|fails|broken|breaks|down|not working|blocked) because (?:of )?(?:your|you)\\b",
       // "did you by any chance delete the cache folder again?"
       `(?:did|have|has) ${PARTY} (?:[\\p{L}']+ ){0,4}?${DID}[^.?!]{0,40}?\\bagain\\?`,
       // the cause guessed to be the client's poor thing: "it's probably your outdated browser"
@@ -88,6 +97,20 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "does (?:exactly |precisely |just )?what (?:the|your|our) (?:contract|spec|specs|specification|brief|quote|agreement|proposal|requirements|ticket) (?:says|said|asks|asked|specifies|specified|requires|required|describes|described|calls for)",
       "not (?:with|in|from|on|about) (?:what|anything|the (?:code|site|work|part|bits?)) (?:that )?(?:i|we) (?:built|wrote|made|did|delivered|shipped|coded|changed|touched|developed)",
       "(?:issue|problem|bug|fault|limitation|quirk) (?:with|in|of) (?:[\\p{L}-]+ ){1,2}itself",
+      "as per (?:the |your |our )?(?:requirements?|spec|specs|specification|brief|contract|agreement|scope|sow|quote|instructions|records|logs)|(?:according to) (?:our|my) (?:records|logs|notes|tracker|system)",
+      "at the time of (?:handover|delivery|hand-off|handoff|launch|go-live|sign-off)|same can be verified",
+      "(?:does not|doesn't|did not|didn't) (?:lie|rest|sit|come|originate|stem) (?:with|in|from) (?:our|my|us|me)\\b",
+      "limitation of (?:the|your) (?:platform|system|cms|hosting|browser|theme|plugin|framework|software|server)",
+      "(?:years|decades) of experience|never (?:comes?|came) from (?:us|me|our|my)|been doing this for (?:[\\p{L}\\d]+ )?(?:years|decades)",
+      "(?:my|our) (?:part|bit|side|code|work|module|piece)(?:'s| is)? (?:works|working|fine|solid|correct|ok|okay|right|done properly|sound)",
+      "(?:checked|tested|verified) (?:it|this|that|everything) (?:twice|three times|again and again|over and over)",
+      "(?:met|meet|meets|satisfied|satisfies|passed|fulfilled|fulfils|fulfills|ticked) (?:every|all|each)(?: (?:of )?the)? (?:acceptance |agreed )?(?:criteri(?:on|a)|requirements?|boxe?s?|specs?)",
+      "did (?:my|our) (?:bit|part|job|share)(?: (?:properly|right|correctly|well))?",
+      "(?:completed|closed|delivered|resolved|signed off) (?:and (?:closed|delivered|signed off|tested) )?successfully",
+      "(?:i|we) (?:have|kept|took|still have) (?:the )?(?:screenshots|proof|receipts|evidence|logs|emails) (?:showing|that show|proving|that prove|of it)",
+      "(?:built|delivered|made|developed|implemented|coded) (?:to|per|according to) (?:the |your )?(?:agreed |approved |signed-off )?(?:spec|specs|specification|brief|requirements|design)|functions accordingly",
+      "whatever (?:was|you) (?:told|asked|said|requested|agreed)(?: us| me)?,? (?:we|i) (?:did|delivered|built|made)",
+      "(?:i|we) (?:don't|do not|never|wouldn't|would never) make (?:mistakes|errors) like (?:that|this)|must be (?:something|someone|somebody) else",
       // "none of my changes touched that part"
       "none of (?:my|our) (?:changes|commits|code|work|edits|updates|files|deploys|releases) (?:touched|affected|changed|went near|involved|modified|broke)",
     ],
@@ -145,6 +168,18 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:don't|do not|doesn't|wouldn't) (?:really )?(?:think|believe|reckon|consider)(?: that)? (?:it's|it is|this is|that's|that is|it'd be|this'd be|it would be)? ?(?:a |that |such a |too |very |really |much of a )?(?:big|major|serious|huge|real|bad|important|urgent|critical|grave)",
       "(?:let's not|let us not|no need to|don't|do not|there's no need to) (?:over-?dramati[sz]e|dramati[sz]e|overthink|overreact|make (?:a drama|a scene|a fuss|a big thing)|blow (?:it|this) up)",
       "no (?:customer|user|visitor|client|one|shopper|reader|buyer)s? (?:is|are|will|would|'ll)? ?(?:going to |ever |really )?(?:care|notice|mind|see|spot)",
+      "(?:is|are|'s|was|were) (?:negligible|minimal|insignificant|marginal|trivial|very small|very limited)",
+      "not worth (?:prioriti[sz]ing|fixing|the effort|the time|bothering|chasing|it)|(?:an |just an |only an )edge case",
+      "(?:won't|will not|wouldn't|will never|don't|do not) even (?:see|notice|spot|care)",
+      "(?:most|many|the majority of) (?:[\\p{L}]+ )?(?:users|people|visitors|customers|clients) (?:would |will )?(?:never|rarely|hardly ever|not) (?:run into|hit|see|notice|encounter|come across)",
+      "one[- ]in[- ]a[- ](?:thousand|million|hundred)|once in a thousand",
+      "(?:making|make) (?:more|too much|a lot|so much) (?:of|out of) (?:this|it|that)",
+      "ignore (?:that|the|this|those|these) (?:[\\p{L}]+ )?(?:warning|message|error|notice|alert|popup)s?|(?:it's|it is|that's|they're) (?:completely |totally |perfectly )?harmless",
+      "don't bother (?:about|with) (?:it|this|that)|not affecting (?:sales|anything|anyone|users|the business)",
+      "(?:doesn't|does not) (?:require|need|warrant) (?:urgent|immediate|any|much) (?:attention|action)",
+      "that's all(?= *[.!]|$)|a (?:couple of|few) pixels",
+      "chill(?=[\\s,.!]|$)|(?:still )?works? mostly|mostly work(?:s|ing)|who cares",
+      "you can (?:just |safely )?(?:skip|ignore|dismiss|close) (?:it|that|this)",
       "hardly (?:something|anything|worth|a reason|a concern|an issue|a problem|matters)",
       "(?:very |so |really |only a )?few (?:of your )?(?:visitors|users|people|customers|clients|shoppers|readers) (?:ever |actually |will ever |would ever |even )?(?:hit|see|use|visit|notice|go to|open|reach|land on|care)",
       "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
@@ -171,6 +206,13 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:on|in) (?:my|our) (?:to-?do|to do|task|work) list|(?:it's|it is|this is|that's) on (?:my|our) list",
       "(?:hope|expect|aim|plan|intend) to (?:have|get|send|share|give) (?:you )?(?:news|something|a fix|an update|more|an answer|it sorted)",
       "in the (?:near|short|medium) term|near-term",
+      "(?:is|are|'s|'re)(?: currently| now| still| actively)? being (?:actively |urgently |closely |carefully )?(?:looked (?:at|into)|investigated|handled|reviewed|worked on|dealt with|addressed|analy[sz]ed|assessed|evaluated|examined|checked|monitored|processed)",
+      "chipping away|soonish|plugging away|beavering away|grinding (?:through|away)|on the job",
+      "(?<=^|[.!?]\\s{1,3})(?:will|shall) (?:check|look|update|revert|get back|investigate|review|see)",
+      `${US}(?:'re|'m| are| am| is)(?: still| currently| closely)? (?:monitoring|watching|keeping an eye on|tracking) (?:the situation|it|this|things)`,
+      `${US}(?:'re|'m| are| am| is) (?:very |getting |so )?close(?= *[,.;!]|$| now)|(?:just )?a (?:few|couple) more (?:things|bits|checks|tweaks) to (?:check|do|test|sort)`,
+      "need (?:some |a bit |a little )?(?:more )?time to (?:look|check|investigate|dig|review|figure)",
+      "in some time|(?:will|shall) be provided(?! (?:by|on|at|before|tomorrow|today))",
       "(?:doing|do) (?:what|all|everything) (?:we|i) can|(?:doing|do) (?:our|my) (?:best|utmost)|these things take time|(?:see|figure out) what (?:we|i) can do",
       "(?:being|been|was|is|has been|have) escalated(?: (?:internally|it|this|to (?:the|our) [\\p{L}-]+))?",
       "(?:all over|right on top of|onto) (?:it|this|that)",
@@ -208,6 +250,11 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:zero|no|not a|absolutely no|not the slightest) (?:chance|way|risk|possibility) (?:of )?(?:this|it|that|the (?:bug|issue|error|problem))(?: will| could|'ll| is going to)? (?:happens?|happening|breaks?|breaking|fails?|failing|comes? back|coming back|recurs?|recurring|returns?)",
       "with (?:total|complete|absolute|full|100%|one hundred percent|utter) (?:certainty|confidence)",
       "(?:from now on|going forward|from here on(?: out| in)?|moving forward|henceforth|from today),? (?:you|it|this|that|the (?:site|shop|app|form|page|export)|everything|things)(?:'ll| will)? (?:won't|will not|never|will never|shouldn't|should not|will always|'ll always|always|won't ever|are going to be fine)",
+      "she(?:'ll| will) be right|(?:won't|will not) give you any (?:more )?(?:trouble|grief|problems|issues|headaches|bother)",
+      "(?<=^|[.!?]\\s{1,3})(?:reckon|think|guess|figure|pretty sure|fairly sure|hopefully)(?: that)? (?:it's|it is|that's|everything's|this is|all's|it should be|it'll be) (?:[\\p{L}]+ )?(?:working|fixed|sorted|fine|good|ok|okay|done|resolved)",
+      "categorically|unequivocally|beyond (?:any|a|the shadow of a) doubt|(?:won't|will not|will never|shall not) (?:re-?occur|recur|reappear|resurface)",
+      "nothing(?:'s| is)? (?:going to|gonna|will|'ll|can|could) (?:go wrong|break|fail)",
+      "(?:from now on|going forward|from here on(?: out| in)?|moving forward|henceforth|from today),? (?!(?:i|we)\\b)(?:[\\p{L}'-]+ ){0,3}?(?:will|'ll|is going to|are going to) (?:always|never|keep|continue to|no longer)",
       "(?:stake|bet) my (?:reputation|life|career|house|name) on",
       "(?:will|'ll|can) (?:handle|withstand|survive|take) (?:anything|everything|whatever)",
       "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
@@ -244,6 +291,12 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:read|follow|check|look at|open|try) (?:[\\p{L}']+ ){0,3}?this time(?= *(?:[.!]|$))|(?:actually|really|properly) (?:read|follow|open|look at)",
       "(?:shouldn't|should not|don't|do not) (?:really )?(?:have|need) to (?:explain|repeat|tell you|say|spell out) (?:this|that|it)",
       "common sense|self-evident|goes without saying",
+      "(?:like|as) i(?:'ve| have| had)? (?:already |previously )?(?:said|told you|mentioned|explained)",
+      "even (?:a|my|your) (?:child|kid|five-year-old|grandma|grandmother|granny|toddler|beginner|intern|nan)",
+      "(?:in )?(?:simpler|plainer) terms|(?:simplify|dumb) (?:it|this) down",
+      "(?<=^|[.!?]\\s{1,3})(?:naturally|of course),? (?:the|it|this|that|you|your|it's|that's|it won't|it will)",
+      "you do (?:know|understand|realise|realize|remember)|told (?:ya|you so)|what did i (?:say|tell you)",
+      "if you (?:recall|remember)|(?:i|we) did (?:mention|say|explain|point out|flag)",
       "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
     ],
     guards: ['negated', 'conditional', 'concrete'],
@@ -270,6 +323,14 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:errors|mistakes|bugs|issues|problems|regressions) (?:were|got|have been|had been) (?:unfortunately |sadly |regrettably |somehow |accidentally |inadvertently )+(?:introduced|made|created|caused|committed|shipped|deployed)",
       "(?:somehow|mysteriously|inexplicably) (?:[\\p{L}']+ )?(?:made|got|ended|slipped|crept|found|went|was|were|became|turned|disappeared|vanished|broke|changed|reverted|reset)",
       "(?:was|were|got) (?:reset|cleared|wiped|lost|changed|overwritten|removed|deleted|reverted|dropped|disabled|undone|rolled back) (?:during|in|with|after|when|on|by) (?:the )?(?:upgrade|update|migration|deploy|deployment|release|merge|move|transfer|sync|switch|restore|rebuild)",
+      "somehow(?= *[.!]|$)|ended up (?:getting |being )?(?:reverted|removed|deleted|overwritten|lost|broken|disabled|undone|dropped)",
+      "(?:some|an|a) (?:error|problem|issue|glitch|failure|fault) (?:has |had )?(?:occurred|happened|arisen|come up|cropped up) (?:while|during|when|in|with)",
+      "(?:something|things|it) went (?:a (?:bit|little) |slightly |somewhat )?(?:wrong|sideways|awry|pear-shaped)",
+      "(?:got|was|were) (?:restored|copied|uploaded|deployed|pushed|written) (?:over|on top of|onto)",
+      "(?:was|were|got) left (?:disabled|off|broken|unpatched|commented out|switched off|unfinished|behind|running)",
+      "(?:some |a )?(?:confusion|mix-?up|miscommunication|misunderstanding) (?:happened|occurred|arose|with)",
+      "(?:undone|reverted|broken|reset|disabled|deleted|removed|changed|overwritten) itself|itself (?:reverted|undid|broke)",
+      "(?:was|were|got) (?:re-?introduced|re-?added|brought back|put back)",
       "(?:mistakes|errors|accidents|slip-?ups) (?:happen|do happen|can happen|get made)",
       "(?:wasn't|weren't|was not|were not|didn't get|did not get|never got|never was|never were) (?:actually |properly |fully )?(?:run|done|made|executed|completed|triggered|scheduled|performed|carried out|kicked off|finished|started)",
       "(?<!(?:error|bug|problem|issue|warning|message|glitch|crash)s? )(?:disappeared|vanished|went missing|got lost|dropped out|fell out|was lost|were lost) (?:in|with|after|during|from|when) (?:the )?(?:last |latest |recent |new |previous )?(?:release|update|deploy|deployment|version|merge|migration|upload|upgrade|change)",
