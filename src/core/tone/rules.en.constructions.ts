@@ -6,7 +6,7 @@ import type { ToneRule } from './model';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
-  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be|i expect|(?<=^|[.!?,]\\s{0,3})(?:bet|betcha|i'd wager))";
+  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be|pretty sure|fairly sure|i expect|(?<=^|[.!?,]\\s{0,3})(?:bet|betcha|i'd wager))";
 
 /** Us, on the writer's side: the subject of vague progress. */
 const US = "(?:we|i|the team|our team|the (?:dev|tech|support|development) team|our (?:developers?|devs?|engineers?|people|tech team|support team|specialists?)|my (?:colleague|developer|team))";
@@ -16,14 +16,14 @@ const FEEL = "(?:upset|worried|alarmed|concerned|stressed|angry|annoyed|frustrat
 
 /** Someone on the client's side, or the client, or their things. */
 const PARTY =
-  "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
+  "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|those|that) (?:[\\p{L}-]+ )?(?:folks|guys|lot|crowd)|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
 
 /** Verbs of doing something to the site or the setup, every form (verbs.ts). */
 const DID = `(?:${[
   'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
   'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
   'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
-  'drop', 'corrupt', 'kill', 'restore', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
+  'drop', 'corrupt', 'kill', 'eat', 'swallow', 'filter', 'restore', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
 ].map((v) => `{en:${v}}`).join('|')}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
 
 const REST = "[^.;?!]{0,40}?";
@@ -97,7 +97,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "does (?:exactly |precisely |just )?what (?:the|your|our) (?:contract|spec|specs|specification|brief|quote|agreement|proposal|requirements|ticket) (?:says|said|asks|asked|specifies|specified|requires|required|describes|described|calls for)",
       "not (?:with|in|from|on|about) (?:what|anything|the (?:code|site|work|part|bits?)) (?:that )?(?:i|we) (?:built|wrote|made|did|delivered|shipped|coded|changed|touched|developed)",
       "(?:issue|problem|bug|fault|limitation|quirk) (?:with|in|of) (?:[\\p{L}-]+ ){1,2}itself",
-      "as per (?:the |your |our )?(?:requirements?|spec|specs|specification|brief|contract|agreement|scope|sow|quote|instructions|records|logs)|(?:according to) (?:our|my) (?:records|logs|notes|tracker|system)",
+      "(?:never|not|wasn't|isn't|weren't) (?:my|our) (?:responsibility|job|problem|remit|area|concern)",
+      "(?:went|worked|ran|was|were) (?:perfectly|fine|smoothly|flawlessly|great|without a hitch) (?:on|from) (?:my|our) (?:end|side)",
+      "(?:i'm|i am|we're|we are) not the ones? (?:who|that)|(?:it|that) wasn't (?:me|us)(?: who)?|nothing wrong with (?:the|my|our) (?:work|code|site|fix|delivery|build)",
+      "as per (?:the |your |our )?(?:approved |agreed |signed-off )?(?:design|mockups?|requirements?|spec|specs|specification|brief|contract|agreement|scope|sow|quote|instructions|records|logs)|(?:according to) (?:our|my) (?:records|logs|notes|tracker|system)",
       "at the time of (?:handover|delivery|hand-off|handoff|launch|go-live|sign-off)|same can be verified",
       "(?:does not|doesn't|did not|didn't) (?:lie|rest|sit|come|originate|stem) (?:with|in|from) (?:our|my|us|me)\\b",
       "limitation of (?:the|your) (?:platform|system|cms|hosting|browser|theme|plugin|framework|software|server)",
@@ -180,6 +183,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "that's all(?= *[.!]|$)|a (?:couple of|few) pixels",
       "chill(?=[\\s,.!]|$)|(?:still )?works? mostly|mostly work(?:s|ing)|who cares",
       "you can (?:just |safely )?(?:skip|ignore|dismiss|close) (?:it|that|this)",
+      "(?:it )?happens all the time|no stress(?= *[,.!]|$)|(?:can|could) (?:live|cope|manage) with (?:it|this|that)",
+      "(?:worrying|worried|fussing|stressing|panicking) (?:about|over) nothing",
+      "(?:just|only|merely) (?:a|an) (?:quirk|oddity|hiccup|blip|glitch|typo)|not really an? (?:issue|problem|bug)",
       "hardly (?:something|anything|worth|a reason|a concern|an issue|a problem|matters)",
       "(?:very |so |really |only a )?few (?:of your )?(?:visitors|users|people|customers|clients|shoppers|readers) (?:ever |actually |will ever |would ever |even )?(?:hit|see|use|visit|notice|go to|open|reach|land on|care)",
       "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
@@ -206,6 +212,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:on|in) (?:my|our) (?:to-?do|to do|task|work) list|(?:it's|it is|this is|that's) on (?:my|our) list",
       "(?:hope|expect|aim|plan|intend) to (?:have|get|send|share|give) (?:you )?(?:news|something|a fix|an update|more|an answer|it sorted)",
       "in the (?:near|short|medium) term|near-term",
+      "(?:in the process of|trying to|attempting to|working to) (?:resolve|resolving|fix|fixing|get to the bottom|getting to the bottom|figure|figuring|identify|identifying|sort|sorting|understand|understanding|find|finding|investigate|investigating)",
+      "(?:is|are|'s|remains?) pending (?:with|on|at)|on (?:a )?priority(?: basis)?|(?:kindly|please) wait(?= *[,.!]|$)",
+      "(?:once|when) the dust settles|when things (?:calm|quiet|settle) down|(?:ping|update|get back to|message) (?:you )?later",
       "(?:is|are|'s|'re)(?: currently| now| still| actively)? being (?:actively |urgently |closely |carefully )?(?:looked (?:at|into)|investigated|handled|reviewed|worked on|dealt with|addressed|analy[sz]ed|assessed|evaluated|examined|checked|monitored|processed)",
       "chipping away|soonish|plugging away|beavering away|grinding (?:through|away)|on the job",
       "(?<=^|[.!?]\\s{1,3})(?:will|shall) (?:check|look|update|revert|get back|investigate|review|see)",
@@ -255,6 +264,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "categorically|unequivocally|beyond (?:any|a|the shadow of a) doubt|(?:won't|will not|will never|shall not) (?:re-?occur|recur|reappear|resurface)",
       "nothing(?:'s| is)? (?:going to|gonna|will|'ll|can|could) (?:go wrong|break|fail)",
       "(?:from now on|going forward|from here on(?: out| in)?|moving forward|henceforth|from today),? (?!(?:i|we)\\b)(?:[\\p{L}'-]+ ){0,3}?(?:will|'ll|is going to|are going to) (?:always|never|keep|continue to|no longer)",
+      "believe me|(?:won't|will not|never) (?:happen|occur|break|fail|recur) (?:a second time|twice)",
+      "(?:perfect|flawless|fine|great|solid|stable|smooth|bulletproof)(?:ly)? (?:from (?:here|now) on|going forward)",
+      "should (?:all )?(?:see it right|be (?:hunky-dory|right|sweet|golden|peachy|sorted|all good))|job done|done and dusted",
       "(?:stake|bet) my (?:reputation|life|career|house|name) on",
       "(?:will|'ll|can) (?:handle|withstand|survive|take) (?:anything|everything|whatever)",
       "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
@@ -291,6 +303,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:read|follow|check|look at|open|try) (?:[\\p{L}']+ ){0,3}?this time(?= *(?:[.!]|$))|(?:actually|really|properly) (?:read|follow|open|look at)",
       "(?:shouldn't|should not|don't|do not) (?:really )?(?:have|need) to (?:explain|repeat|tell you|say|spell out) (?:this|that|it)",
       "common sense|self-evident|goes without saying",
+      "(?:i'd|i would) have thought|(?:thought|assumed) (?:this|that|it) was (?:obvious|clear|evident|self-explanatory)",
+      "(?:refer to|read|check|consult) the (?:documentation|docs|manual|faq|guide) (?:before|first)",
+      "(?:anybody|anyone|everyone|somebody) with (?:basic|minimal|a little|any|a bit of) (?:computer |technical |it )?(?:skills|knowledge|experience|sense)",
+      "(?:once more|one more time|yet again) to explain|(?:try|attempt) (?:once more|again|one more time) to (?:explain|make)",
       "(?:like|as) i(?:'ve| have| had)? (?:already |previously )?(?:said|told you|mentioned|explained)",
       "even (?:a|my|your) (?:child|kid|five-year-old|grandma|grandmother|granny|toddler|beginner|intern|nan)",
       "(?:in )?(?:simpler|plainer) terms|(?:simplify|dumb) (?:it|this) down",
@@ -323,6 +339,8 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:errors|mistakes|bugs|issues|problems|regressions) (?:were|got|have been|had been) (?:unfortunately |sadly |regrettably |somehow |accidentally |inadvertently )+(?:introduced|made|created|caused|committed|shipped|deployed)",
       "(?:somehow|mysteriously|inexplicably) (?:[\\p{L}']+ )?(?:made|got|ended|slipped|crept|found|went|was|were|became|turned|disappeared|vanished|broke|changed|reverted|reset)",
       "(?:was|were|got) (?:reset|cleared|wiped|lost|changed|overwritten|removed|deleted|reverted|dropped|disabled|undone|rolled back) (?:during|in|with|after|when|on|by) (?:the )?(?:upgrade|update|migration|deploy|deployment|release|merge|move|transfer|sync|switch|restore|rebuild)",
+      "(?:broke|stopped working|failed|went down|disappeared|vanished) (?:during|in|after|with) (?:the )?(?:last |latest |recent )?(?:deployment|deploy|update|release|migration|upgrade|merge)",
+      "without (?:being |having been )?(?:fully |properly |thoroughly )?(?:tested|checked|reviewed|verified)",
       "somehow(?= *[.!]|$)|ended up (?:getting |being )?(?:reverted|removed|deleted|overwritten|lost|broken|disabled|undone|dropped)",
       "(?:some|an|a) (?:error|problem|issue|glitch|failure|fault) (?:has |had )?(?:occurred|happened|arisen|come up|cropped up) (?:while|during|when|in|with)",
       "(?:something|things|it) went (?:a (?:bit|little) |slightly |somewhat )?(?:wrong|sideways|awry|pear-shaped)",

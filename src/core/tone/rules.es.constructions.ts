@@ -18,7 +18,7 @@ const DID = `(?:${[
   'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
   'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
   'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
-  'exportar', 'importar', 'enviar', 'guardar', 'abrir', 'hacer', 'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
+  'comer', 'tragar', 'filtrar', 'exportar', 'importar', 'enviar', 'guardar', 'abrir', 'hacer', 'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
 ].map((v) => `{${v}}`).join('|')})`;
 
 /** Los mismos verbos en tercera persona del pretérito, para la pasiva refleja («se reiniciaron»). */
@@ -113,6 +113,11 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'no (?:estaba|estaban|fue|fueron) (?:contemplad[oa]s?|previst[oa]s?|especificad[oa]s?|pedid[oa]s?|definid[oa]s?)(?![^.;!?]*\\b(?:pero|lo (?:anado|agrego|incluyo|hago)|sin coste|sin costo)\\b)|no es que (?:lo )?(?:haya|hayamos) hecho mal',
       'no (?:podia|podiamos|puedo|podemos|pude) adivinar(?:lo)?|no soy adivin[oa]',
       'no (?:fue|es|era|ha sido) (?:un |una )?(?:error|fallo|falla|problema|culpa)(?: \\p{L}+){0,2} (?:de|por) (?:nuestra|mi) parte',
+      '(?:entrego|entregue|entregamos|hice|hicimos|desarrolle|programe|construi|se hizo|se entrego|se desarrollo) (?:\\p{L}+ ){0,2}?segun (?:el|lo|la) (?:diseno|presupuesto|contrato|acordado|pactado|especificacion|pedido)',
+      '(?:yo|nosotros) no (?:fui|fuimos) (?:quien|quienes|el que|la que|los que)',
+      '(?:el trabajo|el codigo|lo) que (?:yo )?(?:entregue|hice|subi|programe|entregamos|hicimos) (?:no tiene|no tenia|esta|estaba|funciona|funcionaba|anda|andaba) (?:ningun (?:problema|error|fallo)|nada (?:mal|raro)|bien|perfect[oa])',
+      '(?:nunca|no) (?:fue|fueron|es|son|era|eran) (?:mi|nuestra) (?:responsabilidad|tarea|competencia)',
+      '(?:salio|salieron|fue|funciono|anduvo|quedo) (?:perfecto|perfectamente|bien|impecable|sin problemas) (?:por|de|desde) (?:mi|nuestro) (?:lado|parte)',
       // «no es cosa mía», «no depende de mí», «no viene de mi código»
       'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
       'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
@@ -155,6 +160,9 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'no (?:deberia|tendria que|tiene por que|tenes que|tienes que|tiene que) (?:preocupar(?:le|te|les|se|os)|alarmar(?:le|te|se))',
       'una vez (?:de|entre|cada) (?:cada )?(?:mil|cien|millon)|no (?:merece|vale) la pena',
       'lo demas (?:da igual|no importa|es secundario)',
+      '(?:pasa|ocurre|sucede) (?:todo el tiempo|siempre|a menudo|constantemente|en todas partes)|sin (?:estres|drama)(?= *[,.!]|$)|(?:pueden|puede|podes|puedes) vivir con (?:eso|esto|ello)',
+      'minuscul[oa]|diminut[oa]|nadie (?:visita|usa|mira|entra)|(?:te|se|os) (?:esta |estas |estan )?preocupa(?:ndo|s|n)? por nada',
+      'no es (?:realmente|en realidad) (?:un|una) (?:problema|error|fallo)|es una rareza',
       'apenas (?:es|si es|supone) (?:un|una) (?:problema|error|fallo|detalle|molestia|inconveniente)',
       'no (?:corre|urge|apura|apremia) (?:ninguna |mucha |tanta |demasiada )?(?:prisa|urgencia)?',
       '(?:es|son|solo es|es solo) (?:solo |solamente |nomas )?(?:un solo|una sola|un unico|una unica|apenas un|apenas una|solo un|solo una) (?:boton|pagina|campo|pixel|palabra|linea|imagen|enlace|producto|correo|usuario|cliente|pedido|icono|etiqueta)',
@@ -195,6 +203,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'ya casi(?= *(?:[.,;!]|$))|(?:estoy|estamos) terminando de (?:revisar|ver|mirar|probar|ajustar|chequear)',
       'cualquier (?:cosa|novedad|avance|noticia) (?:te|le|les|os) (?:escribo|aviso|digo|cuento|comento|llamo)',
       'no (?:tuve|he tenido|tengo|encontre|he encontrado|hemos tenido|tuvimos) (?:el )?tiempo (?:de|para)|no me olvido|no lo olvido|lo tengo presente',
+      '(?:en proceso de|tratando de|intentando|procurando) (?:solucionar|resolver|arreglar|llegar al fondo|entender|encontrar|averiguar|identificar|corregir)(?:lo|la|los|las)?',
+      'pendiente (?:con|de|en) (?:el|la) (?:area|equipo|departamento|sector)|(?:cuando|en cuanto) se (?:calmen|tranquilicen|normalicen) (?:un poco )?las cosas|haciendo (?:todo lo posible|lo posible|lo que (?:podemos|puedo))',
       '(?:en|a) (?:mi|nuestra) (?:lista|agenda|cola)(?: de (?:pendientes|tareas|cosas))?',
       '(?:lo|la|te|le|les|os) (?:veo|vemos|miro|miramos|reviso|revisamos|hago|hacemos|arreglo|arreglamos|paso|mando|envio|cuento|digo) (?:[\\p{L}]+ ){0,3}?si (?:puedo|podemos|me da (?:el )?tiempo|nos da (?:el )?tiempo|llego|llegamos|tengo (?:un )?(?:hueco|tiempo|rato)|me hago un hueco)',
       '(?:esta|queda|lo dejo|lo dejamos|lo tiene|lo tienen) en manos (?:del|de|de nuestro|de mi|de la)',
@@ -228,6 +238,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'se supone que (?:ya |ahora )?(?:esta|funciona|anda|va|quedo|queda)',
       'infalible|invulnerable|indestructible|irrompible',
       '(?:no|nunca) (?:va|van|vas|volvera|volveran) a dar (?:mas )?(?:guerra|lata|la lata|problemas|dolores de cabeza|disgustos)',
+      '(?:no|nunca|jamas) (?:se )?(?:vuelva|vuelvan) a (?:romper|caer|fallar|pasar|repetir|ocurrir)(?:se)? (?:nunca|jamas|mas)',
       // juramento sin verbo de garantía: «te lo firmo», «neta que ya no...», «palabra de honor»
       '(?:te|se|le|les|os) lo (?:firmo|firmamos|juro|aseguro|garantizo|prometo)',
       '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
@@ -269,6 +280,11 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'asi de (?:sencillo|facil|simple)|(?:nada mas|nomas) (?:le das|das|tenes que|tiene que|tienes que|hay que|es|haces|hace|pulsa|pulsas|dale|dele)',
       'no (?:es|sea|seas|eres|sos) (?:usted |tu |vos )?(?:tecnic[oa]|informatic[oa]|expert[oa]|del oficio|programador[a]?)|(?:se|te|les) lo (?:simplifico|pongo (?:facil|sencillo))',
       '(?:^|(?<=[.!?]\\s{1,3}))naturalmente,|obvio (?:que|,)|como es natural,',
+      '(?:multiples|numerosas|reiteradas|repetidas) (?:ocasiones|veces)|como se (?:explico|dijo|indico|comento|menciono|aclaro) (?:ya|antes|anteriormente)',
+      'pense que (?:esto|eso) (?:era|seria|estaba) (?:obvio|claro|evidente)',
+      '(?:consulte|lea|revise|consulta|lee|revisa|consultá|leé) (?:la|el) (?:documentacion|manual|guia|faq|preguntas frecuentes) antes de',
+      'cualquiera con (?:conocimientos|nociones|un minimo)',
+      '(?:intentar|intento|voy a intentar|tratare de|intentare) explicar(?:lo|te|le|selo|telo)? (?:una vez mas|otra vez|de nuevo)|a estas alturas',
       // «hasta un principiante sabe», «cualquier programador te dirá»
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
       'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
@@ -309,6 +325,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:fue|fueron|ha sido|han sido|quedo|quedaron) (?:sobrescrit|borrad|eliminad|revertid|deshech|modificad|cambiad|perdid|pisad|reemplazad|reiniciad|restaurad|desactivad)[oa]s?',
       'se (?:genero|generaron|origino|originaron|presento|presentaron|creo) (?:un|una|algun|alguna|ciert[oa]s?|unos|unas) (?:inconvenientes?|problemas?|errore?s?|fallos?|fallas?|incidencias?|irregularidad(?:es)?|anomalias?)',
       '(?:se )?(?:quedo|quedaron) (?:un|una|el|la|los|las|unos|unas|algun|alguna) \\p{L}+ sin (?:actualizar|subir|aplicar|probar|revisar|copiar|migrar|incluir)',
+      'de (?:forma|manera|modo) (?:involuntaria|accidental|inadvertida|no intencionada)|involuntariamente|inadvertidamente',
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
     ],
