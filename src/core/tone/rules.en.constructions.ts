@@ -318,7 +318,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     guards: ['negated', 'conditional', 'concrete'],
     reason: 'Reminding them they were told, or implying it is obvious, reads as a reproach: it treats the client as someone who did not listen.',
     suggestion: 'Give the fact again plainly, as if for the first time, or point to the date you sent it.',
-    alternative: '',
+    // The match sits mid-sentence ("we covered this in the kickoff"), so removing it alone would break the sentence.
+    alternative: 'Here are the steps: [steps].',
+    fixScope: 'sentence',
     examples: {
       flag: ['We covered this in the kickoff meeting: changes take a few minutes to appear.', 'Any developer will tell you that editing files on the live server is asking for trouble.', 'To reiterate what I said last month, backups must be enabled manually.'],
       pass: ['On the call on 3 May you asked for the export; it is ready.', 'Changes take a few minutes to appear because of the cache.'],

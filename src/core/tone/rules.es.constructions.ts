@@ -292,7 +292,9 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     guards: ['negated', 'conditional', 'concrete'],
     reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
     suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
-    alternative: '',
+    // La coincidencia cae a mitad de frase («esto ya lo hablamos en la reunión»): quitarla sola rompería la frase.
+    alternative: 'Estos son los pasos: [pasos].',
+    fixScope: 'sentence',
     examples: {
       flag: ['Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
       pass: ['En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
