@@ -3,6 +3,8 @@
 // part and, labelled as such, for each part the rules were tuned on. It informs; it exits 0, and says
 // plainly when the measured part is not installed rather than printing a figure for it.
 //
+// The figures are the shipped check's (rules + the learned complement); each language's line is
+// followed by the rules alone, for comparison.
 // TONE_SHOW_MISSES=1 lists the tune parts' misses (never the measured part's: looking at those
 // would turn it into one more tune part). TONE_PARTS=tune-3 limits the run to the parts named.
 import { TONE_CATEGORIES } from '../../src/core/tone/model';
@@ -29,7 +31,7 @@ function cell(t: Tally, clean: boolean): string {
   return clean ? `${t.flagged}/${t.total} flagged` : `${t.flagged}/${t.total} (${pct(t.flagged / t.total)}), named ${t.named}`;
 }
 
-function report(part: CorpusPart, score: Score): void {
+function report(part: CorpusPart, score: Score, rulesAlone: Score): void {
   console.log(`\n== ${TITLES[part]}`);
   for (const lang of ['es', 'en'] as const) {
     const tallies = score.byLanguage[lang];
@@ -39,6 +41,8 @@ function report(part: CorpusPart, score: Score): void {
       `${lang}: recall ${pct(s.recall)} of ${s.bad} (right category ${pct(s.named)}), false alarms ${pct(s.falseAlarms)} of ${s.clean} clean` +
         `  [target ≥${pct(TARGET_RECALL)} / ≤${pct(TARGET_FALSE_ALARMS)}: ${met ? 'met' : 'MISSED'}]`,
     );
+    const r = summary(rulesAlone.byLanguage[lang]);
+    console.log(`    (rules alone: recall ${pct(r.recall)}, right category ${pct(r.named)}, false alarms ${pct(r.falseAlarms)})`);
     for (const category of TONE_CATEGORIES) console.log(`    ${category.padEnd(14)} ${cell(tallies[category], false)}`);
     console.log(`    ${'clean'.padEnd(14)} ${cell(tallies.clean, true)}`);
   }
@@ -55,12 +59,16 @@ function main(): void {
       console.log(`\n== ${TITLES[part]}\nNOT INSTALLED: ${corpusPath(part)} is missing.`);
       continue;
     }
-    const score = scoreCorpus(readCorpus(part));
-    report(part, score);
+    const entries = readCorpus(part);
+    const score = scoreCorpus(entries);
+    report(part, score, scoreCorpus(entries, false));
     tuned.push(score);
   }
   if (wanted('measure')) {
-    if (hasCorpus('measure')) report('measure', scoreCorpus(readCorpus('measure')));
+    if (hasCorpus('measure')) {
+      const entries = readCorpus('measure');
+      report('measure', scoreCorpus(entries), scoreCorpus(entries, false));
+    }
     else {
       console.log(`\n== ${TITLES.measure}`);
       console.log(`MISSING: ${corpusPath('measure')} is not installed, so there is NO measured figure.`);

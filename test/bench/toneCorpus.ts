@@ -78,11 +78,12 @@ function emptyTallies(): Record<CorpusLabel, Tally> {
   return out;
 }
 
-export function scoreCorpus(entries: readonly CorpusEntry[]): Score {
+/** Scores the shipped check (rules + the learned complement), or the rules alone with `learned: false`. */
+export function scoreCorpus(entries: readonly CorpusEntry[], learned = true): Score {
   const byLanguage = { en: emptyTallies(), es: emptyTallies() };
   const misses: Score['misses'] = [];
   for (const entry of entries) {
-    const findings = checkTone(entry.text, entry.lang);
+    const findings = checkTone(entry.text, entry.lang, { learned });
     const tally = byLanguage[entry.lang][entry.label];
     tally.total++;
     if (findings.length > 0) tally.flagged++;

@@ -43,7 +43,8 @@ for (const language of ['en', 'es'] as const) {
         }
         for (const text of rule.examples.pass) {
           it(`passes: ${text}`, () => {
-            assert.deepEqual(checkTone(text, language).map((f) => `${f.ruleId}: ${f.text}`), []);
+            // The rules' own pass examples: the learned complement is tested in toneLearned.test.ts.
+            assert.deepEqual(checkTone(text, language, { learned: false }).map((f) => `${f.ruleId}: ${f.text}`), []);
           });
         }
       });

@@ -149,7 +149,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       });
     }
   }
-  if (options.learned ?? options.rules === undefined) findings.push(...learnedFindings(text, language, rules, folded, cut, ignored, starts, findings));
+  if (options.learned ?? options.rules === undefined) findings.push(...learnedFindings(text, language, rules, folded, cut, ignored, starts, findings, options.changeOwner));
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
@@ -167,6 +167,7 @@ function learnedFindings(
   ignored: ReadonlyArray<[number, number]>,
   starts: number[],
   ruleFindings: readonly ToneFinding[],
+  owner: ChangeOwner | undefined,
 ): ToneFinding[] {
   const model = learnedModel(language);
   const guards = categoryGuards(rules);
@@ -182,6 +183,8 @@ function learnedFindings(
     }
     const verdict = judgeSentence(model, sentence, language, guards);
     if (!verdictFlags(verdict, model.threshold)) continue;
+    // As for the dodging rules: when the evidence says the change was someone else's, saying so neutrally is right.
+    if (verdict.category === 'dodging' && owner === 'others') continue;
     const rule = templateRule(rules, verdict.category);
     if (!rule) continue;
     const { line, column } = position(starts, start);
