@@ -15,7 +15,7 @@ import type { CorpusEntry, CorpusLabel } from './toneCorpus';
 
 type Lang = 'en' | 'es';
 
-export const HYPER = {
+const HYPER = {
   epochs: 30,
   rate: 0.2,
   l2: 1e-4,
