@@ -1,15 +1,22 @@
 // The labelled tone corpus (test/tone-corpus/*.jsonl) and its scoring: recall per language and
 // category (a bad sentence counts as caught when anything flags it, and as "named" when a finding has
 // its category) and false alarms (clean sentences flagged). Shared by the tone bench and its test.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTone } from '../../src/core/tone/check';
 import { TONE_CATEGORIES } from '../../src/core/tone/model';
 import type { ToneCategory, ToneFinding } from '../../src/core/tone/model';
 
 export type CorpusLabel = ToneCategory | 'clean';
-/** tune-extra: sentences the rules' author added to widen the thin tune part (never to measure). */
-export type CorpusPart = 'tune' | 'tune-extra' | 'measure';
+/**
+ * The tuning parts, in the order the bench prints them: `tune` (first writer), `tune-2` (the first
+ * writer's old measured part, scored so often it became tuning data), `tune-3` (a second writer who
+ * never saw the rules), `tune-extra` (added by the rules' author). `measure` is only ever scored:
+ * a new blind set by another writer, installed at merge time.
+ */
+export const TUNE_PARTS = ['tune', 'tune-2', 'tune-3', 'tune-extra'] as const;
+export type TunePart = (typeof TUNE_PARTS)[number];
+export type CorpusPart = TunePart | 'measure';
 
 export interface CorpusEntry {
   text: string;
@@ -24,10 +31,22 @@ const CORPUS_DIR = join(__dirname, '..', '..', '..', 'test', 'tone-corpus');
 
 const LABELS = new Set<string>([...TONE_CATEGORIES, 'clean']);
 
-/** Reads one part; a malformed line throws with its number, so a broken corpus is never half-measured. */
+export function corpusPath(part: CorpusPart, dir: string = CORPUS_DIR): string {
+  return join(dir, `${part}.jsonl`);
+}
+
+/** Whether a part is installed; the measured part is absent until it is installed at merge time. */
+export function hasCorpus(part: CorpusPart, dir: string = CORPUS_DIR): boolean {
+  return existsSync(corpusPath(part, dir));
+}
+
+/**
+ * Reads one part; a malformed line throws with its number, so a broken corpus is never half-measured.
+ * A missing part throws too (callers that can do without one ask `hasCorpus` first and say so).
+ */
 export function readCorpus(part: CorpusPart, dir: string = CORPUS_DIR): CorpusEntry[] {
   const entries: CorpusEntry[] = [];
-  const lines = readFileSync(join(dir, `${part}.jsonl`), 'utf8').split('\n');
+  const lines = readFileSync(corpusPath(part, dir), 'utf8').split('\n');
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const entry = JSON.parse(line) as CorpusEntry;
@@ -59,11 +78,12 @@ function emptyTallies(): Record<CorpusLabel, Tally> {
   return out;
 }
 
-export function scoreCorpus(entries: readonly CorpusEntry[]): Score {
+/** Scores the shipped check (rules + the learned complement), or the rules alone with `learned: false`. */
+export function scoreCorpus(entries: readonly CorpusEntry[], learned = true): Score {
   const byLanguage = { en: emptyTallies(), es: emptyTallies() };
   const misses: Score['misses'] = [];
   for (const entry of entries) {
-    const findings = checkTone(entry.text, entry.lang);
+    const findings = checkTone(entry.text, entry.lang, { learned });
     const tally = byLanguage[entry.lang][entry.label];
     tally.total++;
     if (findings.length > 0) tally.flagged++;

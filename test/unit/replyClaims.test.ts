@@ -48,7 +48,7 @@ const CLAIMS: Claim[] = [
 
 /** Everything the client reads, without the verification appendix (which is technical by design). */
 function body(text: string): string {
-  return text.split(/\n(?:---|)\n\n(?:How to check|Cómo comprobar)/)[0] as string;
+  return text.split(/\n(?:---|)\n\n(?:How to check|Para comprobar)/)[0] as string;
 }
 
 function allShas(c: ReplyContext): string[] {

@@ -3,12 +3,12 @@
 // reported or retracted speech, "should you need", a concrete date nearby, the writer owning it),
 // the evidence's say on whose change it was, and quick fixes that read as calm text.
 import * as assert from 'node:assert/strict';
-import { applyToneEdit, checkTone, toneFixes } from '../../src/core/tone/check';
+import { applyToneEdit, checkTone, toneFixes, toneRules } from '../../src/core/tone/check';
 import type { ChangeOwner, ToneCategory } from '../../src/core/tone/model';
 import { englishForms, spanishForms } from '../../src/core/tone/verbs';
 
 const categories = (text: string, language: 'en' | 'es', changeOwner?: ChangeOwner): ToneCategory[] => [
-  ...new Set(checkTone(text, language, changeOwner ? { changeOwner } : {}).map((f) => f.category)),
+  ...new Set(checkTone(text, language, { learned: false, ...(changeOwner ? { changeOwner } : {}) }).map((f) => f.category)),
 ];
 
 describe('tone: Spanish verb forms', () => {
@@ -162,6 +162,21 @@ describe('tone quick fixes', () => {
         }
       }
     }
+  });
+
+  it("every rule's calm alternative passes the check itself, once its [brackets] are filled", () => {
+    for (const language of ['en', 'es'] as const) {
+      for (const rule of toneRules(language).filter((r) => r.alternative !== '' && r.transform === undefined)) {
+        const filled = rule.alternative.replace(/\[[^\]]*\]/g, language === 'es' ? 'el informe del 3 de diciembre' : 'the report of 3 December');
+        assert.deepEqual(checkTone(filled, language).map((f) => f.ruleId), [], `${rule.id}: ${filled}`);
+      }
+    }
+  });
+
+  it('offers a calm sentence for a told-before opener that sits mid-sentence, or its removal', () => {
+    const text = 'Hi Ana. We covered this in the kickoff meeting: changes take a few minutes to appear. Thanks.';
+    assert.equal(fixed(text, 'en', 'condescending', 'remove'), 'Hi Ana. Thanks.');
+    assert.match(fixed(text, 'en', 'condescending', 'rewrite'), /^Hi Ana\. Here are the steps: \[steps\]\. Thanks\.$/);
   });
 
   it('lowers capitals and keeps one mark of a repeated run, opening marks included', () => {

@@ -34,7 +34,8 @@ for (const language of ['en', 'es'] as const) {
         for (const text of rule.examples.flag) {
           it(`flags: ${text}`, () => {
             // Rules that speak only when the evidence says the change was the user's get that context.
-            const options = rule.needsOwner === 'me' ? { changeOwner: 'me' as const } : {};
+            // The rule alone: in the full set an earlier rule of the same category may name the span first.
+            const options = { rules: [rule], ...(rule.needsOwner === 'me' ? { changeOwner: 'me' as const } : {}) };
             const hits = checkTone(text, language, options).filter((f) => f.ruleId === rule.id);
             assert.ok(hits.length > 0, `"${text}" not flagged by ${rule.id}`);
             for (const hit of hits) assert.equal(text.slice(hit.start, hit.end), hit.text);
@@ -42,7 +43,8 @@ for (const language of ['en', 'es'] as const) {
         }
         for (const text of rule.examples.pass) {
           it(`passes: ${text}`, () => {
-            assert.deepEqual(checkTone(text, language).map((f) => `${f.ruleId}: ${f.text}`), []);
+            // The rules' own pass examples: the learned complement is tested in toneLearned.test.ts.
+            assert.deepEqual(checkTone(text, language, { learned: false }).map((f) => `${f.ruleId}: ${f.text}`), []);
           });
         }
       });
@@ -111,6 +113,14 @@ describe('tone matcher', () => {
     const text = 'Saludos al equipo de ACME LOGÍSTICA.';
     assert.equal(checkTone(text, 'es').length, 2);
     assert.deepEqual(checkTone(text, 'es', { allow: clientWords({ prefix: 'ACME', name: 'ACME LOGÍSTICA' }) }), []);
+  });
+
+  it('reports a span once per category, the first rule naming it', () => {
+    const findings = checkTone('Como ya le dije, no es culpa mía.', 'es');
+    const defensive = findings.filter((f) => f.category === 'defensive');
+    assert.equal(defensive.length, 1);
+    assert.equal(defensive[0]?.ruleId, 'defensive.not-my-side');
+    assert.ok(findings.some((f) => f.category === 'condescending'));
   });
 
   it('flags several findings in order', () => {

@@ -9,10 +9,11 @@ import type { Language } from '../store/model';
 import type { ChangeOwner, ToneFinding, ToneRule } from './model';
 import { guardHolds } from './guards';
 import type { MatchContext } from './guards';
+import { categoryGuards, explanation, judgeSentence, learnedModel, templateRule, verdictFlags, writtenWords } from './learned';
 import { RULES_EN } from './rules.en';
 import { RULES_ES } from './rules.es';
 import { foldPattern, foldText, ignoredRanges, lineStarts, position, sentences } from './text';
-import type { Sentence } from './text';
+import type { Folded, Sentence } from './text';
 import { expandVerbs } from './verbs';
 
 
@@ -62,6 +63,11 @@ export interface ToneOptions {
    * the change neutrally is right and the dodging rules stay quiet.
    */
   changeOwner?: ChangeOwner;
+  /**
+   * Whether the learned complement (learned.ts) may add a finding to sentences the rules left clean.
+   * On by default with the language's own rules; off when `rules` is given (a rule's own tests).
+   */
+  learned?: boolean;
 }
 
 function sentenceAt(list: readonly Sentence[], offset: number): number {
@@ -89,8 +95,10 @@ function ownerAllows(rule: ToneRule, owner: ChangeOwner | undefined): boolean {
 }
 
 /**
- * Every finding in `text`, in order. Overlapping findings of different rules are all kept (each
- * has its own reason); one rule reports a span once.
+ * Every finding in `text`, in order. Overlapping findings of different categories are all kept
+ * (each has its own reason); within a category the first rule's finding stands, so one span is
+ * not reported twice with the same advice (the construction rules share categories with the
+ * phrase rules before them); one rule reports a span once.
  */
 export function checkTone(text: string, language: Language, options: ToneOptions = {}): ToneFinding[] {
   const rules = options.rules ?? toneRules(language);
@@ -122,6 +130,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         ...(options.changeOwner ? { owner: options.changeOwner } : {}),
       };
       if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;
+      if (findings.some((f) => f.category === rule.category && f.start < end && start < f.end)) continue;
       const { line, column } = position(starts, start);
       const whole = rule.fixScope === 'sentence';
       findings.push({
@@ -140,7 +149,61 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       });
     }
   }
+  if (options.learned ?? options.rules === undefined) findings.push(...learnedFindings(text, language, rules, folded, cut, ignored, starts, findings, options.changeOwner));
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * At most one finding per sentence the rules left clean, from the learned model: its best bad
+ * category past the threshold, unvetoed by that category's rule guards, naming the words behind it.
+ * The finding covers the sentence and borrows the category's usual reason, suggestion and fix.
+ */
+function learnedFindings(
+  text: string,
+  language: Language,
+  rules: readonly ToneRule[],
+  folded: Folded,
+  cut: readonly Sentence[],
+  ignored: ReadonlyArray<[number, number]>,
+  starts: number[],
+  ruleFindings: readonly ToneFinding[],
+  owner: ChangeOwner | undefined,
+): ToneFinding[] {
+  const model = learnedModel(language);
+  const guards = categoryGuards(rules);
+  const out: ToneFinding[] = [];
+  for (const s of cut) {
+    const start = folded.toOriginal[s.start] as number;
+    const end = folded.toOriginal[s.end] as number;
+    if (ruleFindings.some((f) => f.start < end && start < f.end)) continue;
+    // What the writer did not word (code, links, quotes) is blanked, not judged.
+    let sentence = text.slice(start, end);
+    for (const [a, b] of ignored) {
+      if (a < end && start < b) sentence = sentence.slice(0, Math.max(0, a - start)) + ' '.repeat(Math.min(end, b) - Math.max(start, a)) + sentence.slice(Math.min(end, b) - start);
+    }
+    const verdict = judgeSentence(model, sentence, language, guards);
+    if (!verdictFlags(verdict, model.threshold)) continue;
+    // As for the dodging rules: when the evidence says the change was someone else's, saying so neutrally is right.
+    if (verdict.category === 'dodging' && owner === 'others') continue;
+    const rule = templateRule(rules, verdict.category);
+    if (!rule) continue;
+    const { line, column } = position(starts, start);
+    out.push({
+      ruleId: `${verdict.category}.learned`,
+      category: verdict.category,
+      start,
+      end,
+      line,
+      column,
+      text: text.slice(start, end),
+      reason: `${rule.reason} ${explanation(language, verdict.category, writtenWords(sentence, verdict.words))}`,
+      suggestion: rule.suggestion,
+      alternative: rule.fixScope === 'sentence' ? rule.alternative : '',
+      fixStart: start,
+      fixEnd: end,
+    });
+  }
+  return out;
 }
 
 /**

@@ -20,7 +20,7 @@ function clauseBefore(before: string): string {
   return cut < 0 ? before : before.slice(cut + 1);
 }
 
-const NEGATION = /(?:\b(?:no|not|never|nunca|jamas|ni|tampoco|sin|cannot|nor)|n't)(?:\s+[\p{L}']+){0,3}\s*$/u;
+const NEGATION = /(?:\b(?:no|not|never|none|nunca|jamas|ni|tampoco|sin|cannot|nor|didnt|dont|cant|wont|havent|hasnt|isnt|wasnt|couldnt|wouldnt|shouldnt)|n't)(?:\s+[\p{L}']+){0,3}\s*$/u;
 /** "No te voy a decir que...", "I won't pretend that...": a negated saying covers what it introduces. */
 const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?(?:\s+[\p{L}']+){0,2}\s*$/u;
 
@@ -28,10 +28,10 @@ const REPORTING_BEFORE =
   /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/u;
 
 const RETRACTION =
-  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|i was too quick)\b/u;
+  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|(?:y|,|;) (?:eso )?fue un error|sin haber(?:lo|la)? (?:probado|comprobado|verificado|revisado)|without (?:having )?(?:tested|checked|verified) it|(?:and|which) (?:that |it )?was (?:a mistake|wrong)|i was too quick|seria (?:mentir\p{L}*|faltar a la verdad|enganar\p{L}*)|no seria (?:honesto|verdad|cierto|serio)|would be (?:a lie|lying|dishonest|untrue)|(?:i|we) (?:overstated|overpromised|exaggerated|oversold)|i was (?:too|over|overly) (?:optimistic|confident|hasty)|(?:exagere|me pase de optimista|fui demasiado optimista|me adelante|hable antes de tiempo))\b/u;
 
 const CONDITIONAL =
-  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:algo|tiene|tienes|tenes|teneis|ve|ves|ven|le surge|te surge|necesitara|necesitaras)|if (?:anything|something|you have|you see|you spot)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso))\b/u;
+  /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|'d like|have any)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:algo|tiene|tienes|tenes|teneis|ve|ves|ven|le surge|te surge|necesitara|necesitaras)|if (?:anything|something|you have|you see|you spot)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso)|whether|not sure (?:yet )?(?:if|whether)|(?:don't|do not) know (?:yet )?(?:if|whether)|no se (?:aun |todavia )?si|todavia no (?:se|sabemos) si)\b/u;
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
@@ -46,29 +46,35 @@ const CONCRETE = new RegExp(
     '\\ba las \\d',
     '\\bat (?:\\d|noon|midday)',
     '\\b\\d{1,4}[-/]\\d{1,2}(?:[-/]\\d{1,4})?\\b',
-    '\\b(?:hoy|today|tomorrow|tonight|today by|today before|end of (?:the )?day|eod|first thing|this (?:afternoon|morning|evening)|next (?:week|monday|tuesday|wednesday|thursday|friday))\\b',
+    '\\b(?:hoy|today|tomorrow|tonight|yesterday|ayer|anoche|last night|today by|today before|end of (?:the )?day|eod|first thing|this (?:afternoon|morning|evening)|next (?:week|monday|tuesday|wednesday|thursday|friday))\\b',
     '\\b(?:manana (?:a|por|antes|temprano|sin falta|mismo|a primera)|hoy (?:a las|antes|por la|mismo)|esta (?:tarde|manana|noche)|pasado manana|antes de(?:l| las| que acabe| que termine| fin| mediodia| las)|a primera hora|al mediodia|fin de semana)\\b',
     '\\b(?:within|in|en|dentro de) (?:\\d+|one|two|three|una|uno|dos|tres|media) (?:hours?|minutes?|days?|horas?|minutos?|dias?)\\b',
     '\\bby (?:\\d|noon|tomorrow|the end|close|eod)',
     '\\bmanana\\b',
+    // the step is right here: "abajo te cuento los detalles", "details below", "attached"
+    '\\b(?:abajo|mas abajo|a continuacion|debajo|adjunto|adjunta|adjuntos|below|attached|herewith|here are|here is|aqui (?:tiene|tienes|tenes|va|van|le|te))\\b',
   ].join('|'),
   'u',
 );
 
 const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
-const FIRST_PERSON_OWNING = /\b(?:mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
+const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
 
-const APOLOGY = /\b(?:no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|tienes razon|tiene razon|tenes razon|tienen razon|you're right|you are right|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/u;
+const APOLOGY = /\b(?:(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug) mio|my bug|no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|(?:tienes|tiene|tenes|tienen|teneis) (?:toda la |mucha |bastante )?razon|you(?:'re| are) (?:absolutely |completely |totally |quite )?right|(?:yo )?(?:tendria|deberia) que haber(?:lo|la)?|i (?:should|ought to) have|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/u;
 
 /** The vague time belongs to a request to the client ("cuando pueda, ¿podría comprobarlo?"). */
-const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor)\b)/u;
+const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you|can you|would you|please|por favor|esta bien|le viene bien|te viene bien|is fine|works for me|suits you|no rush|no hurry|sin prisa|no hay prisa|me (?:avisa|avisas|dice|dices|cuenta|cuentas|confirma|confirmas|escribe|escribis|escribes))\b)/u;
 
 const CONTROLLED =
   /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/u;
 
 /** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
 const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b)\p{L}/u;
-const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$/u;
+const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L}']+\s+){0,3}$|\b(?:lo que|what|everything that|all that)\s+$/u;
+
+/** A source vouches for what the sentence says: a confirmation, the log, the history. Then it is a fact, not a guess. */
+const ATTESTED =
+  /\b(?:confirmed|confirms|told me|wrote to me|reported|let me know|informed me|according to (?:the|their|your) (?:log|logs|history|provider|host|support)|the (?:log|logs|history|commit|audit trail) (?:shows?|says)|confirmo|confirmaron|me (?:dijo|dijeron|escribio|avisaron|aviso|informo|informaron)|nos (?:dijo|dijeron|informo|informaron|aviso)|segun (?:el|los|su|sus) (?:registros?|historial|proveedor|soporte)|el (?:registro|historial|commit) (?:muestra|dice|indica))\b/u;
 
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
@@ -91,6 +97,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
     case 'datedUnlessMine':
       return c.owner !== 'me' && CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
+    case 'attested':
+      return ATTESTED.test(`${c.before} ${c.match}${c.after}`);
     case 'controlled':
       return CONTROLLED.test(c.after);
   }

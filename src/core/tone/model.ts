@@ -25,9 +25,10 @@ export type ToneCategory = (typeof TONE_CATEGORIES)[number];
  * - `request`: a vague time that belongs to a request to the client ("when you can, could you...?");
  * - `agent`: a passive that names who did it ("by the host") or sits in an indirect question ("why it was");
  * - `apology`: the writer apologises for or owns the mistake nearby ("perdoná, no revisé bien...");
+ * - `attested`: a source the writer names vouches for the change ("the host confirmed they updated PHP", "el registro muestra");
  * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's.
  */
-export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request' | 'agent' | 'datedUnlessMine' | 'apology';
+export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request' | 'agent' | 'datedUnlessMine' | 'apology' | 'attested';
 
 /** Whose change the evidence blames for the regression, when known. */
 export type ChangeOwner = 'me' | 'others';

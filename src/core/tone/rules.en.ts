@@ -2,6 +2,7 @@
 // (every `flag` text must be flagged by it, no `pass` text may be flagged by it). `{en:verb}`
 // expands to the verb's forms (verbs.ts); contractions are written both ways ("'re| are").
 import type { ToneRule } from './model';
+import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
 
 const BE = "(?:'s| is| was|'re| are| were)";
@@ -154,7 +155,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "(?:for good|once and for all|forever|for all time|from now on it(?:'ll| will) (?:work|be fine))",
       '(?:no|zero) (?:more |further )?(?:bugs|issues|problems|errors|crashes|surprises|downtime)(?: (?:going forward|from now on|again|anymore|ever again|in (?:the )?future))',
       '(?:no|zero) (?:more|further) (?:bugs|issues|problems|errors|crashes|surprises)',
-      "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |really |very |fully )?(?:confident|certain|positive|sure)(?: that)? (?:there|it|this|that|everything|nothing|you|the (?:fix|issue|bug|problem))",
+      "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |really |very |fully )?(?:confident|certain|positive|sure)(?: that)? (?:there|it|this|that|everything|nothing|you(?:'ll| will| won't| will not) (?:never|not|have|see|be|get)|the (?:fix|issue|bug|problem))",
       "(?:nothing|no way it) (?:can|could|will) (?:go wrong|break|fail)",
       "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |one hundred percent |100% )?(?:certain|positive|sure) (?:it|this|that|everything)(?:'s| is|'ll| will)",
     ],
@@ -406,7 +407,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "(?:the (?:problem|issue|fault|error|cause)|it) (?:is|was|lies|must be) (?:on|with|at|in) your (?:end|side|server|hosting|setup|configuration|team|network|computer|browser|data|content)",
       'user error',
       ],
-    guards: ['ownsIt', 'negated', 'conditional'],
+    guards: ['ownsIt', 'negated', 'conditional', 'attested'],
     reason: 'Blaming the client, or guessing that they (or their people) caused it, turns them against you and is not proven.',
     suggestion: 'Say what changed, when and in which commit; if you do not know yet, say what you will check.',
     alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
@@ -420,7 +421,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
     id: 'blaming.accuse',
     category: 'blaming',
     patterns: [`${THEM} (?:has |have |had )?${CHANGE}`],
-    guards: ['ownsIt', 'negated', 'conditional', 'concrete', 'request'],
+    guards: ['ownsIt', 'negated', 'conditional', 'concrete', 'request', 'attested'],
     reason: 'Pinning the fault on the client (or their people) without the facts puts them on the defensive.',
     suggestion: 'Tell the change with its date, as a fact of the history, or ask without accusing.',
     alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
@@ -432,4 +433,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS];

@@ -4,6 +4,7 @@
 // razones hablan a quien escribe, de tú, como el resto de la interfaz; las alternativas evitan la
 // segunda persona para servir igual a una respuesta de usted, de tú o de vos.
 import type { ToneRule } from './model';
+import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
 
 const CHANGE_PARTICIPLES = '(?:tocado|cambiado|modificado|borrado|eliminado|roto|estropeado|actualizado|instalado|movido|desconfigurado|pisado|sobrescrito|reemplazado|desactivado|metido mano|trasteado|toqueteado)';
@@ -107,7 +108,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     id: 'overpromising.guarantee',
     category: 'overpromising',
     patterns: [
-      "de (?:forma|manera) definitiva",
+      "(?:resuelt[oa]|solucionad[oa]|arreglad[oa]|corregid[oa]|queda|quedo|esta|funciona|anda)(?: \\p{L}+)? de (?:forma|manera) definitiva",
       "sin excepcion",
       "en todos los (?:casos|navegadores|dispositivos|escenarios)(?: posibles)?",
       "(?:puede|podes|puedes|pueden) estar (?:tranquil[oa]s?|segur[oa]s?)",
@@ -146,7 +147,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:asegurar|asegurando|asegure|asegura)(?:te|le|les|os|se)(?:lo|la)?',
       '(?:le|te|les|os) (?:doy|damos) mi palabra',
       '(?:tiene|tienes|tenes|tienen) mi palabra',
-      '(?:pongo|pondria) la mano en el fuego',
+      '(?:pongo|pondria|meto|meteria|pongo yo) (?:la|las) manos? en el fuego',
       'a prueba de (?:balas|bombas|fallos|errores|todo)',
       '(?:esta|queda|quedo) blindad[oa]',
       '(?:al )?100 ?%',
@@ -383,7 +384,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:su|tu|vuestro|vuestra) (?:plugin|actualizacion|cambio|configuracion|servidor|hosting|tema|instalacion|extension|proveedor) (?:(?:seguramente|probablemente|seguro|igual|quizas?) )?(?:lo |la )?(?:rompio|estropeo|ha roto|habra roto|causo|provoco|ha causado|ha provocado|es (?:la causa|el culpable|el problema))',
       '(?:fue|es|sera) (?:su|tu|vuestra|vuestro) (?:culpa|responsabilidad|error|problema|cambio)',
       'la culpa (?:es|fue|sera) (?:suya|tuya|vuestra|de (?:su|tu|vuestro|vuestra|ustedes|usted))',
-      '(?:usted |tu |vos |ustedes )?(?:deberia|deberias|deberian|debio|debiste|debieron|tendria que|tendrias que|tendrian que|tenia que|tenias que|tenian que|hubiera tenido que|hubieras tenido que) haber(?:lo|la|los|las|le|les|me|nos)?',
+      '(?:usted |tu |vos |ustedes )?(?:deberia|deberias|deberian|debio|debiste|debieron|tendria que|tendrias que|tendrian que|tenia que|tenias que|tenian que|hubiera tenido que|hubieras tenido que) haber(?:lo|la|los|las|le|les|me|nos)?(?! (?:aguantado|funcionado|durado|resistido|andado|ido|servido|quedado|salido|bastado|llegado|estado|sido|cargado|tardado))',
       'si (?:usted |tu |vos |ustedes )?(?:hubiera|hubiese|hubieras|hubieses|hubieran) (?:leido|seguido|hecho caso|actualizado|avisado|revisado|probado|mirado|consultado)',
       '(?:se suponia|se supone) que (?:usted|tu|vos|ustedes) (?:tenia|tenias|tenian|debia|debias|debian|iba|ibas|iban)',
       '(?:usted|tu|vos|ustedes) no (?:siguio|seguiste|siguieron|leyo|leiste|leyeron|actualizo|actualizaste|actualizaron|hizo caso|hiciste caso|avisaste|aviso|probo|probaste)',
@@ -392,7 +393,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:el (?:problema|fallo|error)|la (?:causa|culpa)|esto|eso) (?:esta|viene|es|sale|parte) (?:del lado (?:de ustedes|suyo|tuyo|vuestro)|de (?:su|tu|vuestro) lado|de (?:su|tu|vuestra) parte)',
       'error (?:del|de) usuario',
     ],
-    guards: ['ownsIt', 'negated', 'conditional'],
+    guards: ['ownsIt', 'negated', 'conditional', 'attested'],
     reason: 'Culpar o suponer que lo causó el cliente (o su gente) lo pone en contra, y no está probado.',
     suggestion: 'Cuenta qué cambió, cuándo y en qué commit; si no lo sabes, di qué vas a comprobar.',
     alternative: 'El historial muestra un cambio del [fecha] en [dónde]; estoy comprobando si es la causa.',
@@ -411,7 +412,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       `${THIRD_PARTIES} (?:(?:seguramente|probablemente|seguro|igual|quizas?|ya|otra vez|de nuevo) )?(?:(?:lo|la|los|las|le|se) )*${CHANGE_PAST}`,
       `${CHANGE_PAST_TU} (?:algo|el|la|los|las|un|una|algun|alguna|sin|todo|mal)`,
     ],
-    guards: ['ownsIt', 'negated', 'conditional', 'concrete', 'request'],
+    guards: ['ownsIt', 'negated', 'conditional', 'concrete', 'request', 'attested'],
     reason: 'Atribuir el fallo al cliente (o a su gente) sin hechos lo pone a la defensiva.',
     suggestion: 'Cuenta el cambio con su fecha, como un hecho del historial, o pregunta sin acusar.',
     alternative: 'El historial muestra un cambio del [fecha] en [dónde]; estoy comprobando si es la causa.',
@@ -423,4 +424,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS];

@@ -1,0 +1,83 @@
+// The learned tone complement's view of a sentence: folded, lightly stemmed word unigrams and bigrams,
+// clause by clause, with up to three words after a negation marked NEG_. One module for the product
+// and the trainer (test/bench/toneTrain.ts), so what is scored is exactly what was trained.
+import type { Language } from '../store/model';
+import { foldText } from './text';
+
+/** Shouting is capitals and marks: the rules see it whole, the model (lower-cased words) never claims it. */
+export const MODEL_CLASSES = ['clean', 'stalling', 'overpromising', 'defensive', 'blaming', 'dismissive', 'condescending', 'dodging'] as const;
+export type ModelClass = (typeof MODEL_CLASSES)[number];
+
+const ES_ENDINGS = ['amente', 'mente', 'aciones', 'iciones', 'acion', 'icion', 'ando', 'iendo', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'aron', 'ieron', 'abamos', 'aban', 'abas', 'aba', 'ian', 'ias', 'ia', 'aste', 'iste', 'amos', 'emos', 'imos', 'ais', 'eis', 'as', 'es', 'an', 'en', 'ar', 'er', 'ir', 'os', 'a', 'e', 'o', 's'];
+const EN_ENDINGS = ['ingly', 'edly', 'ing', 'ied', 'ies', 'ed', 'ly', 'es', 's'];
+/** Words too common to explain anything: they may weigh in the model, but an explanation names others. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a al ante con de del el en es esta este eso esto la las le les lo los me mi nos o para por que se su sus te tu un una uno y ya ' +
+    "a an and at be been by for from had has have i in is it it's its me my of on or our so that the their this to was we were with you your"
+  ).split(' '),
+);
+const NEGATORS: Record<Language, ReadonlySet<string>> = {
+  es: new Set(['no', 'nunca', 'jamas', 'ni', 'tampoco', 'sin']),
+  en: new Set(['no', 'not', 'never', 'nor', 'cannot', 'without']),
+};
+const EN_CONTRACTED: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
+
+function stem(word: string, language: Language): string {
+  for (const ending of language === 'es' ? ES_ENDINGS : EN_ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
+  }
+  return word;
+}
+
+export interface Feature {
+  name: string;
+  /** The words as written (folded), to name in an explanation. */
+  words: string;
+}
+
+/** Unigrams and bigrams of stems, clause by clause; up to three words after a negation carry NEG_. */
+export function sentenceFeatures(text: string, language: Language): Feature[] {
+  const out: Feature[] = [];
+  for (const clause of foldText(text).lower.split(/[.,;:!?¿¡()"«»\n—–]+/u)) {
+    let negated = 0;
+    let previous: { stem: string; word: string } | undefined;
+    for (const raw of clause.match(/[\p{L}\p{N}']+/gu) ?? []) {
+      let word = raw.replace(/^'+|'+$/gu, '');
+      let negator = NEGATORS[language].has(word);
+      if (language === 'en' && word.endsWith("n't")) {
+        word = EN_CONTRACTED[word.slice(0, -3)] ?? word.slice(0, -3);
+        negator = true;
+      }
+      if (word === '') continue;
+      const s = (negated > 0 ? 'NEG_' : '') + stem(word, language);
+      out.push({ name: `u:${s}`, words: word });
+      if (previous) out.push({ name: `b:${previous.stem}_${s}`, words: `${previous.word} ${word}` });
+      previous = { stem: s, word };
+      negated = negator ? 3 : Math.max(0, negated - 1);
+    }
+  }
+  return out;
+}
+
+export function softmax(scores: Float64Array): Float64Array {
+  const top = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - top));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
+}
+
+/** A model's weights: per feature name, one weight per class in MODEL_CLASSES order. */
+export interface ToneWeights {
+  weights: ReadonlyMap<string, Float64Array>;
+  bias: Float64Array;
+}
+
+export function classScores(model: ToneWeights, names: readonly string[]): Float64Array {
+  const scores = Float64Array.from(model.bias);
+  for (const name of names) {
+    const w = model.weights.get(name);
+    if (w) for (let c = 0; c < MODEL_CLASSES.length; c++) scores[c] = (scores[c] as number) + (w[c] as number);
+  }
+  return scores;
+}

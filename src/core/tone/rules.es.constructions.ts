@@ -1,0 +1,345 @@
+// Reglas de tono en español por construcción: las frases de cada categoría como clases de palabras
+// compuestas en huecos (quién + cuán seguro + qué hizo), para que la redacción nueva de la misma
+// construcción se detecte sin listar la frase. Los verbos se generan (verbs.ts): `{tocar}` cubre
+// todas las personas y tiempos, voseo y participio («habrá tocado»). Las reglas de frases
+// (rules.es.ts, rules.es.manner.ts) guardan las expresiones fijas; estas, la gramática.
+import type { ToneRule } from './model';
+
+/** Cuán seguro finge estar quien escribe de algo que no vio. */
+const GUESS =
+  '(?:seguramente|seguro que|lo mas (?:seguro|probable)(?: es que)?|probablemente|posiblemente|a lo mejor|capaz (?:que)?|quiza(?:s)?|tal vez|igual (?:es que|alguien)|(?:me )?imagino que|supongo que|sospecho que|apostaria (?:a )?que|(?:me )?apuesto (?:a |lo que (?:quiera|quieras|sea) a )?que|(?:a mi )?me parece que|diria que|(?:estoy|estamos) (?:casi )?segur[oa]s? de que|me da (?:la impresion de )?que|me huele (?:a )?que|pinta (?:a )?que|todo (?:indica|apunta a) que|sin duda|de seguro|fijo que|me late que|se me hace que|parece (?:ser )?que|al parecer|por lo visto|da la impresion de que)';
+
+/** Alguien del lado del cliente, el cliente o sus cosas. */
+const PARTY =
+  '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s?|anterior(?:es)?|nuev[oa]s?) (?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)|(?:el|la|los|las) del? (?:servidor|sistemas|hosting|marketing|diseno|informatica|it|ti|soporte|contabilidad|mantenimiento)|(?:la agencia|el informatico|la informatica|el becario|la becaria|el practicante|la practicante|el sobrino|la sobrina)(?: de [\\p{L}]+)?)';
+
+/** Verbos de hacerle algo al sitio o a la configuración, en todas sus formas. */
+const DID = `(?:${[
+  'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
+  'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
+  'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
+  'comer', 'tragar', 'filtrar', 'exportar', 'importar', 'enviar', 'guardar', 'abrir', 'hacer', 'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
+].map((v) => `{${v}}`).join('|')})`;
+
+/** Los mismos verbos en tercera persona del pretérito, para la pasiva refleja («se reiniciaron»). */
+const DID_SE = `(?:${['reinici', 'borr', 'cambi', 'modific', 'elimin', 'actualiz', 'desactiv', 'quit', 'reemplaz', 'sobrescrib', 'perd', 'romp', 'pis', 'desconfigur', 'mov', 'resete', 'vaci', 'revert', 'deshiz', 'sustitu', 'limpi', 'alter']
+  .map((stem) => `${stem}(?:o|io|aron|ieron|yo|yeron)`).join('|')})`;
+
+const REST = '[^.;?!¿¡]{0,40}?';
+
+export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
+  {
+    id: 'blaming.guess-who-did',
+    category: 'blaming',
+    patterns: [
+      // conjetura + alguien del cliente + un cambio: «apostaría a que su técnico actualizó WordPress»
+      `${GUESS} ${REST}\\b${PARTY} ${REST}\\b${DID}`,
+      // «¿no habrás borrado otra vez la carpeta?»: la pregunta retórica con el futuro de conjetura
+      `¿?no (?:habras|habra|habran|habreis|habra usted|habran ustedes) (?:\\p{L}+ )?${DID}`,
+      // la causa, una cosa pobre del cliente: «lo más probable es que sea tu navegador viejo»
+      `${GUESS} ${REST}\\b(?:su|tu|vuestr[oa]) (?:[\\p{L}]+ )?(?:viej[oa]|antigu[oa]|desactualizad[oa]|pirata|barat[oa]|mal[oa]|lent[oa]|obsolet[oa]|trucho|trucha|cutre|de mala calidad|sin actualizar|mal configurad[oa])\\b`,
+      // el contrafáctico: «si tu equipo no hubiera tocado la plantilla, esto no habría pasado»
+      `si ${PARTY} no (?:hubiera|hubieras|hubieran|hubiese|hubiesen|hubieseis|hubierais) (?:\\p{L}+ )?${DID}`,
+      `${PARTY}${REST}\\b(?:igual|a lo mejor|seguramente|seguro|capaz|quiza(?:s)?|probablemente|tal vez) (?:\\p{L}+ )?${DID}`,
+      `${PARTY} (?:\\p{L}+ )?${DID}[^.?!]{0,40}?,? ¿?(?:no|verdad|cierto|eh)\\?`,
+      '(?:el |este |ese )?(?:problema|error|fallo|tema|lio) (?:viene|sale|proviene|nace|surge|parte|tiene su origen|se origina) (?:de|en|por|desde) (?:la agencia|el hosting|el servidor de (?:su|tu)|su|tu|vuestr[oa]|sus|tus|el otro|la otra|ustedes|usted|vos)\\b',
+      '(?:es|sera|debe ser|debe de ser|seguro es) (?:cosa|culpa|problema|tema|responsabilidad|asunto) (?:del|de la|de su|de tu|de vuestr[oa]|de los|de las|de ustedes|de usted|de vos|de sus|de tus) (?:\\p{L}+ )?(?:hosting|servidor|proveedor|navegador|agencia|equipo|gente|personal|informatico|ordenador|computadora|compu|red|antivirus|router|internet|conexion|empleados|usuarios|cliente|plugin|plugins|tema|excel|contador|administrador)',
+      '(?:se debe|es consecuencia|es culpa|tiene su origen|se origina) (?:a|de|en) (?:\\p{L}+ ){0,4}?(?:su|tu|sus|tus|ustedes|usted|vos)\\b',
+      '(?:realizad[oa]s?|hech[oa]s?|introducid[oa]s?|efectuad[oa]s?|metid[oa]s?) por (?:su|tu|sus|tus|vuestr[oa]s?|ustedes|usted|vos|alguien)\\b',
+      'si (?:no )?(?:le |lo |la )?(?:movieron|tocaron|cambiaron|moviste|tocaste|cambiaste|tocasteis|movio usted|toco usted|tocaron ustedes|movieron ustedes) (?:nada|algo)',
+      'cuando (?:los usuarios|sus usuarios|tus usuarios|ustedes|usted|vos|tu|alguien|la gente|los clientes|sus clientes|tus clientes|sus empleados|tus empleados) (?:meten|mete|ponen|pone|cargan|carga|suben|sube|tocan|toca|escriben|escribe|introducen|introduce|cambian|cambia|hacen|hace|tocas|metes|pones)',
+      'ahi (?:esta|tenes|tienes|tiene|tienen) (?:el|la|su|tu) (?:drama|problema|culpa|tema|fallo|error|causa|explicacion|culpable)',
+      // «habrán cambiado la contraseña»: el futuro de conjetura sobre un cambio ajeno
+      `(?:habra|habran|habras|habreis) (?:\\p{L}+ )?${DID}`,
+      // alguien del cliente + un cambio + el efecto: «tu practicante subió algo, de ahí viene el error»
+      `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| y| asi que| por lo que)\\s*(?:de ahi|por eso|eso es lo que|ese es el|esa es la|por ahi|ahi esta|ahi tiene|ahi tenes|ahi tienes)`,
+      // el fallo con el cliente como sujeto: «el error lo generó la agencia de marketing»
+      '(?:el|este|ese) (?:error|fallo|problema|bug|lio|desastre|cambio) lo (?:genero|causo|provoco|introdujo|metio|hizo|rompio|ocasiono|trajo) (?:la|el|su|tu|vuestr[oa]|alguien|usted)',
+      '(?:causad[oa]|provocad[oa]|generad[oa]|introducid[oa]|ocasionad[oa]) por (?:la agencia|el otro|la otra|su|tu|vuestr[oa]|sus|tus|alguien|usted|ustedes|vos)',
+      // «su proveedor de correo esté bloqueando los envíos»: conjetura + alguien del cliente + acción en curso
+      `${GUESS} ${REST}\\b${PARTY} (?:este|esten|estara|estaran|esta|estan|anda|andan|ande) \\p{L}+(?:ando|iendo)`,
+    ],
+    guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
+    reason: 'Culpar al cliente, o conjeturar que fue él (o su gente), lo pone en tu contra y no está probado.',
+    suggestion: 'Di qué cambió, cuándo y en qué commit; si aún no lo sabes, di qué vas a comprobar.',
+    alternative: 'El historial muestra un cambio el [fecha] en [dónde]; estoy comprobando si es la causa.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Apostaría a que su técnico actualizó WordPress el fin de semana.', 'Tu practicante subió algo al servidor, de ahí viene el error.', 'El error lo generó la agencia de marketing cuando metió su código de seguimiento.', 'Lo más seguro es que su proveedor de correo esté bloqueando los envíos.'],
+      pass: ['Seguramente lo rompí yo al subir la versión del martes; lo reviso hoy.', '¿Podría decirme si alguien cambió la configuración? Me ayuda a acotarlo.', 'Su técnico actualizó WordPress el sábado y desde entonces falla el formulario; reviso hoy la compatibilidad.'],
+    },
+  },
+  {
+    id: 'defensive.my-work-was-right',
+    category: 'defensive',
+    patterns: [
+      // lo pactado como escudo: «hice todo lo que estaba pactado, lo demás no entraba en el trabajo»
+      '(?:hice|hicimos|entregue|entregamos|cumpli|cumplimos)(?: con)? (?:todo lo que|todo cuanto|exactamente lo que|tal cual lo que|justo lo que|solo lo que|lo que se|lo que estaba|lo que habiamos) (?:estaba|habiamos|habia|se|me|nos|usted|tu|vos|ustedes)? ?(?:pactado|acordado|pedido|pidio|pediste|pidieron|hablado|firmado|presupuestado|pactamos|acordamos|hablamos|encargo|encargaste|encargaron|contrato|contrataste)',
+      '(?:lo demas|eso|esto|aquello) no (?:entraba|estaba|figuraba|aparecia|venia|formaba parte|era parte|iba|entra|esta|figura|forma parte) (?:en|de|dentro de) (?:el|lo|la|mi|nuestro|nuestra) (?:trabajo|presupuesto|contrato|alcance|acordado|pactado|encargo|propuesta|especificacion|pliego|proyecto|cotizacion|oferta)(?![^.;!?]*\\b(?:pero|aunque|si (?:lo )?(?:desea|quiere|queres|quieres)|puedo|podria|con gusto|encantad[oa])\\b)',
+      // lo que hace el sistema como escudo: «hace exactamente lo que pone en la especificación firmada», «es lo normal, no un bug»
+      '(?:hace|funciona|cumple|esta|se comporta|responde|actua) (?:exactamente |tal cual |tal y como |justo |al pie de la letra )?(?:lo que|como|segun) (?:pone|dice|indica|se pidio|se acordo|pediste|pidio|pidieron|acordamos|especifica|establece|marca|figura|aparece|esta escrito)',
+      '(?:es|era) (?:lo|el comportamiento|el funcionamiento) (?:normal|esperado|previsto|correcto|habitual|logico|que corresponde)(?: ?,? no (?:un|una|es un|es una) (?:bug|error|fallo|defecto|problema|falla))?',
+      ', no (?:un|una) (?:bug|error|fallo|defecto|falla)(?= *(?:[.!;]|$))',
+      // la aprobación del cliente como escudo
+      '(?:fue|quedo|estaba|estuvo|lo|la) (?:aprobad[oa]|validad[oa]|aceptad[oa]|firmad[oa]|dad[oa] por buen[oa]) (?:sin|por (?:usted|ustedes|ti|vos|su equipo|tu equipo))',
+      '(?:usted|ustedes|tu|vos|su equipo|tu equipo) (?:lo |la |los )?(?:{aprobar}|{validar}|{aceptar}|{firmar}|dio por bueno|diste por bueno|dieron por bueno)',
+      'no entiendo (?:por que|como es que|como) (?:ahora )?(?:aparece|sale|surge|falla|hay|se queja|me dice|me reclama)',
+      // el favor como escudo: «con todo lo que te ayudé gratis», «no me parece que me hables así»
+      'con todo lo que (?:te|le|les|os) (?:{ayudar}|{regalar}|{hacer}|{dar})',
+      '(?:gratis|sin cobrar|fuera de presupuesto|de regalo|por amor al arte)(?:,| y)',
+      '(?:no me parece|no acepto|no voy a aceptar|no permito|no tolero|no creo) (?:bien )?que me (?:hables|hable|hablen|trates|trate|traten|escribas|escriba|exijas|exija) (?:asi|de esa (?:forma|manera)|en ese tono)',
+      // lo entregado estaba bien: «yo entregué todo funcionando correctamente»
+      '(?:entregue|entregamos|deje|dejamos|subi|subimos|publique|publicamos|termine|terminamos|instale|instalamos|configure|configuramos|probe|probamos|lance|lanzamos) (?:[\\p{L}]+ ){0,3}?(?:funcionando|andando|perfect[oa]s?|perfectamente|impecable|correctamente|joya|de diez|sin (?:errores|fallos|fallas|problemas|un solo (?:error|fallo)))',
+      '(?:el|este|ese) (?:problema|error|fallo|bug|tema) no (?:es|era|viene|venia|sale|salia|esta|estaba|proviene|esta en) (?:de |en |del )?(?:mi|nuestro|nuestra|mis|nuestros) (?:codigo|parte|lado|trabajo|desarrollo|programacion|plugin|tema|web|desarrollos|cambios)',
+      '(?:probe|revise|comprobe|verifique|chequee|teste)(?:lo|la|los|las)? (?:yo )?(?:mism[oa] )?(?:decenas de|cientos de|mil|muchisimas|muchas|varias|un monton de|infinidad de) veces',
+      '(?:no estaba|no estaban|no tenia|no fallaba|no daba|no habia) (?:rot[oa]s?|mal|problemas?|errores|fallos?|ningun (?:problema|error|fallo)) cuando (?:lo |la |los |las )?(?:deje|entregue|subi|termine|publique|lance|pase|dejamos|entregamos|subimos|terminamos)',
+      '(?:el|este|ese) (?:problema|error|fallo|bug) no (?:esta|estaba|viene|venia) (?:de|en|del) (?:mi|nuestro) (?:lado|parte)',
+      'no (?:de|en|con|por) lo que (?:yo |nosotros )?(?:hice|hicimos|entregue|entregamos|programe|programamos|construi|desarrolle|desarrollamos|toque|tocamos|cambie|cambiamos)(?: yo| nosotros)?',
+      '(?:problema|error|fallo|limitacion|bug) (?:del|de la|de) (?:propi[oa] )(?:[\\p{L}]+)',
+      '(?:mi|nuestro) (?:trabajo|codigo|desarrollo|entrega|web|sitio)(?: lo| la)? (?:{revisar}|{aprobar}|{validar}|{probar}|{aceptar}|{firmar})(?: y (?:{aprobar}|{validar}|{aceptar}|{firmar}))? (?:su|tu|vuestr[oa]|el|la) (?:gerente|jefe|jefa|equipo|responsable|director|directora|encargad[oa]|cliente|socio|socia)',
+      '(?:mi|nuestro|nuestra) (?:codigo|trabajo|parte|desarrollo|sistema|cambio|plugin|web|entrega) no (?:tiene|tuvo|tendria) (?:nada )?que ver',
+      'no (?:tiene|tuvo) nada que ver con (?:mi|mis|nuestro|nuestra|nuestros|lo que (?:yo |nosotros )?(?:hice|hicimos|entregue|entregamos|toque|cambie))',
+      '(?:se )?(?:entrego|entregue|entregamos|entregaron) (?:[\\p{L}]+ ){0,2}?(?:complet[oa]s?|revisad[oa]s?|probad[oa]s?|terminad[oa]s?|en tiempo y forma|a tiempo y)',
+      '(?:a mi|a nosotros|en mi (?:equipo|ordenador|computadora|compu|maquina|navegador|movil|celular)|de mi lado|desde aca|desde aqui) (?:me |nos )?(?:sale|funciona|anda|va|carga|se ve|abre)(?: todo)? (?:bien|perfecto|perfectamente|sin problemas)',
+      'no se (?:que|que mas) (?:decirte|decirle|decirles|deciros)',
+      '(?:lo mio|mi parte|mi trabajo|mi codigo|lo que (?:yo )?hice|lo que (?:yo )?entregue|nuestro trabajo|nuestra parte|lo nuestro|nuestro codigo)(?: yo)? (?:esta|estaba|quedo|fue|era|anda|andaba|funciona|funcionaba|va|iba)(?: todo)? (?:bien|perfect[oa]|correct[oa]|impecable|bien hech[oa]|de diez|sin errores|sin fallos)?(?=[\\s;,.]|$)',
+      '(?:el problema|el error|el fallo|la falla|la causa) (?:esta|viene|sale|estara) (?:en|de|por) otr[oa] (?:lado|parte|sitio)',
+      'cumple (?:\\p{L}+ )?(?:con )?(?:todos )?(?:los|el|la|lo|las) (?:requisitos|especificacion|especificaciones|contrato|pactado|acordado|presupuesto|pliego|requerimientos)',
+      'no (?:es|esta|viene|era|estaba|venia) (?:del|de la|en el|en la) (?:\\p{L}+ )?que (?:yo|nosotros) (?:programe|hice|entregue|desarrolle|programamos|hicimos|entregamos|desarrollamos)',
+      '(?:yo|nosotros) siempre (?:entrego|entregamos|pruebo|probamos|reviso|revisamos|compruebo|comprobamos|dejo|dejamos|testeo|testeamos)|no es mi estilo',
+      '(?:segun|como|lo que|tal cual|tal como) (?:\\p{L}+ ){0,3}?(?:hablamos|acordamos|pactamos|pidio|pediste|pidieron|se pidio|se acordo|se hablo),? punto por punto|al pie de la letra|(?:hice|hicimos) todo (?:segun|como|tal cual|tal como|de acuerdo a)',
+      '(?:anos|decadas) de experiencia|llevo (?:\\p{L}+ )?anos (?:en esto|haciendo|programando|trabajando)|nunca (?:habia|habiamos|he|hemos) tenido (?:este|ese|un|una|ningun|ninguna) (?:problema|queja|reclamo|fallo)',
+      '(?:funcionaba|andaba|iba|estaba bien|estaba perfecto)(?: [\\p{L}]+){0,3} (?:el dia de la entrega|cuando (?:lo |la )?entregue|en la entrega|al entregarlo|al entregarla)|tengo (?:las |los )?(?:capturas|pruebas|evidencias|correos|mensajes) (?:que lo demuestran|de que)?',
+      'no (?:estaba|estaban|fue|fueron) (?:contemplad[oa]s?|previst[oa]s?|especificad[oa]s?|pedid[oa]s?|definid[oa]s?)(?![^.;!?]*\\b(?:pero|lo (?:anado|agrego|incluyo|hago)|sin coste|sin costo)\\b)|no es que (?:lo )?(?:haya|hayamos) hecho mal',
+      'no (?:podia|podiamos|puedo|podemos|pude) adivinar(?:lo)?|no soy adivin[oa]',
+      'no (?:fue|es|era|ha sido) (?:un |una )?(?:error|fallo|falla|problema|culpa)(?: \\p{L}+){0,2} (?:de|por) (?:nuestra|mi) parte',
+      '(?:entrego|entregue|entregamos|hice|hicimos|desarrolle|programe|construi|se hizo|se entrego|se desarrollo) (?:\\p{L}+ ){0,2}?segun (?:el|lo|la) (?:diseno|presupuesto|contrato|acordado|pactado|especificacion|pedido)',
+      '(?:yo|nosotros) no (?:fui|fuimos) (?:quien|quienes|el que|la que|los que)',
+      '(?:el trabajo|el codigo|lo) que (?:yo )?(?:entregue|hice|subi|programe|entregamos|hicimos) (?:no tiene|no tenia|esta|estaba|funciona|funcionaba|anda|andaba) (?:ningun (?:problema|error|fallo)|nada (?:mal|raro)|bien|perfect[oa])',
+      '(?:nunca|no) (?:fue|fueron|es|son|era|eran) (?:mi|nuestra) (?:responsabilidad|tarea|competencia)',
+      '(?:salio|salieron|fue|funciono|anduvo|quedo) (?:perfecto|perfectamente|bien|impecable|sin problemas) (?:por|de|desde) (?:mi|nuestro) (?:lado|parte)',
+      // «no es cosa mía», «no depende de mí», «no viene de mi código»
+      'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
+      'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
+    ],
+    guards: ['apology', 'negated', 'conditional'],
+    reason: 'Justificarse pone al cliente a la defensiva y no le dice ni qué pasó ni qué viene ahora.',
+    suggestion: 'Cuenta lo que muestra el historial y el siguiente paso, sin defenderte.',
+    alternative: 'Estoy revisando qué cambió desde la entrega; el [fecha] enviaré lo que muestra el historial.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Hice todo lo que estaba pactado, lo demás no entraba en el trabajo.', 'El sistema hace exactamente lo que pone en la especificación firmada.', 'Que el pedido quede pendiente hasta que se acredite el pago es lo normal, no un bug.', 'El proyecto fue aprobado sin observaciones, así que no entiendo por qué ahora aparece esto.', 'Con todo lo que te ayudé gratis fuera de presupuesto, no me parece que me hables así.'],
+      pass: ['La exportación no entraba en el presupuesto, pero puedo hacerla en dos días si lo desea.', 'Es normal que estés enojado: el arreglo falló otra vez.', 'Hice los cambios que me pediste el lunes: la factura ya sale con IVA.'],
+    },
+  },
+  {
+    id: 'dismissive.weigh-down',
+    category: 'dismissive',
+    patterns: [
+      'de (?:poca|escasa|poquisima|muy poca) (?:monta|importancia|relevancia|gravedad|trascendencia|entidad)',
+      'no (?:tiene|tenia|reviste) (?:mayor|ninguna|gran|demasiada|mucha|tanta|excesiva) (?:trascendencia|importancia|relevancia|repercusion|gravedad|complicacion)',
+      '(?:yo )?no me (?:preocuparia|alarmaria|agobiaria|haria problema|haria drama|volveria loc[oa])',
+      '(?:no|tampoco) (?:hace|hacia) (?:falta|falta para) (?:preocuparse|alarmarse|ponerse asi|tanto)',
+      'no creo que (?:sea|esto sea|eso sea|haya) (?:un |una |tan |muy |algo |para )?(?:gran|grave|serio|seria|importante|urgente|tanto|problema grave|gran cosa|para tanto)',
+      'no (?:dramaticemos|exageremos|hagamos (?:un )?drama|nos pongamos (?:dramatic[oa]s|nervios[oa]s)|te hagas (?:drama|problema|mala sangre))|sin dramas?(?= *(?:[.,;!]|$))',
+      'a (?:ningun|ninguna|ninguno de (?:sus|tus)|pocos|nadie) (?:\\p{L}+ )?(?:le|les) (?:va|van|iba) a (?:importar|molestar|afectar|llamar la atencion)',
+      '(?:ningun|ninguna) (?:cliente|usuario|visitante|comprador)a? (?:lo |se )?(?:va a|iba a) (?:notar|ver|fijar|importar)',
+      '(?:puede|puedes|podes|pueden|podeis) (?:ignorarlo|ignorarla|ignorarlos|obviarlo|pasarlo por alto|no hacerle caso)',
+      '(?:es|son) (?:solo|solamente|nomas|apenas|simplemente) (?:un|una|unos|unas) (?:[\\p{L}]+ ){0,2}?(?:mensaje|aviso|detalle|cosa|tema|warning|icono|boton|pixel|texto|color|margen|espacio|advertencia|cosita|detallito)',
+      '(?:le|les|nos|me|te) pasa a todo (?:el )?mundo|a todos nos pasa|(?:es|son) (?:algo )?normal(?:es)? en (?:cualquier|todas las|todos los)',
+      '(?:ni|no) (?:te|se|os) (?:apures|apure|apuren|estreses|estrese|estresen|agobies|agobie|agobien|rayes|raye|hagas problema|haga problema|calientes|caliente|hagas mala sangre)|relaj(?:a|ate|ese|ense|en)(?=[\\s,.;!]|$)|tranqui(?=[\\s,.;!]|$)',
+      '(?:ni|no) se (?:da|dan) cuenta|ni lo (?:nota|notan|ve|ven|percibe|perciben)|nadie lo nota|porque (?:te|se) (?:fijas|fija|fijan) (?:mucho|demasiado)',
+      '(?:chiquito|chiquita|pequenito|pequenita|chiquitito|detallito|cosita|tonteria|pavada|boludez|nimiedad|minucia|bobada)',
+      '(?:incidencia|error|fallo|problema|bug|detalle|tema|falla) (?:menor|minim[oa]|sin importancia|insignificante|muy puntual)|sin (?:impacto|importancia|relevancia|repercusion) (?:significativ[oa]|real|alguna|ninguna|mayor)',
+      'no hay (?:de que|por que|motivo para|razon para|necesidad de) (?:alarmarse|preocuparse|asustarse|alarmar|preocupar|agobiarse)|(?:esas|son) cosas (?:que )?pasan',
+      'no (?:te|le|les|os) (?:cambia|afecta|supone|quita) nada',
+      'no (?:exageres|exagere|exageren|exagereis)|tampoco (?:esta|es) (?:tan|para tanto|tan grave|tan mal)',
+      'se (?:puede|pueden) (?:ignorar|obviar|pasar por alto|dejar (?:asi|como esta))',
+      'mas importancia de la que tiene|(?:le|te|les) (?:esta|estas|estan) dando (?:mucha|demasiada|mas) importancia',
+      '(?:la mayoria|casi todos|la mayor parte) de (?:tus|sus|los) (?:clientes|usuarios|visitantes) (?:usan|usa|entran|compran|no)',
+      'no (?:deberia|tendria que|tiene por que|tenes que|tienes que|tiene que) (?:preocupar(?:le|te|les|se|os)|alarmar(?:le|te|se))',
+      'una vez (?:de|entre|cada) (?:cada )?(?:mil|cien|millon)|no (?:merece|vale) la pena',
+      'lo demas (?:da igual|no importa|es secundario)',
+      '(?:pasa|ocurre|sucede) (?:todo el tiempo|siempre|a menudo|constantemente|en todas partes)|sin (?:estres|drama)(?= *[,.!]|$)|(?:pueden|puede|podes|puedes) vivir con (?:eso|esto|ello)',
+      'minuscul[oa]|diminut[oa]|nadie (?:visita|usa|mira|entra)|(?:te|se|os) (?:esta |estas |estan )?preocupa(?:ndo|s|n)? por nada',
+      'no es (?:realmente|en realidad) (?:un|una) (?:problema|error|fallo)|es una rareza',
+      'apenas (?:es|si es|supone) (?:un|una) (?:problema|error|fallo|detalle|molestia|inconveniente)',
+      'no (?:corre|urge|apura|apremia) (?:ninguna |mucha |tanta |demasiada )?(?:prisa|urgencia)?',
+      '(?:es|son|solo es|es solo) (?:solo |solamente |nomas )?(?:un solo|una sola|un unico|una unica|apenas un|apenas una|solo un|solo una) (?:boton|pagina|campo|pixel|palabra|linea|imagen|enlace|producto|correo|usuario|cliente|pedido|icono|etiqueta)',
+      '(?:no cambia|no afecta|no importa|da igual|no supone|no significa) (?:nada|en nada)? ?(?:para|a) (?:sus|tus|los|vuestros) (?:clientes|usuarios|visitantes|ventas|compradores)',
+      'para (?:sus|tus|los|vuestros) (?:clientes|usuarios|visitantes|compradores) no (?:cambia|afecta|importa|supone|significa) (?:nada|en nada)',
+      '(?:casi )?(?:nadie|ningun (?:cliente|usuario|visitante)|pocos (?:clientes|usuarios|visitantes)) (?:lo |se )?(?:va a|van a|iba a)? ?(?:notar|ver|usar|entrar|fijar|dar cuenta)',
+    ],
+    guards: ['conditional', 'reported', 'negated'],
+    reason: 'Quitarle importancia a lo que preocupa al cliente le dice que su problema no cuenta.',
+    suggestion: 'Reconoce la molestia y di qué estás haciendo; cuánto importa lo decide quien lo sufre.',
+    alternative: 'Entiendo la molestia que causa; [qué se está haciendo] el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Es un error de poca monta, yo no me preocuparía.', 'Comprendo que le moleste, pero realmente no tiene mayor trascendencia.'],
+      pass: ['Entiendo que es grave para la tienda; hoy mismo lo reviso.', 'El error afecta a 40 pedidos al día, así que va primero.'],
+    },
+  },
+  {
+    id: 'stalling.no-when',
+    category: 'stalling',
+    patterns: [
+      '(?:le|te|les|os|lo|la|los|las) (?:iremos|ire|vamos a ir|voy a ir|vamos|voy|seguiremos|seguire|seguimos|sigo) (?:informando|contando|avisando|comentando|diciendo|actualizando|poniendo al tanto|pasando novedades)',
+      '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:me|nos) (?:{desocupar}|{liberar}|quede libre|quedemos libres|haga un hueco|hagamos un hueco|(?:de|den) (?:los )?tiempos?|sobre tiempo|sobre un rato)',
+      '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:tenga|tengamos|encuentre|encontremos|consiga|consigamos) (?:un )?(?:hueco|ratito|rato|momento|tiempo|minuto|chance)',
+      '(?:vamos|voy|seguimos|sigo|estamos|estoy|andamos|ando) \\p{L}+(?:ando|iendo)(?:lo|la|los|las)? (?:de a poco|poco a poco|como (?:podemos|puedo)|sobre la marcha|a nuestro ritmo)',
+      '(?:esta|queda|lo tiene|lo tienen|la tiene|la tienen)(?: ya| ahora)? (?:con|en manos de) (?:nuestros|nuestro|nuestra|el|los|mi|mis|la) (?:programadores|programador|desarrolladores|desarrollador|tecnicos|tecnico|equipo|informaticos|especialistas|companeros|companero|departamento)',
+      '(?:segun|conforme|a medida que) (?:avancemos|avance|vayamos avanzando|haya novedades|tengamos novedades|sepamos (?:algo|mas))',
+      'lo (?:antes|mas pronto|mas rapido) que (?:se pueda|sea posible|podamos|pueda|nos sea posible)',
+      '(?:escalad[oa]|derivad[oa]|elevad[oa]|trasladad[oa]) (?:a nivel interno|internamente|al equipo|al departamento|al area|a quien corresponde|al sector|a soporte|a desarrollo)',
+      '(?:dejalo|dejelo|dejenlo|dejadlo|dejamelo|dejenoslo|dejanoslo) (?:en )?(?:nuestras|mis|buenas) manos|(?:esta|queda) en (?:nuestras|mis|buenas) manos',
+      '(?:estan|esta|anda|andan)(?: ya| todavia)? (?:encima|en ello|con ello|en eso|con eso|trabajando en (?:ello|eso)|a full|a tope)',
+      '(?:vemos|veremos|vere|veo|a ver|vamos a ver|voy a ver) (?:que|como|si) (?:podemos|puedo|se puede|se le puede) hacer',
+      '(?:sigue|esta|se encuentra|queda|continua|permanece)(?: todavia| aun)? en (?:proceso de )?(?:revision|analisis|estudio|evaluacion|investigacion|cola|tramite|curso|marcha|seguimiento|gestion)',
+      'oportunamente|a su debido tiempo|en su debido momento',
+      '(?:dando|damos|daremos|dandole|doy|le damos|le estamos dando) (?:\\p{L}+ )?seguimiento',
+      '(?:dejame|dejeme|dejanos|dejenos|deja que|deje que) (?:ver|mirar|revisar|checar|chequear|averiguar|consultar|investigar)(?:lo|la)?',
+      '(?:te|le) (?:regreso|devuelvo|devolvere|regresare) la llamada',
+      'ya casi(?= *(?:[.,;!]|$))|(?:estoy|estamos) terminando de (?:revisar|ver|mirar|probar|ajustar|chequear)',
+      'cualquier (?:cosa|novedad|avance|noticia) (?:te|le|les|os) (?:escribo|aviso|digo|cuento|comento|llamo)',
+      'no (?:tuve|he tenido|tengo|encontre|he encontrado|hemos tenido|tuvimos) (?:el )?tiempo (?:de|para)|no me olvido|no lo olvido|lo tengo presente',
+      '(?:en proceso de|tratando de|intentando|procurando) (?:solucionar|resolver|arreglar|llegar al fondo|entender|encontrar|averiguar|identificar|corregir)(?:lo|la|los|las)?',
+      'pendiente (?:con|de|en) (?:el|la) (?:area|equipo|departamento|sector)|(?:cuando|en cuanto) se (?:calmen|tranquilicen|normalicen) (?:un poco )?las cosas|haciendo (?:todo lo posible|lo posible|lo que (?:podemos|puedo))',
+      '(?:en|a) (?:mi|nuestra) (?:lista|agenda|cola)(?: de (?:pendientes|tareas|cosas))?',
+      '(?:lo|la|te|le|les|os) (?:veo|vemos|miro|miramos|reviso|revisamos|hago|hacemos|arreglo|arreglamos|paso|mando|envio|cuento|digo) (?:[\\p{L}]+ ){0,3}?si (?:puedo|podemos|me da (?:el )?tiempo|nos da (?:el )?tiempo|llego|llegamos|tengo (?:un )?(?:hueco|tiempo|rato)|me hago un hueco)',
+      '(?:esta|queda|lo dejo|lo dejamos|lo tiene|lo tienen) en manos (?:del|de|de nuestro|de mi|de la)',
+      '(?:dame|deme|denme|danos|denos|dennos|dadme) (?:un |una )?(?:chance|chancecita|oportunidad|unos dias|unas horas|un par de dias|margen|tiempito)',
+      '(?:ya )?(?:he|hemos) (?:pasado|trasladado|derivado|escalado|elevado|enviado|reenviado) (?:el|su|tu|la|este|esta|ese|esa) (?:tema|caso|consulta|incidencia|problema|reclamo|ticket|asunto)(?: al| a la| a| con)',
+    ],
+    guards: ['concrete', 'negated', 'conditional'],
+    reason: 'Suena a «ya veremos»: no dice qué se revisó ni cuándo habrá novedades.',
+    suggestion: 'Cuenta qué revisaste y el siguiente paso con una fecha.',
+    alternative: 'Estoy revisando [qué]; el [fecha] enviaré el resultado.',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Ya he pasado el tema al equipo técnico y le iremos informando.', 'Estoy harto ocupado pero lo veo apenas me desocupe.'],
+      pass: ['Le iremos informando cada día a las 9:00 con el estado del arreglo.', 'Apenas me desocupe del corte de mañana a las 10 lo reviso.'],
+    },
+  },
+  {
+    id: 'overpromising.sworn',
+    category: 'overpromising',
+    patterns: [
+      // modal de «debería» + estado de «hecho», con o sin sujeto: «debería quedar andando», «ya debería estar todo correcto»
+      '(?:deberia|deberian|deberia de|deberian de|tendria que|tendrian que|tiene que|tienen que|debe de|deben de|habria de) (?:ya )?(?:estar|quedar|ir|andar|funcionar|verse|cargar|salir|marchar|estar andando|estar funcionando)(?: ya)?(?: todo)?(?: ya)? (?:bien|correct[oa]s?|correctamente|andando|funcionando|fino|list[oa]s?|ok|okey|perfect[oa]|perfectamente|resuelt[oa]|solucionad[oa]|arreglad[oa]|joya|de diez|al pelo|de lujo|como un reloj|sin (?:problemas|fallos|errores)|normal|estable)',
+      '(?:no hay|no existe|ya no hay|cero|ni una|ninguna)(?: ninguna| ni una| la menor| la mas minima)? (?:forma|manera|posibilidad|probabilidad|modo|riesgo|chance)s? de que',
+      'me (?:juego|apuesto) (?:lo que (?:quieras|quiera|quieran|sea)|el cuello|la cabeza|mi reputacion|el pellejo|la vida)',
+      '(?:aguanta|aguantara|resiste|resistira|soporta|soportara) (?:lo que (?:le )?(?:echen|eches|sea|venga)|todo|cualquier cosa)',
+      '(?:ya|con esto|asi) (?:estaria|quedaria|funcionaria|andaria|iria)(?: todo)?(?:,| ya)? ?(?:creo|supongo|imagino|diria)?(?= *(?:[.,;!]|$))',
+      '(?:de ahora en (?:adelante|mas)|de aqui en adelante|a partir de (?:ahora|hoy|este momento)|desde ahora|en adelante),? (?:ya )?(?:no|nunca|jamas|siempre)? ?(?:vas|va|van|vais|va a haber|vas a tener|va a tener) ?(?:a )?(?:tener|haber|fallar|funcionar|andar|ir|dar)?',
+      'con (?:total|toda|absoluta|plena|completa) (?:certeza|seguridad|garantia|confianza)',
+      '(?:ya )?no (?:deberia|deberian|tendria que|tendrian que|tendria por que|tendrian por que|va a|van a|habra|habria|hay) (?:de )?(?:presentarse |aparecer |salir |haber |darse |producirse |repetirse )?(?:mas|ningun|ninguna|otro|otra|nuevos?|nuevas?) (?:errores|error|fallos|fallo|fallas|problemas|problema|incidencias|incidencia|caidas|caida|inconvenientes|inconveniente)',
+      '(?:imagino|supongo|creo|entiendo|calculo) que (?:con esto |ahora |ya |asi )+(?:\\p{L}+ )?(?:funciona|funcionara|funcionaria|va|ira|iria|anda|andara|andaria|esta|estara|estaria|queda|quedara|quedaria|quedo)',
+      'se supone que (?:ya |ahora )?(?:esta|funciona|anda|va|quedo|queda)',
+      'infalible|invulnerable|indestructible|irrompible',
+      '(?:no|nunca) (?:va|van|vas|volvera|volveran) a dar (?:mas )?(?:guerra|lata|la lata|problemas|dolores de cabeza|disgustos)',
+      '(?:no|nunca|jamas) (?:se )?(?:vuelva|vuelvan) a (?:romper|caer|fallar|pasar|repetir|ocurrir)(?:se)? (?:nunca|jamas|mas)',
+      // juramento sin verbo de garantía: «te lo firmo», «neta que ya no...», «palabra de honor»
+      '(?:te|se|le|les|os) lo (?:firmo|firmamos|juro|aseguro|garantizo|prometo)',
+      '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
+      // absolutos sobre el futuro en cualquier persona: «ya no vas a volver a ver ese error»
+      '(?:ya )?(?:no|nunca|jamas) (?:mas )?(?:vas|va|van|vais|volveras|volvera|volveran|volvereis) a (?:volver a )?(?:ver|tener|sufrir|notar|encontrar|recibir)(?:lo|la)? (?:ese|este|el|ningun|ninguna|mas|otro|otra|aquel) (?:[\\p{L}]+ )?(?:error|fallo|problema|aviso|mensaje|caida|falla|bug|pantallazo|incidente)',
+    ],
+    guards: ['negated', 'reported', 'controlled', 'conditional', 'ownsIt'],
+    reason: 'Una promesa sobre el resultado que la evidencia no puede respaldar; si vuelve a fallar, pesa el doble.',
+    suggestion: 'Di qué comprobaste y qué vas a vigilar; promete solo lo que depende de ti.',
+    alternative: 'He comprobado la corrección en [versión] y revisaré [qué] el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Con lo que subí recién debería quedar andando, en teoría.', 'Neta que ya no vas a volver a ver ese error, te lo firmo.', 'Ya debería estar todo correcto, lo he dejado fino.'],
+      pass: ['Yo debería haber probado ese caso.', 'No puedo decir que no vaya a volver a ver ese error: le dejo una alerta.'],
+    },
+  },
+  {
+    id: 'condescending.told-before',
+    category: 'condescending',
+    patterns: [
+      // «esto ya lo hablamos en la reunión», «ya lo vimos»
+      '(?:(?:esto|eso|esto mismo|eso mismo|lo) ya (?:lo )?|ya (?:lo |esto |eso )?)(?:hablamos|habiamos hablado|vimos|habiamos visto|tratamos|comentamos|habiamos comentado|conversamos|aclaramos|explicamos|acordamos|repasamos|discutimos|quedo claro)',
+      'de primero de (?:\\p{L}+)|(?:es|son) (?:cosas |algo )?(?:de|para) principiantes|de manual(?= *(?:[.,;!]|$))',
+      '(?:ya )?no se (?:como|de que (?:forma|manera)|ya como|de que otra (?:forma|manera)) (?:mas )?(?:explicar|decir|contar)(?:lo|te|le|les|selo|telo|os)?(?: (?:mas )?(?:claro|claramente|facil|sencillo|simple))?',
+      '(?:repase|explique|dije|comente|mande|envie|conte|hable|aclare|repasamos|explicamos|hablamos|vimos|comentamos)(?: [\\p{L}]+){0,4}? (?:dos|tres|cuatro|cinco|un par de) veces',
+      'si (?:lo|la|los|las) (?:lee|lees|leen|revisa|revisas|revisan|mira|miras|miran|abre|abris|abres)(?= *(?:[.!]|$))',
+      '(?:esta|viene|aparece|sale|figura|se explica)(?: todo| bien| clarito| claramente| perfectamente)*(?: explicado)? en (?:el|la|las|los) (?:manual|documentacion|guia|instrucciones|preguntas frecuentes|faq)',
+      '(?:documentacion|manual|guia|instrucciones) que (?:recibio|recibiste|recibieron|le (?:di|envie|mande|pase|dimos|enviamos)|te (?:di|envie|mande|pase|dimos|enviamos))',
+      'como (?:dice|indica|explica|pone|detalla|aclara|se explica en|se indica en) (?:el|la|las|los) (?:\\p{L}+ ){0,3}?(?:manual|documentacion|guia|instrucciones|preguntas frecuentes|faq|correo|mensaje|contrato)',
+      '(?:lo|se lo|te lo|le|se) (?:dire|digo|repito|explico|aclaro|recuerdo) (?:claro |clarito |bien |despacio )?(?:una vez mas|otra vez|de nuevo|por ultima vez)',
+      '(?:insisto|recalco|subrayo|reitero) (?:de nuevo|otra vez|una vez mas)',
+      'si (?:usted |tu |vos )?(?:hubiera|hubieras|hubiese|hubieses|hubieran) (?:leido|abierto|mirado|revisado|visto|seguido|hecho caso a|consultado) (?:el|la|los|las|mi|mis) (?:manual|correo|mensaje|documentacion|guia|instrucciones|adjunto|archivo|pdf|enlace|video|tutorial|pasos)',
+      '(?:lea|lee|lean|leed|siga|sigue|segui|sigan|revise|revisa|revisen|mire|mira|miren|abra|abri|abre) (?:[\\p{L}]+ ){0,3}?esta vez(?= *(?:[.!]|$))',
+      'no (?:deberia|tendria|tengo|deberiamos) (?:por que |que )?(?:tener que )?(?:explicar|repetir|decir|aclarar)(?:te|le|les|selo|telo|os)? (?:esto|eso|algo asi)',
+      'se explica (?:solo|sola|por si (?:mism[oa]|sol[oa]))|habla por si (?:sol[oa]|mism[oa])|sentido comun',
+      'no (?:entiende|entiendes|entendes|entienden|sabe|sabes|saben|conoce|conoces) (?:bien |muy bien |del todo )?(?:como funciona|lo que es|que es|de que va|como va)',
+      '(?:te|le|les|os|se) lo explico (?:despacio|despacito|facil|facilito|con manzanas|en cristiano|paso a paso)|con manzanas|en cristiano|para tontos|para dummies',
+      'ciencia espacial|ciencia de cohetes|fisica cuantica|rocket science',
+      'asi de (?:sencillo|facil|simple)|(?:nada mas|nomas) (?:le das|das|tenes que|tiene que|tienes que|hay que|es|haces|hace|pulsa|pulsas|dale|dele)',
+      'no (?:es|sea|seas|eres|sos) (?:usted |tu |vos )?(?:tecnic[oa]|informatic[oa]|expert[oa]|del oficio|programador[a]?)|(?:se|te|les) lo (?:simplifico|pongo (?:facil|sencillo))',
+      '(?:^|(?<=[.!?]\\s{1,3}))naturalmente,|obvio (?:que|,)|como es natural,',
+      '(?:multiples|numerosas|reiteradas|repetidas) (?:ocasiones|veces)|como se (?:explico|dijo|indico|comento|menciono|aclaro) (?:ya|antes|anteriormente)',
+      'pense que (?:esto|eso) (?:era|seria|estaba) (?:obvio|claro|evidente)',
+      '(?:consulte|lea|revise|consulta|lee|revisa|consultá|leé) (?:la|el) (?:documentacion|manual|guia|faq|preguntas frecuentes) antes de',
+      'cualquiera con (?:conocimientos|nociones|un minimo)',
+      '(?:intentar|intento|voy a intentar|tratare de|intentare) explicar(?:lo|te|le|selo|telo)? (?:una vez mas|otra vez|de nuevo)|a estas alturas',
+      // «hasta un principiante sabe», «cualquier programador te dirá»
+      'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
+      'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
+    ],
+    guards: ['negated', 'conditional', 'concrete'],
+    reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
+    suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
+    // La coincidencia cae a mitad de frase («esto ya lo hablamos en la reunión»): quitarla sola rompería la frase.
+    alternative: 'Estos son los pasos: [pasos].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
+      pass: ['En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
+    },
+  },
+  {
+    id: 'dodging.it-happened',
+    category: 'dodging',
+    needsOwner: 'not-others',
+    patterns: [
+      // suceso sin sujeto + percance: «ha habido ciertos problemas en el proceso», «ocurrió una falla al migrar»
+      '(?:hubo|ha habido|habia habido|ocurrio|ocurrieron|ha ocurrido|han ocurrido|se produjo|se produjeron|se ha producido|surgio|surgieron|ha surgido|se presento|se presentaron|se dio|se dieron|sucedio|se registro) (?:un |una |unos |unas |algun |alguna |algunos |algunas |ciert[oa]s? |vari[oa]s |un par de |pequen[oa]s? )*(?:pequen[oa]s? )?(?:problemas?|fallas?|fallos?|errores|error|inconvenientes?|incidencias?|imprevistos?|percances?|contratiempos?|descuidos?|confusion(?:es)?|lios?|equivocaciones|equivocacion|desajustes?|complicaciones|complicacion|irregularidad(?:es)?|anomalias?|inconsistencias?)(?: [\\p{L}]+)? (?:en|al|con|durante|a la hora de|de|mientras)\\b',
+      // «se nos fue un detalle», «se les pasó»
+      'se (?:nos|me|le|les|te) (?:fue|fueron|ha ido|han ido|paso|pasaron|escapo|escaparon|colo|colaron|quedo|quedaron|olvido|olvidaron) (?:un|una|algun|alguna|el|la|los|las|unos|unas)\\b',
+      // «quedó sin hacer», «se quedó sin probar»
+      '(?:se )?(?:quedo|quedaron|ha quedado|han quedado) sin (?:hacer|probar|revisar|aplicar|subir|ejecutar|correr|comprobar|verificar|actualizar|incluir|terminar|pasar|completar)',
+      // «se descuidó la revisión»: se + verbo de descuido
+      'se (?:{descuidar}|{omitir}|{traspapelar}|{extraviar}|{saltear}|{obviar}|{desatender})',
+      // la cosa desapareció sola: «la validación desapareció en la última versión»
+      '(?<!(?:error|fallo|bug|problema|aviso|mensaje|falla)s? )(?:desaparecio|desaparecieron|se perdio|se perdieron|se esfumo|se fue|se fueron|se cayo|se cayeron|quedo fuera|quedaron fuera) (?:en|con|tras|al|durante|despues de) (?:la|el) (?:ultim[oa] |reciente |nuev[oa] |anterior )?(?:version|actualizacion|despliegue|subida|migracion|cambio|fusion|merge|deploy)',
+      'no se (?:hizo|hicieron|ejecuto|ejecutaron|lanzo|lanzaron|corrio|corrieron|realizo|realizaron|completo|completaron|programo|activo|hizo nunca)',
+      '(?:defectuos[oa]|equivocad[oa]|rot[oa]|incorrect[oa]|sin probar|vie[jo]a|antigu[oa]|incomplet[oa]|a medio hacer) (?:[\\p{L}]+ )?(?:llego|paso|se colo|se subio|acabo|termino|fue a parar) (?:a|en) (?:produccion|la web|el servidor|la version|el sitio)',
+      'se (?:ejecuto|ejecutaron|lanzo|lanzaron|corrio|corrieron|uso|usaron|aplico|aplicaron|cargo|cargaron|instalo|instalaron|desplego|publico|subio|subieron) (?:el|la|los|las|un|una|unos|unas) (?:[\\p{L}]+ )?(?:equivocad[oa]s?|incorrect[oa]s?|errone[oa]s?|que no (?:era|tocaba|correspondia))',
+      'no (?:termino|terminaron|acabo|acabaron|llego|llegaron) de (?:aplicarse|instalarse|subirse|completarse|ejecutarse|cargarse|desplegarse|guardarse|copiarse)',
+      `se ${DID_SE} (?:[\\p{L}]+ ){0,3}?(?:durante|en|al|con|tras) (?:la|el) (?:actualizacion|migracion|despliegue|subida|cambio|fusion|traslado|mudanza|sincronizacion|restauracion|version|deploy|merge)`,
+      'se (?:metio|metieron|colo|colaron|introdujo|introdujeron|filtro|filtraron|deslizo|deslizaron) (?:un|una|algun|alguna|unos|unas) (?:pequen[oa] )?(?:error|errores|fallo|fallos|bug|bugs|cambio|cambios|problema|problemas)',
+      '(?:termino|terminaron|acabo|acabaron|resulto|resultaron)(?: siendo)? (?:revertid|borrad|eliminad|sobrescrit|pisad|deshech|restaurad|perdid|desactivad|rot|cambiad|reemplazad)[oa]s?',
+      'se (?:termino|acabo) \\p{L}+(?:ando|iendo)(?:se)? sol[oa]|por alguna razon|no se (?:como|por que)(?= *(?:[.,;!]|$))|vaya (?:uno )?a saber (?:como|por que)|misteriosamente',
+      'se (?:cruzaron|mezclaron|liaron|confundieron|traspapelaron) (?:unos |los |algunos |unas |las )?(?:cables|archivos|datos|ramas|versiones|cosas|papeles)',
+      '(?:fue|fueron|ha sido|han sido|quedo|quedaron) (?:sobrescrit|borrad|eliminad|revertid|deshech|modificad|cambiad|perdid|pisad|reemplazad|reiniciad|restaurad|desactivad)[oa]s?',
+      'se (?:genero|generaron|origino|originaron|presento|presentaron|creo) (?:un|una|algun|alguna|ciert[oa]s?|unos|unas) (?:inconvenientes?|problemas?|errore?s?|fallos?|fallas?|incidencias?|irregularidad(?:es)?|anomalias?)',
+      '(?:se )?(?:quedo|quedaron) (?:un|una|el|la|los|las|unos|unas|algun|alguna) \\p{L}+ sin (?:actualizar|subir|aplicar|probar|revisar|copiar|migrar|incluir)',
+      'de (?:forma|manera|modo) (?:involuntaria|accidental|inadvertida|no intencionada)|involuntariamente|inadvertidamente',
+      // «volvió una versión vieja del archivo»
+      '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
+    ],
+    guards: ['ownsIt', 'agent'],
+    reason: 'Una pasiva sin sujeto («se cometió un error») esquiva quién lo hizo; si fue tuyo, el cliente lo nota.',
+    suggestion: 'Si el cambio fue tuyo, dilo en primera persona y cuenta cómo y cuándo lo corriges.',
+    alternative: 'Fue un error mío: [qué pasó]. Lo corrijo el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Ha habido ciertos problemas en el proceso de publicación.', 'Se nos fue un detalle en el código de la pasarela.', 'Infortunadamente, el paso de control de calidad quedó sin hacer esta vez.', 'Ocurrió una falla al migrar los datos del viernes.', 'Al parecer se descuidó la revisión del código antes de subirlo.', 'Volvió una versión vieja del archivo al sincronizar y de ahí el bug.'],
+      pass: ['Cometí un error al migrar los datos del viernes y lo corrijo hoy.', 'Olvidé probar la pasarela; fue un error mío.'],
+    },
+  },
+];
+

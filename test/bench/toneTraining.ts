@@ -1,0 +1,129 @@
+// Training the learned tone complement (src/core/tone/learned.ts): seeded stochastic gradient descent
+// on the softmax loss over the shared sentence features, the strongest features kept, and the
+// threshold chosen by 5-fold cross-validation for few false alarms. Used by the trainer that writes
+// the shipped modules (`npm run tone:train`), by the experiment (`npm run bench:tone-model`) and by
+// the tests that check the shipped modules still match the corpus.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { checkTone, toneRules } from '../../src/core/tone/check';
+import { MODEL_CLASSES, classScores, sentenceFeatures, softmax } from '../../src/core/tone/features';
+import type { ModelClass, ToneWeights } from '../../src/core/tone/features';
+import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
+import type { Verdict } from '../../src/core/tone/learned';
+import { TUNE_PARTS, corpusPath } from './toneCorpus';
+import type { CorpusEntry, CorpusLabel } from './toneCorpus';
+
+type Lang = 'en' | 'es';
+
+const HYPER = {
+  epochs: 30,
+  rate: 0.2,
+  l2: 1e-4,
+  minCount: 2,
+  keepFeatures: 3000,
+  folds: 5,
+  seed: 12,
+  /** The false-alarm rate the threshold is chosen for, out of fold, leaving room under the 5% target. */
+  cvFalseAlarms: 0.02,
+  thresholds: [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99],
+} as const;
+
+/** What the shipped modules were trained from: the four tune parts as bytes and the hyper-parameters. */
+export function trainingChecksum(): string {
+  const hash = createHash('sha256');
+  for (const part of TUNE_PARTS) hash.update(`${part}\n`).update(readFileSync(corpusPath(part)));
+  hash.update(JSON.stringify(HYPER));
+  return hash.digest('hex');
+}
+
+/** A seeded generator, so a training run is the same every time. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function modelClass(label: CorpusLabel): ModelClass | undefined {
+  return (MODEL_CLASSES as readonly string[]).includes(label) ? (label as ModelClass) : undefined;
+}
+
+/** Stochastic gradient descent on the softmax loss, L2 applied per touched feature; the strongest features kept. */
+export function train(entries: readonly CorpusEntry[], lang: Lang): ToneWeights {
+  const examples = entries
+    .filter((e) => e.lang === lang && modelClass(e.label) !== undefined)
+    .map((e) => ({ names: [...new Set(sentenceFeatures(e.text, lang).map((f) => f.name))], y: MODEL_CLASSES.indexOf(modelClass(e.label) as ModelClass) }));
+  const counts = new Map<string, number>();
+  for (const ex of examples) for (const n of ex.names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const weights = new Map<string, Float64Array>();
+  for (const [n, count] of counts) if (count >= HYPER.minCount) weights.set(n, new Float64Array(MODEL_CLASSES.length));
+  const model = { weights, bias: new Float64Array(MODEL_CLASSES.length) };
+  const next = random(HYPER.seed);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const rate = HYPER.rate / (1 + epoch * 0.1);
+    for (const index of order) {
+      const ex = examples[index] as (typeof examples)[number];
+      const names = ex.names.filter((n) => weights.has(n));
+      const p = softmax(classScores(model, names));
+      for (let c = 0; c < MODEL_CLASSES.length; c++) {
+        const g = (p[c] as number) - (c === ex.y ? 1 : 0);
+        model.bias[c] = (model.bias[c] as number) - rate * g;
+        for (const n of names) {
+          const w = weights.get(n) as Float64Array;
+          w[c] = (w[c] as number) * (1 - rate * HYPER.l2) - rate * g;
+        }
+      }
+    }
+  }
+  const strength = (w: Float64Array): number => Math.max(...w.map(Math.abs));
+  const ranked = [...weights].sort((a, b) => strength(b[1]) - strength(a[1]) || a[0].localeCompare(b[0]));
+  return { weights: new Map(ranked.slice(0, HYPER.keepFeatures)), bias: model.bias };
+}
+
+export interface Row {
+  entry: CorpusEntry;
+  /** Whether the rules alone flag it. */
+  rules: boolean;
+  verdict: Verdict;
+}
+
+export function rowsOf(model: ToneWeights, entries: readonly CorpusEntry[], lang: Lang): Row[] {
+  const guards = categoryGuards(toneRules(lang));
+  return entries
+    .filter((e) => e.lang === lang)
+    .map((entry) => ({ entry, rules: checkTone(entry.text, lang, { learned: false }).length > 0, verdict: judgeSentence(model, entry.text, lang, guards) }));
+}
+
+export function flaggedWith(row: Row, threshold: number | undefined): boolean {
+  return row.rules || (threshold !== undefined && verdictFlags(row.verdict, threshold));
+}
+
+export function rate(rows: readonly Row[], clean: boolean, threshold: number | undefined): { n: number; of: number } {
+  const chosen = rows.filter((r) => (r.entry.label === 'clean') === clean);
+  return { n: chosen.filter((r) => flaggedWith(r, threshold)).length, of: chosen.length };
+}
+
+/** Out-of-fold rows: each training sentence judged by a model that did not see it. */
+export function crossValidated(entries: readonly CorpusEntry[], lang: Lang): Row[] {
+  const mine = entries.filter((e) => e.lang === lang);
+  const rows: Row[] = [];
+  for (let k = 0; k < HYPER.folds; k++) {
+    const model = train(mine.filter((_, i) => i % HYPER.folds !== k), lang);
+    rows.push(...rowsOf(model, mine.filter((_, i) => i % HYPER.folds === k), lang));
+  }
+  return rows;
+}
+
+/** The lowest threshold whose out-of-fold false alarms stay within the limit. */
+export function chooseThreshold(cv: readonly Row[]): number | undefined {
+  return HYPER.thresholds.find((t) => {
+    const fa = rate(cv, true, t);
+    return fa.n / fa.of <= HYPER.cvFalseAlarms;
+  });
+}

@@ -1,0 +1,104 @@
+// The learned complement to the tone rules: the shipped modules match the corpus and hyper-parameters
+// they claim (so a corpus change without `npm run tone:train` fails here), their one-byte weights
+// decide as the float model does, and their findings name their words and yield to the rule guards.
+import * as assert from 'node:assert/strict';
+import { checkTone, toneFixes, toneRules } from '../../src/core/tone/check';
+import type { ToneWeights } from '../../src/core/tone/features';
+import { categoryGuards, decodeModel, judgeSentence, learnedModel, quantise, verdictFlags } from '../../src/core/tone/learned';
+import { LEARNED_EN } from '../../src/core/tone/learned.en';
+import { LEARNED_ES } from '../../src/core/tone/learned.es';
+import { TUNE_PARTS, readCorpus } from '../bench/toneCorpus';
+import type { CorpusEntry } from '../bench/toneCorpus';
+import { trainingChecksum, train } from '../bench/toneTraining';
+
+const SHIPPED = { es: LEARNED_ES, en: LEARNED_EN } as const;
+
+/** Sentences the model flags on its own (no rule finding), per language, from the tune parts. */
+function learnedOnly(language: 'en' | 'es', corpus: readonly CorpusEntry[]): string[] {
+  return corpus
+    .filter((e) => e.lang === language && e.label !== 'clean')
+    .map((e) => e.text)
+    .filter((t) => {
+      const findings = checkTone(t, language);
+      return findings.length > 0 && findings.every((f) => f.ruleId.endsWith('.learned'));
+    });
+}
+
+describe('learned tone complement', function () {
+  this.timeout(120000);
+  const corpus = TUNE_PARTS.flatMap((part) => readCorpus(part));
+
+  it('was trained from the current corpus and hyper-parameters', () => {
+    const checksum = trainingChecksum();
+    for (const language of ['es', 'en'] as const) {
+      assert.equal(SHIPPED[language].checksum, checksum, `src/core/tone/learned.${language}.ts is stale: the corpus or the hyper-parameters changed; run \`npm run tone:train\``);
+    }
+  });
+
+  for (const language of ['es', 'en'] as const) {
+    describe(language, () => {
+      let float: ToneWeights;
+      before(() => {
+        float = train(corpus, language);
+      });
+
+      it('ships one byte per weight that decides as the float weights on >= 99% of the tune sentences', () => {
+        const shipped = learnedModel(language);
+        const guards = categoryGuards(toneRules(language));
+        const mine = corpus.filter((e) => e.lang === language);
+        const agree = mine.filter((e) => {
+          const a = judgeSentence(float, e.text, language, guards);
+          const b = judgeSentence(shipped, e.text, language, guards);
+          return verdictFlags(a, shipped.threshold) === verdictFlags(b, shipped.threshold) && (!verdictFlags(a, shipped.threshold) || a.category === b.category);
+        }).length;
+        assert.ok(agree / mine.length >= 0.99, `${agree}/${mine.length} agree`);
+      });
+
+      it('is deterministic: retraining gives the shipped weights byte for byte', () => {
+        const again = quantise(train(corpus, language), SHIPPED[language].threshold, SHIPPED[language].checksum);
+        assert.equal(again.features, SHIPPED[language].features);
+        assert.equal(again.weights, SHIPPED[language].weights);
+        const text = corpus.find((e) => e.lang === language && e.label === 'blaming')?.text ?? '';
+        assert.deepEqual(checkTone(text, language), checkTone(text, language));
+      });
+
+      it('decodes the features and weights it ships', () => {
+        const decoded = decodeModel(SHIPPED[language]);
+        assert.equal(decoded.weights.size, SHIPPED[language].features.split('\n').length);
+        assert.ok(decoded.weights.size > 100 && decoded.weights.size <= 3000);
+      });
+
+      it('adds findings only where the rules found nothing, naming the words that weighed most, with a fix', () => {
+        // The rules catch nearly every tune sentence, so a plain claim of done-ness the rules leave alone joins them.
+        const found = [language === 'es' ? 'Ya funciona perfecto.' : 'The checkout works perfectly now.', ...learnedOnly(language, corpus)];
+        for (const text of found.slice(0, 20)) {
+          const [finding] = checkTone(text, language);
+          assert.ok(finding);
+          assert.match(finding.reason, language === 'es' ? /Estas palabras pesan hacia [^:]+: «[^»]+»/u : /These words weigh toward [^:]+: “[^”]+”/u);
+          const said = finding.reason.slice(finding.reason.search(/Estas palabras pesan|These words weigh/u));
+          const words = [...said.matchAll(/[«“]([^»”]+)[»”]/gu)].map((m) => (m[1] as string).toLowerCase());
+          for (const w of words) assert.ok(text.toLowerCase().includes(w), `${w} not in ${text}`);
+          assert.ok(toneFixes(text, finding).length > 0);
+          assert.equal(checkTone(text, language, { learned: false }).length, 0);
+        }
+      });
+    });
+  }
+
+  it('yields to the rule guards: negation, offers, ownership', () => {
+    // Each guarded sentence scores past the threshold with words to name; only the guard stops it.
+    const cases: Array<['en' | 'es', string, string]> = [
+      ['es', 'Ya funciona perfecto.', 'No puedo asegurar que ya funcione perfecto.'],
+      ['es', 'Ya funciona perfecto.', 'Si lo desea, ya funciona perfecto.'],
+      ['en', 'The checkout works perfectly now.', 'Should you want it, the checkout works perfectly now.'],
+      ['es', 'Se modificó la configuración en algún momento.', 'Perdona, se modificó la configuración en mi cambio.'],
+    ];
+    for (const [language, bad, guarded] of cases) {
+      assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);
+      const verdict = judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language)));
+      assert.ok(verdict.probability >= learnedModel(language).threshold && verdict.words.length > 0, `${guarded}: ${verdict.probability}`);
+      assert.ok(verdict.vetoed, guarded);
+      assert.deepEqual(checkTone(guarded, language).filter((f) => f.ruleId.endsWith('.learned')), [], guarded);
+    }
+  });
+});
