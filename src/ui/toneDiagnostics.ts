@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { changeOwnerOf, checkTone, toneFixes } from '../core/tone/check';
 import type { ToneFix } from '../core/tone/check';
+import { isLearnedFinding } from '../core/tone/learned';
 import type { ToneFinding } from '../core/tone/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
@@ -67,7 +68,9 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     this.collection.set(
       doc.uri,
       findings.map((f) => {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), message(f), vscode.DiagnosticSeverity.Warning);
+        // A rule names a construction; the learned complement only weighs words, so it speaks softer.
+        const severity = isLearnedFinding(f) ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)), message(f), severity);
         diagnostic.source = TONE_SOURCE;
         diagnostic.code = f.ruleId;
         // The category leads the rule id ("stalling.soon"), so the Problems view groups by it.

@@ -12,9 +12,11 @@
 import { checkTone, toneRules } from '../../src/core/tone/check';
 import { MODEL_CLASSES } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
-import { categoryGuards, judgeSentence } from '../../src/core/tone/learned';
+import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
+import type { Verdict } from '../../src/core/tone/learned';
 import { readCorpus } from './toneCorpus';
 import { chooseThreshold, crossValidated, flaggedWith, rate, rowsOf, train } from './toneTraining';
+import type { Row } from './toneTraining';
 
 function pct(x: { n: number; of: number }): string {
   return `${x.n}/${x.of} (${((100 * x.n) / Math.max(1, x.of)).toFixed(1)}%)`;
@@ -59,9 +61,13 @@ function main(): void {
       console.log(`     ${category.padEnd(14)} rules ${pct(rate(inCat, false, undefined)).padEnd(14)} rules+model ${pct(rate(inCat, false, threshold))}`);
     }
     const model3 = rows.filter((r) => !r.rules && threshold !== undefined && flaggedWith(r, threshold));
-    console.log(`   model-only findings held out: ${model3.length} (${model3.filter((r) => r.entry.label === r.verdict.category).length} with the right category, ${model3.filter((r) => r.entry.label === 'clean').length} on clean sentences)`);
+    const firstFlag = (r: Row): Verdict => r.verdicts.find((v) => verdictFlags(v, threshold as number)) as Verdict;
+    console.log(`   model-only findings held out: ${model3.length} (${model3.filter((r) => r.entry.label === firstFlag(r).category).length} with the right category, ${model3.filter((r) => r.entry.label === 'clean').length} on clean sentences)`);
     if (process.env.TONE_MODEL_EXPLAIN === '1') {
-      for (const r of model3) console.log(`     [${r.entry.label} -> ${r.verdict.category} ${r.verdict.probability.toFixed(2)}: '${r.verdict.words.join("', '")}'] ${r.entry.text}`);
+      for (const r of model3) {
+        const v = firstFlag(r);
+        console.log(`     [${r.entry.label} -> ${v.category} ${v.probability.toFixed(2)}: '${v.words.join("', '")}'] ${r.entry.text}`);
+      }
     }
   }
   for (const lang of ['es', 'en'] as const) {

@@ -5,10 +5,10 @@
 // the tests that check the shipped modules still match the corpus.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { checkTone, toneRules } from '../../src/core/tone/check';
+import { learnedVerdicts } from '../../src/core/tone/check';
 import { MODEL_CLASSES, classScores, sentenceFeatures, softmax } from '../../src/core/tone/features';
 import type { ModelClass, ToneWeights } from '../../src/core/tone/features';
-import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
+import { verdictFlags } from '../../src/core/tone/learned';
 import type { Verdict } from '../../src/core/tone/learned';
 import { TUNE_PARTS, corpusPath } from './toneCorpus';
 import type { CorpusEntry, CorpusLabel } from './toneCorpus';
@@ -90,18 +90,16 @@ export interface Row {
   entry: CorpusEntry;
   /** Whether the rules alone flag it. */
   rules: boolean;
-  verdict: Verdict;
+  /** The model's verdict on each sentence the rules left clean: the units the shipped check judges. */
+  verdicts: Verdict[];
 }
 
 export function rowsOf(model: ToneWeights, entries: readonly CorpusEntry[], lang: Lang): Row[] {
-  const guards = categoryGuards(toneRules(lang));
-  return entries
-    .filter((e) => e.lang === lang)
-    .map((entry) => ({ entry, rules: checkTone(entry.text, lang, { learned: false }).length > 0, verdict: judgeSentence(model, entry.text, lang, guards) }));
+  return entries.filter((e) => e.lang === lang).map((entry) => ({ entry, ...learnedVerdicts(entry.text, lang, model) }));
 }
 
 export function flaggedWith(row: Row, threshold: number | undefined): boolean {
-  return row.rules || (threshold !== undefined && verdictFlags(row.verdict, threshold));
+  return row.rules || (threshold !== undefined && row.verdicts.some((v) => verdictFlags(v, threshold)));
 }
 
 export function rate(rows: readonly Row[], clean: boolean, threshold: number | undefined): { n: number; of: number } {

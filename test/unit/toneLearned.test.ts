@@ -70,7 +70,7 @@ describe('learned tone complement', function () {
 
       it('adds findings only where the rules found nothing, naming the words that weighed most, with a fix', () => {
         // The rules catch nearly every tune sentence, so a plain claim of done-ness the rules leave alone joins them.
-        const found = [language === 'es' ? 'Ya funciona perfecto.' : 'The checkout works perfectly now.', ...learnedOnly(language, corpus)];
+        const found = [language === 'es' ? 'Ya funciona perfecto.' : 'Your totals will be correct from now on.', ...learnedOnly(language, corpus)];
         for (const text of found.slice(0, 20)) {
           const [finding] = checkTone(text, language);
           assert.ok(finding);
@@ -90,8 +90,8 @@ describe('learned tone complement', function () {
     const cases: Array<['en' | 'es', string, string]> = [
       ['es', 'Ya funciona perfecto.', 'No puedo asegurar que ya funcione perfecto.'],
       ['es', 'Ya funciona perfecto.', 'Si lo desea, ya funciona perfecto.'],
-      ['en', 'The checkout works perfectly now.', 'Should you want it, the checkout works perfectly now.'],
-      ['es', 'Se modificó la configuración en algún momento.', 'Perdona, se modificó la configuración en mi cambio.'],
+      ['en', 'Everything works perfectly now.', 'Should you want it, everything works perfectly now.'],
+      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración por un error mío.'],
     ];
     for (const [language, bad, guarded] of cases) {
       assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);

@@ -9,7 +9,9 @@ import type { Language } from '../store/model';
 import type { ChangeOwner, ToneFinding, ToneRule } from './model';
 import { guardHolds } from './guards';
 import type { MatchContext } from './guards';
-import { categoryGuards, explanation, judgeSentence, learnedModel, templateRule, verdictFlags, writtenWords } from './learned';
+import { LEARNED_RULE_SUFFIX, categoryGuards, explanation, judgeSentence, learnedModel, templateRule, verdictFlags, writtenWords } from './learned';
+import type { Verdict } from './learned';
+import type { ToneWeights } from './features';
 import { RULES_EN } from './rules.en';
 import { RULES_ES } from './rules.es';
 import { foldPattern, foldText, ignoredRanges, lineStarts, position, sentences } from './text';
@@ -153,6 +155,55 @@ export function checkTone(text: string, language: Language, options: ToneOptions
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
+interface LearnedCandidate {
+  start: number;
+  end: number;
+  sentence: string;
+  verdict: Verdict;
+}
+
+/**
+ * The units the learned complement judges: each sentence the rules left clean (code, links and
+ * quotes blanked), with the model's verdict before any threshold.
+ */
+function learnedCandidates(
+  text: string,
+  language: Language,
+  model: ToneWeights,
+  rules: readonly ToneRule[],
+  folded: Folded,
+  cut: readonly Sentence[],
+  ignored: ReadonlyArray<[number, number]>,
+  ruleFindings: readonly ToneFinding[],
+): LearnedCandidate[] {
+  const guards = categoryGuards(rules);
+  const out: LearnedCandidate[] = [];
+  for (const s of cut) {
+    const start = folded.toOriginal[s.start] as number;
+    const end = folded.toOriginal[s.end] as number;
+    if (ruleFindings.some((f) => f.start < end && start < f.end)) continue;
+    // What the writer did not word (code, links, quotes) is blanked, not judged.
+    let sentence = text.slice(start, end);
+    for (const [a, b] of ignored) {
+      if (a < end && start < b) sentence = sentence.slice(0, Math.max(0, a - start)) + ' '.repeat(Math.min(end, b) - Math.max(start, a)) + sentence.slice(Math.min(end, b) - start);
+    }
+    out.push({ start, end, sentence, verdict: judgeSentence(model, sentence, language, guards) });
+  }
+  return out;
+}
+
+/**
+ * What the shipped check gives a text before the learned threshold: whether the rules flag it, and
+ * the model's verdict on each sentence they left clean. Training chooses the threshold on exactly
+ * these units, so the threshold means in use what it meant when it was chosen.
+ */
+export function learnedVerdicts(text: string, language: Language, model: ToneWeights): { rules: boolean; verdicts: Verdict[] } {
+  const ruleFindings = checkTone(text, language, { learned: false });
+  const folded = foldText(text);
+  const candidates = learnedCandidates(text, language, model, toneRules(language), folded, sentences(folded.text), ignoredRanges(text), ruleFindings);
+  return { rules: ruleFindings.length > 0, verdicts: candidates.map((c) => c.verdict) };
+}
+
 /**
  * At most one finding per sentence the rules left clean, from the learned model: its best bad
  * category past the threshold, unvetoed by that category's rule guards, naming the words behind it.
@@ -170,18 +221,8 @@ function learnedFindings(
   owner: ChangeOwner | undefined,
 ): ToneFinding[] {
   const model = learnedModel(language);
-  const guards = categoryGuards(rules);
   const out: ToneFinding[] = [];
-  for (const s of cut) {
-    const start = folded.toOriginal[s.start] as number;
-    const end = folded.toOriginal[s.end] as number;
-    if (ruleFindings.some((f) => f.start < end && start < f.end)) continue;
-    // What the writer did not word (code, links, quotes) is blanked, not judged.
-    let sentence = text.slice(start, end);
-    for (const [a, b] of ignored) {
-      if (a < end && start < b) sentence = sentence.slice(0, Math.max(0, a - start)) + ' '.repeat(Math.min(end, b) - Math.max(start, a)) + sentence.slice(Math.min(end, b) - start);
-    }
-    const verdict = judgeSentence(model, sentence, language, guards);
+  for (const { start, end, sentence, verdict } of learnedCandidates(text, language, model, rules, folded, cut, ignored, ruleFindings)) {
     if (!verdictFlags(verdict, model.threshold)) continue;
     // As for the dodging rules: when the evidence says the change was someone else's, saying so neutrally is right.
     if (verdict.category === 'dodging' && owner === 'others') continue;
@@ -189,7 +230,7 @@ function learnedFindings(
     if (!rule) continue;
     const { line, column } = position(starts, start);
     out.push({
-      ruleId: `${verdict.category}.learned`,
+      ruleId: `${verdict.category}${LEARNED_RULE_SUFFIX}`,
       category: verdict.category,
       start,
       end,

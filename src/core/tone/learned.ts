@@ -139,6 +139,13 @@ export function judgeSentence(model: ToneWeights, text: string, language: Langua
   return { category, probability: p[best] as number, words, vetoed };
 }
 
+/** How a finding of the learned complement is told from a rule's: its rule id ends so ("blaming.learned"). */
+export const LEARNED_RULE_SUFFIX = '.learned';
+
+export function isLearnedFinding(finding: { ruleId: string }): boolean {
+  return finding.ruleId.endsWith(LEARNED_RULE_SUFFIX);
+}
+
 /** Whether a verdict is a finding: past the threshold, not vetoed, and with words to name. */
 export function verdictFlags(verdict: Verdict, threshold: number): boolean {
   return !verdict.vetoed && verdict.words.length > 0 && verdict.probability >= threshold;
