@@ -121,7 +121,7 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
     evidence.refresh();
     if (arg instanceof IssueNode || arg instanceof VerdictNode) {
       const { folder, issue } = arg;
-      await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issue.id), { cancellable: true }, (token) => evidence.forFolder(folder).compute(issue.id, token));
+      await evidence.request(folder, issue.id);
       return;
     }
     // Every issue is checked again in the background (the user's next request still goes first): the

@@ -3,9 +3,11 @@
 // tree and the status bar.
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
+import type { IssueEvidence } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
 import { ContextKeys } from './config';
 import { FolderEvidence } from './folderEvidence';
+import { withRequestProgress } from './requestProgress';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { affectsEvidence } from './settings';
 
@@ -41,6 +43,14 @@ export class EvidenceService implements vscode.Disposable {
       this.disposables,
     );
     this.sync();
+  }
+
+  /**
+   * What a user's request (a journey, Draft Reply, the timeline, Refresh Evidence) asks for: the
+   * issue's evidence ahead of background work, under the request's one cancellable notification.
+   */
+  request(folder: FolderIssues, issueId: string): Promise<IssueEvidence> {
+    return withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issueId), { cancellable: true }, (token) => this.forFolder(folder).compute(issueId, token));
   }
 
   /** The folder's evidence (created on first use). */

@@ -17,7 +17,6 @@ import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
-import { withRequestProgress } from './requestProgress';
 
 
 export interface JourneyArgs {
@@ -209,7 +208,7 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     }
 
     // 3. The evidence.
-    const result = await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', id), { cancellable: true }, (token) => evidence.forFolder(folder).compute(id, token));
+    const result = await evidence.request(folder, id);
 
     // 4. The verdict in one sentence, not awaited: the draft opens while it shows.
     const sentence = verdictSentence(result, id);

@@ -26,7 +26,6 @@ import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { toUri } from './issueWorkspace';
 import { DRAFT_SCHEME, SETTINGS } from './config';
 import { log } from './log';
-import { withRequestProgress } from './requestProgress';
 import type { EvidenceService } from './evidenceService';
 import { draftUri } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
@@ -104,7 +103,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
   // The same service as the tree: the same settings, the same cache, git serialized per repository.
   const computeFor = async (folder: FolderIssues, issue: Issue): Promise<IssueEvidence> => {
     if (!folder.gitPort()) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', folder.folder.name));
-    return withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issue.id), { cancellable: true }, (token) => deps.evidence.forFolder(folder).compute(issue.id, token));
+    return deps.evidence.request(folder, issue.id);
   };
 
   /** Asks whether to use the built-in templates instead of a failing workspace template. */

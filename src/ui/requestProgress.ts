@@ -43,7 +43,7 @@ export function withRequestProgress<T>(title: string, options: RequestProgressOp
   const request = requests.getStore();
   if (request?.open !== undefined) return work(request.open.token);
   if (request === undefined || request.shown) {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => work(new vscode.CancellationTokenSource().token)));
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (_progress, token) => work(token)));
   }
   request.shown = true;
   return Promise.resolve(

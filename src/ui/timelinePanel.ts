@@ -26,7 +26,6 @@ import { pickIssue } from './issuePickers';
 import { FixNode, IssueNode, ReportNode, VerdictNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { log } from './log';
-import { withRequestProgress } from './requestProgress';
 import { defaultLanguageSetting } from './settings';
 
 export interface TimelineArgs {
@@ -207,7 +206,7 @@ export class TimelinePanels implements vscode.Disposable {
       entry.shown = { issue: issueId, state: unavailable === 'restricted' ? 'restricted' : 'no-git', html };
       return entry.shown;
     }
-    const evidence = known ?? (await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issueId), { cancellable: true }, (token) => this.evidence.forFolder(folder).compute(issueId, token)));
+    const evidence = known ?? (await this.evidence.request(folder, issueId));
     entry.evidence = evidence;
     const port = folder.gitPort();
     const dates = port ? await gatherTimelineDates(port, evidence) : { tagDates: {}, deployedDate: null, releasesWithRevert: {}, releasesWithChange: {} };
@@ -284,7 +283,7 @@ export function registerTimelineCommands(deps: TimelineCommandsDeps): vscode.Dis
       if (out === undefined) return undefined;
     }
     const file = out;
-    const checked = await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issue.id), { cancellable: true }, (token) => evidence.forFolder(folder).compute(issue.id, token));
+    const checked = await evidence.request(folder, issue.id);
     // A page for the client claims nothing git could not give, as a reply does not.
     const hole = evidenceHoles(checked)[0];
     if (hole !== undefined) {

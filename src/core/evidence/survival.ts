@@ -184,7 +184,7 @@ function attribute(works: FileWork[], patches: CommitPatch[]): void {
 }
 
 /** A later ref's patches that are on this ref's ancestry path, when they cover every path needed. */
-async function reusedPatches(request: SurvivalRequest, paths: Set<string>): Promise<CommitPatch[] | null> {
+function reusedPatches(request: SurvivalRequest, paths: Set<string>): CommitPatch[] | null {
   const given = request.readPatches;
   if (given === undefined || [...paths].some((p) => !given.paths.includes(p))) return null;
   const on = given.onPath(given.patches.map((p) => p.commit.sha));
@@ -253,7 +253,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }
     // The paths the files had on the way, so edits made between two moves are read too.
     for (const t of traces.values()) for (const step of t.steps) paths.add(step.to);
-    const patches = (await reusedPatches(request, paths)) ?? (await port.logPatches({
+    const patches = reusedPatches(request, paths) ?? (await port.logPatches({
       range: { include: [request.refSha], exclude: [request.base] },
       paths: [...paths],
       fullDiff: false,

@@ -70,7 +70,7 @@ export class CommitGraphBuilder {
 
   /** Adds one commit; a commit already known is left as it is (commits never change). */
   add(sha: string, parents: readonly string[]): void {
-    if (this.added.has(sha) || this.indexOfKnown(sha) !== undefined) return;
+    if (this.has(sha)) return;
     this.added.set(sha, this.from.shas.length + this.shas.length);
     this.shas.push(sha);
     this.parentIds.push(parents);
