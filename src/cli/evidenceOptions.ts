@@ -206,6 +206,9 @@ export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo, reco
     // Without --deployed: the version recorded for the client or said in the latest report (one rule
     // with the extension); one that does not resolve is a caveat the reply acknowledges, not a failure.
     if (options.deployed === undefined) Object.assign(request, deployedRequest(recordedVersion(read.client, issue)));
+  } else if (options.deployed === undefined && records?.client !== undefined) {
+    // A client named without an issue (reply --client) brings its deployed ref by the same rule.
+    Object.assign(request, deployedRequest(recordedVersion(records.client, undefined)));
   }
   const port = createGitPort(repo, options.verbose ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
   try {

@@ -88,12 +88,6 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
     }
     records = read.records;
   }
-  // A client named on the command line brings its deployed ref, as an issue's client does.
-  const clientRef = records.client?.deployedRef;
-  if (options.issue === undefined && options.deployed === undefined && clientRef !== undefined && clientRef !== '') {
-    options.deployed = clientRef;
-  }
-
   const run = await evidenceFromArgs(options, io, records);
   if (run.evidence === null) return run.code;
   const evidence: IssueEvidence = run.evidence;

@@ -144,6 +144,22 @@ describe('CLI reads issues through the validated store', function () {
     }
   });
 
+  it('reply --client without --issue treats the client\'s deployed ref as the issue path does: unresolved is a caveat, not a failure', async () => {
+    const clients = path.join(dir, '.proof-of-fix', 'clients.json');
+    const good = fs.readFileSync(clients, 'utf8');
+    try {
+      fs.writeFileSync(clients, good.replace(/"deployedRef": "[^"]*"/, '"deployedRef": "production"'));
+      const run = await cli(['reply', '--repo', dir, '--ref', 'ACME-2', '--client', 'Acme Logística', '--lang', 'en'], dir);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^Hello Carmen,/);
+      // Named on the command line, the same words are the user's own request: strict, a failure.
+      const strict = await cli(['reply', '--repo', dir, '--ref', 'ACME-2', '--client', 'Acme Logística', '--deployed', 'production'], dir);
+      assert.notEqual(strict.code, 0);
+    } finally {
+      fs.writeFileSync(clients, good);
+    }
+  });
+
   it('the bundled CLI finds the schemas and the Spanish bundle in its package folder', async () => {
     // Built inside the repository (out/), so the package folder above it holds media/, l10n/ and
     // templates/ as an installed package does; dist/cli.js is the same build one level up.
