@@ -4,8 +4,10 @@
  * Default: an optional word prefix (`release-`, `app/`), then `v`/`V` and a number, or dotted
  * numbers without it (`1.2`, `V1.3.0`, `v2`, `2.0.0`), then an optional suffix (`-rc.1`). A bare
  * number after a word is not a version: `deploy-2024-05`, `build-17`, `stable` are not releases.
+ * A component written x or X (`1.1.x`, `v0.x`) names a release line, not a release: maintenance
+ * branches archived as tags look like that, and their tips hold commits no release shipped.
  */
-export const DEFAULT_TAG_PATTERN = '^[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+)(?:[-+._][0-9A-Za-z.+_-]*)?$';
+export const DEFAULT_TAG_PATTERN = '^(?!.*[._-][xX](?:$|[._-]))[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+)(?:[-+._][0-9A-Za-z.+_-]*)?$';
 
 // Shared collators: localeCompare with a locale builds a new collator on every call, and hundreds of
 // tags are sorted per evidence.
