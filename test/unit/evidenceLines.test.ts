@@ -76,6 +76,22 @@ describe('evidence rules for messy histories', () => {
       const reverted = candidate('c2'.repeat(20), `Revert "Squash of old work"\n\nThis reverts commit ${'c1'.repeat(20)}.`);
       assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [undo, reverted], content), []);
     });
+    it('an edit of the fix\'s lines in place is not a revert by content; a revert that restores similar old lines is', () => {
+      const doc = { base: FIX, added: ['(Want to just log errors and stack traces? See :ref:`application-errors`)', ''], removed: [] };
+      const relink = candidate('c1'.repeat(20), 'remove unused ref directives', {
+        removed: ['(Want to just log errors and stack traces? See :ref:`application-errors`)', '.. _quickstart:'],
+        added: ['(Want to just log errors and stack traces? See :doc:`errorhandling`)'],
+      });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [relink], doc), []);
+      const dropped = candidate('c2'.repeat(20), 'Tidy the quickstart', { removed: ['(Want to just log errors and stack traces? See :ref:`application-errors`)'], added: ['Debugging is covered below.'] });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [dropped], doc).map((r) => r.how), ['content']);
+      // The fix changed a comparison; undoing it puts the old, very similar line back: still a revert.
+      const bound = { base: FIX, added: ['if (count >= limit) return flush(buffer);'], removed: ['if (count > limit) return flush(buffer);'] };
+      const undo = candidate('c3'.repeat(20), 'Go back to the old bound', { removed: ['if (count >= limit) return flush(buffer);'], added: ['if (count > limit) return flush(buffer);'] });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [undo], bound).map((r) => r.how), ['content']);
+      const reworded = candidate('c4'.repeat(20), 'Use the configured bound', { removed: ['if (count >= limit) return flush(buffer);'], added: ['if (count > limit) return flush(buffer);', 'if (count >= config.limit) return flush(buffer);'] });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [reworded], bound), []);
+    });
   });
 
   describe('counterparts across release lines', () => {

@@ -3,7 +3,8 @@
 // it in ("This reverts commit <merge>, reversing changes made to <parent>"); when its subject is
 // `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`),
 // without naming another commit; or by content, the net under all of these: its patch takes away
-// the fix's added lines and puts back the removed ones. A revert that was itself reverted (or the
+// the fix's added lines and puts back the removed ones, without putting edited versions of the
+// added ones in their place (that rewrites the fix: its lines count as modified). A revert that was itself reverted (or the
 // fix reapplied) no longer counts. Only candidates from the history being judged are given.
 import { newestFirst } from '../commitOrder';
 import type { CommitFacts, RevertFact } from './model';
@@ -69,6 +70,37 @@ function squashed(lines: readonly string[]): string[] {
   return lines.map(squash).filter((t) => t !== '');
 }
 
+function words(line: string): Set<string> {
+  return new Set(line.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []);
+}
+
+/** Two lines share most of their words: one is an edited version of the other. */
+function similar(a: Set<string>, b: Set<string>): boolean {
+  let common = 0;
+  for (const w of a) if (b.has(w)) common += 1;
+  return common / (a.size + b.size - common) >= 0.6;
+}
+
+/**
+ * The candidate put edited versions of most of the fix's added lines back (a link or a name changed
+ * in the line): it rewrote the fix, it did not undo it. The fix's removed lines put back exactly are
+ * left out first, since a revert restores those and they often resemble the added ones.
+ */
+function rewritesInPlace(candidateAdded: readonly string[], content: FixContent): boolean {
+  const restored = new Map<string, number>();
+  for (const r of squashed(content.removed)) restored.set(r, (restored.get(r) ?? 0) + 1);
+  const others = candidateAdded.filter((line) => {
+    const key = squash(line);
+    const left = restored.get(key) ?? 0;
+    if (left === 0) return true;
+    restored.set(key, left - 1);
+    return false;
+  }).map(words);
+  const fixLines = content.added.map(words).filter((w) => w.size >= 2);
+  const edited = fixLines.filter((w) => others.some((o) => similar(w, o))).length;
+  return fixLines.length > 0 && edited * 2 > fixLines.length;
+}
+
 /**
  * The reverts of `fix` among `candidates`, newest first. `targets` are the fix and its copies (a
  * message naming any of them counts); `merges` maps merge commits that brought a target in to that
@@ -93,7 +125,9 @@ export function classifyReverts(
     else if (named.length === 0 && revertsSubject(c.facts.subject, fix.subject)) reverts.push({ ...c.facts, how: 'subject', reverts: fix.sha });
     else if (content !== null && added.length > 0 && c.removed !== undefined && c.added !== undefined) {
       // Whatever the message names (a squash, a merge we could not map): the patch undoes the fix.
-      if (containsAll(squashed(c.removed), added) && containsAll(squashed(c.added), removed)) reverts.push({ ...c.facts, how: 'content', reverts: content.base });
+      if (containsAll(squashed(c.removed), added) && containsAll(squashed(c.added), removed) && !rewritesInPlace(c.added, content)) {
+        reverts.push({ ...c.facts, how: 'content', reverts: content.base });
+      }
     }
   }
   const undone = (r: RevertFact): boolean =>
