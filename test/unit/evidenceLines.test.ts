@@ -58,8 +58,10 @@ describe('evidence rules for messy histories', () => {
         candidate('c3'.repeat(20), 'Revert "Fix crash when the cart list is emp..."'),
         candidate('c4'.repeat(20), 'Revert "Fix crash…'),
         candidate('c5'.repeat(20), 'Revert "Fix crash when the cart list is empty after checkout, again"'),
+        candidate('c6'.repeat(20), `Revert "${subject}" (#124)`),
+        candidate('c7'.repeat(20), `Revert "${subject} (#124)"`),
       ], null);
-      assert.deepEqual(found.map((r) => [r.sha.slice(0, 2), r.how]), [['c1', 'subject'], ['c2', 'subject'], ['c3', 'subject']]);
+      assert.deepEqual(found.map((r) => [r.sha.slice(0, 2), r.how]), [['c1', 'subject'], ['c2', 'subject'], ['c3', 'subject'], ['c6', 'subject']]);
     });
 
     it('maps a revert of the merge that brought the fix to the fix', () => {

@@ -46,8 +46,12 @@ export function revertedShas(message: string): string[] {
   return named;
 }
 
+// The request number a forge appends to a squash-merged subject: `Revert "Fix x (#12)" (#14)`.
+const FORGE_REQUEST_SUFFIX = /"\s+\((?:#|!)\d+\)$/;
+
 /** The subject says it reverts a commit with this subject, in full or as a forge truncated it. */
-function revertsSubject(revertSubject: string, subject: string): boolean {
+function revertsSubject(written: string, subject: string): boolean {
+  const revertSubject = written.replace(FORGE_REQUEST_SUFFIX, '"');
   if (revertSubject === `Revert "${subject}"`) return true;
   const cut = TRUNCATED_SUBJECT.exec(revertSubject);
   const start = cut?.[1];
