@@ -34,6 +34,16 @@ describe('CLI reads issues through the validated store', function () {
     return file;
   };
   const issue = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...issueRecord(id, { client: 'Acme Logística', title: 't', reports: [] }), ...extra });
+  // Each test writes the files it reads, so any one of them runs alone.
+  const writeOldFormat = async (id: string): Promise<{ file: string; text: string; sha: string }> => {
+    const reverted = JSON.parse((await cli(['evidence', '--repo', dir, '--ref', 'ACME-2', '--json'], dir)).stdout) as IssueEvidence;
+    const sha = reverted.fixes[0]?.sha ?? '';
+    assert.match(sha, /^[0-9a-f]{40}$/);
+    const text = JSON.stringify({ id, client: 'Acme Logística', title: 'old format', reports: [{ date: '2026-02-06', words: 'w' }], fixes: [sha] }, null, 2);
+    return { file: write(id, text), text, sha };
+  };
+  const writeBadStatus = (id: string): string => write(id, `${JSON.stringify(issue(id, { status: 'bogus' }), null, 2)}\n`);
+  const writeMalformed = (id: string): string => write(id, `{\n  "schemaVersion": 1,\n  "id": "${id}",\n  "client": ,\n}\n`);
 
   before(() => {
     root = makeTempDir('pof-cli-store-');
@@ -54,7 +64,7 @@ describe('CLI reads issues through the validated store', function () {
   });
 
   it('a schema violation: exit 2 with the file, line, column, JSON pointer and problem', async () => {
-    const file = write('ACME-20', `${JSON.stringify(issue('ACME-20', { status: 'bogus' }), null, 2)}\n`);
+    const file = writeBadStatus('ACME-20');
     const run = await cli(['evidence', '--repo', dir, '--issue', 'ACME-20'], dir);
     assertStoreError(run, new RegExp(`^proof-of-fix: ${escape(file)}: the issue file does not match its schema \\(line 6, column 13: /status must be equal to one of the allowed values\\)\\n$`));
   });
@@ -67,17 +77,13 @@ describe('CLI reads issues through the validated store', function () {
   });
 
   it('malformed JSON: exit 2 with the file, line and column of the syntax error', async () => {
-    const file = write('ACME-22', '{\n  "schemaVersion": 1,\n  "id": "ACME-22",\n  "client": ,\n}\n');
+    const file = writeMalformed('ACME-22');
     const run = await cli(['evidence', '--repo', dir, '--issue', 'ACME-22'], dir);
     assertStoreError(run, new RegExp(`^proof-of-fix: ${escape(file)}: cannot read or parse the issue file \\(line 4, column 13: .+\\)\\n$`));
   });
 
   it('a file of the pre-release format (no schemaVersion, fixes as shas) migrates in memory and is never rewritten', async () => {
-    const reverted = JSON.parse((await cli(['evidence', '--repo', dir, '--ref', 'ACME-2', '--json'], dir)).stdout) as IssueEvidence;
-    const sha = reverted.fixes[0]?.sha ?? '';
-    assert.match(sha, /^[0-9a-f]{40}$/);
-    const text = JSON.stringify({ id: 'ACME-23', client: 'Acme Logística', title: 'old format', reports: [{ date: '2026-02-06', words: 'w' }], fixes: [sha] }, null, 2);
-    const file = write('ACME-23', text);
+    const { file, text, sha } = await writeOldFormat('ACME-23');
     const run = await cli(['evidence', '--repo', dir, '--issue', 'ACME-23', '--json'], dir);
     assert.equal(run.code, 0, run.stderr);
     const e = JSON.parse(run.stdout) as IssueEvidence;
@@ -122,6 +128,9 @@ describe('CLI reads issues through the validated store', function () {
   });
 
   it('reply reads through the same store, with the same messages', async () => {
+    writeBadStatus('ACME-20');
+    writeMalformed('ACME-22');
+    await writeOldFormat('ACME-23');
     assertStoreError(await cli(['reply', '--repo', dir, '--issue', 'ACME-20'], dir), /ACME-20\.json: the issue file does not match its schema \(line 6, column 13: \/status must be equal/);
     assertStoreError(await cli(['reply', '--repo', dir, '--issue', 'ACME-22'], dir), /ACME-22\.json: cannot read or parse the issue file \(line 4, column 13/);
     const migrated = await cli(['reply', '--repo', dir, '--issue', 'ACME-23', '--lang', 'en'], dir);
