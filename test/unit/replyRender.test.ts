@@ -12,7 +12,7 @@ import type { TemplateError } from '../../src/core/reply/templateErrors';
 import { folderTemplateSource, memoryTemplateSource } from '../../src/core/reply/templateSource';
 import { VERDICTS } from '../../src/core/evidence/model';
 import { parseRemote } from '../../src/core/reply/remoteLinks';
-import { REMOTE, SCENARIOS, client, issue } from './replyFixtures';
+import { REMOTE, SCENARIOS, client, commitFacts, fixEvidence, issue } from './replyFixtures';
 
 const templatesRoot = path.resolve(__dirname, '../../../templates');
 const builtinEn = folderTemplateSource(templatesRoot, 'en', 'builtin');
@@ -233,5 +233,25 @@ describe('reply rendering', () => {
     const custom = renderReply(own, { builtin: folderTemplateSource(templatesRoot, 'es', 'builtin') });
     assert.ok(custom.ok);
     assert.match(custom.text, /^Estimada Carmen:\n\nGracias/);
+  });
+  it('names at most a few later changes in a plain email and sums the rest; a technical one lists every change', () => {
+    const base = SCENARIOS['fix-modified-several']!;
+    const lines = [1, 5, 2, 7, 1, 3];
+    const changedBy = lines.map((n, i) => ({ ...commitFacts(`c${i}`, `Change ${i}`, `2026-10-${String(10 + i).padStart(2, '0')}T12:00:00+01:00`, false, `Author ${i}`), lines: n, paths: ['src/invoices/totals.ts'] }));
+    const fix = fixEvidence({ survival: { ...(base.fixes[0]!.survival!), added: 30, intact: 11, modified: 19, removed: 0, changedBy } });
+    const evidence = { ...base, fixes: [fix] };
+    for (const language of ['en', 'es'] as const) {
+      const builtin = folderTemplateSource(templatesRoot, language, 'builtin');
+      const plain = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'plain' }), { builtin });
+      assert.ok(plain.ok);
+      // The three that changed most lines (7, 5, 3), newest first; the other three (1 + 2 + 1 lines) summed.
+      const named = [...plain.text.matchAll(/Author (\d)/g)].map((m) => m[1]);
+      assert.deepEqual([...new Set(named)].slice(0, 3), ['5', '3', '1']);
+      assert.doesNotMatch(plain.text.split(/What it means|Qué significa/)[0] ?? '', /Author [024]/);
+      assert.match(plain.text, language === 'en' ? /3 other changes changed 4 lines of the fix in all\./ : /Otros 3 cambios modificaron 4 líneas de la corrección en total\./);
+      const technical = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'technical' }), { builtin });
+      assert.ok(technical.ok);
+      for (let i = 0; i < 6; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));
+    }
   });
 });

@@ -116,6 +116,12 @@ export interface ReplyContext {
   survival?: ReplySurvival;
   /** Commits that changed or removed the fixes' lines, newest first. */
   changes: ReplyChange[];
+  /**
+   * The changes a plain reply lists, newest first: all of them up to four, else the three that
+   * changed most lines; `changesMore` sums the rest. An email names a few, a report lists every one.
+   */
+  changesShown: ReplyChange[];
+  changesMore?: { changes: number; lines: number };
   changesByMe: ReplyChange[];
   changesByOthers: ReplyChange[];
   /** Later commits on the target that touched the fixed regions, newest first. */
@@ -143,7 +149,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
   'release', 'name', 'date', 'deployed', 'notDeployed', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
-  'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
+  'changesShown', 'changesMore', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
   'fixSha', 'lines', 'counterparts', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
@@ -240,6 +246,19 @@ function changesOf(fixes: FixEvidence[]): ReplyChange[] {
   return [...bySha.values()].sort(compareNewestFirst);
 }
 
+const CHANGES_LISTED = 4;
+
+/** The changes a plain reply names one by one, and what the others add up to. */
+function changesToShow(changes: ReplyChange[]): Pick<ReplyContext, 'changesShown' | 'changesMore'> {
+  if (changes.length <= CHANGES_LISTED) return { changesShown: changes };
+  const largest = new Set([...changes].sort((a, b) => b.lines - a.lines || compareNewestFirst(a, b)).slice(0, CHANGES_LISTED - 1));
+  const rest = changes.filter((c) => !largest.has(c));
+  return {
+    changesShown: changes.filter((c) => largest.has(c)),
+    changesMore: { changes: rest.length, lines: rest.reduce((sum, c) => sum + c.lines, 0) },
+  };
+}
+
 /** The first release containing every fix: the latest of their first tags, if each has one. */
 function releaseOf(fixes: ReplyFix[]): ReplyTag | undefined {
   if (fixes.length === 0) return undefined;
@@ -319,6 +338,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', sumSurvival(existing)),
     changes,
+    ...changesToShow(changes),
     changesByMe: changes.filter((c) => c.byMe),
     changesByOthers: changes.filter((c) => !c.byMe),
     laterChanges,
