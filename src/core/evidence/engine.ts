@@ -13,6 +13,7 @@ import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
 import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
+import { markMergedFixes, markReleasesInEffect } from './fixRelations';
 import type { FixLinkRequest, Link } from './links';
 import { linkCommits } from './links';
 import type {
@@ -388,6 +389,12 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     for (const p of fixPaths) paths.add(p);
   }
   await markCounterparts(ctx, fixes, diffs);
+  const relations = {
+    isAncestor: (a: string, d: string): Promise<boolean> => port.isAncestor(a, d),
+    releaseTags: async (sha: string): Promise<TagFact[]> => (await port.tagsContaining([sha])).filter((t) => tagPattern.test(t.name)),
+  };
+  await markMergedFixes(fixes, new Map(links.flatMap((l) => (l.commit === null ? [] : [[l.sha, l.commit.parents] as const]))), relations);
+  await markReleasesInEffect(fixes, relations);
   const missing = fixes.filter((f) => !f.exists).map((f) => f.sha);
   if (missing.length > 0) caveats.push({ code: 'fix-missing', subjects: missing });
   const unmeasured = new Set<string>();

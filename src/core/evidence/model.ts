@@ -129,6 +129,13 @@ export interface FixEvidence extends CommitFacts {
   tags: string[];
   /** The earliest release containing this commit, by the tag's date. */
   firstTag: TagFact | null;
+  /**
+   * For a reverted fix on the target that a release contains: the earliest release holding it and
+   * none of its reverts; null when every release holding it holds a revert too. Absent otherwise.
+   */
+  firstTagInEffect?: TagFact | null;
+  /** A merge linked as a fix that brought these other linked fixes in: the same change, not another part. */
+  mergeOf?: string[];
   /** Whether the deployed ref contains the fix or an equivalent; null when no deployed ref. */
   inDeployed: boolean | null;
   /** Survival at the target. null when the fix is not on the target or has no text lines. */

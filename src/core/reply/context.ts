@@ -33,7 +33,10 @@ export interface ReplyFix extends ReplyCommit {
   copy?: ReplyCommit;
   /** Release tags containing the fix, in version order. */
   tags: string[];
+  /** The first release that had the fix in place (for a reverted fix, one without the revert). */
   firstTag?: ReplyTag;
+  /** Every release that contains the fix also contains the change that undid it. */
+  undoneBeforeRelease?: boolean;
 }
 
 export interface ReplyRevert extends ReplyCommit {
@@ -114,6 +117,8 @@ export interface ReplyContext {
   revertsByOthers: ReplyRevert[];
   /** Survival of the fixes' lines, summed over fixes; absent when nothing was measured. */
   survival?: ReplySurvival;
+  /** Some fix was undone before any release had it in place (every release with it has the revert). */
+  undoneBeforeRelease: boolean;
   /** Commits that changed or removed the fixes' lines, newest first. */
   changes: ReplyChange[];
   /**
@@ -149,7 +154,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
   'release', 'name', 'date', 'deployed', 'notDeployed', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
-  'changesShown', 'changesMore', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
+  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
   'fixSha', 'lines', 'counterparts', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
@@ -194,13 +199,16 @@ function refOf(ref: string, sha: string, tags: ReadonlySet<string>): ReplyRef {
 
 function fixOf(fix: FixEvidence): ReplyFix {
   const copySource = fix.reachable ? undefined : fix.equivalents[0];
+  // A reverted fix was shipped only by the releases without its revert.
+  const firstTag = copySource === undefined ? (fix.firstTagInEffect !== undefined ? fix.firstTagInEffect : fix.firstTag) : copySource.firstTag;
   return {
     ...commit(fix, fix.files),
     onTarget: fix.reachable || copySource !== undefined,
     ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
     // The releases are those of the commit on the target: the copy's when the fix came as a copy.
     tags: [...(copySource === undefined ? fix.tags : copySource.tags ?? [])],
-    ...optional('firstTag', (copySource === undefined ? fix.firstTag : copySource.firstTag) ?? undefined),
+    ...optional('firstTag', firstTag ?? undefined),
+    ...(copySource === undefined && fix.firstTagInEffect === null ? { undoneBeforeRelease: true } : {}),
   };
 }
 
@@ -281,7 +289,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
   const present = evidence.fixes.filter((f) => f.exists);
-  const existing = present.filter((f) => !isCounterpart(f));
+  // A merge that only brought another linked fix in is that fix again: one change, told once.
+  const existing = present.filter((f) => !isCounterpart(f) && (f.mergeOf?.length ?? 0) === 0);
   const fixes = existing.map(fixOf);
   const counterparts = present.filter(isCounterpart).map(fixOf);
   const reverts = uniqueBySha(
@@ -334,6 +343,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     offTarget: fixes.filter((f) => !f.onTarget),
     counterparts,
     reverts,
+    undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true),
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', sumSurvival(existing)),

@@ -1,0 +1,41 @@
+// Two facts about a fix that only the other fixes and its reverts can tell. A merge linked as a fix
+// (a forge's "Merge pull request … Fixes #12") that only brought another linked fix in is that
+// change again, not a second part of it. And a reverted fix was shipped only by the releases that
+// hold it without the revert: a release holding both never had the fix in place.
+import type { FixEvidence, TagFact } from './model';
+
+export interface RelationQueries {
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** The release tags containing the commit, with their dates. */
+  releaseTags(sha: string): Promise<TagFact[]>;
+}
+
+/** Sets `mergeOf` on each merge fix that brought other linked fixes into its first parent's line. */
+export async function markMergedFixes(fixes: FixEvidence[], parentsOf: ReadonlyMap<string, readonly string[]>, q: RelationQueries): Promise<void> {
+  for (const merge of fixes) {
+    const first = parentsOf.get(merge.sha)?.[0];
+    if (!merge.exists || (parentsOf.get(merge.sha)?.length ?? 0) < 2 || first === undefined) continue;
+    const brought: string[] = [];
+    for (const f of fixes) {
+      if (f === merge || !f.exists || (f.mergeOf?.length ?? 0) > 0) continue;
+      if ((await q.isAncestor(f.sha, merge.sha)) && !(await q.isAncestor(f.sha, first))) brought.push(f.sha);
+    }
+    if (brought.length > 0) merge.mergeOf = brought;
+  }
+}
+
+function earliest(tags: TagFact[]): TagFact | null {
+  const time = (date: string): number => Date.parse(date) || Number.MAX_SAFE_INTEGER;
+  return [...tags].sort((a, b) => time(a.date) - time(b.date))[0] ?? null;
+}
+
+/** Sets `firstTagInEffect` on each reverted fix on the target that some release contains. */
+export async function markReleasesInEffect(fixes: FixEvidence[], q: RelationQueries): Promise<void> {
+  for (const fix of fixes) {
+    // A copy's releases are the copy's; its reverts are judged there, so only the fix itself.
+    if (!fix.exists || !fix.reachable || fix.reverts.length === 0 || fix.tags.length === 0) continue;
+    const undone = new Set<string>();
+    for (const revert of fix.reverts) for (const tag of await q.releaseTags(revert.sha)) undone.add(tag.name);
+    fix.firstTagInEffect = earliest((await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name)));
+  }
+}

@@ -1,0 +1,68 @@
+// Two facts that only the other linked fixes and the reverts can tell, on real repositories: a
+// forge's merge linked as a fix is the change it brought in, not a second part of it; and a
+// reverted fix was shipped only by the releases that hold it without the revert.
+import * as assert from 'node:assert/strict';
+import { computeEvidence } from '../../src/core/evidence/engine';
+import type { IssueEvidence } from '../../src/core/evidence/model';
+import { buildReplyContext } from '../../src/core/reply/context';
+import { createGitPort } from '../../src/git/simpleGitPort';
+import { lines, suiteRepos } from '../support/tempRepo';
+
+const CART = lines('cart', 20);
+const CART_FIXED = CART.replace('cart 10\n', 'if (items.length === 0) return [];\n');
+
+async function evidenceFor(dir: string, ref: string): Promise<IssueEvidence> {
+  return computeEvidence(createGitPort(dir), { ref, issueId: ref, now: () => new Date('2026-01-01T00:00:00Z') });
+}
+
+describe('evidence: merges that bring a fix in, and releases of a reverted fix', function () {
+  this.timeout(60000);
+  const make = suiteRepos();
+
+  it('a merge whose message links the issue brought the fix in: marked, and told once in the reply', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    repo.checkout('fix-cart', true);
+    const fix = repo.commit('Fix crash when the cart is empty (fixes #12)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.checkout('main');
+    repo.commit('Unrelated work', { files: { 'README.md': 'readme\n' } });
+    const merge = repo.merge('fix-cart', 'Merge pull request #13 from dev/fix-cart\n\nFix crash when the cart is empty (fixes #12)');
+    const e = await evidenceFor(repo.dir, '#12');
+    assert.deepEqual(e.fixes.map((f) => f.sha).sort(), [fix, merge].sort());
+    assert.deepEqual(e.fixes.find((f) => f.sha === merge)?.mergeOf, [fix]);
+    assert.equal(e.fixes.find((f) => f.sha === fix)?.mergeOf, undefined);
+    const context = buildReplyContext({ evidence: e, language: 'en' });
+    assert.deepEqual(context.fixes.map((f) => f.sha), [fix]);
+    // A merge that brings no linked fix (the fix commit itself is not linked) stays a fix of its own.
+    const plain = await computeEvidence(createGitPort(repo.dir), { fixes: [{ sha: merge, linkedBy: 'argument' }], now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.equal(plain.fixes[0]?.mergeOf, undefined);
+  });
+
+  it('a fix reverted before any release: no release had it in place; one released first keeps its release', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    repo.tag('v1.0.0');
+    const early = repo.commit('Fix crash when the cart is empty (fixes #20)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.revert(early);
+    repo.tag('v1.1.0');
+    const e = await evidenceFor(repo.dir, '#20');
+    const fix = e.fixes.find((f) => f.sha === early);
+    assert.equal(e.verdict, 'fix-reverted');
+    assert.deepEqual(fix?.tags, ['v1.1.0']);
+    assert.equal(fix?.firstTagInEffect, null);
+    const context = buildReplyContext({ evidence: e, language: 'en' });
+    assert.equal(context.release, undefined, 'no release is named as having shipped the fix');
+    assert.equal(context.undoneBeforeRelease, true);
+
+    const late = repo.commit('Guard the cart again (fixes #21)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.tag('v1.2.0', { message: 'v1.2.0' });
+    repo.revert(late);
+    repo.tag('v1.3.0', { message: 'v1.3.0' });
+    const f = (await evidenceFor(repo.dir, '#21')).fixes[0];
+    assert.deepEqual(f?.tags, ['v1.2.0', 'v1.3.0']);
+    assert.equal(f?.firstTagInEffect?.name, 'v1.2.0');
+    const again = buildReplyContext({ evidence: await evidenceFor(repo.dir, '#21'), language: 'en' });
+    assert.equal(again.release?.name, 'v1.2.0');
+    assert.equal(again.undoneBeforeRelease, false);
+  });
+});
