@@ -38,6 +38,16 @@ describe('linking: message parser', () => {
       assert.deepEqual(kinds('corrige ACME-1, ACME-2 y ACME-3'), { 'ACME-1': 'fix', 'ACME-2': 'fix', 'ACME-3': 'fix' });
     });
 
+    it('reads the request number a forge appends to a subject as a mention, not as what a keyword closes', () => {
+      assert.deepEqual(kinds('Docs typo/markup fixes (#5829)'), { '#5829': 'mention' });
+      assert.deepEqual(kinds('Small fixes (#12)\n\nFixes #7'), { '#12': 'mention', '#7': 'fix' });
+      assert.deepEqual(kinds('Fix #7 (#12)'), { '#7': 'fix', '#12': 'mention' });
+      assert.deepEqual(kinds('Guard the cart (fixes ACME-3)'), { 'ACME-3': 'fix' });
+      assert.deepEqual(kinds('fix(#12): guard the cart'), { '#12': 'fix' });
+      // Only on the subject line: in the body, "fixes (#12)" is read as before.
+      assert.deepEqual(kinds('Cart\n\nThis fixes (#12)'), { '#12': 'fix' });
+    });
+
     it('stops a list at the first word that is not a separator', () => {
       assert.deepEqual(kinds('fixes #1 but not #2'), { '#1': 'fix', '#2': 'mention' });
     });

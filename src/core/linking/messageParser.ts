@@ -75,6 +75,9 @@ const FILLER_RE = new RegExp(
 const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:and|y|e|or|o)\s+|,|;|&|\+|\band\b|\by\b|\be\b|\bor\b|\bo\b)\s*/iu;
 const TRAILER_RE = /^\s*([A-Za-z][A-Za-z-]*)\s*:\s*(.*)$/;
 const REVERT_SUBJECT_RE = /^\s*(?:revert|revertir|revierte)\b/i;
+// The request number a forge appends to a squash-merged subject: "Docs fixes (#5829)". It names
+// the request, not an issue the keyword before it closes (the forges do not close on it either).
+const REQUEST_SUFFIX_RE = /\s\(([^()\s]+)\)\s*$/u;
 
 interface CompiledPatterns {
   regexes: RegExp[];
@@ -188,6 +191,9 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   const fixes = new Map<string, { via: 'keyword' | 'trailer'; keyword: string }>();
   // A revert's message quotes the reverted subject ("Revert "Fix ACME-3""): it fixes nothing.
   const isRevert = REVERT_SUBJECT_RE.test(text);
+  const subject = text.split('\n', 1)[0] ?? '';
+  const suffix = REQUEST_SUFFIX_RE.exec(subject);
+  const request = suffix === null ? undefined : byStart.get(suffix.index + suffix[0].indexOf('(') + 1);
   if (!isRevert) {
     let lineStart = 0;
     for (const line of text.split('\n')) {
@@ -207,7 +213,7 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
           const colon = /^\s*:?\s*/.exec(line.slice(after));
           after += colon === null ? 0 : colon[0].length;
           for (const o of listAt(text, lineStart + after, byStart)) {
-            if (o.end > lineStart + line.length) break;
+            if (o.end > lineStart + line.length || o === request) break;
             if (!fixes.has(o.id)) fixes.set(o.id, { via: 'keyword', keyword: m[0] });
           }
         }
