@@ -5,7 +5,9 @@
 // Environment: BENCH_SIZES=2000,10000 (commit counts), BENCH_RUNS=5 (measured runs after a warm-up),
 // BENCH_BUDGET_S=60 (per side and operation; slower operations get fewer runs, or one cold run),
 // BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all), BENCH_WORKBENCH=0
-// (skips the end-to-end section in VS Code, see workbenchBench.ts).
+// (skips the end-to-end section in VS Code, see workbenchBench.ts), BENCH_REPO=/path/to/clone (the
+// in-process rows on a real repository too, see realRepo.ts; BENCH_REPO_ISSUES=5 issues), BENCH_SIZES=none
+// (no generated repository).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,17 +32,9 @@ import { checkAgainstTruth, oursEvidence, oursEvidenceForAll } from './ours';
 import { commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
 import { workbenchSection } from './workbenchBench';
-
-interface Row {
-  operation: string;
-  size: string;
-  ours: string;
-  raw: string;
-  ratio: string;
-  target: string;
-  met: boolean | null;
-  runs: string;
-}
+import { ms, ratioRow, table } from './rows';
+import type { Row } from './rows';
+import { benchRealRepo } from './realRepo';
 
 interface SizeReport {
   rows: Row[];
@@ -54,10 +48,6 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-function ms(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-}
-
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
@@ -66,6 +56,7 @@ function envNumber(name: string, fallback: number): number {
 function sizes(): number[] {
   const text = process.env.BENCH_SIZES;
   if (text === undefined || text.trim() === '') return [10000, 100000];
+  if (text.trim() === 'none') return [];
   return text
     .split(',')
     .map((s) => Number(s.trim().replace(/k$/i, '000')))
@@ -74,24 +65,6 @@ function sizes(): number[] {
 
 function sizeLabel(commits: number): string {
   return commits >= 1000 && commits % 1000 === 0 ? `${commits / 1000}k` : String(commits);
-}
-
-function runsLabel(t: PairTiming): string {
-  return t.runs === 0 ? '1 (cold)' : String(t.runs);
-}
-
-function ratioRow(operation: string, size: string, t: PairTiming, limit: number | null): Row {
-  const ratio = t.ours.median / t.raw.median;
-  return {
-    operation,
-    size,
-    ours: ms(t.ours.median),
-    raw: ms(t.raw.median),
-    ratio: `${ratio.toFixed(2)}x`,
-    target: limit === null ? '—' : `≤ ${limit}x`,
-    met: limit === null ? null : ratio <= limit,
-    runs: runsLabel(t),
-  };
 }
 
 /** The issue a client would most likely ask about: one fix on main, later partly rewritten by someone. */
@@ -335,13 +308,6 @@ function agreementNotes(size: string, a: Agreement): string[] {
   return lines;
 }
 
-function table(rows: Row[]): string {
-  const head = '| operation | size | ours (ms, median) | raw git (ms, median) | ratio | target | met? | runs |';
-  const rule = '|---|---|---:|---:|---:|---|---|---:|';
-  const body = rows.map((r) => `| ${r.operation} | ${r.size} | ${r.ours} | ${r.raw} | ${r.ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} | ${r.runs} |`);
-  return [head, rule, ...body].join('\n');
-}
-
 function machineLines(m: MachineFacts): string[] {
   return [
     `- CPU: ${m.cpuModel}, ${m.cpus} cores available; ${m.memoryGb} GB RAM; ${m.os}`,
@@ -367,6 +333,13 @@ async function main(): Promise<void> {
     const report = await benchSize(manifest, options);
     rows.push(...report.rows);
     notes.push(...report.notes);
+  }
+  const real = process.env.BENCH_REPO;
+  if (real !== undefined && real.trim() !== '') {
+    const report = await benchRealRepo(real.trim(), options, Math.floor(envNumber('BENCH_REPO_ISSUES', 5)), log);
+    rows.push(...report.rows);
+    notes.push(...report.notes);
+    repos.push(report.description);
   }
   const missed = rows.filter((r) => r.met === false);
   const text = [

@@ -15,7 +15,7 @@ import { git } from './gitProcess';
 import type { MeasureOptions, PairTiming } from './measure';
 import { measurePair, timeOnce } from './measure';
 import { rawEvidenceForIssue } from './rawGit';
-import type { SynthManifest } from './synthRepo';
+import type { BenchRefs } from './ours';
 
 const PATTERNS = DEFAULT_ID_PATTERNS;
 
@@ -28,7 +28,7 @@ export async function writeScanCacheFile(port: GitPort): Promise<void> {
 }
 
 /** Our side: bring the cache file up to date (nothing new: no log), then the evidence from it. */
-export async function evidenceFromCacheFile(port: GitPort, manifest: SynthManifest, id: string, stats?: ContainmentStats): Promise<void> {
+export async function evidenceFromCacheFile(port: GitPort, manifest: BenchRefs, id: string, stats?: ContainmentStats): Promise<void> {
   const scan = await scanWithCacheFile(port, PATTERNS, 'if-present', () => undefined);
   if (scan === null) throw new Error('no usable scan cache file');
   const request = { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me };
@@ -37,7 +37,7 @@ export async function evidenceFromCacheFile(port: GitPort, manifest: SynthManife
   else await computeEvidence(withContainment(port, scan.cache, stats), { ...request, scan: { issues: scan.issues } });
 }
 
-export function measureCachedEvidence(port: GitPort, manifest: SynthManifest, id: string, options: MeasureOptions): Promise<PairTiming> {
+export function measureCachedEvidence(port: GitPort, manifest: BenchRefs, id: string, options: MeasureOptions): Promise<PairTiming> {
   const refs = { target: manifest.target, deployed: manifest.deployedRef };
   return measurePair(
     () => evidenceFromCacheFile(port, manifest, id),

@@ -8,8 +8,11 @@ import { scanHistory } from '../../src/core/linking/scan';
 import type { RawIssueFacts } from './rawGit';
 import type { SynthManifest } from './synthRepo';
 
+/** What the evidence rows ask with: a generated repository's manifest, or a real clone's choice. */
+export type BenchRefs = Pick<SynthManifest, 'repoDir' | 'target' | 'deployedRef' | 'me'>;
+
 /** Evidence for one issue, asked the way the CLI asks for `evidence --ref ID --target --deployed`. */
-export function oursEvidence(port: GitPort, manifest: SynthManifest, id: string): Promise<IssueEvidence> {
+export function oursEvidence(port: GitPort, manifest: BenchRefs, id: string): Promise<IssueEvidence> {
   return computeEvidence(port, { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me });
 }
 
@@ -17,7 +20,7 @@ export function oursEvidence(port: GitPort, manifest: SynthManifest, id: string)
  * Every issue, as the extension's evidence service does it: one scan of the history (timed here
  * too), then each issue's evidence from that scan, one after another.
  */
-export async function oursEvidenceForAll(port: GitPort, manifest: SynthManifest, ids: string[]): Promise<IssueEvidence[]> {
+export async function oursEvidenceForAll(port: GitPort, manifest: BenchRefs, ids: string[]): Promise<IssueEvidence[]> {
   const scan = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
   const out: IssueEvidence[] = [];
   for (const id of ids) out.push(await computeEvidence(port, { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me, scan }));
