@@ -409,25 +409,30 @@ export class FolderEvidence implements vscode.Disposable {
     const scanned = new Set(snapshot.scan.issues.filter((i) => i.fixes.length > 0).map((i) => i.id.toUpperCase()));
     const background = issues.filter((i) => !isClosedStatus(i.status) && (i.fixes.length > 0 || scanned.has(i.id.toUpperCase()))).map((i) => i.id);
     const wanted = new Set(this.cache.wanted());
-    const todo = [...new Set([...wanted, ...background])];
+    const first = [...new Set([...wanted, ...background])];
     let stopped = false;
-    // Up to BACKGROUND_CHECKS issues at once (the queue bounds them too); each row needs only its
-    // verdict, an expanded issue its full evidence.
-    const worker = async (): Promise<void> => {
-      for (let id = todo.shift(); id !== undefined && !stopped; id = todo.shift()) {
-        // Something changed since this pass began: the pass queued behind it does the rest.
-        if (this.disposed || this.cache.generation !== startGeneration) return;
-        const need: EvidenceDetail = wanted.has(id) ? 'full' : 'verdict';
-        if (this.cache.isFresh(id, need)) continue;
-        try {
-          await this.compute(id, undefined, 'background', need);
-        } catch (error) {
-          // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
-          if (error instanceof vscode.CancellationError) stopped = true;
+    // Up to BACKGROUND_CHECKS issues at once (the queue bounds them too).
+    const run = async (todo: string[], need: (id: string) => EvidenceDetail): Promise<void> => {
+      const worker = async (): Promise<void> => {
+        for (let id = todo.shift(); id !== undefined && !stopped; id = todo.shift()) {
+          // Something changed since this pass began: the pass queued behind it does the rest.
+          if (this.disposed || this.cache.generation !== startGeneration) return;
+          if (this.cache.isFresh(id, need(id))) continue;
+          try {
+            await this.compute(id, undefined, 'background', need(id));
+          } catch (error) {
+            // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
+            if (error instanceof vscode.CancellationError) stopped = true;
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: BACKGROUND_CHECKS }, worker));
     };
-    await Promise.all(Array.from({ length: BACKGROUND_CHECKS }, worker));
+    // Every row's verdict first (an expanded issue's full evidence), then the full evidence of the
+    // rows that got only their verdict, so a reply or timeline asked for later finds it ready.
+    await run([...first], (id) => (wanted.has(id) ? 'full' : 'verdict'));
+    if (stopped || this.disposed || this.cache.generation !== startGeneration) return;
+    await run(first.filter((id) => this.cache.state(id).evidence?.detail === 'verdict'), () => 'full');
   }
 
   dispose(): void {

@@ -50,11 +50,11 @@ export interface EvidenceRequest {
   /** Stops the computation before its next git call; it then rejects with EvidenceCancelled. */
   signal?: AbortSignal;
   /**
-   * 'full' (default): everything. 'verdict': what the verdict needs and no more, for a view that
-   * shows only verdicts: once a fix is missing from the target or reverted the other fixes are not
-   * measured, the client's version is not measured for a fix that lost lines at the target, and
-   * copies' releases and uncommitted changes are not read. The verdict is the full one's; the
-   * evidence says `detail: 'verdict'`, and its unmeasured fixes show no survival, reverts or changes.
+   * 'full' (default): everything. 'verdict': what the verdict needs and no walk more, for a view
+   * that shows only verdicts: once a fix is missing from the target or reverted the other fixes are
+   * not measured, and the client's version is not walked for a fix that lost lines at the target.
+   * The verdict is the full one's; when something was left out the evidence says `detail:
+   * 'verdict'` (its unmeasured fixes show no survival, reverts or changes), else it is the full one.
    */
   detail?: EvidenceDetail;
 }
@@ -177,14 +177,22 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const { links, mentions } = await linkCommits(port, request);
   const forVerdict = request.detail === 'verdict';
   const placed: PlacedFix[] = [];
-  for (const link of links) placed.push(await placeFix(ctx, link, !forVerdict));
+  for (const link of links) placed.push(await placeFix(ctx, link));
   const fixes = placed.map((p) => p.fix);
   await markCounterparts(ctx, fixes, new Map(placed.map((p) => [p.fix.sha, p.diff])));
   const paths = new Set<string>();
   const measured = new Set<FixEvidence>();
+  // Whether the verdict-level computation left anything out; when not, its evidence is the full one.
+  let partial = false;
   for (const p of forVerdict ? measuringOrder(placed, mentions) : placed) {
-    if (forVerdict && verdictSettled(fixes, measured, p.fix)) continue;
-    for (const path of await measureFix(ctx, p, forVerdict)) paths.add(path);
+    if (forVerdict && verdictSettled(fixes, measured, p.fix)) {
+      partial = true;
+      for (const f of p.diff) paths.add(f.path);
+      continue;
+    }
+    const outcome = await measureFix(ctx, p, forVerdict);
+    for (const path of outcome.paths) paths.add(path);
+    partial ||= outcome.skippedDeployed;
     measured.add(p.fix);
   }
   const missing = fixes.filter((f) => !f.exists).map((f) => f.sha);
@@ -192,12 +200,12 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const unmeasured = new Set<string>();
   for (const f of fixes) for (const s of [f.survival, f.survivalDeployed]) for (const file of s?.files ?? []) if (file.unmeasured === true) unmeasured.add(file.path);
   if (unmeasured.size > 0) caveats.push({ code: 'survival-incomplete', subjects: [...unmeasured] });
-  const dirty = forVerdict ? [] : await port.uncommittedChanges([...paths]);
+  const dirty = await port.uncommittedChanges([...paths]);
   if (dirty.length > 0) caveats.push({ code: 'uncommitted-changes', subjects: dirty });
 
   const fixVerdicts: Record<string, Verdict> = {};
   // A fix left unmeasured has no verdict of its own yet (the issue's is settled without it).
-  for (const f of fixes) if (!forVerdict || measured.has(f) || !f.exists) fixVerdicts[f.sha] = fixVerdict(f, deployedSha !== null);
+  for (const f of fixes) if (!partial || measured.has(f) || !f.exists) fixVerdicts[f.sha] = fixVerdict(f, deployedSha !== null);
   const judged = judgeIssue(fixes, deployedSha !== null);
   const deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
   const seen = new Set<string>();
@@ -214,6 +222,6 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     caveats,
     me,
     computedAt: (request.now ?? ((): Date => new Date()))().toISOString(),
-    ...(forVerdict ? { detail: 'verdict' as const } : {}),
+    ...(partial ? { detail: 'verdict' as const } : {}),
   };
 }

@@ -163,7 +163,7 @@ export interface PlacedFix {
 }
 
 /** Where the fix is: on the target (or a copy), in the client's version, in which releases. */
-export async function placeFix(ctx: Context, link: Link, withCopyReleases: boolean): Promise<PlacedFix> {
+export async function placeFix(ctx: Context, link: Link): Promise<PlacedFix> {
   const commit = link.commit;
   if (commit === null) return { fix: missingFix(link, ctx.deployedSha !== null), commit: null, diff: [], copies: [], copiesDeployed: [] };
   const { port } = ctx;
@@ -186,7 +186,7 @@ export async function placeFix(ctx: Context, link: Link, withCopyReleases: boole
   // Each commit's releases are its own: a copy's are reported on the copy, never as the fix's.
   const own = await releasesOf(ctx, commit.sha);
   const copyReleases = new Map<string, { tags: string[]; firstTag: TagFact | null }>();
-  if (withCopyReleases) for (const c of [...copies, ...copiesDeployed]) if (!copyReleases.has(c.facts.sha)) copyReleases.set(c.facts.sha, await releasesOf(ctx, c.facts.sha));
+  for (const c of [...copies, ...copiesDeployed]) if (!copyReleases.has(c.facts.sha)) copyReleases.set(c.facts.sha, await releasesOf(ctx, c.facts.sha));
   const asEquivalent = (c: Copy): EquivalentFact => ({ ...c.facts, how: 'patch-id', ...(copyReleases.get(c.facts.sha) ?? { tags: [], firstTag: null }) });
   return {
     fix: {
@@ -219,12 +219,13 @@ export async function placeFix(ctx: Context, link: Link, withCopyReleases: boole
 /**
  * Measures a placed fix: the survival of its lines at the target and in the client's version, its
  * reverts and later changes, filled into `placed.fix`. Returns the paths of its files (where they
- * are now too). `forVerdict`: the client's version is not measured when the target already lost
+ * are now too), and whether the client's version was left unmeasured. `forVerdict`: the client's
+ * version is not measured when that would walk its history again and the target already lost
  * lines (the fix's verdict is then settled without it; see engine.ts).
  */
-export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: boolean): Promise<string[]> {
+export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: boolean): Promise<{ paths: string[]; skippedDeployed: boolean }> {
   const { commit, diff: files, copies, copiesDeployed, fix } = placed;
-  if (commit === null) return [];
+  if (commit === null) return { paths: [], skippedDeployed: false };
   const { port } = ctx;
   const onTarget = fix.reachable ? { sha: commit.sha, files, date: commit.date } : copies[0] === undefined ? null : { sha: copies[0].facts.sha, files: copies[0].files, date: copies[0].facts.date };
   const outcome =
@@ -238,8 +239,11 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
         ? { sha: commit.sha, files, date: commit.date }
         : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files, date: (copiesDeployed[0] as Copy).facts.date };
   const lostAtTarget = outcome !== null && outcome.survival.modified + outcome.survival.removed > 0;
+  const reuse = onDeployed === null || ctx.deployedSha === null ? {} : patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha);
+  const sameAsTarget = ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed?.sha === onTarget.sha && outcome !== null;
+  const skippedDeployed = forVerdict && lostAtTarget && onDeployed !== null && !sameAsTarget && reuse.readPatches === undefined;
   const outcomeDeployed =
-    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null || (forVerdict && lostAtTarget)
+    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null || skippedDeployed
       ? null
       : ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null
         ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
@@ -250,7 +254,7 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
             refSha: ctx.deployedSha,
             isMe: ctx.isMe,
             baseDate: onDeployed.date,
-            ...patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha),
+            ...reuse,
           });
 
   // Reverts count in the history where the fix is judged: the target's; for a fix only on the
@@ -266,5 +270,5 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
   fix.laterChanges = outcome?.laterChanges ?? [];
   const paths = new Set(files.map((f) => f.path));
   for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);
-  return [...paths];
+  return { paths: [...paths], skippedDeployed };
 }

@@ -196,8 +196,8 @@ export interface IssueEvidence {
   /**
    * Absent: the full evidence. 'verdict': computed for the verdict alone (see EvidenceRequest's
    * `detail`): the verdict and the fixes' places are the full evidence's, but fixes may be left
-   * unmeasured (no survival, reverts or later changes, no entry in fixVerdicts) and uncommitted
-   * changes were not read. Only the view's rows use it; never a reply, timeline or the CLI.
+   * unmeasured (no survival, reverts or later changes, no entry in fixVerdicts) and the client's
+   * version unmeasured. Only the view's rows use it; never a reply, timeline or the CLI.
    */
   detail?: 'verdict';
 }
