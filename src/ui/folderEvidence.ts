@@ -1,5 +1,5 @@
 // One workspace folder's evidence, computed in the background and cached: git work of a folder
-// runs through one queue (the user's requests alone and first, background checks two at a time),
+// runs through one queue (the user's requests alone and first, background checks up to two at a time),
 // background checks compute only the verdict unless the issue is expanded (see EvidenceRequest's
 // `detail`), results
 // are kept under a key of everything they depend on (the issue's fix links, HEAD, the refs and the
@@ -41,9 +41,10 @@ import { evidenceSettings } from './settings';
 
 // Git rewrites several files per checkout or commit; one refresh after the burst is enough.
 const REFRESH_DEBOUNCE_MS = 300;
-// Background checks of different issues at once: their git processes mostly wait on the disk or
-// use another core; more would only crowd a small machine.
-const BACKGROUND_CHECKS = Math.max(1, Math.min(2, os.availableParallelism()));
+// Background checks of different issues at once: two where there are cores to spare for a second
+// git walk, one on a machine of two cores or fewer. Their walks are computation, not waiting for the
+// disk: on 2 busy cores two at a time took 1.2-1.4x as long as one at a time (README, Benchmark).
+const BACKGROUND_CHECKS = Math.max(1, Math.min(2, Math.floor(os.availableParallelism() / 2)));
 
 export type EvidenceUnavailable = 'restricted' | 'no-git';
 
