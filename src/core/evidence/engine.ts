@@ -113,7 +113,8 @@ function counted(fix: FixEvidence): boolean {
  * measured: whether it was reverted decides whether it stands in for a fix in the client's version.
  */
 function verdictSettled(fixes: readonly FixEvidence[], measured: ReadonlySet<FixEvidence>, next: FixEvidence): boolean {
-  if (!next.exists || !counted(next)) return !next.exists;
+  // A missing fix has nothing to measure (and skipping it would leave nothing out).
+  if (!counted(next)) return false;
   const onTarget = (f: FixEvidence): boolean => f.reachable || f.equivalents.length > 0;
   return fixes.some((f) => counted(f) && (!onTarget(f) || (measured.has(f) && f.reverts.length > 0)));
 }
