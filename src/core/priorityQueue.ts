@@ -1,7 +1,9 @@
-// Git work of one repository, one task at a time, the user's first: a journey or a Draft Reply
-// never waits behind background checks of other issues. A waiting user task runs before every
-// waiting background task, and a background task running when one arrives is asked to stop (its
-// AbortSignal) and runs again, from the start, once the user's work is done.
+// Git work of one repository, the user's first: a journey or a Draft Reply never waits behind
+// background checks of other issues. A waiting user task runs before every waiting background
+// task, and background tasks running when one arrives are asked to stop (their AbortSignal) and
+// run again, from the start, once the user's work is done. A user task runs alone; background
+// tasks run up to `backgroundLimit` at a time (git processes of different issues wait on the disk
+// and use other cores; one at a time by default).
 
 export type TaskPriority = 'user' | 'background';
 
@@ -13,6 +15,8 @@ interface Entry {
   controller: AbortController | null;
   /** Stopped to let a user task go first: a failure then means "run again", not an answer. */
   preempted: boolean;
+  /** Order of enqueueing: stopped tasks go back in their own order. */
+  seq: number;
 }
 
 export interface QueuedTask<T> {
@@ -22,18 +26,21 @@ export interface QueuedTask<T> {
 }
 
 export class PriorityQueue {
-  private running: Entry | null = null;
+  private readonly running = new Set<Entry>();
   private readonly waiting: Entry[] = [];
+  private enqueued = 0;
+
+  constructor(private readonly backgroundLimit = 1) {}
 
   /** Tasks waiting or running. */
   get size(): number {
-    return this.waiting.length + (this.running === null ? 0 : 1);
+    return this.waiting.length + this.running.size;
   }
 
   enqueue<T>(task: (signal: AbortSignal) => Promise<T>, priority: TaskPriority): QueuedTask<T> {
     let entry: Entry | undefined;
     const promise = new Promise<T>((resolve, reject) => {
-      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false };
+      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++ };
     });
     const e = entry as Entry;
     this.waiting.push(e);
@@ -50,26 +57,32 @@ export class PriorityQueue {
   }
 
   private preemptBackground(): void {
-    const r = this.running;
-    if (r === null || r.priority !== 'background' || r.controller === null) return;
-    r.preempted = true;
-    r.controller.abort();
+    for (const r of this.running) {
+      if (r.priority !== 'background' || r.controller === null || r.preempted) continue;
+      r.preempted = true;
+      r.controller.abort();
+    }
   }
 
+  /** The task to start now, if any: a user task once nothing else runs; else background work up to the limit. */
   private next(): Entry | undefined {
     const at = this.waiting.findIndex((e) => e.priority === 'user');
-    return this.waiting.splice(at >= 0 ? at : 0, 1)[0];
+    if (at >= 0) return this.running.size === 0 ? this.waiting.splice(at, 1)[0] : undefined;
+    const userRunning = [...this.running].some((r) => r.priority === 'user');
+    if (userRunning || this.running.size >= this.backgroundLimit) return undefined;
+    return this.waiting.shift();
   }
 
   private pump(): void {
-    if (this.running !== null) return;
-    const e = this.next();
-    if (e === undefined) return;
-    this.running = e;
+    for (let e = this.next(); e !== undefined; e = this.next()) this.start(e);
+  }
+
+  private start(e: Entry): void {
+    this.running.add(e);
     e.preempted = false;
     e.controller = new AbortController();
     const done = (): void => {
-      this.running = null;
+      this.running.delete(e);
       e.controller = null;
       this.pump();
     };
@@ -83,9 +96,9 @@ export class PriorityQueue {
         },
         (error: unknown) => {
           if (e.preempted) {
-            // Back to the head of the background tasks: it was next in line before the user came.
-            const firstBackground = this.waiting.findIndex((w) => w.priority === 'background');
-            this.waiting.splice(firstBackground >= 0 ? firstBackground : this.waiting.length, 0, e);
+            // Back among the background tasks where it was in line before the user came (ahead of later ones).
+            const later = this.waiting.findIndex((w) => w.priority === 'background' && w.seq > e.seq);
+            this.waiting.splice(later >= 0 ? later : this.waiting.length, 0, e);
           } else e.reject(error);
           done();
         },

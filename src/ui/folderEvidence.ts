@@ -1,16 +1,20 @@
-// One workspace folder's evidence, computed in the background and cached: git work runs one computation at a time per folder, results
+// One workspace folder's evidence, computed in the background and cached: git work of a folder
+// runs through one queue (the user's requests alone and first, background checks up to two at a time),
+// background checks compute only the verdict unless the issue is expanded (see EvidenceRequest's
+// `detail`), results
 // are kept under a key of everything they depend on (the issue's fix links, HEAD, the refs and the
 // commits they point to, the client's deployed version, the settings), and the history scan is carried
 // over between refreshes so it only reads new commits. Readers never wait: `get` answers from the
 // cache and `onDidChange` says when there is more to read.
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
 import { UserError } from '../core/errors';
 import { isEvidenceCancelled } from '../core/evidence/cancel';
 import { computeEvidence } from '../core/evidence/engine';
 import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
-import type { IssueEvidence, Verdict } from '../core/evidence/model';
-import { EvidenceCache } from '../core/evidence/evidenceCache';
+import type { EvidenceDetail, IssueEvidence, Verdict } from '../core/evidence/model';
+import { EvidenceCache, serves } from '../core/evidence/evidenceCache';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import { readRepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import { evidenceKey } from '../core/evidenceView';
@@ -37,6 +41,10 @@ import { evidenceSettings } from './settings';
 
 // Git rewrites several files per checkout or commit; one refresh after the burst is enough.
 const REFRESH_DEBOUNCE_MS = 300;
+// Background checks of different issues at once: two where there are cores to spare for a second
+// git walk, one on a machine of two cores or fewer. Their walks are computation, not waiting for the
+// disk: on 2 busy cores two at a time took 1.2-1.4x as long as one at a time (README, Benchmark).
+const BACKGROUND_CHECKS = Math.max(1, Math.min(2, Math.floor(os.availableParallelism() / 2)));
 
 export type EvidenceUnavailable = 'restricted' | 'no-git';
 
@@ -56,18 +64,24 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/** The inflight map's key of an issue's computation at one detail. */
+function inflightKey(issueId: string, detail: EvidenceDetail): string {
+  return detail === 'full' ? issueId : `${issueId}\u0000verdict`;
+}
+
 /** One workspace folder's evidence: its cache, its refresh pass and its watchers on the git dir. */
 export class FolderEvidence implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly cache = new EvidenceCache<EvidenceProblem>();
+  /** Computations running or queued, by issue and detail (see inflightKey). */
   private readonly inflight = new Map<string, Promise<IssueEvidence>>();
   private readonly replyStates = new WeakMap<Issue, { verdict: Verdict | undefined; state: ReplyState }>();
   private readonly passRunner: CoalescingRunner;
   private passPromise: Promise<void> | undefined;
   /** Git work of this folder, one task at a time, the user's requests first (see priorityQueue.ts). */
-  private readonly queue = new PriorityQueue();
+  private readonly queue = new PriorityQueue(BACKGROUND_CHECKS);
   /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
   private readonly promotions = new Map<string, () => void>();
   /** Issues a user request waits for: their computation is never dropped as stale. */
@@ -78,6 +92,8 @@ export class FolderEvidence implements vscode.Disposable {
   /** Bumped by every change to the repository or the settings; the snapshot is rebuilt when it moved. */
   private repositoryVersion = 0;
   private snapshot: { version: number; value: RepositorySnapshot } | undefined;
+  /** The snapshot being read: checks running side by side wait for the same read. */
+  private snapshotRead: { version: number; value: Promise<RepositorySnapshot> } | undefined;
   private scanCache: ScanCache | undefined;
   private readonly watcher = new RepositoryWatcher();
   private timer: NodeJS.Timeout | undefined;
@@ -108,48 +124,56 @@ export class FolderEvidence implements vscode.Disposable {
     return undefined;
   }
 
-  /** The cached evidence of the issue, possibly stale; never waits. */
+  /** The cached full evidence of the issue, possibly stale; never waits. Verdict-level evidence is in `state`. */
   get(issueId: string): IssueEvidence | undefined {
-    return this.cache.get(issueId);
+    const evidence = this.cache.get(issueId);
+    return evidence !== undefined && serves(evidence, 'full') ? evidence : undefined;
   }
 
+  /** The issue's state for its row: `evidence` may hold the verdict alone (`detail: 'verdict'`). */
   state(issueId: string): IssueEvidenceState {
-    return { ...this.cache.state(issueId), checking: this.inflight.has(issueId), unavailable: this.unavailable() };
+    const checking = this.inflight.has(inflightKey(issueId, 'full')) || this.inflight.has(inflightKey(issueId, 'verdict'));
+    return { ...this.cache.state(issueId), checking, unavailable: this.unavailable() };
   }
 
   /** Asks for fresh evidence of an issue the user is looking at; the result arrives through onDidChange. */
   request(issueId: string): void {
     if (this.unavailable() !== undefined) return;
     this.cache.want(issueId);
-    if (this.inflight.has(issueId) || this.cache.isFresh(issueId)) return;
+    if (this.inflight.has(inflightKey(issueId, 'full')) || this.cache.isFresh(issueId, 'full')) return;
     this.compute(issueId).catch((error: unknown) => {
       // Already logged and kept as the entry's problem, which the tree shows.
       if (!(error instanceof vscode.CancellationError)) log().trace(`Evidence for ${issueId} not computed: ${problemOf(error).code}`);
     });
   }
 
-  /** Computes (or confirms from the cache) the evidence of an issue. */
-  compute(issueId: string, token?: vscode.CancellationToken, priority: TaskPriority = 'user'): Promise<IssueEvidence> {
-    const running = this.inflight.get(issueId);
+  /**
+   * Computes (or confirms from the cache) the evidence of an issue; `detail` 'verdict' (background
+   * checks of rows nobody expanded) is served by a full computation too, never the reverse.
+   */
+  compute(issueId: string, token?: vscode.CancellationToken, priority: TaskPriority = 'user', detail: EvidenceDetail = 'full'): Promise<IssueEvidence> {
+    const runningKey = [inflightKey(issueId, 'full'), ...(detail === 'verdict' ? [inflightKey(issueId, 'verdict')] : [])].find((k) => this.inflight.has(k));
     if (priority === 'user') this.awaited.add(issueId);
-    if (running !== undefined) {
+    if (runningKey !== undefined) {
+      const running = this.inflight.get(runningKey) as Promise<IssueEvidence>;
       if (priority !== 'user') return running;
-      this.promotions.get(issueId)?.();
+      this.promotions.get(runningKey)?.();
       // A background check dropped as stale just before the user asked: the user's answer is computed afresh.
       return running.catch((error: unknown) => {
-        if (error instanceof vscode.CancellationError && token?.isCancellationRequested !== true) return this.compute(issueId, token, priority);
+        if (error instanceof vscode.CancellationError && token?.isCancellationRequested !== true) return this.compute(issueId, token, priority, detail);
         throw error;
       });
     }
-    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal), priority);
-    this.promotions.set(issueId, queued.promote);
+    const key = inflightKey(issueId, detail);
+    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal, detail), priority);
+    this.promotions.set(key, queued.promote);
     const task = queued.promise.finally(() => {
-      this.awaited.delete(issueId);
-      this.promotions.delete(issueId);
-      this.inflight.delete(issueId);
+      if (!this.inflight.has(inflightKey(issueId, detail === 'full' ? 'verdict' : 'full'))) this.awaited.delete(issueId);
+      this.promotions.delete(key);
+      this.inflight.delete(key);
       this.changeEmitter.fire();
     });
-    this.inflight.set(issueId, task);
+    this.inflight.set(key, task);
     this.changeEmitter.fire();
     return task;
   }
@@ -223,7 +247,7 @@ export class FolderEvidence implements vscode.Disposable {
     return this.content;
   }
 
-  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal): Promise<IssueEvidence> {
+  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal, detail: EvidenceDetail): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     // Taken before the issue is read: a change from here on makes this computation's inputs stale.
     const stale = this.staleness.signal;
@@ -248,7 +272,7 @@ export class FolderEvidence implements vscode.Disposable {
       snapshot.deployed.set(deployedRef, deployedSha);
     }
     const key = evidenceKey({ repository: snapshot.repository, fixes: issue.fixes.map((f) => f.sha), deployedRef: deployedRef === null ? null : `${deployedRef}@${deployedSha ?? ''}` });
-    const cached = this.cache.confirm(issueId, key, generation);
+    const cached = this.cache.confirm(issueId, key, generation, detail);
     if (cached !== undefined) return cached;
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const started = Date.now();
@@ -278,8 +302,9 @@ export class FolderEvidence implements vscode.Disposable {
         scan: snapshot.scan,
         tagPattern: snapshot.tagPattern,
         signal: abort.signal,
+        detail,
       });
-      log().info(`Evidence for ${issue.id} in ${this.folder.folder.name}: ${evidence.verdict} (${Date.now() - started} ms)`);
+      log().info(`Evidence for ${issue.id} in ${this.folder.folder.name}: ${evidence.verdict} (${Date.now() - started} ms${detail === 'verdict' ? ', verdict' : ''})`);
       this.cache.store(issueId, key, generation, evidence);
       return evidence;
     } catch (error) {
@@ -300,6 +325,17 @@ export class FolderEvidence implements vscode.Disposable {
   private async ensureSnapshot(port: GitPort): Promise<RepositorySnapshot> {
     const version = this.repositoryVersion;
     if (this.snapshot !== undefined && this.snapshot.version === version) return this.snapshot.value;
+    if (this.snapshotRead?.version === version) return this.snapshotRead.value;
+    const value = this.readSnapshotTimed(port, version);
+    this.snapshotRead = { version, value };
+    try {
+      return await value;
+    } finally {
+      if (this.snapshotRead?.value === value) this.snapshotRead = undefined;
+    }
+  }
+
+  private async readSnapshotTimed(port: GitPort, version: number): Promise<RepositorySnapshot> {
     const started = Date.now();
     try {
       const value = await this.readSnapshot(port);
@@ -373,17 +409,31 @@ export class FolderEvidence implements vscode.Disposable {
     this.cache.keepOnly(ids);
     const scanned = new Set(snapshot.scan.issues.filter((i) => i.fixes.length > 0).map((i) => i.id.toUpperCase()));
     const background = issues.filter((i) => !isClosedStatus(i.status) && (i.fixes.length > 0 || scanned.has(i.id.toUpperCase()))).map((i) => i.id);
-    for (const id of new Set([...this.cache.wanted(), ...background])) {
-      // Something changed since this pass began: the pass queued behind it does the rest.
-      if (this.disposed || this.cache.generation !== startGeneration) return;
-      if (this.cache.isFresh(id)) continue;
-      try {
-        await this.compute(id, undefined, 'background');
-      } catch (error) {
-        // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
-        if (error instanceof vscode.CancellationError) return;
-      }
-    }
+    const wanted = new Set(this.cache.wanted());
+    const first = [...new Set([...wanted, ...background])];
+    let stopped = false;
+    // Up to BACKGROUND_CHECKS issues at once (the queue bounds them too).
+    const run = async (todo: string[], need: (id: string) => EvidenceDetail): Promise<void> => {
+      const worker = async (): Promise<void> => {
+        for (let id = todo.shift(); id !== undefined && !stopped; id = todo.shift()) {
+          // Something changed since this pass began: the pass queued behind it does the rest.
+          if (this.disposed || this.cache.generation !== startGeneration) return;
+          if (this.cache.isFresh(id, need(id))) continue;
+          try {
+            await this.compute(id, undefined, 'background', need(id));
+          } catch (error) {
+            // Logged by computeLocked and kept as the entry's problem; the pass goes on with the others.
+            if (error instanceof vscode.CancellationError) stopped = true;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: BACKGROUND_CHECKS }, worker));
+    };
+    // Every row's verdict first (an expanded issue's full evidence), then the full evidence of the
+    // rows that got only their verdict, so a reply or timeline asked for later finds it ready.
+    await run([...first], (id) => (wanted.has(id) ? 'full' : 'verdict'));
+    if (stopped || this.disposed || this.cache.generation !== startGeneration) return;
+    await run(first.filter((id) => this.cache.state(id).evidence?.detail === 'verdict'), () => 'full');
   }
 
   dispose(): void {

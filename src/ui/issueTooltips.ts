@@ -23,7 +23,8 @@ export async function buildTooltip(element: IssueTreeNode, token: vscode.Cancell
     case 'issue': {
       const { issue } = element;
       const folderEvidence = evidence?.forFolder(element.folder);
-      const computed = folderEvidence?.get(issue.id);
+      // The verdict and the fixes' count, which verdict-level evidence has too.
+      const computed = folderEvidence?.state(issue.id).evidence;
       const reply = folderEvidence?.replyState(issue) ?? replyState(issue, undefined);
       const verdict = computed === undefined ? '' : ` · $(${verdictLook(computed.verdict).icon}) ${escape(verdictLabel(computed.verdict))}`;
       md.appendMarkdown(`**${escape(issue.id)}** · ${escape(statusLabel(issue.status))}${verdict}\n\n`);

@@ -111,6 +111,8 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssueTreeNode
       const problem = state.problem === undefined || state.checking ? [] : [new EvidenceStatusNode(folder, issue, 'problem', state.problem)];
       return [...problem, ...reports, ...linked];
     }
+    // Computed for the row's verdict alone: its fixes' details follow with the full evidence just asked for.
+    if (evidence.detail === 'verdict') return [new VerdictNode(folder, issue, evidence), ...linked, ...reports];
     const fixNodes: IssueTreeNode[] = evidence.fixes.map((fix) => {
       const link = issue.fixes.find((l) => sameCommit(l.sha, fix.sha));
       return link !== undefined ? new FixNode(folder, issue, link, { fix, issue: evidence }) : new CommitNode(folder, issue, 'fix', fix, evidence);

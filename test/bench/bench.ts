@@ -28,7 +28,7 @@ import { rawEvidenceForAll, rawEvidenceForIssue, rawScan } from './rawGit';
 import type { RawIssueFacts } from './rawGit';
 import { defaultParams, ensureSynthRepo } from './synthRepo';
 import type { SynthIssue, SynthManifest } from './synthRepo';
-import { checkAgainstTruth, oursEvidence, oursEvidenceForAll } from './ours';
+import { checkAgainstTruth, oursEvidence, oursEvidenceForAll, verdictDisagreements } from './ours';
 import { commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
 import { workbenchSection } from './workbenchBench';
@@ -143,6 +143,17 @@ async function benchSize(manifest: SynthManifest, options: MeasureOptions): Prom
 
   const agreement = checkAgainstTruth({ ...manifest, issues: manifest.issues.slice(0, ids.length) }, oursAll, rawAll);
   notes.push(...agreementNotes(size, agreement));
+  // What the view's rows compute (the verdict alone): the same verdicts, in how much of the time.
+  let verdictsOnly: IssueEvidence[] = [];
+  const verdictMs = await timeOnce(async () => {
+    verdictsOnly = await oursEvidenceForAll(port, manifest, ids, 'verdict');
+  });
+  const differ = verdictDisagreements(oursAll, verdictsOnly);
+  notes.push(
+    `- ${size} verdict-level evidence (the view's rows) for the same ${ids.length} issues, once, scan included: ${ms(verdictMs)} ms against ${ms(all.ours.median)} ms (median) for the full evidence; ` +
+      `verdicts and client's-version containment equal to the full evidence's for ${ids.length - differ.length}/${ids.length}` +
+      (differ.length > 0 ? ` (**differ**: ${differ.slice(0, 5).join('; ')})` : '') + '.',
+  );
   return { rows, notes };
 }
 

@@ -1,7 +1,7 @@
 // Our side of the evidence rows, and a sanity check: a fast engine that answers wrongly would make
 // the table meaningless, so the answers are compared with what the generator knows it wrote.
 import type { GitPort } from '../../src/core/gitPort';
-import type { IssueEvidence } from '../../src/core/evidence/model';
+import type { EvidenceDetail, IssueEvidence } from '../../src/core/evidence/model';
 import { computeEvidence } from '../../src/core/evidence/engine';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
@@ -20,10 +20,20 @@ export function oursEvidence(port: GitPort, manifest: BenchRefs, id: string): Pr
  * Every issue, as the extension's evidence service does it: one scan of the history (timed here
  * too), then each issue's evidence from that scan, one after another.
  */
-export async function oursEvidenceForAll(port: GitPort, manifest: BenchRefs, ids: string[]): Promise<IssueEvidence[]> {
+export async function oursEvidenceForAll(port: GitPort, manifest: BenchRefs, ids: string[], detail: EvidenceDetail = 'full'): Promise<IssueEvidence[]> {
   const scan = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
   const out: IssueEvidence[] = [];
-  for (const id of ids) out.push(await computeEvidence(port, { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me, scan }));
+  for (const id of ids) out.push(await computeEvidence(port, { ref: id, target: manifest.target, deployed: manifest.deployedRef, me: manifest.me, scan, detail }));
+  return out;
+}
+
+/** Issues whose verdict-level evidence (what the view's rows compute) disagrees with the full evidence: the verdict or the client's version. */
+export function verdictDisagreements(full: IssueEvidence[], verdictLevel: IssueEvidence[]): string[] {
+  const out: string[] = [];
+  for (const f of full) {
+    const v = verdictLevel.find((e) => e.issueId === f.issueId);
+    if (v === undefined || v.verdict !== f.verdict || v.deployed?.containsFix !== f.deployed?.containsFix) out.push(`${f.issueId ?? '?'}: full ${f.verdict}, verdict-level ${v?.verdict ?? 'none'}`);
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 // `node esbuild.mjs --tests`); BENCH_SIZES as for the bench.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowserWorkbench } from '../support/browserWorkbench';
@@ -118,8 +119,29 @@ function logTimings(userDataDir: string): string[] {
   const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
   const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
   return lines
-    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
     .filter((l): l is string => l !== undefined);
+}
+
+/**
+ * Where the first window's time went, from the page's start (`origin`, epoch ms) to the lines of
+ * the extension's log (each begins with its local time): activation, the repository read, the
+ * first and the last verdict computed.
+ */
+function firstWindowMilestones(userDataDir: string, origin: number): string {
+  const file = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)[0];
+  if (file === undefined) return 'no log';
+  const at = (line: string): number => Date.parse(line.slice(0, 23).replace(' ', 'T')) - origin;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const first = (re: RegExp): string | undefined => lines.find((l) => re.test(l));
+  const evidence = lines.filter((l) => /Evidence for \S+ in \S+:/.test(l));
+  const marks: [string, string | undefined][] = [
+    ['activated', first(/activated in/)],
+    ['repository read', first(/Read the repository of/)],
+    ['first verdict', evidence[0]],
+    ['last verdict', evidence[evidence.length - 1]],
+  ];
+  return marks.map(([name, line]) => `${name} ${line === undefined ? '—' : seconds(at(line))}`).join(', ');
 }
 
 /** Opens the Client Issues view and waits until every issue row names its verdict; the time since the page began loading. */
@@ -204,7 +226,8 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
     const host = await until('the extension host process', () => findExtensionHost(server.process.pid ?? -1));
     const before = extensionHostMemory(host);
     const viewMs = await verdictsShown(page, ids);
-    log(`${size}: every verdict shown ${viewMs} ms after the page began loading`);
+    const milestones = firstWindowMilestones(userData, await page.evaluate(() => performance.timeOrigin));
+    log(`${size}: every verdict shown ${viewMs} ms after the page began loading (${milestones})`);
     const afterView = extensionHostMemory(host);
     const activation = activationTimes(userData)[0] ?? Number.NaN;
 
@@ -259,6 +282,7 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
         `- ${size}: issues ${ids.join(', ')}; extension host RSS ${mb(before)} MB after activation, ${mb(afterView)} MB with every verdict shown, ` +
           `${mb(afterJourneys)} MB after two journeys; peak (VmHWM) ${afterJourneys.peakMb} MB, ${peak} MB above the start. Raw git: one issue's hand-run commands ` +
           `${seconds(rawOne)}, the ${ISSUES} issues' ${seconds(rawFive)} (one run each, cold).`,
+        `- ${size} first window, from the page's start (the extension's log): ${milestones}; every verdict shown ${seconds(viewMs)}. 1-minute load ${os.loadavg()[0]?.toFixed(1)} at the end.`,
         `- ${size} journeys, split at the questions: the evidence check and verdict (last report answer → next-step question) / the draft (next-step answer → draft tab): ` +
           [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${seconds((t as JourneyTiming).evidence)} / ${seconds((t as JourneyTiming).draft)}`).join('; ') + '.',
         `- ${size} the extension's own log: ${logTimings(userData).join('; ').replace(/: ;/g, ':')}.`,

@@ -16,6 +16,7 @@ import type { Markers } from '../support/hostileHome';
 import { makeTempDir } from '../support/tempDir';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
+import { evidenceBothWays } from '../support/evidenceBothWays';
 
 const HOSTILE = `[blame]
 	ignoreRevsFile = .git-blame-ignore-revs
@@ -139,7 +140,7 @@ describe('evidence under any global git config', function () {
   ];
   for (const [what, request, verdict] of requests) {
     it(`${what}: the same verdict and facts with a hostile global config`, async () => {
-      const plain = await withHome(plainHome, () => computeEvidence(createGitPort(repo.dir), request));
+      const plain = await withHome(plainHome, () => evidenceBothWays(createGitPort(repo.dir), request));
       assert.equal(plain.verdict, verdict);
       assert.ok(plain.fixes.every((f) => f.exists));
       const hostile = await withHome(ownHostileHome, () => computeEvidence(createGitPort(repo.dir), request));

@@ -11,13 +11,14 @@ import { createGitPort } from '../../src/git/simpleGitPort';
 import { runCliCaptured } from '../support/cli';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, ME, OTHER, suiteRepos } from '../support/tempRepo';
+import { evidenceBothWays } from '../support/evidenceBothWays';
 
 const CART = lines('cart', 30);
 // Main's fix of the cart crash: line 10 becomes a guard.
 const CART_FIXED = CART.replace('cart 10\n', 'if (items.length === 0) return [];\nlog("empty cart");\n');
 
 async function evidence(dir: string, request: EvidenceRequest): Promise<IssueEvidence> {
-  return computeEvidence(createGitPort(dir), { now: () => new Date('2026-01-01T00:00:00Z'), ...request });
+  return evidenceBothWays(createGitPort(dir), { now: () => new Date('2026-01-01T00:00:00Z'), ...request });
 }
 
 function fixOf(e: IssueEvidence, sha: string): FixEvidence {

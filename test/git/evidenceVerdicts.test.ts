@@ -12,13 +12,14 @@ import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, ME, OTHER, suiteRepos } from '../support/tempRepo';
+import { assertVerdictLevelAgrees, evidenceBothWays } from '../support/evidenceBothWays';
 
 const BASE = lines('line', 20);
 // The fix replaces line 10 with two guard lines.
 const FIXED = BASE.replace('line 10\n', 'if (!user) return null;\nlog("guarded");\n');
 
 async function evidence(dir: string, request: EvidenceRequest): Promise<IssueEvidence> {
-  return computeEvidence(createGitPort(dir), { now: () => new Date('2024-06-01T00:00:00Z'), ...request });
+  return evidenceBothWays(createGitPort(dir), { now: () => new Date('2024-06-01T00:00:00Z'), ...request });
 }
 
 function only<T>(items: readonly T[]): T {
@@ -108,6 +109,7 @@ describe('evidence on real repositories', function () {
       const scan = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
       const log: string[] = [];
       const e = await computeEvidence(createGitPort(repo.dir, { log: (l) => log.push(l) }), { ref: 'ACME-12', deployed: 'v1.0.0', scan });
+      assertVerdictLevelAgrees(e, await computeEvidence(port, { ref: 'ACME-12', deployed: 'v1.0.0', scan, detail: 'verdict' }));
       const searched = await evidence(repo.dir, { ref: 'ACME-12', deployed: 'v1.0.0' });
       assert.deepEqual({ ...e, computedAt: '' }, { ...searched, computedAt: '' });
       assert.equal(log.filter((l) => l.includes('--grep')).length, 0);

@@ -20,6 +20,18 @@ describe('evidence cache', () => {
     assert.equal(cache.isFresh('A-1'), true);
   });
 
+  it('serves verdict-level evidence only to those who need the verdict alone, full evidence to everyone', () => {
+    const cache = new EvidenceCache<string>();
+    cache.store('A-1', 'k1', cache.generation, { ...evidence('fix-reverted'), detail: 'verdict' });
+    assert.equal(cache.isFresh('A-1', 'verdict'), true);
+    assert.equal(cache.isFresh('A-1', 'full'), false, 'a reply or an expanded issue needs the full evidence');
+    assert.equal(cache.confirm('A-1', 'k1', cache.generation, 'full'), undefined);
+    assert.equal(cache.confirm('A-1', 'k1', cache.generation, 'verdict')?.verdict, 'fix-reverted');
+    cache.store('A-1', 'k1', cache.generation, evidence('fix-reverted'));
+    assert.equal(cache.isFresh('A-1', 'full'), true);
+    assert.equal(cache.confirm('A-1', 'k1', cache.generation, 'verdict')?.verdict, 'fix-reverted', 'the full evidence also serves the verdict');
+  });
+
   it('confirms nothing after the keys are forgotten, and keeps the old evidence until replaced', () => {
     const cache = new EvidenceCache<string>();
     cache.store('A-1', 'k1', cache.generation, evidence('fix-modified'));

@@ -97,4 +97,29 @@ describe('priority queue (git work per repository)', () => {
     assert.equal(await next.promise, 'next');
     assert.equal(q.size, 0);
   });
+
+  it('runs background checks side by side up to its limit, and a user request alone, stopping them all first', async () => {
+    const q = new PriorityQueue(2);
+    const log: string[] = [];
+    const [a, b, c, u] = [gate(), gate(), gate(), gate()];
+    const ta = q.enqueue(task(log, 'a', a), 'background');
+    const tb = q.enqueue(task(log, 'b', b), 'background');
+    const tc = q.enqueue(task(log, 'c', c), 'background');
+    await tick();
+    assert.deepEqual(log, ['start a', 'start b'], 'two at once, the third waits');
+    const tu = q.enqueue(task(log, 'u', u), 'user');
+    await tick();
+    await tick();
+    assert.deepEqual(log.slice(2), ['stopped a', 'stopped b', 'start u'], 'both stopped, then the user task alone');
+    u.open();
+    assert.equal(await tu.promise, 'u');
+    await tick();
+    await tick();
+    assert.deepEqual(log.slice(5), ['end u', 'start a', 'start b'], 'the stopped checks run again, still two at a time');
+    a.open();
+    b.open();
+    c.open();
+    assert.deepEqual(await Promise.all([ta.promise, tb.promise, tc.promise]), ['a', 'b', 'c']);
+    assert.ok(log.indexOf('start c') > log.indexOf('end a'), 'the third started only when one ended');
+  });
 });

@@ -2,8 +2,14 @@
 // is kept under the key of everything it depends on, and a generation counter marks every entry
 // stale at once when something changed (the store, the repository, the settings); a stale entry is
 // confirmed again when its key still matches, without recomputing. Plain data, no timers, no git:
-// the service that runs the computations decides when.
-import type { IssueEvidence } from './model';
+// the service that runs the computations decides when. An entry computed for the verdict alone
+// (see EvidenceRequest's `detail`) answers only those who need no more than the verdict.
+import type { EvidenceDetail, IssueEvidence } from './model';
+
+/** Whether the evidence holds at least `need`: full evidence serves everyone, verdict-level only the verdict. */
+export function serves(evidence: IssueEvidence, need: EvidenceDetail): boolean {
+  return need === 'verdict' || evidence.detail === undefined;
+}
 
 interface Entry<P> {
   key: string;
@@ -50,15 +56,17 @@ export class EvidenceCache<P> {
     return { evidence: entry?.evidence, stale: entry !== undefined && entry.generation !== this.current, problem: entry?.problem };
   }
 
-  /** Whether the entry was confirmed in the current generation. */
-  isFresh(issueId: string): boolean {
-    return this.entries.get(issueId)?.generation === this.current;
+  /** Whether the entry was confirmed in the current generation (and holds at least `need`, when it holds evidence). */
+  isFresh(issueId: string, need: EvidenceDetail = 'full'): boolean {
+    const entry = this.entries.get(issueId);
+    if (entry?.generation !== this.current) return false;
+    return entry.evidence === undefined || serves(entry.evidence, need);
   }
 
-  /** The cached evidence when it was computed under this key, now confirmed for `generation`. */
-  confirm(issueId: string, key: string, generation: number): IssueEvidence | undefined {
+  /** The cached evidence when it was computed under this key (and holds at least `need`), now confirmed for `generation`. */
+  confirm(issueId: string, key: string, generation: number, need: EvidenceDetail = 'full'): IssueEvidence | undefined {
     const entry = this.entries.get(issueId);
-    if (entry === undefined || entry.key !== key || entry.evidence === undefined) return undefined;
+    if (entry === undefined || entry.key !== key || entry.evidence === undefined || !serves(entry.evidence, need)) return undefined;
     entry.generation = generation;
     return entry.evidence;
   }

@@ -200,4 +200,14 @@ export interface IssueEvidence {
   me: string[];
   /** ISO 8601 time the evidence was computed. */
   computedAt: string;
+  /**
+   * Absent: the full evidence. 'verdict': computed for the verdict alone (see EvidenceRequest's
+   * `detail`): the verdict and the fixes' places are the full evidence's, but fixes may be left
+   * unmeasured (no survival, reverts or later changes, no entry in fixVerdicts) and the client's
+   * version unmeasured. Only the view's rows use it; never a reply, timeline or the CLI.
+   */
+  detail?: 'verdict';
 }
+
+/** How much evidence to compute: all of it, or what the verdict needs. */
+export type EvidenceDetail = 'full' | 'verdict';

@@ -1,0 +1,274 @@
+// The steps of one fix's evidence, in two parts: placing it (where the commit is: on the target or
+// as a copy, in the client's version, in which releases), which costs a few questions the scan's
+// commit graph mostly answers; and measuring it (do its lines survive, what reverted or changed
+// them), which walks the history since the fix. The engine places every fix first: the verdict of
+// an issue is sometimes settled before any walk (see engine.ts, `detail`).
+import type { FileDiff, GitPort, RawCommit } from '../gitPort';
+import type { CommitGraph } from '../linking/commitGraph';
+import type { Link } from './links';
+import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
+import { patchKey } from './patchId';
+import type { RevertCandidate } from './reverts';
+import { classifyReverts, namedOthers } from './reverts';
+import type { SurvivalOutcome, SurvivalRequest } from './survival';
+import { factsOf, measureSurvival } from './survival';
+import { compareVersions } from './versions';
+
+export interface Context {
+  port: GitPort;
+  targetRef: string;
+  targetSha: string;
+  deployedRef: string | null;
+  deployedSha: string | null;
+  tagPattern: RegExp;
+  isMe: (email: string) => boolean;
+  /** The scan's commit graph, when the request brought one. */
+  graph: CommitGraph | null;
+}
+
+export interface Copy {
+  facts: CommitFacts;
+  files: FileDiff[];
+}
+
+async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string): Promise<Copy[]> {
+  const key = patchKey(files);
+  if (key === '') return [];
+  const paths = [...new Set(files.flatMap((f) => (f.oldPath === null ? [f.path] : [f.path, f.oldPath])))];
+  const candidates = await ctx.port.logPatches({
+    range: { include: [refSha], exclude: [commit.sha] },
+    paths,
+    fullDiff: true,
+    noMerges: true,
+  });
+  return candidates
+    .filter((p) => p.commit.sha !== commit.sha && patchKey(p.files) === key)
+    .map((p) => ({ facts: factsOf(p.commit, ctx.isMe), files: p.files }));
+}
+
+/**
+ * Merge commits named by the candidates that brought a target in: reverting such a merge
+ * ("This reverts commit <merge>, reversing changes made to <parent>") undoes the fix.
+ */
+async function mergesBringing(ctx: Context, targets: string[], candidates: RevertCandidate[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const named = namedOthers(targets, candidates).slice(0, MAX_NAMED_MERGES);
+  if (named.length === 0) return out;
+  for (const merge of await ctx.port.commits(named)) {
+    const firstParent = merge.parents[0];
+    if (merge.parents.length < 2 || firstParent === undefined) continue;
+    for (const t of targets) {
+      // The merge brought `t` when `t` is in it but not in the line it was merged into.
+      if ((await ctx.port.isAncestor(t, merge.sha)) && !(await ctx.port.isAncestor(t, firstParent))) {
+        out.set(merge.sha, t);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Commits named by reverts that are looked up as possible merges, at most.
+const MAX_NAMED_MERGES = 20;
+// Forges cut subjects near 70 characters: searching for the start also finds the truncated reverts.
+const TRUNCATED_SEARCH = 24;
+
+/** The reverts of the fix (or its copies) in the history of `on.refSha` after `on.sha`. */
+async function findReverts(
+  ctx: Context,
+  fix: RawCommit,
+  on: { sha: string; files: FileDiff[]; copies: string[]; outcome: SurvivalOutcome | null; refSha: string },
+): Promise<RevertFact[]> {
+  const targets = [fix.sha, ...on.copies];
+  // A revert with effect takes the fix's added lines away, so it is among the commits that
+  // survival already read; only a fix without added text lines needs a search of the history.
+  if (on.outcome !== null && on.outcome.survival.added > 0) {
+    const content = {
+      base: on.sha,
+      added: on.files.flatMap((f) => f.added.map((l) => l.text)),
+      removed: on.files.flatMap((f) => f.removed.map((l) => l.text)),
+    };
+    const candidates = [...on.outcome.touching.values()];
+    return classifyReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));
+  }
+  const found = await ctx.port.logMessages({
+    include: [on.refSha],
+    exclude: [on.sha],
+    // Reverts of merges name the merge, not the fix ("…, reversing changes made to …", which git
+    // wraps before "changes"): every one after the fix is a candidate.
+    grep: [...targets.map((s) => s.slice(0, 7)), `Revert "${fix.subject.slice(0, TRUNCATED_SEARCH)}`, 'changes made to'],
+  });
+  const candidates = found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message }));
+  return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
+}
+
+/** Release tags containing this very commit, by version; the first release is the earliest by date. */
+async function releasesOf(ctx: Context, sha: string): Promise<{ tags: string[]; firstTag: TagFact | null }> {
+  const releases = (await ctx.port.tagsContaining([sha])).filter((t) => ctx.tagPattern.test(t.name));
+  const byVersion = [...releases].sort((a, b) => compareVersions(a.name, b.name));
+  const time = (date: string): number => Date.parse(date) || Number.MAX_SAFE_INTEGER;
+  const first = [...byVersion].sort((a, b) => time(a.date) - time(b.date))[0];
+  return { tags: byVersion.map((t) => t.name), firstTag: first === undefined ? null : { name: first.name, date: first.date } };
+}
+
+function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
+  return {
+    sha: link.sha,
+    subject: '',
+    authorName: '',
+    authorEmail: '',
+    date: '',
+    byMe: false,
+    exists: false,
+    linkedBy: link.linkedBy,
+    authorDate: '',
+    isMerge: false,
+    reachable: false,
+    equivalents: [],
+    reachableDeployed: deployedKnown ? false : null,
+    equivalentsDeployed: [],
+    tags: [],
+    firstTag: null,
+    inDeployed: deployedKnown ? false : null,
+    survival: null,
+    survivalDeployed: null,
+    reverts: [],
+    laterChanges: [],
+    files: [],
+    counterpartOf: [],
+  };
+}
+
+/**
+ * The target's patches, for the survival at an earlier ref of the same line (the client's version
+ * behind the target, as it usually is): the commits on that ref's path are among them, picked out
+ * in the scan's commit graph, so its history is not walked a second time. Only when no merge
+ * stands between the two refs (a merge could make git's walk from the target skip part of the
+ * earlier ref's history).
+ */
+function patchesForEarlierRef(ctx: Context, target: SurvivalOutcome | null, refSha: string): Pick<SurvivalRequest, 'readPatches'> {
+  const graph = ctx.graph;
+  const read = target?.patches ?? null;
+  if (graph === null || read === null || graph.isAncestor(refSha, ctx.targetSha) !== true || graph.linearAbove(ctx.targetSha, refSha) !== true) return {};
+  return { readPatches: { ...read, onPath: (shas) => graph.reachableFrom(refSha, shas) } };
+}
+
+/** A fix placed: the evidence without survival, reverts and later changes, and what measuring it needs. */
+export interface PlacedFix {
+  fix: FixEvidence;
+  commit: RawCommit | null;
+  diff: FileDiff[];
+  copies: Copy[];
+  copiesDeployed: Copy[];
+}
+
+/** Where the fix is: on the target (or a copy), in the client's version, in which releases. */
+export async function placeFix(ctx: Context, link: Link): Promise<PlacedFix> {
+  const commit = link.commit;
+  if (commit === null) return { fix: missingFix(link, ctx.deployedSha !== null), commit: null, diff: [], copies: [], copiesDeployed: [] };
+  const { port } = ctx;
+  const files = await port.commitDiff(commit.sha, commit.parents[0] ?? null);
+  const reachable = await port.isAncestor(commit.sha, ctx.targetSha);
+  const copies = reachable ? [] : await findCopies(ctx, commit, files, ctx.targetSha);
+
+  let reachableDeployed: boolean | null = null;
+  let copiesDeployed: Copy[] = [];
+  if (ctx.deployedSha === ctx.targetSha) {
+    // The client runs the target's commit (a common case): the same questions, the same answers.
+    reachableDeployed = reachable;
+    copiesDeployed = copies;
+  } else if (ctx.deployedSha !== null) {
+    reachableDeployed = await port.isAncestor(commit.sha, ctx.deployedSha);
+    if (!reachableDeployed) copiesDeployed = await findCopies(ctx, commit, files, ctx.deployedSha);
+  }
+  const inDeployed = ctx.deployedSha === null ? null : reachableDeployed === true || copiesDeployed.length > 0;
+
+  // Each commit's releases are its own: a copy's are reported on the copy, never as the fix's.
+  const own = await releasesOf(ctx, commit.sha);
+  const copyReleases = new Map<string, { tags: string[]; firstTag: TagFact | null }>();
+  for (const c of [...copies, ...copiesDeployed]) if (!copyReleases.has(c.facts.sha)) copyReleases.set(c.facts.sha, await releasesOf(ctx, c.facts.sha));
+  const asEquivalent = (c: Copy): EquivalentFact => ({ ...c.facts, how: 'patch-id', ...(copyReleases.get(c.facts.sha) ?? { tags: [], firstTag: null }) });
+  return {
+    fix: {
+      ...factsOf(commit, ctx.isMe),
+      exists: true,
+      linkedBy: link.linkedBy,
+      authorDate: commit.date,
+      isMerge: commit.parents.length > 1,
+      reachable,
+      equivalents: copies.map(asEquivalent),
+      reachableDeployed,
+      equivalentsDeployed: copiesDeployed.map(asEquivalent),
+      tags: own.tags,
+      firstTag: own.firstTag,
+      inDeployed,
+      survival: null,
+      survivalDeployed: null,
+      reverts: [],
+      laterChanges: [],
+      files: files.map((f) => f.path),
+      counterpartOf: [],
+    },
+    commit,
+    diff: files,
+    copies,
+    copiesDeployed,
+  };
+}
+
+/**
+ * Measures a placed fix: the survival of its lines at the target and in the client's version, its
+ * reverts and later changes, filled into `placed.fix`. Returns the paths of its files (where they
+ * are now too), and whether the client's version was left unmeasured. `forVerdict`: the client's
+ * version is not measured when that would walk its history again and the target already lost
+ * lines (the fix's verdict is then settled without it; see engine.ts).
+ */
+export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: boolean): Promise<{ paths: string[]; skippedDeployed: boolean }> {
+  const { commit, diff: files, copies, copiesDeployed, fix } = placed;
+  if (commit === null) return { paths: [], skippedDeployed: false };
+  const { port } = ctx;
+  const onTarget = fix.reachable ? { sha: commit.sha, files, date: commit.date } : copies[0] === undefined ? null : { sha: copies[0].facts.sha, files: copies[0].files, date: copies[0].facts.date };
+  const outcome =
+    onTarget === null
+      ? null
+      : await measureSurvival(port, { base: onTarget.sha, files: onTarget.files, refName: ctx.targetRef, refSha: ctx.targetSha, isMe: ctx.isMe, baseDate: onTarget.date });
+  const onDeployed =
+    ctx.deployedSha === null || fix.inDeployed !== true
+      ? null
+      : fix.reachableDeployed === true
+        ? { sha: commit.sha, files, date: commit.date }
+        : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files, date: (copiesDeployed[0] as Copy).facts.date };
+  const lostAtTarget = outcome !== null && outcome.survival.modified + outcome.survival.removed > 0;
+  const reuse = onDeployed === null || ctx.deployedSha === null ? {} : patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha);
+  const sameAsTarget = ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed?.sha === onTarget.sha && outcome !== null;
+  const skippedDeployed = forVerdict && lostAtTarget && onDeployed !== null && !sameAsTarget && reuse.readPatches === undefined;
+  const outcomeDeployed =
+    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null || skippedDeployed
+      ? null
+      : ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null
+        ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
+        : await measureSurvival(port, {
+            base: onDeployed.sha,
+            files: onDeployed.files,
+            refName: ctx.deployedRef,
+            refSha: ctx.deployedSha,
+            isMe: ctx.isMe,
+            baseDate: onDeployed.date,
+            ...reuse,
+          });
+
+  // Reverts count in the history where the fix is judged: the target's; for a fix only on the
+  // client's line (a counterpart), that line's. A revert on another branch counts for neither.
+  fix.reverts =
+    onTarget !== null
+      ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha })
+      : onDeployed !== null && ctx.deployedSha !== null
+        ? await findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha })
+        : [];
+  fix.survival = outcome === null || outcome.survival.files.every((f) => f.binary) ? null : outcome.survival;
+  fix.survivalDeployed = outcomeDeployed === null || outcomeDeployed.survival.files.every((f) => f.binary) ? null : outcomeDeployed.survival;
+  fix.laterChanges = outcome?.laterChanges ?? [];
+  const paths = new Set(files.map((f) => f.path));
+  for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);
+  return { paths: [...paths], skippedDeployed };
+}
