@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import type { ScanCache } from '../../src/core/linking/scan';
 import { scanHistory } from '../../src/core/linking/scan';
+import { decodeScanCache, encodeScanCache } from '../../src/core/linking/scanCacheFormat';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { OTHER, suiteRepos } from '../support/tempRepo';
 
@@ -44,8 +45,9 @@ describe('linking: scan on real repositories', function () {
     const port = createGitPort(repo.dir);
     const first = await scanHistory(port, OPTIONS);
     assert.equal(first.commitsRead, 5);
-    // The cache survives a JSON round trip (it is persisted by the CLI).
-    const cache = JSON.parse(JSON.stringify(first.cache)) as ScanCache;
+    // The cache survives a round trip through its file format (the CLI and the extension persist it).
+    const cache = (await decodeScanCache(encodeScanCache(first.cache) as Buffer, async () => undefined)) as ScanCache;
+    assert.notEqual(cache, undefined);
     const same = await scanHistory(port, OPTIONS, cache);
     assert.equal(same.commitsRead, 0);
     assert.equal(same.incremental, true);

@@ -176,13 +176,16 @@ describe('git parsers', () => {
     ];
     const output = messages.map(([sha, parents, message]) => scanRecord(sha, parents, message)).join('');
 
-    function streamed(chunks: string[]): MessageRecord[] {
+    function streamed(chunks: (string | Buffer)[]): MessageRecord[] {
       const out: MessageRecord[] = [];
       const stream = scanRecordStream((r) => out.push(r));
-      for (const c of chunks) stream.push(c);
+      for (const c of chunks) stream.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
       stream.end();
       return out;
     }
+
+    /** A record's fields as plain data (records read their fields from the bytes they were cut from). */
+    const plain = (r: MessageRecord): MessageRecord => ({ sha: r.sha, parents: r.parents, authorName: r.authorName, authorEmail: r.authorEmail, time: r.time, zone: r.zone, message: r.message });
 
     it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
       const records = streamed([output]);
@@ -202,20 +205,21 @@ describe('git parsers', () => {
       assert.equal(subjectOf('\n\n  One\n  two  \n\nbody'), 'One two');
     });
 
-    it('gives the same records however the output is cut into pieces', () => {
-      const whole = streamed([output]);
+    it('gives the same records however the output is cut into pieces, inside a character too', () => {
+      const whole = streamed([output]).map(plain);
       assert.equal(whole.length, 3);
+      const bytes = Buffer.from(output, 'utf8');
       fc.assert(
-        fc.property(fc.array(fc.integer({ min: 0, max: output.length }), { maxLength: 8 }), (cuts) => {
+        fc.property(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 8 }), (cuts) => {
           const points = [...new Set(cuts)].sort((a, b) => a - b);
-          const chunks: string[] = [];
+          const chunks: Buffer[] = [];
           let at = 0;
           for (const p of points) {
-            chunks.push(output.slice(at, p));
+            chunks.push(bytes.subarray(at, p));
             at = p;
           }
-          chunks.push(output.slice(at));
-          assert.deepEqual(streamed(chunks), whole);
+          chunks.push(bytes.subarray(at));
+          assert.deepEqual(streamed(chunks).map(plain), whole);
         }),
       );
     });
@@ -406,9 +410,10 @@ describe('git parsers', () => {
       const noNul = anyMessage.map((m) => m.replaceAll('\0', ''));
       fc.assert(
         fc.property(fc.array(fc.tuple(shaOf, noNul), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
-          const text = commits.map(([sha, message]) => scanRecord(sha, message)).join('');
-          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-          const chunks = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
+          // Cut at any byte, inside a character too, as a pipe delivers it.
+          const bytes = Buffer.from(commits.map(([sha, message]) => scanRecord(sha, message)).join(''), 'utf8');
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length));
           const out: MessageRecord[] = [];
           const stream = scanRecordStream((r) => out.push(r));
           for (const c of chunks) stream.push(c);

@@ -6,8 +6,8 @@ import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
 import { isSha } from '../sha';
-import type { CommitGraphData } from './commitGraph';
-import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraph';
+import type { CommitGraphData } from './commitGraphData';
+import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraphData';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, parseReferences } from './messageParser';
 
@@ -44,10 +44,10 @@ export interface CachedCommit {
   refs: CachedReference[];
 }
 
-/** Serializable (JSON) scan state. Only commits with references keep their facts. */
+/** The scan's state (stored by scanCacheFormat.ts). Only commits with references keep their facts. */
 export interface ScanCache {
-  /** 3: with the commit graph (a cache of version 2 has none, and is read again in full). */
-  version: 3;
+  /** 4: the graph's parents in two flat arrays (3 had one array per commit; 2 no graph: read again in full). */
+  version: 4;
   /** The id patterns the references were found with; other patterns invalidate the cache. */
   patternsKey: string;
   /** Every ref read, by name, and the commit it pointed to (everything they reach is known). */
@@ -90,7 +90,7 @@ export function patternsKey(patterns: IdPatterns): string {
 }
 
 export function emptyScanCache(patterns: IdPatterns): ScanCache {
-  return { version: 3, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {}, graph: emptyGraphData() };
+  return { version: 4, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {}, graph: emptyGraphData() };
 }
 
 
@@ -126,7 +126,7 @@ export function isScanCache(value: unknown): value is ScanCache {
   if (trustedCaches.has(value)) return true;
   const v = value as Partial<ScanCache>;
   const valid =
-    v.version === 3 &&
+    v.version === 4 &&
     typeof v.patternsKey === 'string' &&
     typeof v.refs === 'object' &&
     v.refs !== null &&
