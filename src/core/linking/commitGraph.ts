@@ -16,7 +16,7 @@ export type { CommitGraphData } from './commitGraphData';
 const UNKNOWN = -1;
 
 /** How many steps of building the query structure run between two pauses (see prepareCommitGraph). */
-const STEPS_PER_SLICE = 20000;
+const STEPS_PER_SLICE = 10000;
 
 /**
  * The query structure's parts, built step by step: the id index, then each commit's generation

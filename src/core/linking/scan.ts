@@ -1,7 +1,7 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
-import { newestFirst } from '../commitOrder';
+import { compareNewestFirst } from '../commitOrder';
 import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
@@ -100,7 +100,7 @@ function isCachedReference(value: unknown): value is CachedReference {
   return typeof id === 'string' && id !== '' && (kind === 'fix' || kind === 'mention') && (via === null || via === 'keyword' || via === 'trailer');
 }
 
-function isCachedCommit(value: unknown): value is CachedCommit {
+export function isCachedCommit(value: unknown): value is CachedCommit {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const c = value as Partial<CachedCommit>;
   return (
@@ -194,9 +194,21 @@ function issuesFromCache(cache: ScanCache): ScanIssue[] {
     }
   }
   const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  // newestFirst's order, with each date read once rather than at every comparison.
+  const times = new Map<string, number>();
+  const timeOf = (c: LinkedCommit): number => {
+    let t = times.get(c.sha);
+    if (t === undefined) {
+      t = Date.parse(c.date);
+      if (Number.isNaN(t)) t = 0;
+      times.set(c.sha, t);
+    }
+    return t;
+  };
+  const order = (a: LinkedCommit, b: LinkedCommit): number => timeOf(b) - timeOf(a) || compareNewestFirst(a, b);
   for (const issue of out) {
-    newestFirst(issue.fixes);
-    newestFirst(issue.mentions);
+    issue.fixes.sort(order);
+    issue.mentions.sort(order);
   }
   return out;
 }
