@@ -183,9 +183,10 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
       })
         .env(childEnv())
         .outputHandler((_command, stdout, stderr) => {
-          // simple-git has added one listener by now, the one that keeps every chunk for the result
+          // simple-git's listener that keeps every chunk for the result is the last one added by now
           // (its timeout listens later): a streamed command's output is not kept twice.
-          if (streamOnly) for (const keep of stdout.listeners('data')) stdout.removeListener('data', keep as (chunk: Buffer) => void);
+          const keep = streamOnly ? stdout.listeners('data').at(-1) : undefined;
+          if (keep !== undefined) stdout.removeListener('data', keep as (chunk: Buffer) => void);
           stdout.on('data', onStdout);
           stderr.on('data', onStderr);
           signalEnd(stdout);

@@ -27,7 +27,7 @@ import { isSha } from '../core/sha';
 import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
-import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanRecordStream } from './parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits, SCAN_ARGS, scanRecordStream } from './parsers/log';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, tagListFormat } from './parsers/tagList';
@@ -190,7 +190,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
       // The records are parsed as git prints them; the runner does not also collect the output.
-      await (await ready()).run(['log', ...LOG_ARGS, '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--'], {
+      await (await ready()).run([...SCAN_ARGS, '--ignore-missing', ...include, ...not, '--'], {
         onStdout: (chunk) => stream.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk),
         streamOnly: true,
       });

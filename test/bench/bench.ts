@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import type { GitPort } from '../../src/core/gitPort';
-import { SCAN_LOG_ARGS, scanRecordStream } from '../../src/git/parsers/log';
-import { LOG_ARGS } from '../../src/git/hardening';
+import { SCAN_ARGS, scanRecordStream } from '../../src/git/parsers/log';
 import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
@@ -294,7 +293,7 @@ async function profileScan(repo: string, size: string): Promise<string[]> {
   const processes = stop();
   const afterGit = performance.now() - (processes.lastExit ?? started);
   // The scan's log read raw: how much of the gap is git printing more than the baseline's format.
-  const scanArgs = ['log', ...LOG_ARGS, ...SCAN_LOG_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
+  const scanArgs = [...SCAN_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
   const wide = await timeOnce(() => drainGit(repo, scanArgs));
   const narrow = await timeOnce(() => rawScan(repo, ALL_REVS));
   // The Node side on the same bytes: records, references, the graph, as the scan does while git prints.
