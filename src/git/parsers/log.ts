@@ -31,6 +31,9 @@ const SPACE = 32;
 const SHA1_LENGTH = 40;
 const SHA256_LENGTH = 64;
 const AUTHOR = Buffer.from('\nauthor ', 'latin1');
+/** The bytes of "\ntree " and of "\nparent " before each line's id. */
+const TREE_LINE = 6;
+const PARENT_LINE = 8;
 
 /**
  * One record of the scan, read where git printed it. The id and parents are read at once (every
@@ -120,7 +123,10 @@ function scanRecordAt(bytes: Buffer, start: number, end: number): MessageRecord 
   // A commit without a message has no blank line.
   const blank = bytes.indexOf('\n\n', at);
   const headerEnd = blank < 0 || blank >= end ? end : blank;
-  const author = bytes.indexOf(AUTHOR, at);
+  // Git writes the tree line, the parent lines, then the author line: that is where it is looked
+  // for first, and searched for only when it is not there.
+  const expected = at + TREE_LINE + idLength + parents.length * (PARENT_LINE + idLength);
+  const author = bytes.subarray(expected, expected + AUTHOR.length).equals(AUTHOR) ? expected : bytes.indexOf(AUTHOR, at);
   const authorStart = author < 0 || author >= headerEnd ? -1 : author + AUTHOR.length;
   const authorEnd = authorStart < 0 ? -1 : bytes.indexOf(NEWLINE, authorStart);
   return new ScanRecord(sha, parents, bytes, authorStart, authorEnd, Math.min(headerEnd + 2, end), end);
@@ -135,14 +141,26 @@ export function scanRecordStream(onRecord: (record: MessageRecord) => void): Sca
   let rest: Buffer | null = null;
   return {
     push(chunk: Buffer): void {
-      const bytes = rest === null ? chunk : Buffer.concat([rest, chunk]);
       let at = 0;
-      for (let nul = bytes.indexOf(NUL); nul >= 0; nul = bytes.indexOf(NUL, at)) {
-        const record = scanRecordAt(bytes, at, nul);
+      // Only the record cut by the chunk's start is joined (a copy of it, not of the chunk).
+      if (rest !== null) {
+        const nul = chunk.indexOf(NUL);
+        if (nul < 0) {
+          rest = Buffer.concat([rest, chunk]);
+          return;
+        }
+        const joined = Buffer.concat([rest, chunk.subarray(0, nul)]);
+        const record = scanRecordAt(joined, 0, joined.length);
+        if (record !== null) onRecord(record);
+        rest = null;
+        at = nul + 1;
+      }
+      for (let nul = chunk.indexOf(NUL, at); nul >= 0; nul = chunk.indexOf(NUL, at)) {
+        const record = scanRecordAt(chunk, at, nul);
         if (record !== null) onRecord(record);
         at = nul + 1;
       }
-      rest = at >= bytes.length ? null : bytes.subarray(at);
+      rest = at >= chunk.length ? null : chunk.subarray(at);
     },
     end(): void {
       rest = null;
