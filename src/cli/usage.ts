@@ -97,7 +97,7 @@ export function scanUsage(): string {
     optionLine('--json', l10n.t('print the result as JSON')),
     optionLine('--verbose', l10n.t('log each git command to stderr')),
     '',
-    l10n.t('The cache is {0}; `evidence --ref` uses it too when present.', '<git-common-dir>/proof-of-fix/scan-cache.json'),
+    l10n.t('The cache is {0}; `evidence --ref` uses it too when present.', '<git-common-dir>/proof-of-fix/scan-cache.bin'),
     '',
     l10n.t('exit codes: 0 printed, 2 bad arguments, 3 not a git repository (or git missing, or no commits), 4 git failed'),
   ].join('\n') + '\n';

@@ -33,6 +33,11 @@ export interface RunOptions {
   okExit?: number[];
   /** Receives stdout as it arrives, so that a long output (a whole history) is parsed while git still runs. */
   onStdout?: (chunk: Buffer | string) => void;
+  /**
+   * With onStdout: the output goes only there, and the result's stdout is empty. A whole history
+   * (16 MiB at 100k commits) is then not also kept, joined and decoded once git has ended.
+   */
+  streamOnly?: boolean;
   /** More `-c` settings for this command only. */
   config?: string[];
   /**
@@ -146,7 +151,7 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
   const limits: Limits = { totalMs: options.totalTimeoutMs ?? 10 * 60 * 1000, maxBytes: options.maxOutputBytes ?? 512 * 1024 * 1024 };
 
   /** One instance per command: its abort signal, output handler and extra settings are that command's. */
-  function make(extraConfig: string[], abort: AbortSignal, onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buffer) => void): SimpleGit {
+  function make(extraConfig: string[], abort: AbortSignal, onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buffer) => void, streamOnly: boolean): SimpleGit {
     try {
       return simpleGit({
         baseDir,
@@ -178,6 +183,10 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
       })
         .env(childEnv())
         .outputHandler((_command, stdout, stderr) => {
+          // simple-git's listener that keeps every chunk for the result is the last one added by now
+          // (its timeout listens later): a streamed command's output is not kept twice.
+          const keep = streamOnly ? stdout.listeners('data').at(-1) : undefined;
+          if (keep !== undefined) stdout.removeListener('data', keep as (chunk: Buffer) => void);
           stdout.on('data', onStdout);
           stderr.on('data', onStderr);
           signalEnd(stdout);
@@ -224,7 +233,7 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
       if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.toString().slice(0, MAX_STDERR_CHARS - stderr.length);
     };
     try {
-      const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr);
+      const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr, runOptions.streamOnly === true && runOptions.onStdout !== undefined);
       const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
       if (stop !== null) throw new Error('stopped');
       if (LAZY_FETCH_FAILED.test(stderr)) throw new GitFailure('failed', stderr.trim());

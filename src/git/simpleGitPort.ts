@@ -5,7 +5,6 @@
 // arrays and user-supplied refs go after --end-of-options. A failed command is never an empty
 // answer: only the outcomes named in each method (no such path, no such ref) become values.
 import * as path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type {
   BlameLineResult,
   BlameResult,
@@ -28,7 +27,7 @@ import { isSha } from '../core/sha';
 import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
-import { commitFormat, parseCommitPatches, parseCommits, SCAN_LOG_ARGS, scanRecordStream } from './parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits, SCAN_ARGS, scanRecordStream } from './parsers/log';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, tagListFormat } from './parsers/tagList';
@@ -182,7 +181,6 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number> {
-      const decoder = new StringDecoder('utf8');
       let count = 0;
       const stream = scanRecordStream((record) => {
         count++;
@@ -191,10 +189,11 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
-      await (await ready()).run(['log', ...LOG_ARGS, '--ignore-missing', ...SCAN_LOG_ARGS, ...include, ...not, '--'], {
-        onStdout: (chunk) => stream.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)),
+      // The records are parsed as git prints them; the runner does not also collect the output.
+      await (await ready()).run([...SCAN_ARGS, '--ignore-missing', ...include, ...not, '--'], {
+        onStdout: (chunk) => stream.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk),
+        streamOnly: true,
       });
-      stream.push(decoder.end());
       stream.end();
       return count;
     },

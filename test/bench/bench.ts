@@ -9,16 +9,18 @@
 // in-process rows on a real repository too, see realRepo.ts; BENCH_REPO_ISSUES=5 issues), BENCH_SIZES=none
 // (no generated repository).
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import type { GitPort, RawCommit } from '../../src/core/gitPort';
-import { parseCommits } from '../../src/git/parsers/log';
+import type { GitPort } from '../../src/core/gitPort';
+import { SCAN_ARGS, scanRecordStream } from '../../src/git/parsers/log';
+import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
 import type { ScanCache } from '../../src/core/linking/scan';
-import { git } from './gitProcess';
+import { drainGit, git } from './gitProcess';
 import { machineFacts } from './machine';
 import type { MachineFacts } from './machine';
 import { measurePair, median, timeOnce } from './measure';
@@ -29,7 +31,7 @@ import type { RawIssueFacts } from './rawGit';
 import { defaultParams, ensureSynthRepo } from './synthRepo';
 import type { SynthIssue, SynthManifest } from './synthRepo';
 import { checkAgainstTruth, oursEvidence, oursEvidenceForAll, verdictDisagreements } from './ours';
-import { commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
+import { cacheLoadTimes, commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
 import { workbenchSection } from './workbenchBench';
 import { ms, ratioRow, table } from './rows';
@@ -173,10 +175,14 @@ async function benchLargeHistory(port: GitPort, manifest: SynthManifest, id: str
   const stats = { answered: 0, asked: 0 };
   await evidenceFromCacheFile(port, manifest, id, stats);
   const memory = await memoryOfScan(port);
+  const load = await cacheLoadTimes(repo, options.runs);
   const write = await commitGraphWriteCost(repo, ['--reachable']);
   const writeBloom = await commitGraphWriteCost(repo, ['--reachable', '--changed-paths']);
   return [
     `- ${size} containment for ${id}: ${stats.answered} questions answered from the scan's commit graph, ${stats.asked} asked of git.`,
+    `- ${size} scan cache file (${load.megabytes.toFixed(1)} MB), loaded as after a window reload (median of ${options.runs}): read ${ms(load.read)} ms, ` +
+      `decoded and checked ${ms(load.decode)} ms, the graph's query structure ${ms(load.graph)} ms (${ms(load.read + load.decode + load.graph)} ms in all); ` +
+      `longest step without a pause ${ms(load.longestStep)} ms.`,
     `- ${size} memory: the scan cache with its commit graph holds ≈ ${memory.scanMb} MB of heap; with the graph's query structure ≈ ${memory.totalMb} MB.`,
     `- ${size} \`git commit-graph write --reachable\` took ${ms(write)} ms; with \`--changed-paths\` ${ms(writeBloom)} ms (once; later writes are incremental).`,
   ];
@@ -256,34 +262,68 @@ async function measureRescan(port: GitPort, manifest: SynthManifest, cache: Scan
   return { median: median(samples), runs: samples.length, commitsRead };
 }
 
-/** One extra scan, not in the medians, split into git process time and time spent in Node. */
+/**
+ * One extra scan, not in the medians, split into the time git ran, the Node CPU it took and the time
+ * left after git ended; then the same log drained raw, and its bytes through the scan's own parser.
+ */
 async function profileScan(repo: string, size: string): Promise<string[]> {
   const clocked = clockPort(createGitPort(repo));
   const stop = clockGitProcesses();
-  const total = await timeOnce(() => scanHistory(clocked.port, SCAN_OPTIONS));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await scanHistory(clocked.port, SCAN_OPTIONS);
+  const total = performance.now() - started;
+  const nodeCpu = process.cpuUsage(cpu);
   const processes = stop();
-  // The same log with the engine's fields, read raw: how much of the gap is git printing more.
-  const wideFormat = '--format=%x1E%H%x1D%P%x1D%an%x1D%ae%x1D%aI%x1D%s%x1D%B%x1D';
-  let text = '';
-  const wide = await timeOnce(async () => {
-    text = await git(repo, ['log', wideFormat, '--all']);
-  });
+  const afterGit = performance.now() - (processes.lastExit ?? started);
+  // The scan's log read raw: how much of the gap is git printing more than the baseline's format.
+  const scanArgs = [...SCAN_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
+  const wide = await timeOnce(() => drainGit(repo, scanArgs));
   const narrow = await timeOnce(() => rawScan(repo, ALL_REVS));
-  // The Node side on the same text: splitting records, then finding references in each message.
-  let commits: RawCommit[] = [];
-  const parse = await timeOnce(async () => {
-    commits = parseCommits(text);
-  });
+  // The Node side on the same bytes: records, references, the graph, as the scan does while git prints.
+  const chunks = await gitChunks(repo, scanArgs);
   const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
-  const refs = await timeOnce(async () => {
-    for (const commit of commits) recordCommit(cache, commit, DEFAULT_ID_PATTERNS);
+  const builder = new CommitGraphBuilder();
+  let records = 0;
+  const parse = await timeOnce(async () => {
+    const stream = scanRecordStream(() => records++);
+    for (const chunk of chunks) stream.push(chunk);
+    stream.end();
   });
+  let referencing = 0;
+  const refs = await timeOnce(async () => {
+    const stream = scanRecordStream((r) => {
+      if (recordCommit(cache, r, DEFAULT_ID_PATTERNS)) referencing++;
+    });
+    for (const chunk of chunks) stream.push(chunk);
+    stream.end();
+  });
+  const graph = await timeOnce(async () => {
+    const stream = scanRecordStream((r) => builder.add(r.sha, r.parents ?? []));
+    for (const chunk of chunks) stream.push(chunk);
+    stream.end();
+    void builder.data;
+  });
+  const cpuMs = (nodeCpu.user + nodeCpu.system) / 1000;
   return [
-    `- ${size} full scan, profiled: ${ms(total)} ms total; ${processes.processes} git processes alive ${ms(processes.busyMs)} ms; ` +
-      `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read; port calls: ${portSummary(clocked.stats)}. ` +
-      `Raw log with the engine's fields: ${ms(wide)} ms (the baseline's narrow format: ${ms(narrow)} ms); ` +
-      `parsing that output: ${ms(parse)} ms; finding references in ${commits.length} messages: ${ms(refs)} ms.`,
+    `- ${size} full scan, profiled: ${ms(total)} ms total; git processes alive ${ms(processes.busyMs)} ms (${processes.processes} processes, ` +
+      `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read); Node CPU ${ms(cpuMs)} ms during the scan (on the other core while git runs); ` +
+      `${ms(afterGit)} ms from the last git process's exit to the answer; port calls: ${portSummary(clocked.stats)}. ` +
+      `The scan's log drained raw: ${ms(wide)} ms (the baseline's narrow format: ${ms(narrow)} ms, ${(wide / narrow).toFixed(2)}x). ` +
+      `On those bytes in Node: ${records} records parsed in ${ms(parse)} ms; with references found (${referencing} commits reference an issue): ${ms(refs)} ms; ` +
+      `with the graph built: ${ms(graph)} ms.`,
   ];
+}
+
+/** A command's output as the chunks a pipe delivers. */
+function gitChunks(cwd: string, args: string[]): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(chunks) : reject(new Error(`git ${args.join(' ')} failed (${code})`))));
+  });
 }
 
 async function profileEvidence(repo: string, manifest: SynthManifest, id: string, size: string): Promise<string[]> {

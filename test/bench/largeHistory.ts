@@ -2,7 +2,7 @@
 // extension (after its first scan, or a restart) ask for it — through the scan cache file, whose
 // commit graph answers containment — beside the hand-run commands, with and without git's own
 // commit-graph file (the generator writes one, as `git gc` would; git/git's clones often have none).
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeEvidence } from '../../src/core/evidence/engine';
 import type { ContainmentStats } from '../../src/core/evidence/containment';
@@ -10,7 +10,8 @@ import { withContainment } from '../../src/core/evidence/containment';
 import type { GitPort } from '../../src/core/gitPort';
 import { commitGraphOf } from '../../src/core/linking/commitGraph';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
-import { scanWithCacheFile } from '../../src/core/linking/scanCacheFile';
+import type { CacheReadTimes } from '../../src/core/linking/scanCacheFile';
+import { readScanCache, scanWithCacheFile } from '../../src/core/linking/scanCacheFile';
 import { git } from './gitProcess';
 import type { MeasureOptions, PairTiming } from './measure';
 import { measurePair, timeOnce } from './measure';
@@ -87,4 +88,30 @@ export async function memoryOfScan(port: GitPort): Promise<{ scanMb: number; tot
   const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const mb = (n: number): number => Math.round(n / 2 ** 20);
   return { scanMb: mb(afterScan - before), totalMb: mb(after - before) };
+}
+
+/**
+ * Loading the scan cache file as the extension does after a window reload: medians of `runs` reads
+ * of each step, the longest stretch between two pauses (what a question waiting on the extension
+ * host can be held up by), and the file's size.
+ */
+export async function cacheLoadTimes(repoDir: string, runs: number): Promise<CacheReadTimes & { megabytes: number }> {
+  const file = join(repoDir, '.git', 'proof-of-fix', 'scan-cache.bin');
+  const samples: CacheReadTimes[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const times: CacheReadTimes = { read: 0, decode: 0, graph: 0, longestStep: 0 };
+    if ((await readScanCache(file, times)) === undefined) throw new Error(`${file} did not read back`);
+    if (i > 0) samples.push(times);
+  }
+  const mid = (pick: (t: CacheReadTimes) => number): number => {
+    const sorted = samples.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  };
+  return {
+    read: mid((t) => t.read),
+    decode: mid((t) => t.decode),
+    graph: mid((t) => t.graph),
+    longestStep: mid((t) => t.longestStep),
+    megabytes: statSync(file).size / 2 ** 20,
+  };
 }

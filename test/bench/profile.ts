@@ -47,6 +47,8 @@ export interface ProcessStats {
   stdoutBytes: number;
   /** Processes that printed nothing at all: simple-git waits 50 ms more before it settles those. */
   silent: number;
+  /** When the last git process ended (performance.now()), if any did. */
+  lastExit?: number;
 }
 
 // The adapter spawns through the shared child_process module object, so swapping its `spawn` for the
@@ -76,6 +78,7 @@ export function clockGitProcesses(): () => ProcessStats {
       child.once('close', () => {
         const now = performance.now();
         if (!printed) stats.silent++;
+        stats.lastExit = now;
         stats.ms += now - started;
         if (--alive === 0) stats.busyMs += now - busySince;
       });

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IssueEvidence } from '../../src/core/evidence/model';
+import type { ScanCache } from '../../src/core/linking/scan';
+import { decodeScanCache, encodeScanCache } from '../../src/core/linking/scanCacheFormat';
 import type { CliRun } from '../support/cli';
 import { bundleCli, runCliCaptured } from '../support/cli';
 import type { TempRepo } from '../support/tempRepo';
@@ -125,11 +127,11 @@ describe('CLI evidence and scan', function () {
     repo.commit('Two', { files: { 'a.txt': '2\n' } });
     const first = JSON.parse((await cli(['scan', '--repo', repo.dir, '--json'])).stdout) as { commitsRead: number };
     assert.equal(first.commitsRead, 2);
-    assert.ok(fs.existsSync(path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.json')));
+    assert.ok(fs.existsSync(path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.bin')));
     repo.commit('Three (fixes ACME-2)', { files: { 'a.txt': '3\n' } });
     const second = JSON.parse((await cli(['scan', '--repo', repo.dir, '--json'])).stdout) as { commitsRead: number; incremental: boolean; issues: unknown[] };
     assert.deepEqual([second.commitsRead, second.incremental, second.issues.length], [1, true, 2]);
-    fs.writeFileSync(path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.json'), '{ damaged');
+    fs.writeFileSync(path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.bin'), '{ damaged');
     const third = JSON.parse((await cli(['scan', '--repo', repo.dir, '--json'])).stdout) as { commitsRead: number };
     assert.equal(third.commitsRead, 3);
   });
@@ -153,8 +155,9 @@ describe('CLI evidence and scan', function () {
     repo.commit('Initial', { files: { 'src/app.js': BASE } });
     const fix = repo.commit('Guard app (fixes ACME-1)', { files: { 'src/app.js': FIXED } });
     assert.equal((await cli(['scan', '--repo', repo.dir])).code, 0);
-    const file = path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.json');
-    const good = JSON.parse(fs.readFileSync(file, 'utf8')) as { commits: Record<string, unknown>; tips: unknown[] };
+    const file = path.join(repo.dir, '.git', 'proof-of-fix', 'scan-cache.bin');
+    const good = (await decodeScanCache(fs.readFileSync(file), async () => undefined)) as unknown as { commits: Record<string, unknown>; tips: unknown[] };
+    assert.ok(good !== undefined, 'the file reads back');
     const damages: ((c: { commits: Record<string, unknown>; tips: unknown[] }) => void)[] = [
       (c) => (c.commits[fix] = null),
       (c) => (c.commits[fix] = { ...(c.commits[fix] as object), refs: [null] }),
@@ -163,15 +166,23 @@ describe('CLI evidence and scan', function () {
       (c) => (c.commits[fix] = { ...(c.commits[fix] as object), refs: [['ACME-1', 'fix', 7]] }),
       (c) => (c.tips = [null]),
     ];
+    // The file's bytes with a wrong index in the graph, and cut short.
+    const bytes = encodeScanCache(good as unknown as ScanCache) as Buffer;
+    const badIndex = Buffer.from(bytes);
+    badIndex.writeInt32LE(99, bytes.length - 20 * 2 - 4);
+    const damagedFiles = [badIndex, bytes.subarray(0, bytes.length - 1), Buffer.from('{ damaged')];
     for (const damage of damages) {
       const copy = structuredClone(good);
       damage(copy);
-      fs.writeFileSync(file, JSON.stringify(copy));
+      damagedFiles.push(encodeScanCache(copy as unknown as ScanCache) as Buffer);
+    }
+    for (const damaged of damagedFiles) {
+      fs.writeFileSync(file, damaged);
       const scanned = await cli(['scan', '--repo', repo.dir, '--json']);
       assert.equal(scanned.code, 0, scanned.stderr);
       const result = JSON.parse(scanned.stdout) as { commitsRead: number; issues: { id: string }[] };
       assert.deepEqual([result.commitsRead, result.issues.map((i) => i.id)], [2, ['ACME-1']]);
-      fs.writeFileSync(file, JSON.stringify(copy));
+      fs.writeFileSync(file, damaged);
       const shown = await cli(['evidence', '--repo', repo.dir, '--ref', 'ACME-1', '--json']);
       assert.equal(shown.code, 0, shown.stderr);
       assert.equal((JSON.parse(shown.stdout) as { fixes: { sha: string }[] }).fixes[0]?.sha, fix);

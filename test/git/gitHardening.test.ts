@@ -43,7 +43,9 @@ async function answers(dir: string, shas: Record<string, string>): Promise<Recor
   out.commits = await port.commits([shas.fix as string, shas.moved as string, MISSING]);
   out.logMessages = await port.logMessages({ include: 'all', exclude: [], grep: ['acme-1'] });
   const scanned: unknown[] = [];
-  out.scanCount = await port.scanMessages({ include: 'all', exclude: [] }, (r) => scanned.push(r));
+  out.scanCount = await port.scanMessages({ include: 'all', exclude: [] }, (r) =>
+    scanned.push({ sha: r.sha, parents: r.parents, authorName: r.authorName, authorEmail: r.authorEmail, time: r.time, zone: r.zone, message: r.message }),
+  );
   out.scanned = scanned;
   out.tips = await port.listTips();
   out.ancestor = await port.isAncestor(shas.fix as string, shas.head as string);

@@ -30,6 +30,17 @@ describe('git runner on a real repository', function () {
     assert.equal(lines.length, 3);
   });
 
+  it('a streamed command hands its output to the caller only, and still fails as a failure', async () => {
+    const runner = createGitRunner(repo.dir);
+    const chunks: Buffer[] = [];
+    const streamed = await runner.run(['rev-list', 'HEAD'], { onStdout: (c) => chunks.push(Buffer.from(c)), streamOnly: true });
+    assert.equal(streamed.stdout, '', 'not also collected');
+    assert.equal(Buffer.concat(chunks).toString('utf8'), `${head}\n`);
+    const kept = await runner.run(['rev-list', 'HEAD'], { onStdout: () => undefined });
+    assert.equal(kept.stdout, `${head}\n`, 'without streamOnly the result keeps it');
+    await assert.rejects(runner.run(['rev-list', 'nope'], { onStdout: () => undefined, streamOnly: true }), { code: 'bad-ref' });
+  });
+
   it('runs the commands of both adapters on one repository one at a time', async () => {
     const trace = repo.sibling('trace');
     const binary = repo.sibling('git-traced.sh');

@@ -88,6 +88,16 @@ const BLAME = [
   '',
 ].join('\n');
 
+
+/**
+ * A record as `git rev-list --header --parents` prints it: id and parents, the commit's header
+ * lines, a blank line, the message with every line indented by four spaces, one NUL.
+ */
+function revListRecord(sha: string, parents: string, author: string, message: string): string {
+  const parentLines = parents === '' ? '' : parents.split(' ').map((p) => `parent ${p}\n`).join('');
+  const body = message.split('\n').map((line) => `    ${line}`).join('\n');
+  return `${sha}${parents === '' ? '' : ` ${parents}`}\ntree ${'e'.repeat(40)}\n${parentLines}author ${author}\ncommitter Bo <bo@example.com> 1704103300 +0000\n\n${body}\n\0`;
+}
 describe('git parsers', () => {
   describe('declared formats', () => {
     it('generates the --format argument from the field mapping', () => {
@@ -167,8 +177,7 @@ describe('git parsers', () => {
 
   describe('scan records, streamed', () => {
     // `--date=raw --format=%H %P%n%an%n%ae%n%ad%n%B%x00` (tformat adds a newline after each record).
-    const AUTHOR = 'Ana Dev\nana@example.com\n1704103200 -0230\n';
-    const scanRecord = (sha: string, parents: string, message: string): string => `${sha} ${parents}\n${AUTHOR}${message}\n\0\n`;
+    const scanRecord = (sha: string, parents: string, message: string): string => revListRecord(sha, parents, 'Ana Dev <ana@example.com> 1704103200 -0230', message);
     const messages: [string, string, string][] = [
       [SHA1, `${SHA2} ${SHA3}`, 'Fix crash\nin login\n\nFixes ACME-1'],
       [SHA2, SHA3, 'Ver señal ñ ACME-2'],
@@ -176,13 +185,16 @@ describe('git parsers', () => {
     ];
     const output = messages.map(([sha, parents, message]) => scanRecord(sha, parents, message)).join('');
 
-    function streamed(chunks: string[]): MessageRecord[] {
+    function streamed(chunks: (string | Buffer)[]): MessageRecord[] {
       const out: MessageRecord[] = [];
       const stream = scanRecordStream((r) => out.push(r));
-      for (const c of chunks) stream.push(c);
+      for (const c of chunks) stream.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
       stream.end();
       return out;
     }
+
+    /** A record's fields as plain data (records read their fields from the bytes they were cut from). */
+    const plain = (r: MessageRecord): MessageRecord => ({ sha: r.sha, parents: r.parents, authorName: r.authorName, authorEmail: r.authorEmail, time: r.time, zone: r.zone, message: r.message });
 
     it('reads raw dates and turns a record into commit facts (ISO date in its zone, git-style subject)', () => {
       const records = streamed([output]);
@@ -202,20 +214,21 @@ describe('git parsers', () => {
       assert.equal(subjectOf('\n\n  One\n  two  \n\nbody'), 'One two');
     });
 
-    it('gives the same records however the output is cut into pieces', () => {
-      const whole = streamed([output]);
+    it('gives the same records however the output is cut into pieces, inside a character too', () => {
+      const whole = streamed([output]).map(plain);
       assert.equal(whole.length, 3);
+      const bytes = Buffer.from(output, 'utf8');
       fc.assert(
-        fc.property(fc.array(fc.integer({ min: 0, max: output.length }), { maxLength: 8 }), (cuts) => {
+        fc.property(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 8 }), (cuts) => {
           const points = [...new Set(cuts)].sort((a, b) => a - b);
-          const chunks: string[] = [];
+          const chunks: Buffer[] = [];
           let at = 0;
           for (const p of points) {
-            chunks.push(output.slice(at, p));
+            chunks.push(bytes.subarray(at, p));
             at = p;
           }
-          chunks.push(output.slice(at));
-          assert.deepEqual(streamed(chunks), whole);
+          chunks.push(bytes.subarray(at));
+          assert.deepEqual(streamed(chunks).map(plain), whole);
         }),
       );
     });
@@ -223,7 +236,8 @@ describe('git parsers', () => {
     it('drops a cut last record, and a record without its header lines', () => {
       assert.deepEqual(streamed([output.slice(0, -10)]).map((r) => r.sha), [SHA1, SHA2]);
       assert.deepEqual(streamed([output.slice(0, -2)]).map((r) => r.sha), [SHA1, SHA2]);
-      assert.deepEqual(streamed([`${SHA1} \nAna\0\n${scanRecord(SHA2, '', 'x')}`]).map((r) => r.sha), [SHA2]);
+      assert.deepEqual(streamed([`${SHA1.slice(1)}\n\0${scanRecord(SHA2, '', 'x')}`]).map((r) => r.sha), [SHA2]);
+      assert.deepEqual(streamed([`${SHA1} ${SHA2.slice(2)}\n\0${scanRecord(SHA2, '', 'x')}`]).map((r) => r.sha), [SHA2]);
     });
   });
 
@@ -402,13 +416,14 @@ describe('git parsers', () => {
 
     it('no message can forge a scan record either, however the output is cut into chunks', () => {
       // The scan's format ends a record with one NUL, which git never prints inside a message.
-      const scanRecord = (sha: string, message: string): string => `${sha} \nAna Dev\nana@example.com\n1704103200 +0000\n${message}\n\0\n`;
+      const scanRecord = (sha: string, message: string): string => revListRecord(sha, '', 'Ana Dev <ana@example.com> 1704103200 +0000', message);
       const noNul = anyMessage.map((m) => m.replaceAll('\0', ''));
       fc.assert(
         fc.property(fc.array(fc.tuple(shaOf, noNul), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (commits, cuts) => {
-          const text = commits.map(([sha, message]) => scanRecord(sha, message)).join('');
-          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-          const chunks = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
+          // Cut at any byte, inside a character too, as a pipe delivers it.
+          const bytes = Buffer.from(commits.map(([sha, message]) => scanRecord(sha, message)).join(''), 'utf8');
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length));
           const out: MessageRecord[] = [];
           const stream = scanRecordStream((r) => out.push(r));
           for (const c of chunks) stream.push(c);

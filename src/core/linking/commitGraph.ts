@@ -7,126 +7,79 @@
 // Truth first: a question the graph cannot answer for sure (a commit it never read, or a walk that
 // reaches a parent it never read) answers null, and the caller asks git.
 
-/** The serialisable form, kept in the scan cache: commit ids, and each commit's parents by index. */
-export interface CommitGraphData {
-  shas: string[];
-  /** parents[i]: indices into `shas` of commit i's parents, in git's order. */
-  parents: number[][];
-}
+import type { CommitGraphData } from './commitGraphData';
+import { builtIndexOf } from './commitGraphData';
 
-// Graph data built here, or already checked: a re-scan does not check 100k commit ids again.
-const trusted = new WeakSet<CommitGraphData>();
-
-export function emptyGraphData(): CommitGraphData {
-  const data = { shas: [], parents: [] };
-  trusted.add(data);
-  return data;
-}
-
-/**
- * Appends commits to graph data as a walk prints them (children before or after their parents).
- * The data it extends is copied, never changed: a cache handed to a scan stays as it was. Parents
- * are kept by id while the walk runs and turned into indices once, when the data is asked for: a
- * walk prints children before their parents, so resolving them on the way cost several map
- * operations and two allocations per commit of a 100k-commit scan.
- */
-export class CommitGraphBuilder {
-  private readonly from: CommitGraphData;
-  /** Commits added by this builder, by id, with their index in the data. */
-  private readonly added = new Map<string, number>();
-  /** Parents of the added commits by id, in the order added. */
-  private readonly parentIds: (readonly string[])[] = [];
-  private readonly shas: string[] = [];
-  /** Index of the commits it started from; built only when enough of them are looked up. */
-  private known: Map<string, number> | null = null;
-  private lookups = 0;
-  private built: CommitGraphData | null = null;
-  private missing = 0;
-
-  constructor(from: CommitGraphData = emptyGraphData()) {
-    this.from = from;
-  }
-
-  /**
-   * A re-scan after a few commits looks up a handful of ids: a linear search of the known ones
-   * costs less than indexing 100k of them; past a few dozen lookups the index pays.
-   */
-  private indexOfKnown(sha: string): number | undefined {
-    const base = this.from.shas;
-    if (base.length === 0) return undefined;
-    if (this.known === null && ++this.lookups > 32) {
-      this.known = new Map();
-      for (let i = 0; i < base.length; i++) this.known.set(base[i] as string, i);
-    }
-    if (this.known !== null) return this.known.get(sha);
-    const at = base.indexOf(sha);
-    return at >= 0 ? at : undefined;
-  }
-
-  /** Whether the commit was added or known before. */
-  has(sha: string): boolean {
-    return this.added.has(sha) || this.indexOfKnown(sha) !== undefined;
-  }
-
-  /** Adds one commit; a commit already known is left as it is (commits never change). */
-  add(sha: string, parents: readonly string[]): void {
-    if (this.has(sha)) return;
-    this.added.set(sha, this.from.shas.length + this.shas.length);
-    this.shas.push(sha);
-    this.parentIds.push(parents);
-    this.built = null;
-  }
-
-  /** The extended data, with every parent as an index (-1: never read). */
-  get data(): CommitGraphData {
-    if (this.built !== null) return this.built;
-    const parents = this.from.parents.slice();
-    const missing = new Set<string>();
-    for (const ids of this.parentIds) {
-      const slots: number[] = [];
-      for (const p of ids) {
-        const at = this.added.get(p) ?? this.indexOfKnown(p) ?? -1;
-        if (at < 0) missing.add(p);
-        slots.push(at);
-      }
-      parents.push(slots);
-    }
-    const data = { shas: this.from.shas.concat(this.shas), parents };
-    trusted.add(data);
-    this.missing = missing.size;
-    this.built = data;
-    return data;
-  }
-
-  /** Parents that were named but never read (a walk cut short); a complete walk leaves none. */
-  get missingParents(): number {
-    void this.data;
-    return this.missing;
-  }
-}
-
-/** Whether a value read from disk has the graph data's shape (indices in range, ids as git prints them). */
-export function isCommitGraphData(value: unknown, isId: (text: string) => boolean): value is CommitGraphData {
-  if (typeof value !== 'object' || value === null) return false;
-  if (trusted.has(value as CommitGraphData)) return true;
-  const v = value as Partial<CommitGraphData>;
-  if (!Array.isArray(v.shas) || !Array.isArray(v.parents) || v.shas.length !== v.parents.length) return false;
-  const n = v.shas.length;
-  for (let i = 0; i < n; i++) {
-    const sha: unknown = v.shas[i];
-    const ps: unknown = v.parents[i];
-    if (typeof sha !== 'string' || !isId(sha) || !Array.isArray(ps)) return false;
-    for (const p of ps as unknown[]) if (typeof p !== 'number' || !Number.isInteger(p) || p < -1 || p >= n) return false;
-  }
-  trusted.add(value as CommitGraphData);
-  return true;
-}
+// Evidence code imports the data's type from here, beside the queries over it.
+export type { CommitGraphData } from './commitGraphData';
 
 const UNKNOWN = -1;
 
+/** How many steps of building the query structure run between two pauses (see prepareCommitGraph). */
+const STEPS_PER_SLICE = 10000;
+
+/**
+ * The query structure's parts, built step by step: the id index, then each commit's generation
+ * (iterative post-order, so a history of any depth fits the stack). Yields every STEPS_PER_SLICE
+ * steps, so that a caller can pause between slices.
+ */
+function* buildParts(data: CommitGraphData): Generator<void, { index: Map<string, number>; generation: Int32Array; incomplete: Uint8Array }> {
+  const n = data.shas.length;
+  const hint = builtIndexOf(data);
+  let index: Map<string, number>;
+  if (hint !== undefined && hint.size === n) index = hint;
+  else {
+    index = new Map();
+    for (let i = 0; i < n; i++) {
+      index.set(data.shas[i] as string, i);
+      if (i % STEPS_PER_SLICE === STEPS_PER_SLICE - 1) yield;
+    }
+  }
+  const { parentStart, parentIds } = data;
+  const generation = new Int32Array(n);
+  const incomplete = new Uint8Array(n);
+  const stack: number[] = [];
+  let steps = 0;
+  for (let root = 0; root < n; root++) {
+    if (generation[root] !== 0) continue;
+    stack.push(root);
+    while (stack.length > 0) {
+      if (++steps % STEPS_PER_SLICE === 0) yield;
+      const c = stack[stack.length - 1] as number;
+      if (generation[c] !== 0) {
+        stack.pop();
+        continue;
+      }
+      let ready = true;
+      let gen = 1;
+      let gap = 0;
+      for (let e = parentStart[c] as number; e < (parentStart[c + 1] as number); e++) {
+        const p = parentIds[e] as number;
+        if (p === UNKNOWN) {
+          gap = 1;
+          continue;
+        }
+        const g = generation[p] as number;
+        if (g === 0) {
+          ready = false;
+          stack.push(p);
+        } else {
+          gen = Math.max(gen, g + 1);
+          gap |= incomplete[p] as number;
+        }
+      }
+      if (!ready) continue;
+      generation[c] = gen;
+      incomplete[c] = gap;
+      stack.pop();
+    }
+  }
+  return { index, generation, incomplete };
+}
+
 /** Queries over graph data; built once per data (see commitGraphOf), read-only. */
 export class CommitGraph {
-  private readonly index = new Map<string, number>();
+  private readonly index: Map<string, number>;
   /** Parents of commit i: parentIds[parentStart[i] .. parentStart[i+1]); -1 = never read. */
   private readonly parentStart: Int32Array;
   private readonly parentIds: Int32Array;
@@ -138,22 +91,19 @@ export class CommitGraph {
   private readonly mark: Uint32Array;
   private epoch = 0;
 
-  constructor(data: CommitGraphData) {
-    const n = data.shas.length;
-    data.shas.forEach((sha, i) => this.index.set(sha, i));
-    this.parentStart = new Int32Array(n + 1);
-    let edges = 0;
-    for (let i = 0; i < n; i++) {
-      this.parentStart[i] = edges;
-      edges += (data.parents[i] as number[]).length;
+  constructor(data: CommitGraphData, parts?: { index: Map<string, number>; generation: Int32Array; incomplete: Uint8Array }) {
+    if (parts === undefined) {
+      const steps = buildParts(data);
+      let step = steps.next();
+      while (step.done !== true) step = steps.next();
+      parts = step.value;
     }
-    this.parentStart[n] = edges;
-    this.parentIds = new Int32Array(edges);
-    for (let i = 0, e = 0; i < n; i++) for (const p of data.parents[i] as number[]) this.parentIds[e++] = p;
-    this.generation = new Int32Array(n);
-    this.incomplete = new Uint8Array(n);
-    this.mark = new Uint32Array(n);
-    this.computeGenerations();
+    this.index = parts.index;
+    this.parentStart = data.parentStart;
+    this.parentIds = data.parentIds;
+    this.generation = parts.generation;
+    this.incomplete = parts.incomplete;
+    this.mark = new Uint32Array(data.shas.length);
   }
 
   get size(): number {
@@ -162,45 +112,6 @@ export class CommitGraph {
 
   has(sha: string): boolean {
     return this.index.has(sha);
-  }
-
-  /** Iterative post-order, so a history of any depth fits the stack. */
-  private computeGenerations(): void {
-    const n = this.size;
-    const stack: number[] = [];
-    for (let root = 0; root < n; root++) {
-      if (this.generation[root] !== 0) continue;
-      stack.push(root);
-      while (stack.length > 0) {
-        const c = stack[stack.length - 1] as number;
-        if (this.generation[c] !== 0) {
-          stack.pop();
-          continue;
-        }
-        let ready = true;
-        let gen = 1;
-        let incomplete = 0;
-        for (let e = this.parentStart[c] as number; e < (this.parentStart[c + 1] as number); e++) {
-          const p = this.parentIds[e] as number;
-          if (p === UNKNOWN) {
-            incomplete = 1;
-            continue;
-          }
-          const g = this.generation[p] as number;
-          if (g === 0) {
-            ready = false;
-            stack.push(p);
-          } else {
-            gen = Math.max(gen, g + 1);
-            incomplete |= this.incomplete[p] as number;
-          }
-        }
-        if (!ready) continue;
-        this.generation[c] = gen;
-        this.incomplete[c] = incomplete;
-        stack.pop();
-      }
-    }
   }
 
   private nextEpoch(): number {
@@ -374,6 +285,22 @@ export class CommitGraph {
 
 // One query structure per graph data: the data object is replaced, never changed, once a scan is done.
 const built = new WeakMap<CommitGraphData, CommitGraph>();
+
+/**
+ * Builds the query structure of `data` ahead of its first question, in slices with `pause()`
+ * between them (the extension host answers other requests meanwhile); commitGraphOf then returns
+ * it at once.
+ */
+export async function prepareCommitGraph(data: CommitGraphData, pause: () => Promise<void>): Promise<void> {
+  if (built.has(data)) return;
+  const steps = buildParts(data);
+  let step = steps.next();
+  while (step.done !== true) {
+    await pause();
+    step = steps.next();
+  }
+  if (!built.has(data)) built.set(data, new CommitGraph(data, step.value));
+}
 
 export function commitGraphOf(data: CommitGraphData): CommitGraph {
   let graph = built.get(data);

@@ -1,13 +1,13 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
-import { newestFirst } from '../commitOrder';
+import { compareNewestFirst } from '../commitOrder';
 import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
 import { isSha } from '../sha';
-import type { CommitGraphData } from './commitGraph';
-import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraph';
+import type { CommitGraphData } from './commitGraphData';
+import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraphData';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, parseReferences } from './messageParser';
 
@@ -44,10 +44,10 @@ export interface CachedCommit {
   refs: CachedReference[];
 }
 
-/** Serializable (JSON) scan state. Only commits with references keep their facts. */
+/** The scan's state (stored by scanCacheFormat.ts). Only commits with references keep their facts. */
 export interface ScanCache {
-  /** 3: with the commit graph (a cache of version 2 has none, and is read again in full). */
-  version: 3;
+  /** 4: the graph's parents in two flat arrays (3 had one array per commit; 2 no graph: read again in full). */
+  version: 4;
   /** The id patterns the references were found with; other patterns invalidate the cache. */
   patternsKey: string;
   /** Every ref read, by name, and the commit it pointed to (everything they reach is known). */
@@ -90,7 +90,7 @@ export function patternsKey(patterns: IdPatterns): string {
 }
 
 export function emptyScanCache(patterns: IdPatterns): ScanCache {
-  return { version: 3, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {}, graph: emptyGraphData() };
+  return { version: 4, patternsKey: patternsKey(patterns), refs: {}, tips: [], commitsRead: 0, commits: {}, graph: emptyGraphData() };
 }
 
 
@@ -100,7 +100,7 @@ function isCachedReference(value: unknown): value is CachedReference {
   return typeof id === 'string' && id !== '' && (kind === 'fix' || kind === 'mention') && (via === null || via === 'keyword' || via === 'trailer');
 }
 
-function isCachedCommit(value: unknown): value is CachedCommit {
+export function isCachedCommit(value: unknown): value is CachedCommit {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const c = value as Partial<CachedCommit>;
   return (
@@ -126,7 +126,7 @@ export function isScanCache(value: unknown): value is ScanCache {
   if (trustedCaches.has(value)) return true;
   const v = value as Partial<ScanCache>;
   const valid =
-    v.version === 3 &&
+    v.version === 4 &&
     typeof v.patternsKey === 'string' &&
     typeof v.refs === 'object' &&
     v.refs !== null &&
@@ -194,9 +194,21 @@ function issuesFromCache(cache: ScanCache): ScanIssue[] {
     }
   }
   const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
+  // newestFirst's order, with each date read once rather than at every comparison.
+  const times = new Map<string, number>();
+  const timeOf = (c: LinkedCommit): number => {
+    let t = times.get(c.sha);
+    if (t === undefined) {
+      t = Date.parse(c.date);
+      if (Number.isNaN(t)) t = 0;
+      times.set(c.sha, t);
+    }
+    return t;
+  };
+  const order = (a: LinkedCommit, b: LinkedCommit): number => timeOf(b) - timeOf(a) || compareNewestFirst(a, b);
   for (const issue of out) {
-    newestFirst(issue.fixes);
-    newestFirst(issue.mentions);
+    issue.fixes.sort(order);
+    issue.mentions.sort(order);
   }
   return out;
 }

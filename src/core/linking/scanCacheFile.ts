@@ -1,31 +1,98 @@
-// The persisted scan cache: <git-common-dir>/proof-of-fix/scan-cache.json. In the common git dir
-// so every worktree shares it and it is never committed; written atomically (temp file + rename)
-// so a crash or a concurrent run never leaves half a file; a damaged file only costs a full scan.
-import { readFile } from 'node:fs/promises';
+// The persisted scan cache: <git-common-dir>/proof-of-fix/scan-cache.bin (format in
+// scanCacheFormat.ts). In the common git dir so every worktree shares it and it is never committed;
+// written atomically (temp file + rename) so a crash or a concurrent run never leaves half a file;
+// an old, damaged or unreadable file only costs a full scan. Reading it pauses between its slices
+// of work, so the extension host answers other requests while a 100k-commit cache loads.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GitPort } from '../gitPort';
-import { createNodeStoreFs } from '../store/storeFs';
+import { prepareCommitGraph } from './commitGraph';
 import type { IdPatterns } from './messageParser';
 import type { ScanCache, ScanResult } from './scan';
-import { isScanCache, patternsKey, scanHistory } from './scan';
+import { patternsKey, scanHistory } from './scan';
+import { decodeScanCache, encodeScanCache } from './scanCacheFormat';
 
 function scanCachePath(gitCommonDir: string): string {
+  return path.join(gitCommonDir, 'proof-of-fix', 'scan-cache.bin');
+}
+
+/** The JSON file earlier versions wrote: removed once the new file is written. */
+function legacyCachePath(gitCommonDir: string): string {
   return path.join(gitCommonDir, 'proof-of-fix', 'scan-cache.json');
 }
 
-async function readScanCache(file: string): Promise<ScanCache | undefined> {
+/** Lets the event loop run (I/O, timers, other requests) between two slices of work. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Where each step of the last read went, in milliseconds (for the benchmark and logs). */
+export interface CacheReadTimes {
+  read: number;
+  decode: number;
+  graph: number;
+  /** The longest stretch between two pauses. */
+  longestStep: number;
+}
+
+/**
+ * The cache in a file, or undefined (none, damaged, another format). With `times`, each step is
+ * timed. The commit graph's query structure is built here too, in slices: the first question after
+ * a reload then finds it ready instead of building it in one block.
+ */
+export async function readScanCache(file: string, times?: CacheReadTimes): Promise<ScanCache | undefined> {
+  let mark = performance.now();
+  let stepStart = mark;
+  let longest = 0;
+  const timedPause = async (): Promise<void> => {
+    longest = Math.max(longest, performance.now() - stepStart);
+    await pause();
+    stepStart = performance.now();
+  };
+  const lap = (): number => {
+    const now = performance.now();
+    const spent = now - mark;
+    mark = now;
+    return spent;
+  };
+  let bytes: Buffer;
   try {
-    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return isScanCache(value) ? value : undefined;
+    bytes = await readFile(file);
   } catch {
-    // No cache yet, or a damaged one: a full scan rebuilds it.
+    // No cache yet, or an unreadable one: a full scan builds it.
     return undefined;
   }
+  const read = lap();
+  stepStart = performance.now();
+  const cache = await decodeScanCache(bytes, timedPause);
+  const decode = lap();
+  if (cache !== undefined) await prepareCommitGraph(cache.graph, timedPause);
+  longest = Math.max(longest, performance.now() - stepStart);
+  if (times !== undefined) Object.assign(times, { read, decode, graph: lap(), longestStep: longest });
+  return cache;
 }
 
 async function writeScanCache(file: string, cache: ScanCache): Promise<void> {
-  // The same atomic write as the files the user owns.
-  await createNodeStoreFs().writeFileAtomic(file, JSON.stringify(cache));
+  const bytes = encodeScanCache(cache);
+  // Ids of mixed lengths cannot be stored in this format: the next session scans in full.
+  if (bytes === null) return;
+  await mkdir(path.dirname(file), { recursive: true });
+  // A dot-name in the same folder: the rename is atomic, and a reader sees the old file or the new.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'wx', 0o644);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    await rename(tmp, file);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  // The older format's file is ours too, and never read again.
+  await rm(legacyCachePath(path.dirname(path.dirname(file))), { force: true });
 }
 
 /**
