@@ -22,7 +22,7 @@ import { ReplyDrafts, replyLanguages } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { ReplyDecorations } from './ui/replyDecorations';
 import type { ProgressNotice } from './ui/requestProgress';
-import { disposeRequestProgress, onDidChangeRequestProgress } from './ui/requestProgress';
+import { disposeRequestProgress, onDidChangeRequestProgress, whenNoRequest } from './ui/requestProgress';
 import { EvidenceStatusBar } from './ui/statusBar';
 import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
@@ -86,7 +86,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   );
   // The tone check's first use in a language costs seconds of the extension host: paid once the
   // first evidence pass is done, rather than when the first draft opens.
-  const idle = issues.ready().then(() => new Promise((resolve) => setTimeout(resolve, 1000))).then(() => evidence.whenIdle());
+  const idle = issues
+    .ready()
+    .then(() => new Promise((resolve) => setTimeout(resolve, 1000)))
+    .then(() => evidence.whenIdle())
+    .then(() => whenNoRequest());
   tone.warmUpWhen(idle, () => replyLanguages(issues));
   // So does the first draft's Markdown editor (see prepareMarkdown), when the workspace has client issues.
   void idle.then(() => (issues.all().some((f) => f.store.issues().length > 0) ? prepareMarkdown() : undefined));

@@ -8,11 +8,14 @@ import type { ToneFinding } from '../core/tone/model';
 import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
+import { requestRunning } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
 /** Between warm-up steps: the queued work of the extension host (a request's answer, a view) goes first. */
 const WARM_UP_STEP_GAP_MS = 50;
+/** How often a warm-up held back by a running request looks again. */
+const WARM_UP_WAIT_MS = 250;
 
 /**
  * What the first check of a language pays for, once per extension host, in steps: compiling the
@@ -107,9 +110,14 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       const step = steps.shift();
       if (step === undefined || this.disposed) return;
       this.warmUpTimer = setTimeout(() => {
-        checkTone(step.text, step.language);
+        // A person's request started meanwhile: it goes first, the step waits for its end.
+        if (requestRunning()) {
+          steps.unshift(step);
+        } else {
+          checkTone(step.text, step.language);
+        }
         next();
-      }, WARM_UP_STEP_GAP_MS);
+      }, requestRunning() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
     };
     next();
   }
