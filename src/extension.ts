@@ -15,14 +15,14 @@ import { registerClientCommands } from './ui/clientCommands';
 import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
-import { createJourney } from './ui/journey';
+import { createJourney, prepareMarkdown } from './ui/journey';
 import { registerReplyCommands } from './ui/replyCommands';
 import { DraftFileSystem } from './ui/replyDraftFiles';
-import { ReplyDrafts } from './ui/replyDrafts';
+import { ReplyDrafts, replyLanguages } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
 import { ReplyDecorations } from './ui/replyDecorations';
 import type { ProgressNotice } from './ui/requestProgress';
-import { disposeRequestProgress, onDidChangeRequestProgress } from './ui/requestProgress';
+import { disposeRequestProgress, onDidChangeRequestProgress, whenNoRequest } from './ui/requestProgress';
 import { EvidenceStatusBar } from './ui/statusBar';
 import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
@@ -81,9 +81,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   context.subscriptions.push(draftFiles, vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, draftFiles, { isCaseSensitive: true }));
   const drafts = new ReplyDrafts(issues);
   const tone = new ToneDiagnostics(drafts);
-  context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, templatesRoot: context.asAbsolutePath('templates') }),
+  context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, draftFiles, templatesRoot: context.asAbsolutePath('templates') }),
     registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
   );
+  // The tone check's first use in a language costs seconds of the extension host: paid once the
+  // first evidence pass is done, rather than when the first draft opens.
+  const idle = issues
+    .ready()
+    .then(() => new Promise((resolve) => setTimeout(resolve, 1000)))
+    .then(() => evidence.whenIdle())
+    .then(() => whenNoRequest());
+  tone.warmUpWhen(idle, () => replyLanguages(issues));
+  // So does the first draft's Markdown editor (see prepareMarkdown), when the workspace has client issues.
+  void idle.then(() => (issues.all().some((f) => f.store.issues().length > 0) ? prepareMarkdown() : undefined));
   const timeline = new TimelinePanels(issues, evidence);
   context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
   // `npm start` asks for the view on the demo at once, rather than the Explorer.

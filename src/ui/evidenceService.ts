@@ -53,6 +53,14 @@ export class EvidenceService implements vscode.Disposable {
     return withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', issueId), { cancellable: true }, (token) => this.forFolder(folder).compute(issueId, token));
   }
 
+  /**
+   * Runs the last step of a user's request (e.g. opening the reply it asked for) ahead of background
+   * checks: they compete with it for the extension host and the processor until it is shown.
+   */
+  whileUserWaits<T>(folder: FolderIssues, work: () => Promise<T>): Promise<T> {
+    return this.forFolder(folder).whileUserWaits(work);
+  }
+
   /** The folder's evidence (created on first use). */
   forFolder(folder: FolderIssues): FolderEvidence {
     let evidence = this.folders.get(folder);

@@ -178,6 +178,11 @@ export class FolderEvidence implements vscode.Disposable {
     return task;
   }
 
+  /** Runs `work` as a user request of this folder: background checks stop, and wait until it ends. */
+  whileUserWaits<T>(work: () => Promise<T>): Promise<T> {
+    return this.queue.enqueue(() => work(), 'user').promise;
+  }
+
   /** The repository changed (HEAD, refs) or the settings did: rebuild the snapshot, then refresh. */
   invalidateRepository(): void {
     this.repositoryVersion++;

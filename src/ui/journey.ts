@@ -17,6 +17,8 @@ import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
+import { log } from './log';
+import { withRequestProgress } from './requestProgress';
 
 
 export interface JourneyArgs {
@@ -164,6 +166,50 @@ function verdictSentence(evidence: IssueEvidence, id: string): string {
   }
 }
 
+const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
+
+/** Activates VS Code's Markdown support ahead of the draft (idempotent; absent or disabled: nothing to do). */
+export function prepareMarkdown(): Promise<void> {
+  const markdown = vscode.extensions.getExtension(MARKDOWN_EXTENSION);
+  if (markdown === undefined || markdown.isActive) return Promise.resolve();
+  return Promise.resolve(markdown.activate()).then(
+    () => undefined,
+    // The draft still opens; it pays the activation itself, as it did before.
+    () => undefined,
+  );
+}
+
+interface EarlyEvidence {
+  /** Settles (never rejects) when the early check ended, whichever way. */
+  settled: Promise<void>;
+  cancel(): void;
+  /** How long the early check ran, or has run so far. */
+  elapsed(): number;
+}
+
+/** The issue's evidence, asked for as the user's request (ahead of background checks), before its answer is needed. */
+function startEvidence(evidence: EvidenceService, folder: FolderIssues, id: string): EarlyEvidence {
+  const source = new vscode.CancellationTokenSource();
+  const started = Date.now();
+  let ended: number | undefined;
+  const cancel = (): void => {
+    if (ended === undefined) source.cancel();
+  };
+  const settled = evidence
+    .forFolder(folder)
+    .compute(id, source.token)
+    .then(
+      () => undefined,
+      // The request that follows computes it again and tells the person whatever went wrong.
+      () => undefined,
+    )
+    .finally(() => {
+      ended = Date.now();
+      source.dispose();
+    });
+  return { settled, cancel, elapsed: () => (ended ?? Date.now()) - started };
+}
+
 export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<JourneyResult | undefined> {
   const { issues, evidence } = deps;
   return async (arg?: unknown): Promise<JourneyResult | undefined> => {
@@ -199,16 +245,41 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     if (!target) return undefined;
     const { folder } = target;
     const id = target.issue.id;
+    const started = Date.now();
 
-    // 2. The new report (a new issue's first report was just recorded by New Client Issue).
-    if (!created && args.report !== null) {
-      const reportArgs = args.report ? { ...args.report, issue: id, folder: folder.folder.uri } : { issue: id, folder: folder.folder.uri };
-      const updated = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.recordReport, reportArgs);
-      if (!updated) return undefined;
+    // The evidence needs only the issue: it is checked while the person answers the report's questions.
+    const early = startEvidence(evidence, folder, id);
+    let recorded = false;
+    try {
+      // 2. The new report (a new issue's first report was just recorded by New Client Issue).
+      if (!created && args.report !== null) {
+        const reportArgs = args.report ? { ...args.report, issue: id, folder: folder.folder.uri } : { issue: id, folder: folder.folder.uri };
+        const updated = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.recordReport, reportArgs);
+        if (!updated) return undefined;
+      }
+      recorded = true;
+    } finally {
+      // The person stopped at a question: the early check does not stay ahead of the background work.
+      if (!recorded) early.cancel();
     }
+    const reported = Date.now();
+    // The draft opens as Markdown; the first Markdown document of a window waits for VS Code's
+    // Markdown extension to activate (seconds on a busy extension host), done here while git works.
+    void prepareMarkdown();
 
-    // 3. The evidence.
-    const result = await evidence.request(folder, id);
+    // 3. The evidence: what was checked early is confirmed against the issue as it stands now (the
+    // report may name the client's version); only a changed input is checked again.
+    const result = await withRequestProgress(vscode.l10n.t('Checking the evidence for {0}…', id), { cancellable: true }, async (token) => {
+      const stop = token.onCancellationRequested(() => early.cancel());
+      try {
+        await early.settled;
+        return await evidence.request(folder, id);
+      } finally {
+        stop.dispose();
+      }
+    });
+    const checked = Date.now();
+    log().info(`Journey for ${id}: report ${reported - started} ms, evidence ${checked - reported} ms after it (started with the issue, ${early.elapsed()} ms)`);
 
     // 4. The verdict in one sentence, not awaited: the draft opens while it shows.
     const sentence = verdictSentence(result, id);

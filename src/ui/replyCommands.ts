@@ -28,6 +28,7 @@ import { DRAFT_SCHEME, SETTINGS } from './config';
 import { log } from './log';
 import type { EvidenceService } from './evidenceService';
 import { draftUri } from './replyDraftFiles';
+import type { DraftFileSystem } from './replyDraftFiles';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import type { ToneDiagnostics } from './toneDiagnostics';
 
@@ -77,6 +78,8 @@ export interface ReplyCommandsDeps {
   evidence: EvidenceService;
   drafts: ReplyDrafts;
   tone: ToneDiagnostics;
+  /** The drafts' file system, written directly. */
+  draftFiles: Pick<DraftFileSystem, 'writeFile'>;
   /** The extension's templates folder. */
   templatesRoot: string;
 }
@@ -207,21 +210,32 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
         choice = answer === replace ? 'replace' : 'cancel';
       }
       if (choice === 'cancel') return undefined;
-      record(uri);
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(existingDoc.uri, new vscode.Range(existingDoc.positionAt(0), existingDoc.positionAt(existingDoc.getText().length)), text);
-      await vscode.workspace.applyEdit(edit);
-      await existingDoc.save();
-    } else {
-      record(uri);
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     }
-    // Opened and shown in one step; a draft's name makes it Markdown as it opens (package.json's
-    // languages), so its language is set here only where that did not happen: setting it closes
-    // and reopens the document.
-    const shown = { viewColumn: replyColumn(), preview: false };
-    const editor = existingDoc ? await vscode.window.showTextDocument(existingDoc, shown) : await vscode.window.showTextDocument(uri, shown);
-    if (editor.document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+    // Background checks of other issues wait until the draft is shown: the person is waiting for it.
+    const started = Date.now();
+    await deps.evidence.whileUserWaits(folder, async () => {
+      const asked = Date.now();
+      if (existingDoc) {
+        record(uri);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(existingDoc.uri, new vscode.Range(existingDoc.positionAt(0), existingDoc.positionAt(existingDoc.getText().length)), text);
+        await vscode.workspace.applyEdit(edit);
+        await existingDoc.save();
+      } else {
+        record(uri);
+        // Straight to the provider: through vscode.workspace.fs the write is one more round trip
+        // through the window, which waits its turn behind whatever else the extension host runs.
+        await deps.draftFiles.writeFile(uri, Buffer.from(text, 'utf8'));
+      }
+      const written = Date.now();
+      // Opened and shown in one step; a draft's name makes it Markdown as it opens (package.json's
+      // languages), so its language is set here only where that did not happen: setting it closes
+      // and reopens the document.
+      const shown = { viewColumn: replyColumn(), preview: false };
+      const editor = existingDoc ? await vscode.window.showTextDocument(existingDoc, shown) : await vscode.window.showTextDocument(uri, shown);
+      if (editor.document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+      log().info(`Opened the draft of ${issue.id}: background stopped in ${asked - started} ms, written in ${written - asked} ms, shown in ${Date.now() - written} ms`);
+    });
     return uri;
   };
 

@@ -7,7 +7,7 @@ import type { IssueEvidence } from '../core/evidence/model';
 import type { Language } from '../core/store/model';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftMeta } from './replyDraftFiles';
-import { DRAFT_SCHEME } from './config';
+import { DRAFT_SCHEME, SETTINGS } from './config';
 import { locateDraft, readDraftMeta, writeDraftMeta } from './replyDraftFiles';
 
 export interface ReplyDraft {
@@ -22,6 +22,18 @@ export interface ReplyDraft {
   allow: string[];
   /** The draft left the editor: copied, opened in the mail client, or marked sent. */
   handedOver?: DraftMeta['handedOver'];
+}
+
+/** The languages the workspace's replies are drafted in: its clients' languages, else the default. */
+export function replyLanguages(issues: IssueWorkspace): Language[] {
+  const languages = issues.all().flatMap((folder) => {
+    const clients = folder.store.clients();
+    const own = clients.flatMap((c) => (c.language === undefined ? [] : [c.language]));
+    // An issue of a client without a language (or of no client) is answered in the default one.
+    const fallback = own.length < clients.length || folder.store.issues().some((i) => !clients.some((c) => c.name === i.client));
+    return fallback ? [...own, vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<Language>(SETTINGS.defaultLanguage, 'es')] : own;
+  });
+  return [...new Set(languages)];
 }
 
 export class ReplyDrafts implements vscode.Disposable {

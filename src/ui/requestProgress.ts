@@ -23,10 +23,39 @@ const requests = new AsyncLocalStorage<Request>();
 const noticeEmitter = new vscode.EventEmitter<ProgressNotice>();
 export const onDidChangeRequestProgress: vscode.Event<ProgressNotice> = noticeEmitter.event;
 
+/** User requests running now (a journey counts from the palette until its draft is shown). */
+let running = 0;
+
 /** Runs one user request; a command run by another command is part of the request that ran it. */
 export function runRequest<T>(work: () => T): T {
   if (requests.getStore() !== undefined) return work();
-  return requests.run({ open: undefined, shown: false }, work);
+  return requests.run({ open: undefined, shown: false }, () => {
+    running++;
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      running--;
+      throw error;
+    }
+    if (result instanceof Promise) {
+      // Counted until it settles; the caller handles the outcome of `result` itself.
+      result.then(() => running--, () => running--);
+    } else {
+      running--;
+    }
+    return result;
+  });
+}
+
+/** Whether a user request is running: idle-time work (warming caches) waits for its end. */
+export function requestRunning(): boolean {
+  return running > 0;
+}
+
+/** Resolves once no user request is running (checked every `everyMs`). */
+export async function whenNoRequest(everyMs = 250): Promise<void> {
+  while (requestRunning()) await new Promise((resolve) => setTimeout(resolve, everyMs));
 }
 
 export interface RequestProgressOptions {

@@ -5,11 +5,27 @@ import { changeOwnerOf, checkTone, toneFixes } from '../core/tone/check';
 import type { ToneFix } from '../core/tone/check';
 import { isLearnedFinding } from '../core/tone/learned';
 import type { ToneFinding } from '../core/tone/model';
+import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
+import { requestRunning } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
+/** Between warm-up steps: the queued work of the extension host (a request's answer, a view) goes first. */
+const WARM_UP_STEP_GAP_MS = 50;
+/** How often a warm-up held back by a running request looks again. */
+const WARM_UP_WAIT_MS = 250;
+
+/**
+ * What the first check of a language pays for, once per extension host, in steps: compiling the
+ * rules, then running them on text of each of V8's two string representations (text with only
+ * Latin-1 characters, and text with typographic quotes and dashes, as a rendered reply has).
+ */
+const WARM_UP_TEXTS: Record<Language, readonly string[]> = {
+  es: ['', 'Hola: he revisado el historial de cambios. Le escribo pronto con el siguiente paso.', 'Gracias por su mensaje sobre «el total» — la corrección sigue “intacta”.'],
+  en: ['', 'Hello: I checked the history of changes. I will write soon with the next step.', 'Thank you for your message about “the total” — the fix is still intact.'],
+};
 
 /** Why it reads badly and what to write instead, both in the reply's language (the rule file's). */
 function message(finding: ToneFinding): string {
@@ -32,10 +48,18 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   private readonly collection = vscode.languages.createDiagnosticCollection('proofOfFix.tone');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly warmed = new Set<Language>();
+  private warmUpTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
 
   constructor(private readonly drafts: ReplyDrafts) {
     this.disposables.push(this.collection);
+    // Checked once its editor is shown, never while it opens: the first check of a language costs
+    // seconds on the extension host, which also serves the draft's file to the opening editor.
     drafts.onDidChange((draft) => this.checkUri(draft.uri), this, this.disposables);
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) if (!this.checked.has(editor.document.uri.toString())) this.schedule(editor.document);
+    }, this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri), this, this.disposables);
     this.disposables.push(
@@ -55,9 +79,47 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     }, CHECK_DELAY_MS));
   }
 
+  /** Drafts checked since they were last rendered (a new rendering is checked when shown). */
+  private readonly checked = new Set<string>();
+
   private checkUri(uri: vscode.Uri): void {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) this.check(doc);
+    this.checked.delete(uri.toString());
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (editor) this.schedule(editor.document);
+  }
+
+  /** Warms the languages `languages()` names once `idle` settles (e.g. the first evidence pass is done). */
+  warmUpWhen(idle: Promise<unknown>, languages: () => readonly Language[]): void {
+    void idle.then(
+      () => this.warmUp(languages()),
+      // Nothing settled to wait for: the first check simply pays its cost when a draft opens.
+      () => undefined,
+    );
+  }
+
+  /**
+   * Pays the languages' first-check cost ahead of any draft, in idle time, one step per turn of the
+   * event loop so that a request arriving meanwhile waits for one step at most.
+   */
+  warmUp(languages: readonly Language[]): void {
+    const steps = [...new Set(languages)].filter((l) => !this.warmed.has(l)).flatMap((language) => {
+      this.warmed.add(language);
+      return WARM_UP_TEXTS[language].map((text) => ({ language, text }));
+    });
+    const next = (): void => {
+      const step = steps.shift();
+      if (step === undefined || this.disposed) return;
+      this.warmUpTimer = setTimeout(() => {
+        // A person's request started meanwhile: it goes first, the step waits for its end.
+        if (requestRunning()) {
+          steps.unshift(step);
+        } else {
+          checkTone(step.text, step.language);
+        }
+        next();
+      }, requestRunning() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
+    };
+    next();
   }
 
   /** Checks a draft now; returns its findings (the integration tests read them back). */
@@ -65,6 +127,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     const draft = this.drafts.get(doc.uri);
     if (!draft) return [];
     const findings = findingsOf(doc.getText(), draft);
+    this.checked.add(doc.uri.toString());
     this.collection.set(
       doc.uri,
       findings.map((f) => {
@@ -113,10 +176,13 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   private clear(uri: vscode.Uri): void {
     clearTimeout(this.timers.get(uri.toString()));
     this.timers.delete(uri.toString());
+    this.checked.delete(uri.toString());
     this.collection.delete(uri);
   }
 
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.warmUpTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -21,6 +21,7 @@ import { defaultParams, ensureSynthRepo } from './synthRepo';
 import type { SynthManifest } from './synthRepo';
 import { extensionHostMemory, findExtensionHost } from './workbenchProcess';
 import type { HostMemory } from './workbenchProcess';
+import { scanCachePath } from '../../src/core/linking/scanCacheFile';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const VSIX = path.join(ROOT, 'proof-of-fix.vsix');
@@ -79,7 +80,7 @@ function writeWorkspaceStore(manifest: SynthManifest, ids: string[]): () => void
 }
 
 function scanCacheFile(manifest: SynthManifest): string {
-  return path.join(manifest.repoDir, '.git', 'proof-of-fix', 'scan-cache.json');
+  return scanCachePath(path.join(manifest.repoDir, '.git'));
 }
 
 /** The extension's log files in the server's user data (its output channel, one file per extension host). */
@@ -119,7 +120,7 @@ function logTimings(userDataDir: string): string[] {
   const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
   const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
   return lines
-    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
     .filter((l): l is string => l !== undefined);
 }
 
@@ -163,23 +164,32 @@ interface JourneyTiming {
   evidence: number;
   /** The next-step answer to the draft's tab. */
   draft: number;
+  /** F1 to each question answered (the issue, the report's four), in ms: where the questions waited. */
+  questions: number[];
 }
 
 /** Palette → the open draft of `id`, keyboard only, as the e2e journey walks it; the wall times. */
 async function journey(page: Page, id: string): Promise<JourneyTiming> {
   const started = Date.now();
+  const questions: number[] = [];
+  const answered = (): void => void questions.push(Date.now() - started);
   await runFromPalette(page, JOURNEY);
   await answerQuickInput(page, id, /Which issue is the client reporting again/);
+  answered();
   await answerQuickInput(page, undefined, /The day the client said/);
+  answered();
   await answerQuickInput(page, 'email', /How did they say it/);
+  answered();
   await answerQuickInput(page, 'The total is wrong again.', /The client's own words/);
+  answered();
   await answerQuickInput(page, manifestVersion, /The version or environment they run/);
+  answered();
   const reported = Date.now();
   await page.locator('.quick-input-widget', { hasText: /By when will you send the next step/ }).waitFor({ state: 'visible', timeout: WAIT_MS });
   const asked = Date.now();
   await answerQuickInput(page, undefined, /By when will you send the next step/);
   await page.locator('.tabs-container .tab', { hasText: `${id} · reply` }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
-  const took: JourneyTiming = { total: Date.now() - started, evidence: asked - reported, draft: Date.now() - asked };
+  const took: JourneyTiming = { total: Date.now() - started, evidence: asked - reported, draft: Date.now() - asked, questions };
   await runFromPalette(page, 'View: Close All Editors');
   await page.keyboard.press('Escape');
   return took;
@@ -285,6 +295,8 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
         `- ${size} first window, from the page's start (the extension's log): ${milestones}; every verdict shown ${seconds(viewMs)}. 1-minute load ${os.loadavg()[0]?.toFixed(1)} at the end.`,
         `- ${size} journeys, split at the questions: the evidence check and verdict (last report answer → next-step question) / the draft (next-step answer → draft tab): ` +
           [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${seconds((t as JourneyTiming).evidence)} / ${seconds((t as JourneyTiming).draft)}`).join('; ') + '.',
+        `- ${size} journeys, F1 to each question answered (the issue, then the report's day, channel, words, version): ` +
+          [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${(t as JourneyTiming).questions.map(seconds).join(', ')}`).join('; ') + '.',
         `- ${size} the extension's own log: ${logTimings(userData).join('; ').replace(/: ;/g, ':')}.`,
       ],
     };

@@ -76,6 +76,29 @@ describe("The Client Says It's Back…", function () {
     assert.equal(readIssue(result.issue).title, 'El botón de pagar no responde');
   });
 
+  it('answers for the version the new report names, though the evidence was started before the report', async () => {
+    const file = path.join(root, '.proof-of-fix', 'issues', 'NW-1.json');
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      // Northwind has no deployed version on file: without a report NW-1 is deployed-unknown. The
+      // check started with the issue ran on that; the report's v1.0.0 predates the fix. Forgetting
+      // every key keeps that check running while the report (given here, no questions) is recorded.
+      api.evidence.refresh();
+      const result = await vscode.commands.executeCommand<JourneyResult>(CommandIds.clientSaysItsBack, {
+        issue: 'NW-1',
+        report: { words: 'The basket is empty again.', date: '2026-11-23', version: 'v1.0.0' },
+        draft: { ifEdited: 'replace' },
+      });
+      assert.equal(result?.verdict, 'fix-not-deployed');
+      const evidence = api.evidence.forFolder(api.issues.all()[0]!).get('NW-1');
+      assert.equal(evidence?.deployed?.ref, 'v1.0.0');
+      assert.match(result?.draft?.text ?? '', /v1\.0\.0/);
+    } finally {
+      fs.writeFileSync(file, original);
+      await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    }
+  });
+
   it('fails with a clear message for an unknown issue and writes nothing', async () => {
     const files = fs.readdirSync(path.join(root, '.proof-of-fix', 'issues')).sort();
     const outcome = await runCommand(api, CommandIds.clientSaysItsBack, { issue: 'NOPE-9', report: null });

@@ -13,7 +13,7 @@ import type { ScanCache, ScanResult } from './scan';
 import { patternsKey, scanHistory } from './scan';
 import { decodeScanCache, encodeScanCache } from './scanCacheFormat';
 
-function scanCachePath(gitCommonDir: string): string {
+export function scanCachePath(gitCommonDir: string): string {
   return path.join(gitCommonDir, 'proof-of-fix', 'scan-cache.bin');
 }
 
