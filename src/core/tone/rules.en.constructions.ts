@@ -3,6 +3,7 @@
 // caught without listing their sentence. The phrase rules (rules.en.ts, rules.en.manner.ts) keep the
 // fixed expressions; these keep the grammar. See rules.en.ts for the format.
 import type { ToneRule } from './model';
+import { ADVICE_EN } from './advice.en';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
@@ -60,9 +61,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
     ],
     guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
-    reason: 'Guessing that the client (or their people) changed something turns them against you and is not proven.',
-    suggestion: 'Say what changed, when and in which commit; if you do not know yet, say what you will check.',
-    alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
+    ...ADVICE_EN.guessedBlame,
     fixScope: 'sentence',
     examples: {
       flag: ['I suspect a member of your team deactivated the plugin by accident.', 'Someone over there must have been tinkering with the DNS records.', "The issue was almost certainly introduced by your previous agency's code."],
@@ -118,9 +117,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "none of (?:my|our) (?:changes|commits|code|work|edits|updates|files|deploys|releases) (?:touched|affected|changed|went near|involved|modified|broke)",
     ],
     guards: ['apology', 'negated'],
-    reason: 'Justifying yourself puts the client on the defensive and tells them neither what happened nor what comes next.',
-    suggestion: 'State the facts the history shows and the next step, without defending yourself.',
-    alternative: 'I am checking what changed since the delivery and will send you what the history shows by [date].',
+    ...ADVICE_EN.ownWorkDefended,
     fixScope: 'sentence',
     examples: {
       flag: ['The code I delivered passed all of our acceptance tests.', "Everything was green in my tests on launch day, so it's not my build.", "Whatever's going on, it isn't coming from anything I wrote.", 'The patch I shipped was right, I went over it line by line.'],
@@ -143,9 +140,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:approved|signed off|accepted|validated) (?:without|with no|with zero) (?:any |a single )?(?:comments?|objections?|changes?|remarks?|issues?|complaints?|feedback)",
     ],
     guards: ['apology', 'conditional'],
-    reason: 'Pointing at the contract or the client\'s sign-off reads as a defence; the client wants to know what happens now.',
-    suggestion: 'Say what you will do about it now; if it is outside the agreed work, offer it plainly, with a price or a date.',
-    alternative: 'I can [what] by [date]; if it is outside the agreed work, I will send you an estimate first.',
+    ...ADVICE_EN.scopeAsShield,
     fixScope: 'sentence',
     examples: {
       flag: ['Bulk editing was never in my quote, so I can\'t really be held to it.', 'The requirements never mentioned support for older browsers.', 'This behaviour is by design and was documented in the handover notes.', "Your team had two weeks on staging and didn't flag a single issue."],
@@ -191,9 +186,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
     ],
     guards: ['conditional', 'reported', 'negated'],
-    reason: 'Playing down what worries the client tells them their problem does not count.',
-    suggestion: 'Acknowledge the trouble and say what you are doing; how serious it is is for the person who lives with it to judge.',
-    alternative: 'I understand the trouble this causes; [what is being done] by [date].',
+    ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
       flag: ["This doesn't really warrant this level of concern.", "Very few visitors ever hit that page, so it's of little consequence.", 'In practical terms, this has negligible impact and can safely be ignored.', 'A slightly off-center logo is hardly something your customers will care about.'],
@@ -239,9 +232,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:i|we)(?:'ll| will) (?:ping|message|text|email|update|call) you (?:once|when|later|after|as soon as|whenever)",
     ],
     guards: ['concrete', 'negated', 'conditional'],
-    reason: 'It sounds like "we\'ll see": it says neither what was checked nor when there will be news.',
-    suggestion: 'Say what you checked and the next step with a date.',
-    alternative: 'I am checking [what] and will send you the result by [date].',
+    ...ADVICE_EN.noWhen,
     fixScope: 'sentence',
     examples: {
       flag: ["Yeah we've got eyes on it, updates to follow.", 'I will revisit this at the earliest opportunity.', "I'll ping you once I've had a chance to dig in."],
@@ -272,9 +263,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional'],
-    reason: 'A promise about the outcome that the evidence cannot back; if it fails again it weighs double.',
-    suggestion: 'Say what you checked and what you will watch; promise only what is in your hands.',
-    alternative: 'I have checked the fix in [version] and will check [what] again on [date].',
+    ...ADVICE_EN.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: ["Swear down, you won't be seeing that error again.", 'Promise you, this bug is dead and buried.'],
@@ -316,10 +305,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
     ],
     guards: ['negated', 'conditional', 'concrete'],
-    reason: 'Reminding them they were told, or implying it is obvious, reads as a reproach: it treats the client as someone who did not listen.',
-    suggestion: 'Give the fact again plainly, as if for the first time, or point to the date you sent it.',
+    ...ADVICE_EN.toldBefore,
     // The match sits mid-sentence ("we covered this in the kickoff"), so removing it alone would break the sentence.
-    alternative: 'Here are the steps: [steps].',
+    alternative: ADVICE_EN.toldBefore.alternative,
     fixScope: 'sentence',
     examples: {
       flag: ['We covered this in the kickoff meeting: changes take a few minutes to appear.', 'Any developer will tell you that editing files on the live server is asking for trouble.', 'To reiterate what I said last month, backups must be enabled manually.'],
@@ -358,9 +346,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b",
     ],
     guards: ['ownsIt', 'agent'],
-    reason: 'An agentless passive ("an oversight happened") avoids saying who did it; if it was you, the client notices.',
-    suggestion: 'If the change was yours, say so in the first person, and how and when you will correct it.',
-    alternative: 'This was my mistake: [what happened]. I will correct it by [date].',
+    ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['Regrettably, the release went out with an outdated dependency.', "The database backup didn't get restored properly.", 'The code got messed up when the update was applied.'],

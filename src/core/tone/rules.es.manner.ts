@@ -2,6 +2,7 @@
 // parte propia (quitar importancia, condescendencia, esquivar la autoría) y los gritos. El formato,
 // en rules.es.ts.
 import type { ToneRule } from './model';
+import { ADVICE_ES } from './advice.es';
 
 export const RULES_ES_MANNER: readonly ToneRule[] = [
   {
@@ -142,8 +143,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:me|nos) (?:explico|expreso)\\?',
     ],
     guards: ['negated'],
-    reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
-    suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
+    ...ADVICE_ES.toldBefore,
     alternative: '',
     examples: {
       flag: ['Como ya le dije, la corrección está en la v1.4.', 'Como le expliqué en su día, hay que vaciar la caché.', 'Por enésima vez: hay que recargar.', 'Obviamente hay que vaciar la caché.', 'Solo tenés que recargar la página.', 'Te lo he dicho varias veces.'],
@@ -172,9 +172,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'se (?:nos |me )?(?:paso|escapo|colo)',
     ],
     guards: ['ownsIt'],
-    reason: 'Una pasiva sin sujeto («se cometió un error») esquiva quién lo hizo; si fue tuyo, el cliente lo nota.',
-    suggestion: 'Si el cambio fue tuyo, dilo en primera persona y cuenta cómo y cuándo lo corriges.',
-    alternative: 'Fue un error mío: [qué pasó]. Lo corrijo el [fecha].',
+    ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['Se cometió un descuido en la última versión.', 'Hubo un error en la actualización.', 'El fallo fue introducido en la versión 2.3.'],

@@ -4,6 +4,7 @@
 // razones hablan a quien escribe, de tú, como el resto de la interfaz; las alternativas evitan la
 // segunda persona para servir igual a una respuesta de usted, de tú o de vos.
 import type { ToneRule } from './model';
+import { ADVICE_ES } from './advice.es';
 import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
 
@@ -39,9 +40,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:nos|me) pongo con (?:ello|eso)',
     ],
     guards: ['concrete', 'negated'],
-    reason: 'Suena a «ya veremos»: no dice qué se revisó ni cuándo habrá novedades.',
-    suggestion: 'Cuenta qué revisaste y el siguiente paso con una fecha.',
-    alternative: 'Estoy revisando [qué]; el [fecha] enviaré el resultado.',
+    ...ADVICE_ES.noWhen,
     fixScope: 'sentence',
     examples: {
       flag: ['Seguimos trabajando.', 'Lo estamos mirando.', 'Estoy con eso, ya te cuento.', 'Ando revisándolo, tené paciencia.', 'Lo tenemos en el radar.'],
@@ -164,9 +163,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:ni un|ningun) (?:solo )?(?:error|fallo|problema) mas',
     ],
     guards: ['negated', 'reported', 'controlled'],
-    reason: 'Una promesa sobre el resultado que la evidencia no puede respaldar; si vuelve a fallar, pesa el doble.',
-    suggestion: 'Di qué comprobaste y qué vas a vigilar; promete solo lo que depende de ti.',
-    alternative: 'He comprobado la corrección en [versión] y revisaré [qué] el [fecha].',
+    ...ADVICE_ES.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: ['Te lo garantizo.', 'Le aseguro que ya no falla.', 'Te juro que ya está.', 'Le doy mi palabra de que no fallará.', 'Esto no volverá a pasar.', 'Queda resuelto para siempre.', 'Garantizamos que funciona.'],
