@@ -5,17 +5,18 @@
 // the tests that check the shipped modules still match the corpus.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { learnedVerdicts } from '../../src/core/tone/check';
+import { learnedUnits, toneRules } from '../../src/core/tone/check';
+import type { LearnedUnit } from '../../src/core/tone/check';
 import { MODEL_CLASSES, classScores, sentenceFeatures, softmax } from '../../src/core/tone/features';
 import type { ModelClass, ToneWeights } from '../../src/core/tone/features';
-import { verdictFlags } from '../../src/core/tone/learned';
-import type { Verdict } from '../../src/core/tone/learned';
+import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
+import type { JudgeOptions, Verdict } from '../../src/core/tone/learned';
 import { TUNE_PARTS, corpusPath } from './toneCorpus';
 import type { CorpusEntry, CorpusLabel } from './toneCorpus';
 
 type Lang = 'en' | 'es';
 
-const HYPER = {
+export const HYPER = {
   epochs: 30,
   rate: 0.2,
   l2: 1e-4,
@@ -94,8 +95,27 @@ export interface Row {
   verdicts: Verdict[];
 }
 
-export function rowsOf(model: ToneWeights, entries: readonly CorpusEntry[], lang: Lang): Row[] {
-  return entries.filter((e) => e.lang === lang).map((entry) => ({ entry, ...learnedVerdicts(entry.text, lang, model) }));
+const unitsCache = new Map<string, { rules: boolean; units: LearnedUnit[] }>();
+
+/** The rules' verdict and the units left to the model, once per sentence: they do not depend on the model. */
+function unitsOf(text: string, lang: Lang): { rules: boolean; units: LearnedUnit[] } {
+  const key = `${lang}\u0000${text}`;
+  let units = unitsCache.get(key);
+  if (!units) {
+    units = learnedUnits(text, lang);
+    unitsCache.set(key, units);
+  }
+  return units;
+}
+
+export function rowsOf(model: ToneWeights, entries: readonly CorpusEntry[], lang: Lang, options: Omit<JudgeOptions, 'next'> = {}): Row[] {
+  const guards = categoryGuards(toneRules(lang));
+  return entries
+    .filter((e) => e.lang === lang)
+    .map((entry) => {
+      const { rules, units } = unitsOf(entry.text, lang);
+      return { entry, rules, verdicts: units.map((u) => judgeSentence(model, u.sentence, lang, guards, { ...options, next: u.next })) };
+    });
 }
 
 export function flaggedWith(row: Row, threshold: number | undefined): boolean {
