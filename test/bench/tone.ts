@@ -20,6 +20,8 @@ const TITLES: Record<TunePart, string> = {
   tune: 'TUNE part (first writer; the rules were tuned on it: optimistic)',
   'tune-2': "TUNE-2 part (first writer's old measured part, now tuned on: optimistic)",
   'tune-3': 'TUNE-3 part (second writer, who had not seen the rules; now tuned on: optimistic)',
+  'tune-4': 'TUNE-4 part (fourth writer, chat style, who had not seen the rules; now tuned on: optimistic)',
+  'tune-5': 'TUNE-5 part (fifth writer, e-mail style, who had not seen the rules; now tuned on: optimistic)',
   'tune-extra': "TUNE additions (written by the rules' author: optimistic)",
 };
 

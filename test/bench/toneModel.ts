@@ -14,7 +14,7 @@ import { MODEL_CLASSES } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
 import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
 import type { Verdict } from '../../src/core/tone/learned';
-import { readCorpus } from './toneCorpus';
+import { TUNE_PARTS, readCorpus } from './toneCorpus';
 import { chooseThreshold, crossValidated, flaggedWith, rate, rowsOf, train } from './toneTraining';
 import type { Row } from './toneTraining';
 
@@ -30,14 +30,10 @@ function modelSize(model: ToneWeights): number {
 function main(): void {
   // For the lead, once the measured part is installed: train on every tune part, score the measured one.
   const onMeasure = process.env.TONE_MODEL_HELDOUT === 'measure';
-  const training = [
-    ...readCorpus('tune'),
-    ...readCorpus('tune-2'),
-    ...(onMeasure ? readCorpus('tune-3') : []),
-    ...readCorpus('tune-extra'),
-  ];
+  const trainedOn = TUNE_PARTS.filter((part) => onMeasure || part !== 'tune-3');
+  const training = trainedOn.flatMap((part) => readCorpus(part));
   const heldOut = readCorpus(onMeasure ? 'measure' : 'tune-3');
-  console.log(`Trained on tune, tune-2, ${onMeasure ? 'tune-3, ' : ''}tune-extra; scored on ${onMeasure ? 'the measured part' : 'tune-3'}.`);
+  console.log(`Trained on ${trainedOn.join(', ')}; scored on ${onMeasure ? 'the measured part' : 'tune-3'}.`);
   let go = true;
   for (const lang of ['es', 'en'] as const) {
     const started = Date.now();

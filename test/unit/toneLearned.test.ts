@@ -91,10 +91,9 @@ describe('learned tone complement', function () {
   it('yields to the rule guards: negation, offers, ownership', () => {
     // Each guarded sentence scores past the threshold with words to name; only the guard stops it.
     const cases: Array<['en' | 'es', string, string]> = [
-      ['es', 'Ya funciona perfecto.', 'No puedo asegurar que ya funcione perfecto.'],
-      ['es', 'Ya funciona perfecto.', 'Si lo desea, ya funciona perfecto.'],
-      ['en', 'Everything works perfectly now.', 'Should you want it, everything works perfectly now.'],
-      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración por un error mío.'],
+      ['es', 'Ya funciona perfecto.', 'No te puedo decir que ya funciona perfecto.'],
+      ['en', 'Everything is working perfectly now.', 'Should you want it, everything is working perfectly now.'],
+      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración en algún momento por un error mío.'],
     ];
     for (const [language, bad, guarded] of cases) {
       assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);

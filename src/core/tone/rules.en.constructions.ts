@@ -59,6 +59,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:introduced|caused|triggered|created|started|broken|overwritten|deleted|removed|changed) (?:[\\p{L}']+ ){0,2}?by (?:[\\p{L}']+ ){0,2}?(?:your|you|someone|somebody|whoever)\\b",
       // "your intern uploaded something, that's where the error comes from"
       `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
+      // what the client did not say, as a reproach: "you really should've told me", "it would have helped to know", "had we been informed"
+      "(?:you|your (?:team|people|staff|it (?:guy|person|team|department))|someone|somebody|they) (?:really |honestly |probably |definitely )?(?:should|could|might)(?:'ve| have| of) (?:told|let me know|let us know|informed|warned|mentioned|asked|checked with|consulted|flagged)",
+      "(?:it )?would(?:'ve| have) (?:helped|been (?:helpful|useful|good|nice|great)) (?:to know|to be told|if (?:you|someone|somebody|your [\\p{L}-]+) had (?:told|let|informed|warned|mentioned|said|asked))",
+      "had (?:we|i) been (?:informed|told|warned|notified|consulted)",
     ],
     guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
     ...ADVICE_EN.guessedBlame,
@@ -115,6 +119,14 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:i|we) (?:don't|do not|never|wouldn't|would never) make (?:mistakes|errors) like (?:that|this)|must be (?:something|someone|somebody) else",
       // "none of my changes touched that part"
       "none of (?:my|our) (?:changes|commits|code|work|edits|updates|files|deploys|releases) (?:touched|affected|changed|went near|involved|modified|broke)",
+      // my part declared right, in more words: "my side of it was grand", "my deliverable was complete and functional"
+      "(?:my|our) (?:own )?(?:part|bit|side(?: of (?:it|things))?|code|work|module|piece|deliverable|delivery|deploy|fix|patch)(?:'s| is| was| were)? (?:[\\p{L}]+ )?(?:perfect|grand|complete|flawless|solid|sound|spot on|in order|functional|fine|correct)\\b",
+      "the (?:fix|patch|code|change|deploy|work|update) (?:that )?(?:i|we) (?:did|made|wrote|pushed|shipped|delivered|put in)(?: [\\p{L}]+)? (?:was|is) (?:[\\p{L}]+ )?(?:solid|fine|right|correct|perfect|sound|flawless|good)",
+      "(?:my|our) (?:work|deliverable|delivery|code|solution|implementation) (?:met|meets|matched|matches|complied with|complies with|fulfilled|fulfils|fulfills) (?:all |every |each )?(?:of )?(?:the )?(?:agreed |approved )?(?:specifications?|specs?|requirements|criteria)",
+      "(?:i|we) (?:just |only |simply )?(?:did|built|implemented|delivered|followed) (?:exactly |precisely )?what (?:the|your) (?:ticket|spec|brief|document|doc|request|specification|requirements?) (?:said|asked|specified|required|described)|(?:i|we) (?:just |only |simply )followed the (?:document|doc|ticket|spec|brief|instructions)",
+      "(?:is |was )?doing (?:exactly |precisely |just )?what the (?:spec|specs|specification|document|requirements?|ticket|brief|contract) (?:asked|asks|said|says|required|requires)",
+      "stand (?:over|by|behind) (?:the|my|our) work|(?:gone|been) over (?:my|our) (?:side|part|end|code)(?: of things)? and (?:it's|it is|everything is|all is) (?:all )?(?:in order|fine|correct|ok|good)",
+      "(?:whatever|everything that|all that) (?:was|is) in (?:the )?scope (?:was|has been|is) (?:[\\p{L}]+ )?delivered|(?:worked|ran|passed) every (?:single )?time|ran it (?:a dozen|dozens of|many|multiple|several|ten|twenty) times",
     ],
     guards: ['apology', 'negated'],
     ...ADVICE_EN.ownWorkDefended,
@@ -230,6 +242,11 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:while|as) (?:we|i)(?:'re| are|'m| am)? (?:work|working|look|looking|dig|digging|sort|sorting|figure|figuring) (?:on|into|at|out) (?:it|this|that|things|the (?:issue|problem|bug))",
       "(?:(?:i|we)(?:'ll| will)|(?:i'm|we're|i am|we are) going to) (?:revisit|get to|get round to|get around to|come back to|return to) (?:this|it|that|the issue)",
       "(?:i|we)(?:'ll| will) (?:ping|message|text|email|update|call) you (?:once|when|later|after|as soon as|whenever)",
+      // a look promised with a reply and no when: "I'll have a look just now and let you know", "will check and revert"
+      "(?:will|'ll|shall) (?:check|look(?: into it)?|have a (?:look|squiz|peek|gander|dig)|dig in)(?: (?:it|this|that))?(?: (?:now|just now|shortly|asap|in a bit))? (?:and|&|,) (?:then )?(?:let you know|get back(?: to (?:you|ya))?|revert|circle back|update you|come back to you|report back)",
+      "(?:update|revert|get back|circle back|respond|reply)(?: to (?:you|ya))? (?:at the earliest|in due course)|at the earliest(?= *[,.;!]|$)",
+      "(?:is|are|'s|'re) (?:under process|receiving attention|being actioned)|will be actioned|in due course|(?:standard|usual|normal) turnaround",
+      "(?:will|'ll) circle back(?= *[,.;!]|$)|on the radar|waiting to hear back",
     ],
     guards: ['concrete', 'negated', 'conditional'],
     ...ADVICE_EN.noWhen,
@@ -261,6 +278,13 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:stake|bet) my (?:reputation|life|career|house|name) on",
       "(?:will|'ll|can) (?:handle|withstand|survive|take) (?:anything|everything|whatever)",
       "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
+      // the modal of done-ness in more shapes: "should have been resolved", "is supposed to be working properly now", "that should be it sorted"
+      "(?:should|ought to|is supposed to|'s supposed to|are supposed to|'re supposed to)(?: now)? (?:have been|be) (?:\\p{L}+ )?(?:resolved|fixed|sorted|working|fine|ok|okay|good|right)",
+      "(?:that|this|it)(?:'ll| will)? (?:should|ought to) (?:be )?it(?: all)? (?:sorted|fixed|done)",
+      "(?:ought to|should) (?:now )?(?:submit|load|work|run|behave|display|save|send|go through)(?: [\\p{L}']+){0,4}? (?:without (?:issue|issues|problems|errors|a hitch|a problem)|correctly|properly|normally)",
+      "(?:shan't|won't|will not|can never|will never) (?:ever )?(?:break|fail|come back|happen|recur|return|crash|go down)(?: again| anymore| any more)?",
+      "permanently (?:solves|fixes|resolves|solved|fixed|resolved)|(?:won't|will not|shan't) (?:have|get|see) any more (?:dramas|problems|issues|trouble|errors|bugs)",
+      "(?:will|'ll) (?:work|behave|run) (?:correctly|properly|fine|perfectly) from now on",
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional'],
     ...ADVICE_EN.outcomePromised,
@@ -345,7 +369,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:got|were|was|has been|have been|ended up) (?:all |a bit |a little |slightly |somewhat |rather |kind of )?(?:messed|mixed|screwed|muddled|jumbled|tangled|botched|bungled|fouled)(?: up)?",
       "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b",
     ],
-    guards: ['ownsIt', 'agent'],
+    guards: ['ownsIt', 'agent', 'negated'],
     ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {

@@ -78,7 +78,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:it's|it is) (?:really )?not (?:a )?(?:big|real|serious|major) (?:issue|problem|deal)",
       "(?:it's|that's|this is|it is|that is) (?:no|not a) (?:biggie|drama|emergency)",
     ],
-    guards: ['conditional', 'reported'],
+    guards: ['conditional', 'reported', 'backed'],
     ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
@@ -153,7 +153,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       '(?:does that|do you) (?:make sense|understand)\\?',
       '(?:surely|of course) you (?:know|understand|remember|realise|realize|can see)',
     ],
-    guards: ['negated'],
+    guards: ['negated', 'retracted'],
     ...ADVICE_EN.toldBefore,
     alternative: '',
     examples: {

@@ -333,7 +333,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       'to be fair',
       "(?:i|we)(?:'ve| have) done everything (?:right|correctly|by the book)",
     ],
-    guards: ['apology'],
+    guards: ['apology', 'checksTheirs', 'conditional'],
     ...ADVICE_EN.ownWorkDefended,
     fixScope: 'sentence',
     examples: {

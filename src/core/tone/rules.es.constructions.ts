@@ -59,6 +59,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:causad[oa]|provocad[oa]|generad[oa]|introducid[oa]|ocasionad[oa]) por (?:la agencia|el otro|la otra|su|tu|vuestr[oa]|sus|tus|alguien|usted|ustedes|vos)',
       // «su proveedor de correo esté bloqueando los envíos»: conjetura + alguien del cliente + acción en curso
       `${GUESS} ${REST}\\b${PARTY} (?:este|esten|estara|estaran|esta|estan|anda|andan|ande) \\p{L}+(?:ando|iendo)`,
+      // lo que el cliente no avisó, como reproche: «debió comunicarme...», «habría sido útil que me informara antes», «no me dijiste que...»
+      '(?:debio|debiste|debieron|debieran|debiera|debieras|debia|debias|debian|deberia|deberias|deberian) (?:haber(?:me|nos)? )?(?:comunicar|avisar|decir|informar|consultar|contar|advertir)(?:me|nos)?(?:lo|la)?\\b',
+      '(?:habria|hubiera) sido (?:util|bueno|mejor|conveniente|ideal) que (?:me|nos) (?:informara|informaras|informaran|avisara|avisaras|avisaran|dijera|dijeras|dijeran|comunicara|comunicaras|consultara|consultaras|contara|contaras)',
+      'no (?:me|nos) (?:dijiste|dijo|dijeron|avisaste|aviso|avisaron|comentaste|comento|comentaron|informaste|informo|informaron|contaste|conto|contaron) (?:nada )?(?:de )?que',
     ],
     guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
     ...ADVICE_ES.guessedBlame,
@@ -120,6 +124,14 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       // «no es cosa mía», «no depende de mí», «no viene de mi código»
       'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
       'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
+      // el trabajo propio declarado bien, en más palabras: «el deploy que hice yo estaba impecable», «el arreglo estaba bien hecho»
+      '(?:el|la|mi|lo) (?:deploy|despliegue|arreglo|fix|codigo|trabajo|entrega|parche|parte|solucion)(?: que (?:hice|hicimos|entregue|entregamos|subi|subimos))?(?: yo)? (?:esta|estaba|quedo|era|es) (?:\\p{L}+ )?(?:impecable|perfect[oa]|bien hech[oa]|correct[oa]|perfectamente|bien)\\b',
+      '(?:me limite|nos limitamos) a (?:implementar|hacer|seguir|desarrollar|entregar|cumplir)',
+      '(?:cumple|cumplia|cumplio|cumplen) (?:a cabalidad |plenamente |al pie de la letra |con creces |perfectamente )?con (?:los|las|el|la|todos los|todas las) (?:criterios|requisitos|requerimientos|especificaciones|alcance|acordado)',
+      '(?:corresponde|se ajusta|responde) (?:exactamente |justamente |precisamente )?a lo (?:acordado|definido|pactado|solicitado|especificado|aprobado|firmado)|hace (?:justamente |exactamente |precisamente )?lo que (?:se definio|se pidio|se acordo|estaba definido|dice el documento|pide el documento)',
+      '(?:en mis pruebas|en el ambiente de pruebas|en (?:mi|el) entorno de pruebas)(?:,)? (?:todo )?(?:jalaba|funcionaba|andaba|estaba funcionando|iba)',
+      '(?:al cierre|al momento del cierre|al entregar|cuando (?:te|se|le) lo entregue|cuando lo entregue)(?: del proyecto)?,? (?:todo )?(?:estaba|andaba|funcionaba|jalaba|quedo|iba) (?:\\p{L}+ )?(?:operativo|bien|perfecto|funcionando|andando)|no estaba presente al momento del cierre',
+      '(?:yo )?hice (?:mi parte|todo bien|lo que (?:estaba a mi alcance|se me pidio|se pidio|me pidieron))|(?:lo|la) (?:deje|dejamos) (?:jalando|al cien)|no fue falta de cuidado|no veo en que (?:pude|pudimos) haber fallado|no tengo constancia de haber (?:modificado|tocado|cambiado)',
     ],
     guards: ['apology', 'negated', 'conditional'],
     ...ADVICE_ES.ownWorkDefended,
@@ -237,6 +249,15 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
       // absolutos sobre el futuro en cualquier persona: «ya no vas a volver a ver ese error»
       '(?:ya )?(?:no|nunca|jamas) (?:mas )?(?:vas|va|van|vais|volveras|volvera|volveran|volvereis) a (?:volver a )?(?:ver|tener|sufrir|notar|encontrar|recibir)(?:lo|la)? (?:ese|este|el|ningun|ninguna|mas|otro|otra|aquel) (?:[\\p{L}]+ )?(?:error|fallo|problema|aviso|mensaje|caida|falla|bug|pantallazo|incidente)',
+      // cualquier forma de «deber» (debiera, debiese, debe) + un verbo de funcionar, con clítico o no, + el estado de hecho:
+      // «ya debiese funcionar correctamente», «debería funcionarle bien», «debiera quedar funcionando como corresponde»
+      '(?:deberia|deberian|debiera|debieran|debiese|debiesen|debe|deben)(?: de)? (?:ya )?(?:(?:estar|quedar|seguir) (?:operando|funcionando|andando|jalando)|estar|quedar|ir|andar|funcionar|jalar|operar|comportarse|marchar|responder)(?:le|te|les|nos)?(?: ya)?(?: todo)? (?:bien|correctamente|perfecto|perfectamente|con normalidad|normal|normalmente|como corresponde|como debe|funcionando|andando|jalando|operativo|sin (?:problemas|fallos|errores|fallas))',
+      '(?:con eso|con esto|asi) (?:ya )?(?:debe|deberia|debiera|debiese|tendria que) (?:de )?(?:quedar|estar|andar|funcionar|jalar|ir)',
+      '(?:ya )?no (?:debe|debiera|debiese|deberia) (?:de )?(?:volver a )?(?:salir|fallar|aparecer|pasar|repetirse|dar problemas)',
+      // la recurrencia negada en futuro: «no volverá a presentar fallas», «no se repetirá», «no va a regresar»
+      '(?:no|nunca|jamas) (?:se )?(?:volvera|volveran|va a volver|van a volver) a (?:presentar|dar|tener|aparecer|fallar|salir|ocurrir|pasar|romper)\\p{L}*',
+      '(?:no|nunca|jamas) (?:se )?(?:repetira|repetiran|reproducira|reproduciran|regresara|regresaran|va a regresar|van a regresar|va a repetir|van a repetir|rompe mas|rompera|romperan|caera|caeran)\\b',
+      '(?:solucion|arreglo|correccion) (?:permanente|definitiva|para siempre)|libre de (?:errores|fallos|fallas) (?:de aqui en adelante|para siempre|desde ahora|en adelante)',
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional', 'ownsIt'],
     ...ADVICE_ES.outcomePromised,
@@ -321,7 +342,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
     ],
-    guards: ['ownsIt', 'agent'],
+    guards: ['ownsIt', 'agent', 'negated'],
     ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {

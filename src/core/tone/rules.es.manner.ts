@@ -73,7 +73,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:le |les )?pasa a (?:muy )?pocos',
       '(?:muy )?pocos (?:usuarios|clientes|personas|visitantes) (?:lo )?(?:notan|notaran|ven|veran|usan)',
     ],
-    guards: ['conditional', 'negated', 'reported'],
+    guards: ['conditional', 'negated', 'reported', 'backed'],
     reason: 'Quitar importancia a lo que preocupa al cliente le dice que su problema no cuenta.',
     suggestion: 'Reconoce la molestia y di qué haces; la gravedad la juzga quien la sufre.',
     alternative: 'Entiendo la molestia; [qué se hace] el [fecha].',
@@ -142,7 +142,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'queda claro(?: ahora)?\\?',
       '(?:me|nos) (?:explico|expreso)\\?',
     ],
-    guards: ['negated'],
+    guards: ['negated', 'retracted'],
     ...ADVICE_ES.toldBefore,
     alternative: '',
     examples: {
