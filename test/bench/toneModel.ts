@@ -7,7 +7,7 @@
 // category's probability passes the threshold and none of that category's rule guards vetoes it.
 // It ships only if, on tune-3, rules + model gain >= 4 points of recall per language with false
 // alarms <= 5% per language. TONE_MODEL_EXPLAIN=1 prints each added finding's words;
-// TONE_MODEL_HELDOUT=measure (only once the measured part is installed) trains on all four tune parts
+// TONE_MODEL_HELDOUT=measure (only once the measured part is installed) trains on all the tune parts
 // and scores the measured part instead of tune-3.
 import { checkTone, toneRules } from '../../src/core/tone/check';
 import { MODEL_CLASSES } from '../../src/core/tone/features';
@@ -80,7 +80,7 @@ function main(): void {
     for (let i = 0; i < runs; i++) for (const sentence of reply.split(/(?<=[.!?])\s+/u)) judgeSentence(model, sentence, lang, guards);
     const modelMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
     console.log(
-      `\n${lang} final model (all four tune parts, same settings): ${model.weights.size} features, ~${Math.round(modelSize(model) / 1024)} KB as JSON with two decimals, ~${Math.round(quantized / 1024)} KB with one byte per weight; ` +
+      `\n${lang} final model (all the tune parts, same settings): ${model.weights.size} features, ~${Math.round(modelSize(model) / 1024)} KB as JSON with two decimals, ~${Math.round(quantized / 1024)} KB with one byte per weight; ` +
         `a 12-sentence reply: rules ${rulesMs.toFixed(2)} ms, model ${modelMs.toFixed(2)} ms more`,
     );
   }

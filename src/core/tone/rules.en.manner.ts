@@ -134,8 +134,10 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:if you(?:'d| had)|had you) (?:read|checked|looked at|opened)",
       '(?:as|like) (?:stated|explained|described|noted|mentioned|outlined|written|documented) (?:in|on) (?:the|my|our) (?:docs|documentation|manual|guide|email|readme|instructions|faq|previous|last)',
       '(?:obviously|evidently|needless to say|of course you|clearly,? (?:the|this|that|it|you|your|there))',
-      'simply',
-      "(?:you )?(?:just|only) (?:need to|have to|must|click|do|open|restart|refresh|reload|clear|update|press|go|follow|read|use|try|run|install|log ?in|check|type|hit|select|enter|tap)",
+      // not the discourse marker ("put simply", "simply put") nor an alternative ("or simply nothing happens")
+      '(?<!(?:put|or) )simply(?! put)',
+      // the client's effort made small, not the writer's own ("I only need to know who...")
+      "(?<!\\b(?:i|we) )(?:you )?(?:just|only) (?:need to|have to|must|click|do|open|restart|refresh|reload|clear|update|press|go|follow|read|use|try|run|install|log ?in|check|type|hit|select|enter|tap)",
       'all you (?:have|need) to do is',
       "(?:it's|it is|that's|that is|this is|it was) (?:very |really |quite |pretty |super |incredibly )?(?:easy|simple|trivial|straightforward|basic|elementary|self-explanatory)",
       "(?:it's|it is|that's|this is) not (?:rocket science|hard|difficult|complicated)",

@@ -124,7 +124,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:es|resulta) (?:obvio|evidente|logico) que',
       'obviamente|evidentemente|logicamente|claramente|por supuesto que (?:usted|tu|vos)',
       'huelga decir',
-      'simplemente',
+      // no la alternativa de una pregunta («¿te sale un mensaje o simplemente no pasa nada?»)
+      '(?<!\\bo )simplemente',
       '(?:solo|solamente|nomas|unicamente) (?:tiene|tienes|tenes|tienen|teneis|hay|debe|debes|debes|tendria|tendrias) que',
       '(?:tiene|tienes|tenes|hay) que (?:solo|solamente|nomas)',
       'basta con',
