@@ -1,26 +1,36 @@
 // `npm run bench:tone`: the tone check measured on the labelled corpus. Prints recall (any finding),
-// recall with the right category, and false alarms, per language and per category, for the measured
-// part and, labelled as such, for each part the rules were tuned on. It informs; it exits 0, and says
-// plainly when the measured part is not installed rather than printing a figure for it.
+// recall with the right category, and false alarms, per language and per category, for each part the
+// rules were tuned on, labelled as such, and for each measured part (every measure*.jsonl in
+// test/tone-corpus, each under its own title; never trained or tuned on). It informs; it exits 0, and
+// says plainly when no measured part is installed rather than printing a figure for one.
 //
 // The figures are the shipped check's (rules + the learned complement); each language's line is
 // followed by the rules alone, for comparison.
 // TONE_SHOW_MISSES=1 lists the tune parts' misses (never the measured part's: looking at those
-// would turn it into one more tune part). TONE_PARTS=tune-3 limits the run to the parts named.
+// would turn it into one more tune part). TONE_PARTS=tune-3,measure-2 limits the run to the
+// parts named.
 import { TONE_CATEGORIES } from '../../src/core/tone/model';
-import { TUNE_PARTS, corpusPath, hasCorpus, readCorpus, scoreCorpus, summary } from './toneCorpus';
-import type { CorpusPart, Score, Tally } from './toneCorpus';
+import { TUNE_PARTS, corpusPath, hasCorpus, measuredParts, readCorpus, scoreCorpus, summary } from './toneCorpus';
+import type { CorpusPart, MeasuredPart, Score, Tally, TunePart } from './toneCorpus';
 
 const TARGET_RECALL = 0.9;
 const TARGET_FALSE_ALARMS = 0.05;
 
-const TITLES: Record<CorpusPart, string> = {
-  measure: 'MEASURED part (written by someone who had not seen the rules; never tuned on)',
+const TITLES: Record<TunePart, string> = {
   tune: 'TUNE part (first writer; the rules were tuned on it: optimistic)',
   'tune-2': "TUNE-2 part (first writer's old measured part, now tuned on: optimistic)",
   'tune-3': 'TUNE-3 part (second writer, who had not seen the rules; now tuned on: optimistic)',
+  'tune-4': 'TUNE-4 part (fourth writer, chat style, who had not seen the rules; now tuned on: optimistic)',
+  'tune-5': 'TUNE-5 part (fifth writer, e-mail style, who had not seen the rules; now tuned on: optimistic)',
   'tune-extra': "TUNE additions (written by the rules' author: optimistic)",
 };
+
+/** Every `measure*.jsonl` is a measured part with its own title: `measure` first, `measure-2`... after. */
+function title(part: CorpusPart): string {
+  if ((TUNE_PARTS as readonly string[]).includes(part)) return TITLES[part as TunePart];
+  const which = part === 'measure' ? '' : ` ${part.slice('measure'.length).replace(/^[-_]/u, '')}`;
+  return `MEASURED part${which} (${part}.jsonl: written by someone who had not seen the rules; never tuned on)`;
+}
 
 function pct(n: number): string {
   return `${(n * 100).toFixed(1)}%`;
@@ -32,7 +42,7 @@ function cell(t: Tally, clean: boolean): string {
 }
 
 function report(part: CorpusPart, score: Score, rulesAlone: Score): void {
-  console.log(`\n== ${TITLES[part]}`);
+  console.log(`\n== ${title(part)}`);
   for (const lang of ['es', 'en'] as const) {
     const tallies = score.byLanguage[lang];
     const s = summary(tallies);
@@ -56,7 +66,7 @@ function main(): void {
   for (const part of TUNE_PARTS) {
     if (!wanted(part)) continue;
     if (!hasCorpus(part)) {
-      console.log(`\n== ${TITLES[part]}\nNOT INSTALLED: ${corpusPath(part)} is missing.`);
+      console.log(`\n== ${title(part)}\nNOT INSTALLED: ${corpusPath(part)} is missing.`);
       continue;
     }
     const entries = readCorpus(part);
@@ -64,16 +74,15 @@ function main(): void {
     report(part, score, scoreCorpus(entries, false));
     tuned.push(score);
   }
-  if (wanted('measure')) {
-    if (hasCorpus('measure')) {
-      const entries = readCorpus('measure');
-      report('measure', scoreCorpus(entries), scoreCorpus(entries, false));
-    }
-    else {
-      console.log(`\n== ${TITLES.measure}`);
-      console.log(`MISSING: ${corpusPath('measure')} is not installed, so there is NO measured figure.`);
-      console.log('The figures above are all from tuning parts and overstate how the check does on new wording.');
-    }
+  const measured: MeasuredPart[] = measuredParts().filter(wanted);
+  for (const part of measured) {
+    const entries = readCorpus(part);
+    report(part, scoreCorpus(entries), scoreCorpus(entries, false));
+  }
+  if (measured.length === 0 && wanted('measure')) {
+    console.log(`\n== ${title('measure')}`);
+    console.log(`MISSING: no measure*.jsonl is installed (${corpusPath('measure')}), so there is NO measured figure.`);
+    console.log('The figures above are all from tuning parts and overstate how the check does on new wording.');
   }
   console.log(`\n(${Date.now() - started} ms, rules compiled on first use)`);
   if (process.env.TONE_SHOW_MISSES === '1') {

@@ -1,7 +1,7 @@
 // The labelled tone corpus (test/tone-corpus/*.jsonl) and its scoring: recall per language and
 // category (a bad sentence counts as caught when anything flags it, and as "named" when a finding has
 // its category) and false alarms (clean sentences flagged). Shared by the tone bench and its test.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTone } from '../../src/core/tone/check';
 import { TONE_CATEGORIES } from '../../src/core/tone/model';
@@ -11,12 +11,15 @@ export type CorpusLabel = ToneCategory | 'clean';
 /**
  * The tuning parts, in the order the bench prints them: `tune` (first writer), `tune-2` (the first
  * writer's old measured part, scored so often it became tuning data), `tune-3` (a second writer who
- * never saw the rules), `tune-extra` (added by the rules' author). `measure` is only ever scored:
- * a new blind set by another writer, installed at merge time.
+ * never saw the rules), `tune-4` and `tune-5` (a fourth and a fifth, in chat and in e-mail style, who
+ * never saw the rules either), `tune-extra` (added by the rules' author). Every `measure*.jsonl` is a
+ * measured part: only ever scored, never trained or tuned on (see `measuredParts`).
  */
-export const TUNE_PARTS = ['tune', 'tune-2', 'tune-3', 'tune-extra'] as const;
+export const TUNE_PARTS = ['tune', 'tune-2', 'tune-3', 'tune-4', 'tune-5', 'tune-extra'] as const;
 export type TunePart = (typeof TUNE_PARTS)[number];
-export type CorpusPart = TunePart | 'measure';
+/** `measure`, `measure-2`...: blind sets by writers who never saw the rules, installed by the lead. */
+export type MeasuredPart = `measure${string}`;
+export type CorpusPart = TunePart | MeasuredPart;
 
 export interface CorpusEntry {
   text: string;
@@ -33,6 +36,17 @@ const LABELS = new Set<string>([...TONE_CATEGORIES, 'clean']);
 
 export function corpusPath(part: CorpusPart, dir: string = CORPUS_DIR): string {
   return join(dir, `${part}.jsonl`);
+}
+
+const MEASURED_FILE = /^(measure[\w-]*)\.jsonl$/u;
+
+/** The measured parts installed, by file name alone (nothing is read): `measure`, then `measure-2`... */
+export function measuredParts(dir: string = CORPUS_DIR): MeasuredPart[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => MEASURED_FILE.exec(name)?.[1])
+    .filter((part): part is MeasuredPart => part !== undefined)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
 }
 
 /** Whether a part is installed; the measured part is absent until it is installed at merge time. */

@@ -7,14 +7,14 @@
 // category's probability passes the threshold and none of that category's rule guards vetoes it.
 // It ships only if, on tune-3, rules + model gain >= 4 points of recall per language with false
 // alarms <= 5% per language. TONE_MODEL_EXPLAIN=1 prints each added finding's words;
-// TONE_MODEL_HELDOUT=measure (only once the measured part is installed) trains on all four tune parts
+// TONE_MODEL_HELDOUT=measure (only once the measured part is installed) trains on all the tune parts
 // and scores the measured part instead of tune-3.
 import { checkTone, toneRules } from '../../src/core/tone/check';
 import { MODEL_CLASSES } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
 import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
 import type { Verdict } from '../../src/core/tone/learned';
-import { readCorpus } from './toneCorpus';
+import { TUNE_PARTS, readCorpus } from './toneCorpus';
 import { chooseThreshold, crossValidated, flaggedWith, rate, rowsOf, train } from './toneTraining';
 import type { Row } from './toneTraining';
 
@@ -30,14 +30,10 @@ function modelSize(model: ToneWeights): number {
 function main(): void {
   // For the lead, once the measured part is installed: train on every tune part, score the measured one.
   const onMeasure = process.env.TONE_MODEL_HELDOUT === 'measure';
-  const training = [
-    ...readCorpus('tune'),
-    ...readCorpus('tune-2'),
-    ...(onMeasure ? readCorpus('tune-3') : []),
-    ...readCorpus('tune-extra'),
-  ];
+  const trainedOn = TUNE_PARTS.filter((part) => onMeasure || part !== 'tune-3');
+  const training = trainedOn.flatMap((part) => readCorpus(part));
   const heldOut = readCorpus(onMeasure ? 'measure' : 'tune-3');
-  console.log(`Trained on tune, tune-2, ${onMeasure ? 'tune-3, ' : ''}tune-extra; scored on ${onMeasure ? 'the measured part' : 'tune-3'}.`);
+  console.log(`Trained on ${trainedOn.join(', ')}; scored on ${onMeasure ? 'the measured part' : 'tune-3'}.`);
   let go = true;
   for (const lang of ['es', 'en'] as const) {
     const started = Date.now();
@@ -84,7 +80,7 @@ function main(): void {
     for (let i = 0; i < runs; i++) for (const sentence of reply.split(/(?<=[.!?])\s+/u)) judgeSentence(model, sentence, lang, guards);
     const modelMs = Number(process.hrtime.bigint() - started) / 1e6 / runs;
     console.log(
-      `\n${lang} final model (all four tune parts, same settings): ${model.weights.size} features, ~${Math.round(modelSize(model) / 1024)} KB as JSON with two decimals, ~${Math.round(quantized / 1024)} KB with one byte per weight; ` +
+      `\n${lang} final model (all the tune parts, same settings): ${model.weights.size} features, ~${Math.round(modelSize(model) / 1024)} KB as JSON with two decimals, ~${Math.round(quantized / 1024)} KB with one byte per weight; ` +
         `a 12-sentence reply: rules ${rulesMs.toFixed(2)} ms, model ${modelMs.toFixed(2)} ms more`,
     );
   }

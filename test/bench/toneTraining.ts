@@ -5,30 +5,35 @@
 // the tests that check the shipped modules still match the corpus.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { learnedVerdicts } from '../../src/core/tone/check';
+import { learnedUnits, toneRules } from '../../src/core/tone/check';
+import type { LearnedUnit } from '../../src/core/tone/check';
 import { MODEL_CLASSES, classScores, sentenceFeatures, softmax } from '../../src/core/tone/features';
 import type { ModelClass, ToneWeights } from '../../src/core/tone/features';
-import { verdictFlags } from '../../src/core/tone/learned';
-import type { Verdict } from '../../src/core/tone/learned';
+import { categoryGuards, judgeSentence, verdictFlags } from '../../src/core/tone/learned';
+import type { JudgeOptions, Verdict } from '../../src/core/tone/learned';
 import { TUNE_PARTS, corpusPath } from './toneCorpus';
 import type { CorpusEntry, CorpusLabel } from './toneCorpus';
 
 type Lang = 'en' | 'es';
 
-const HYPER = {
+export const HYPER = {
   epochs: 30,
   rate: 0.2,
-  l2: 1e-4,
+  /** 3e-3 rather than the first 1e-4: on new writers (tune-4, tune-5 held out) it caught as much for fewer false alarms (bench:tone-select). */
+  l2: 3e-3,
   minCount: 2,
   keepFeatures: 3000,
   folds: 5,
   seed: 12,
-  /** The false-alarm rate the threshold is chosen for, out of fold, leaving room under the 5% target. */
-  cvFalseAlarms: 0.02,
+  /**
+   * The false alarms the model may add to the rules', out of fold: the threshold controls only those.
+   * 1% out of fold came to about 1-2% on writers it never saw; the rest of the 5% target is the rules'.
+   */
+  cvFalseAlarms: 0.01,
   thresholds: [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99],
 } as const;
 
-/** What the shipped modules were trained from: the four tune parts as bytes and the hyper-parameters. */
+/** What the shipped modules were trained from: the tune parts as bytes and the hyper-parameters. */
 export function trainingChecksum(): string {
   const hash = createHash('sha256');
   for (const part of TUNE_PARTS) hash.update(`${part}\n`).update(readFileSync(corpusPath(part)));
@@ -49,24 +54,34 @@ function modelClass(label: CorpusLabel): ModelClass | undefined {
   return (MODEL_CLASSES as readonly string[]).includes(label) ? (label as ModelClass) : undefined;
 }
 
+/** What training takes from HYPER; the selection bench tries others. */
+export interface TrainSettings {
+  epochs: number;
+  rate: number;
+  l2: number;
+  minCount: number;
+  keepFeatures: number;
+  seed: number;
+}
+
 /** Stochastic gradient descent on the softmax loss, L2 applied per touched feature; the strongest features kept. */
-export function train(entries: readonly CorpusEntry[], lang: Lang): ToneWeights {
+export function train(entries: readonly CorpusEntry[], lang: Lang, settings: TrainSettings = HYPER): ToneWeights {
   const examples = entries
     .filter((e) => e.lang === lang && modelClass(e.label) !== undefined)
     .map((e) => ({ names: [...new Set(sentenceFeatures(e.text, lang).map((f) => f.name))], y: MODEL_CLASSES.indexOf(modelClass(e.label) as ModelClass) }));
   const counts = new Map<string, number>();
   for (const ex of examples) for (const n of ex.names) counts.set(n, (counts.get(n) ?? 0) + 1);
   const weights = new Map<string, Float64Array>();
-  for (const [n, count] of counts) if (count >= HYPER.minCount) weights.set(n, new Float64Array(MODEL_CLASSES.length));
+  for (const [n, count] of counts) if (count >= settings.minCount) weights.set(n, new Float64Array(MODEL_CLASSES.length));
   const model = { weights, bias: new Float64Array(MODEL_CLASSES.length) };
-  const next = random(HYPER.seed);
+  const next = random(settings.seed);
   const order = examples.map((_, i) => i);
-  for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    const rate = HYPER.rate / (1 + epoch * 0.1);
+    const rate = settings.rate / (1 + epoch * 0.1);
     for (const index of order) {
       const ex = examples[index] as (typeof examples)[number];
       const names = ex.names.filter((n) => weights.has(n));
@@ -76,14 +91,14 @@ export function train(entries: readonly CorpusEntry[], lang: Lang): ToneWeights 
         model.bias[c] = (model.bias[c] as number) - rate * g;
         for (const n of names) {
           const w = weights.get(n) as Float64Array;
-          w[c] = (w[c] as number) * (1 - rate * HYPER.l2) - rate * g;
+          w[c] = (w[c] as number) * (1 - rate * settings.l2) - rate * g;
         }
       }
     }
   }
   const strength = (w: Float64Array): number => Math.max(...w.map(Math.abs));
   const ranked = [...weights].sort((a, b) => strength(b[1]) - strength(a[1]) || a[0].localeCompare(b[0]));
-  return { weights: new Map(ranked.slice(0, HYPER.keepFeatures)), bias: model.bias };
+  return { weights: new Map(ranked.slice(0, settings.keepFeatures)), bias: model.bias };
 }
 
 export interface Row {
@@ -94,8 +109,27 @@ export interface Row {
   verdicts: Verdict[];
 }
 
-export function rowsOf(model: ToneWeights, entries: readonly CorpusEntry[], lang: Lang): Row[] {
-  return entries.filter((e) => e.lang === lang).map((entry) => ({ entry, ...learnedVerdicts(entry.text, lang, model) }));
+const unitsCache = new Map<string, { rules: boolean; units: LearnedUnit[] }>();
+
+/** The rules' verdict and the units left to the model, once per sentence: they do not depend on the model. */
+function unitsOf(text: string, lang: Lang): { rules: boolean; units: LearnedUnit[] } {
+  const key = `${lang}\u0000${text}`;
+  let units = unitsCache.get(key);
+  if (!units) {
+    units = learnedUnits(text, lang);
+    unitsCache.set(key, units);
+  }
+  return units;
+}
+
+export function rowsOf(model: ToneWeights, entries: readonly CorpusEntry[], lang: Lang, options: Omit<JudgeOptions, 'next'> = {}): Row[] {
+  const guards = categoryGuards(toneRules(lang));
+  return entries
+    .filter((e) => e.lang === lang)
+    .map((entry) => {
+      const { rules, units } = unitsOf(entry.text, lang);
+      return { entry, rules, verdicts: units.map((u) => judgeSentence(model, u.sentence, lang, guards, { ...options, next: u.next })) };
+    });
 }
 
 export function flaggedWith(row: Row, threshold: number | undefined): boolean {
@@ -118,10 +152,16 @@ export function crossValidated(entries: readonly CorpusEntry[], lang: Lang): Row
   return rows;
 }
 
-/** The lowest threshold whose out-of-fold false alarms stay within the limit. */
+/** Clean rows the model flags where the rules did not: the false alarms a threshold adds. */
+export function addedFalseAlarms(rows: readonly Row[], threshold: number | undefined): { n: number; of: number } {
+  const clean = rows.filter((r) => r.entry.label === 'clean');
+  return { n: clean.filter((r) => !r.rules && flaggedWith(r, threshold)).length, of: clean.length };
+}
+
+/** The lowest threshold whose out-of-fold false alarms added by the model stay within the limit. */
 export function chooseThreshold(cv: readonly Row[]): number | undefined {
   return HYPER.thresholds.find((t) => {
-    const fa = rate(cv, true, t);
+    const fa = addedFalseAlarms(cv, t);
     return fa.n / fa.of <= HYPER.cvFalseAlarms;
   });
 }

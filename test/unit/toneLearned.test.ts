@@ -7,7 +7,10 @@ import type { ToneWeights } from '../../src/core/tone/features';
 import { categoryGuards, decodeModel, judgeSentence, learnedModel, quantise, verdictFlags } from '../../src/core/tone/learned';
 import { LEARNED_EN } from '../../src/core/tone/learned.en';
 import { LEARNED_ES } from '../../src/core/tone/learned.es';
-import { TUNE_PARTS, readCorpus } from '../bench/toneCorpus';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TUNE_PARTS, measuredParts, readCorpus } from '../bench/toneCorpus';
 import type { CorpusEntry } from '../bench/toneCorpus';
 import { trainingChecksum, train } from '../bench/toneTraining';
 
@@ -88,10 +91,9 @@ describe('learned tone complement', function () {
   it('yields to the rule guards: negation, offers, ownership', () => {
     // Each guarded sentence scores past the threshold with words to name; only the guard stops it.
     const cases: Array<['en' | 'es', string, string]> = [
-      ['es', 'Ya funciona perfecto.', 'No puedo asegurar que ya funcione perfecto.'],
-      ['es', 'Ya funciona perfecto.', 'Si lo desea, ya funciona perfecto.'],
-      ['en', 'Everything works perfectly now.', 'Should you want it, everything works perfectly now.'],
-      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración por un error mío.'],
+      ['es', 'Ya funciona perfecto.', 'No te puedo decir que ya funciona perfecto.'],
+      ['en', 'Everything is working perfectly now.', 'Should you want it, everything is working perfectly now.'],
+      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración en algún momento por un error mío.'],
     ];
     for (const [language, bad, guarded] of cases) {
       assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);
@@ -99,6 +101,20 @@ describe('learned tone complement', function () {
       assert.ok(verdict.probability >= learnedModel(language).threshold && verdict.words.length > 0, `${guarded}: ${verdict.probability}`);
       assert.ok(verdict.vetoed, guarded);
       assert.deepEqual(checkTone(guarded, language).filter((f) => f.ruleId.endsWith('.learned')), [], guarded);
+    }
+  });
+});
+
+describe('tone corpus parts', () => {
+  it('takes every measure*.jsonl as a measured part, by name, and never a tune part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tone-corpus-'));
+    try {
+      for (const name of ['tune.jsonl', 'tune-3.jsonl', 'measure-2.jsonl', 'measure.jsonl', 'measure-10.jsonl', 'measure.jsonl.bak', 'notes.md']) writeFileSync(join(dir, name), '');
+      assert.deepEqual(measuredParts(dir), ['measure', 'measure-2', 'measure-10']);
+      assert.ok(measuredParts(dir).every((part) => !(TUNE_PARTS as readonly string[]).includes(part)));
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

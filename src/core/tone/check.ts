@@ -6,7 +6,7 @@
 // sentence, so that honest sentences that share words with bad ones pass.
 import type { IssueEvidence } from '../evidence/model';
 import type { Language } from '../store/model';
-import type { ChangeOwner, ToneFinding, ToneRule } from './model';
+import type { ChangeOwner, ToneCategory, ToneFinding, ToneGuard, ToneRule } from './model';
 import { guardHolds } from './guards';
 import type { MatchContext } from './guards';
 import { LEARNED_RULE_SUFFIX, categoryGuards, explanation, judgeSentence, learnedModel, templateRule, verdictFlags, writtenWords } from './learned';
@@ -155,53 +155,54 @@ export function checkTone(text: string, language: Language, options: ToneOptions
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
-interface LearnedCandidate {
+/** A sentence the rules left clean, which the learned complement judges, with the sentence after it. */
+export interface LearnedUnit {
   start: number;
   end: number;
+  /** As written, with code, links and quotes blanked. */
   sentence: string;
-  verdict: Verdict;
+  /** The next sentence, folded and in lower case ('' at the end), for the guards that look ahead. */
+  next: string;
 }
 
-/**
- * The units the learned complement judges: each sentence the rules left clean (code, links and
- * quotes blanked), with the model's verdict before any threshold.
- */
-function learnedCandidates(
+/** The units the learned complement judges: each sentence the rules left clean (code, links and quotes blanked). */
+function learnedUnitsIn(
   text: string,
-  language: Language,
-  model: ToneWeights,
-  rules: readonly ToneRule[],
   folded: Folded,
   cut: readonly Sentence[],
   ignored: ReadonlyArray<[number, number]>,
   ruleFindings: readonly ToneFinding[],
-): LearnedCandidate[] {
-  const guards = categoryGuards(rules);
-  const out: LearnedCandidate[] = [];
-  for (const s of cut) {
+): LearnedUnit[] {
+  const out: LearnedUnit[] = [];
+  cut.forEach((s, i) => {
     const start = folded.toOriginal[s.start] as number;
     const end = folded.toOriginal[s.end] as number;
-    if (ruleFindings.some((f) => f.start < end && start < f.end)) continue;
+    if (ruleFindings.some((f) => f.start < end && start < f.end)) return;
     // What the writer did not word (code, links, quotes) is blanked, not judged.
     let sentence = text.slice(start, end);
     for (const [a, b] of ignored) {
       if (a < end && start < b) sentence = sentence.slice(0, Math.max(0, a - start)) + ' '.repeat(Math.min(end, b) - Math.max(start, a)) + sentence.slice(Math.min(end, b) - start);
     }
-    out.push({ start, end, sentence, verdict: judgeSentence(model, sentence, language, guards) });
-  }
+    const after = cut[i + 1];
+    out.push({ start, end, sentence, next: after ? folded.lower.slice(after.start, after.end) : '' });
+  });
   return out;
 }
 
 /**
- * What the shipped check gives a text before the learned threshold: whether the rules flag it, and
- * the model's verdict on each sentence they left clean. Training chooses the threshold on exactly
- * these units, so the threshold means in use what it meant when it was chosen.
+ * What the shipped check gives a text before the model is asked: whether the rules flag it, and the
+ * units the model would judge. Training judges exactly these units, so a threshold means in use what
+ * it meant when it was chosen.
  */
-export function learnedVerdicts(text: string, language: Language, model: ToneWeights): { rules: boolean; verdicts: Verdict[] } {
+export function learnedUnits(text: string, language: Language): { rules: boolean; units: LearnedUnit[] } {
   const ruleFindings = checkTone(text, language, { learned: false });
   const folded = foldText(text);
-  const candidates = learnedCandidates(text, language, model, toneRules(language), folded, sentences(folded.text), ignoredRanges(text), ruleFindings);
-  return { rules: ruleFindings.length > 0, verdicts: candidates.map((c) => c.verdict) };
+  return { rules: ruleFindings.length > 0, units: learnedUnitsIn(text, folded, sentences(folded.text), ignoredRanges(text), ruleFindings) };
+}
+
+/** The model's verdict on a unit, with that unit's next sentence for the guards. */
+function judgeUnit(model: ToneWeights, unit: LearnedUnit, language: Language, guards: ReadonlyMap<ToneCategory, readonly ToneGuard[]>): Verdict {
+  return judgeSentence(model, unit.sentence, language, guards, { next: unit.next });
 }
 
 /**
@@ -221,8 +222,11 @@ function learnedFindings(
   owner: ChangeOwner | undefined,
 ): ToneFinding[] {
   const model = learnedModel(language);
+  const guards = categoryGuards(rules);
   const out: ToneFinding[] = [];
-  for (const { start, end, sentence, verdict } of learnedCandidates(text, language, model, rules, folded, cut, ignored, ruleFindings)) {
+  for (const unit of learnedUnitsIn(text, folded, cut, ignored, ruleFindings)) {
+    const { start, end, sentence } = unit;
+    const verdict = judgeUnit(model, unit, language, guards);
     if (!verdictFlags(verdict, model.threshold)) continue;
     // As for the dodging rules: when the evidence says the change was someone else's, saying so neutrally is right.
     if (verdict.category === 'dodging' && owner === 'others') continue;

@@ -50,6 +50,10 @@ const CONCRETE = new RegExp(
     '\\b(?:manana (?:a|por|antes|temprano|sin falta|mismo|a primera)|hoy (?:a las|antes|por la|mismo)|esta (?:tarde|manana|noche)|pasado manana|antes de(?:l| las| que acabe| que termine| fin| mediodia| las)|a primera hora|al mediodia|fin de semana)\\b',
     '\\b(?:within|in|en|dentro de) (?:\\d+|one|two|three|una|uno|dos|tres|media) (?:hours?|minutes?|days?|horas?|minutos?|dias?)\\b',
     '\\bby (?:\\d|noon|tomorrow|the end|close|eod)',
+    // a meal or part of the day as the deadline: "before lunch", "this arvo", "antes de comer"
+    '\\b(?:before|after|by) (?:lunch|lunchtime|noon|close of business|cob|the afternoon|this afternoon)\\b',
+    '\\bthis arvo\\b',
+    '\\b(?:antes|despues) de(?:l)? (?:comer|almuerzo|almorzar|la comida|mediodia)\\b',
     '\\bmanana\\b',
     // the step is right here: "abajo te cuento los detalles", "details below", "attached"
     '\\b(?:abajo|mas abajo|a continuacion|debajo|adjunto|adjunta|adjuntos|below|attached|herewith|here are|here is|aqui (?:tiene|tienes|tenes|va|van|le|te))\\b',
@@ -58,7 +62,7 @@ const CONCRETE = new RegExp(
 );
 
 const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
-const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
+const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|se me (?:paso|pasaron|escapo|escaparon|olvido|olvidaron|fue|fueron)|me hago cargo|(?:me|nos) hacemos cargo|que pena con(?:tigo| usted| ustedes)|(?:i|we) introduced (?:the|this|that|a) (?:bug|error|problem|regression|issue)|(?:introduje|introdujimos) (?:el|este|ese|un) (?:error|fallo|bug|problema)|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
 
 const APOLOGY = /\b(?:(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug) mio|my bug|no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|(?:tienes|tiene|tenes|tienen|teneis) (?:toda la |mucha |bastante )?razon|you(?:'re| are) (?:absolutely |completely |totally |quite )?right|(?:yo )?(?:tendria|deberia) que haber(?:lo|la)?|i (?:should|ought to) have|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up)\b/u;
 
@@ -76,6 +80,24 @@ const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si)\s+(?:[\p{L
 const ATTESTED =
   /\b(?:confirmed|confirms|told me|wrote to me|reported|let me know|informed me|according to (?:the|their|your) (?:log|logs|history|provider|host|support)|the (?:log|logs|history|commit|audit trail) (?:shows?|says)|confirmo|confirmaron|me (?:dijo|dijeron|escribio|avisaron|aviso|informo|informaron)|nos (?:dijo|dijeron|informo|informaron|aviso)|segun (?:el|los|su|sus) (?:registros?|historial|proveedor|soporte)|el (?:registro|historial|commit) (?:muestra|dice|indica))\b/u;
 
+/** What was told is taken back ("como le comenté, pensé que era la caché, pero me equivoqué"): not a reproach. */
+const TOLD_WRONG =
+  /\b(?:(?<!no )me equivoque|nos equivocamos|i was (?:wrong|mistaken)|we were (?:wrong|mistaken)|i was too quick|i spoke too soon|hable antes de tiempo|me precipite|(?:y|pero) no (?:lo )?(?:era|estaba)|(?:and|but) it (?:wasn't|was not|isn't|is not)|no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|which (?:was not|wasn't) (?:true|the case)|(?:le|te|les) debo una explicacion|owe you (?:a|an) (?:better |proper )?explanation)\b/u;
+
+/**
+ * The reassurance is backed: the writer checked, kept or sends something, or takes the cost ("no te
+ * preocupes por los pedidos: los revisé uno a uno", "don't worry about the invoice, this fix is on me").
+ */
+const BACKED =
+  /\b(?:(?:lo|los|la|las) (?:revise|comprobe|verifique|cruce|cuadre)|(?:he|hemos) (?:revisado|comprobado|verificado|cruzado)|revise|comprobe|verifique|i(?:'ve| have)? (?:cross-?checked|checked|verified|compared|reconciled)|(?:estan|esta) tod[oa]s? (?:guardad|registrad|a salvo|intact)\p{L}*|(?:are|is) (?:all )?(?:safe|saved|recorded|intact)|(?:te|le|les) (?:paso|mando|envio|adjunto)|adjunto|attached|(?:corre|va) por mi cuenta|(?:is|it's) on (?:me|us|the house)|(?:i'd|i would) rather know|(?:esta|es) bien que me (?:avises|avise|escribas|escriba))\b/u;
+
+/**
+ * The writer's side is a step, not a shield: reproducing the fault there, or asking the client to
+ * check on theirs ("it works on my end now; could you try it on yours?").
+ */
+const CHECKS_THEIRS =
+  /\breproduc\p{L}*|\b(?:on|in) yours\b|\b(?:del|en el|en la|de) (?:tuyo|tuya|suyo|suya)\b|\b(?:could|can|would) you (?:[\p{L}']+ ){0,3}?(?:check|try|test|give it a go|confirm|see)\b|\b(?:puedes|podes|podrias|podria|puede|me ayudas a|me ayuda a) (?:[\p{L}]+ ){0,2}?(?:comprobar|probar|revisar|checar|verificar|mirar|confirmar)\p{L}*/u;
+
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
   switch (guard) {
@@ -84,7 +106,15 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
     case 'reported':
       return REPORTING_BEFORE.test(c.before) || RETRACTION.test(`${c.before} ${c.after} ${c.next}`);
     case 'conditional':
-      return CONDITIONAL.test(`${c.before} ${c.after}`);
+      // "si en algún momento vuelve a pasar...": the vague time is the client's, inside an if-clause
+      // that opens the clause ("ahora sí debería..." is emphasis, not a condition).
+      return CONDITIONAL.test(`${c.before} ${c.after}`) || /(?:^|[,;:]\s*|\b(?:y|pero|o|and|but|or)\s+)(?:si|if)\s+$/u.test(c.before.trimStart());
+    case 'retracted':
+      return TOLD_WRONG.test(`${c.before} ${c.after} ${c.next}`);
+    case 'backed':
+      return BACKED.test(`${c.after} ${c.next}`);
+    case 'checksTheirs':
+      return CHECKS_THEIRS.test(`${c.before} ${c.after} ${c.next}`);
     case 'concrete':
       return CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
     case 'request':

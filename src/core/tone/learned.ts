@@ -116,8 +116,22 @@ export interface Verdict {
   vetoed: boolean;
 }
 
+/** What a verdict's guards see beyond the sentence, and which of its named words they are judged around. */
+export interface JudgeOptions {
+  /** The next sentence, folded and in lower case: "lo estamos mirando; el jueves le escribo" is not stalling. */
+  next?: string;
+  /** 'top': around the word that weighed most (as first shipped); 'all': around each named word, any guard vetoes. */
+  guardWords?: 'top' | 'all';
+}
+
 /** The model's best bad category for a sentence, the words behind it, and whether a guard vetoes it. */
-export function judgeSentence(model: ToneWeights, text: string, language: Language, guards: ReadonlyMap<ToneCategory, readonly ToneGuard[]>): Verdict {
+export function judgeSentence(
+  model: ToneWeights,
+  text: string,
+  language: Language,
+  guards: ReadonlyMap<ToneCategory, readonly ToneGuard[]>,
+  options: JudgeOptions = {},
+): Verdict {
   const feats = sentenceFeatures(text, language);
   const p = softmax(classScores(model, [...new Set(feats.map((f) => f.name))]));
   let best = 1;
@@ -132,10 +146,17 @@ export function judgeSentence(model: ToneWeights, text: string, language: Langua
     .sort((a, b) => b.pull - a.pull);
   const words = [...new Set(weighed.map((x) => x.f.words))].slice(0, 3);
   const folded = foldText(text).lower;
-  const top = words[0] ?? '';
-  const at = top === '' ? -1 : folded.indexOf(top);
-  const context: MatchContext = at < 0 ? { before: '', match: '', after: folded, next: '' } : { before: folded.slice(0, at), match: top, after: folded.slice(at + top.length), next: '' };
-  const vetoed = (guards.get(category) ?? []).some((g) => guardHolds(g, context));
+  const next = options.next ?? '';
+  const contextAround = (word: string): MatchContext => {
+    const at = word === '' ? -1 : folded.indexOf(word);
+    return at < 0 ? { before: '', match: '', after: folded, next } : { before: folded.slice(0, at), match: word, after: folded.slice(at + word.length), next };
+  };
+  const judged = options.guardWords === 'all' && words.length > 0 ? words : [words[0] ?? ''];
+  const mine = guards.get(category) ?? [];
+  const vetoed = judged.some((word) => {
+    const context = contextAround(word);
+    return mine.some((g) => guardHolds(g, context));
+  });
   return { category, probability: p[best] as number, words, vetoed };
 }
 

@@ -28,7 +28,21 @@ export type ToneCategory = (typeof TONE_CATEGORIES)[number];
  * - `attested`: a source the writer names vouches for the change ("the host confirmed they updated PHP", "el registro muestra");
  * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's.
  */
-export type ToneGuard = 'negated' | 'reported' | 'conditional' | 'concrete' | 'ownsIt' | 'controlled' | 'request' | 'agent' | 'datedUnlessMine' | 'apology' | 'attested';
+export type ToneGuard =
+  | 'negated'
+  | 'reported'
+  | 'retracted'
+  | 'conditional'
+  | 'concrete'
+  | 'ownsIt'
+  | 'controlled'
+  | 'request'
+  | 'agent'
+  | 'datedUnlessMine'
+  | 'apology'
+  | 'attested'
+  | 'backed'
+  | 'checksTheirs';
 
 /** Whose change the evidence blames for the regression, when known. */
 export type ChangeOwner = 'me' | 'others';

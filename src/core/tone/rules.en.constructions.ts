@@ -3,6 +3,7 @@
 // caught without listing their sentence. The phrase rules (rules.en.ts, rules.en.manner.ts) keep the
 // fixed expressions; these keep the grammar. See rules.en.ts for the format.
 import type { ToneRule } from './model';
+import { ADVICE_EN } from './advice.en';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
@@ -58,11 +59,13 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:introduced|caused|triggered|created|started|broken|overwritten|deleted|removed|changed) (?:[\\p{L}']+ ){0,2}?by (?:[\\p{L}']+ ){0,2}?(?:your|you|someone|somebody|whoever)\\b",
       // "your intern uploaded something, that's where the error comes from"
       `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
+      // what the client did not say, as a reproach: "you really should've told me", "it would have helped to know", "had we been informed"
+      "(?:you|your (?:team|people|staff|it (?:guy|person|team|department))|someone|somebody|they) (?:really |honestly |probably |definitely )?(?:should|could|might)(?:'ve| have| of) (?:told|let me know|let us know|informed|warned|mentioned|asked|checked with|consulted|flagged)",
+      "(?:it )?would(?:'ve| have) (?:helped|been (?:helpful|useful|good|nice|great)) (?:to know|to be told|if (?:you|someone|somebody|your [\\p{L}-]+) had (?:told|let|informed|warned|mentioned|said|asked))",
+      "had (?:we|i) been (?:informed|told|warned|notified|consulted)",
     ],
     guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
-    reason: 'Guessing that the client (or their people) changed something turns them against you and is not proven.',
-    suggestion: 'Say what changed, when and in which commit; if you do not know yet, say what you will check.',
-    alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
+    ...ADVICE_EN.guessedBlame,
     fixScope: 'sentence',
     examples: {
       flag: ['I suspect a member of your team deactivated the plugin by accident.', 'Someone over there must have been tinkering with the DNS records.', "The issue was almost certainly introduced by your previous agency's code."],
@@ -116,11 +119,17 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:i|we) (?:don't|do not|never|wouldn't|would never) make (?:mistakes|errors) like (?:that|this)|must be (?:something|someone|somebody) else",
       // "none of my changes touched that part"
       "none of (?:my|our) (?:changes|commits|code|work|edits|updates|files|deploys|releases) (?:touched|affected|changed|went near|involved|modified|broke)",
+      // my part declared right, in more words: "my side of it was grand", "my deliverable was complete and functional"
+      "(?:my|our) (?:own )?(?:part|bit|side(?: of (?:it|things))?|code|work|module|piece|deliverable|delivery|deploy|fix|patch)(?:'s| is| was| were)? (?:[\\p{L}]+ )?(?:perfect|grand|complete|flawless|solid|sound|spot on|in order|functional|fine|correct)\\b",
+      "the (?:fix|patch|code|change|deploy|work|update) (?:that )?(?:i|we) (?:did|made|wrote|pushed|shipped|delivered|put in)(?: [\\p{L}]+)? (?:was|is) (?:[\\p{L}]+ )?(?:solid|fine|right|correct|perfect|sound|flawless|good)",
+      "(?:my|our) (?:work|deliverable|delivery|code|solution|implementation) (?:met|meets|matched|matches|complied with|complies with|fulfilled|fulfils|fulfills) (?:all |every |each )?(?:of )?(?:the )?(?:agreed |approved )?(?:specifications?|specs?|requirements|criteria)",
+      "(?:i|we) (?:just |only |simply )?(?:did|built|implemented|delivered|followed) (?:exactly |precisely )?what (?:the|your) (?:ticket|spec|brief|document|doc|request|specification|requirements?) (?:said|asked|specified|required|described)|(?:i|we) (?:just |only |simply )followed the (?:document|doc|ticket|spec|brief|instructions)",
+      "(?:is |was )?doing (?:exactly |precisely |just )?what the (?:spec|specs|specification|document|requirements?|ticket|brief|contract) (?:asked|asks|said|says|required|requires)",
+      "stand (?:over|by|behind) (?:the|my|our) work|(?:gone|been) over (?:my|our) (?:side|part|end|code)(?: of things)? and (?:it's|it is|everything is|all is) (?:all )?(?:in order|fine|correct|ok|good)",
+      "(?:whatever|everything that|all that) (?:was|is) in (?:the )?scope (?:was|has been|is) (?:[\\p{L}]+ )?delivered|(?:worked|ran|passed) every (?:single )?time|ran it (?:a dozen|dozens of|many|multiple|several|ten|twenty) times",
     ],
     guards: ['apology', 'negated'],
-    reason: 'Justifying yourself puts the client on the defensive and tells them neither what happened nor what comes next.',
-    suggestion: 'State the facts the history shows and the next step, without defending yourself.',
-    alternative: 'I am checking what changed since the delivery and will send you what the history shows by [date].',
+    ...ADVICE_EN.ownWorkDefended,
     fixScope: 'sentence',
     examples: {
       flag: ['The code I delivered passed all of our acceptance tests.', "Everything was green in my tests on launch day, so it's not my build.", "Whatever's going on, it isn't coming from anything I wrote.", 'The patch I shipped was right, I went over it line by line.'],
@@ -143,9 +152,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:approved|signed off|accepted|validated) (?:without|with no|with zero) (?:any |a single )?(?:comments?|objections?|changes?|remarks?|issues?|complaints?|feedback)",
     ],
     guards: ['apology', 'conditional'],
-    reason: 'Pointing at the contract or the client\'s sign-off reads as a defence; the client wants to know what happens now.',
-    suggestion: 'Say what you will do about it now; if it is outside the agreed work, offer it plainly, with a price or a date.',
-    alternative: 'I can [what] by [date]; if it is outside the agreed work, I will send you an estimate first.',
+    ...ADVICE_EN.scopeAsShield,
     fixScope: 'sentence',
     examples: {
       flag: ['Bulk editing was never in my quote, so I can\'t really be held to it.', 'The requirements never mentioned support for older browsers.', 'This behaviour is by design and was documented in the handover notes.', "Your team had two weeks on staging and didn't flag a single issue."],
@@ -191,9 +198,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
     ],
     guards: ['conditional', 'reported', 'negated'],
-    reason: 'Playing down what worries the client tells them their problem does not count.',
-    suggestion: 'Acknowledge the trouble and say what you are doing; how serious it is is for the person who lives with it to judge.',
-    alternative: 'I understand the trouble this causes; [what is being done] by [date].',
+    ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
       flag: ["This doesn't really warrant this level of concern.", "Very few visitors ever hit that page, so it's of little consequence.", 'In practical terms, this has negligible impact and can safely be ignored.', 'A slightly off-center logo is hardly something your customers will care about.'],
@@ -237,11 +242,14 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:while|as) (?:we|i)(?:'re| are|'m| am)? (?:work|working|look|looking|dig|digging|sort|sorting|figure|figuring) (?:on|into|at|out) (?:it|this|that|things|the (?:issue|problem|bug))",
       "(?:(?:i|we)(?:'ll| will)|(?:i'm|we're|i am|we are) going to) (?:revisit|get to|get round to|get around to|come back to|return to) (?:this|it|that|the issue)",
       "(?:i|we)(?:'ll| will) (?:ping|message|text|email|update|call) you (?:once|when|later|after|as soon as|whenever)",
+      // a look promised with a reply and no when: "I'll have a look just now and let you know", "will check and revert"
+      "(?:will|'ll|shall) (?:check|look(?: into it)?|have a (?:look|squiz|peek|gander|dig)|dig in)(?: (?:it|this|that))?(?: (?:now|just now|shortly|asap|in a bit))? (?:and|&|,) (?:then )?(?:let you know|get back(?: to (?:you|ya))?|revert|circle back|update you|come back to you|report back)",
+      "(?:update|revert|get back|circle back|respond|reply)(?: to (?:you|ya))? (?:at the earliest|in due course)|at the earliest(?= *[,.;!]|$)",
+      "(?:is|are|'s|'re) (?:under process|receiving attention|being actioned)|will be actioned|in due course|(?:standard|usual|normal) turnaround",
+      "(?:will|'ll) circle back(?= *[,.;!]|$)|on the radar|waiting to hear back",
     ],
     guards: ['concrete', 'negated', 'conditional'],
-    reason: 'It sounds like "we\'ll see": it says neither what was checked nor when there will be news.',
-    suggestion: 'Say what you checked and the next step with a date.',
-    alternative: 'I am checking [what] and will send you the result by [date].',
+    ...ADVICE_EN.noWhen,
     fixScope: 'sentence',
     examples: {
       flag: ["Yeah we've got eyes on it, updates to follow.", 'I will revisit this at the earliest opportunity.', "I'll ping you once I've had a chance to dig in."],
@@ -270,11 +278,16 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:stake|bet) my (?:reputation|life|career|house|name) on",
       "(?:will|'ll|can) (?:handle|withstand|survive|take) (?:anything|everything|whatever)",
       "(?:dead and buried|gone for good|gone forever|sorted for good|fixed for good|squashed for good|a thing of the past|consigned to history)",
+      // the modal of done-ness in more shapes: "should have been resolved", "is supposed to be working properly now", "that should be it sorted"
+      "(?:should|ought to|is supposed to|'s supposed to|are supposed to|'re supposed to)(?: now)? (?:have been|be) (?:\\p{L}+ )?(?:resolved|fixed|sorted|working|fine|ok|okay|good|right)",
+      "(?:that|this|it)(?:'ll| will)? (?:should|ought to) (?:be )?it(?: all)? (?:sorted|fixed|done)",
+      "(?:ought to|should) (?:now )?(?:submit|load|work|run|behave|display|save|send|go through)(?: [\\p{L}']+){0,4}? (?:without (?:issue|issues|problems|errors|a hitch|a problem)|correctly|properly|normally)",
+      "(?:shan't|won't|will not|can never|will never) (?:ever )?(?:break|fail|come back|happen|recur|return|crash|go down)(?: again| anymore| any more)?",
+      "permanently (?:solves|fixes|resolves|solved|fixed|resolved)|(?:won't|will not|shan't) (?:have|get|see) any more (?:dramas|problems|issues|trouble|errors|bugs)",
+      "(?:will|'ll) (?:work|behave|run) (?:correctly|properly|fine|perfectly) from now on",
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional'],
-    reason: 'A promise about the outcome that the evidence cannot back; if it fails again it weighs double.',
-    suggestion: 'Say what you checked and what you will watch; promise only what is in your hands.',
-    alternative: 'I have checked the fix in [version] and will check [what] again on [date].',
+    ...ADVICE_EN.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: ["Swear down, you won't be seeing that error again.", 'Promise you, this bug is dead and buried.'],
@@ -316,10 +329,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
     ],
     guards: ['negated', 'conditional', 'concrete'],
-    reason: 'Reminding them they were told, or implying it is obvious, reads as a reproach: it treats the client as someone who did not listen.',
-    suggestion: 'Give the fact again plainly, as if for the first time, or point to the date you sent it.',
+    ...ADVICE_EN.toldBefore,
     // The match sits mid-sentence ("we covered this in the kickoff"), so removing it alone would break the sentence.
-    alternative: 'Here are the steps: [steps].',
+    alternative: ADVICE_EN.toldBefore.alternative,
     fixScope: 'sentence',
     examples: {
       flag: ['We covered this in the kickoff meeting: changes take a few minutes to appear.', 'Any developer will tell you that editing files on the live server is asking for trouble.', 'To reiterate what I said last month, backups must be enabled manually.'],
@@ -357,10 +369,8 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:got|were|was|has been|have been|ended up) (?:all |a bit |a little |slightly |somewhat |rather |kind of )?(?:messed|mixed|screwed|muddled|jumbled|tangled|botched|bungled|fouled)(?: up)?",
       "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b",
     ],
-    guards: ['ownsIt', 'agent'],
-    reason: 'An agentless passive ("an oversight happened") avoids saying who did it; if it was you, the client notices.',
-    suggestion: 'If the change was yours, say so in the first person, and how and when you will correct it.',
-    alternative: 'This was my mistake: [what happened]. I will correct it by [date].',
+    guards: ['ownsIt', 'agent', 'negated'],
+    ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['Regrettably, the release went out with an outdated dependency.', "The database backup didn't get restored properly.", 'The code got messed up when the update was applied.'],

@@ -1,6 +1,7 @@
 // English tone rules, second half: how the reply treats the client's worry and the writer's own
 // part (dismissive, condescending, dodging) and shouting. See rules.en.ts for the format.
 import type { ToneRule } from './model';
+import { ADVICE_EN } from './advice.en';
 
 const BE = "(?:'s| is| was|'re| are| were)";
 
@@ -77,10 +78,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:it's|it is) (?:really )?not (?:a )?(?:big|real|serious|major) (?:issue|problem|deal)",
       "(?:it's|that's|this is|it is|that is) (?:no|not a) (?:biggie|drama|emergency)",
     ],
-    guards: ['conditional', 'reported'],
-    reason: 'Playing down what worries the client tells them their problem does not count.',
-    suggestion: 'Acknowledge the trouble and say what you are doing; how serious it is is for the person who lives with it to judge.',
-    alternative: 'I understand the trouble this causes; [what is being done] by [date].',
+    guards: ['conditional', 'reported', 'backed'],
+    ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
       flag: ["Don't worry so much about it.", "It's only cosmetic.", "It's just a minor glitch.", 'Nobody will notice.', 'These things happen.', "It's not that serious."],
@@ -135,8 +134,10 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:if you(?:'d| had)|had you) (?:read|checked|looked at|opened)",
       '(?:as|like) (?:stated|explained|described|noted|mentioned|outlined|written|documented) (?:in|on) (?:the|my|our) (?:docs|documentation|manual|guide|email|readme|instructions|faq|previous|last)',
       '(?:obviously|evidently|needless to say|of course you|clearly,? (?:the|this|that|it|you|your|there))',
-      'simply',
-      "(?:you )?(?:just|only) (?:need to|have to|must|click|do|open|restart|refresh|reload|clear|update|press|go|follow|read|use|try|run|install|log ?in|check|type|hit|select|enter|tap)",
+      // not the discourse marker ("put simply", "simply put") nor an alternative ("or simply nothing happens")
+      '(?<!(?:put|or) )simply(?! put)',
+      // the client's effort made small, not the writer's own ("I only need to know who...")
+      "(?<!\\b(?:i|we) )(?:you )?(?:just|only) (?:need to|have to|must|click|do|open|restart|refresh|reload|clear|update|press|go|follow|read|use|try|run|install|log ?in|check|type|hit|select|enter|tap)",
       'all you (?:have|need) to do is',
       "(?:it's|it is|that's|that is|this is|it was) (?:very |really |quite |pretty |super |incredibly )?(?:easy|simple|trivial|straightforward|basic|elementary|self-explanatory)",
       "(?:it's|it is|that's|this is) not (?:rocket science|hard|difficult|complicated)",
@@ -154,9 +155,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       '(?:does that|do you) (?:make sense|understand)\\?',
       '(?:surely|of course) you (?:know|understand|remember|realise|realize|can see)',
     ],
-    guards: ['negated'],
-    reason: 'Reminding them they were told, or implying it is obvious, reads as a reproach: it treats the client as someone who did not listen.',
-    suggestion: 'Give the fact again plainly, as if for the first time, or point to the date you sent it.',
+    guards: ['negated', 'retracted'],
+    ...ADVICE_EN.toldBefore,
     alternative: '',
     examples: {
       flag: ['As I already told you, the fix is in v1.4.', 'As I mentioned several times, the cache must be cleared.', 'For the umpteenth time: reload the page.', 'Obviously, the cache must be cleared.', 'You just need to clear the cache.', 'Per my last email, the fix is live.'],
@@ -195,9 +195,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       '(?:something|things|stuff) (?:got|was|were) (?:broken|lost|messed up|mixed up)',
     ],
     guards: ['ownsIt'],
-    reason: 'An agentless passive ("an oversight happened") avoids saying who did it; if it was you, the client notices.',
-    suggestion: 'If the change was yours, say so in the first person, and how and when you will correct it.',
-    alternative: 'This was my mistake: [what happened]. I will correct it by [date].',
+    ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['An oversight happened during the last release.', 'Mistakes were made.', 'A bug was introduced in version 2.3.', 'The case slipped through the cracks.'],

@@ -2,6 +2,7 @@
 // (every `flag` text must be flagged by it, no `pass` text may be flagged by it). `{en:verb}`
 // expands to the verb's forms (verbs.ts); contractions are written both ways ("'re| are").
 import type { ToneRule } from './model';
+import { ADVICE_EN } from './advice.en';
 import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
 
@@ -65,9 +66,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       'rest assured (?:we|i)(?:\'re|\'m| are| am) (?:on it|working)',
     ],
     guards: ['concrete', 'negated'],
-    reason: 'It sounds like "we\'ll see": it says neither what was checked nor when there will be news.',
-    suggestion: 'Say what you checked and the next step with a date.',
-    alternative: 'I am checking [what] and will send you the result by [date].',
+    ...ADVICE_EN.noWhen,
     fixScope: 'sentence',
     examples: {
       flag: ["We're on top of it.", 'I am still looking into it.', 'Your ticket is in our queue.', 'Please bear with us.', "Hang tight, we've got this under control."],
@@ -160,9 +159,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "(?:i'm|i am|we're|we are) (?:absolutely |completely |totally |one hundred percent |100% )?(?:certain|positive|sure) (?:it|this|that|everything)(?:'s| is|'ll| will)",
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional'],
-    reason: 'A promise about the outcome that the evidence cannot back; if it fails again it weighs double.',
-    suggestion: 'Say what you checked and what you will watch; promise only what is in your hands.',
-    alternative: 'I have checked the fix in [version] and will check [what] again on [date].',
+    ...ADVICE_EN.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: ["I can assure you it's bulletproof now.", 'I guarantee it.', 'This will never happen again.', 'It is 100% fixed.', "It won't happen again.", 'We promise it works now.'],
@@ -336,10 +333,8 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       'to be fair',
       "(?:i|we)(?:'ve| have) done everything (?:right|correctly|by the book)",
     ],
-    guards: ['apology'],
-    reason: 'Justifying yourself puts the client on the defensive and tells them neither what happened nor what comes next.',
-    suggestion: 'State the facts the history shows and the next step, without defending yourself.',
-    alternative: 'I am checking what changed since the delivery and will send you what the history shows by [date].',
+    guards: ['apology', 'checksTheirs', 'conditional'],
+    ...ADVICE_EN.ownWorkDefended,
     fixScope: 'sentence',
     examples: {
       flag: ["That's expected behaviour, not a defect.", 'I followed the brief to the letter.', 'It worked fine when I delivered it.', 'This is not my fault.', 'With all due respect, the code is fine.', 'Works on my machine.'],
@@ -409,8 +404,8 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       ],
     guards: ['ownsIt', 'negated', 'conditional', 'attested'],
     reason: 'Blaming the client, or guessing that they (or their people) caused it, turns them against you and is not proven.',
-    suggestion: 'Say what changed, when and in which commit; if you do not know yet, say what you will check.',
-    alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
+    suggestion: ADVICE_EN.guessedBlame.suggestion,
+    alternative: ADVICE_EN.guessedBlame.alternative,
     fixScope: 'sentence',
     examples: {
       flag: ['Your plugin update probably broke it.', 'Someone must have touched the server.', 'You should have updated to v1.4.', 'Your IT guy probably changed the settings.', "It's your responsibility to keep backups."],
@@ -424,7 +419,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
     guards: ['ownsIt', 'negated', 'conditional', 'concrete', 'request', 'attested'],
     reason: 'Pinning the fault on the client (or their people) without the facts puts them on the defensive.',
     suggestion: 'Tell the change with its date, as a fact of the history, or ask without accusing.',
-    alternative: 'The history shows a change on [date] in [where]; I am checking whether it is the cause.',
+    alternative: ADVICE_EN.guessedBlame.alternative,
     fixScope: 'sentence',
     examples: {
       flag: ['Your designer uploaded files over mine.', 'You deleted the folder.'],

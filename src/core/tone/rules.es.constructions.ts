@@ -4,6 +4,7 @@
 // todas las personas y tiempos, voseo y participio («habrá tocado»). Las reglas de frases
 // (rules.es.ts, rules.es.manner.ts) guardan las expresiones fijas; estas, la gramática.
 import type { ToneRule } from './model';
+import { ADVICE_ES } from './advice.es';
 
 /** Cuán seguro finge estar quien escribe de algo que no vio. */
 const GUESS =
@@ -58,11 +59,13 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:causad[oa]|provocad[oa]|generad[oa]|introducid[oa]|ocasionad[oa]) por (?:la agencia|el otro|la otra|su|tu|vuestr[oa]|sus|tus|alguien|usted|ustedes|vos)',
       // «su proveedor de correo esté bloqueando los envíos»: conjetura + alguien del cliente + acción en curso
       `${GUESS} ${REST}\\b${PARTY} (?:este|esten|estara|estaran|esta|estan|anda|andan|ande) \\p{L}+(?:ando|iendo)`,
+      // lo que el cliente no avisó, como reproche: «debió comunicarme...», «habría sido útil que me informara antes», «no me dijiste que...»
+      '(?:debio|debiste|debieron|debieran|debiera|debieras|debia|debias|debian|deberia|deberias|deberian) (?:haber(?:me|nos)? )?(?:comunicar|avisar|decir|informar|consultar|contar|advertir)(?:me|nos)?(?:lo|la)?\\b',
+      '(?:habria|hubiera) sido (?:util|bueno|mejor|conveniente|ideal) que (?:me|nos) (?:informara|informaras|informaran|avisara|avisaras|avisaran|dijera|dijeras|dijeran|comunicara|comunicaras|consultara|consultaras|contara|contaras)',
+      'no (?:me|nos) (?:dijiste|dijo|dijeron|avisaste|aviso|avisaron|comentaste|comento|comentaron|informaste|informo|informaron|contaste|conto|contaron) (?:nada )?(?:de )?que',
     ],
     guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
-    reason: 'Culpar al cliente, o conjeturar que fue él (o su gente), lo pone en tu contra y no está probado.',
-    suggestion: 'Di qué cambió, cuándo y en qué commit; si aún no lo sabes, di qué vas a comprobar.',
-    alternative: 'El historial muestra un cambio el [fecha] en [dónde]; estoy comprobando si es la causa.',
+    ...ADVICE_ES.guessedBlame,
     fixScope: 'sentence',
     examples: {
       flag: ['Apostaría a que su técnico actualizó WordPress el fin de semana.', 'Tu practicante subió algo al servidor, de ahí viene el error.', 'El error lo generó la agencia de marketing cuando metió su código de seguimiento.', 'Lo más seguro es que su proveedor de correo esté bloqueando los envíos.'],
@@ -121,11 +124,17 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       // «no es cosa mía», «no depende de mí», «no viene de mi código»
       'no (?:es|era|fue) (?:cosa|culpa|responsabilidad|problema|asunto|tema) (?:mi[oa]|nuestr[oa])',
       'no (?:depende|dependia|viene|venia|sale|salia|proviene|tiene que ver|tenia que ver) (?:de|con) (?:mi|nosotros|mi parte|nuestra parte|mi codigo|nuestro codigo|lo que (?:yo )?(?:hice|entregue|subi|programe|toque))',
+      // el trabajo propio declarado bien, en más palabras: «el deploy que hice yo estaba impecable», «el arreglo estaba bien hecho»
+      '(?:el|la|mi|lo) (?:deploy|despliegue|arreglo|fix|codigo|trabajo|entrega|parche|parte|solucion)(?: que (?:hice|hicimos|entregue|entregamos|subi|subimos))?(?: yo)? (?:esta|estaba|quedo|era|es) (?:\\p{L}+ )?(?:impecable|perfect[oa]|bien hech[oa]|correct[oa]|perfectamente|bien)\\b',
+      '(?:me limite|nos limitamos) a (?:implementar|hacer|seguir|desarrollar|entregar|cumplir)',
+      '(?:cumple|cumplia|cumplio|cumplen) (?:a cabalidad |plenamente |al pie de la letra |con creces |perfectamente )?con (?:los|las|el|la|todos los|todas las) (?:criterios|requisitos|requerimientos|especificaciones|alcance|acordado)',
+      '(?:corresponde|se ajusta|responde) (?:exactamente |justamente |precisamente )?a lo (?:acordado|definido|pactado|solicitado|especificado|aprobado|firmado)|hace (?:justamente |exactamente |precisamente )?lo que (?:se definio|se pidio|se acordo|estaba definido|dice el documento|pide el documento)',
+      '(?:en mis pruebas|en el ambiente de pruebas|en (?:mi|el) entorno de pruebas)(?:,)? (?:todo )?(?:jalaba|funcionaba|andaba|estaba funcionando|iba)',
+      '(?:al cierre|al momento del cierre|al entregar|cuando (?:te|se|le) lo entregue|cuando lo entregue)(?: del proyecto)?,? (?:todo )?(?:estaba|andaba|funcionaba|jalaba|quedo|iba) (?:\\p{L}+ )?(?:operativo|bien|perfecto|funcionando|andando)|no estaba presente al momento del cierre',
+      '(?:yo )?hice (?:mi parte|todo bien|lo que (?:estaba a mi alcance|se me pidio|se pidio|me pidieron))|(?:lo|la) (?:deje|dejamos) (?:jalando|al cien)|no fue falta de cuidado|no veo en que (?:pude|pudimos) haber fallado|no tengo constancia de haber (?:modificado|tocado|cambiado)',
     ],
     guards: ['apology', 'negated', 'conditional'],
-    reason: 'Justificarse pone al cliente a la defensiva y no le dice ni qué pasó ni qué viene ahora.',
-    suggestion: 'Cuenta lo que muestra el historial y el siguiente paso, sin defenderte.',
-    alternative: 'Estoy revisando qué cambió desde la entrega; el [fecha] enviaré lo que muestra el historial.',
+    ...ADVICE_ES.ownWorkDefended,
     fixScope: 'sentence',
     examples: {
       flag: ['Hice todo lo que estaba pactado, lo demás no entraba en el trabajo.', 'El sistema hace exactamente lo que pone en la especificación firmada.', 'Que el pedido quede pendiente hasta que se acredite el pago es lo normal, no un bug.', 'El proyecto fue aprobado sin observaciones, así que no entiendo por qué ahora aparece esto.', 'Con todo lo que te ayudé gratis fuera de presupuesto, no me parece que me hables así.'],
@@ -171,9 +180,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:casi )?(?:nadie|ningun (?:cliente|usuario|visitante)|pocos (?:clientes|usuarios|visitantes)) (?:lo |se )?(?:va a|van a|iba a)? ?(?:notar|ver|usar|entrar|fijar|dar cuenta)',
     ],
     guards: ['conditional', 'reported', 'negated'],
-    reason: 'Quitarle importancia a lo que preocupa al cliente le dice que su problema no cuenta.',
-    suggestion: 'Reconoce la molestia y di qué estás haciendo; cuánto importa lo decide quien lo sufre.',
-    alternative: 'Entiendo la molestia que causa; [qué se está haciendo] el [fecha].',
+    ...ADVICE_ES.playedDown,
     fixScope: 'sentence',
     examples: {
       flag: ['Es un error de poca monta, yo no me preocuparía.', 'Comprendo que le moleste, pero realmente no tiene mayor trascendencia.'],
@@ -212,9 +219,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:ya )?(?:he|hemos) (?:pasado|trasladado|derivado|escalado|elevado|enviado|reenviado) (?:el|su|tu|la|este|esta|ese|esa) (?:tema|caso|consulta|incidencia|problema|reclamo|ticket|asunto)(?: al| a la| a| con)',
     ],
     guards: ['concrete', 'negated', 'conditional'],
-    reason: 'Suena a «ya veremos»: no dice qué se revisó ni cuándo habrá novedades.',
-    suggestion: 'Cuenta qué revisaste y el siguiente paso con una fecha.',
-    alternative: 'Estoy revisando [qué]; el [fecha] enviaré el resultado.',
+    ...ADVICE_ES.noWhen,
     fixScope: 'sentence',
     examples: {
       flag: ['Ya he pasado el tema al equipo técnico y le iremos informando.', 'Estoy harto ocupado pero lo veo apenas me desocupe.'],
@@ -244,11 +249,18 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:neta|posta|en serio|de verdad|te lo digo yo|palabra de honor)(?: que)? (?:ya )?(?:no|nunca|jamas) (?:vas|va|van|vais|volvera|vuelve) a',
       // absolutos sobre el futuro en cualquier persona: «ya no vas a volver a ver ese error»
       '(?:ya )?(?:no|nunca|jamas) (?:mas )?(?:vas|va|van|vais|volveras|volvera|volveran|volvereis) a (?:volver a )?(?:ver|tener|sufrir|notar|encontrar|recibir)(?:lo|la)? (?:ese|este|el|ningun|ninguna|mas|otro|otra|aquel) (?:[\\p{L}]+ )?(?:error|fallo|problema|aviso|mensaje|caida|falla|bug|pantallazo|incidente)',
+      // cualquier forma de «deber» (debiera, debiese, debe) + un verbo de funcionar, con clítico o no, + el estado de hecho:
+      // «ya debiese funcionar correctamente», «debería funcionarle bien», «debiera quedar funcionando como corresponde»
+      '(?:deberia|deberian|debiera|debieran|debiese|debiesen|debe|deben)(?: de)? (?:ya )?(?:(?:estar|quedar|seguir) (?:operando|funcionando|andando|jalando)|estar|quedar|ir|andar|funcionar|jalar|operar|comportarse|marchar|responder)(?:le|te|les|nos)?(?: ya)?(?: todo)? (?:bien|correctamente|perfecto|perfectamente|con normalidad|normal|normalmente|como corresponde|como debe|funcionando|andando|jalando|operativo|sin (?:problemas|fallos|errores|fallas))',
+      '(?:con eso|con esto|asi) (?:ya )?(?:debe|deberia|debiera|debiese|tendria que) (?:de )?(?:quedar|estar|andar|funcionar|jalar|ir)',
+      '(?:ya )?no (?:debe|debiera|debiese|deberia) (?:de )?(?:volver a )?(?:salir|fallar|aparecer|pasar|repetirse|dar problemas)',
+      // la recurrencia negada en futuro: «no volverá a presentar fallas», «no se repetirá», «no va a regresar»
+      '(?:no|nunca|jamas) (?:se )?(?:volvera|volveran|va a volver|van a volver) a (?:presentar|dar|tener|aparecer|fallar|salir|ocurrir|pasar|romper)\\p{L}*',
+      '(?:no|nunca|jamas) (?:se )?(?:repetira|repetiran|reproducira|reproduciran|regresara|regresaran|va a regresar|van a regresar|va a repetir|van a repetir|rompe mas|rompera|romperan|caera|caeran)\\b',
+      '(?:solucion|arreglo|correccion) (?:permanente|definitiva|para siempre)|libre de (?:errores|fallos|fallas) (?:de aqui en adelante|para siempre|desde ahora|en adelante)',
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional', 'ownsIt'],
-    reason: 'Una promesa sobre el resultado que la evidencia no puede respaldar; si vuelve a fallar, pesa el doble.',
-    suggestion: 'Di qué comprobaste y qué vas a vigilar; promete solo lo que depende de ti.',
-    alternative: 'He comprobado la corrección en [versión] y revisaré [qué] el [fecha].',
+    ...ADVICE_ES.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: ['Con lo que subí recién debería quedar andando, en teoría.', 'Neta que ya no vas a volver a ver ese error, te lo firmo.', 'Ya debería estar todo correcto, lo he dejado fino.'],
@@ -290,10 +302,9 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
     ],
     guards: ['negated', 'conditional', 'concrete'],
-    reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
-    suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
+    ...ADVICE_ES.toldBefore,
     // La coincidencia cae a mitad de frase («esto ya lo hablamos en la reunión»): quitarla sola rompería la frase.
-    alternative: 'Estos son los pasos: [pasos].',
+    alternative: ADVICE_ES.toldBefore.alternative,
     fixScope: 'sentence',
     examples: {
       flag: ['Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
@@ -331,10 +342,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
     ],
-    guards: ['ownsIt', 'agent'],
-    reason: 'Una pasiva sin sujeto («se cometió un error») esquiva quién lo hizo; si fue tuyo, el cliente lo nota.',
-    suggestion: 'Si el cambio fue tuyo, dilo en primera persona y cuenta cómo y cuándo lo corriges.',
-    alternative: 'Fue un error mío: [qué pasó]. Lo corrijo el [fecha].',
+    guards: ['ownsIt', 'agent', 'negated'],
+    ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['Ha habido ciertos problemas en el proceso de publicación.', 'Se nos fue un detalle en el código de la pasarela.', 'Infortunadamente, el paso de control de calidad quedó sin hacer esta vez.', 'Ocurrió una falla al migrar los datos del viernes.', 'Al parecer se descuidó la revisión del código antes de subirlo.', 'Volvió una versión vieja del archivo al sincronizar y de ahí el bug.'],

@@ -2,6 +2,7 @@
 // parte propia (quitar importancia, condescendencia, esquivar la autoría) y los gritos. El formato,
 // en rules.es.ts.
 import type { ToneRule } from './model';
+import { ADVICE_ES } from './advice.es';
 
 export const RULES_ES_MANNER: readonly ToneRule[] = [
   {
@@ -72,7 +73,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:le |les )?pasa a (?:muy )?pocos',
       '(?:muy )?pocos (?:usuarios|clientes|personas|visitantes) (?:lo )?(?:notan|notaran|ven|veran|usan)',
     ],
-    guards: ['conditional', 'negated', 'reported'],
+    guards: ['conditional', 'negated', 'reported', 'backed'],
     reason: 'Quitar importancia a lo que preocupa al cliente le dice que su problema no cuenta.',
     suggestion: 'Reconoce la molestia y di qué haces; la gravedad la juzga quien la sufre.',
     alternative: 'Entiendo la molestia; [qué se hace] el [fecha].',
@@ -123,7 +124,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:es|resulta) (?:obvio|evidente|logico) que',
       'obviamente|evidentemente|logicamente|claramente|por supuesto que (?:usted|tu|vos)',
       'huelga decir',
-      'simplemente',
+      // no la alternativa de una pregunta («¿te sale un mensaje o simplemente no pasa nada?»)
+      '(?<!\\bo )simplemente',
       '(?:solo|solamente|nomas|unicamente) (?:tiene|tienes|tenes|tienen|teneis|hay|debe|debes|debes|tendria|tendrias) que',
       '(?:tiene|tienes|tenes|hay) que (?:solo|solamente|nomas)',
       'basta con',
@@ -141,9 +143,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'queda claro(?: ahora)?\\?',
       '(?:me|nos) (?:explico|expreso)\\?',
     ],
-    guards: ['negated'],
-    reason: 'Recordar que ya se dijo, o dar a entender que es obvio, suena a reproche: trata al cliente como si no atendiera.',
-    suggestion: 'Repite el dato sin más, como si fuera la primera vez, o remite a la fecha en que lo enviaste.',
+    guards: ['negated', 'retracted'],
+    ...ADVICE_ES.toldBefore,
     alternative: '',
     examples: {
       flag: ['Como ya le dije, la corrección está en la v1.4.', 'Como le expliqué en su día, hay que vaciar la caché.', 'Por enésima vez: hay que recargar.', 'Obviamente hay que vaciar la caché.', 'Solo tenés que recargar la página.', 'Te lo he dicho varias veces.'],
@@ -172,9 +173,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'se (?:nos |me )?(?:paso|escapo|colo)',
     ],
     guards: ['ownsIt'],
-    reason: 'Una pasiva sin sujeto («se cometió un error») esquiva quién lo hizo; si fue tuyo, el cliente lo nota.',
-    suggestion: 'Si el cambio fue tuyo, dilo en primera persona y cuenta cómo y cuándo lo corriges.',
-    alternative: 'Fue un error mío: [qué pasó]. Lo corrijo el [fecha].',
+    ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['Se cometió un descuido en la última versión.', 'Hubo un error en la actualización.', 'El fallo fue introducido en la versión 2.3.'],

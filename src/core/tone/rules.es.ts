@@ -4,6 +4,7 @@
 // razones hablan a quien escribe, de tú, como el resto de la interfaz; las alternativas evitan la
 // segunda persona para servir igual a una respuesta de usted, de tú o de vos.
 import type { ToneRule } from './model';
+import { ADVICE_ES } from './advice.es';
 import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
 
@@ -39,9 +40,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:nos|me) pongo con (?:ello|eso)',
     ],
     guards: ['concrete', 'negated'],
-    reason: 'Suena a «ya veremos»: no dice qué se revisó ni cuándo habrá novedades.',
-    suggestion: 'Cuenta qué revisaste y el siguiente paso con una fecha.',
-    alternative: 'Estoy revisando [qué]; el [fecha] enviaré el resultado.',
+    ...ADVICE_ES.noWhen,
     fixScope: 'sentence',
     examples: {
       flag: ['Seguimos trabajando.', 'Lo estamos mirando.', 'Estoy con eso, ya te cuento.', 'Ando revisándolo, tené paciencia.', 'Lo tenemos en el radar.'],
@@ -77,7 +76,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       'en cuestion de (?:dias|horas)',
       'en los proximos',
     ],
-    guards: ['concrete', 'negated', 'request'],
+    guards: ['concrete', 'negated', 'request', 'conditional'],
     reason: 'Un plazo vago destruye la confianza; una fecha o una condición concreta la construye.',
     suggestion: 'Di el día (y si puedes la hora) o de qué depende.',
     alternative: 'el [fecha]',
@@ -164,9 +163,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:ni un|ningun) (?:solo )?(?:error|fallo|problema) mas',
     ],
     guards: ['negated', 'reported', 'controlled'],
-    reason: 'Una promesa sobre el resultado que la evidencia no puede respaldar; si vuelve a fallar, pesa el doble.',
-    suggestion: 'Di qué comprobaste y qué vas a vigilar; promete solo lo que depende de ti.',
-    alternative: 'He comprobado la corrección en [versión] y revisaré [qué] el [fecha].',
+    ...ADVICE_ES.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: ['Te lo garantizo.', 'Le aseguro que ya no falla.', 'Te juro que ya está.', 'Le doy mi palabra de que no fallará.', 'Esto no volverá a pasar.', 'Queda resuelto para siempre.', 'Garantizamos que funciona.'],
@@ -325,7 +322,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       'no (?:es|fue) cosa mia',
       '(?:yo )?cumpli con mi parte',
     ],
-    guards: ['apology'],
+    guards: ['apology', 'checksTheirs', 'conditional'],
     reason: 'Justificarse pone al cliente a la defensiva; no le dice qué pasó ni qué sigue.',
     suggestion: 'Expón los hechos que muestra el historial y el siguiente paso, sin defenderte.',
     alternative: 'Estoy revisando qué cambió desde la entrega; el [fecha] enviaré lo que muestre el historial.',
