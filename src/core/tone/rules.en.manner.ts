@@ -243,7 +243,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.caps',
     category: 'shouting',
-    patterns: ["[A-Z]{2,}(?:['’][A-Z]+)?(?!-?\\d)"],
+    // A file name or path in capitals (CHANGES.rst, docs/README) is a name, not shouting.
+    patterns: ["(?<![/\\\\.])[A-Z]{2,}(?:['’][A-Z]+)?(?!-?\\d)(?![./\\\\][A-Za-z0-9])"],
     caseSensitive: true,
     exceptions: [
       'OK', 'ID', 'IDS', 'IT', 'UI', 'UX', 'QA', 'API', 'APIS', 'URL', 'URLS', 'PDF', 'PDFS', 'CSV', 'XML', 'JSON', 'HTML', 'CSS', 'SQL', 'HTTP',
@@ -259,7 +260,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     transform: 'lowercase',
     examples: {
       flag: ['This is NOT my fault.', 'It was URGENT.', 'PLEASE read this'],
-      pass: ['The API returns a PDF over HTTPS.', 'See ACME-12 and v1.4.0.', 'I checked it on Monday.'],
+      pass: ['The API returns a PDF over HTTPS.', 'See ACME-12 and v1.4.0.', 'I checked it on Monday.', 'It changed CHANGES.rst and docs/LICENSE.txt.'],
     },
   },
   {

@@ -230,7 +230,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
   {
     id: 'shouting.caps',
     category: 'shouting',
-    patterns: ['[A-ZÁÉÍÓÚÑÜ]{2,}(?!-?\\d)'],
+    // A file name or path in capitals (CHANGES.rst, docs/README) is a name, not shouting.
+    patterns: ['(?<![/\\\\.])[A-ZÁÉÍÓÚÑÜ]{2,}(?!-?\\d)(?![./\\\\][A-Za-z0-9])'],
     caseSensitive: true,
     exceptions: [
       'OK', 'ID', 'IDS', 'TI', 'UI', 'UX', 'QA', 'API', 'URL', 'PDF', 'CSV', 'XML', 'JSON', 'HTML', 'CSS', 'SQL', 'HTTP', 'HTTPS', 'SSH', 'FTP',
@@ -246,7 +247,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
     transform: 'lowercase',
     examples: {
       flag: ['Esto NO es culpa mía.', 'Es URGENTE.', 'POR FAVOR lea esto'],
-      pass: ['La API devuelve un PDF con el IVA.', 'Vea ACME-12 y la v1.4.0.', 'Lo revisé el lunes.'],
+      pass: ['Cambié CHANGES.rst y docs/LEEME.md.', 'La API devuelve un PDF con el IVA.', 'Vea ACME-12 y la v1.4.0.', 'Lo revisé el lunes.'],
     },
   },
   {
