@@ -1,11 +1,10 @@
 // One workspace folder's evidence, computed in the background and cached: git work of a folder
 // runs through one queue (the user's requests alone and first, background checks up to two at a time),
 // background checks compute only the verdict unless the issue is expanded (see EvidenceRequest's
-// `detail`), results
-// are kept under a key of everything they depend on (the issue's fix links, HEAD, the refs and the
-// commits they point to, the client's deployed version, the settings), and the history scan is carried
-// over between refreshes so it only reads new commits. Readers never wait: `get` answers from the
-// cache and `onDidChange` says when there is more to read.
+// `detail`), results are kept under a key of everything they depend on (the issue's fix links, HEAD,
+// the refs and the commits they point to, the client's deployed version, the settings), and the history
+// scan is carried over between refreshes so it only reads new commits. Readers never wait: `get`
+// answers from the cache and `onDidChange` says when there is more to read.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
@@ -165,16 +164,18 @@ export class FolderEvidence implements vscode.Disposable {
       });
     }
     const key = inflightKey(issueId, detail);
+    // A background full check of an unexpanded row showing its verdict changes nothing shown: no repaint.
+    const unseen = priority === 'background' && detail === 'full' && this.cache.isFresh(issueId, 'verdict') && this.cache.state(issueId).evidence !== undefined && !this.cache.wanted().includes(issueId);
     const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal, detail), priority);
     this.promotions.set(key, queued.promote);
     const task = queued.promise.finally(() => {
       if (!this.inflight.has(inflightKey(issueId, detail === 'full' ? 'verdict' : 'full'))) this.awaited.delete(issueId);
       this.promotions.delete(key);
       this.inflight.delete(key);
-      this.changeEmitter.fire();
+      if (!unseen) this.changeEmitter.fire();
     });
     this.inflight.set(key, task);
-    this.changeEmitter.fire();
+    if (!unseen) this.changeEmitter.fire();
     return task;
   }
 
@@ -434,8 +435,7 @@ export class FolderEvidence implements vscode.Disposable {
       };
       await Promise.all(Array.from({ length: BACKGROUND_CHECKS }, worker));
     };
-    // Every row's verdict first (an expanded issue's full evidence), then the full evidence of the
-    // rows that got only their verdict, so a reply or timeline asked for later finds it ready.
+    // Every row's verdict first (an expanded issue's full evidence), then the rest, ready for replies.
     await run([...first], (id) => (wanted.has(id) ? 'full' : 'verdict'));
     if (stopped || this.disposed || this.cache.generation !== startGeneration) return;
     await run(first.filter((id) => this.cache.state(id).evidence?.detail === 'verdict'), () => 'full');
