@@ -48,6 +48,12 @@ describe('linking: message parser', () => {
       assert.deepEqual(kinds('Cart\n\nThis fixes (#12)'), { '#12': 'fix' });
     });
 
+    it('does not read an issue key out of a longer identifier such as a CVE number', () => {
+      assert.deepEqual(kinds('Fix CVE-2025-48384: quote the path'), {});
+      assert.deepEqual(kinds('Fixes ACME-12 (see CVE-2024-1234)'), { 'ACME-12': 'fix' });
+      assert.deepEqual(kinds('fixes ACME-12-'), { 'ACME-12': 'fix' });
+    });
+
     it('stops a list at the first word that is not a separator', () => {
       assert.deepEqual(kinds('fixes #1 but not #2'), { '#1': 'fix', '#2': 'mention' });
     });

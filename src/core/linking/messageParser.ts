@@ -97,7 +97,8 @@ export function compileIdPatterns(patterns: IdPatterns): CompiledPatterns {
   if (patterns.keys) {
     const prefixes = (patterns.keyPrefixes ?? []).filter((p) => p.length > 0);
     const prefix = prefixes.length > 0 ? `(?:${prefixes.map(escapeRegExp).join('|')})` : '[A-Z][A-Z0-9]{1,9}';
-    regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_-])(${prefix}-[0-9]{1,9})(?!${WORD})`, 'gu'));
+    // Not followed by another dash and digits: "CVE-2025-48384" is one identifier, not issue CVE-2025.
+    regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_-])(${prefix}-[0-9]{1,9})(?!${WORD}|-[0-9])`, 'gu'));
   }
   if (patterns.hashes) regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_&/])(#[0-9]{1,9})(?!${WORD})`, 'gu'));
   for (const source of patterns.custom) {
