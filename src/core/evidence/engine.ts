@@ -14,7 +14,7 @@ import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
 import { markMergedFixes, markReleasesInEffect } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
-import { measureFix, placeFix } from './fixSteps';
+import { measureFix, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
 import { linkCommits } from './links';
 import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, TagFact, Verdict } from './model';
@@ -199,7 +199,8 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   }
   const relations = {
     isAncestor: (a: string, d: string): Promise<boolean> => port.isAncestor(a, d),
-    releaseTags: async (sha: string): Promise<TagFact[]> => (await port.tagsContaining([sha])).filter((t) => tagPattern.test(t.name)),
+    // The same answers the fixes' releases came from: the fix's own tags are not asked of git again.
+    releaseTags: (sha: string): Promise<TagFact[]> => releaseTags(ctx, sha),
   };
   await markMergedFixes(fixes, new Map(links.flatMap((l) => (l.commit === null ? [] : [[l.sha, l.commit.parents] as const]))), relations);
   await markReleasesInEffect(fixes, relations);

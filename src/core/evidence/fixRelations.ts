@@ -3,6 +3,7 @@
 // change again, not a second part of it. And a reverted fix was shipped only by the releases that
 // hold it without the revert: a release holding both never had the fix in place.
 import type { FixEvidence, TagFact } from './model';
+import { earliestTag } from './versions';
 
 export interface RelationQueries {
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;
@@ -24,11 +25,6 @@ export async function markMergedFixes(fixes: FixEvidence[], parentsOf: ReadonlyM
   }
 }
 
-function earliest(tags: TagFact[]): TagFact | null {
-  const time = (date: string): number => Date.parse(date) || Number.MAX_SAFE_INTEGER;
-  return [...tags].sort((a, b) => time(a.date) - time(b.date))[0] ?? null;
-}
-
 /** Sets `firstTagInEffect` on each reverted fix on the target that some release contains. */
 export async function markReleasesInEffect(fixes: FixEvidence[], q: RelationQueries): Promise<void> {
   for (const fix of fixes) {
@@ -36,6 +32,6 @@ export async function markReleasesInEffect(fixes: FixEvidence[], q: RelationQuer
     if (!fix.exists || !fix.reachable || fix.reverts.length === 0 || fix.tags.length === 0) continue;
     const undone = new Set<string>();
     for (const revert of fix.reverts) for (const tag of await q.releaseTags(revert.sha)) undone.add(tag.name);
-    fix.firstTagInEffect = earliest((await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name)));
+    fix.firstTagInEffect = earliestTag((await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name)));
   }
 }

@@ -12,7 +12,7 @@ import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
-import { compareVersions } from './versions';
+import { compareVersions, earliestTag } from './versions';
 
 export interface Context {
   port: GitPort;
@@ -103,12 +103,24 @@ async function findReverts(
 }
 
 /** Release tags containing this very commit, by version; the first release is the earliest by date. */
+const releaseAnswers = new WeakMap<Context, Map<string, Promise<TagFact[]>>>();
+
+/** The release tags containing a commit, with their dates; asked once per evidence computation. */
+export function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
+  let answers = releaseAnswers.get(ctx);
+  if (answers === undefined) releaseAnswers.set(ctx, (answers = new Map()));
+  let answer = answers.get(sha);
+  if (answer === undefined) {
+    answer = ctx.port.tagsContaining([sha]).then((tags) => tags.filter((t) => ctx.tagPattern.test(t.name)).map((t) => ({ name: t.name, date: t.date })));
+    answers.set(sha, answer);
+  }
+  return answer;
+}
+
 async function releasesOf(ctx: Context, sha: string): Promise<{ tags: string[]; firstTag: TagFact | null }> {
-  const releases = (await ctx.port.tagsContaining([sha])).filter((t) => ctx.tagPattern.test(t.name));
-  const byVersion = [...releases].sort((a, b) => compareVersions(a.name, b.name));
-  const time = (date: string): number => Date.parse(date) || Number.MAX_SAFE_INTEGER;
-  const first = [...byVersion].sort((a, b) => time(a.date) - time(b.date))[0];
-  return { tags: byVersion.map((t) => t.name), firstTag: first === undefined ? null : { name: first.name, date: first.date } };
+  // By version first, so that of two tags with one date the lower version is the first release.
+  const byVersion = [...(await releaseTags(ctx, sha))].sort((a, b) => compareVersions(a.name, b.name));
+  return { tags: byVersion.map((t) => t.name), firstTag: earliestTag(byVersion) };
 }
 
 function missingFix(link: Link, deployedKnown: boolean): FixEvidence {

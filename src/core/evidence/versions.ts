@@ -1,4 +1,5 @@
 // Release tags: which tags look like versions, and their order.
+import type { TagFact } from './model';
 
 /**
  * Default: an optional word prefix (`release-`, `app/`), then `v`/`V` and a number, or dotted
@@ -52,4 +53,11 @@ export function compileTagPattern(source: string): RegExp | null {
     // An invalid pattern is the caller's error to report, not an exception to propagate.
     return null;
   }
+}
+
+/** The earliest release by its tag's date (a tag without a date comes last). */
+export function earliestTag<T extends { name: string; date: string }>(tags: readonly T[]): TagFact | null {
+  const time = (date: string): number => Date.parse(date) || Number.MAX_SAFE_INTEGER;
+  const first = [...tags].sort((a, b) => time(a.date) - time(b.date))[0];
+  return first === undefined ? null : { name: first.name, date: first.date };
 }
