@@ -20,7 +20,7 @@ import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
 import type { ScanCache } from '../../src/core/linking/scan';
-import { drainGit, git } from './gitProcess';
+import { drainGit } from './gitProcess';
 import { machineFacts } from './machine';
 import type { MachineFacts } from './machine';
 import { measurePair, median, timeOnce } from './measure';
@@ -37,6 +37,7 @@ import { workbenchSection } from './workbenchBench';
 import { ms, ratioRow, table } from './rows';
 import type { Row } from './rows';
 import { benchRealRepo } from './realRepo';
+import { measureRescan } from './rescan';
 
 interface SizeReport {
   rows: Row[];
@@ -98,7 +99,12 @@ async function benchSize(manifest: SynthManifest, options: MeasureOptions): Prom
   log(`${size}: re-scan after one new commit`);
   const cache = lastScan as ScanCache | null;
   if (cache === null) throw new Error('the full scan returned no cache');
-  const rescan = await measureRescan(port, manifest, cache, options);
+  const rescan = await measureRescan(manifest.repoDir, port, cache, options, {
+    parent: manifest.mainSha,
+    ref: `refs/heads/${manifest.target}`,
+    previous: manifest.mainSha,
+    message: (n) => `Corrige ACME-${9000 + n}: ajuste tras la revisión del benchmark\n`,
+  });
   const share = rescan.median / scan.ours.median;
   rows.push({
     operation: 're-scan after 1 new commit (raw column: our full scan)',
@@ -224,42 +230,6 @@ function runNode(args: string[]): Promise<{ code: number; stderr: string }> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
   });
-}
-
-interface RescanTiming {
-  median: number;
-  runs: number;
-  commitsRead: number;
-}
-
-/**
- * Each run puts one new commit on main (a new object every time, so the cache cannot have seen it),
- * times an incremental scan from the full scan's cache, and moves main back.
- */
-async function measureRescan(port: GitPort, manifest: SynthManifest, cache: ScanCache, options: MeasureOptions): Promise<RescanTiming> {
-  const repo = manifest.repoDir;
-  const tree = (await git(repo, ['rev-parse', `${manifest.mainSha}^{tree}`])).trim();
-  let n = 0;
-  let commitsRead = -1;
-  const once = async (): Promise<number> => {
-    n++;
-    const message = `Corrige ACME-${9000 + n}: ajuste tras la revisión del benchmark\n`;
-    const created = (
-      await git(repo, ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit-tree', tree, '-p', manifest.mainSha, '-m', message])
-    ).trim();
-    await git(repo, ['update-ref', `refs/heads/${manifest.target}`, created, manifest.mainSha]);
-    try {
-      return await timeOnce(async () => {
-        commitsRead = (await scanHistory(port, SCAN_OPTIONS, cache)).commitsRead;
-      });
-    } finally {
-      await git(repo, ['update-ref', `refs/heads/${manifest.target}`, manifest.mainSha, created]);
-    }
-  };
-  await once();
-  const samples: number[] = [];
-  for (let i = 0; i < options.runs; i++) samples.push(await once());
-  return { median: median(samples), runs: samples.length, commitsRead };
 }
 
 /**

@@ -7,19 +7,19 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import type { GitPort } from '../../src/core/gitPort';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
-import type { ScanCache, ScanResult } from '../../src/core/linking/scan';
+import type { ScanResult } from '../../src/core/linking/scan';
 import { scanHistory } from '../../src/core/linking/scan';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { git } from './gitProcess';
 import { measureCachedEvidence, writeScanCacheFile } from './largeHistory';
 import type { MeasureOptions } from './measure';
-import { measurePair, median, timeOnce } from './measure';
+import { measurePair } from './measure';
 import { oursEvidence, oursEvidenceForAll } from './ours';
 import type { BenchRefs } from './ours';
 import { rawEvidenceForIssue, rawScan } from './rawGit';
 import type { RawIssueFacts } from './rawGit';
+import { measureRescan } from './rescan';
 import { ms, ratioRow } from './rows';
 import type { Row } from './rows';
 
@@ -48,29 +48,6 @@ function pickIssues(scan: ScanResult, count: number): string[] {
     .sort((a, b) => newest(b) - newest(a))
     .slice(0, count)
     .map((i) => i.id);
-}
-
-async function measureRescan(dir: string, port: GitPort, cache: ScanCache, options: MeasureOptions): Promise<{ median: number; runs: number; commitsRead: number }> {
-  const head = (await git(dir, ['rev-parse', 'HEAD'])).trim();
-  const tree = (await git(dir, ['rev-parse', `${head}^{tree}`])).trim();
-  let n = 0;
-  let commitsRead = -1;
-  const once = async (): Promise<number> => {
-    n += 1;
-    const created = (await git(dir, ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit-tree', tree, '-p', head, '-m', `bench re-scan ${Date.now()} ${n}`])).trim();
-    await git(dir, ['update-ref', RESCAN_REF, created]);
-    try {
-      return await timeOnce(async () => {
-        commitsRead = (await scanHistory(port, SCAN_OPTIONS, cache)).commitsRead;
-      });
-    } finally {
-      await git(dir, ['update-ref', '-d', RESCAN_REF]);
-    }
-  };
-  await once();
-  const samples: number[] = [];
-  for (let i = 0; i < options.runs; i++) samples.push(await once());
-  return { median: median(samples), runs: samples.length, commitsRead };
 }
 
 function fixSetsAgree(ours: IssueEvidence[], raw: RawIssueFacts[]): { agree: number; differ: string[] } {
@@ -106,7 +83,8 @@ export async function benchRealRepo(dir: string, options: MeasureOptions, issueC
   if (result === null) throw new Error('the full scan returned nothing');
 
   log(`${label}: re-scan after one new commit`);
-  const rescan = await measureRescan(dir, port, result.cache, options);
+  const head = (await git(dir, ['rev-parse', 'HEAD'])).trim();
+  const rescan = await measureRescan(dir, port, result.cache, options, { parent: head, ref: RESCAN_REF, previous: null, message: (n) => `bench re-scan ${Date.now()} ${n}` });
   const share = rescan.median / scan.ours.median;
   rows.push({ operation: 're-scan after 1 new commit (raw column: our full scan)', size: label, ours: ms(rescan.median), raw: ms(scan.ours.median), ratio: `${(share * 100).toFixed(1)}%`, target: '< 5% of full scan', met: share < 0.05, runs: String(rescan.runs) });
   if (rescan.commitsRead !== 1) notes.push(`- ${label}: the re-scan read ${rescan.commitsRead} commits, expected 1.`);
