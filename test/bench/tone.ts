@@ -22,6 +22,7 @@ const TITLES: Record<TunePart, string> = {
   'tune-3': 'TUNE-3 part (second writer, who had not seen the rules; now tuned on: optimistic)',
   'tune-4': 'TUNE-4 part (fourth writer, chat style, who had not seen the rules; now tuned on: optimistic)',
   'tune-5': 'TUNE-5 part (fifth writer, e-mail style, who had not seen the rules; now tuned on: optimistic)',
+  'tune-6': "TUNE-6 part (third writer's old measured part, whose figures were looked at too often; now tuned on: optimistic)",
   'tune-extra': "TUNE additions (written by the rules' author: optimistic)",
 };
 

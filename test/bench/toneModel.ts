@@ -8,7 +8,7 @@
 // It ships only if, on tune-3, rules + model gain >= 4 points of recall per language with false
 // alarms <= 5% per language. TONE_MODEL_EXPLAIN=1 prints each added finding's words;
 // TONE_MODEL_HELDOUT=measure (only once the measured part is installed) trains on all the tune parts
-// and scores the measured part instead of tune-3.
+// and scores the measured part `measure-2` instead of tune-3.
 import { checkTone, toneRules } from '../../src/core/tone/check';
 import { MODEL_CLASSES } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
@@ -32,7 +32,7 @@ function main(): void {
   const onMeasure = process.env.TONE_MODEL_HELDOUT === 'measure';
   const trainedOn = TUNE_PARTS.filter((part) => onMeasure || part !== 'tune-3');
   const training = trainedOn.flatMap((part) => readCorpus(part));
-  const heldOut = readCorpus(onMeasure ? 'measure' : 'tune-3');
+  const heldOut = readCorpus(onMeasure ? 'measure-2' : 'tune-3');
   console.log(`Trained on ${trainedOn.join(', ')}; scored on ${onMeasure ? 'the measured part' : 'tune-3'}.`);
   let go = true;
   for (const lang of ['es', 'en'] as const) {

@@ -25,6 +25,7 @@ type Thresholds = Partial<Record<Bad, number>>;
 const WRITERS: Record<string, readonly TunePart[]> = {
   'first writer': ['tune', 'tune-2'],
   'second writer': ['tune-3'],
+  'third writer': ['tune-6'],
   "rules' author": ['tune-extra'],
   ...(TUNE_PARTS.includes('tune-4' as TunePart) ? { 'fourth writer (chat)': ['tune-4' as TunePart] } : {}),
   ...(TUNE_PARTS.includes('tune-5' as TunePart) ? { 'fifth writer (email)': ['tune-5' as TunePart] } : {}),
