@@ -1,11 +1,16 @@
 // Two facts that only the other linked fixes and the reverts can tell, on real repositories: a
-// forge's merge linked as a fix is the change it brought in, not a second part of it; and a
-// reverted fix was shipped only by the releases that hold it without the revert.
+// forge's merge linked as a fix is the change it brought in, not a second part of it; a reverted
+// fix was shipped only by the releases that hold it without the revert; and a fix reverted, then
+// fixed again, was an attempt: the issue is judged by the fix that replaced it.
 import * as assert from 'node:assert/strict';
 import { computeEvidence } from '../../src/core/evidence/engine';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import { buildReplyContext } from '../../src/core/reply/context';
+import * as path from 'node:path';
+import { renderReply } from '../../src/core/reply/render';
+import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import { createGitPort } from '../../src/git/simpleGitPort';
+import { evidenceBothWays } from '../support/evidenceBothWays';
 import { lines, suiteRepos } from '../support/tempRepo';
 
 const CART = lines('cart', 20);
@@ -64,5 +69,52 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     const again = buildReplyContext({ evidence: await evidenceFor(repo.dir, '#21'), language: 'en' });
     assert.equal(again.release?.name, 'v1.2.0');
     assert.equal(again.undoneBeforeRelease, false);
+  });
+
+  it('a fix reverted and then fixed again: the attempt is history, the fix that replaced it is judged and told', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART, 'CHANGES.md': 'changes\n' } });
+    const attempt = repo.commit('Start the cart guard early (fixes #30)', { files: { 'src/cart.js': CART.replace('cart 3\n', 'guard();\n') } });
+    const undo = repo.revert(attempt);
+    const fix = repo.commit('Fix crash when the cart is empty (fixes #30)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.tag('v2.0.0');
+    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#30', issueId: '#30', deployed: 'v2.0.0', now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(e.fixes.find((f) => f.sha === attempt)?.supersededBy, [fix]);
+    assert.equal(e.fixes.find((f) => f.sha === fix)?.supersededBy, undefined);
+    assert.equal(e.fixVerdicts[attempt], 'fix-reverted', 'the attempt itself stays reverted');
+    assert.equal(e.verdict, 'fix-intact');
+    assert.equal(e.deployed?.containsFix, true);
+    const context = buildReplyContext({ evidence: e, language: 'en' });
+    assert.deepEqual(context.fixes.map((f) => f.sha), [fix]);
+    assert.deepEqual(context.attempts.map((a) => [a.sha, a.undo.sha]), [[attempt, undo]]);
+    assert.deepEqual(context.reverts, [], 'the fix that stands was not reverted');
+    for (const language of ['en', 'es'] as const) {
+      const rendered = renderReply(buildReplyContext({ evidence: e, language }), { builtin: folderTemplateSource(path.resolve(__dirname, '../../../templates'), language, 'builtin'), timeZone: 'UTC' });
+      assert.ok(rendered.ok, JSON.stringify(rendered));
+      const text = rendered.text;
+      assert.match(text, language === 'en' ? /a first attempt at the fix, in cart\.js; the same day, .*undid it/ : /un primer intento de corrección, en cart\.js; ese mismo día,? .*lo deshi(?:ce|zo)/);
+      assert.doesNotMatch(text, language === 'en' ? /part of the fix/ : /parte de la corrección/);
+    }
+
+    // A later commit that touches none of the attempt's files (a changelog line) replaces nothing.
+    const other = make();
+    other.commit('Initial', { files: { 'src/cart.js': CART, 'CHANGES.md': 'changes\n' } });
+    const lone = other.commit('Guard the cart (fixes #31)', { files: { 'src/cart.js': CART_FIXED } });
+    other.revert(lone);
+    other.commit('Changelog for #31 (fixes #31)', { files: { 'CHANGES.md': 'changes\n- cart guard\n' } });
+    const notReplaced = await evidenceBothWays(createGitPort(other.dir), { ref: '#31', issueId: '#31', now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.equal(notReplaced.fixes.find((f) => f.sha === lone)?.supersededBy, undefined);
+    assert.equal(notReplaced.verdict, 'fix-reverted');
+  });
+
+  it('a part of the fix reverted after the other parts were made is still a fix undone', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    const first = repo.commit('Guard the empty cart (fixes #32)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.commit('Guard the cart total too (fixes #32)', { files: { 'src/cart.js': CART_FIXED.replace('cart 15\n', 'if (total < 0) total = 0;\n') } });
+    repo.revert(first);
+    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#32', issueId: '#32', now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.equal(e.fixes.find((f) => f.sha === first)?.supersededBy, undefined, 'the other part was made before the revert: it replaces nothing');
+    assert.equal(e.verdict, 'fix-reverted');
   });
 });

@@ -12,7 +12,7 @@ import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
 import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
-import { markMergedFixes, markReleasesInEffect } from './fixRelations';
+import { markMergedFixes, markReleasesInEffect, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
 import { measureFix, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
@@ -110,14 +110,16 @@ function counted(fix: FixEvidence): boolean {
 /**
  * Whether measuring `next` can no longer change the issue's verdict or the client's containment:
  * a counted fix is missing from the target (fix-not-on-target, placing alone tells), or a measured
- * one was reverted (fix-reverted: only a missing fix comes before it). A counterpart is always
- * measured: whether it was reverted decides whether it stands in for a fix in the client's version.
+ * one was reverted (fix-reverted: only a missing fix comes before it) and no other fix on the
+ * target could have replaced it (see `markSupersededFixes`). A counterpart is always measured:
+ * whether it was reverted decides whether it stands in for a fix in the client's version.
  */
 function verdictSettled(fixes: readonly FixEvidence[], measured: ReadonlySet<FixEvidence>, next: FixEvidence): boolean {
   // A missing fix has nothing to measure (and skipping it would leave nothing out).
   if (!counted(next)) return false;
   const onTarget = (f: FixEvidence): boolean => f.reachable || f.equivalents.length > 0;
-  return fixes.some((f) => counted(f) && (!onTarget(f) || (measured.has(f) && f.reverts.length > 0)));
+  const revertedAlone = (f: FixEvidence): boolean => measured.has(f) && f.reverts.length > 0 && !fixes.some((g) => g !== f && counted(g) && g.reachable);
+  return fixes.some((f) => counted(f) && (!onTarget(f) || revertedAlone(f)));
 }
 
 /**
@@ -204,6 +206,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   };
   await markMergedFixes(fixes, new Map(links.flatMap((l) => (l.commit === null ? [] : [[l.sha, l.commit.parents] as const]))), relations);
   await markReleasesInEffect(fixes, relations);
+  await markSupersededFixes(fixes, relations);
   const missing = fixes.filter((f) => !f.exists).map((f) => f.sha);
   if (missing.length > 0) caveats.push({ code: 'fix-missing', subjects: missing });
   const unmeasured = new Set<string>();

@@ -1,7 +1,8 @@
 // Two facts about a fix that only the other fixes and its reverts can tell. A merge linked as a fix
 // (a forge's "Merge pull request … Fixes #12") that only brought another linked fix in is that
-// change again, not a second part of it. And a reverted fix was shipped only by the releases that
-// hold it without the revert: a release holding both never had the fix in place.
+// change again, not a second part of it. A reverted fix was shipped only by the releases that
+// hold it without the revert: a release holding both never had the fix in place. And a fix that was
+// reverted and then fixed again (fix, revert, new fix) was an attempt: the new fix is what stands.
 import type { FixEvidence, TagFact } from './model';
 import { earliestTag } from './versions';
 
@@ -33,5 +34,30 @@ export async function markReleasesInEffect(fixes: FixEvidence[], q: RelationQuer
     const undone = new Set<string>();
     for (const revert of fix.reverts) for (const tag of await q.releaseTags(revert.sha)) undone.add(tag.name);
     fix.firstTagInEffect = earliestTag((await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name)));
+  }
+}
+
+/** A fix the issue's verdict is judged by (not another line's counterpart, not a merge of others). */
+function standsAlone(fix: FixEvidence): boolean {
+  return fix.exists && (fix.counterpartOf?.length ?? 0) === 0 && (fix.mergeOf?.length ?? 0) === 0;
+}
+
+/**
+ * Sets `supersededBy` on each reverted fix that a later linked fix replaced: one on the target, not
+ * reverted itself, with every revert of the attempt in its history (the new fix was made knowing the
+ * attempt was undone) and a file in common (it fixes the same code, not, say, a changelog).
+ */
+export async function markSupersededFixes(fixes: FixEvidence[], q: Pick<RelationQueries, 'isAncestor'>): Promise<void> {
+  for (const attempt of fixes) {
+    if (!standsAlone(attempt) || attempt.reverts.length === 0) continue;
+    const by: string[] = [];
+    for (const f of fixes) {
+      if (f === attempt || !standsAlone(f) || !f.reachable || f.reverts.length > 0) continue;
+      if (!f.files.some((path) => attempt.files.includes(path))) continue;
+      let after = true;
+      for (const revert of attempt.reverts) after &&= await q.isAncestor(revert.sha, f.sha);
+      if (after) by.push(f.sha);
+    }
+    if (by.length > 0) attempt.supersededBy = by;
   }
 }

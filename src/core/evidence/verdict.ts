@@ -13,6 +13,7 @@ import { VERDICTS } from './model';
  * does; a modified fix is a fact about the code even when the client's version is unknown;
  * "intact" needs the client's version to be known, else the answer is deployed-unknown.
  * With several fixes the issue takes the most serious fix verdict: one missing piece is enough.
+ * (A reverted attempt that a later fix replaced is not a piece: see `judgeIssue`.)
  */
 export function fixVerdict(fix: FixEvidence, deployedKnown: boolean): Verdict {
   if (!fix.exists || (!fix.reachable && fix.equivalents.length === 0)) return 'fix-not-on-target';
@@ -52,7 +53,8 @@ function asDeployed(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence 
  * on another release line is not a missing piece of the target's fix.
  */
 export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean): { verdict: Verdict; containsFix: boolean } {
-  const counted = fixes.filter((f) => f.exists && !isCounterpart(f)).map((f) => asDeployed(f, fixes));
+  // An attempt undone and replaced by a later fix is history: the fix that replaced it is judged.
+  const counted = fixes.filter((f) => f.exists && !isCounterpart(f) && (f.supersededBy?.length ?? 0) === 0).map((f) => asDeployed(f, fixes));
   return {
     verdict: issueVerdict(counted.map((f) => fixVerdict(f, deployedKnown))),
     containsFix: counted.length > 0 && counted.every((f) => f.inDeployed === true),

@@ -44,6 +44,12 @@ export interface ReplyRevert extends ReplyCommit {
   fixSha: string;
 }
 
+/** An earlier fix that was undone and then replaced by the fixes that stand: history, told once. */
+export interface ReplyAttempt extends ReplyCommit {
+  /** The change that undid it (the newest, when there were several). */
+  undo: ReplyCommit;
+}
+
 export interface ReplyChange extends ReplyCommit {
   /** How many of the fix's lines this commit changed or removed. */
   lines: number;
@@ -112,6 +118,8 @@ export interface ReplyContext {
   offTarget: ReplyFix[];
   /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
   counterparts: ReplyFix[];
+  /** Fixes undone and later replaced by `fixes` (fix, revert, new fix), oldest first; not in `fixes`. */
+  attempts: ReplyAttempt[];
   reverts: ReplyRevert[];
   revertsByMe: ReplyRevert[];
   revertsByOthers: ReplyRevert[];
@@ -156,7 +164,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
-  'fixSha', 'lines', 'counterparts', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
+  'fixSha', 'lines', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
   'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
 ]);
@@ -290,7 +298,13 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
   const present = evidence.fixes.filter((f) => f.exists);
   // A merge that only brought another linked fix in is that fix again: one change, told once.
-  const existing = present.filter((f) => !isCounterpart(f) && (f.mergeOf?.length ?? 0) === 0);
+  // An attempt that a later fix replaced is told apart, once; its revert is not the standing fix's.
+  const superseded = (f: FixEvidence): boolean => (f.supersededBy?.length ?? 0) > 0;
+  const existing = present.filter((f) => !isCounterpart(f) && (f.mergeOf?.length ?? 0) === 0 && !superseded(f));
+  const attempts = present
+    .filter((f) => superseded(f) && f.reverts[0] !== undefined)
+    .map((f): ReplyAttempt => ({ ...commit(f, f.files), undo: commit(f.reverts[0] as CommitFacts) }))
+    .sort((a, b) => -compareNewestFirst(a, b));
   const fixes = existing.map(fixOf);
   const counterparts = present.filter(isCounterpart).map(fixOf);
   const reverts = uniqueBySha(
@@ -342,6 +356,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
       : {}),
     offTarget: fixes.filter((f) => !f.onTarget),
     counterparts,
+    attempts,
     reverts,
     undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true),
     revertsByMe: reverts.filter((r) => r.byMe),
