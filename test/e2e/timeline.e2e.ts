@@ -72,7 +72,7 @@ describe('e2e: the timeline panel', function () {
     await answerQuickInput(page, 'ACME-2', /Show the timeline of which issue/);
     const view = webview(page);
     await view.locator('svg.pof-timeline').waitFor({ state: 'visible', timeout: 90_000 });
-    assert.match(await view.locator('.verdict').innerText(), /^You undid the fix on March 9, 2026, so the problem is back \([0-9a-f]{7}\)\.$/);
+    assert.match(await view.locator('.verdict').innerText(), /^You undid the fix on March 9, 2026, which would explain why the problem is back \([0-9a-f]{7}\)\.$/);
     assert.equal(await view.locator('.mark.kind-revert.mine').count(), 1);
     assert.ok((await view.locator('.mark.kind-report').count()) >= 2);
     assert.ok((await view.locator('.break').count()) >= 1, 'the quiet months are not compressed');

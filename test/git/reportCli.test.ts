@@ -63,7 +63,7 @@ describe('proof-of-fix report', function () {
     const box = await page.locator('svg.pof-timeline').boundingBox();
     assert.ok(box && box.width > 600 && box.height > 100, `the drawing is ${JSON.stringify(box)}`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'es', "the client's language");
-    assert.match(await page.locator('.verdict').innerText(), /^Un cambio mío deshizo la corrección el 9 de marzo de 2026; por eso el problema ha vuelto\.$/);
+    assert.match(await page.locator('.verdict').innerText(), /^Un cambio mío deshizo la corrección el 9 de marzo de 2026, lo que explicaría que el problema haya vuelto\.$/);
     assert.equal(await page.locator('svg .mark.kind-revert').count(), 1);
     assert.equal(await page.locator('svg .mark.kind-report').count(), 2);
     assert.ok((await page.locator('svg .break').count()) >= 1, 'the quiet months are compressed');

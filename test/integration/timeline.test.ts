@@ -55,7 +55,7 @@ describe('timeline panel and proof page', function () {
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.match(html, new RegExp(`<script nonce="${nonce!.replace(/[+/=]/g, '\\$&')}">`));
     assert.doesNotMatch(html, /\b(src|href)=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    assert.match(html, /<p class="verdict">You undid the fix on March 9, 2026, so the problem is back \([0-9a-f]{7}\)\.<\/p>/);
+    assert.match(html, /<p class="verdict">You undid the fix on March 9, 2026, which would explain why the problem is back \([0-9a-f]{7}\)\.<\/p>/);
     assert.match(html, /<g class="mark kind-revert mine" data-sha="[0-9a-f]{40}" tabindex="0" role="button"><title>[^<]*Your change undid the fix/);
     assert.match(html, /class="mark-label"[^>]*>[0-9a-f]{7} · you</);
     // Every mark can be reached with the keyboard.
@@ -94,7 +94,7 @@ describe('timeline panel and proof page', function () {
     const html = fs.readFileSync(out, 'utf8');
     assert.ok(html.length < 300 * 1024);
     assert.match(html, /<html lang="es">/);
-    assert.match(html, /<p class="verdict">Un cambio mío deshizo la corrección el 9 de marzo de 2026; por eso el problema ha vuelto\.<\/p>/);
+    assert.match(html, /<p class="verdict">Un cambio mío deshizo la corrección el 9 de marzo de 2026, lo que explicaría que el problema haya vuelto\.<\/p>/);
     assert.doesNotMatch(html, /<script/);
     // The client's own words hold digits that look like hex ("10.000000002 €"): look for the real ids.
     const evidence = api.evidence.forFolder(api.issues.all()[0]!).get('ACME-2');

@@ -130,8 +130,8 @@ describe('timeline from the evidence', () => {
       assert.match(es, /^[A-ZÁÉÍÓÚ].*\.$/, `${verdict}: ${es}`);
       assert.notEqual(en, es);
     }
-    assert.match(build(SCENARIOS['fix-reverted-by-others']!, { audience: 'plain', perspective: 'client' }).sentence, /^A change by Marc Vidal undid the fix on October 30, 2026, so the problem is back\.$/);
-    assert.match(build(SCENARIOS['fix-reverted']!, { language: 'es' }).sentence, /^Deshiciste la corrección el 30 de octubre de 2026; por eso el problema ha vuelto \(d00dd00\)\.$/);
+    assert.match(build(SCENARIOS['fix-reverted-by-others']!, { audience: 'plain', perspective: 'client' }).sentence, /^A change by Marc Vidal undid the fix on October 30, 2026, which would explain why the problem is back\.$/);
+    assert.match(build(SCENARIOS['fix-reverted']!, { language: 'es' }).sentence, /^Deshiciste la corrección el 30 de octubre de 2026, lo que explicaría que el problema haya vuelto \(d00dd00\)\.$/);
     assert.match(build(SCENARIOS['fix-modified-by-others']!, { audience: 'plain', perspective: 'client' }).sentence, /Marc Vidal modified the fix on October 28, 2026\./);
     assert.match(build(SCENARIOS['fix-not-deployed']!, { audience: 'plain', perspective: 'client' }).sentence, /release v1\.4\.0, but not in the client's version \(v1\.3\.2\)/);
   });

@@ -98,7 +98,7 @@ describe('proof page', () => {
     assert.doesNotMatch(main!, /\b[0-9a-f]{7,40}\b/);
     for (const sha of [evidence.fixes[0]!.sha, evidence.fixes[0]!.reverts[0]!.sha]) assert.ok(technical.includes(sha), `${sha} missing`);
     assert.match(html, /<html lang="es">/);
-    assert.match(main!, /<p class="verdict">Un cambio de Marc Vidal deshizo la corrección el 30 de octubre de 2026; por eso el problema ha vuelto\.<\/p>/);
+    assert.match(main!, /<p class="verdict">Un cambio de Marc Vidal deshizo la corrección el 30 de octubre de 2026, lo que explicaría que el problema haya vuelto\.<\/p>/);
   });
 
   it('lists the facts in date order, ending today', () => {

@@ -108,7 +108,7 @@ const EN: TimelineWords = {
   verdict: {
     noFix: 'No change in the code is linked to this issue yet.',
     notOnTarget: (line) => (line === null ? 'The fix exists, but it is not in the main version yet.' : `The fix exists, but it is not on ${line}.`),
-    reverted: (who, p, date) => (who.mine && p === 'user' ? `You undid the fix on ${date}, so the problem is back.` : `${who.mine ? 'A change of mine' : `A change by ${who.name}`} undid the fix on ${date}, so the problem is back.`),
+    reverted: (who, p, date) => (who.mine && p === 'user' ? `You undid the fix on ${date}, which would explain why the problem is back.` : `${who.mine ? 'A change of mine' : `A change by ${who.name}`} undid the fix on ${date}, which would explain why the problem is back.`),
     notDeployed: (release, deployed) => (release === null ? `The fix is not in the client's version (${deployed}) yet.` : `The fix is in release ${release}, but not in the client's version (${deployed}).`),
     modified: (who, p, date) => {
       if (who === null || date === null) return 'Lines of the fix were changed after it.';
@@ -173,7 +173,7 @@ const ES: TimelineWords = {
   verdict: {
     noFix: 'Todavía no hay ningún cambio del código vinculado a esta incidencia.',
     notOnTarget: (line) => (line === null ? 'La corrección existe, pero todavía no está en la versión principal.' : `La corrección existe, pero no está en ${line}.`),
-    reverted: (who, p, date) => (who.mine && p === 'user' ? `Deshiciste la corrección el ${date}; por eso el problema ha vuelto.` : `${who.mine ? 'Un cambio mío' : `Un cambio de ${who.name}`} deshizo la corrección el ${date}; por eso el problema ha vuelto.`),
+    reverted: (who, p, date) => (who.mine && p === 'user' ? `Deshiciste la corrección el ${date}, lo que explicaría que el problema haya vuelto.` : `${who.mine ? 'Un cambio mío' : `Un cambio de ${who.name}`} deshizo la corrección el ${date}, lo que explicaría que el problema haya vuelto.`),
     notDeployed: (release, deployed) => (release === null ? `La corrección todavía no está en la versión del cliente (${deployed}).` : `La corrección está en la versión ${release}, pero no en la del cliente (${deployed}).`),
     modified: (who, p, date) => {
       if (who === null || date === null) return 'Después de la corrección se cambiaron líneas suyas.';
