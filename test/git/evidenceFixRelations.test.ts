@@ -96,15 +96,15 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
       assert.doesNotMatch(text, language === 'en' ? /part of the fix/ : /parte de la corrección/);
     }
 
-    // A later commit that touches none of the attempt's files (a changelog line) replaces nothing.
+    // Fixed again another way (another file): still a replacement, made after the revert.
     const other = make();
-    other.commit('Initial', { files: { 'src/cart.js': CART, 'CHANGES.md': 'changes\n' } });
+    other.commit('Initial', { files: { 'src/cart.js': CART, 'src/total.js': 'total\n' } });
     const lone = other.commit('Guard the cart (fixes #31)', { files: { 'src/cart.js': CART_FIXED } });
     other.revert(lone);
-    other.commit('Changelog for #31 (fixes #31)', { files: { 'CHANGES.md': 'changes\n- cart guard\n' } });
-    const notReplaced = await evidenceBothWays(createGitPort(other.dir), { ref: '#31', issueId: '#31', now: () => new Date('2026-01-01T00:00:00Z') });
-    assert.equal(notReplaced.fixes.find((f) => f.sha === lone)?.supersededBy, undefined);
-    assert.equal(notReplaced.verdict, 'fix-reverted');
+    const again = other.commit('Clamp the total instead (fixes #31)', { files: { 'src/total.js': 'total\nclamp\n' } });
+    const replaced = await evidenceBothWays(createGitPort(other.dir), { ref: '#31', issueId: '#31', now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(replaced.fixes.find((f) => f.sha === lone)?.supersededBy, [again]);
+    assert.notEqual(replaced.verdict, 'fix-reverted');
   });
 
   it('a part of the fix reverted after the other parts were made is still a fix undone', async () => {

@@ -45,7 +45,8 @@ function standsAlone(fix: FixEvidence): boolean {
 /**
  * Sets `supersededBy` on each reverted fix that a later linked fix replaced: one on the target, not
  * reverted itself, with every revert of the attempt in its history (the new fix was made knowing the
- * attempt was undone) and a file in common (it fixes the same code, not, say, a changelog).
+ * attempt was undone). Files are not compared: a second fix often takes another way (jQuery #10416
+ * was fixed again in css.js after a reverted change to effects.js).
  */
 export async function markSupersededFixes(fixes: FixEvidence[], q: Pick<RelationQueries, 'isAncestor'>): Promise<void> {
   for (const attempt of fixes) {
@@ -53,7 +54,6 @@ export async function markSupersededFixes(fixes: FixEvidence[], q: Pick<Relation
     const by: string[] = [];
     for (const f of fixes) {
       if (f === attempt || !standsAlone(f) || !f.reachable || f.reverts.length > 0) continue;
-      if (!f.files.some((path) => attempt.files.includes(path))) continue;
       let after = true;
       for (const revert of attempt.reverts) after &&= await q.isAncestor(revert.sha, f.sha);
       if (after) by.push(f.sha);

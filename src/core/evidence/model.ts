@@ -137,8 +137,8 @@ export interface FixEvidence extends CommitFacts {
   /** A merge linked as a fix that brought these other linked fixes in: the same change, not another part. */
   mergeOf?: string[];
   /**
-   * A reverted fix that later linked fixes replaced (each revert of it is in their history, and they
-   * touch a file it touched): an earlier attempt. The issue's verdict is theirs, not this one's.
+   * A reverted fix that later linked fixes replaced (each revert of it is in their history): an
+   * earlier attempt. The issue's verdict is theirs, not this one's.
    */
   supersededBy?: string[];
   /** Whether the deployed ref contains the fix or an equivalent; null when no deployed ref. */
