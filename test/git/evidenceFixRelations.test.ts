@@ -117,4 +117,19 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     assert.equal(e.fixes.find((f) => f.sha === first)?.supersededBy, undefined, 'the other part was made before the revert: it replaces nothing');
     assert.equal(e.verdict, 'fix-reverted');
   });
+
+  it('a cherry-pick linked as well as its original is one change: told once, its lines counted once', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    repo.checkout('stable', true);
+    const original = repo.commit('Fix crash when the cart is empty (fixes #40)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.checkout('main');
+    repo.commit('Unrelated work', { files: { 'README.md': 'readme\n' } });
+    const copy = repo.cherryPick(original);
+    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#40', issueId: '#40', now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(e.fixes.map((f) => f.sha).sort(), [original, copy].sort(), 'both commits are linked');
+    const context = buildReplyContext({ evidence: e, language: 'en' });
+    assert.deepEqual(context.fixes.map((f) => f.sha), [copy]);
+    assert.equal(context.survival?.added, 1, 'the one added line, not twice');
+  });
 });

@@ -296,7 +296,10 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
-  const present = evidence.fixes.filter((f) => f.exists);
+  const linked = new Set(evidence.fixes.map((f) => f.sha));
+  // A fix off the target whose copy there is itself linked (a cherry-pick linked twice) is that
+  // linked fix: told once, its lines and changes counted once.
+  const present = evidence.fixes.filter((f) => f.exists && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
   // A merge that only brought another linked fix in is that fix again: one change, told once.
   // An attempt that a later fix replaced is told apart, once; its revert is not the standing fix's.
   const superseded = (f: FixEvidence): boolean => (f.supersededBy?.length ?? 0) > 0;
