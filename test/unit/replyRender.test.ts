@@ -254,4 +254,31 @@ describe('reply rendering', () => {
       for (let i = 0; i < 6; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));
     }
   });
+  it('tells several changes by one person on one day as one line of a plain email, each commit in a technical one', () => {
+    const base = SCENARIOS['fix-modified-several']!;
+    const change = (i: number, date: string, author: string, lines: number, path: string): ReturnType<typeof commitFacts> & { lines: number; paths: string[] } => ({
+      ...commitFacts(`d${i}`, `Change ${i}`, date, false, author),
+      lines,
+      paths: [path],
+    });
+    const changedBy = [
+      change(0, '2026-10-05T18:00:00+02:00', 'Marc Vidal', 4, 'src/totals.ts'),
+      change(1, '2026-10-05T11:00:00+02:00', 'Marc Vidal', 2, 'src/tax.ts'),
+      change(2, '2026-10-05T10:00:00+02:00', 'Ana Ruiz', 1, 'src/totals.ts'),
+      change(3, '2026-10-05T09:00:00+02:00', 'Marc Vidal', 4, 'src/totals.ts'),
+    ];
+    const fix = fixEvidence({ survival: { ...(base.fixes[0]!.survival!), added: 12, intact: 1, modified: 11, removed: 0, changedBy } });
+    for (const language of ['en', 'es'] as const) {
+      const builtin = folderTemplateSource(templatesRoot, language, 'builtin');
+      const plain = renderReply(buildReplyContext({ evidence: { ...base, fixes: [fix] }, language, client: client(language), audience: 'plain', timeZone: 'Europe/Madrid' }), { builtin, timeZone: 'Europe/Madrid' });
+      assert.ok(plain.ok);
+      assert.match(plain.text, language === 'en' ? /, 3 changes by Marc Vidal in totals\.ts and tax\.ts changed 10 lines of the fix\./ : /, 3 cambios de Marc Vidal en totals\.ts y tax\.ts modificaron 10 líneas de la corrección\./);
+      assert.match(plain.text, language === 'en' ? /, a change by Ana Ruiz in totals\.ts changed 1 line of the fix\./ : /, un cambio de Ana Ruiz en totals\.ts modificó 1 línea de la corrección\./);
+      const lines = plain.text.split('\n').filter((l) => l.trim().startsWith('- '));
+      assert.equal(new Set(lines).size, lines.length, 'no line is said twice');
+      const technical = renderReply(buildReplyContext({ evidence: { ...base, fixes: [fix] }, language, client: client(language), audience: 'technical' }), { builtin });
+      assert.ok(technical.ok);
+      for (let i = 0; i < 4; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));
+    }
+  });
 });

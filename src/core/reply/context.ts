@@ -7,6 +7,7 @@ import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from 
 import type { Audience, Client, Issue, Language, Register } from '../store/model';
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
+import { formatDate } from './format';
 import type { Appendix } from './appendix';
 
 export interface ReplyCommit {
@@ -53,6 +54,12 @@ export interface ReplyAttempt extends ReplyCommit {
 export interface ReplyChange extends ReplyCommit {
   /** How many of the fix's lines this commit changed or removed. */
   lines: number;
+  /**
+   * In `changesShown` only: how many changes by this author on this day the entry stands for (the
+   * sum of their lines, the union of their files). A plain reply names no commit, so three changes
+   * by one person on one day would read as one line said three times.
+   */
+  changeCount?: number;
 }
 
 export interface ReplySurvival {
@@ -164,7 +171,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
-  'fixSha', 'lines', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
+  'fixSha', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
   'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
 ]);
@@ -264,14 +271,32 @@ function changesOf(fixes: FixEvidence[]): ReplyChange[] {
 
 const CHANGES_LISTED = 4;
 
+/** Changes (newest first) by one author on one calendar day of the reader's zone, as one entry each. */
+function byAuthorAndDay(changes: ReplyChange[], timeZone: string | undefined): ReplyChange[] {
+  const day = (iso: string): string => formatDate(iso, { locale: 'en', ...(timeZone !== undefined ? { timeZone } : {}) });
+  const groups = new Map<string, ReplyChange>();
+  for (const c of changes) {
+    const key = `${c.byMe ? '' : c.author}\u0000${day(c.date)}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { ...c, files: [...c.files], changeCount: 1 });
+    else {
+      group.lines += c.lines;
+      group.changeCount = (group.changeCount ?? 1) + 1;
+      for (const f of c.files) if (!group.files.includes(f)) group.files.push(f);
+    }
+  }
+  return [...groups.values()];
+}
+
 /** The changes a plain reply names one by one, and what the others add up to. */
-function changesToShow(changes: ReplyChange[]): Pick<ReplyContext, 'changesShown' | 'changesMore'> {
-  if (changes.length <= CHANGES_LISTED) return { changesShown: changes };
-  const largest = new Set([...changes].sort((a, b) => b.lines - a.lines || compareNewestFirst(a, b)).slice(0, CHANGES_LISTED - 1));
-  const rest = changes.filter((c) => !largest.has(c));
+function changesToShow(changes: ReplyChange[], timeZone: string | undefined): Pick<ReplyContext, 'changesShown' | 'changesMore'> {
+  const entries = byAuthorAndDay(changes, timeZone);
+  if (entries.length <= CHANGES_LISTED) return { changesShown: entries };
+  const largest = new Set([...entries].sort((a, b) => b.lines - a.lines || compareNewestFirst(a, b)).slice(0, CHANGES_LISTED - 1));
+  const rest = entries.filter((c) => !largest.has(c));
   return {
-    changesShown: changes.filter((c) => largest.has(c)),
-    changesMore: { changes: rest.length, lines: rest.reduce((sum, c) => sum + c.lines, 0) },
+    changesShown: entries.filter((c) => largest.has(c)),
+    changesMore: { changes: rest.reduce((sum, c) => sum + (c.changeCount ?? 1), 0), lines: rest.reduce((sum, c) => sum + c.lines, 0) },
   };
 }
 
@@ -366,7 +391,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', sumSurvival(existing)),
     changes,
-    ...changesToShow(changes),
+    ...changesToShow(changes, input.timeZone),
     changesByMe: changes.filter((c) => c.byMe),
     changesByOthers: changes.filter((c) => !c.byMe),
     laterChanges,
