@@ -5,7 +5,7 @@ import * as l10n from '@vscode/l10n';
 import type { EvidenceHole } from '../core/evidence/holes';
 import { evidenceHoles } from '../core/evidence/holes';
 import type { IssueEvidence } from '../core/evidence/model';
-import { buildReplyContext } from '../core/reply/context';
+import { buildReplyContext, fileNameWords } from '../core/reply/context';
 import { readRemoteUrl } from '../git/dotGit';
 import { renderReplyWithFallback } from '../core/reply/render';
 import { describeTemplateError } from '../core/reply/templateErrors';
@@ -126,7 +126,7 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`proof-of-fix reply: ${describeTemplateError(error)}\n`);
   }
   if (outcome.overrideErrors.length > 0) io.stderr.write(`proof-of-fix reply: ${l10n.t('using the built-in templates instead')}\n`);
-  const findings = checkTone(outcome.text, language, { allow: clientWords(records.client) });
+  const findings = checkTone(outcome.text, language, { allow: [...clientWords(records.client), ...fileNameWords(evidence)] });
   for (const f of findings) io.stderr.write(`proof-of-fix reply: ${l10n.t('tone')}: ${formatFinding('reply', f)}`);
 
   if (options.json) {

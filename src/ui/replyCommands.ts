@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IssueEvidence } from '../core/evidence/model';
-import { buildReplyContext } from '../core/reply/context';
+import { buildReplyContext, fileNameWords } from '../core/reply/context';
 import { readRemoteUrl } from '../git/dotGit';
 import type { TemplateError } from '../core/reply/templateErrors';
 import { mailtoUrl, replySubject } from '../core/reply/mail';
@@ -170,7 +170,7 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     // Recorded once the text is sure to be replaced: known here before the document opens (so the
     // open does not read the old record back), written to disk while the editor opens.
     const record = (uri: vscode.Uri): void => {
-      recorded = drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: clientWords(client) });
+      recorded = drafts.set({ uri, folder, issueId: issue.id, language, evidence, rendered: text, allow: [...clientWords(client), ...fileNameWords(evidence)] });
     };
     const uri = await openDraft(folder, issue, text, args.ifEdited, record);
     if (!uri) return undefined;

@@ -132,4 +132,22 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     assert.deepEqual(context.fixes.map((f) => f.sha), [copy]);
     assert.equal(context.survival?.added, 1, 'the one added line, not twice');
   });
+
+  it('a fix and its rebased copy, both in the history, are one change: told once', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    repo.checkout('feature', true);
+    const original = repo.commit('Fix crash when the cart is empty (fixes #41)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.checkout('main');
+    const copy = repo.cherryPick(original);
+    repo.merge('feature', 'Merge branch feature');
+    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#41', issueId: '#41', now: () => new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(e.fixes.map((f) => f.reachable), [true, true]);
+    const repeated = e.fixes.filter((f) => f.sameChangeAs !== undefined);
+    assert.equal(repeated.length, 1);
+    assert.deepEqual([repeated[0]?.sha, repeated[0]?.sameChangeAs].sort(), [original, copy].sort());
+    const context = buildReplyContext({ evidence: e, language: 'en' });
+    assert.equal(context.fixes.length, 1);
+    assert.equal(context.survival?.added, 1);
+  });
 });

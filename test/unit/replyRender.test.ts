@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildReplyContext } from '../../src/core/reply/context';
+import { buildReplyContext, fileNameWords } from '../../src/core/reply/context';
+import { checkTone } from '../../src/core/tone/check';
 import { renderReply, renderReplyWithFallback } from '../../src/core/reply/render';
 import { describeTemplateError } from '../../src/core/reply/templateErrors';
 import type { TemplateError } from '../../src/core/reply/templateErrors';
@@ -279,6 +280,19 @@ describe('reply rendering', () => {
       const technical = renderReply(buildReplyContext({ evidence: { ...base, fixes: [fix] }, language, client: client(language), audience: 'technical' }), { builtin });
       assert.ok(technical.ok);
       for (let i = 0; i < 4; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));
+    }
+  });
+  it('a file the reply names in capitals (CHANGES) is a name to the tone check, not shouting', () => {
+    const base = SCENARIOS['fix-modified-several']!;
+    const fix = fixEvidence({ files: ['CHANGES', 'src/invoices/totals.ts'] });
+    const evidence = { ...base, fixes: [fix, fixEvidence({ sha: 'e'.repeat(40), files: ['src/invoices/tax.ts'] })] };
+    assert.deepEqual(fileNameWords(evidence).filter((w) => w === 'CHANGES'), ['CHANGES']);
+    for (const language of ['en', 'es'] as const) {
+      const plain = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'plain' }), { builtin: folderTemplateSource(templatesRoot, language, 'builtin') });
+      assert.ok(plain.ok);
+      assert.match(plain.text, /CHANGES/);
+      assert.ok(checkTone(plain.text, language).some((f) => f.category === 'shouting'), 'without the names the word reads as shouting');
+      assert.deepEqual(checkTone(plain.text, language, { allow: fileNameWords(evidence) }).filter((f) => f.category === 'shouting'), []);
     }
   });
 });

@@ -12,7 +12,7 @@ import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
 import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
-import { markMergedFixes, markReleasesInEffect, markSupersededFixes } from './fixRelations';
+import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
 import { measureFix, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
@@ -183,7 +183,9 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const placed: PlacedFix[] = [];
   for (const link of links) placed.push(await placeFix(ctx, link));
   const fixes = placed.map((p) => p.fix);
-  await markCounterparts(ctx, fixes, new Map(placed.map((p) => [p.fix.sha, p.diff])));
+  const diffs = new Map(placed.map((p) => [p.fix.sha, p.diff]));
+  await markCounterparts(ctx, fixes, diffs);
+  markRepeatedFixes(fixes, diffs);
   const paths = new Set<string>();
   const measured = new Set<FixEvidence>();
   // Whether the verdict-level computation left anything out; when not, its evidence is the full one.

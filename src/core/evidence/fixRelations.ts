@@ -3,7 +3,9 @@
 // change again, not a second part of it. A reverted fix was shipped only by the releases that
 // hold it without the revert: a release holding both never had the fix in place. And a fix that was
 // reverted and then fixed again (fix, revert, new fix) was an attempt: the new fix is what stands.
+import type { FileDiff } from '../gitPort';
 import type { FixEvidence, TagFact } from './model';
+import { patchKey } from './patchId';
 import { earliestTag } from './versions';
 
 export interface RelationQueries {
@@ -23,6 +25,22 @@ export async function markMergedFixes(fixes: FixEvidence[], parentsOf: ReadonlyM
       if ((await q.isAncestor(f.sha, merge.sha)) && !(await q.isAncestor(f.sha, first))) brought.push(f.sha);
     }
     if (brought.length > 0) merge.mergeOf = brought;
+  }
+}
+
+/**
+ * Sets `sameChangeAs` on each linked fix on the target whose patch is an earlier linked fix's on the
+ * target too (werkzeug #492: a commit and its rebased copy, both in the history, both "fix issue #492").
+ */
+export function markRepeatedFixes(fixes: FixEvidence[], diffs: ReadonlyMap<string, readonly FileDiff[]>): void {
+  const first = new Map<string, string>();
+  for (const f of fixes) {
+    if (!f.exists || !f.reachable || f.isMerge) continue;
+    const key = patchKey(diffs.get(f.sha) ?? []);
+    if (key === '') continue;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, f.sha);
+    else f.sameChangeAs = earlier;
   }
 }
 

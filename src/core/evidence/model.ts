@@ -137,6 +137,11 @@ export interface FixEvidence extends CommitFacts {
   /** A merge linked as a fix that brought these other linked fixes in: the same change, not another part. */
   mergeOf?: string[];
   /**
+   * A linked fix on the target whose patch equals an earlier linked fix's, also on the target (the
+   * same change applied again: rebased or cherry-picked onto a line that already had it): told once.
+   */
+  sameChangeAs?: string;
+  /**
    * A reverted fix that later linked fixes replaced (each revert of it is in their history): an
    * earlier attempt. The issue's verdict is theirs, not this one's.
    */

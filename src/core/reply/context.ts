@@ -201,6 +201,15 @@ function fileNames(paths: readonly string[]): string[] {
   return [...new Set(paths.map(baseName).filter((n) => n !== ''))];
 }
 
+/**
+ * The words of the file names a reply may name (the fixes' files, the files later changes touched):
+ * a file called `CHANGES` or `LICENSE` is a name, not shouting, wherever the tone check meets it.
+ */
+export function fileNameWords(evidence: IssueEvidence): string[] {
+  const paths = evidence.fixes.flatMap((f) => [...f.files, ...[f.survival, f.survivalDeployed].flatMap((s) => s?.changedBy.flatMap((c) => c.paths) ?? [])]);
+  return [...new Set(fileNames(paths).flatMap((name) => name.split(/[^\p{L}\p{N}]+/u)).filter((w) => w !== ''))];
+}
+
 function commit(facts: CommitFacts, paths: readonly string[] = []): ReplyCommit {
   return { sha: facts.sha, subject: facts.subject, author: facts.authorName, date: facts.date, byMe: facts.byMe, files: fileNames(paths) };
 }
@@ -322,9 +331,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
   const linked = new Set(evidence.fixes.map((f) => f.sha));
-  // A fix off the target whose copy there is itself linked (a cherry-pick linked twice) is that
-  // linked fix: told once, its lines and changes counted once.
-  const present = evidence.fixes.filter((f) => f.exists && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
+  // A fix off the target whose copy there is itself linked (a cherry-pick linked twice), or one
+  // on the target repeating an earlier linked fix's patch, is that fix: told once, counted once.
+  const present = evidence.fixes.filter((f) => f.exists && f.sameChangeAs === undefined && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
   // A merge that only brought another linked fix in is that fix again: one change, told once.
   // An attempt that a later fix replaced is told apart, once; its revert is not the standing fix's.
   const superseded = (f: FixEvidence): boolean => (f.supersededBy?.length ?? 0) > 0;
