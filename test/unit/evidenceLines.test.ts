@@ -94,6 +94,15 @@ describe('evidence rules for messy histories', () => {
       const reworded = candidate('c4'.repeat(20), 'Use the configured bound', { removed: ['if (count >= limit) return flush(buffer);'], added: ['if (count > limit) return flush(buffer);', 'if (count >= config.limit) return flush(buffer);'] });
       assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [reworded], bound), []);
     });
+    it('a rewrite of the whole file that drops the fix\'s lines among many others is not a revert by content', () => {
+      const config = { base: FIX, added: ['try:', '    import log_cabinet', 'except ImportError:', '    log_cabinet = None'], removed: [] };
+      const others = Array.from({ length: 40 }, (_, i) => `setting_${i} = ${i}`);
+      const rewrite = candidate('c5'.repeat(20), 'Use the shared docs theme', { removed: [...config.added, ...others], added: ['theme = "shared"'] });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [rewrite], config), []);
+      // Taking the fix's lines away with a few neighbours is still undoing it.
+      const undo = candidate('c6'.repeat(20), 'Drop the optional import', { removed: [...config.added, ...others.slice(0, 3)], added: [] });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [undo], config).map((r) => r.how), ['content']);
+    });
   });
 
   describe('counterparts across release lines', () => {

@@ -4,7 +4,8 @@
 // `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`),
 // without naming another commit; or by content, the net under all of these: its patch takes away
 // the fix's added lines and puts back the removed ones, without putting edited versions of the
-// added ones in their place (that rewrites the fix: its lines count as modified). A revert that was itself reverted (or the
+// added ones in their place and without taking away much else (either rewrites the fix or its file:
+// its lines count as modified). A revert that was itself reverted (or the
 // fix reapplied) no longer counts. Only candidates from the history being judged are given.
 import { newestFirst } from '../commitOrder';
 import type { CommitFacts, RevertFact } from './model';
@@ -57,6 +58,9 @@ function revertsSubject(written: string, subject: string): boolean {
   const start = cut?.[1];
   return start !== undefined && start.length >= MIN_TRUNCATED && subject.startsWith(start) && subject.length > start.length;
 }
+
+// A revert by content takes away at least one line of the fix per this many lines it takes away.
+const REVERT_SHARE = 3;
 
 /** Every item of `needle` (a multiset) is in `haystack`. */
 function containsAll(haystack: string[], needle: string[]): boolean {
@@ -129,7 +133,11 @@ export function classifyReverts(
     else if (named.length === 0 && revertsSubject(c.facts.subject, fix.subject)) reverts.push({ ...c.facts, how: 'subject', reverts: fix.sha });
     else if (content !== null && added.length > 0 && c.removed !== undefined && c.added !== undefined) {
       // Whatever the message names (a squash, a merge we could not map): the patch undoes the fix.
-      if (containsAll(squashed(c.removed), added) && containsAll(squashed(c.added), removed) && !rewritesInPlace(c.added, content)) {
+      const gone = squashed(c.removed);
+      // The fix's lines are a good part of what it took away: a rewrite of the whole file that drops
+      // them with everything else (flask #1867: 8 lines among 281 of a new docs config) changed them.
+      const aboutTheFix = added.length * REVERT_SHARE >= gone.length;
+      if (aboutTheFix && containsAll(gone, added) && containsAll(squashed(c.added), removed) && !rewritesInPlace(c.added, content)) {
         reverts.push({ ...c.facts, how: 'content', reverts: content.base });
       }
     }
