@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const issues = new IssueWorkspace({
     validator,
     // Every git command and how long it took, as the log's reader needs them after a failure.
-    gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().info(line) }),
+    gitPortFactory: (dir, queue) => createGitPort(dir, { log: (line) => log().info(line), ...(queue === undefined ? {} : { queueKey: `${dir}#${queue}` }) }),
   });
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);

@@ -268,7 +268,7 @@ export class FolderEvidence implements vscode.Disposable {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     // Taken before the issue is read: a change from here on makes this computation's inputs stale.
     const stale = this.staleness.signal;
-    const port = this.gitPort();
+    let port = this.gitPort();
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
     const issue = this.folder.store.issue(issueId);
     if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
@@ -276,7 +276,8 @@ export class FolderEvidence implements vscode.Disposable {
     let snapshot: EvidenceSnapshot;
     try {
       // The user's request never waits for the session's first scan of the history (see forRequest).
-      snapshot = priority === 'user' ? await this.snapshots.forRequest(port) : await this.snapshots.full(port);
+      if (priority === 'user') ({ snapshot, port } = await this.snapshots.forRequest(port, this.folder.requestGitPort() ?? port));
+      else snapshot = await this.snapshots.full(port);
     } catch (error) {
       this.cache.fail(issueId, '', generation, problemOf(error));
       throw error;

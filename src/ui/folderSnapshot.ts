@@ -64,14 +64,15 @@ export class FolderSnapshot {
    * few small git commands, and its evidence searches the history by the issue's id, so the request
    * never waits for a scan of the whole history. Its digest is the full one's for the same state.
    */
-  async forRequest(port: GitPort): Promise<EvidenceSnapshot> {
+  async forRequest(port: GitPort, requestPort: GitPort): Promise<{ snapshot: EvidenceSnapshot; port: GitPort }> {
     const version = this.version;
-    if (this.snapshot?.version === version) return this.snapshot.value;
+    if (this.snapshot?.version === version) return { snapshot: this.snapshot.value, port };
     // With the scan of an earlier state in memory, bringing it up to date reads only the new commits.
-    if (this.scanCache !== undefined) return this.full(port);
+    if (this.scanCache !== undefined) return { snapshot: await this.full(port), port };
+    // The scan's one long `git log` holds the folder's git queue: this request's commands use their own.
     if (this.withoutScan?.version !== version) {
       const started = Date.now();
-      const value: Promise<EvidenceSnapshot> = readSnapshotWithoutScan(port, evidenceSettings(this.folder.folder.uri)).then((s) => {
+      const value: Promise<EvidenceSnapshot> = readSnapshotWithoutScan(requestPort, evidenceSettings(this.folder.folder.uri)).then((s) => {
         log().info(`Read the repository of ${this.folder.folder.name} without its history scan in ${Date.now() - started} ms (the scan is under way: the request searches the history by id)`);
         return s;
       });
@@ -81,7 +82,7 @@ export class FolderSnapshot {
       });
       this.withoutScan = { version, value };
     }
-    return this.withoutScan.value;
+    return { snapshot: await this.withoutScan.value, port: requestPort };
   }
 
   private async readTimed(port: GitPort, version: number): Promise<RepositorySnapshot> {
