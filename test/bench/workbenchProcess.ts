@@ -21,7 +21,7 @@ function read(file: string): string | undefined {
 }
 
 /** The memory of `pid`, or undefined once the process is gone (or is no extension host: the pid was reused). */
-export function extensionHostMemory(pid: number): HostMemory | undefined {
+function extensionHostMemory(pid: number): HostMemory | undefined {
   if (!(read(`/proc/${pid}/cmdline`) ?? '').includes('--type=extensionHost')) return undefined;
   const status = read(`/proc/${pid}/status`);
   if (status === undefined) return undefined;
