@@ -8,6 +8,7 @@ import type { ToneFinding } from '../core/tone/model';
 import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
+import { log } from './log';
 import { requestRunning } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
@@ -108,15 +109,26 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       this.warmed.add(language);
       return toneWarmUpSteps(language, WARM_UP_TEXTS[language]);
     });
+    if (steps.length === 0) return;
+    // Logged so that a wait of the extension host can be told apart from this work.
+    const started = Date.now();
+    let longest = 0;
+    log().info(`Tone check warm-up started: ${steps.length} steps`);
     const next = (): void => {
       const step = steps.shift();
-      if (step === undefined || this.disposed) return;
+      if (this.disposed) return;
+      if (step === undefined) {
+        log().info(`Tone check warm-up done in ${Date.now() - started} ms (longest step ${longest} ms)`);
+        return;
+      }
       this.warmUpTimer = setTimeout(() => {
         // A person's request started meanwhile: it goes first, the step waits for its end.
         if (requestRunning()) {
           steps.unshift(step);
         } else {
+          const at = Date.now();
           step();
+          longest = Math.max(longest, Date.now() - at);
         }
         next();
       }, requestRunning() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
