@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const issues = new IssueWorkspace({
     validator,
     // Every git command and how long it took, as the log's reader needs them after a failure.
-    gitPortFactory: (dir) => createGitPort(dir, { log: (line) => log().info(line) }),
+    gitPortFactory: (dir, queue) => createGitPort(dir, { log: (line) => log().info(line), ...(queue === undefined ? {} : { queueKey: `${dir}#${queue}` }) }),
   });
   const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
@@ -98,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
   // `npm start` asks for the view on the demo at once, rather than the Explorer.
   if (process.env.PROOF_OF_FIX_OPEN_VIEW === '1') void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-  log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
+  log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms (extension host process ${process.pid})`);
   return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand, onDidChangeRequestProgress, timeline };
 }
 

@@ -47,6 +47,8 @@ export interface GitPortOptions {
   totalTimeoutMs?: number;
   maxOutputBytes?: number;
   renameLimit?: number;
+  /** The queue its commands wait in (default: the folder's): a second queue lets a request run beside a long read. */
+  queueKey?: string;
 }
 
 // simple-git waits 50 ms after a process that printed nothing at all (the runner cuts that wait
@@ -73,8 +75,8 @@ function rangeArgs(range: RevisionRange): string[] {
 }
 
 export function createGitPort(repoDir: string, options: GitPortOptions = {}): GitPort {
-  // Every runner of this port waits in the queue of the folder it was opened on.
-  const runnerOptions = { ...options, queueKey: repoDir };
+  // Every runner of this port waits in the queue of the folder it was opened on (or the one given).
+  const runnerOptions = { ...options, queueKey: options.queueKey ?? repoDir };
   let git: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';

@@ -14,29 +14,26 @@ import { computeEvidence } from '../core/evidence/engine';
 import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
 import type { EvidenceDetail, IssueEvidence, Verdict } from '../core/evidence/model';
 import { EvidenceCache, serves } from '../core/evidence/evidenceCache';
-import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
-import { readRepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import { evidenceKey } from '../core/evidenceView';
 import type { ReplyState } from '../core/inbox';
 import { replyState } from '../core/inbox';
 import type { GitPort } from '../core/gitPort';
-import type { ScanCache } from '../core/linking/scan';
 import { readRemoteUrl } from '../git/dotGit';
 import type { Forge } from '../core/reply/remoteLinks';
 import { parseRemote } from '../core/reply/remoteLinks';
-import { commitGraphAdvice } from '../core/linking/commitGraphAdvice';
 import type { TaskPriority } from '../core/priorityQueue';
 import { PriorityQueue } from '../core/priorityQueue';
 import { CoalescingRunner } from '../core/store/coalescingRunner';
 import type { Issue } from '../core/store/model';
 import { isClosedStatus } from '../core/store/model';
-import { reportError } from './commands';
 import type { EvidenceProblem } from './errorMessages';
 import { problemOf } from './errorMessages';
 import type { FolderIssues } from './issueWorkspace';
 import { log } from './log';
 import { RepositoryWatcher } from './repositoryWatcher';
-import { evidenceSettings } from './settings';
+import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
+import type { EvidenceSnapshot } from './folderSnapshot';
+import { FolderSnapshot } from './folderSnapshot';
 
 // Git rewrites several files per checkout or commit; one refresh after the burst is enough.
 const REFRESH_DEBOUNCE_MS = 300;
@@ -63,6 +60,22 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/**
+ * `work`'s outcome, or a rejection as soon as `signal` aborts (the work itself goes on: another
+ * caller may wait for it; its own failure is then that caller's to handle).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      work.catch(() => undefined);
+      reject(new vscode.CancellationError());
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** The inflight map's key of an issue's computation at one detail. */
 function inflightKey(issueId: string, detail: EvidenceDetail): string {
   return detail === 'full' ? issueId : `${issueId}\u0000verdict`;
@@ -87,17 +100,11 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly awaited = new Set<string>();
   /** Aborted when the store, the repository or the settings change: a background check running then works from stale inputs. */
   private staleness = new AbortController();
-  private commitGraphAdvised = false;
-  /** Bumped by every change to the repository or the settings; the snapshot is rebuilt when it moved. */
-  private repositoryVersion = 0;
-  private snapshot: { version: number; value: RepositorySnapshot } | undefined;
-  /** The snapshot being read: checks running side by side wait for the same read. */
-  private snapshotRead: { version: number; value: Promise<RepositorySnapshot> } | undefined;
-  private scanCache: ScanCache | undefined;
+  /** The repository snapshot every check works from (see folderSnapshot.ts). */
+  private readonly snapshots: FolderSnapshot;
   private readonly watcher = new RepositoryWatcher();
   private timer: NodeJS.Timeout | undefined;
   private content: CommitContentPort | undefined;
-  private lastReported = '';
   private disposed = false;
   forge: Forge | null = null;
 
@@ -109,6 +116,10 @@ export class FolderEvidence implements vscode.Disposable {
     this.disposables.push(this.changeEmitter, this.watcher);
     this.watcher.onDidChange(() => this.invalidateRepository(), this, this.disposables);
     this.passRunner = new CoalescingRunner(() => this.pass());
+    this.snapshots = new FolderSnapshot(folder, (gitCommonDir) => {
+      this.watcher.watch(gitCommonDir);
+      void this.readForge();
+    });
   }
 
   private gitPort(): GitPort | undefined {
@@ -166,7 +177,7 @@ export class FolderEvidence implements vscode.Disposable {
     const key = inflightKey(issueId, detail);
     // A background full check of an unexpanded row showing its verdict changes nothing shown: no repaint.
     const unseen = priority === 'background' && detail === 'full' && this.cache.isFresh(issueId, 'verdict') && this.cache.state(issueId).evidence !== undefined && !this.cache.wanted().includes(issueId);
-    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal, detail), priority);
+    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal, detail, priority), priority);
     this.promotions.set(key, queued.promote);
     const task = queued.promise.finally(() => {
       if (!this.inflight.has(inflightKey(issueId, detail === 'full' ? 'verdict' : 'full'))) this.awaited.delete(issueId);
@@ -186,7 +197,7 @@ export class FolderEvidence implements vscode.Disposable {
 
   /** The repository changed (HEAD, refs) or the settings did: rebuild the snapshot, then refresh. */
   invalidateRepository(): void {
-    this.repositoryVersion++;
+    this.snapshots.invalidate();
     this.storeChanged();
   }
 
@@ -253,18 +264,20 @@ export class FolderEvidence implements vscode.Disposable {
     return this.content;
   }
 
-  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal, detail: EvidenceDetail): Promise<IssueEvidence> {
+  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal, detail: EvidenceDetail, priority: TaskPriority): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     // Taken before the issue is read: a change from here on makes this computation's inputs stale.
     const stale = this.staleness.signal;
-    const port = this.gitPort();
+    let port = this.gitPort();
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
     const issue = this.folder.store.issue(issueId);
     if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
     const generation = this.cache.generation;
-    let snapshot: RepositorySnapshot;
+    let snapshot: EvidenceSnapshot;
     try {
-      snapshot = await this.ensureSnapshot(port);
+      // The user's request never waits for the session's first scan of the history (see forRequest).
+      if (priority === 'user') ({ snapshot, port } = await this.snapshots.forRequest(port, this.folder.requestGitPort() ?? port));
+      else snapshot = await this.snapshots.full(port);
     } catch (error) {
       this.cache.fail(issueId, '', generation, problemOf(error));
       throw error;
@@ -328,67 +341,6 @@ export class FolderEvidence implements vscode.Disposable {
     }
   }
 
-  private async ensureSnapshot(port: GitPort): Promise<RepositorySnapshot> {
-    const version = this.repositoryVersion;
-    if (this.snapshot !== undefined && this.snapshot.version === version) return this.snapshot.value;
-    if (this.snapshotRead?.version === version) return this.snapshotRead.value;
-    const value = this.readSnapshotTimed(port, version);
-    this.snapshotRead = { version, value };
-    try {
-      return await value;
-    } finally {
-      if (this.snapshotRead?.value === value) this.snapshotRead = undefined;
-    }
-  }
-
-  private async readSnapshotTimed(port: GitPort, version: number): Promise<RepositorySnapshot> {
-    const started = Date.now();
-    try {
-      const value = await this.readSnapshot(port);
-      this.snapshot = { version, value };
-      this.lastReported = '';
-      log().info(`Read the repository of ${this.folder.folder.name} in ${Date.now() - started} ms (${value.scan.commitsRead} new commits scanned)`);
-      return value;
-    } catch (error) {
-      this.snapshot = undefined;
-      this.reportOnce(error);
-      throw error;
-    }
-  }
-
-  private async readSnapshot(port: GitPort): Promise<RepositorySnapshot> {
-    const snapshot = await readRepositorySnapshot(port, evidenceSettings(this.folder.folder.uri), this.scanCache, (gitCommonDir) => {
-      this.watcher.watch(gitCommonDir);
-      void this.readForge();
-    });
-    this.scanCache = snapshot.scan.cache;
-    await this.adviseCommitGraph(port, snapshot.scan.commitsKnown);
-    for (const bad of snapshot.scan.patternErrors) log().warn(`Issue id pattern ${JSON.stringify(bad)} is not a valid regular expression; it is ignored.`);
-    return snapshot;
-  }
-
-
-  /** Once per session: a repository without git's commit-graph is told how to write one (never written for the user). */
-  private async adviseCommitGraph(port: GitPort, commits: number): Promise<void> {
-    if (this.commitGraphAdvised || port.hasCommitGraph === undefined) return;
-    this.commitGraphAdvised = true;
-    if (!(await port.hasCommitGraph())) log().info(commitGraphAdvice(this.folder.folder.name, commits));
-  }
-
-  /** Tells the user once per distinct problem that stops every computation (a bad setting, no commits). */
-  private reportOnce(error: unknown): void {
-    const problem = problemOf(error);
-    const key = `${problem.code}:${problem.subject}`;
-    if (key === this.lastReported) return;
-    this.lastReported = key;
-    // An empty repository is a state the view shows; it needs no notification.
-    if (problem.code === 'empty-repository') {
-      log().info(`The repository of ${this.folder.folder.name} has no commits yet`);
-      return;
-    }
-    reportError(`Reading the repository of ${this.folder.folder.name}`, error);
-  }
-
   private async readForge(): Promise<void> {
     const forge = parseRemote(await readRemoteUrl(this.folder.folder.uri.fsPath));
     if (JSON.stringify(forge) === JSON.stringify(this.forge)) return;
@@ -403,9 +355,11 @@ export class FolderEvidence implements vscode.Disposable {
     const startGeneration = this.cache.generation;
     let snapshot: RepositorySnapshot;
     try {
-      snapshot = await this.queue.enqueue(() => this.ensureSnapshot(port), 'background').promise;
+      // A user's request arriving meanwhile does not wait for the read: this task steps aside (the
+      // read goes on) and waits for it again once the request is done.
+      snapshot = await this.queue.enqueue((signal) => untilAborted(this.snapshots.full(port), signal), 'background').promise;
     } catch (error) {
-      // Reported once by ensureSnapshot; every issue shows the problem when expanded.
+      // Reported once by the snapshot's read; every issue shows the problem when expanded.
       for (const id of this.cache.wanted()) this.cache.fail(id, '', this.cache.generation, problemOf(error));
       this.changeEmitter.fire();
       return;

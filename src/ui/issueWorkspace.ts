@@ -24,7 +24,8 @@ export function toUri(value: string | vscode.Uri): vscode.Uri {
 
 const WATCH_DEBOUNCE_MS = 250;
 
-export type GitPortFactory = (repoDir: string) => GitPort;
+/** A git port of the folder; `queue` 'request' waits in a queue of its own (see FolderIssues.requestGitPort). */
+export type GitPortFactory = (repoDir: string, queue?: 'request') => GitPort;
 
 /** One workspace folder's store, its watcher and its (lazily created) git port. */
 export class FolderIssues implements vscode.Disposable {
@@ -33,6 +34,7 @@ export class FolderIssues implements vscode.Disposable {
   private readonly reader: CoalescingRunner;
   private timer: NodeJS.Timeout | undefined;
   private git: GitPort | undefined;
+  private requestGit: GitPort | undefined;
   hasGit = false;
 
   constructor(
@@ -102,6 +104,16 @@ export class FolderIssues implements vscode.Disposable {
     if (!vscode.workspace.isTrusted || !this.gitPortFactory) return undefined;
     this.git ??= this.gitPortFactory(this.folder.uri.fsPath);
     return this.git;
+  }
+
+  /**
+   * A port whose read-only commands do not wait behind the folder's queue: for a user's request
+   * while the session's first history scan (one long `git log`) holds that queue.
+   */
+  requestGitPort(): GitPort | undefined {
+    if (!vscode.workspace.isTrusted || !this.gitPortFactory) return undefined;
+    this.requestGit ??= this.gitPortFactory(this.folder.uri.fsPath, 'request');
+    return this.requestGit;
   }
 
   dispose(): void {

@@ -213,6 +213,7 @@ function startEvidence(evidence: EvidenceService, folder: FolderIssues, id: stri
 export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<JourneyResult | undefined> {
   const { issues, evidence } = deps;
   return async (arg?: unknown): Promise<JourneyResult | undefined> => {
+    const invoked = Date.now();
     if (!vscode.workspace.isTrusted) {
       throw new UserError('restricted', vscode.l10n.t('Proof of Fix runs no git in Restricted Mode. Trust this workspace to check the evidence.'), {
         action: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
@@ -222,6 +223,7 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const interactive = arg === undefined || arg instanceof IssueNode;
     const args: JourneyArgs = arg instanceof IssueNode ? { issue: arg.issue.id, folder: arg.folder.folder.uri } : ((arg as JourneyArgs | undefined) ?? {});
     await issues.ready();
+    const ready = Date.now() - invoked;
 
     // 1. The issue.
     let target: { folder: FolderIssues; issue: Issue } | undefined;
@@ -279,7 +281,7 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
       }
     });
     const checked = Date.now();
-    log().info(`Journey for ${id}: report ${reported - started} ms, evidence ${checked - reported} ms after it (started with the issue, ${early.elapsed()} ms)`);
+    log().info(`Journey for ${id}: issues read ${ready} ms after the command began, issue picked at ${started - invoked} ms; report ${reported - started} ms, evidence ${checked - reported} ms after it (started with the issue, ${early.elapsed()} ms)`);
 
     // 4. The verdict in one sentence, not awaited: the draft opens while it shows.
     const sentence = verdictSentence(result, id);

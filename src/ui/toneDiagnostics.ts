@@ -1,13 +1,14 @@
 // The tone check in the editor: diagnostics on reply drafts, refreshed as the person types, and
 // quick fixes: a calm rewrite of the flagged words or sentence, or their removal.
 import * as vscode from 'vscode';
-import { changeOwnerOf, checkTone, toneFixes } from '../core/tone/check';
+import { changeOwnerOf, checkTone, toneFixes, toneWarmUpSteps } from '../core/tone/check';
 import type { ToneFix } from '../core/tone/check';
 import { isLearnedFinding } from '../core/tone/learned';
 import type { ToneFinding } from '../core/tone/model';
 import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
+import { log } from './log';
 import { requestRunning } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
@@ -18,13 +19,14 @@ const WARM_UP_STEP_GAP_MS = 50;
 const WARM_UP_WAIT_MS = 250;
 
 /**
- * What the first check of a language pays for, once per extension host, in steps: compiling the
- * rules, then running them on text of each of V8's two string representations (text with only
- * Latin-1 characters, and text with typographic quotes and dashes, as a rendered reply has).
+ * What the first check of a language pays for, once per extension host: each rule compiled and run
+ * on text of each of V8's two string representations (text with only Latin-1 characters, and text
+ * with typographic quotes and dashes, as a rendered reply has), one small step at a time.
  */
 const WARM_UP_TEXTS: Record<Language, readonly string[]> = {
-  es: ['', 'Hola: he revisado el historial de cambios. Le escribo pronto con el siguiente paso.', 'Gracias por su mensaje sobre «el total» — la corrección sigue “intacta”.'],
-  en: ['', 'Hello: I checked the history of changes. I will write soon with the next step.', 'Thank you for your message about “the total” — the fix is still intact.'],
+  // Short: a first run costs V8's compile of the expression plus the match, and the match grows with the text.
+  es: ['sí', '«sí» — “sí”'],
+  en: ['ok', '“ok” — ok'],
 };
 
 /** Why it reads badly and what to write instead, both in the reply's language (the rule file's). */
@@ -98,23 +100,35 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   }
 
   /**
-   * Pays the languages' first-check cost ahead of any draft, in idle time, one step per turn of the
-   * event loop so that a request arriving meanwhile waits for one step at most.
+   * Pays the languages' first-check cost ahead of any draft, in idle time, one step (one rule built,
+   * or run once) per turn of the event loop, so that a request arriving meanwhile waits for one
+   * small step at most, never for a whole language.
    */
   warmUp(languages: readonly Language[]): void {
     const steps = [...new Set(languages)].filter((l) => !this.warmed.has(l)).flatMap((language) => {
       this.warmed.add(language);
-      return WARM_UP_TEXTS[language].map((text) => ({ language, text }));
+      return toneWarmUpSteps(language, WARM_UP_TEXTS[language]);
     });
+    if (steps.length === 0) return;
+    // Logged so that a wait of the extension host can be told apart from this work.
+    const started = Date.now();
+    let longest = 0;
+    log().info(`Tone check warm-up started: ${steps.length} steps`);
     const next = (): void => {
       const step = steps.shift();
-      if (step === undefined || this.disposed) return;
+      if (this.disposed) return;
+      if (step === undefined) {
+        log().info(`Tone check warm-up done in ${Date.now() - started} ms (longest step ${longest} ms)`);
+        return;
+      }
       this.warmUpTimer = setTimeout(() => {
         // A person's request started meanwhile: it goes first, the step waits for its end.
         if (requestRunning()) {
           steps.unshift(step);
         } else {
-          checkTone(step.text, step.language);
+          const at = Date.now();
+          step();
+          longest = Math.max(longest, Date.now() - at);
         }
         next();
       }, requestRunning() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);

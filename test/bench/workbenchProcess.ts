@@ -1,5 +1,7 @@
-// The extension host of a running code-server, found and weighed through /proc (Linux): the process
-// among the server's descendants started as an extension host, and its resident memory now and at peak.
+// The extension host of a running code-server, weighed through /proc (Linux): the process the
+// extension names in its log ("activated in N ms (extension host process P)"), its resident memory
+// now and at peak, sampled while the bench runs, and, when it ends before the bench is done, what
+// code-server said about it: a failure the bench reports, never a figure it makes up.
 import * as fs from 'node:fs';
 
 export interface HostMemory {
@@ -18,39 +20,55 @@ function read(file: string): string | undefined {
   }
 }
 
-function parentOf(pid: number): number | undefined {
-  const stat = read(`/proc/${pid}/stat`);
-  // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
-  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ppid = Number(fields?.[1]);
-  return Number.isInteger(ppid) ? ppid : undefined;
-}
-
-function startTicks(pid: number): number {
-  const stat = read(`/proc/${pid}/stat`) ?? '';
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? 0);
-}
-
-function descends(pid: number, ancestor: number): boolean {
-  for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parentOf(p), hops++) {
-    if (p === ancestor) return true;
-  }
-  return false;
-}
-
-/** The newest extension host under the server process, or undefined while none runs. */
-export function findExtensionHost(serverPid: number): number | undefined {
-  const hosts = fs
-    .readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((pid) => (read(`/proc/${pid}/cmdline`) ?? '').includes('--type=extensionHost') && descends(pid, serverPid));
-  return hosts.sort((a, b) => startTicks(b) - startTicks(a))[0];
-}
-
-export function extensionHostMemory(pid: number): HostMemory {
+/** The memory of `pid`, or undefined once the process is gone (or is no extension host: the pid was reused). */
+function extensionHostMemory(pid: number): HostMemory | undefined {
+  if (!(read(`/proc/${pid}/cmdline`) ?? '').includes('--type=extensionHost')) return undefined;
   const status = read(`/proc/${pid}/status`);
-  if (status === undefined) throw new Error(`the extension host ${pid} is gone`);
+  if (status === undefined) return undefined;
   const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * Samples one extension host's memory every `everyMs` until stopped: the last reading survives the
+ * process, and `gone` says when it ended (with code-server's lines about extension hosts then).
+ */
+export class HostWatch {
+  private timer: NodeJS.Timeout | undefined;
+  last: HostMemory | undefined;
+  gone: { atMs: number; serverSaid: string[] } | undefined;
+  private readonly started = Date.now();
+
+  constructor(
+    readonly pid: number,
+    private readonly serverOutput: readonly string[],
+    everyMs = 250,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  /** The memory now; undefined once the host is gone (see `gone`). */
+  sample(): HostMemory | undefined {
+    if (this.gone !== undefined) return undefined;
+    const now = extensionHostMemory(this.pid);
+    if (now === undefined) {
+      this.gone = { atMs: Date.now() - this.started, serverSaid: this.serverOutput.filter((l) => /extension ?host|exited|crash|signal|SIGKILL|out of memory/i.test(l)).slice(-8) };
+      this.stop();
+      return undefined;
+    }
+    this.last = now;
+    return now;
+  }
+
+  /** Why there is no reading, in words for the report. */
+  failure(): string {
+    const said = this.gone?.serverSaid.length ? ` code-server said: ${this.gone.serverSaid.join(' | ')}` : ' code-server said nothing about it.';
+    return `the extension host ${this.pid} ended ${((this.gone?.atMs ?? 0) / 1000).toFixed(1)} s after it was found;${said}`;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
 }

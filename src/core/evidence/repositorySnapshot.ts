@@ -1,7 +1,7 @@
 // What every evidence computation of a folder shares, read once per state of the repository and
 // the settings: the target branch and its commit, who "me" is, the id patterns, the release tag
 // pattern, the history scan, and a digest of all of it that is part of every cache key.
-import type { GitPort } from '../gitPort';
+import type { GitPort, RepoState } from '../gitPort';
 import { isSafeRef } from '../gitPort';
 import type { IdPatterns } from '../linking/messageParser';
 import { DEFAULT_ID_PATTERNS } from '../linking/messageParser';
@@ -31,11 +31,8 @@ export interface SnapshotSettings {
   myIdentities: string[];
 }
 
-/**
- * Reads the snapshot; `onRepository` hears the git dir as soon as it is known (to watch it). A bad
- * target branch or tag pattern is an EvidenceFailure naming the setting's value.
- */
-export async function readRepositorySnapshot(port: GitPort, settings: SnapshotSettings, scanCache: ScanCache | undefined, onRepository: (gitCommonDir: string) => void): Promise<RepositorySnapshot> {
+/** What a snapshot holds besides the scan: read the same way with or without it. */
+async function readSettingsPart(port: GitPort, settings: SnapshotSettings, onRepository: (gitCommonDir: string) => void): Promise<{ state: RepoState; targetSha: string } & Omit<RepositorySnapshot, 'repository' | 'scan' | 'deployed'>> {
   const state = await port.repoState();
   onRepository(state.gitCommonDir);
   const target = settings.targetBranch !== '' ? settings.targetBranch : ((await port.defaultBranch()) ?? 'HEAD');
@@ -47,12 +44,42 @@ export async function readRepositorySnapshot(port: GitPort, settings: SnapshotSe
   const email = settings.myIdentities.length > 0 ? null : await port.userEmail();
   const me = settings.myIdentities.length > 0 ? settings.myIdentities : email === null ? [] : [email];
   const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, custom: settings.issueIdPatterns };
+  return { state, target, targetSha, me, patterns, tagPattern };
+}
+
+/**
+ * Every ref's name and commit (branches, tags, remotes, HEAD) with the rest of the inputs: a new
+ * commit, a moved branch or a new tag changes the digest, and with it every key.
+ */
+function repositoryDigest(part: Awaited<ReturnType<typeof readSettingsPart>>, refs: Record<string, string>): string {
+  const { state, target, targetSha, me, patterns, tagPattern } = part;
+  return digest(JSON.stringify([state.head, state.headBranch, state.shallow, refs, target, targetSha, me, patterns, tagPattern]));
+}
+
+/**
+ * Reads the snapshot; `onRepository` hears the git dir as soon as it is known (to watch it). A bad
+ * target branch or tag pattern is an EvidenceFailure naming the setting's value.
+ */
+export async function readRepositorySnapshot(port: GitPort, settings: SnapshotSettings, scanCache: ScanCache | undefined, onRepository: (gitCommonDir: string) => void): Promise<RepositorySnapshot> {
+  const part = await readSettingsPart(port, settings, onRepository);
   // Through the cache file the CLI keeps too: after a restart only the commits made since are read.
-  const scan = await scanThroughCacheFile(port, patterns, state.gitCommonDir, scanCache, () => {
+  const scan = await scanThroughCacheFile(port, part.patterns, part.state.gitCommonDir, scanCache, () => {
     // A failed write costs only the next session a longer first scan; this one has its answer.
   });
-  // Every ref's name and commit (branches, tags, remotes, HEAD), as the scan just read them: a new
-  // commit, a moved branch or a new tag changes the digest, and with it every key.
-  const repository = digest(JSON.stringify([state.head, state.headBranch, state.shallow, scan.cache.refs, target, targetSha, me, patterns, tagPattern]));
-  return { repository, target, me, patterns, tagPattern, scan, deployed: new Map() };
+  const { target, me, patterns, tagPattern } = part;
+  // The refs as the scan just read them.
+  return { repository: repositoryDigest(part, scan.cache.refs), target, me, patterns, tagPattern, scan, deployed: new Map() };
+}
+
+/**
+ * The snapshot without the history scan, for a request that cannot wait for one (the first after a
+ * window opens): its evidence searches the history by the issue's id instead. Its digest is the
+ * full snapshot's for the same state of the repository (the refs are listed as the scan lists
+ * them), so evidence computed from either serves the other.
+ */
+export async function readSnapshotWithoutScan(port: GitPort, settings: SnapshotSettings): Promise<Omit<RepositorySnapshot, 'scan'> & { scan: null }> {
+  const part = await readSettingsPart(port, settings, () => undefined);
+  const refs = Object.fromEntries((await port.listTips()).map((t) => [t.name, t.sha]));
+  const { target, me, patterns, tagPattern } = part;
+  return { repository: repositoryDigest(part, refs), target, me, patterns, tagPattern, scan: null, deployed: new Map() };
 }

@@ -31,6 +31,18 @@ interface CompiledRule {
 }
 
 const compiledCache = new WeakMap<readonly ToneRule[], CompiledRule[]>();
+const compiledRules = new WeakMap<ToneRule, CompiledRule>();
+
+function compileRule(rule: ToneRule): CompiledRule {
+  const cached = compiledRules.get(rule);
+  if (cached) return cached;
+  const body = rule.patterns.map((p) => `(?:${foldPattern(expandVerbs(p))})`).join('|');
+  const caseSensitive = rule.caseSensitive === true;
+  const source = rule.wholeWords === false ? body : `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;
+  const compiled = { rule, regex: new RegExp(source, 'gu'), caseSensitive, exceptions: new Set(rule.exceptions ?? []) };
+  compiledRules.set(rule, compiled);
+  return compiled;
+}
 
 /**
  * Compiles a rule set once, on first use, so activation pays nothing for it. Patterns are lower
@@ -40,19 +52,32 @@ const compiledCache = new WeakMap<readonly ToneRule[], CompiledRule[]>();
 function compile(rules: readonly ToneRule[]): CompiledRule[] {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
-  const compiled = rules.map((rule) => {
-    const body = rule.patterns.map((p) => `(?:${foldPattern(expandVerbs(p))})`).join('|');
-    const caseSensitive = rule.caseSensitive === true;
-    const source = rule.wholeWords === false ? body : `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;
-    return {
-      rule,
-      regex: new RegExp(source, 'gu'),
-      caseSensitive,
-      exceptions: new Set(rule.exceptions ?? []),
-    };
-  });
+  const compiled = rules.map(compileRule);
   compiledCache.set(rules, compiled);
   return compiled;
+}
+
+/**
+ * The first check of a language cut into small steps, for idle time: each step builds one rule's
+ * expression, or runs it once on one of `samples` (V8 compiles an expression on its first run, once
+ * for text of Latin-1 characters and once for other text: samples of both kinds warm both); the
+ * last step runs the whole check once. A caller runs one step per turn of its event loop.
+ */
+export function toneWarmUpSteps(language: Language, samples: readonly string[]): (() => void)[] {
+  const rules = toneRules(language);
+  const folded = samples.map((text) => foldText(text));
+  return [
+    ...rules.flatMap((rule) => [
+      (): void => void compileRule(rule),
+      ...folded.map((f) => (): void => {
+        const { regex, caseSensitive } = compileRule(rule);
+        regex.lastIndex = 0;
+        regex.test(caseSensitive ? f.text : f.lower);
+        regex.lastIndex = 0;
+      }),
+    ]),
+    (): void => void checkTone('', language),
+  ];
 }
 
 export interface ToneOptions {
