@@ -74,6 +74,22 @@ export interface MessageRecord {
   time: string;
   zone: string;
   message: string;
+  /**
+   * Whether the message holds one of the marks, read on the text as git stored it, without
+   * decoding the message (optional: a scan then decodes every message). Must agree with testing
+   * the decoded message: marks are ASCII, which UTF-8 never uses inside another character.
+   */
+  hasIdMark?(marks: readonly IdMark[]): boolean;
+}
+
+/**
+ * A sign that a message may hold an issue id, on ASCII characters alone: `mark` with a digit right
+ * after it and, when `before` is given, one of its characters right before it. Ids are rare in most
+ * histories: a scan decodes and parses only the messages that show one.
+ */
+export interface IdMark {
+  mark: string;
+  before: string | null;
 }
 
 /** A ref (HEAD, refs/heads/x, refs/tags/x, refs/remotes/x) and the commit it points to. */

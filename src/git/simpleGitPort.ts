@@ -30,7 +30,7 @@ import { parseDiff } from './parsers/diff';
 import { commitFormat, parseCommitPatches, parseCommits, SCAN_ARGS, scanRecordStream } from './parsers/log';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
-import { parseTagList, tagListFormat } from './parsers/tagList';
+import { parseTagList, peelNested, tagListFormat } from './parsers/tagList';
 import { followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { classifyStderr, createGitRunner } from './gitRunner';
@@ -68,6 +68,8 @@ function shaOrThrow(sha: string): string {
 
 // What git says when a revision names nothing, or HEAD has no commit yet.
 const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|invalid object name|Needed a single revision|no such ref|ambiguous argument/i;
+// What rev-parse says when a tag peels to something that is not a commit.
+const NOT_A_COMMIT = /expected commit type|dereferences to/i;
 const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
 
 function rangeArgs(range: RevisionRange): string[] {
@@ -253,7 +255,16 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     async listCommitTags(): Promise<{ tags: TagRecord[]; complete: boolean }> {
       // refs/heads too, only so that the output is never empty (see the note at the top).
       const r = await run(['for-each-ref', `--format=${tagListFormat.format}`, 'refs/heads', 'refs/tags']);
-      return parseTagList(r.stdout);
+      const list = parseTagList(r.stdout);
+      const nested = list.tags.filter((t) => t.nested);
+      if (nested.length === 0) return { tags: peelNested(list.tags, []) ?? [], complete: list.complete };
+      // Tags of tags, peeled the rest of the way in one call; one that ends at a tree or a blob
+      // makes the call fail, and then only git's own containment answers for sure.
+      const p = await run(['rev-parse', ...nested.map((t) => `${shaOrThrow(t.sha)}^{commit}`)], [128]);
+      const plain = (): TagRecord[] => peelNested(list.tags.filter((t) => !t.nested), []) ?? [];
+      if (expected(p, NOT_A_COMMIT)) return { tags: plain(), complete: false };
+      const tags = peelNested(list.tags, p.stdout.split('\n').filter((l) => l !== ''));
+      return tags === null ? { tags: plain(), complete: false } : { tags, complete: list.complete };
     },
 
     async pathsAt(commit: string, paths: string[]): Promise<string[]> {

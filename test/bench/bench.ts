@@ -9,18 +9,14 @@
 // in-process rows on a real repository too, see realRepo.ts; BENCH_REPO_ISSUES=5 issues), BENCH_SIZES=none
 // (no generated repository).
 import { spawn } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import type { GitPort } from '../../src/core/gitPort';
-import { SCAN_ARGS, scanRecordStream } from '../../src/git/parsers/log';
-import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
-import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
+import { scanHistory } from '../../src/core/linking/scan';
 import type { ScanCache } from '../../src/core/linking/scan';
-import { drainGit } from './gitProcess';
 import { machineFacts } from './machine';
 import type { MachineFacts } from './machine';
 import { measurePair, median, timeOnce } from './measure';
@@ -34,6 +30,7 @@ import { checkAgainstTruth, oursEvidence, oursEvidenceForAll, verdictDisagreemen
 import { cacheLoadTimes, commitGraphWriteCost, evidenceFromCacheFile, measureCachedEvidence, memoryOfScan, withoutCommitGraph, writeScanCacheFile } from './largeHistory';
 import type { Agreement } from './ours';
 import { workbenchSection } from './workbenchBench';
+import { portSummary, profileScan } from './scanProfile';
 import { ms, ratioRow, table } from './rows';
 import type { Row } from './rows';
 import { benchRealRepo } from './realRepo';
@@ -236,66 +233,6 @@ function runNode(args: string[]): Promise<{ code: number; stderr: string }> {
  * One extra scan, not in the medians, split into the time git ran, the Node CPU it took and the time
  * left after git ended; then the same log drained raw, and its bytes through the scan's own parser.
  */
-async function profileScan(repo: string, size: string): Promise<string[]> {
-  const clocked = clockPort(createGitPort(repo));
-  const stop = clockGitProcesses();
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await scanHistory(clocked.port, SCAN_OPTIONS);
-  const total = performance.now() - started;
-  const nodeCpu = process.cpuUsage(cpu);
-  const processes = stop();
-  const afterGit = performance.now() - (processes.lastExit ?? started);
-  // The scan's log read raw: how much of the gap is git printing more than the baseline's format.
-  const scanArgs = [...SCAN_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
-  const wide = await timeOnce(() => drainGit(repo, scanArgs));
-  const narrow = await timeOnce(() => rawScan(repo, ALL_REVS));
-  // The Node side on the same bytes: records, references, the graph, as the scan does while git prints.
-  const chunks = await gitChunks(repo, scanArgs);
-  const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
-  const builder = new CommitGraphBuilder();
-  let records = 0;
-  const parse = await timeOnce(async () => {
-    const stream = scanRecordStream(() => records++);
-    for (const chunk of chunks) stream.push(chunk);
-    stream.end();
-  });
-  let referencing = 0;
-  const refs = await timeOnce(async () => {
-    const stream = scanRecordStream((r) => {
-      if (recordCommit(cache, r, DEFAULT_ID_PATTERNS)) referencing++;
-    });
-    for (const chunk of chunks) stream.push(chunk);
-    stream.end();
-  });
-  const graph = await timeOnce(async () => {
-    const stream = scanRecordStream((r) => builder.add(r.sha, r.parents ?? []));
-    for (const chunk of chunks) stream.push(chunk);
-    stream.end();
-    void builder.data;
-  });
-  const cpuMs = (nodeCpu.user + nodeCpu.system) / 1000;
-  return [
-    `- ${size} full scan, profiled: ${ms(total)} ms total; git processes alive ${ms(processes.busyMs)} ms (${processes.processes} processes, ` +
-      `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read); Node CPU ${ms(cpuMs)} ms during the scan (on the other core while git runs); ` +
-      `${ms(afterGit)} ms from the last git process's exit to the answer; port calls: ${portSummary(clocked.stats)}. ` +
-      `The scan's log drained raw: ${ms(wide)} ms (the baseline's narrow format: ${ms(narrow)} ms, ${(wide / narrow).toFixed(2)}x). ` +
-      `On those bytes in Node: ${records} records parsed in ${ms(parse)} ms; with references found (${referencing} commits reference an issue): ${ms(refs)} ms; ` +
-      `with the graph built: ${ms(graph)} ms.`,
-  ];
-}
-
-/** A command's output as the chunks a pipe delivers. */
-function gitChunks(cwd: string, args: string[]): Promise<Buffer[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(chunks) : reject(new Error(`git ${args.join(' ')} failed (${code})`))));
-  });
-}
-
 async function profileEvidence(repo: string, manifest: SynthManifest, id: string, size: string): Promise<string[]> {
   const clocked = clockPort(createGitPort(repo));
   const stop = clockGitProcesses();
@@ -310,13 +247,6 @@ async function profileEvidence(repo: string, manifest: SynthManifest, id: string
       `${(processes.stdoutBytes / 2 ** 20).toFixed(2)} MiB read; port calls: ${portSummary(clocked.stats)}. ` +
       `Raw: ${ms(rawTotal)} ms, ${rawProcesses.processes} git processes alive ${ms(rawProcesses.busyMs)} ms.`,
   ];
-}
-
-function portSummary(stats: Map<string, { calls: number; ms: number }>): string {
-  return [...stats.entries()]
-    .sort((a, b) => b[1].ms - a[1].ms)
-    .map(([name, s]) => `${name} ×${s.calls} ${ms(s.ms)} ms`)
-    .join(', ');
 }
 
 function agreementNotes(size: string, a: Agreement): string[] {

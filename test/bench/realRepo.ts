@@ -21,6 +21,7 @@ import { rawEvidenceForIssue, rawScan } from './rawGit';
 import type { RawIssueFacts } from './rawGit';
 import { measureRescan } from './rescan';
 import { ms, ratioRow } from './rows';
+import { profileScan } from './scanProfile';
 import type { Row } from './rows';
 
 const SCAN_OPTIONS = { patterns: DEFAULT_ID_PATTERNS };
@@ -81,6 +82,7 @@ export async function benchRealRepo(dir: string, options: MeasureOptions, issueC
   rows.push(ratioRow('full scan (raw: `git log --all --format=%H%x1f%B%x1e`)', label, scan, 1.1));
   const result = last as ScanResult | null;
   if (result === null) throw new Error('the full scan returned nothing');
+  notes.push(...(await profileScan(dir, label)));
 
   log(`${label}: re-scan after one new commit`);
   const head = (await git(dir, ['rev-parse', 'HEAD'])).trim();

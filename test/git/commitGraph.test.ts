@@ -142,6 +142,83 @@ describe('commit graph: containment from the scan against git', function () {
   });
 });
 
+/**
+ * git/git's shape: tags of tags (for-each-ref peels only once), a tag of a tag of a tag, and nested
+ * tags on a commit that only the tag reaches (on no branch).
+ */
+function nestedTags(repo: TempRepo): void {
+  repo.commit('first, fixes ACME-7', { files: { 'a.txt': lines('a', 3) } });
+  repo.tag('v1.0.0', { message: 'release 1' });
+  repo.commit('second', { files: { 'a.txt': lines('a', 4) } });
+  repo.tag('inner', { message: 'annotated' });
+  repo.git(['-c', 'advice.nestedTag=false', 'tag', '-a', 'v1.1.0', '-m', 'a tag of a tag', 'inner']);
+  repo.git(['-c', 'advice.nestedTag=false', 'tag', '-a', 'v1.2.0', '-m', 'a tag of a tag of a tag', 'v1.1.0']);
+  repo.checkout('loose', true);
+  repo.commit('only the tags reach this', { files: { 'b.txt': lines('b', 2) } });
+  repo.tag('loose-inner', { message: 'annotated, off every branch' });
+  repo.git(['-c', 'advice.nestedTag=false', 'tag', '-a', 'v2.0.0-loose', '-m', 'nested, off every branch', 'loose-inner']);
+  repo.checkout('main');
+  repo.git(['branch', '-D', 'loose']);
+  repo.git(['tag', '-d', 'loose-inner']);
+  repo.commit('third', { files: { 'a.txt': lines('a', 5) } });
+}
+
+describe('commit graph: tags of tags', function () {
+  this.timeout(120000);
+  const make = suiteRepos();
+
+  it('peels tags of tags to their commits and answers containment as git tag --contains does, without asking git', async () => {
+    const repo = make();
+    nestedTags(repo);
+    const commands: string[] = [];
+    const port = createGitPort(repo.dir, { log: (line) => commands.push(line) });
+    const scan = await scanHistory(port, OPTIONS);
+    const commits = allCommits(repo);
+    const loose = repo.git(['rev-parse', 'v2.0.0-loose^{commit}']).trim();
+    assert.ok(commits.includes(loose), 'the scan read the commit only the nested tag reaches');
+    const list = await port.listCommitTags?.();
+    assert.ok(list !== undefined && list.complete, 'every tag peels to a commit');
+    for (const t of list.tags) assert.equal(t.sha, repo.git(['rev-parse', `refs/tags/${t.name}^{commit}`]).trim(), t.name);
+    const graph = commitGraphOf(scan.cache.graph);
+    for (const sha of commits) {
+      const ours = (graph.containing([sha], list.tags) ?? []).map((t) => t.name).sort();
+      assert.deepEqual(ours, gitTagsContaining(repo, sha), `tags containing ${sha.slice(0, 7)}`);
+    }
+    const request = { ref: 'ACME-7', target: 'main', deployed: 'v1.2.0', me: ['ana@example.com'], now: (): Date => new Date(0) };
+    const withGit = await computeEvidence(createGitPort(repo.dir), request);
+    commands.length = 0;
+    const stats: ContainmentStats = { answered: 0, asked: 0 };
+    const fromGraph = await computeEvidence(withContainment(port, scan.cache, stats), request);
+    assert.deepEqual(fromGraph, withGit);
+    assert.deepEqual(withGit.fixes[0]?.tags, ['v1.0.0', 'v1.1.0', 'v1.2.0', 'v2.0.0-loose']);
+    assert.equal(stats.asked, 0);
+    assert.deepEqual(
+      commands.filter((c) => c.includes('--contains') || c.includes('merge-base')),
+      [],
+      'containment asked nothing of git',
+    );
+  });
+
+  it('leaves containment to git when a tag of a tag ends at a blob, and git answers it the same', async () => {
+    const repo = make();
+    nestedTags(repo);
+    const blob = repo.git(['rev-parse', 'HEAD:a.txt']).trim();
+    repo.git(['tag', '-a', 'blob-inner', '-m', 'a blob', blob]);
+    repo.git(['-c', 'advice.nestedTag=false', 'tag', '-a', 'blob-outer', '-m', 'a tag of a tag of a blob', 'blob-inner']);
+    const port = createGitPort(repo.dir);
+    const scan = await scanHistory(port, OPTIONS);
+    const list = await port.listCommitTags?.();
+    assert.ok(list !== undefined && !list.complete, 'not every tag could be peeled here');
+    const request = { ref: 'ACME-7', target: 'main', deployed: 'v1.2.0', me: ['ana@example.com'], now: (): Date => new Date(0) };
+    const stats: ContainmentStats = { answered: 0, asked: 0 };
+    const fromGraph = await computeEvidence(withContainment(port, scan.cache, stats), request);
+    assert.deepEqual(fromGraph, await computeEvidence(port, request));
+    assert.ok(stats.asked > 0, 'the tag question went to git');
+    const first = repo.git(['rev-list', '--max-parents=0', 'HEAD']).trim();
+    assert.deepEqual((await port.tagsContaining([first])).map((t) => t.name).sort(), gitTagsContaining(repo, first));
+  });
+});
+
 describe("commit graph: git's own file", function () {
   this.timeout(60000);
   const make = suiteRepos();

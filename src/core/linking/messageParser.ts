@@ -1,6 +1,7 @@
 // Finds client-issue references in a commit message and tells fixes from mentions, the way
 // GitHub, GitLab, Sentry and Linear read closing keywords, plus Spanish verb forms and trailers.
 // Pure and total: any text in, a list out.
+import type { IdMark } from '../gitPort';
 
 export interface IdPatterns {
   /** `CLIENT-N` keys: an uppercase prefix (2-10 letters/digits), a dash and a number. */
@@ -81,9 +82,37 @@ const REQUEST_SUFFIX_RE = /\s\(([^()\s]+)\)\s*$/u;
 
 interface CompiledPatterns {
   regexes: RegExp[];
-  /** Cheap test that tells whether a message can hold any id at all. */
+  /** Cheap test that tells whether a message can hold any id at all (the marks, as one expression). */
   prefilter: RegExp | null;
+  /** What every id of the built-in patterns has around its first digit; null with custom patterns. */
+  marks: IdMark[] | null;
   errors: string[];
+}
+
+const DIGITS = '0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * The marks the built-in patterns' ids cannot be without: `#` before a digit, and a dash between
+ * a key's last character ([A-Z0-9] without prefixes, a prefix's last otherwise) and a digit.
+ */
+function idMarks(patterns: IdPatterns, prefixes: string[]): IdMark[] | null {
+  if (patterns.custom.length > 0) return null;
+  const marks: IdMark[] = [];
+  if (patterns.hashes) marks.push({ mark: '#', before: null });
+  if (patterns.keys) {
+    const last = prefixes.map((p) => p.slice(-1));
+    // A prefix that ends outside ASCII cannot be seen byte by byte: any character may come before its dash.
+    const before = prefixes.length === 0 ? UPPER + DIGITS : last.every((c) => c.charCodeAt(0) < 128) ? [...new Set(last)].join('') : null;
+    marks.push({ mark: '-', before });
+  }
+  return marks;
+}
+
+/** The marks as one expression, for a message already decoded. */
+function markExpression(marks: IdMark[]): RegExp {
+  const one = (m: IdMark): string => (m.before === null ? '' : `[${escapeRegExp(m.before)}]`) + escapeRegExp(m.mark) + '[0-9]';
+  return new RegExp(marks.length === 0 ? '(?!)' : marks.map(one).join('|'));
 }
 
 const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
@@ -109,8 +138,8 @@ export function compileIdPatterns(patterns: IdPatterns): CompiledPatterns {
       errors.push(source);
     }
   }
-  const prefilter = patterns.custom.length === 0 ? /#[0-9]|[A-Za-z0-9]-[0-9]/ : null;
-  const result = { regexes, prefilter, errors };
+  const marks = idMarks(patterns, (patterns.keyPrefixes ?? []).filter((p) => p.length > 0));
+  const result = { regexes, prefilter: marks === null ? null : markExpression(marks), marks, errors };
   compiled.set(patterns, result);
   return result;
 }

@@ -147,6 +147,9 @@ export function isScanCache(value: unknown): value is ScanCache {
 
 /** Adds a commit's references to the cache; returns whether it had any. */
 export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord, patterns: IdPatterns): boolean {
+  // Most messages hold no id: a record that can tell from git's bytes is not decoded at all.
+  const marks = compileIdPatterns(patterns).marks;
+  if (marks !== null && 'hasIdMark' in commit && commit.hasIdMark?.(marks) === false) return false;
   const refs = parseReferences(commit.message, patterns);
   if (refs.length === 0) return false;
   // Dates and subjects are worked out only for the few commits that reference an issue.

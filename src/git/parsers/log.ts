@@ -1,6 +1,6 @@
 // The formats of our `git log` queries and their parsers: commits with their facts, commits with
 // their patches, and the records of a whole-history scan (`git rev-list --header`).
-import type { CommitPatch, MessageRecord, RawCommit } from '../../core/gitPort';
+import type { CommitPatch, IdMark, MessageRecord, RawCommit } from '../../core/gitPort';
 import { isFullSha, isSha } from '../../core/sha';
 import { parseDiff } from './diff';
 import type { FieldsOf } from './records';
@@ -87,12 +87,42 @@ class ScanRecord implements MessageRecord {
     return this.author().zone;
   }
 
+  /** The marks searched for in the message's bytes (see MessageRecord.hasIdMark); no string is made. */
+  hasIdMark(marks: readonly IdMark[]): boolean {
+    const text = this.bytes.subarray(this.messageStart, this.end);
+    for (const { mark, before } of marks) {
+      const code = mark.charCodeAt(0);
+      const allowed = before === null ? null : beforeTable(before);
+      for (let at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + 1)) {
+        const next = text[at + 1];
+        if (next === undefined || next < DIGIT_0 || next > DIGIT_9) continue;
+        if (allowed === null || (at > 0 && allowed[text[at - 1] as number] === 1)) return true;
+      }
+    }
+    return false;
+  }
+
   get message(): string {
     // Git indents every line by four spaces (a line break is \n only: never the other breaks a
     // multiline regular expression would also see).
     const text = this.bytes.toString('utf8', this.messageStart, this.end);
     return (text.startsWith('    ') ? text.slice(4) : text).replaceAll('\n    ', '\n');
   }
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+// One byte table per set of characters that may come before a mark (a scan asks with the same few).
+const beforeTables = new Map<string, Uint8Array>();
+
+function beforeTable(chars: string): Uint8Array {
+  let table = beforeTables.get(chars);
+  if (table === undefined) {
+    table = new Uint8Array(256);
+    for (const c of chars) if (c.charCodeAt(0) < 128) table[c.charCodeAt(0)] = 1;
+    beforeTables.set(chars, table);
+  }
+  return table;
 }
 
 /** One record of the scan, between `start` and its closing NUL at `end`. */
