@@ -54,6 +54,12 @@ describe('linking: message parser', () => {
       assert.deepEqual(kinds('fixes ACME-12-'), { 'ACME-12': 'fix' });
     });
 
+    it('does not read the name of an encoding, a hash or a standard as an issue key', () => {
+      assert.deepEqual(kinds('Fix decoding of UTF-8 paths in SHA-256 repositories'), {});
+      assert.deepEqual(kinds('Fix ISO-8859-1 fallback (RFC-2822 dates); fixes ACME-4'), { 'ACME-4': 'fix' });
+      assert.deepEqual(kinds('fixes SHAPE-3'), { 'SHAPE-3': 'fix' }, 'a key whose prefix only starts like one is a key');
+    });
+
     it('stops a list at the first word that is not a separator', () => {
       assert.deepEqual(kinds('fixes #1 but not #2'), { '#1': 'fix', '#2': 'mention' });
     });

@@ -115,6 +115,9 @@ function markExpression(marks: IdMark[]): RegExp {
   return new RegExp(marks.length === 0 ? '(?!)' : marks.map(one).join('|'));
 }
 
+/** "UTF-8", "SHA-256", "ISO-8859", "RFC-2822" read like keys (on git/git, UTF-8 was an "issue" with 7 fixes). */
+const STANDARD_NAMES = ['UTF', 'UCS', 'SHA', 'MD', 'ISO', 'RFC', 'CVE', 'CWE', 'GHSA', 'IEC', 'ECMA', 'TLS', 'SSL', 'HTTP', 'CRC', 'AES', 'RSA', 'HMAC', 'IPV', 'CP', 'KOI', 'EUC', 'LATIN', 'WINDOWS', 'PEP'];
+
 const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
 
 /** Compiles the patterns; invalid user expressions are reported and left out, never thrown. */
@@ -125,7 +128,8 @@ export function compileIdPatterns(patterns: IdPatterns): CompiledPatterns {
   const errors: string[] = [];
   if (patterns.keys) {
     const prefixes = (patterns.keyPrefixes ?? []).filter((p) => p.length > 0);
-    const prefix = prefixes.length > 0 ? `(?:${prefixes.map(escapeRegExp).join('|')})` : '[A-Z][A-Z0-9]{1,9}';
+    // Without the user's prefixes, the names of encodings, hashes and standards are not keys.
+    const prefix = prefixes.length > 0 ? `(?:${prefixes.map(escapeRegExp).join('|')})` : `(?!(?:${STANDARD_NAMES.join('|')})-)[A-Z][A-Z0-9]{1,9}`;
     // Not followed by another dash and digits: "CVE-2025-48384" is one identifier, not issue CVE-2025.
     regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_-])(${prefix}-[0-9]{1,9})(?!${WORD}|-[0-9])`, 'gu'));
   }
