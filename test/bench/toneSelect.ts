@@ -14,7 +14,7 @@ import type { JudgeOptions } from '../../src/core/tone/learned';
 import { foldText, sentences } from '../../src/core/tone/text';
 import { TUNE_PARTS, hasCorpus, readCorpus } from './toneCorpus';
 import type { CorpusEntry, TunePart } from './toneCorpus';
-import { HYPER, rowsOf, train } from './toneTraining';
+import { HYPER, chooseVeto, rowsOf, rulesFlag, train } from './toneTraining';
 import type { Row, TrainSettings } from './toneTraining';
 
 type Lang = 'en' | 'es';
@@ -29,6 +29,8 @@ const WRITERS: Record<string, readonly TunePart[]> = {
   "rules' author": ['tune-extra'],
   ...(TUNE_PARTS.includes('tune-4' as TunePart) ? { 'fourth writer (chat)': ['tune-4' as TunePart] } : {}),
   ...(TUNE_PARTS.includes('tune-5' as TunePart) ? { 'fifth writer (email)': ['tune-5' as TunePart] } : {}),
+  'seventh writer (chat)': ['tune-7'],
+  'eighth writer (email)': ['tune-8'],
 };
 
 const BAD = MODEL_CLASSES.slice(1) as readonly Bad[];
@@ -42,7 +44,7 @@ function flags(row: Row, t: Thresholds): Bad | undefined {
   return undefined;
 }
 
-function count(rows: readonly Row[], t: Thresholds): { recall: number; bad: number; fa: number; clean: number; addedRecall: number; addedFa: number } {
+function count(rows: readonly Row[], t: Thresholds, veto?: number): { recall: number; bad: number; fa: number; clean: number; addedRecall: number; addedFa: number } {
   let recall = 0;
   let bad = 0;
   let fa = 0;
@@ -51,14 +53,15 @@ function count(rows: readonly Row[], t: Thresholds): { recall: number; bad: numb
   let addedFa = 0;
   for (const r of rows) {
     const model = flags(r, t) !== undefined;
+    const rules = rulesFlag(r, veto);
     if (r.entry.label === 'clean') {
       clean++;
-      if (r.rules || model) fa++;
+      if (rules || model) fa++;
       if (model) addedFa++;
     }
     else if (r.entry.label !== 'shouting') {
       bad++;
-      if (r.rules || model) recall++;
+      if (rules || model) recall++;
       if (model) addedRecall++;
     }
   }
@@ -107,6 +110,13 @@ interface Variant {
   name: string;
   settings?: Partial<TrainSettings>;
   judge: Omit<JudgeOptions, 'next'>;
+  /**
+   * How the training writers' out-of-fold rows are made: five folds mixing their sentences (as first
+   * shipped), or one fold per training writer, each judged by a model that never saw that writer.
+   */
+  writerFolds?: boolean;
+  /** The veto of rule findings, chosen from the training writers' out-of-fold rows; none when absent. */
+  veto?: (cv: readonly Row[]) => number | undefined;
   /** From the out-of-fold rows of the training writers, as the check judges them and by the model alone. */
   choose: (cv: readonly Row[], alone: readonly Row[]) => Thresholds;
 }
@@ -133,9 +143,20 @@ const VARIANTS: Variant[] = [
   { name: 'global, the model adds <=2% out of fold', settings: FIRST, judge: {}, choose: (cv) => globalThreshold(cv, 0.02, true) },
   { name: 'L2 1e-3, the model adds <=1%', settings: { l2: 1e-3 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 1e-3, the model adds <=2%', settings: { l2: 1e-3 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.02, true) },
-  { name: 'shipped: L2 3e-3, the model adds <=1% out of fold', settings: { l2: 3e-3 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'as shipped before the guard features: L2 3e-3, the model adds <=1% out of fold', settings: { l2: 3e-3 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 3e-3, the model adds <=2%', settings: { l2: 3e-3 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.02, true) },
   { name: 'L2 1e-3, every named word, the model adds <=1%', settings: { l2: 1e-3 }, judge: { guardWords: 'all' }, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, the model adds <=1% out of fold, folds by writer', settings: { l2: 3e-3 }, judge: {}, writerFolds: true, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, the model adds <=2% out of fold, folds by writer', settings: { l2: 3e-3 }, judge: {}, writerFolds: true, choose: (cv) => globalThreshold(cv, 0.02, true) },
+  { name: 'L2 3e-3, <=1%, character 4-grams', settings: { l2: 3e-3, kinds: { chars: 4 } }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 4-grams, 5,000 features', settings: { l2: 3e-3, kinds: { chars: 4 }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, guard features', settings: { l2: 3e-3, kinds: { guards: true } }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 4-grams and guard features, 5,000 features', settings: { l2: 3e-3, kinds: { chars: 4, guards: true }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 1e-2, <=1%', settings: { l2: 1e-2 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3 + veto of rule findings (chooseVeto)', settings: { l2: 3e-3 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'folds by writer + veto', settings: { l2: 3e-3 }, judge: {}, writerFolds: true, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped: guard features + veto (chooseVeto: the lowest of 0.9...0.99 clearing <=0.1% of the bad sentences out of fold)', settings: { l2: 3e-3, kinds: { guards: true } }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 5-grams, 5,000 features', settings: { l2: 3e-3, kinds: { chars: 5 }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
 ];
 
 const pct = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
@@ -153,7 +174,7 @@ function aloneRows(model: ToneWeights, entries: readonly CorpusEntry[], lang: La
         const text = entry.text.slice(folded.toOriginal[s.start] as number, folded.toOriginal[s.end] as number);
         return judgeSentence(model, text, lang, guards, { ...judge, next: next ? folded.lower.slice(next.start, next.end) : '' });
       });
-      return { entry, rules: false, verdicts };
+      return { entry, rules: false, verdicts, flagged: [] };
     });
 }
 
@@ -167,49 +188,68 @@ function main(): void {
     const models = new Map<string, ReturnType<typeof foldModels>>();
     VARIANTS.forEach((variant, i) => {
       if (only && !only.includes(i)) return;
-      const settings = { ...HYPER, ...variant.settings };
-      const key = JSON.stringify(settings);
+      // Words and pairs only unless a variant names more features, whatever HYPER ships.
+      const settings = { ...HYPER, kinds: {}, ...variant.settings };
+      const key = JSON.stringify([settings, variant.writerFolds === true]);
       // Per held-out writer: the fold models and the model do not depend on how a variant judges.
       let folds = models.get(key);
       if (!folds) {
-        folds = foldModels(writers, parts, lang, settings);
+        folds = foldModels(writers, parts, lang, settings, variant.writerFolds === true);
         models.set(key, folds);
       }
       const total = { recall: 0, bad: 0, fa: 0, clean: 0, addedRecall: 0, addedFa: 0 };
       const alone = { recall: 0, bad: 0, fa: 0, clean: 0 };
       const per: string[] = [];
       const shown: string[] = [];
+      const vetoes = [0.8, 0.9, 0.95, 0.98, 0.99];
+      const vetoed = vetoes.map(() => ({ clean: 0, bad: 0, cv: { clean: 0, bad: 0 } }));
       for (const f of folds) {
         const cv = f.cvModels.flatMap(({ model, entries }) => rowsOf(model, entries, lang, variant.judge));
         const cvAlone = f.cvModels.flatMap(({ model, entries }) => aloneRows(model, entries, lang, variant.judge));
         const t = variant.choose(cv, cvAlone);
         const rows = rowsOf(f.model, f.held, lang, variant.judge);
-        const c = count(rows, t);
+        const veto = variant.veto?.(cv);
+        const c = count(rows, t, veto);
         for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += c[k];
         const a = count(aloneRows(f.model, f.held, lang, variant.judge), t);
         alone.recall += a.recall;
         alone.bad += a.bad;
         alone.fa += a.fa;
         alone.clean += a.clean;
-        per.push(`${f.writer}: rules ${pct(c.recall - c.addedRecall, c.bad)} / ${pct(c.fa - c.addedFa, c.clean)}; model +${c.addedRecall} caught, +${c.addedFa} false; alone ${pct(a.recall, a.bad)} / ${pct(a.fa, a.clean)} [${BAD.map((b) => (t[b] === undefined ? '-' : t[b])).join(' ')}]`);
+        per.push(`${f.writer}: rules ${pct(c.recall - c.addedRecall, c.bad)} / ${pct(c.fa - c.addedFa, c.clean)}; model +${c.addedRecall} caught, +${c.addedFa} false; alone ${pct(a.recall, a.bad)} / ${pct(a.fa, a.clean)} [${BAD.map((b) => (t[b] === undefined ? '-' : t[b])).join(' ')}]${veto === undefined ? '' : ` veto ${veto}: rules ${pct(c.recall - c.addedRecall, c.bad)} / ${pct(c.fa - c.addedFa, c.clean)}`}`);
+        // The veto: rule findings dropped from sentences the model is at least v sure are clean.
+        const lost = (r: Row, v: number): boolean => r.rules && !rulesFlag(r, v) && flags(r, t) === undefined;
+        vetoes.forEach((v, i) => {
+          const tally = vetoed[i] as (typeof vetoed)[number];
+          for (const r of rows) if (lost(r, v)) tally[r.entry.label === 'clean' ? 'clean' : 'bad']++;
+          for (const r of cv) if (lost(r, v)) tally.cv[r.entry.label === 'clean' ? 'clean' : 'bad']++;
+        });
         if (process.env.TONE_SELECT_SHOW === '1') for (const r of rows) if (r.entry.label === 'clean' && flags(r, t)) shown.push(`    ${flags(r, t)}: ${r.entry.text}`);
       }
       console.log(`[${i}] ${variant.name}\n    rules + model: recall ${pct(total.recall, total.bad)}, false alarms ${pct(total.fa, total.clean)} (model +${total.addedRecall} caught, +${total.addedFa} false); model alone: recall ${pct(alone.recall, alone.bad)}, false alarms ${pct(alone.fa, alone.clean)}`);
       for (const line of per) console.log(`      ${line}`);
+      console.log(`      veto of rule findings, held out (out of fold on the training writers): ${vetoes.map((v, i) => `>=${v}: -${vetoed[i]?.clean} false, -${vetoed[i]?.bad} caught (cv -${vetoed[i]?.cv.clean} / -${vetoed[i]?.cv.bad})`).join('; ')}`);
       for (const line of shown) console.log(line);
     });
   }
 }
 
-/** Per held-out writer: the five fold models of the other writers' sentences, and the model of them all. */
-function foldModels(writers: Array<[string, readonly TunePart[]]>, parts: ReadonlyMap<TunePart, CorpusEntry[]>, lang: Lang, settings: TrainSettings) {
+/**
+ * Per held-out writer: the fold models of the other writers' sentences (five mixed folds, or one per
+ * other writer), and the model of them all.
+ */
+function foldModels(writers: Array<[string, readonly TunePart[]]>, parts: ReadonlyMap<TunePart, CorpusEntry[]>, lang: Lang, settings: TrainSettings, byWriter: boolean) {
   return writers.map(([writer, mine]) => {
     const rest = [...parts].filter(([p]) => !mine.includes(p)).flatMap(([, e]) => e.filter((x) => x.lang === lang));
     const held = mine.flatMap((p) => parts.get(p) ?? []);
-    const cvModels = Array.from({ length: HYPER.folds }, (_, k) => ({
-      model: train(rest.filter((_, i) => i % HYPER.folds !== k), lang, settings),
-      entries: rest.filter((_, i) => i % HYPER.folds === k),
-    }));
+    const others = Object.values(WRITERS).filter((w) => w !== mine);
+    const ofParts = (ps: readonly TunePart[]): CorpusEntry[] => ps.flatMap((p) => parts.get(p) ?? []).filter((x) => x.lang === lang);
+    const cvModels = byWriter
+      ? others.map((w) => ({ model: train(others.filter((o) => o !== w).flatMap(ofParts), lang, settings), entries: ofParts(w) }))
+      : Array.from({ length: HYPER.folds }, (_, k) => ({
+          model: train(rest.filter((_, i) => i % HYPER.folds !== k), lang, settings),
+          entries: rest.filter((_, i) => i % HYPER.folds === k),
+        }));
     return { writer, held, cvModels, model: train(rest, lang, settings) };
   });
 }

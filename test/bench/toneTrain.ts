@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantise } from '../../src/core/tone/learned';
 import { TUNE_PARTS, readCorpus } from './toneCorpus';
-import { addedFalseAlarms, chooseThreshold, crossValidated, rate, trainingChecksum, train } from './toneTraining';
+import { addedFalseAlarms, chooseThreshold, chooseVeto, crossValidated, rate, rulesFlag, trainingChecksum, train } from './toneTraining';
 
 const OUT_DIR = join(__dirname, '..', '..', '..', 'src', 'core', 'tone');
 
@@ -18,7 +18,8 @@ function main(): void {
     const cv = crossValidated(training, lang);
     const threshold = chooseThreshold(cv);
     if (threshold === undefined) throw new Error(`${lang}: no threshold keeps the out-of-fold false alarms within the limit; nothing written`);
-    const encoded = quantise(train(training, lang), threshold, checksum);
+    const veto = chooseVeto(cv);
+    const encoded = quantise(train(training, lang), threshold, checksum, veto);
     const fa = rate(cv, true, threshold);
     const added = addedFalseAlarms(cv, threshold);
     const name = `LEARNED_${lang.toUpperCase()}`;
@@ -28,6 +29,8 @@ function main(): void {
       `export const ${name}: EncodedToneModel = {\n` +
       `  checksum: '${encoded.checksum}',\n` +
       `  threshold: ${encoded.threshold},\n` +
+      (encoded.veto === undefined ? '' : `  veto: ${encoded.veto},\n`) +
+      (encoded.kinds === undefined ? '' : `  kinds: ${JSON.stringify(encoded.kinds)},\n`) +
       `  bias: [${encoded.bias.join(', ')}],\n` +
       `  scales: [${encoded.scales.join(', ')}],\n` +
       `  features: ${JSON.stringify(encoded.features)},\n` +
@@ -35,7 +38,12 @@ function main(): void {
       `};\n`;
     const file = join(OUT_DIR, `learned.${lang}.ts`);
     writeFileSync(file, body);
-    console.log(`${lang}: ${encoded.features.split('\n').length} features, threshold ${threshold} (out-of-fold false alarms ${fa.n}/${fa.of}, ${added.n} of them the model's), ${(body.length / 1024).toFixed(1)} KB -> ${file}`);
+    const vetoed = veto === undefined ? 0 : cv.filter((r) => r.entry.label === 'clean' && r.rules && !rulesFlag(r, veto)).length;
+    const lost = veto === undefined ? 0 : cv.filter((r) => r.entry.label !== 'clean' && r.rules && !rulesFlag(r, veto)).length;
+    console.log(
+      `${lang}: ${encoded.features.split('\n').length} features, threshold ${threshold} (out-of-fold false alarms ${fa.n}/${fa.of}, ${added.n} of them the model's), ` +
+        `veto ${veto ?? 'none'} (out of fold it clears ${vetoed} of the rules' false alarms and ${lost} bad sentences), ${(body.length / 1024).toFixed(1)} KB -> ${file}`,
+    );
   }
 }
 

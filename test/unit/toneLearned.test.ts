@@ -3,8 +3,9 @@
 // decide as the float model does, and their findings name their words and yield to the rule guards.
 import * as assert from 'node:assert/strict';
 import { checkTone, toneFixes, toneRules } from '../../src/core/tone/check';
+import { sentenceFeatures } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
-import { categoryGuards, decodeModel, judgeSentence, learnedModel, quantise, verdictFlags } from '../../src/core/tone/learned';
+import { categoryGuards, cleanProbability, decodeModel, judgeSentence, learnedModel, quantise, verdictFlags } from '../../src/core/tone/learned';
 import { LEARNED_EN } from '../../src/core/tone/learned.en';
 import { LEARNED_ES } from '../../src/core/tone/learned.es';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ describe('learned tone complement', function () {
       });
 
       it('is deterministic: retraining gives the shipped weights byte for byte', () => {
-        const again = quantise(train(corpus, language), SHIPPED[language].threshold, SHIPPED[language].checksum);
+        const again = quantise(train(corpus, language), SHIPPED[language].threshold, SHIPPED[language].checksum, SHIPPED[language].veto);
         assert.equal(again.features, SHIPPED[language].features);
         assert.equal(again.weights, SHIPPED[language].weights);
         const text = corpus.find((e) => e.lang === language && e.label === 'blaming')?.text ?? '';
@@ -73,7 +74,7 @@ describe('learned tone complement', function () {
 
       it('adds findings only where the rules found nothing, naming the words that weighed most, with a fix', () => {
         // The rules catch nearly every tune sentence, so a plain claim of done-ness the rules leave alone joins them.
-        const found = [language === 'es' ? 'Ya funciona perfecto.' : 'Your totals will be correct from now on.', ...learnedOnly(language, corpus)];
+        const found = [language === 'es' ? 'Ya está funcionando perfecto.' : 'Your totals will be correct from now on.', ...learnedOnly(language, corpus)];
         for (const text of found.slice(0, 20)) {
           const [finding] = checkTone(text, language);
           assert.ok(finding);
@@ -91,16 +92,67 @@ describe('learned tone complement', function () {
   it('yields to the rule guards: negation, offers, ownership', () => {
     // Each guarded sentence scores past the threshold with words to name; only the guard stops it.
     const cases: Array<['en' | 'es', string, string]> = [
-      ['es', 'Ya funciona perfecto.', 'No te puedo decir que ya funciona perfecto.'],
+      ['es', 'Ya está funcionando perfecto.', 'No te puedo decir que ya está funcionando perfecto.'],
       ['en', 'Everything is working perfectly now.', 'Should you want it, everything is working perfectly now.'],
       ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración en algún momento por un error mío.'],
     ];
     for (const [language, bad, guarded] of cases) {
       assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);
       const verdict = judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language)));
-      assert.ok(verdict.probability >= learnedModel(language).threshold && verdict.words.length > 0, `${guarded}: ${verdict.probability}`);
-      assert.ok(verdict.vetoed, guarded);
+      if (verdict.probability >= learnedModel(language).threshold) {
+        assert.ok(verdict.words.length > 0 && verdict.vetoed, guarded);
+      }
+      else {
+        // The model reads the guards as features too: the apology alone can pull it under the threshold.
+        assert.ok(/perd[oó]n/iu.test(guarded), `${guarded}: ${verdict.probability}`);
+      }
       assert.deepEqual(checkTone(guarded, language).filter((f) => f.ruleId.endsWith('.learned')), [], guarded);
+    }
+  });
+});
+
+describe('tone model features', () => {
+  it('reads which rule guards hold over a sentence only when its model asks for them, and never names them as words', () => {
+    const names = (kinds?: { guards: boolean }): string[] => sentenceFeatures('Perdón, fue un error mío; el jueves a las 10 le escribo.', 'es', kinds).map((f) => f.name);
+    assert.ok(names({ guards: true }).includes('g:apology') && names({ guards: true }).includes('g:concrete'));
+    assert.ok(!names().some((n) => n.startsWith('g:')));
+    assert.ok(sentenceFeatures('Perdón, fue un error mío.', 'es', { guards: true }).filter((f) => f.name.startsWith('g:')).every((f) => f.words === ''));
+  });
+});
+
+describe('the veto of rule findings', function () {
+  this.timeout(120000);
+  const corpus = TUNE_PARTS.flatMap((part) => readCorpus(part));
+
+  for (const language of ['es', 'en'] as const) {
+    it(`${language}: drops only rule findings in sentences the model is sure are clean, and keeps nearly every bad sentence caught`, () => {
+      const model = learnedModel(language);
+      const veto = model.veto;
+      if (veto === undefined) return assert.equal(SHIPPED[language].veto, undefined);
+      const mine = corpus.filter((e) => e.lang === language);
+      let cleared = 0;
+      let lost = 0;
+      for (const e of mine) {
+        const rules = checkTone(e.text, language, { learned: false });
+        if (rules.length === 0) continue;
+        const shipped = checkTone(e.text, language).filter((f) => !f.ruleId.endsWith('.learned'));
+        // What stays is the rules' own findings, untouched.
+        for (const f of shipped) assert.ok(rules.some((r) => r.ruleId === f.ruleId && r.start === f.start && r.end === f.end), e.text);
+        if (shipped.length < rules.length) {
+          // Only when the model is at least `veto` sure the whole text is clean (one-sentence entries).
+          if (!/[.!?]\s+\S/u.test(e.text.trim())) assert.ok(cleanProbability(model, e.text, language) >= veto, e.text);
+          if (shipped.length === 0 && e.label === 'clean') cleared++;
+          if (checkTone(e.text, language).length === 0 && e.label !== 'clean') lost++;
+        }
+      }
+      assert.ok(cleared > 0, 'the veto clears some of the rules\' false alarms on the tune parts');
+      assert.ok(lost <= mine.length * 0.005, `${lost} bad sentences lost their findings`);
+    });
+  }
+
+  it('never vetoes shouting: the model does not read capitals', () => {
+    for (const [language, text] of [['es', 'Gracias por avisar, lo REVISO hoy y te escribo a las 5.'], ['en', 'Thanks for letting me know, I will CHECK it today and write at 5.']] as const) {
+      assert.ok(checkTone(text, language).some((f) => f.category === 'shouting'), text);
     }
   });
 });

@@ -9,8 +9,8 @@ import type { Language } from '../store/model';
 import type { ChangeOwner, ToneCategory, ToneFinding, ToneGuard, ToneRule } from './model';
 import { guardHolds } from './guards';
 import type { MatchContext } from './guards';
-import { LEARNED_RULE_SUFFIX, categoryGuards, explanation, judgeSentence, learnedModel, templateRule, verdictFlags, writtenWords } from './learned';
-import type { Verdict } from './learned';
+import { LEARNED_RULE_SUFFIX, categoryGuards, cleanProbability, explanation, judgeSentence, learnedModel, templateRule, verdictFlags, writtenWords } from './learned';
+import type { LearnedModel, Verdict } from './learned';
 import type { ToneWeights } from './features';
 import { RULES_EN } from './rules.en';
 import { RULES_ES } from './rules.es';
@@ -176,7 +176,12 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       });
     }
   }
-  if (options.learned ?? options.rules === undefined) findings.push(...learnedFindings(text, language, rules, folded, cut, ignored, starts, findings, options.changeOwner));
+  if (options.learned ?? options.rules === undefined) {
+    const model = learnedModel(language);
+    const added = learnedFindings(model, text, language, rules, folded, cut, ignored, starts, findings, options.changeOwner);
+    const kept = model.veto === undefined ? findings : withoutVetoed(model, model.veto, text, language, folded, cut, ignored, findings);
+    return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
@@ -190,6 +195,23 @@ export interface LearnedUnit {
   next: string;
 }
 
+/** Every sentence of a text as the learned complement reads it (code, links and quotes blanked), with the sentence after it. */
+function sentenceUnits(text: string, folded: Folded, cut: readonly Sentence[], ignored: ReadonlyArray<[number, number]>): LearnedUnit[] {
+  return cut.map((s, i) => {
+    const start = folded.toOriginal[s.start] as number;
+    const end = folded.toOriginal[s.end] as number;
+    // What the writer did not word (code, links, quotes) is blanked, not judged.
+    let sentence = text.slice(start, end);
+    for (const [a, b] of ignored) {
+      if (a < end && start < b) sentence = sentence.slice(0, Math.max(0, a - start)) + ' '.repeat(Math.min(end, b) - Math.max(start, a)) + sentence.slice(Math.min(end, b) - start);
+    }
+    const after = cut[i + 1];
+    return { start, end, sentence, next: after ? folded.lower.slice(after.start, after.end) : '' };
+  });
+}
+
+const overlaps = (f: { start: number; end: number }, u: { start: number; end: number }): boolean => f.start < u.end && u.start < f.end;
+
 /** The units the learned complement judges: each sentence the rules left clean (code, links and quotes blanked). */
 function learnedUnitsIn(
   text: string,
@@ -198,20 +220,24 @@ function learnedUnitsIn(
   ignored: ReadonlyArray<[number, number]>,
   ruleFindings: readonly ToneFinding[],
 ): LearnedUnit[] {
-  const out: LearnedUnit[] = [];
-  cut.forEach((s, i) => {
-    const start = folded.toOriginal[s.start] as number;
-    const end = folded.toOriginal[s.end] as number;
-    if (ruleFindings.some((f) => f.start < end && start < f.end)) return;
-    // What the writer did not word (code, links, quotes) is blanked, not judged.
-    let sentence = text.slice(start, end);
-    for (const [a, b] of ignored) {
-      if (a < end && start < b) sentence = sentence.slice(0, Math.max(0, a - start)) + ' '.repeat(Math.min(end, b) - Math.max(start, a)) + sentence.slice(Math.min(end, b) - start);
-    }
-    const after = cut[i + 1];
-    out.push({ start, end, sentence, next: after ? folded.lower.slice(after.start, after.end) : '' });
-  });
-  return out;
+  return sentenceUnits(text, folded, cut, ignored).filter((u) => !ruleFindings.some((f) => overlaps(f, u)));
+}
+
+/** A sentence with rule findings the model may veto (shouting is the rules' alone, never vetoed). */
+export interface FlaggedUnit extends LearnedUnit {
+  categories: ToneCategory[];
+}
+
+function flaggedUnitsIn(
+  text: string,
+  folded: Folded,
+  cut: readonly Sentence[],
+  ignored: ReadonlyArray<[number, number]>,
+  ruleFindings: readonly ToneFinding[],
+): FlaggedUnit[] {
+  return sentenceUnits(text, folded, cut, ignored)
+    .map((u) => ({ ...u, categories: [...new Set(ruleFindings.filter((f) => overlaps(f, u)).map((f) => f.category))] }))
+    .filter((u) => u.categories.length > 0);
 }
 
 /**
@@ -219,10 +245,12 @@ function learnedUnitsIn(
  * units the model would judge. Training judges exactly these units, so a threshold means in use what
  * it meant when it was chosen.
  */
-export function learnedUnits(text: string, language: Language): { rules: boolean; units: LearnedUnit[] } {
+export function learnedUnits(text: string, language: Language): { rules: boolean; units: LearnedUnit[]; flagged: FlaggedUnit[] } {
   const ruleFindings = checkTone(text, language, { learned: false });
   const folded = foldText(text);
-  return { rules: ruleFindings.length > 0, units: learnedUnitsIn(text, folded, sentences(folded.text), ignoredRanges(text), ruleFindings) };
+  const cut = sentences(folded.text);
+  const ignored = ignoredRanges(text);
+  return { rules: ruleFindings.length > 0, units: learnedUnitsIn(text, folded, cut, ignored, ruleFindings), flagged: flaggedUnitsIn(text, folded, cut, ignored, ruleFindings) };
 }
 
 /** The model's verdict on a unit, with that unit's next sentence for the guards. */
@@ -236,6 +264,7 @@ function judgeUnit(model: ToneWeights, unit: LearnedUnit, language: Language, gu
  * The finding covers the sentence and borrows the category's usual reason, suggestion and fix.
  */
 function learnedFindings(
+  model: LearnedModel,
   text: string,
   language: Language,
   rules: readonly ToneRule[],
@@ -246,7 +275,6 @@ function learnedFindings(
   ruleFindings: readonly ToneFinding[],
   owner: ChangeOwner | undefined,
 ): ToneFinding[] {
-  const model = learnedModel(language);
   const guards = categoryGuards(rules);
   const out: ToneFinding[] = [];
   for (const unit of learnedUnitsIn(text, folded, cut, ignored, ruleFindings)) {
@@ -274,6 +302,25 @@ function learnedFindings(
     });
   }
   return out;
+}
+
+/**
+ * The rule findings left once the model vetoes the sentences it is at least `veto` sure are clean
+ * (judged out of fold, such sentences were mostly the rules' false alarms). Shouting is never vetoed:
+ * the model does not read capitals or marks.
+ */
+function withoutVetoed(
+  model: LearnedModel,
+  veto: number,
+  text: string,
+  language: Language,
+  folded: Folded,
+  cut: readonly Sentence[],
+  ignored: ReadonlyArray<[number, number]>,
+  findings: readonly ToneFinding[],
+): ToneFinding[] {
+  const clean = flaggedUnitsIn(text, folded, cut, ignored, findings).filter((u) => !u.categories.includes('shouting') && cleanProbability(model, u.sentence, language) >= veto);
+  return findings.filter((f) => !clean.some((u) => overlaps(f, u)));
 }
 
 /**

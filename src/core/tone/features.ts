@@ -2,6 +2,8 @@
 // clause by clause, with up to three words after a negation marked NEG_. One module for the product
 // and the trainer (test/bench/toneTrain.ts), so what is scored is exactly what was trained.
 import type { Language } from '../store/model';
+import { guardHolds } from './guards';
+import type { ToneGuard } from './model';
 import { foldText } from './text';
 
 /** Shouting is capitals and marks: the rules see it whole, the model (lower-cased words) never claims it. */
@@ -36,10 +38,32 @@ export interface Feature {
   words: string;
 }
 
+/**
+ * Which features beyond the stem unigrams and bigrams a model reads; a model carries its own, so the
+ * check scores a sentence exactly as its model was trained.
+ * - `chars`: character n-grams of this length inside each word ("_gar", "aran"...), for Spanish
+ *   morphology and wording a stem misses;
+ * - `guards`: which rule guards hold over the whole sentence (a date, an apology, a check asked on the
+ *   client's side...), as features `g:<guard>`.
+ */
+export interface FeatureKinds {
+  chars?: number;
+  guards?: boolean;
+}
+
+/** The guards worth reading over a whole sentence: those that do not depend on where a match sits. */
+const SENTENCE_GUARDS: readonly ToneGuard[] = ['reported', 'retracted', 'conditional', 'backed', 'checksTheirs', 'concrete', 'apology', 'ownsIt', 'attested'];
+
 /** Unigrams and bigrams of stems, clause by clause; up to three words after a negation carry NEG_. */
-export function sentenceFeatures(text: string, language: Language): Feature[] {
+export function sentenceFeatures(text: string, language: Language, kinds: FeatureKinds = {}): Feature[] {
   const out: Feature[] = [];
-  for (const clause of foldText(text).lower.split(/[.,;:!?¿¡()"«»\n—–]+/u)) {
+  const lower = foldText(text).lower;
+  if (kinds.guards) {
+    const whole = { before: '', match: '', after: lower, next: '' };
+    const end = { before: lower, match: '', after: '', next: '' };
+    for (const g of SENTENCE_GUARDS) if (guardHolds(g, whole) || guardHolds(g, end)) out.push({ name: `g:${g}`, words: '' });
+  }
+  for (const clause of lower.split(/[.,;:!?¿¡()"«»\n—–]+/u)) {
     let negated = 0;
     let previous: { stem: string; word: string } | undefined;
     for (const raw of clause.match(/[\p{L}\p{N}']+/gu) ?? []) {
@@ -52,6 +76,10 @@ export function sentenceFeatures(text: string, language: Language): Feature[] {
       if (word === '') continue;
       const s = (negated > 0 ? 'NEG_' : '') + stem(word, language);
       out.push({ name: `u:${s}`, words: word });
+      if (kinds.chars) {
+        const padded = `_${word}_`;
+        for (let i = 0; i + kinds.chars <= padded.length; i++) out.push({ name: `c:${padded.slice(i, i + kinds.chars)}`, words: word });
+      }
       if (previous) out.push({ name: `b:${previous.stem}_${s}`, words: `${previous.word} ${word}` });
       previous = { stem: s, word };
       negated = negator ? 3 : Math.max(0, negated - 1);
@@ -71,6 +99,8 @@ export function softmax(scores: Float64Array): Float64Array {
 export interface ToneWeights {
   weights: ReadonlyMap<string, Float64Array>;
   bias: Float64Array;
+  /** The features it was trained on beyond stem unigrams and bigrams. */
+  kinds?: FeatureKinds;
 }
 
 export function classScores(model: ToneWeights, names: readonly string[]): Float64Array {

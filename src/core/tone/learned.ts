@@ -6,7 +6,7 @@
 // only when it can name the words that weighed most: a finding the writer cannot judge is none.
 import type { Language } from '../store/model';
 import { MODEL_CLASSES, FUNCTION_WORDS, classScores, sentenceFeatures, softmax } from './features';
-import type { ModelClass, ToneWeights } from './features';
+import type { FeatureKinds, ModelClass, ToneWeights } from './features';
 import { guardHolds } from './guards';
 import type { MatchContext } from './guards';
 import type { ToneCategory, ToneGuard, ToneRule } from './model';
@@ -19,6 +19,10 @@ export interface EncodedToneModel {
   /** sha256 of the corpus parts and hyper-parameters it was trained from (see test/bench/toneTraining.ts). */
   checksum: string;
   threshold: number;
+  /** The features beyond stem unigrams and bigrams it reads (features.ts); none when absent. */
+  kinds?: FeatureKinds;
+  /** How sure the model must be that a sentence is clean to veto the rule findings in it; no veto when absent. */
+  veto?: number;
   bias: number[];
   /** Per class: the weight one step of a quantised byte stands for. */
   scales: number[];
@@ -30,6 +34,7 @@ export interface EncodedToneModel {
 
 export interface LearnedModel extends ToneWeights {
   threshold: number;
+  veto?: number;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -64,7 +69,7 @@ function fromBase64(text: string): Uint8Array {
 }
 
 /** One signed byte per weight, with a per-class scale: the largest weight of a class maps to ±127. */
-export function quantise(model: ToneWeights, threshold: number, checksum: string): EncodedToneModel {
+export function quantise(model: ToneWeights, threshold: number, checksum: string, veto?: number): EncodedToneModel {
   const names = [...model.weights.keys()];
   const scales = MODEL_CLASSES.map((_, c) => Math.max(1e-12, ...names.map((n) => Math.abs((model.weights.get(n) as Float64Array)[c] as number))) / 127);
   const bytes = new Uint8Array(names.length * MODEL_CLASSES.length);
@@ -72,7 +77,7 @@ export function quantise(model: ToneWeights, threshold: number, checksum: string
     const w = model.weights.get(n) as Float64Array;
     for (let c = 0; c < MODEL_CLASSES.length; c++) bytes[i * MODEL_CLASSES.length + c] = Math.round((w[c] as number) / (scales[c] as number)) & 0xff;
   });
-  return { checksum, threshold, bias: [...model.bias], scales, features: names.join('\n'), weights: toBase64(bytes) };
+  return { checksum, threshold, ...(veto === undefined ? {} : { veto }), ...(model.kinds ? { kinds: model.kinds } : {}), bias: [...model.bias], scales, features: names.join('\n'), weights: toBase64(bytes) };
 }
 
 export function decodeModel(encoded: EncodedToneModel): LearnedModel {
@@ -86,7 +91,7 @@ export function decodeModel(encoded: EncodedToneModel): LearnedModel {
     }
     weights.set(name, w);
   });
-  return { weights, bias: Float64Array.from(encoded.bias), threshold: encoded.threshold };
+  return { weights, bias: Float64Array.from(encoded.bias), threshold: encoded.threshold, ...(encoded.veto === undefined ? {} : { veto: encoded.veto }), ...(encoded.kinds ? { kinds: encoded.kinds } : {}) };
 }
 
 const loaded = new Map<Language, LearnedModel>();
@@ -132,7 +137,7 @@ export function judgeSentence(
   guards: ReadonlyMap<ToneCategory, readonly ToneGuard[]>,
   options: JudgeOptions = {},
 ): Verdict {
-  const feats = sentenceFeatures(text, language);
+  const feats = sentenceFeatures(text, language, model.kinds);
   const p = softmax(classScores(model, [...new Set(feats.map((f) => f.name))]));
   let best = 1;
   for (let c = 2; c < MODEL_CLASSES.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
@@ -142,7 +147,7 @@ export function judgeSentence(
       const w = model.weights.get(f.name);
       return { f, pull: w ? (w[best] as number) - (w[0] as number) : 0 };
     })
-    .filter((x) => x.pull > 0 && !x.f.words.split(' ').every((w) => FUNCTION_WORDS.has(w)))
+    .filter((x) => x.pull > 0 && x.f.words !== '' && !x.f.words.split(' ').every((w) => FUNCTION_WORDS.has(w)))
     .sort((a, b) => b.pull - a.pull);
   const words = [...new Set(weighed.map((x) => x.f.words))].slice(0, 3);
   const folded = foldText(text).lower;
@@ -158,6 +163,12 @@ export function judgeSentence(
     return mine.some((g) => guardHolds(g, context));
   });
   return { category, probability: p[best] as number, words, vetoed };
+}
+
+/** How sure the model is that a sentence is clean: what a veto of rule findings weighs. */
+export function cleanProbability(model: ToneWeights, text: string, language: Language): number {
+  const names = [...new Set(sentenceFeatures(text, language, model.kinds).map((f) => f.name))];
+  return softmax(classScores(model, names))[0] as number;
 }
 
 /** How a finding of the learned complement is told from a rule's: its rule id ends so ("blaming.learned"). */
