@@ -23,6 +23,8 @@ const TITLES: Record<TunePart, string> = {
   'tune-4': 'TUNE-4 part (fourth writer, chat style, who had not seen the rules; now tuned on: optimistic)',
   'tune-5': 'TUNE-5 part (fifth writer, e-mail style, who had not seen the rules; now tuned on: optimistic)',
   'tune-6': "TUNE-6 part (third writer's old measured part, whose figures were looked at too often; now tuned on: optimistic)",
+  'tune-7': 'TUNE-7 part (seventh writer, chat style, who had not seen the rules; now tuned on: optimistic)',
+  'tune-8': 'TUNE-8 part (eighth writer, e-mail style, who had not seen the rules; now tuned on: optimistic)',
   'tune-extra': "TUNE additions (written by the rules' author: optimistic)",
 };
 

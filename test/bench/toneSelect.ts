@@ -29,6 +29,8 @@ const WRITERS: Record<string, readonly TunePart[]> = {
   "rules' author": ['tune-extra'],
   ...(TUNE_PARTS.includes('tune-4' as TunePart) ? { 'fourth writer (chat)': ['tune-4' as TunePart] } : {}),
   ...(TUNE_PARTS.includes('tune-5' as TunePart) ? { 'fifth writer (email)': ['tune-5' as TunePart] } : {}),
+  'seventh writer (chat)': ['tune-7'],
+  'eighth writer (email)': ['tune-8'],
 };
 
 const BAD = MODEL_CLASSES.slice(1) as readonly Bad[];

@@ -73,7 +73,7 @@ describe('learned tone complement', function () {
 
       it('adds findings only where the rules found nothing, naming the words that weighed most, with a fix', () => {
         // The rules catch nearly every tune sentence, so a plain claim of done-ness the rules leave alone joins them.
-        const found = [language === 'es' ? 'Ya funciona perfecto.' : 'Your totals will be correct from now on.', ...learnedOnly(language, corpus)];
+        const found = [language === 'es' ? 'Ya está funcionando perfecto.' : 'Your totals will be correct from now on.', ...learnedOnly(language, corpus)];
         for (const text of found.slice(0, 20)) {
           const [finding] = checkTone(text, language);
           assert.ok(finding);
@@ -91,9 +91,9 @@ describe('learned tone complement', function () {
   it('yields to the rule guards: negation, offers, ownership', () => {
     // Each guarded sentence scores past the threshold with words to name; only the guard stops it.
     const cases: Array<['en' | 'es', string, string]> = [
-      ['es', 'Ya funciona perfecto.', 'No te puedo decir que ya funciona perfecto.'],
+      ['es', 'Ya está funcionando perfecto.', 'No te puedo decir que ya está funcionando perfecto.'],
       ['en', 'Everything is working perfectly now.', 'Should you want it, everything is working perfectly now.'],
-      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración en algún momento por un error mío.'],
+      ['es', 'Se modificó la configuración en algún momento.', 'Se me pasó: se modificó la configuración en algún momento.'],
     ];
     for (const [language, bad, guarded] of cases) {
       assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);
