@@ -107,14 +107,14 @@ const CONTROLLED =
   /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/u;
 
 /** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
-const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b|(?:eso|ello|esto|lo que|lo tanto|tanto|suerte|then|now|the way|far|default)\b)\p{L}/u;
+const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b|(?:eso|ello|esto|lo que|lo tanto|tanto|suerte|ahi|alli|aqui|then|now|the way|far|default)\b|(?:another|an earlier|a later|an older|the (?:previous|next|last|other|old)|otr[oa]|una version|un commit) ?(?:commit|version|deploy|release|update|merge|build|backup|anterior|antigu[oa])?\b)\p{L}/u;
 /** A neutral question about when or where, asked as a question: "Roughly when did you first notice it failing again?" */
 const WH_QUESTION = /^(?:\s*[¿]?\s*(?:[\p{L}']+\s+){0,2})(?:when|what time|which (?:day|device|browser|page)|where|since when|how long|cuando|desde cuando|a que hora|que dia|en que (?:dispositivo|navegador|pagina))\b[^?]*$/u;
 const QUESTION_BEFORE = /\b(?:por que|why|whether|how|como es que|si|what time|when|which|where|cuando|a que hora|en que momento)\s+(?:[\p{L}']+\s+){0,3}$|\b(?:lo que|what|everything that|all that)\s+$/u;
 
 /** A source vouches for what the sentence says: a confirmation, the log, the history. Then it is a fact, not a guess. */
 const ATTESTED =
-  /\b(?:confirmed|confirms|told me|wrote to me|reported|let me know|informed me|according to (?:the|their|your) (?:log|logs|history|provider|host|support)|the (?:log|logs|history|commit|audit trail) (?:shows?|says)|confirmo|confirmaron|me (?:dijo|dijeron|escribio|avisaron|aviso|informo|informaron)|nos (?:dijo|dijeron|informo|informaron|aviso)|segun (?:el|los|su|sus) (?:registros?|historial|proveedor|soporte)|el (?:registro|historial|commit) (?:muestra|dice|indica))\b/u;
+  /\b(?:confirmed|confirms|(?<!\b(?:you'd|you had|had|have|should've|didn't|did not|never|not) )(?:told me|wrote to me|let me know|informed me)|reported|according to (?:the|their|your) (?:log|logs|history|provider|host|support)|the (?:log|logs|history|commit|audit trail) (?:shows?|says)|confirmo|confirmaron|me (?:dijo|dijeron|escribio|avisaron|aviso|informo|informaron)|nos (?:dijo|dijeron|informo|informaron|aviso)|segun (?:el|los|su|sus) (?:registros?|historial|proveedor|soporte)|el (?:registro|historial|commit) (?:muestra|dice|indica))\b/u;
 
 /** What was told is taken back ("como le comenté, pensé que era la caché, pero me equivoqué"): not a reproach. */
 const TOLD_WRONG =

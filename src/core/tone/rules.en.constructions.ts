@@ -20,8 +20,7 @@ const PARTY =
   "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|those|that) (?:[\\p{L}-]+ )?(?:folks|guys|lot|crowd)|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
 
 /** Verbs of doing something to the site or the setup, every form (verbs.ts). */
-/** A verb of change whose subject is the writer ("what I changed") or that is a noun ("the root cause") is no guess about the client. */
-const DID = `(?<!\\b(?:i|we|i've|we've|i'd|we'd|i have|we have|i had|we had|i just|we just|the|a|an|root|its|this|that|any|no) )(?:${[
+const DID = `(?:${[
   'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
   'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
   'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
@@ -29,6 +28,8 @@ const DID = `(?<!\\b(?:i|we|i've|we've|i'd|we'd|i have|we have|i had|we had|i ju
 ].map((v) => `{en:${v}}`).join('|')}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
 
 const REST = "[^.;?!]{0,40}?";
+/** A verb of change whose subject is the writer ("what I changed") or that is a noun ("the root cause") is no guess about the client. */
+const DID_THEIRS = `(?<!\\b(?:i|we|i've|we've|i'd|we'd|i have|we have|i had|we had|i just|we just|the|a|an|root|its|this|that|any|no) )${DID}`;
 
 export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
   {
@@ -36,7 +37,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'blaming',
     patterns: [
       // the client's step blamed by its consequence: "if you'd told me..., this wouldn't have happened", "that's on them",
-      "if (?:you(?:'d| had)|the team had|your [\\p{L}-]+ had|nobody had|no one had) (?:[\\p{L}']+ ){0,6}?(?:this |it |we )?(?:wouldn't|would not|would never|'d still|would still)",
+      "if (?:you(?:'d| had)|the team had|your [\\p{L}-]+ had|nobody had|no one had) (?:[\\p{L}']+,? ){0,6}?(?:this |it |we )?(?:wouldn't|would not|would never|'d still|would still)",
       "(?:that's|that is|it's) on them|(?:these things|it|code|sites?) (?:don't|doesn't|do not) (?:just )?break (?:on (?:its|their) own|by (?:it|them)sel(?:f|ves))|(?:is|are) clashing with|(?:you|your [\\p{L}-]+) (?:sent|gave|uploaded) (?:me )?the (?:old|wrong) [\\p{L}]+",
       "(?:users|customers|clients) are (?:clearly |obviously )?(?:using it wrong|using the [\\p{L}]+ wrong|on (?:ancient|old|outdated))|don't know how to use it|(?:nobody|no one) edits the live|when everyone has admin",
       // guess + the client's side + a change: "I suspect a member of your team deactivated the plugin"
@@ -65,7 +66,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       // a change pinned on the client's side by its result: "introduced by your previous agency's code"
       "(?:introduced|caused|triggered|created|started|broken|overwritten|deleted|removed|changed) (?:[\\p{L}']+ ){0,2}?by (?:[\\p{L}']+ ){0,2}?(?:your|you|someone|somebody|whoever)\\b",
       // "your intern uploaded something, that's where the error comes from"
-      `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
+      `${PARTY} ${REST}\\b${DID_THEIRS}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
       // what the client did not say, as a reproach: "you really should've told me", "it would have helped to know", "had we been informed"
       "(?:you|your (?:team|people|staff|it (?:guy|person|team|department))|someone|somebody|they) (?:really |honestly |probably |definitely )?(?:should|could|might)(?:'ve| have| of) (?:told|let me know|let us know|informed|warned|mentioned|asked|checked with|consulted|flagged)",
       "(?:it )?would(?:'ve| have) (?:helped|been (?:helpful|useful|good|nice|great)) (?:to know|to be told|if (?:you|someone|somebody|your [\\p{L}-]+) had (?:told|let|informed|warned|mentioned|said|asked))",
@@ -174,6 +175,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'dismissive.weigh-down',
     category: 'dismissive',
     patterns: [
+      "(?:it's|it is|that's) (?:literally |just |only |purely |really )+(?:a |an )?(?:cosmetic|visual|minor|small) (?:thing|one|issue|glitch|quirk)|(?:it's|it is) a minor one",
       // weighing the worry down: "not a big concern", "storm in a teacup", "won't kill anyone", "it'll resolve itself",
       "not (?:a |that )?big (?:concern|drama|worry|issue)|storm in a teacup|(?:won't|will not|wouldn't) (?:kill|hurt) anyone|not hurting anyone|(?:the )?least of (?:our|your) worries|bigger fish to fry",
       "(?:tends to|will|should|it'll|can|may|might) (?:resolve|sort|fix) itself|(?:resolves|sorts|fixes) itself|(?:keep|keeps) you up at night|(?:no|any) real cause for (?:concern|alarm)|merits? this much attention|read too much into it|of no (?:real |operational |practical )?consequence",
@@ -371,6 +373,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      "something (?:happened|went wrong|went sideways|went awry|broke) (?:during|with|in) (?:the|our|a)",
       // it happened, with no one doing it: "didn't stick", "crept back in", "for some reason", "human error",
       "(?:didn't|did not|wasn't|was not) (?:stick|retained|carried over|included)|(?:crept|snuck|slipped) back|rolled itself back|(?:got|was) (?:cached|scrambled|overridden|lost)|for (?:some|whatever) reason|human error|somewhere in the pipeline",
       "ended up on the wrong|(?:there was|there's been) (?:an|some|a small) (?:issue|problem|unexpected situation|technical misunderstanding|misunderstanding) (?:with|in|somewhere)|(?:a step|steps?) (?:in|of) the [\\p{L} ]+ (?:was|were) (?:unfortunately )?skipped|loose ends were left|it was discovered that|a change was made",

@@ -33,6 +33,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'blaming.guess-who-did',
     category: 'blaming',
     patterns: [
+      '(?:esto|eso|el codigo|una web|nada|las cosas) no se (?:rompe|rompen|estropea|desconfigura|cambia) sol[oa]s?',
       // «seguro fue el de sistemas», «fijo tu socio volvió a subir», «vos me mandaste el archivo viejo, por eso»,
       '(?:seguro|fijo|capaz|segurisimo) (?:que )?(?:fue |no )?(?:el|la|tu|su|vuestro|alguien|le diste|limpiaste|actualizaste|tocaste|borraste|subiste|cambiaste)\\b',
       '(?:vos|tu|usted|ustedes) (?:me )?(?:mandaste|mandaron|mando|enviaste|enviaron|envio|pasaste|pasaron|subiste|subieron|cambiaste|cambiaron|borraste|borraron)(?: [\\p{L}]+){0,4},? (?:por eso|y por eso|de ahi que)',
@@ -347,6 +348,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      'no (?:fue|fueron) (?:incluid|subid|aplicad|desplegad|publicad|guardad)[oa]s?|(?:se produjo|hubo|surgio|se genero) una (?:inconsistencia|incidencia|desincronizacion)',
       // algo pasó, sin sujeto: «algo pasó con el fix», «hubo un tema con la subida», «por algún motivo», «fallo humano»,
       'algo (?:paso|ocurrio|sucedio) (?:con|en|durante)|hubo (?:un|algun) (?:tema|lio|asunto) con|por algun (?:motivo|motivo raro|lado|razon)|de alguna (?:forma|manera)|(?:un )?(?:fallo|error) humano',
       'se (?:fue|quedo|publico|deslizo|reintrodujo|colo|metio) (?:a |en |con )?(?:produccion|cache|la rama|un error|el error|una version)|(?:no )?se conservo|quedaron (?:algunos )?cabos sueltos|se dio una situacion|volvio a meterse|cosas que pasan',

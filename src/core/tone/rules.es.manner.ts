@@ -193,7 +193,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       "(?:el|la) (?:codigo|version|archivo|configuracion) (?:viej[oa]|antigu[oa]|anterior) (?:volvio|quedo|se subio|se desplego|regreso)",
       "(?:quedo|quedaron) (?:comentad[oa]s?|desactivad[oa]s?|fuera|sin (?:aplicar|subir|probar|actualizar|incluir))",
       "(?:ocurrio|hubo|se produjo|surgio|se dio) un (?:fallo|error|problema) en (?:la|el) (?:integracion|configuracion|proceso|subida|despliegue|migracion|fusion|actualizacion|entrega|modulo)",
-      "se (?:hicieron|hizo|realizaron|realizo|introdujeron) (?:unos |algunos )?cambios? que (?:afectaron|afecto|rompieron|rompio|causaron|causo|provocaron|provoco)",
+      "se (?:hicieron|hizo|realizaron|realizo|introdujeron) (?:unos |algunos |un |una )?cambios? que (?:afectaron|afecto|rompieron|rompio|causaron|causo|provocaron|provoco)",
       "(?:fallaron|fallo) las pruebas",
       "sin (?:las |la |ninguna )?(?:pruebas|prueba|revision|revisiones)(?: (?:necesarias|previas|suficientes|adecuadas))?",
       "sin (?:probar|comprobar|revisar|verificar|testear)(?:lo|la|los|las)?(?: (?:antes|bien|la compatibilidad|nada|del todo|lo suficiente|a fondo))?",
