@@ -52,7 +52,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     id: 'stalling.soon',
     category: 'stalling',
     patterns: [
-      "(?:en cuanto|apenas|cuando) (?:me|nos) sea posible",
+      "(?:en cuanto|apenas|cuando) (?:me|nos) sea posible|(?:en cuanto|apenas|cuando) se pueda",
       "lo antes que (?:pueda|podamos)",
       "mas tarde",
       "(?:luego|despues|al rato) (?:lo )?(?:veo|vemos|miro|miramos|reviso|revisamos|te digo|le digo|te escribo|le escribo|te aviso|le aviso|te cuento|le cuento|te comento|le comento|te paso|le paso|te lo paso|se lo paso)",
