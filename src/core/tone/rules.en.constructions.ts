@@ -227,7 +227,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'stalling',
     patterns: [
       // progress or a look-in with no when: "I'll get to it eventually", "will advise", "more to come", "on my radar",
-      "(?:i'll|i will|we'll|will) (?:get to (?:it|yours|this)|look into it|sort it(?: out)?|poke around|get back to (?:u|ya|you))(?: (?:eventually|later|just now|at some point|soon))?(?= *(?:[,.!]|$| and| when| once))",
+      "(?:i'll|i will|we'll|will) (?:get to (?:it|yours|this)|look into it|sort it(?: out)?|poke around|get back to (?:u|ya|you))(?: (?:eventually|later|just now|at some point|soon))?(?= *(?:[,.!]|$| when| once| and (?:get back|revert|let you know|update you)(?! (?:by|on|before|at|tomorrow|today))))",
       "(?:will|i'll|we'll) (?:advise|shout|revert|circle back|update)(?: (?:when|once) (?:done|ready|sorted|i know more))?(?= *(?:[,.!]|$))|more to come|(?:it's |it is )?on (?:my|our) radar|getting closer every",
       "(?:still|just) (?:busy|working through|working on|chipping away at) (?:with )?(?:it|this|that)|(?:remains|is still) a priority|(?:pick|picking) this up in (?:an|a|the) (?:upcoming|future|later|next) sprint|waiting on a few things|give me (?:small |some |a (?:bit|little) )?time",
       "(?:will )?look into it later|(?:haven't|have not) forgotten about (?:this|it|you)|not quite there yet",
