@@ -186,3 +186,52 @@ describe('tone quick fixes', () => {
     assert.equal(fixed('Why?!?', 'en', 'shouting', 'rewrite'), 'Why?');
   });
 });
+
+describe('tone: guards that read the context (classes of false alarms on new writers)', () => {
+  const clean = (text: string, language: 'en' | 'es'): void => assert.deepEqual(categories(text, language), [], text);
+
+  it('reads a negation that governs a later clause, denied harm, and not knowing how', () => {
+    clean('No te puedo asegurar aún que no vuelva a pasar; mañana añado una prueba.', 'es');
+    clean("I can't tell you yet that it won't happen again, so I'm adding a test on Friday.", 'en');
+    clean('The invoices were not affected at all; the log is below.', 'en');
+    clean('Los pedidos no se borraron: están todos en la base.', 'es');
+    assert.ok(categories('No sé cómo, pero se borró el arreglo.', 'es').includes('dodging'));
+    assert.ok(categories('If your team hadn’t touched the theme, this would work.', 'en').includes('blaming'));
+  });
+
+  it('lets the writer own it: first person with the mistake, the change verb, the giving', () => {
+    clean('For the record: I introduced this regression in 3.1 and I am fixing it in 3.2 on Monday.', 'en');
+    clean("I'll send you on Friday the diff and what I changed in it.", 'en');
+    clean('Tendría que haber probado ese formulario antes de enviártelo.', 'es');
+    assert.ok(categories('It was not my fault that it went down.', 'en').includes('defensive'));
+    assert.ok(categories('No es responsabilidad mía lo que pase después.', 'es').includes('defensive'));
+  });
+
+  it('reads a repair under way on a located fault, or at this minute, as a step', () => {
+    clean('Es un fallo de mi código y ya lo estoy corrigiendo.', 'es');
+    clean("I'm testing it right now on the staging copy.", 'en');
+    clean('I forgot the migration step; doing it now and I will write again in 20 min.', 'en');
+    assert.ok(categories('Lo estamos resolviendo.', 'es').includes('stalling'));
+  });
+
+  it('reads first-person present as such once accents are gone, and "so soon" or "con calma" as manner', () => {
+    clean('en cuanto me confirmes lo paso a produccion', 'es');
+    clean('El viernes te entrego con todo probado.', 'es');
+    clean('Gracias por avisarme tan pronto.', 'es');
+    clean('Revisé el registro con calma y el fallo es mío.', 'es');
+    assert.ok(categories('Te aviso tan pronto como pueda.', 'es').includes('stalling'));
+  });
+
+  it('lets questions, offers and until-clauses through, and a worry answered with a check', () => {
+    clean('¿Te sale un aviso al pagar o no pasa nada?', 'es');
+    clean('When did you first see the banner again?', 'en');
+    clean('Si lo prefieres, esperamos con la actualización hasta que esté totalmente resuelto.', 'es');
+    clean("It's a visual fault, but your visitors see it, so I'm fixing it today.", 'en');
+    clean('En mi equipo funciona, así que necesito ver el tuyo: ¿me mandas una captura?', 'es');
+    clean('The deploy is at 9 ET tonight.', 'en');
+  });
+
+  it('reads chat "q" as "que"', () => {
+    assert.ok(categories('creo q ya quedo', 'es').includes('overpromising'));
+  });
+});

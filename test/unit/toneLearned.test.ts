@@ -94,7 +94,7 @@ describe('learned tone complement', function () {
     const cases: Array<['en' | 'es', string, string]> = [
       ['es', 'Ya está funcionando perfecto.', 'No te puedo decir que ya está funcionando perfecto.'],
       ['en', 'Everything is working perfectly now.', 'Should you want it, everything is working perfectly now.'],
-      ['es', 'Se modificó la configuración en algún momento.', 'Perdón, se modificó la configuración en algún momento por un error mío.'],
+      ['es', 'Se modificó la configuración en algún momento.', 'Se me pasó: se modificó la configuración en algún momento.'],
     ];
     for (const [language, bad, guarded] of cases) {
       assert.ok(checkTone(bad, language).some((f) => f.category === judgeSentence(learnedModel(language), guarded, language, categoryGuards(toneRules(language))).category), bad);
@@ -103,8 +103,8 @@ describe('learned tone complement', function () {
         assert.ok(verdict.words.length > 0 && verdict.vetoed, guarded);
       }
       else {
-        // The model reads the guards as features too: the apology alone can pull it under the threshold.
-        assert.ok(/perd[oó]n/iu.test(guarded), `${guarded}: ${verdict.probability}`);
+        // The model reads the guards as features too: owning the slip alone can pull it under the threshold.
+        assert.ok(/perd[oó]n|se me pas[oó]/iu.test(guarded), `${guarded}: ${verdict.probability}`);
       }
       assert.deepEqual(checkTone(guarded, language).filter((f) => f.ruleId.endsWith('.learned')), [], guarded);
     }

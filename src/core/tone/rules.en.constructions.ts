@@ -28,14 +28,22 @@ const DID = `(?:${[
 ].map((v) => `{en:${v}}`).join('|')}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
 
 const REST = "[^.;?!]{0,40}?";
+/** A verb of change whose subject is the writer ("what I changed") or that is a noun ("the root cause") is no guess about the client. */
+const DID_THEIRS = `(?<!\\b(?:i|we|i've|we've|i'd|we'd|i have|we have|i had|we had|i just|we just|the|a|an|root|its|this|that|any|no) )${DID}`;
 
 export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
   {
     id: 'blaming.guess-who-did',
     category: 'blaming',
     patterns: [
+      // the client's step blamed by its consequence: "if you'd told me..., this wouldn't have happened", "that's on them",
+      "if (?:you(?:'d| had)|the team had|your [\\p{L}-]+ had|nobody had|no one had) (?:[\\p{L}']+,? ){0,6}?(?:this |it |we )?(?:wouldn't|would not|would never|'d still|would still)",
+      "(?:that's|that is|it's) on them|(?:these things|it|code|sites?) (?:don't|doesn't|do not) (?:just )?break (?:on (?:its|their) own|by (?:it|them)sel(?:f|ves))|(?:is|are) clashing with|(?:you|your [\\p{L}-]+) (?:sent|gave|uploaded) (?:me )?the (?:old|wrong) [\\p{L}]+",
+      "(?:users|customers|clients) are (?:clearly |obviously )?(?:using it wrong|using the [\\p{L}]+ wrong|on (?:ancient|old|outdated))|don't know how to use it|(?:nobody|no one) edits the live|when everyone has admin",
       // guess + the client's side + a change: "I suspect a member of your team deactivated the plugin"
       `${GUESS}(?: that)? ${REST}\\b${PARTY} ${REST}\\b${DID}`,
+      // guess + the client's side + a step they skipped: "I'd say your staff didn't follow the upload process"
+      `${GUESS}(?: that)? ${REST}\\b${PARTY} (?:[\\p{L}']+ )?(?:didn't|did not|never|failed to|forgot to|skipped|ignored) (?:{en:follow}|{en:read}|{en:check}|{en:test}|{en:clear}|{en:save}|{en:update}|the)\\b`,
       // the client's side + may/must have + a change: "your intern must've deleted the categories"
       `${PARTY} (?:[\\p{L}']+ ){0,2}?(?:must|might|may|could|would)(?:'ve| have| of)? (?:[\\p{L}']+ ){0,2}?(?:been )?(?:[\\p{L}']+ )?${DID}`,
       // "this must be something your IT people did"
@@ -58,7 +66,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       // a change pinned on the client's side by its result: "introduced by your previous agency's code"
       "(?:introduced|caused|triggered|created|started|broken|overwritten|deleted|removed|changed) (?:[\\p{L}']+ ){0,2}?by (?:[\\p{L}']+ ){0,2}?(?:your|you|someone|somebody|whoever)\\b",
       // "your intern uploaded something, that's where the error comes from"
-      `${PARTY} ${REST}\\b${DID}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
+      `${PARTY} ${REST}\\b${DID_THEIRS}${REST}(?:,|;| and| so)\\s*(?:that's|that is|which is|this is|hence|so that's|and that's)? ?(?:where|why|what|how|the reason)`,
       // what the client did not say, as a reproach: "you really should've told me", "it would have helped to know", "had we been informed"
       "(?:you|your (?:team|people|staff|it (?:guy|person|team|department))|someone|somebody|they) (?:really |honestly |probably |definitely )?(?:should|could|might)(?:'ve| have| of) (?:told|let me know|let us know|informed|warned|mentioned|asked|checked with|consulted|flagged)",
       "(?:it )?would(?:'ve| have) (?:helped|been (?:helpful|useful|good|nice|great)) (?:to know|to be told|if (?:you|someone|somebody|your [\\p{L}-]+) had (?:told|let|informed|warned|mentioned|said|asked))",
@@ -76,6 +84,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'defensive.my-work-was-right',
     category: 'defensive',
     patterns: [
+      // my part was right, in other words: "there's nothing wrong with the logic I wrote", "it was running fine when I handed it over",
+      "(?:nothing wrong with|no mistake in) (?:the |my )?(?:logic|code|work|fix)|my (?:code|work|fix|part)(?: of the work)? (?:is not|isn't|was not|wasn't) the (?:issue|problem)|(?:is|was) (?:not|n't) (?:my fault|on me)|no be my fault|not me(?= *(?:[,.!]|$))",
+      "(?:running|working) fine when i (?:handed|delivered|passed)|(?:fully )?working at the point of delivery|everything was (?:fine|working|ok|good) (?:on|at|when)|(?:all good|fine) when we signed|i did it properly|i (?:double|triple)-checked|checked thrice|delivered on time and in full",
+      "i can't see where i went wrong|(?:i|we) built it the way we agreed|did what i was told|what else you expected|not like i went rogue|you asked for [\\p{L}]+, i delivered|the fix was correct|you (?:even |literally )?(?:saw|confirmed) it (?:working)?",
       // my work + was right: "The patch I shipped was right", "The code I delivered passed all tests"
       "(?:the|my|our) (?:[\\p{L}-]+ )?(?:code|patch|fix|work|build|site|feature|changes?|update|release|version|deliverable|module|plugin|theme) (?:that )?(?:i|we) (?:delivered|shipped|wrote|built|deployed|handed over|made|pushed|released|launched|tested|sent|submitted)(?: [\\p{L}]+)? (?:was|is|were|are|passed|worked|works|had|did|ran|has)(?: (?:perfectly|fine|all|every|no|right|correct|flawless|solid|clean|ok|okay|fully|thoroughly|properly|exactly|100))?",
       // all tests green: "Everything was green in my tests", "passed all of our acceptance tests"
@@ -163,6 +175,11 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'dismissive.weigh-down',
     category: 'dismissive',
     patterns: [
+      "(?:it's|it is|that's) (?:literally |just |only |purely |really )+(?:a |an )?(?:cosmetic|visual|minor|small) (?:thing|one|issue|glitch|quirk)|(?:it's|it is) a minor one",
+      // weighing the worry down: "not a big concern", "storm in a teacup", "won't kill anyone", "it'll resolve itself",
+      "not (?:a |that )?big (?:concern|drama|worry|issue)|storm in a teacup|(?:won't|will not|wouldn't) (?:kill|hurt) anyone|not hurting anyone|(?:the )?least of (?:our|your) worries|bigger fish to fry",
+      "(?:tends to|will|should|it'll|can|may|might) (?:resolve|sort|fix) itself|(?:resolves|sorts|fixes) itself|(?:keep|keeps) you up at night|(?:no|any) real cause for (?:concern|alarm)|merits? this much attention|read too much into it|of no (?:real |operational |practical )?consequence",
+      "(?:it's|that's) (?:grand|fine|normal|common)(?= *(?:[,.!]|$| so| don't))|don't mind it|ignore it(?= *(?:[,.!]|$))|(?:little|minor) quirks|more of a feature than a bug|(?:it's |it was )?a one-off|not important(?= *(?:[,.!]|$))|low-impact",
       "(?:of |has |have |with |carries )?(?:little|no|negligible|minimal|limited|zero|no real|hardly any|very little) (?:real |practical )?(?:consequence|impact|importance|significance|effect|relevance|bearing)",
       "(?:doesn't|does not|don't|do not|hardly|barely) (?:really )?(?:warrant|merit|justify|deserve|call for|need) (?:this|that|so much|such|all this|any|much)",
       "(?:this|that|such a|so much|such) (?:level|amount|degree) of (?:concern|worry|alarm|panic|fuss|attention)",
@@ -197,7 +214,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:very |so |really |only a )?few (?:of your )?(?:visitors|users|people|customers|clients|shoppers|readers) (?:ever |actually |will ever |would ever |even )?(?:hit|see|use|visit|notice|go to|open|reach|land on|care)",
       "(?:customers|users|visitors|people|clients|anyone|nobody|no one) (?:will|would|are going to|is going to)? ?(?:won't|will not|wouldn't|would not|don't|do not|never|hardly|barely)? ?(?:care|mind|notice)(?: about)? (?:it|this|that|much|at all)",
     ],
-    guards: ['conditional', 'reported', 'negated'],
+    guards: ['conditional', 'reported', 'negated', 'backed'],
     ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
@@ -209,6 +226,11 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'stalling.no-when',
     category: 'stalling',
     patterns: [
+      // progress or a look-in with no when: "I'll get to it eventually", "will advise", "more to come", "on my radar",
+      "(?:i'll|i will|we'll|will) (?:get to (?:it|yours|this)|look into it|sort it(?: out)?|poke around|get back to (?:u|ya|you))(?: (?:eventually|later|just now|at some point|soon))?(?= *(?:[,.!]|$| when| once| and (?:get back|revert|let you know|update you)(?! (?:by|on|before|at|tomorrow|today))))",
+      "(?:will|i'll|we'll) (?:advise|shout|revert|circle back|update)(?: (?:when|once) (?:done|ready|sorted|i know more))?(?= *(?:[,.!]|$))|more to come|(?:it's |it is )?on (?:my|our) radar|getting closer every",
+      "(?:still|just) (?:busy|working through|working on|chipping away at) (?:with )?(?:it|this|that)|(?:remains|is still) a priority|(?:pick|picking) this up in (?:an|a|the) (?:upcoming|future|later|next) sprint|waiting on a few things|give me (?:small |some |a (?:bit|little) )?time",
+      "(?:will )?look into it later|(?:haven't|have not) forgotten about (?:this|it|you)|not quite there yet",
       "(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:got |now have )?(?:eyes|an eye|our eyes|my eyes) on (?:it|this|that|the issue|the problem)",
       "(?:updates?|news|more|details|a fix|a reply|an answer) (?:to follow|will follow|coming)",
       "at (?:the|my|our) (?:earliest|first|next) (?:opportunity|convenience|chance|possible moment|available moment|available slot)",
@@ -260,6 +282,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'overpromising.sworn',
     category: 'overpromising',
     patterns: [
+      // sworn or forever: "hand on heart", "on my honour", "impossible for it to break again", "will resolve all your issues",
+      "hand on heart|on my (?:honou?r|life)|(?:prob|probably|should be) (?:all )?(?:fixed|good|grand|sorted) now|impossible for (?:it|this) to",
+      "(?:stop|prevent) this (?:from )?ever happening|(?:resolved|fixed|sorted) (?:fully|completely|once) and (?:finally|for all)|every single one of your|(?:will|shall) (?:resolve|fix|solve) all (?:your|the)|the last time you (?:need|have) to",
+      "(?:will|shall) (?:work|load|run) (?:perfectly|flawlessly|instantly)(?: for everyone| on every)?|(?:it's |it is )?not going to (?:break|fail|happen) again|ought to resolve (?:the issue|it|this) (?:entirely|completely|fully)",
       "(?<=^|[,.;:!]\\s{0,3})(?:i )?(?:{en:promise}|{en:swear}|{en:guarantee})(?: you| down| to god| on my life| on it)?(?=[ ,:])",
       "(?:won't|will not|never|wouldn't|will never) (?:be |ever )?(?:see|seeing|have|having|get|getting|hit|hitting|run into|running into|experience|experiencing|face|facing|deal with|dealing with) (?:that|this|the|any|another|a) (?:[\\p{L}-]+ ){0,2}?(?:error|bug|problem|issue|crash|message|glitch|outage|failure|warning)s? (?:again|anymore|any more|ever again)",
       "(?:you|it|this|that|the (?:[\\p{L}-]+ )?[\\p{L}-]+|things|everything|nothing)(?:'ll| will)? (?:[\\p{L}]+ )?never (?:[\\p{L}']+ ){0,5}?again",
@@ -298,6 +324,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'condescending.told-before',
     category: 'condescending',
     patterns: [
+      // the obvious, and telling again: "website 101", "anyone who's run a website knows", "once again", "as mentioned, repeatedly",
+      "\\b[\\p{L}]+ 101\\b|(?:anyone|any [\\p{L}]+ owner|everyone) (?:who(?:'s| has)? [\\p{L}']+ (?:[\\p{L}']+ ){0,3}?)?(?:knows|should know)|(?:you )?(?:don't|do not) need to be (?:a|an) [\\p{L}]+ to",
+      "(?:remind you|tell you|mention|say it),? once again|as mentioned,? (?:repeatedly|again|several times)|i've shown you|don't make me repeat|all you (?:had|have|need(?:ed)?) to do|you only (?:needed|had) to|wasn't that hard|(?:it's |it is )?(?:really |honestly )?not complicated",
+      "beginner's guide|for beginners|easier to grasp|not to state the obvious|(?:literally|just) one click|clearly mentioned|i assumed you'd know|make sure it actually is",
       "(?:we|i)(?:'ve| have| had)? (?:already )?(?:covered|discussed|went over|gone over|talked about|talked through|went through|gone through|addressed|cleared up|settled) (?:this|that|it)(?: (?:already|before|together|more than once))? (?:in|at|during|on|last|when|back)\\b",
       "(?:we|i)(?:'ve| have| had) already (?:covered|discussed|gone over|talked about|gone through|addressed) (?:this|that|it)",
       "(?:any|every|a|ask any) (?:competent |decent |good |half-decent |junior |first-year )?(?:developer|dev|designer|professional|admin|sysadmin|engineer|programmer|techie|expert|webmaster|student|beginner|intern)s? (?:will|would|can|could|knows|know|should know)(?: tell you)?",
@@ -328,7 +358,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "if you (?:recall|remember)|(?:i|we) did (?:mention|say|explain|point out|flag)",
       "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
     ],
-    guards: ['negated', 'conditional', 'concrete'],
+    guards: ['negated', 'conditional', 'concrete', 'retracted'],
     ...ADVICE_EN.toldBefore,
     // The match sits mid-sentence ("we covered this in the kickoff"), so removing it alone would break the sentence.
     alternative: ADVICE_EN.toldBefore.alternative,
@@ -343,6 +373,10 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      "something (?:happened|went wrong|went sideways|went awry|broke) (?:during|with|in) (?:the|our|a)",
+      // it happened, with no one doing it: "didn't stick", "crept back in", "for some reason", "human error",
+      "(?:didn't|did not|wasn't|was not) (?:stick|retained|carried over|included)|(?:crept|snuck|slipped) back|rolled itself back|(?:got|was) (?:cached|scrambled|overridden|lost)|for (?:some|whatever) reason|human error|somewhere in the pipeline",
+      "ended up on the wrong|(?:there was|there's been) (?:an|some|a small) (?:issue|problem|unexpected situation|technical misunderstanding|misunderstanding) (?:with|in|somewhere)|(?:a step|steps?) (?:in|of) the [\\p{L} ]+ (?:was|were) (?:unfortunately )?skipped|loose ends were left|it was discovered that|a change was made",
       // the release as the subject of the mistake: "the release went out with an outdated dependency"
       "(?:went out|shipped|was (?:released|deployed|published|pushed|shipped)|got (?:released|deployed|published|pushed|shipped)|went live|was rolled out|got rolled out) (?:[\\p{L}']+ ){0,2}?with (?:an? |the |some )?(?:outdated|wrong|old|broken|faulty|stale|untested|missing|buggy|bad|incorrect|incomplete|leftover|debug|half-finished)",
       // a step that did not get done, nobody's: "the backup didn't get restored properly"

@@ -194,7 +194,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       '(?:got|was) (?:merged|deployed|released|pushed|shipped) (?:before it was ready|too early|prematurely|untested|without (?:testing|review|being tested))',
       '(?:something|things|stuff) (?:got|was|were) (?:broken|lost|messed up|mixed up)',
     ],
-    guards: ['ownsIt'],
+    guards: ['ownsIt', 'agent'],
     ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {
@@ -230,7 +230,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:the |your |this )?(?:fix|change|line|lines|file|code|validation|setting|check|function|feature|patch|correction)s? (?:was|were|got|has been|have been) (?:removed|changed|deleted|modified|reverted|dropped|lost|broken|overwritten|undone|altered|disabled|rolled back)",
       '(?:it|this) (?:got|was) (?:reverted|removed|lost|broken|undone|overwritten|rolled back)',
     ],
-    guards: ['ownsIt', 'agent', 'datedUnlessMine'],
+    guards: ['ownsIt', 'agent', 'datedUnlessMine', 'negated'],
     reason: 'The history says the change was yours; telling it without a subject sounds like hiding it.',
     suggestion: 'Say it in the first person: what you changed, when, and how you will correct it.',
     alternative: 'On [date] I changed [what], which undid the fix; I will correct it by [date].',
@@ -249,7 +249,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     exceptions: [
       'OK', 'ID', 'IDS', 'IT', 'UI', 'UX', 'QA', 'API', 'APIS', 'URL', 'URLS', 'PDF', 'PDFS', 'CSV', 'XML', 'JSON', 'HTML', 'CSS', 'SQL', 'HTTP',
       'HTTPS', 'SSH', 'FTP', 'SFTP', 'DNS', 'SSL', 'TLS', 'VPN', 'CRM', 'ERP', 'CMS', 'SEO', 'SMS', 'SKU', 'VAT', 'GDPR', 'USD', 'EUR', 'GBP',
-      'UTC', 'GMT', 'CET', 'CEST', 'PST', 'EST', 'AM', 'PM', 'IOS', 'AWS', 'GCP', 'CDN', 'CPU', 'RAM', 'SSD', 'PC', 'PR', 'PRS', 'FAQ',
+      'UTC', 'GMT', 'CET', 'CEST', 'PST', 'EST', 'ET', 'PT', 'CT', 'MT', 'EDT', 'PDT', 'CDT', 'MDT', 'CST', 'MST', 'AEDT', 'ACST', 'AWST', 'NZST', 'NZDT', 'WAT', 'CAT', 'EAT', 'SAST', 'ART', 'COT', 'CLT', 'PET', 'BRT', 'UYT', 'VET', 'ECT', 'JST', 'SGT', 'WET', 'WEST', 'EET', 'EEST', 'AM', 'PM', 'IOS', 'AWS', 'GCP', 'CDN', 'CPU', 'RAM', 'SSD', 'PC', 'PR', 'PRS', 'FAQ',
       'PHP', 'JS', 'TS', 'NPM', 'README', 'TODO', 'CI', 'CD', 'OS', 'USB', 'NDA', 'ETA', 'UK', 'US', 'USA', 'EU', 'CEO', 'CTO', 'HR', 'VIP',
       'PS', 'SHA', 'GIT', 'TV', 'WIFI', 'IP', 'ISO', 'PNG', 'JPG', 'JPEG', 'SVG', 'GIF', 'ZIP', 'SMTP', 'IMAP', 'POS', 'WP', 'PWA', 'APK',
       'SDK', 'DB', 'VM', 'SSO', 'OTP', 'QR', 'WAF', 'EOD', 'CSP', 'CORS', 'JWT', 'MFA', 'SLA', 'SaaS', 'GST', 'HST', 'ABN', 'AUD', 'NZD', 'CAD', 'INR', 'AU', 'NZ', 'BST', 'AEST', 'IST',

@@ -33,6 +33,11 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'blaming.guess-who-did',
     category: 'blaming',
     patterns: [
+      '(?:esto|eso|el codigo|una web|nada|las cosas) no se (?:rompe|rompen|estropea|desconfigura|cambia) sol[oa]s?',
+      // «seguro fue el de sistemas», «fijo tu socio volvió a subir», «vos me mandaste el archivo viejo, por eso»,
+      '(?:seguro|fijo|capaz|segurisimo) (?:que )?(?:fue |no )?(?:el|la|tu|su|vuestro|alguien|le diste|limpiaste|actualizaste|tocaste|borraste|subiste|cambiaste)\\b',
+      '(?:vos|tu|usted|ustedes) (?:me )?(?:mandaste|mandaron|mando|enviaste|enviaron|envio|pasaste|pasaron|subiste|subieron|cambiaste|cambiaron|borraste|borraron)(?: [\\p{L}]+){0,4},? (?:por eso|y por eso|de ahi que)',
+      '(?:es|fue) culpa de (?:la|el|los|las|su|tu|ellos)|(?:eso|esto) pasa por (?:dejar|no|tocar|meter)|(?:el|la) (?:otro|otra|anterior) \\p{L}+ (?:que|q) (?:contrataste|contrataron|contrato) (?:te |le |les )?\\p{L}+',
       // conjetura + alguien del cliente + un cambio: «apostaría a que su técnico actualizó WordPress»
       `${GUESS} ${REST}\\b${PARTY} ${REST}\\b${DID}`,
       // «¿no habrás borrado otra vez la carpeta?»: la pregunta retórica con el futuro de conjetura
@@ -76,6 +81,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'defensive.my-work-was-right',
     category: 'defensive',
     patterns: [
+      // lo mío estaba bien, dicho de otro modo: «todo estaba bien», «yo no inventé nada», «así venía en los requisitos»,
+      '(?:yo )?no (?:lo )?(?:hice|meti|toque|invente) (?:yo|nada)|(?:yo )?(?:solo|solamente) (?:toque|hice|cambie) (?:el|la|lo)|no veo en (?:que|donde) me equivoque|(?:yo )?(?:laburo|trabajo|trabaje) (?:prolijo|bien)',
+      '(?:todo|eso) (?:estaba|quedo|funcionaba) (?:bien|ok|perfecto)|(?:estaba|quedo) (?:ok|validad[oa]|operativ[oa]) cuando|asi (?:es como|venia|lo) (?:lo )?(?:pediste|pidio|pidieron|en los requisitos)|(?:mi|nuestra) parte (?:del trabajo )?esta bien',
+      '(?:yo )?(?:si lo arregle|probe todo)|no es por mi (?:codigo|trabajo|parte)|(?:el fallo|el error|esto) (?:tiene que|debe) venir de otro lado|(?:se pidio|pidieron|pediste) eso y eso (?:se hizo|hice)|(?:de eso|de ello) hay constancia|me cen(?:i|ï) punto por punto',
       // lo pactado como escudo: «hice todo lo que estaba pactado, lo demás no entraba en el trabajo»
       '(?:hice|hicimos|entregue|entregamos|cumpli|cumplimos)(?: con)? (?:todo lo que|todo cuanto|exactamente lo que|tal cual lo que|justo lo que|solo lo que|lo que se|lo que estaba|lo que habiamos) (?:estaba|habiamos|habia|se|me|nos|usted|tu|vos|ustedes)? ?(?:pactado|acordado|pedido|pidio|pediste|pidieron|hablado|firmado|presupuestado|pactamos|acordamos|hablamos|encargo|encargaste|encargaron|contrato|contrataste)',
       '(?:lo demas|eso|esto|aquello) no (?:entraba|estaba|figuraba|aparecia|venia|formaba parte|era parte|iba|entra|esta|figura|forma parte) (?:en|de|dentro de) (?:el|lo|la|mi|nuestro|nuestra) (?:trabajo|presupuesto|contrato|alcance|acordado|pactado|encargo|propuesta|especificacion|pliego|proyecto|cotizacion|oferta)(?![^.;!?]*\\b(?:pero|aunque|si (?:lo )?(?:desea|quiere|queres|quieres)|puedo|podria|con gusto|encantad[oa])\\b)',
@@ -102,7 +111,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:mi|nuestro) (?:trabajo|codigo|desarrollo|entrega|web|sitio)(?: lo| la)? (?:{revisar}|{aprobar}|{validar}|{probar}|{aceptar}|{firmar})(?: y (?:{aprobar}|{validar}|{aceptar}|{firmar}))? (?:su|tu|vuestr[oa]|el|la) (?:gerente|jefe|jefa|equipo|responsable|director|directora|encargad[oa]|cliente|socio|socia)',
       '(?:mi|nuestro|nuestra) (?:codigo|trabajo|parte|desarrollo|sistema|cambio|plugin|web|entrega) no (?:tiene|tuvo|tendria) (?:nada )?que ver',
       'no (?:tiene|tuvo) nada que ver con (?:mi|mis|nuestro|nuestra|nuestros|lo que (?:yo |nosotros )?(?:hice|hicimos|entregue|entregamos|toque|cambie))',
-      '(?:se )?(?:entrego|entregue|entregamos|entregaron) (?:[\\p{L}]+ ){0,2}?(?:complet[oa]s?|revisad[oa]s?|probad[oa]s?|terminad[oa]s?|en tiempo y forma|a tiempo y)',
+      '(?:se )?(?:(?<!\\b(?:te|le|les|os|lo|la|los|las) )entrego|entregue|entregamos|entregaron) (?:[\\p{L}]+ ){0,2}?(?:complet[oa]s?|revisad[oa]s?|probad[oa]s?|terminad[oa]s?|en tiempo y forma|a tiempo y)',
       '(?:a mi|a nosotros|en mi (?:equipo|ordenador|computadora|compu|maquina|navegador|movil|celular)|de mi lado|desde aca|desde aqui) (?:me |nos )?(?:sale|funciona|anda|va|carga|se ve|abre)(?: todo)? (?:bien|perfecto|perfectamente|sin problemas)',
       'no se (?:que|que mas) (?:decirte|decirle|decirles|deciros)',
       '(?:lo mio|mi parte|mi trabajo|mi codigo|lo que (?:yo )?hice|lo que (?:yo )?entregue|nuestro trabajo|nuestra parte|lo nuestro|nuestro codigo)(?: yo)? (?:esta|estaba|quedo|fue|era|anda|andaba|funciona|funcionaba|va|iba)(?: todo)? (?:bien|perfect[oa]|correct[oa]|impecable|bien hech[oa]|de diez|sin errores|sin fallos)?(?=[\\s;,.]|$)',
@@ -145,6 +154,11 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'dismissive.weigh-down',
     category: 'dismissive',
     patterns: [
+      // no darle importancia, dicho de mil maneras: «no le des bola», «no se complique», «se arregla solo»,
+      'no (?:le|te|se) (?:des|de|den|pares|pare|haga|hagas|hagan) (?:bola|caso|bolas|drama)|(?:no|ni) (?:te|se) (?:hagas|haga|complique|compliques|hagan) (?:bolas|drama|problema)|no se complique',
+      'se (?:arregla|arreglan|soluciona|solucionan|resuelve|resuelven|va|van|quita|quitan) sol[oa]s?|cero drama|(?:no )?es pa(?:ra)? tanto|es lo de menos|(?:sin|de poca) trascendencia',
+      'no (?:le )?veo (?:mayor|gran|ninguna) importancia|no molesta a nadie|(?:no es|nada) (?:nada )?raro|pasa en todas (?:las webs|partes|las paginas)|(?:pasa|ocurre) (?:una vez )?cada tanto|algo (?:bastante |muy )?menor',
+      '(?:hay|tenemos) cosas (?:mucho )?mas importantes|ni (?:es|vale la pena)|(?:ignoralo|ignorelo|ignorelos|ignoralos)|(?:difícilmente|dificilmente) se repita|no (?:creo que )?(?:sea algo que )?deba quitarle el sueno',
       'de (?:poca|escasa|poquisima|muy poca) (?:monta|importancia|relevancia|gravedad|trascendencia|entidad)',
       'no (?:tiene|tenia|reviste) (?:mayor|ninguna|gran|demasiada|mucha|tanta|excesiva) (?:trascendencia|importancia|relevancia|repercusion|gravedad|complicacion)',
       '(?:yo )?no me (?:preocuparia|alarmaria|agobiaria|haria problema|haria drama|volveria loc[oa])',
@@ -179,7 +193,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'para (?:sus|tus|los|vuestros) (?:clientes|usuarios|visitantes|compradores) no (?:cambia|afecta|importa|supone|significa) (?:nada|en nada)',
       '(?:casi )?(?:nadie|ningun (?:cliente|usuario|visitante)|pocos (?:clientes|usuarios|visitantes)) (?:lo |se )?(?:va a|van a|iba a)? ?(?:notar|ver|usar|entrar|fijar|dar cuenta)',
     ],
-    guards: ['conditional', 'reported', 'negated'],
+    guards: ['conditional', 'reported', 'negated', 'backed'],
     ...ADVICE_ES.playedDown,
     fixScope: 'sentence',
     examples: {
@@ -191,6 +205,16 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'stalling.no-when',
     category: 'stalling',
     patterns: [
+      // un plazo o un avance sin fecha: «lo reviso luego», «me fijo y te digo», «falta poquito», «sigue abierta»,
+      '(?:lo|la|los|las) (?:reviso|miro|veo|checo|chequeo|arreglo|revisamos|miramos|vemos) (?:luego|despues|mas tarde|en un rato|cuando pueda|en estos dias|esta semana)',
+      '(?:me|nos) (?:fijo|fijamos|pongo|ponemos) (?:y|e) (?:te|le|les) (?:digo|decimos|aviso|avisamos|cuento|contamos|comento|comentamos)',
+      '(?:ya )?(?:te|le|les) (?:comentamos|comento|contamos|avisamos|decimos)(?= *(?:[,.!]|$))',
+      '(?:falta|queda|quedan|faltan) (?:poquito|poco|muy poco|nada)|ya mero|voy avanzando|vamos avanzando|(?:dame|deme|denme) un toque',
+      '(?:seguimos|sigo|continuamos|continuo) (?:investigando|analizando|revisando|con el tema|en el tema|trabajando)(?! (?:el|la|los|las|en|con) \\p{L}+ (?:de|del) )',
+      '(?:sigue|continua|permanece) (?:abiert[oa]|en (?:revision|curso|proceso|analisis|estudio))|(?:se encuentra|esta) (?:actualmente )?en (?:revision|curso|proceso|analisis|estudio)',
+      '(?:se (?:atendera|resolvera|revisara|gestionara)|quedo registrad[oa]) (?:conforme|segun|en (?:orden|su momento|breve))|conforme a la prioridad',
+      '(?:en el|a la) (?:menor|mayor|mas breve) (?:plazo|brevedad) (?:posible)?|(?:estas cosas|esto) (?:llevan?|lleva) su tiempo|(?:no nos hemos|no me he) olvidado',
+      '(?:ya )?(?:voy|vamos) con (?:eso|ello|esto)|(?:me pongo|nos ponemos) con lo (?:tuyo|suyo)|(?:le|te) (?:estamos|estoy) dando una (?:mirada|miradita|revisada|ojeada)',
       '(?:le|te|les|os|lo|la|los|las) (?:iremos|ire|vamos a ir|voy a ir|vamos|voy|seguiremos|seguire|seguimos|sigo) (?:informando|contando|avisando|comentando|diciendo|actualizando|poniendo al tanto|pasando novedades)',
       '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:me|nos) (?:{desocupar}|{liberar}|quede libre|quedemos libres|haga un hueco|hagamos un hueco|(?:de|den) (?:los )?tiempos?|sobre tiempo|sobre un rato)',
       '(?:apenas|en cuanto|cuando|ni bien|tan pronto como|una vez que) (?:tenga|tengamos|encuentre|encontremos|consiga|consigamos) (?:un )?(?:hueco|ratito|rato|momento|tiempo|minuto|chance)',
@@ -230,6 +254,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'overpromising.sworn',
     category: 'overpromising',
     patterns: [
+      // lo hecho declarado para siempre o sin riesgo: «de aquí en adelante funcionará», «sin riesgo de que reaparezca», «de raíz»,
+      '(?:de aqui en adelante|a partir de (?:este momento|ahora|hoy)|desde ahora)(?: [\\p{L}]+){0,4} (?:funcionara|operara|ira|andara|no (?:dara|fallara|habra|tendra))',
+      'sin (?:ningun )?riesgo de que|(?:resuelt[oa]|arreglad[oa]|solucionad[oa]) de raiz|queda todo (?:solucionado|resuelto|arreglado)|(?:ya )?no (?:de|da|dara|vuelve a dar) (?:mas )?(?:guerra|problemas?)(?: (?:jamas|nunca))?|en teoria',
+      '(?:creo|supongo|calculo|imagino) (?:que )?ya (?:quedo|jala|funciona|anda|va|esta)|(?:tendria|deberia) (?:que |de )?estar (?:ok|bien|listo)|al cien y sin',
       // modal de «debería» + estado de «hecho», con o sin sujeto: «debería quedar andando», «ya debería estar todo correcto»
       '(?:deberia|deberian|deberia de|deberian de|tendria que|tendrian que|tiene que|tienen que|debe de|deben de|habria de) (?:ya )?(?:estar|quedar|ir|andar|funcionar|verse|cargar|salir|marchar|estar andando|estar funcionando)(?: ya)?(?: todo)?(?: ya)? (?:bien|correct[oa]s?|correctamente|andando|funcionando|fino|list[oa]s?|ok|okey|perfect[oa]|perfectamente|resuelt[oa]|solucionad[oa]|arreglad[oa]|joya|de diez|al pelo|de lujo|como un reloj|sin (?:problemas|fallos|errores)|normal|estable)',
       '(?:no hay|no existe|ya no hay|cero|ni una|ninguna)(?: ninguna| ni una| la menor| la mas minima)? (?:forma|manera|posibilidad|probabilidad|modo|riesgo|chance)s? de que',
@@ -271,6 +299,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     id: 'condescending.told-before',
     category: 'condescending',
     patterns: [
+      // lo obvio y lo básico: «cualquiera que tenga una web lo sabe», «no hace falta ser ingeniero», «para principiantes»,
+      '(?:cualquiera|cualquier persona|todo el mundo) (?:que|q) (?:[\\p{L}]+ ){0,4}?(?:lo )?sabe|(?:eso|esto) lo sabe cualquiera',
+      'no hace falta ser (?:un )?[\\p{L}]+ para|(?:tutorial|guia|manual) para (?:principiantes|novatos|dummies)|(?:lo mas|algo) basico(?: del mundo)?|es (?:bastante )?(?:obvio|logico)|obvio (?:que|q)',
+      '(?:se lo|te lo) (?:pondre|pongo|explico) (?:muy )?(?:facil|sencillo)|de forma (?:sencilla|simple) para que (?:se |lo )?entienda|(?:te|le) recuerdo,? como siempre|no era tan dificil|pense que ya (?:sabia|sabias|sabian)|que seguramente se le paso',
       // «esto ya lo hablamos en la reunión», «ya lo vimos»
       '(?:(?:esto|eso|esto mismo|eso mismo|lo) ya (?:lo )?|ya (?:lo |esto |eso )?)(?:hablamos|habiamos hablado|vimos|habiamos visto|tratamos|comentamos|habiamos comentado|conversamos|aclaramos|explicamos|acordamos|repasamos|discutimos|quedo claro)',
       'de primero de (?:\\p{L}+)|(?:es|son) (?:cosas |algo )?(?:de|para) principiantes|de manual(?= *(?:[.,;!]|$))',
@@ -301,7 +333,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
       'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
     ],
-    guards: ['negated', 'conditional', 'concrete'],
+    guards: ['negated', 'conditional', 'concrete', 'retracted'],
     ...ADVICE_ES.toldBefore,
     // La coincidencia cae a mitad de frase («esto ya lo hablamos en la reunión»): quitarla sola rompería la frase.
     alternative: ADVICE_ES.toldBefore.alternative,
@@ -316,6 +348,10 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'dodging',
     needsOwner: 'not-others',
     patterns: [
+      'no (?:fue|fueron) (?:incluid|subid|aplicad|desplegad|publicad|guardad)[oa]s?|(?:se produjo|hubo|surgio|se genero) una (?:inconsistencia|incidencia|desincronizacion)',
+      // algo pasó, sin sujeto: «algo pasó con el fix», «hubo un tema con la subida», «por algún motivo», «fallo humano»,
+      'algo (?:paso|ocurrio|sucedio) (?:con|en|durante)|hubo (?:un|algun) (?:tema|lio|asunto) con|por algun (?:motivo|motivo raro|lado|razon)|de alguna (?:forma|manera)|(?:un )?(?:fallo|error) humano',
+      'se (?:fue|quedo|publico|deslizo|reintrodujo|colo|metio) (?:a |en |con )?(?:produccion|cache|la rama|un error|el error|una version)|(?:no )?se conservo|quedaron (?:algunos )?cabos sueltos|se dio una situacion|volvio a meterse|cosas que pasan',
       // suceso sin sujeto + percance: «ha habido ciertos problemas en el proceso», «ocurrió una falla al migrar»
       '(?:hubo|ha habido|habia habido|ocurrio|ocurrieron|ha ocurrido|han ocurrido|se produjo|se produjeron|se ha producido|surgio|surgieron|ha surgido|se presento|se presentaron|se dio|se dieron|sucedio|se registro) (?:un |una |unos |unas |algun |alguna |algunos |algunas |ciert[oa]s? |vari[oa]s |un par de |pequen[oa]s? )*(?:pequen[oa]s? )?(?:problemas?|fallas?|fallos?|errores|error|inconvenientes?|incidencias?|imprevistos?|percances?|contratiempos?|descuidos?|confusion(?:es)?|lios?|equivocaciones|equivocacion|desajustes?|complicaciones|complicacion|irregularidad(?:es)?|anomalias?|inconsistencias?)(?: [\\p{L}]+)? (?:en|al|con|durante|a la hora de|de|mientras)\\b',
       // «se nos fue un detalle», «se les pasó»

@@ -61,9 +61,11 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:usted |tu |vos |ustedes )?(?:exagera|exageras|exageran|exagerais|esta exagerando|estas exagerando|estan exagerando)',
       '(?:son cosas que pasan|esto pasa|le pasa a todo el mundo|(?:a|le) todo el mundo le pasa|pasa en las mejores familias|todo software tiene (?:errores|fallos|bugs))',
       'no tiene (?:mayor |ninguna )?importancia',
-      '(?:tranquil[oa]|relajate|relajese|calma|calmate|calmese)(?=[,.!]|$)',
+      // «con calma» es un modo («revisé el caso con calma»), no una orden
+      '(?:tranquil[oa]|relajate|relajese|(?<!\\bcon )calma|calmate|calmese)(?=[,.!]|$)',
       'no (?:creo que )?sea para tanto',
-      'no pasa nada',
+      // no dentro de una pregunta abierta («¿te sale algún mensaje o no pasa nada?»)
+      '(?<!¿[^?]{0,80})no pasa nada',
       '(?:no|tampoco) es nada del otro mundo',
       'no (?:le|te|se) (?:des|de|den|deis|demos) (?:tantas |mas )?vueltas',
       '(?:es|son|fue|parece) (?:una |un )?(?:pavada|pavadas|tonteria|tonterias|nimiedad|nimiedades|minucia|minucias|bobada|bobadas|chorrada|naderia|boludez|zonzera|bobería|boberia|detallito|detallitos|cosita|cositas)',
@@ -172,7 +174,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:el|un|este|ese) (?:error|fallo|bug|descuido|cambio) (?:fue|ha sido|habia sido) (?:introducido|cometido|provocado|causado)(?! por (?:mi|nosotros|un cambio mio))',
       'se (?:nos |me )?(?:paso|escapo|colo)',
     ],
-    guards: ['ownsIt'],
+    guards: ['ownsIt', 'agent'],
     ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {
@@ -186,11 +188,12 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
     needsOwner: 'not-others',
     patterns: [
       "no se (?:aplico|aplicaron|incluyo|incluyeron|actualizo|actualizaron|subio|subieron|desplego|desplegaron|detecto|detectaron|probo|probaron|tuvo en cuenta|tuvieron en cuenta|considero|contemplo|reviso|revisaron|migro|migraron|guardo|guardaron|copio|copiaron)",
-      "(?:volvio|regreso|paso|se subio) a produccion",
+      // con un pronombre de objeto delante, «paso» es «yo paso» (o tiene sujeto): «lo paso a producción»
+      "(?:volvio|regreso|(?<!\\b(?:lo|la|los|las|te|le|les) )paso|se subio) a produccion",
       "(?:el|la) (?:codigo|version|archivo|configuracion) (?:viej[oa]|antigu[oa]|anterior) (?:volvio|quedo|se subio|se desplego|regreso)",
       "(?:quedo|quedaron) (?:comentad[oa]s?|desactivad[oa]s?|fuera|sin (?:aplicar|subir|probar|actualizar|incluir))",
       "(?:ocurrio|hubo|se produjo|surgio|se dio) un (?:fallo|error|problema) en (?:la|el) (?:integracion|configuracion|proceso|subida|despliegue|migracion|fusion|actualizacion|entrega|modulo)",
-      "se (?:hicieron|hizo|realizaron|realizo|introdujeron) (?:unos |algunos )?cambios? que (?:afectaron|afecto|rompieron|rompio|causaron|causo|provocaron|provoco)",
+      "se (?:hicieron|hizo|realizaron|realizo|introdujeron) (?:unos |algunos |un |una )?cambios? que (?:afectaron|afecto|rompieron|rompio|causaron|causo|provocaron|provoco)",
       "(?:fallaron|fallo) las pruebas",
       "sin (?:las |la |ninguna )?(?:pruebas|prueba|revision|revisiones)(?: (?:necesarias|previas|suficientes|adecuadas))?",
       "sin (?:probar|comprobar|revisar|verificar|testear)(?:lo|la|los|las)?(?: (?:antes|bien|la compatibilidad|nada|del todo|lo suficiente|a fondo))?",
@@ -217,7 +220,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'se (?:modifico|cambio|borro|elimino|quito|toco|revirtio|deshizo|sobrescribio|desactivo|rompio|perdio|altero|ha modificado|ha cambiado|ha borrado|ha eliminado|ha quitado|ha tocado|ha revertido|ha deshecho|ha desactivado|ha roto|ha perdido)',
       '(?:fue|ha sido|quedo) (?:modificad[oa]|cambiad[oa]|borrad[oa]|eliminad[oa]|revertid[oa]|deshech[oa]|sobrescrit[oa]|desactivad[oa]|rot[oa])',
     ],
-    guards: ['ownsIt', 'agent', 'datedUnlessMine'],
+    guards: ['ownsIt', 'agent', 'datedUnlessMine', 'negated'],
     reason: 'El historial dice que el cambio fue tuyo; contarlo sin sujeto suena a esconderlo.',
     suggestion: 'Dilo en primera persona: qué cambiaste, cuándo, y cómo lo corriges.',
     alternative: 'El [fecha] cambié [qué] y eso deshizo la corrección; lo corrijo el [fecha].',
@@ -236,7 +239,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
     exceptions: [
       'OK', 'ID', 'IDS', 'TI', 'UI', 'UX', 'QA', 'API', 'URL', 'PDF', 'CSV', 'XML', 'JSON', 'HTML', 'CSS', 'SQL', 'HTTP', 'HTTPS', 'SSH', 'FTP',
       'SFTP', 'DNS', 'SSL', 'TLS', 'VPN', 'CRM', 'ERP', 'CMS', 'SEO', 'SMS', 'SKU', 'IVA', 'IRPF', 'NIF', 'CIF', 'DNI', 'NIE', 'RFC', 'CURP',
-      'RGPD', 'LOPD', 'LOPDGDD', 'SL', 'SA', 'SLU', 'SAS', 'EUR', 'USD', 'MXN', 'COP', 'ARS', 'CLP', 'PEN', 'UTC', 'CET', 'CEST', 'GMT',
+      'RGPD', 'LOPD', 'LOPDGDD', 'SL', 'SA', 'SLU', 'SAS', 'EUR', 'USD', 'MXN', 'COP', 'ARS', 'CLP', 'PEN', 'UTC', 'CET', 'CEST', 'GMT', 'PST', 'EST', 'IST', 'BST', 'ET', 'PT', 'CT', 'MT', 'EDT', 'PDT', 'CDT', 'MDT', 'CST', 'MST', 'AEDT', 'ACST', 'AWST', 'NZST', 'NZDT', 'WAT', 'CAT', 'EAT', 'SAST', 'ART', 'COT', 'CLT', 'PET', 'BRT', 'UYT', 'VET', 'ECT', 'JST', 'SGT', 'WET', 'WEST', 'EET', 'EEST',
       'AM', 'PM', 'IOS', 'AWS', 'CDN', 'CPU', 'RAM', 'PC', 'PR', 'FAQ', 'PHP', 'JS', 'TS', 'NPM', 'README', 'CI', 'CD', 'USB',
       'EEUU', 'UE', 'ONG', 'CEO', 'CTO', 'RRHH', 'PD', 'SHA', 'GIT', 'TV', 'WIFI', 'IP', 'ISO', 'PNG', 'JPG', 'SVG', 'GIF', 'ZIP', 'PYME',
       'SMTP', 'IMAP', 'POS', 'TPV', 'AFIP', 'SAT', 'CUIT', 'RUT', 'WP', 'PWA', 'APK', 'SDK', 'DB', 'VM', 'SSO', 'OTP', 'QR', 'CFDI', 'WAF',

@@ -26,7 +26,8 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       "(?:me|nos) pongo (?:con ello|con eso|a ello|manos a la obra)|(?:me|nos) ponemos (?:con ello|con eso|a ello|manos a la obra)",
       "(?:te|le|les|os) (?:mantengo|mantenemos|mantendre|mantendremos|tengo|tenemos|tendre|tendremos) (?:al tanto|al corriente|informad[oa]s?|al dia)",
       "(?:estamos|estoy) (?:esperando|a la espera de) (?:respuesta|noticias|que)",
-      "(?:lo|la) (?:estamos|estoy) (?:resolviendo|solucionando|arreglando|corrigiendo|gestionando)",
+      // «ya lo estoy corrigiendo»: quien escribe ya repara algo localizado; eso es un paso, no una espera
+      "(?:lo|la) (?:estamos|estoy) (?:resolviendo|solucionando|gestionando)|(?:lo|la) estamos (?:arreglando|corrigiendo)|(?<!\\bya )(?:lo|la) estoy (?:arreglando|corrigiendo)",
       "(?:ya )?(?:lo|la) (?:tenemos|tengo) (?:identificad[oa]|localizad[oa]|detectad[oa])(?: y)?",
       "ya casi (?:esta|lo tengo|lo tenemos|queda|terminamos|termino|acabamos|acabo)",
       "cuestion de (?:dias|horas|tiempo)",
@@ -51,13 +52,16 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     id: 'stalling.soon',
     category: 'stalling',
     patterns: [
-      "(?:en cuanto|apenas|cuando) (?:me|nos) sea posible",
+      "(?:en cuanto|apenas|cuando) (?:me|nos) sea posible|(?:en cuanto|apenas|cuando) se pueda",
       "lo antes que (?:pueda|podamos)",
       "mas tarde",
-      "(?:luego|despues|al rato) (?:lo )?(?:veo|vemos|miro|miramos|reviso|revisamos|te digo|le digo|te escribo|le escribo|te aviso|le aviso|te cuento|le cuento|te comento|le comento)",
+      "(?:luego|despues|al rato) (?:lo )?(?:veo|vemos|miro|miramos|reviso|revisamos|te digo|le digo|te escribo|le escribo|te aviso|le aviso|te cuento|le cuento|te comento|le comento|te paso|le paso|te lo paso|se lo paso)",
       'en breve',
+      // un plazo que no es fecha: «lo veo en estos días», «en los próximos días»
+      '(?:en |uno de )?estos dias|en los (?:proximos|siguientes) dias|en (?:unos|un par de) dias|un dia de estos',
       'a la (?:mayor )?brevedad(?: posible)?',
-      '(?:muy |bien |bastante )?pronto',
+      // «tan pronto» sin «como» califica algo ya hecho («gracias por avisar tan pronto»), no promete
+      '(?:muy |bien |bastante )?(?<!\\btan )pronto|tan pronto como',
       'enseguida',
       'lo (?:antes|mas pronto|mas rapido) (?:posible|que (?:pueda|podamos))',
       'cuanto antes',
@@ -162,7 +166,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:totalmente|completamente|definitivamente|del todo|absolutamente|perfectamente) (?:solucionad[oa]|resuelt[oa]|arreglad[oa]|corregid[oa]|estable|solucionado)',
       '(?:ni un|ningun) (?:solo )?(?:error|fallo|problema) mas',
     ],
-    guards: ['negated', 'reported', 'controlled'],
+    guards: ['negated', 'reported', 'controlled', 'conditional'],
     ...ADVICE_ES.outcomePromised,
     fixScope: 'sentence',
     examples: {

@@ -115,9 +115,12 @@ function wordsPattern(words: readonly string[]): string {
   return emit(root);
 }
 
-/** Replaces `{verbo}` (Spanish, with enclitic pronouns) and `{en:verb}` in a rule pattern by their forms. */
+/** "que" as chat writes it: "creo q ya quedó", "tendría q estar". A whole word only (not "porque", "queda"). */
+const QUE = /(?<=^|[^\p{L}\\]|\\b)que(?!\p{L})/gu;
+
+/** Replaces `{verbo}` (Spanish, with enclitic pronouns) and `{en:verb}` in a rule pattern by their forms, and "que" by "que" or "q". */
 export function expandVerbs(source: string): string {
-  return source.replace(/\{(en:)?([a-z]+)\}/g, (_all, en: string | undefined, verb: string) =>
+  return source.replace(QUE, '(?:que|q)').replace(/\{(en:)?([a-z]+)\}/g, (_all, en: string | undefined, verb: string) =>
     en ? `(?:${wordsPattern(englishForms(verb))})` : `(?:${wordsPattern(spanishForms(verb))})${ENCLITICS}`,
   );
 }
