@@ -20,12 +20,12 @@ const PARTY =
   "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|those|that) (?:[\\p{L}-]+ )?(?:folks|guys|lot|crowd)|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
 
 /** Verbs of doing something to the site or the setup, every form (verbs.ts). */
-const DID = `(?:${[
+const DID = `(?:{en:${[
   'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
   'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
   'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
   'drop', 'corrupt', 'kill', 'eat', 'swallow', 'filter', 'restore', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
-].map((v) => `{en:${v}}`).join('|')}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
+].join('|')}}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
 
 const REST = "[^.;?!]{0,40}?";
 /** A verb of change whose subject is the writer ("what I changed") or that is a noun ("the root cause") is no guess about the client. */

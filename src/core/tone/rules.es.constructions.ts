@@ -15,12 +15,12 @@ const PARTY =
   '(?:alguien(?: de (?:su|tu|vuestr[oa]) \\p{L}+| de alla| de ahi)?|(?:alguno|alguna|uno|una) de (?:sus|tus|vuestr[oa]s) \\p{L}+|(?:su|tu|vuestr[oa]|sus|tus|vuestr[oa]s) (?:[\\p{L}-]+ ){0,3}?[\\p{L}-]+|usted(?:es)?|vos|vosotr[oa]s|(?:el|la|los|las) (?:otr[oa]s?|anterior(?:es)?|nuev[oa]s?) (?:agencia|programador(?:a)?|desarrollador(?:a)?|informatic[oa]|tecnic[oa]|proveedor|hosting|disenador(?:a)?|becari[oa]|practicante|freelance|empresa|equipo)|(?:el|la|los|las) del? (?:servidor|sistemas|hosting|marketing|diseno|informatica|it|ti|soporte|contabilidad|mantenimiento)|(?:la agencia|el informatico|la informatica|el becario|la becaria|el practicante|la practicante|el sobrino|la sobrina)(?: de [\\p{L}]+)?)';
 
 /** Verbos de hacerle algo al sitio o a la configuración, en todas sus formas. */
-const DID = `(?:${[
+const DID = `{${[
   'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
   'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
   'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
   'comer', 'tragar', 'filtrar', 'exportar', 'importar', 'enviar', 'guardar', 'abrir', 'hacer', 'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',
-].map((v) => `{${v}}`).join('|')})`;
+].join('|')}}`;
 
 /** Los mismos verbos en tercera persona del pretérito, para la pasiva refleja («se reiniciaron»). */
 const DID_SE = `(?:${['reinici', 'borr', 'cambi', 'modific', 'elimin', 'actualiz', 'desactiv', 'quit', 'reemplaz', 'sobrescrib', 'perd', 'romp', 'pis', 'desconfigur', 'mov', 'resete', 'vaci', 'revert', 'deshiz', 'sustitu', 'limpi', 'alter']
