@@ -164,4 +164,12 @@ describe('timeline from the evidence', () => {
     const t = build(SCENARIOS['fix-intact']!, { issue: { ...issue('en'), reports: [{ date: 'someday', words: 'x' }], replies: [] } });
     assert.equal(t.marks.filter((m) => m.kind === 'report').length, 0);
   });
+  it('draws a change linked twice once: a cherry-pick with its original, a rebased copy', () => {
+    const base = SCENARIOS['fix-intact']!;
+    const original = base.fixes[0]!;
+    const pick = fixEvidence({ sha: 'c'.repeat(40), reachable: false, equivalents: [{ ...original, how: 'patch-id' }] });
+    const rebased = fixEvidence({ sha: 'd'.repeat(40), sameChangeAs: original.sha });
+    const t = build({ ...base, fixes: [original, pick, rebased] });
+    assert.deepEqual(t.lanes.filter((l) => l.id.startsWith('fix:')).map((l) => l.id), [`fix:${original.sha}`]);
+  });
 });

@@ -79,3 +79,13 @@ export async function markSupersededFixes(fixes: FixEvidence[], q: Pick<Relation
     if (by.length > 0) attempt.supersededBy = by;
   }
 }
+
+/**
+ * The linked fixes that exist, each change once: not a fix on the target repeating an earlier one's
+ * patch (`sameChangeAs`), nor one off the target whose copy there is itself linked (a cherry-pick
+ * linked with its original). What a reply or a timeline tells, and counts lines of, once.
+ */
+export function distinctChanges(fixes: readonly FixEvidence[]): FixEvidence[] {
+  const linked = new Set(fixes.map((f) => f.sha));
+  return fixes.filter((f) => f.exists && f.sameChangeAs === undefined && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
+}

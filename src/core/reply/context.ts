@@ -3,6 +3,7 @@
 // states it fails instead of printing a blank (e.g. `deployed` exists only when the client's
 // version contains every fix).
 import { compareNewestFirst } from '../commitOrder';
+import { distinctChanges } from '../evidence/fixRelations';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
 import type { Audience, Client, Issue, Language, Register } from '../store/model';
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
@@ -330,10 +331,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
-  const linked = new Set(evidence.fixes.map((f) => f.sha));
-  // A fix off the target whose copy there is itself linked (a cherry-pick linked twice), or one
-  // on the target repeating an earlier linked fix's patch, is that fix: told once, counted once.
-  const present = evidence.fixes.filter((f) => f.exists && f.sameChangeAs === undefined && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
+  // A change linked twice (a cherry-pick with its original, a rebased copy) is told and counted once.
+  const present = distinctChanges(evidence.fixes);
   // A merge that only brought another linked fix in is that fix again: one change, told once.
   // An attempt that a later fix replaced is told apart, once; its revert is not the standing fix's.
   const superseded = (f: FixEvidence): boolean => (f.supersededBy?.length ?? 0) > 0;

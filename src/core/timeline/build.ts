@@ -1,6 +1,7 @@
 // From an issue's evidence and its file to the timeline's marks and lanes: the client's reports,
 // replies and version on the client's lane; each fix with its copies, releases, later changes and
 // reverts on a lane of its own; a line that never got any fix as an empty lane.
+import { distinctChanges } from '../evidence/fixRelations';
 import type { CommitFacts, FixEvidence, IssueEvidence } from '../evidence/model';
 import { fixChanges } from '../evidenceView';
 import type { FixChange } from '../evidenceView';
@@ -78,7 +79,8 @@ export function buildTimeline(input: TimelineInput): Timeline {
   }
   for (const [i, reply] of (input.issue?.replies ?? []).entries()) add('reply', `reply:${i}`, reply.date, 0, w.reply, [w.replyFact]);
 
-  const fixes = evidence.fixes.filter((f) => f.exists);
+  // One lane per change: a change linked twice (a cherry-pick with its original) is drawn once.
+  const fixes = distinctChanges(evidence.fixes);
   for (const [i, fix] of fixes.entries()) {
     const lane = lanes.length;
     const onTarget = fix.reachable || fix.equivalents.length > 0;
