@@ -99,6 +99,13 @@ describe('evidence rules for messy histories', () => {
       const others = Array.from({ length: 40 }, (_, i) => `setting_${i} = ${i}`);
       const rewrite = candidate('c5'.repeat(20), 'Use the shared docs theme', { removed: [...config.added, ...others], added: ['theme = "shared"'] });
       assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [rewrite], config), []);
+      // Replacing the fix's advice by a longer text that explains another way is a new approach.
+      const advice = { base: FIX, added: ['On Windows, replace /tmp/app.db', 'with a writable path of your choice.'], removed: [] };
+      const another = candidate('c7'.repeat(20), 'Keep the database beside the app', {
+        removed: advice.added,
+        added: ['Processes have a working directory,', 'but a web app cannot rely on it,', 'so the database goes next to the app:', 'see root_path.'],
+      });
+      assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [another], advice), []);
       // Taking the fix's lines away with a few neighbours is still undoing it.
       const undo = candidate('c6'.repeat(20), 'Drop the optional import', { removed: [...config.added, ...others.slice(0, 3)], added: [] });
       assert.deepEqual(classifyReverts({ sha: FIX, subject }, [FIX], [undo], config).map((r) => r.how), ['content']);

@@ -4,8 +4,8 @@
 // `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`),
 // without naming another commit; or by content, the net under all of these: its patch takes away
 // the fix's added lines and puts back the removed ones, without putting edited versions of the
-// added ones in their place and without taking away much else (either rewrites the fix or its file:
-// its lines count as modified). A revert that was itself reverted (or the
+// added ones in their place, without taking away much else and without writing more new lines than
+// it took (each rewrites the fix or its file: its lines count as modified). A revert that was itself reverted (or the
 // fix reapplied) no longer counts. Only candidates from the history being judged are given.
 import { newestFirst } from '../commitOrder';
 import type { CommitFacts, RevertFact } from './model';
@@ -61,6 +61,18 @@ function revertsSubject(written: string, subject: string): boolean {
 
 // A revert by content takes away at least one line of the fix per this many lines it takes away.
 const REVERT_SHARE = 3;
+
+/** `items` less one occurrence of each of `taken` (multisets). */
+function withoutAll(items: string[], taken: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const t of taken) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return items.filter((item) => {
+    const left = counts.get(item) ?? 0;
+    if (left === 0) return true;
+    counts.set(item, left - 1);
+    return false;
+  });
+}
 
 /** Every item of `needle` (a multiset) is in `haystack`. */
 function containsAll(haystack: string[], needle: string[]): boolean {
@@ -134,9 +146,12 @@ export function classifyReverts(
     else if (content !== null && added.length > 0 && c.removed !== undefined && c.added !== undefined) {
       // Whatever the message names (a squash, a merge we could not map): the patch undoes the fix.
       const gone = squashed(c.removed);
-      // The fix's lines are a good part of what it took away: a rewrite of the whole file that drops
-      // them with everything else (flask #1867: 8 lines among 281 of a new docs config) changed them.
-      const aboutTheFix = added.length * REVERT_SHARE >= gone.length;
+      // The fix's lines are a good part of what it took away (a rewrite of the whole file that drops
+      // them with everything else, flask #1867: 8 lines among 281 of a new docs config, changed
+      // them), and it wrote no more new lines than it took of the fix's (flask #782: 5 lines of
+      // advice replaced by 14 explaining another way is a new approach, not the old state back).
+      const fresh = withoutAll(squashed(c.added), removed);
+      const aboutTheFix = added.length * REVERT_SHARE >= gone.length && fresh.length <= added.length;
       if (aboutTheFix && containsAll(gone, added) && containsAll(squashed(c.added), removed) && !rewritesInPlace(c.added, content)) {
         reverts.push({ ...c.facts, how: 'content', reverts: content.base });
       }
