@@ -12,6 +12,7 @@ import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { evidenceBothWays } from '../support/evidenceBothWays';
 import { lines, suiteRepos } from '../support/tempRepo';
+import type { TempRepo } from '../support/tempRepo';
 
 const CART = lines('cart', 20);
 const CART_FIXED = CART.replace('cart 10\n', 'if (items.length === 0) return [];\n');
@@ -20,17 +21,28 @@ async function evidenceFor(dir: string, ref: string): Promise<IssueEvidence> {
   return computeEvidence(createGitPort(dir), { ref, issueId: ref, now: () => new Date('2026-01-01T00:00:00Z') });
 }
 
+/** The same evidence, checked to agree with the verdict-level computation (the view's rows). */
+async function bothWaysFor(dir: string, ref: string, deployed?: string): Promise<IssueEvidence> {
+  return evidenceBothWays(createGitPort(dir), { ref, issueId: ref, ...(deployed !== undefined ? { deployed } : {}), now: () => new Date('2026-01-01T00:00:00Z') });
+}
+
+/** A cart fix (linked to `issue`) made on `branch`, then other work on main: the fix is not yet on main. */
+function fixOnBranch(repo: TempRepo, branch: string, issue: string): string {
+  repo.commit('Initial', { files: { 'src/cart.js': CART } });
+  repo.checkout(branch, true);
+  const fix = repo.commit(`Fix crash when the cart is empty (fixes ${issue})`, { files: { 'src/cart.js': CART_FIXED } });
+  repo.checkout('main');
+  repo.commit('Unrelated work', { files: { 'README.md': 'readme\n' } });
+  return fix;
+}
+
 describe('evidence: merges that bring a fix in, and releases of a reverted fix', function () {
   this.timeout(60000);
   const make = suiteRepos();
 
   it('a merge whose message links the issue brought the fix in: marked, and told once in the reply', async () => {
     const repo = make();
-    repo.commit('Initial', { files: { 'src/cart.js': CART } });
-    repo.checkout('fix-cart', true);
-    const fix = repo.commit('Fix crash when the cart is empty (fixes #12)', { files: { 'src/cart.js': CART_FIXED } });
-    repo.checkout('main');
-    repo.commit('Unrelated work', { files: { 'README.md': 'readme\n' } });
+    const fix = fixOnBranch(repo, 'fix-cart', '#12');
     const merge = repo.merge('fix-cart', 'Merge pull request #13 from dev/fix-cart\n\nFix crash when the cart is empty (fixes #12)');
     const e = await evidenceFor(repo.dir, '#12');
     assert.deepEqual(e.fixes.map((f) => f.sha).sort(), [fix, merge].sort());
@@ -78,7 +90,7 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     const undo = repo.revert(attempt);
     const fix = repo.commit('Fix crash when the cart is empty (fixes #30)', { files: { 'src/cart.js': CART_FIXED } });
     repo.tag('v2.0.0');
-    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#30', issueId: '#30', deployed: 'v2.0.0', now: () => new Date('2026-01-01T00:00:00Z') });
+    const e = await bothWaysFor(repo.dir, '#30', 'v2.0.0');
     assert.deepEqual(e.fixes.find((f) => f.sha === attempt)?.supersededBy, [fix]);
     assert.equal(e.fixes.find((f) => f.sha === fix)?.supersededBy, undefined);
     assert.equal(e.fixVerdicts[attempt], 'fix-reverted', 'the attempt itself stays reverted');
@@ -102,7 +114,7 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     const lone = other.commit('Guard the cart (fixes #31)', { files: { 'src/cart.js': CART_FIXED } });
     other.revert(lone);
     const again = other.commit('Clamp the total instead (fixes #31)', { files: { 'src/total.js': 'total\nclamp\n' } });
-    const replaced = await evidenceBothWays(createGitPort(other.dir), { ref: '#31', issueId: '#31', now: () => new Date('2026-01-01T00:00:00Z') });
+    const replaced = await bothWaysFor(other.dir, '#31');
     assert.deepEqual(replaced.fixes.find((f) => f.sha === lone)?.supersededBy, [again]);
     assert.notEqual(replaced.verdict, 'fix-reverted');
   });
@@ -113,20 +125,16 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     const first = repo.commit('Guard the empty cart (fixes #32)', { files: { 'src/cart.js': CART_FIXED } });
     repo.commit('Guard the cart total too (fixes #32)', { files: { 'src/cart.js': CART_FIXED.replace('cart 15\n', 'if (total < 0) total = 0;\n') } });
     repo.revert(first);
-    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#32', issueId: '#32', now: () => new Date('2026-01-01T00:00:00Z') });
+    const e = await bothWaysFor(repo.dir, '#32');
     assert.equal(e.fixes.find((f) => f.sha === first)?.supersededBy, undefined, 'the other part was made before the revert: it replaces nothing');
     assert.equal(e.verdict, 'fix-reverted');
   });
 
   it('a cherry-pick linked as well as its original is one change: told once, its lines counted once', async () => {
     const repo = make();
-    repo.commit('Initial', { files: { 'src/cart.js': CART } });
-    repo.checkout('stable', true);
-    const original = repo.commit('Fix crash when the cart is empty (fixes #40)', { files: { 'src/cart.js': CART_FIXED } });
-    repo.checkout('main');
-    repo.commit('Unrelated work', { files: { 'README.md': 'readme\n' } });
+    const original = fixOnBranch(repo, 'stable', '#40');
     const copy = repo.cherryPick(original);
-    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#40', issueId: '#40', now: () => new Date('2026-01-01T00:00:00Z') });
+    const e = await bothWaysFor(repo.dir, '#40');
     assert.deepEqual(e.fixes.map((f) => f.sha).sort(), [original, copy].sort(), 'both commits are linked');
     const context = buildReplyContext({ evidence: e, language: 'en' });
     assert.deepEqual(context.fixes.map((f) => f.sha), [copy]);
@@ -141,7 +149,7 @@ describe('evidence: merges that bring a fix in, and releases of a reverted fix',
     repo.checkout('main');
     const copy = repo.cherryPick(original);
     repo.merge('feature', 'Merge branch feature');
-    const e = await evidenceBothWays(createGitPort(repo.dir), { ref: '#41', issueId: '#41', now: () => new Date('2026-01-01T00:00:00Z') });
+    const e = await bothWaysFor(repo.dir, '#41');
     assert.deepEqual(e.fixes.map((f) => f.reachable), [true, true]);
     const repeated = e.fixes.filter((f) => f.sameChangeAs !== undefined);
     assert.equal(repeated.length, 1);

@@ -62,28 +62,23 @@ function revertsSubject(written: string, subject: string): boolean {
 // A revert by content takes away at least one line of the fix per this many lines it takes away.
 const REVERT_SHARE = 3;
 
-/** `items` less one occurrence of each of `taken` (multisets). */
-function withoutAll(items: string[], taken: string[]): string[] {
+/** `items` less one occurrence of each of `taken` (multisets), items compared by `key`. */
+function withoutAll<T>(items: readonly T[], taken: readonly string[], key: (item: T) => string): T[] {
   const counts = new Map<string, number>();
   for (const t of taken) counts.set(t, (counts.get(t) ?? 0) + 1);
   return items.filter((item) => {
-    const left = counts.get(item) ?? 0;
+    const left = counts.get(key(item)) ?? 0;
     if (left === 0) return true;
-    counts.set(item, left - 1);
+    counts.set(key(item), left - 1);
     return false;
   });
 }
 
+const same = (line: string): string => line;
+
 /** Every item of `needle` (a multiset) is in `haystack`. */
 function containsAll(haystack: string[], needle: string[]): boolean {
-  const counts = new Map<string, number>();
-  for (const h of haystack) counts.set(h, (counts.get(h) ?? 0) + 1);
-  for (const n of needle) {
-    const c = counts.get(n) ?? 0;
-    if (c === 0) return false;
-    counts.set(n, c - 1);
-  }
-  return true;
+  return withoutAll(needle, haystack, same).length === 0;
 }
 
 function squashed(lines: readonly string[]): string[] {
@@ -107,15 +102,7 @@ function similar(a: Set<string>, b: Set<string>): boolean {
  * left out first, since a revert restores those and they often resemble the added ones.
  */
 function rewritesInPlace(candidateAdded: readonly string[], content: FixContent): boolean {
-  const restored = new Map<string, number>();
-  for (const r of squashed(content.removed)) restored.set(r, (restored.get(r) ?? 0) + 1);
-  const others = candidateAdded.filter((line) => {
-    const key = squash(line);
-    const left = restored.get(key) ?? 0;
-    if (left === 0) return true;
-    restored.set(key, left - 1);
-    return false;
-  }).map(words);
+  const others = withoutAll(candidateAdded, squashed(content.removed), squash).map(words);
   const fixLines = content.added.map(words).filter((w) => w.size >= 2);
   const edited = fixLines.filter((w) => others.some((o) => similar(w, o))).length;
   return fixLines.length > 0 && edited * 2 > fixLines.length;
@@ -150,7 +137,7 @@ export function classifyReverts(
       // them with everything else, flask #1867: 8 lines among 281 of a new docs config, changed
       // them), and it wrote no more new lines than it took of the fix's (flask #782: 5 lines of
       // advice replaced by 14 explaining another way is a new approach, not the old state back).
-      const fresh = withoutAll(squashed(c.added), removed);
+      const fresh = withoutAll(squashed(c.added), removed, same);
       const aboutTheFix = added.length * REVERT_SHARE >= gone.length && fresh.length <= added.length;
       if (aboutTheFix && containsAll(gone, added) && containsAll(squashed(c.added), removed) && !rewritesInPlace(c.added, content)) {
         reverts.push({ ...c.facts, how: 'content', reverts: content.base });

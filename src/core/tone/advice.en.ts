@@ -1,9 +1,7 @@
 // The advice the phrase rules (rules.en.ts, rules.en.manner.ts) and the construction rules
 // (rules.en.constructions.ts) share: a category explains and suggests the same whichever rule finds
 // it, and a rewording is made in one place.
-import type { ToneRule } from './model';
-
-export type Advice = Pick<ToneRule, 'reason' | 'suggestion' | 'alternative'>;
+import type { Advice } from './model';
 
 export const ADVICE_EN = {
   guessedBlame: {

@@ -1,9 +1,7 @@
 // Los consejos que comparten las reglas de frases (rules.es.ts, rules.es.manner.ts) y las de construcción
 // (rules.es.constructions.ts): cada categoría explica y propone lo mismo la detecte una u otra regla, y
 // un cambio de redacción se hace en un solo sitio.
-import type { ToneRule } from './model';
-
-export type Advice = Pick<ToneRule, 'reason' | 'suggestion' | 'alternative'>;
+import type { Advice } from './model';
 
 export const ADVICE_ES = {
   guessedBlame: {

@@ -81,6 +81,9 @@ export interface ToneRule {
   examples: { flag: string[]; pass: string[] };
 }
 
+/** What a category explains and suggests, shared by the rules that find it (advice.{en,es}.ts). */
+export type Advice = Pick<ToneRule, 'reason' | 'suggestion' | 'alternative'>;
+
 export interface ToneFinding {
   ruleId: string;
   category: ToneCategory;
