@@ -25,6 +25,9 @@ const TITLES: Record<TunePart, string> = {
   'tune-6': "TUNE-6 part (third writer's old measured part, whose figures were looked at too often; now tuned on: optimistic)",
   'tune-7': 'TUNE-7 part (seventh writer, chat style, who had not seen the rules; now tuned on: optimistic)',
   'tune-8': 'TUNE-8 part (eighth writer, e-mail style, who had not seen the rules; now tuned on: optimistic)',
+  'tune-9': "TUNE-9 part (sixth writer's old measured part, scored at the end of a round; now tuned on: optimistic)",
+  'tune-10': "TUNE-10 part (ninth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
+  'tune-11': "TUNE-11 part (tenth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
   'tune-extra': "TUNE additions (written by the rules' author: optimistic)",
 };
 

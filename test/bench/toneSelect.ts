@@ -31,6 +31,9 @@ const WRITERS: Record<string, readonly TunePart[]> = {
   ...(TUNE_PARTS.includes('tune-5' as TunePart) ? { 'fifth writer (email)': ['tune-5' as TunePart] } : {}),
   'seventh writer (chat)': ['tune-7'],
   'eighth writer (email)': ['tune-8'],
+  'sixth writer': ['tune-9'],
+  'ninth writer': ['tune-10'],
+  'tenth writer': ['tune-11'],
 };
 
 const BAD = MODEL_CLASSES.slice(1) as readonly Bad[];
