@@ -84,7 +84,9 @@ export function formatEvidence(e: IssueEvidence): string {
   lines.push(
     e.deployed === null
       ? `${l10n.t('deployed')}: ${l10n.t('unknown')}`
-      : `${l10n.t('deployed')}: ${e.deployed.ref} @ ${short(e.deployed.sha)} (${l10n.t('contains the fix')}: ${yesNo(e.deployed.containsFix)})`,
+      : `${l10n.t('deployed')}: ${e.deployed.ref} @ ${short(e.deployed.sha)} (${l10n.t('contains the fix')}: ${yesNo(e.deployed.containsFix)}${
+          e.deployed.update === undefined ? '' : `; ${l10n.t('first update with it')}: ${e.deployed.update?.name ?? l10n.t('none')}`
+        })`,
   );
   if (e.fixes.length === 0) lines.push(l10n.t('no fix commit linked'));
   for (const f of e.fixes) lines.push(...fixLines(f, e.deployed !== null));

@@ -20,6 +20,7 @@ import { linkCommits } from './links';
 import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, TagFact, Verdict } from './model';
 import { sameChange, shareAFile } from './releaseLines';
 import { factsOf } from './survival';
+import { firstUpdate } from './updates';
 import { fixVerdict, judgeIssue } from './verdict';
 import { compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
 
@@ -221,7 +222,9 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   // A fix left unmeasured has no verdict of its own yet (the issue's is settled without it).
   for (const f of fixes) if (!partial || measured.has(f) || !f.exists) fixVerdicts[f.sha] = fixVerdict(f, deployedSha !== null);
   const judged = judgeIssue(fixes, deployedSha !== null);
-  const deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
+  let deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
+  // Only when updating is the answer: a missing or reverted fix is in no update.
+  if (deployed !== null && judged.verdict === 'fix-not-deployed') deployed = { ...deployed, update: firstUpdate(fixes, await releaseTags(ctx, deployed.sha)) };
   const seen = new Set<string>();
   const uniqueMentions = mentions.filter((c) => !seen.has(c.sha) && seen.add(c.sha));
   return {

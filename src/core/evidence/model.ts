@@ -191,6 +191,12 @@ export interface DeployedFact extends RefFact {
    * deployed ref.
    */
   containsFix: boolean;
+  /**
+   * When the verdict is fix-not-deployed: the earliest release that contains the deployed ref and
+   * every fix (itself, a copy, or the same fix made on the deployed ref's line), the smallest update
+   * that brings the fix; null when no release does yet.
+   */
+  update?: TagFact | null;
 }
 
 export interface IssueEvidence {

@@ -120,8 +120,13 @@ export interface ReplyContext {
   release?: ReplyTag;
   /** The client's version; present only when the evidence says it contains every fix. */
   deployed?: ReplyRef;
-  /** The client's version; present only when it is known and lacks some fix. */
-  notDeployed?: ReplyRef & { fixes: ReplyFix[] };
+  /**
+   * The client's version; present only when it is known and lacks some fix. `update`: the first
+   * release that descends from it and brings every fix (a backport released on the client's own
+   * line), when it is not `release`; `updateTo`: the release the next step proposes, `update` else
+   * `release`.
+   */
+  notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag };
   /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
   /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
@@ -168,7 +173,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'name', 'date', 'deployed', 'notDeployed', 'offTarget', 'reverts', 'revertsByMe',
+  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -355,6 +360,8 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const versionSaid = deployed === null ? nonEmpty(unresolved) ?? nonEmpty(report?.version) : undefined;
   const audience = input.audience ?? client?.audience ?? DEFAULT_AUDIENCE;
   const contactName = nonEmpty(client?.contactName);
+  const release = releaseOf(fixes);
+  const update = deployed?.update ?? undefined;
 
   const replyIssue: ReplyIssue = {
     ...optional('id', nonEmpty(issue?.id) ?? nonEmpty(evidence.issueId ?? undefined)),
@@ -380,13 +387,15 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     fixes,
     ...optional('fix', fixes[0]),
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
-    ...optional('release', releaseOf(fixes)),
+    ...optional('release', release),
     ...(deployed !== null && deployed.containsFix ? { deployed: refOf(deployed.ref, deployed.sha, tags) } : {}),
     ...(deployed !== null && !deployed.containsFix
       ? {
           notDeployed: {
             ...refOf(deployed.ref, deployed.sha, tags),
             fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
+            ...optional('update', update?.name === release?.name ? undefined : update),
+            ...optional('updateTo', update ?? release),
           },
         }
       : {}),

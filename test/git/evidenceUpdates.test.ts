@@ -1,0 +1,127 @@
+// The update that brings a fix to a client whose version lacks it, on real repositories with a
+// maintenance line: a client on 1.0 whose fix was backported and released in 1.0.1 is told 1.0.1,
+// not the next line's 2.0 (a redis client on 7.2.4 was told 7.4-rc1 when 7.2.5 had the fix).
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { IssueEvidence } from '../../src/core/evidence/model';
+import { buildReplyContext } from '../../src/core/reply/context';
+import { renderReply } from '../../src/core/reply/render';
+import { folderTemplateSource } from '../../src/core/reply/templateSource';
+import { createGitPort } from '../../src/git/simpleGitPort';
+import { evidenceBothWays } from '../support/evidenceBothWays';
+import { lines, suiteRepos } from '../support/tempRepo';
+import type { TempRepo } from '../support/tempRepo';
+
+const CART = lines('cart', 20);
+const CART_FIXED = CART.replace('cart 10\n', 'if (items.length === 0) return [];\n');
+
+async function evidenceFor(dir: string, deployed: string): Promise<IssueEvidence> {
+  return evidenceBothWays(createGitPort(dir), { ref: '#7', issueId: '#7', deployed, target: 'main', now: () => new Date('2026-01-01T00:00:00Z') });
+}
+
+function replyFor(evidence: IssueEvidence, language: 'en' | 'es'): string {
+  const rendered = renderReply(buildReplyContext({ evidence, language }), { builtin: folderTemplateSource(path.resolve(__dirname, '../../../templates'), language, 'builtin'), timeZone: 'UTC' });
+  assert.ok(rendered.ok, JSON.stringify(rendered));
+  return rendered.text;
+}
+
+/** 1.0 released; a 1.x maintenance line from it; the fix on main, released in 2.0 a month later. */
+function twoLines(repo: TempRepo): string {
+  repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
+  repo.tag('v1.0', { date: '2025-01-01T11:00:00Z' });
+  repo.checkout('release-1.x', true);
+  repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' }, date: '2025-01-02T10:00:00Z' });
+  repo.checkout('main');
+  const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED }, date: '2025-02-01T10:00:00Z' });
+  repo.commit('New feature', { files: { 'feature.js': 'feature\n' }, date: '2025-02-20T10:00:00Z' });
+  repo.tag('v2.0', { date: '2025-03-01T10:00:00Z' });
+  return fix;
+}
+
+describe('evidence: the update that brings the fix to the client', function () {
+  this.timeout(60000);
+  const make = suiteRepos();
+
+  it('a fix cherry-picked to the client\'s line: the update is that line\'s release, and the reply proposes it', async () => {
+    const repo = make();
+    const fix = twoLines(repo);
+    repo.checkout('release-1.x');
+    repo.cherryPick(fix);
+    repo.tag('v1.0.1', { date: '2025-02-10T10:00:00Z' });
+    repo.commit('Maintenance: more docs', { files: { 'docs.md': 'docs 2\n' } });
+    repo.tag('v1.0.2', { date: '2025-04-10T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+    const en = replyFor(e, 'en');
+    assert.match(en, /released in version v2\.0/);
+    assert.match(en, /An update of the version you run includes it: version v1\.0\.1/);
+    assert.match(en, /Next step: updating to version v1\.0\.1 or a later one/);
+    const es = replyFor(e, 'es');
+    assert.match(es, /actualizar a la versión v1\.0\.1 o a una posterior/);
+  });
+
+  it('a backport rewritten for the old line (another patch, the same subject) stands in as well', async () => {
+    const repo = make();
+    twoLines(repo);
+    repo.checkout('release-1.x');
+    repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART.replace('cart 10\n', 'if (!items.length) { return []; }\n') } });
+    repo.tag('v1.0.1', { date: '2025-02-10T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.ok(e.fixes.some((f) => (f.counterpartOf ?? []).length > 0), 'the backport is the same fix made on the 1.x line');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+  });
+
+  it('no backport: the update is the first release after the client\'s that has the fix, told once', async () => {
+    const repo = make();
+    twoLines(repo);
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.equal(e.deployed?.update?.name, 'v2.0');
+    const context = buildReplyContext({ evidence: e, language: 'en' });
+    assert.equal(context.notDeployed?.update, undefined, 'the same release as `release`: no second line');
+    assert.equal(context.notDeployed?.updateTo?.name, 'v2.0');
+    assert.match(replyFor(e, 'en'), /updating to version v2\.0 or a later one/);
+  });
+
+  it('a client on a line no release of which has the fix: no update, and the reply names the release that has it', async () => {
+    const repo = make();
+    twoLines(repo);
+    repo.checkout('release-1.x');
+    repo.tag('v1.0.1', { date: '2025-02-10T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0.1');
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update, null);
+    assert.match(replyFor(e, 'en'), /updating to version v2\.0 or a later one/);
+  });
+
+  it('the fix not yet in a release of the target, but backported and released on the client\'s line: the reply says so, not "not released"', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
+    repo.tag('v1.0', { date: '2025-01-01T11:00:00Z' });
+    repo.checkout('release-1.x', true);
+    repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' } });
+    repo.checkout('main');
+    const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.checkout('release-1.x');
+    repo.cherryPick(fix);
+    repo.tag('v1.0.1', { date: '2025-02-10T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+    const en = replyFor(e, 'en');
+    assert.doesNotMatch(en, /has not been released in any version/);
+    assert.match(en, /version v1\.0\.1/);
+    assert.doesNotMatch(replyFor(e, 'es'), /aún no está en ninguna versión publicada/);
+  });
+
+  it('a client version that has the fix, or a fix missing from the target: no update is computed', async () => {
+    const repo = make();
+    twoLines(repo);
+    const e = await evidenceFor(repo.dir, 'v2.0');
+    assert.equal(e.deployed?.containsFix, true);
+    assert.equal(e.deployed?.update, undefined);
+  });
+});
