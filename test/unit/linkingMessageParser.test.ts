@@ -155,6 +155,25 @@ describe('linking: message parser', () => {
   });
 
   describe('id patterns', () => {
+    it('reads no issue in a pasted backtrace\'s frame numbers, nor an issue 0', () => {
+      const message = [
+        'Fix data race in the cron loop (fixes #41)',
+        '',
+        'WARNING: ThreadSanitizer: data race (pid=1)',
+        '    #0 serverLogRaw /home/dev/redis/src/server.c:116 (redis-server+0x8d797)',
+        '    #1 processEventsWhileBlocked networking.c:4135 (redis-server:arm64+0x10006d124)',
+        '#2  0x00007ffff7a42428 in __GI_raise (sig=sig@entry=6) at ../sysdeps/raise.c:54',
+        '#3  main () at test.c:5',
+        '* frame #4: 0x0000000100003f50 a.out`main at main.c:3',
+        '==1==ERROR: AddressSanitizer: heap-use-after-free',
+        '    #5 0x4c8a2d in main test.c:5',
+        'See #0 and #7 for the report.',
+      ].join('\n');
+      assert.deepEqual(idsIn(message, DEFAULT_ID_PATTERNS), ['#41', '#7']);
+      // Lines that only start with an id are still references: a list of issues, a changelog line.
+      assert.deepEqual(idsIn('#12 feat(parser): accept tabs\n#13 fix crash in parser.c\n#14 (see above)', DEFAULT_ID_PATTERNS), ['#12', '#13', '#14']);
+    });
+
     it('finds CLIENT-N keys and #N by default', () => {
       assert.deepEqual(idsIn('ACME-12, #4, acme-5, A-1, UTF8-2x, x#3, &#39;', DEFAULT_ID_PATTERNS), ['ACME-12', '#4']);
     });

@@ -115,6 +115,12 @@ function markExpression(marks: IdMark[]): RegExp {
   return new RegExp(marks.length === 0 ? '(?!)' : marks.map(one).join('|'));
 }
 
+/**
+ * The parser's reading of messages: raised whenever the same message yields other references, so a
+ * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames and #0.
+ */
+export const MESSAGE_READING = 2;
+
 /** "UTF-8", "SHA-256", "ISO-8859", "RFC-2822" read like keys (on git/git, UTF-8 was an "issue" with 7 fixes). */
 const STANDARD_NAMES = ['UTF', 'UCS', 'SHA', 'MD', 'ISO', 'RFC', 'CVE', 'CWE', 'GHSA', 'IEC', 'ECMA', 'TLS', 'SSL', 'HTTP', 'CRC', 'AES', 'RSA', 'HMAC', 'IPV', 'CP', 'KOI', 'EUC', 'LATIN', 'WINDOWS', 'PEP'];
 
@@ -133,7 +139,8 @@ export function compileIdPatterns(patterns: IdPatterns): CompiledPatterns {
     // Not followed by another dash and digits: "CVE-2025-48384" is one identifier, not issue CVE-2025.
     regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_-])(${prefix}-[0-9]{1,9})(?!${WORD}|-[0-9])`, 'gu'));
   }
-  if (patterns.hashes) regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_&/])(#[0-9]{1,9})(?!${WORD})`, 'gu'));
+  // No forge numbers an issue 0 ("#0" is a backtrace's first frame, or a placeholder).
+  if (patterns.hashes) regexes.push(new RegExp(`(?<![\\p{L}\\p{N}_&/])(#[1-9][0-9]{0,8})(?!${WORD})`, 'gu'));
   for (const source of patterns.custom) {
     try {
       regexes.push(new RegExp(source, 'g'));
@@ -154,7 +161,22 @@ interface Occurrence {
   end: number;
 }
 
+// A backtrace frame pasted in a message ("#3 0x4c8a2d in main test.c:5", "#1 serverLogRaw
+// src/server.c:116 (redis-server+0x8d797)", lldb's "frame #2: 0x…"): its number is the frame's.
+// On redis, sanitizer traces made every issue from #1 to #40 "mentioned" by crash-fix commits.
+const BACKTRACE_FRAME_RE = /^[ \t>*]*(?:frame[ \t]+)?#\d+:?[ \t]+(?:0x[0-9a-f]+\b|[^\s(]+(?:[ \t]*\([^)\n]*\)[ \t]+(?:at|from)[ \t]|[ \t]+\S*(?::\d+|\+0x[0-9a-f]+)))/gimu;
+
+/** Where the frame numbers of backtraces in `text` start (the `#`), for `occurrences` to skip. */
+function frameNumbers(text: string): Set<number> {
+  const at = new Set<number>();
+  if (!text.includes('#')) return at;
+  BACKTRACE_FRAME_RE.lastIndex = 0;
+  for (let m = BACKTRACE_FRAME_RE.exec(text); m !== null; m = BACKTRACE_FRAME_RE.exec(text)) at.add(m.index + m[0].indexOf('#'));
+  return at;
+}
+
 function occurrences(text: string, patterns: CompiledPatterns): Occurrence[] {
+  const frames = frameNumbers(text);
   const found: Occurrence[] = [];
   for (const re of patterns.regexes) {
     re.lastIndex = 0;
@@ -168,6 +190,7 @@ function occurrences(text: string, patterns: CompiledPatterns): Occurrence[] {
       const id = (m[1] ?? m[0]).trim();
       if (id.length === 0) continue;
       const offset = m[1] !== undefined ? m[0].indexOf(m[1]) : 0;
+      if (frames.has(m.index + Math.max(0, offset))) continue;
       found.push({ id, start: m.index + Math.max(0, offset), end: m.index + Math.max(0, offset) + id.length });
     }
   }

@@ -9,7 +9,7 @@ import { isSha } from '../sha';
 import type { CommitGraphData } from './commitGraphData';
 import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraphData';
 import type { IdPatterns, Reference } from './messageParser';
-import { compileIdPatterns, parseReferences } from './messageParser';
+import { compileIdPatterns, MESSAGE_READING, parseReferences } from './messageParser';
 
 export interface ScanOptions {
   patterns: IdPatterns;
@@ -82,6 +82,7 @@ const MAX_MOVED_REFS = 500;
 
 export function patternsKey(patterns: IdPatterns): string {
   return JSON.stringify({
+    reading: MESSAGE_READING,
     keys: patterns.keys,
     keyPrefixes: [...(patterns.keyPrefixes ?? [])].sort(),
     hashes: patterns.hashes,
