@@ -60,6 +60,14 @@ describe('timeline from the evidence', () => {
     assert.match(missing.lanes[2]!.label, /\(not on main\)$/);
   });
 
+  it('labels a fix undone and replaced by a later fix as a first attempt, in both languages', () => {
+    const evidence = SCENARIOS['fix-reverted-partly']!;
+    const [attempt, replacement] = evidence.fixes;
+    const fixes = [{ ...attempt!, supersededBy: [replacement!.sha] }, replacement!];
+    assert.deepEqual(build({ ...evidence, fixes }, { audience: 'plain', perspective: 'client' }).lanes.map((l) => l.label), ['Client', 'Fix 1 (a first attempt, undone and replaced)', 'Fix 2']);
+    assert.match(build({ ...evidence, fixes }, { audience: 'plain', perspective: 'client', language: 'es' }).lanes[1]!.label, /\(un primer intento, deshecho y sustituido\)$/);
+  });
+
   it('draws the releases of a copy of the fix, each once', () => {
     const copy = { ...commitFacts('c0c0', 'Round invoice totals half-up (ACME-12)', '2026-04-01T10:00:00+02:00', true), how: 'patch-id' as const, tags: ['v1.5.0', 'v1.6.0'], firstTag: { name: 'v1.5.0', date: '2026-05-02T09:00:00+02:00' } };
     const evidence = { ...SCENARIOS['deployed-unknown']!, fixes: [fixEvidence({ tags: ['v1.4.0', 'v1.5.0'], equivalents: [copy] })] };

@@ -88,7 +88,9 @@ export function buildTimeline(input: TimelineInput): Timeline {
     // A fix on another release line that is the same fix as one on the target is a counterpart
     // (a backport, or the forward port), not a missing piece: its lane says so.
     const counterpart = (fix.counterpartOf ?? []).length > 0;
-    const where = onTarget ? null : counterpart ? w.counterpart : w.notOnTarget(target);
+    // An attempt undone and replaced by a later fix is history, and its lane says so (the reply does too).
+    const attempt = (fix.supersededBy ?? []).length > 0;
+    const where = attempt ? w.attempt : onTarget ? null : counterpart ? w.counterpart : w.notOnTarget(target);
     lanes.push({ id: `fix:${fix.sha}`, label: where === null ? name : `${name} (${where})`, empty: false });
     addFix(fix, lane);
   }

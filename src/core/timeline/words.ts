@@ -18,6 +18,8 @@ export interface TimelineWords {
   notOnTarget(line: string | null): string;
   /** A lane's note for a fix made again on another release line. */
   counterpart: string;
+  /** A fix undone and then replaced by a later fix (supersededBy). */
+  attempt: string;
   mineTag(perspective: Perspective): string;
   today: string;
   report: string;
@@ -77,6 +79,7 @@ const EN: TimelineWords = {
   withoutFix: (line) => (line === null ? 'Main version: without the fix' : `${line}: without the fix`),
   notOnTarget: (line) => (line === null ? 'not in the main version' : `not on ${line}`),
   counterpart: 'the same fix, on another release line',
+  attempt: 'a first attempt, undone and replaced',
   mineTag: (p) => (p === 'user' ? 'you' : 'mine'),
   today: 'today',
   report: 'report',
@@ -141,6 +144,7 @@ const ES: TimelineWords = {
   withoutFix: (line) => (line === null ? 'Versión principal: sin la corrección' : `${line}: sin la corrección`),
   notOnTarget: (line) => (line === null ? 'fuera de la versión principal' : `fuera de ${line}`),
   counterpart: 'la misma corrección, en otra línea de versiones',
+  attempt: 'un primer intento, deshecho y sustituido',
   // "yo", not "mío": the tag follows marks of either gender (corrección, cambio).
   mineTag: (p) => (p === 'user' ? 'tú' : 'yo'),
   today: 'hoy',
