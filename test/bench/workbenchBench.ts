@@ -19,6 +19,8 @@ import { timeOnce } from './measure';
 import { rawEvidenceForAll, rawEvidenceForIssue } from './rawGit';
 import { defaultParams, ensureSynthRepo } from './synthRepo';
 import type { SynthManifest } from './synthRepo';
+import { measureWindowBaseline } from './workbenchBaseline';
+import type { BaselineTimes } from './workbenchBaseline';
 import { HostWatch } from './workbenchProcess';
 import type { HostMemory } from './workbenchProcess';
 import { scanCachePath } from '../../src/core/linking/scanCacheFile';
@@ -36,6 +38,8 @@ export interface WorkbenchRow {
   measure: string;
   size: string;
   ours: string;
+  /** The same measure of a window with a trivial extension instead of ours (see workbenchBaseline.ts), or '—'. */
+  windowAlone: string;
   raw: string;
   target: string;
   met: boolean | null;
@@ -127,7 +131,7 @@ function logTimings(userDataDir: string): string[] {
   const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
   const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
   return lines
-    .map((l) => /(window \d+:|activated in [\d.]+ ms|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Tone check warm-up .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .map((l) => /(window \d+:|activated in [\d.]+ ms.*|Set up the client issue stores .*|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Tone check warm-up .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
     .filter((l): l is string => l !== undefined);
 }
 
@@ -217,11 +221,13 @@ const manifestVersion = 'v1.0';
  * Reloads the window and waits until the extension has activated again (a new extension host):
  * the journey is timed from the moment a person could start it.
  */
-async function reload(wb: BrowserWorkbench): Promise<void> {
+async function reload(wb: BrowserWorkbench): Promise<number> {
   const activations = activationTimes(wb.server.userDataDir).length;
+  const started = Date.now();
   await wb.page.reload();
   await wb.page.waitForSelector('.activitybar .action-item', { timeout: WAIT_MS });
-  await until('the extension to activate after the reload', () => (activationTimes(wb.server.userDataDir).length > activations ? true : undefined));
+  await until('the extension to activate after the reload', () => (activationTimes(wb.server.userDataDir).length > activations ? true : undefined), WAIT_MS, 20);
+  return Date.now() - started;
 }
 
 /** The measurements of one repository size. */
@@ -238,13 +244,16 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
     fs.mkdirSync(path.join(profileDir, 'extensions'), { recursive: true });
     fs.mkdirSync(path.join(profileDir, 'user-data'), { recursive: true });
     installVsix(VSIX, path.join(profileDir, 'extensions'), path.join(profileDir, 'user-data'));
+    const settings = { 'proofOfFix.evidence.targetBranch': manifest.target, 'proofOfFix.evidence.myIdentities': manifest.me };
+    // The window's own cost first, on the same workspace: with the built-in git extension off (as
+    // in our windows below) and on (as in most people's windows).
+    log(`${size}: the window alone (a trivial extension), git extension off, then on`);
+    const alone = await measureWindowBaseline(manifest.repoDir, settings);
+    log(`${size}: the window alone: ${JSON.stringify(alone)}`);
+    const aloneGit = await measureWindowBaseline(manifest.repoDir, { ...settings, 'git.enabled': true });
+    log(`${size}: the window alone, git extension on: ${JSON.stringify(aloneGit)}`);
     log(`${size}: window open, no scan cache on disk`);
-    wb = await openBrowserWorkbench({
-      profileDir,
-      workspace: manifest.repoDir,
-      folder: manifest.repoDir,
-      settings: { 'proofOfFix.evidence.targetBranch': manifest.target, 'proofOfFix.evidence.myIdentities': manifest.me },
-    });
+    wb = await openBrowserWorkbench({ profileDir, workspace: manifest.repoDir, folder: manifest.repoDir, settings });
     const { page, server } = wb;
     const userData = server.userDataDir;
     // The host's memory as soon as the extension has activated, before its first repository read.
@@ -272,13 +281,13 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
     host.stop();
 
     log(`${size}: reload with the scan cache on disk`);
-    await reload(wb);
+    const reloadMs = await reload(wb);
     const afterReload = await journey(page, c);
     log(`${size}: first journey after a reload: ${JSON.stringify(afterReload)}`);
 
     log(`${size}: reload without the scan cache (cold)`);
     fs.rmSync(scanCacheFile(manifest), { force: true });
-    await reload(wb);
+    const coldReloadMs = await reload(wb);
     const cold = await journey(page, d);
     log(`${size}: first journey after a reload, no scan cache: ${JSON.stringify(cold)}`);
     void e;
@@ -294,31 +303,42 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
     const extra = before === undefined || afterView === undefined ? Number.NaN : afterView.rssMb - before.rssMb;
     const last = afterJourneys ?? host.last;
     const peak = before === undefined || last === undefined ? Number.NaN : last.peakMb - before.rssMb;
-    const row = (measure: string, ours: number, raw: number | null, limit: number): WorkbenchRow => ({
+    const row = (measure: string, ours: number, raw: number | null, limit: number, windowAlone?: number): WorkbenchRow => ({
       measure,
       size,
       ours: seconds(ours),
+      windowAlone: windowAlone === undefined ? '—' : seconds(windowAlone),
       raw: raw === null ? '—' : seconds(raw),
       target: `≤ ${seconds(limit)}`,
       met: ours <= limit,
     });
+    const info = (measure: string, ours: number, windowAlone: number): WorkbenchRow => ({ measure, size, ours: seconds(ours), windowAlone: seconds(windowAlone), raw: '—', target: '—', met: null });
+    const describeAlone = (t: BaselineTimes): string =>
+      `page start → activity bar ${seconds(t.activityBar)}, → activation ${seconds(t.activated)}; reload → activation ${seconds(t.reloadActivated)}, ` +
+      `then F1 → command chosen ${seconds(t.reloadPalette)}, → command started ${seconds(t.reloadCommand)}, → its quick pick shown ${seconds(t.reloadPicker)}`;
     return {
       rows: [
-        { measure: 'activation (activate(), from the extension log)', size, ours: `${activation.toFixed(1)} ms`, raw: '—', target: '≤ 20 ms', met: activation <= 20 },
-        row(`every verdict of the ${ISSUES}-issue view, from window open (no scan cache)`, viewMs, rawFive, 5000),
+        { measure: 'activation (activate(), from the extension log)', size, ours: `${activation.toFixed(1)} ms`, windowAlone: '—', raw: '—', target: '≤ 20 ms', met: activation <= 20 },
+        info('window start → the extension activated (window alone: a trivial extension, same event)', milestones.activatedMs, alone.activated),
+        row(`every verdict of the ${ISSUES}-issue view, from window open (no scan cache; window alone: to activation)`, viewMs, rawFive, 5000, alone.activated),
         row('journey palette → open draft, evidence idle', warm.total, rawOne, 3000),
         row(`journey while background checks of the other ${ISSUES - 1} issues run`, busy.total, rawOne, 3000),
+        info('window reload → the extension activated again', reloadMs, alone.reloadActivated),
+        info('after that reload: F1 → the first quick pick shown (ours: the issue picker)', afterReload.picker, alone.reloadPicker),
         row('first journey after a window reload (scan cache on disk)', afterReload.total, rawOne, 3000),
         row('first journey after a window reload, no scan cache (cold start)', cold.total, rawOne, 3000),
         memoryFailure !== ''
-          ? { measure: 'extension host extra memory after the evidence (RSS)', size, ours: 'not measured (see notes)', raw: '—', target: '< 200 MB', met: false }
-          : { measure: 'extension host extra memory after the evidence (RSS)', size, ours: `${extra} MB`, raw: '—', target: '< 200 MB', met: extra < 200 },
+          ? { measure: 'extension host extra memory after the evidence (RSS)', size, ours: 'not measured (see notes)', windowAlone: '—', raw: '—', target: '< 200 MB', met: false }
+          : { measure: 'extension host extra memory after the evidence (RSS)', size, ours: `${extra} MB`, windowAlone: '—', raw: '—', target: '< 200 MB', met: extra < 200 },
       ],
       notes: [
         `- ${size}: issues ${ids.join(', ')}; extension host ${pid}: RSS ${mb(before)} MB after activation, ${mb(afterView)} MB with every verdict shown, ` +
           `${mb(afterJourneys)} MB after two journeys; peak (VmHWM) ${last?.peakMb ?? '—'} MB, ${peak} MB above the start` +
           `${memoryFailure === '' ? '' : `; **memory not measured: ${memoryFailure}**`}. Raw git: one issue's hand-run commands ` +
           `${seconds(rawOne)}, the ${ISSUES} issues' ${seconds(rawFive)} (one run each, cold).`,
+        `- ${size} the window alone (same code-server, workspace and settings, a trivial extension on the same activation event, no Proof of Fix): ${describeAlone(alone)}; ` +
+          `with the built-in git extension on (it is off in the bench's windows, on in most people's): ${describeAlone(aloneGit)}. ` +
+          `Ours: reload → activation ${seconds(reloadMs)} (with the scan cache file), ${seconds(coldReloadMs)} (without it).`,
         `- ${size} first window: ${split}; from the page's start (the extension's log): ${milestones.text}; every verdict shown ${seconds(viewMs)}. 1-minute load ${os.loadavg()[0]?.toFixed(1)} at the end.`,
         `- ${size} journeys, split at the questions: the evidence check and verdict (last report answer → next-step question) / the draft (next-step answer → draft tab): ` +
           [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${seconds((t as JourneyTiming).evidence)} / ${seconds((t as JourneyTiming).draft)}`).join('; ') + '.',
@@ -345,14 +365,15 @@ function packageExtension(): void {
 }
 
 function workbenchTable(rows: WorkbenchRow[]): string {
-  const head = '| end to end in VS Code | size | ours | raw git | target | met? |';
-  const rule = '|---|---|---:|---:|---|---|';
-  return [head, rule, ...rows.map((r) => `| ${r.measure} | ${r.size} | ${r.ours} | ${r.raw} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} |`)].join('\n');
+  const head = '| end to end in VS Code | size | ours | window alone | raw git | target | met? |';
+  const rule = '|---|---|---:|---:|---:|---|---|';
+  return [head, rule, ...rows.map((r) => `| ${r.measure} | ${r.size} | ${r.ours} | ${r.windowAlone} | ${r.raw} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} |`)].join('\n');
 }
 
 /** The section `npm run bench` prints after its table: every size, or a loud failure. */
 export async function workbenchSection(manifests: { manifest: SynthManifest; size: string }[]): Promise<string> {
-  packageExtension();
+  // BENCH_KEEP_VSIX=1 measures the .vsix as it is (e.g. an older build copied there), without packaging.
+  if (process.env.BENCH_KEEP_VSIX !== '1') packageExtension();
   const rows: WorkbenchRow[] = [];
   const notes: string[] = [];
   for (const { manifest, size } of manifests) {
@@ -364,7 +385,8 @@ export async function workbenchSection(manifests: { manifest: SynthManifest; siz
     '## End to end in VS Code (code-server, headless Chromium, the packaged extension)',
     '',
     `One run of each. A workspace of ${ISSUES} client issues on the generated repository; times from what the window shows (the issue rows' verdicts, ` +
-      'the draft\'s tab); activation from the extension\'s log; memory from /proc of the extension host. Skip with BENCH_WORKBENCH=0.',
+      'the draft\'s tab); activation from the extension\'s log; memory from /proc of the extension host. "Window alone": the same measure in a window ' +
+      'with a trivial extension instead of ours (the window\'s own cost). Skip with BENCH_WORKBENCH=0.',
     '',
     workbenchTable(rows),
     '',
