@@ -27,26 +27,54 @@ function toBuffer(chunk: Buffer | string): Buffer {
 // more show a mark: reading them twice would cost more than reading every header once.
 const MARKED_SAMPLE = 2000;
 const MARKED_SHARE_TO_GIVE_UP = 1 / 3;
-// Ids per command of the second read: about 250 KB of arguments, well under Linux's and macOS's
-// limits. (Windows allows 32 KB per command line: there a scan reads everything in one pass.)
-const IDS_PER_READ = 6000;
+// Ids per command of the second read: about 160 KB of arguments, well under Linux's and macOS's
+// limits, in few commands (each one a process, which costs a large Node process dearly to start).
+// Windows allows 32 KB per command line: there a scan reads everything in one pass.
+const IDS_PER_READ = 4000;
 
 /**
  * Two reads (see SCAN_MESSAGE_ARGS): ids, parents and messages of the whole range, then in full
- * only the commits whose message shows a mark. Every one of those must come back: a commit the
- * second read lost would be an issue's fix missing from the answer.
+ * only the commits whose message shows a mark. The second read runs in batches while the first
+ * is still printing, on `beside` (a runner with a queue of its own: a few commits by id, no walk),
+ * so that parsing the marked commits' references overlaps git's walk instead of following it.
+ * Every marked commit must come back: one the second read lost would be an issue's fix missing
+ * from the answer.
  */
-export async function readMarked(runner: GitRunner, revisions: string[], onRecord: (record: MessageRecord) => void, filter: ScanFilter): Promise<number> {
-  const marked: string[] = [];
+export async function readMarked(runner: GitRunner, beside: GitRunner, revisions: string[], onRecord: (record: MessageRecord) => void, filter: ScanFilter): Promise<number> {
+  const outer = currentCancelSignal();
+  let again = 0;
+  const batches: Promise<unknown>[] = [];
+  let waiting: string[] = [];
+  const readAgain = (): void => {
+    const shas = waiting;
+    waiting = [];
+    // Each batch its own parser: two batches' output must never be joined.
+    const full = scanRecordStream((record) => {
+      again++;
+      onRecord(record);
+    });
+    const batch = beside.run([...SCAN_ARGS, '--no-walk=unsorted', ...shas, '--'], { onStdout: (chunk) => full.push(toBuffer(chunk)), streamOnly: true, signal: outer });
+    // Awaited below; meanwhile a failure is kept, not reported as unhandled.
+    batch.catch(() => undefined);
+    batches.push(batch);
+  };
   let count = 0;
+  let marked = 0;
+  let decided = false;
   const giveUp = new AbortController();
   const stream = markedCommitStream(filter.marks, (commit) => {
     count++;
-    if (commit.marked) marked.push(commit.sha);
-    else filter.onOther(commit.sha, commit.parents);
-    if (count === MARKED_SAMPLE && marked.length >= count * MARKED_SHARE_TO_GIVE_UP) giveUp.abort();
+    if (commit.marked) {
+      marked++;
+      waiting.push(commit.sha);
+    } else filter.onOther(commit.sha, commit.parents);
+    if (count === MARKED_SAMPLE) {
+      if (waiting.length >= count * MARKED_SHARE_TO_GIVE_UP) giveUp.abort();
+      else decided = true;
+    }
+    // Before the sample decides, nothing is read again (a first read given up reads everything).
+    if (decided && waiting.length >= IDS_PER_READ) readAgain();
   });
-  const outer = currentCancelSignal();
   try {
     await runner.run([...SCAN_MESSAGE_ARGS, ...revisions], {
       onStdout: (chunk) => stream.push(toBuffer(chunk)),
@@ -58,15 +86,8 @@ export async function readMarked(runner: GitRunner, revisions: string[], onRecor
     throw error;
   }
   stream.end();
-  let again = 0;
-  const full = scanRecordStream((record) => {
-    again++;
-    onRecord(record);
-  });
-  for (let i = 0; i < marked.length; i += IDS_PER_READ) {
-    await runner.run([...SCAN_ARGS, '--no-walk=unsorted', ...marked.slice(i, i + IDS_PER_READ), '--'], { onStdout: (chunk) => full.push(toBuffer(chunk)), streamOnly: true });
-  }
-  full.end();
-  if (again !== marked.length) throw new GitFailure('failed', `the second read of the scan returned ${again} of ${marked.length} commits`);
+  if (waiting.length > 0) readAgain();
+  await Promise.all(batches);
+  if (again !== marked) throw new GitFailure('failed', `the second read of the scan returned ${again} of ${marked} commits`);
   return count;
 }

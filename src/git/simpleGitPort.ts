@@ -82,6 +82,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   // Every runner of this port waits in the queue of the folder it was opened on (or the one given).
   const runnerOptions = { ...options, queueKey: options.queueKey ?? repoDir };
   let git: GitRunner | null = null;
+  let beside: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
 
@@ -193,7 +194,9 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const revisions = ['--ignore-missing', ...include, ...not, '--'];
       const runner = await ready();
       if (filter === undefined || filter.marks.length === 0 || process.platform === 'win32') return readInFull(runner, revisions, onRecord);
-      return readMarked(runner, revisions, onRecord, filter);
+      // The second read's few commits by id run beside the first read, in a queue of their own.
+      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
+      return readMarked(runner, beside, revisions, onRecord, filter);
     },
 
     async listTips(): Promise<RefTip[]> {

@@ -132,6 +132,23 @@ describe('linking: a full scan in two reads answers as one read did', function (
     assert.ok(!log.some((l) => l.includes('--no-walk')), 'no second read of single commits');
   });
 
+  it('reads the marked commits again in batches while the first read runs, losing none', async () => {
+    const repo = make();
+    let script = '';
+    const when = 1704103200;
+    // The oldest 7000 commits all show a mark, the newest 2000 rarely: the sample keeps two reads.
+    for (let i = 1; i <= 9000; i++) {
+      const message = i <= 7000 || i % 10 === 0 ? `Work ${i}\n\nRefs ACME-${i}\n` : `Work ${i}\n`;
+      script += `commit refs/heads/main\ncommitter Ana Dev <ana@example.com> ${when + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}`;
+      script += `M 644 inline f.txt\ndata ${String(i).length + 1}\n${i}\n\n`;
+    }
+    repo.git(['fast-import', '--quiet'], { input: script });
+    const log: string[] = [];
+    const after = await assertSameScan(repo, OPTIONS, log);
+    assert.equal(after.issues.length, 7200);
+    assert.equal(log.filter((l) => l.includes('--no-walk')).length, 2, 'two batches of the second read');
+  });
+
   it('reads a history where few messages show a mark in two reads', async () => {
     const repo = make();
     for (let i = 1; i <= 12; i++) repo.commit(i % 4 === 0 ? `Fixes ACME-${i}` : `Work ${i}`, { files: { 'a.txt': `${i}\n` } });
