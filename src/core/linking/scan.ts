@@ -79,6 +79,8 @@ export interface ScanResult {
 // only means re-reading some known commits, which the cache absorbs.
 const MAX_EXCLUDED_TIPS = 2000;
 const MAX_MOVED_REFS = 500;
+// A full scan names the listed tips to its log up to this many (about 80 KB of arguments).
+const MAX_NAMED_TIPS = 2000;
 
 export function patternsKey(patterns: IdPatterns): string {
   return JSON.stringify({
@@ -219,9 +221,9 @@ function issuesFromCache(cache: ScanCache): ScanIssue[] {
 /**
  * The refs (show-ref), then one streaming log. Without a cache the log reads everything (in two
  * reads when the patterns have marks, see GitPort.scanMessages' filter). With one, an unchanged
- * repository needs no log at all, and otherwise the log starts from the refs that moved and stops at where the branches, HEAD and the moved refs were
- * (tags are not passed: hundreds of them would only lengthen the command; a tag's commits are
- * reached from a branch, or they are few).
+ * repository needs no log at all, and otherwise the log starts from the refs that moved and stops
+ * at where the branches, HEAD and the moved refs were (tags are not passed: hundreds of them would
+ * only lengthen the command; a tag's commits are reached from a branch, or they are few).
  */
 export async function scanHistory(port: GitPort, options: ScanOptions, cache?: ScanCache): Promise<ScanResult> {
   const key = patternsKey(options.patterns);
@@ -250,7 +252,7 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
     // The log starts from the very commits listed, so every tip the cache keeps was read (a tip
     // that is not a commit, as a tag of a blob, has nothing to read). Past a few thousand the
     // command line grows too long: the log then reads the refs as they are when it starts.
-    const named = shas.length > 0 && shas.length <= MAX_EXCLUDED_TIPS;
+    const named = shas.length > 0 && shas.length <= MAX_NAMED_TIPS;
     // Of a whole history, only the commits whose message shows an id's mark are read in full.
     const marks = compileIdPatterns(options.patterns).marks;
     const filter = marks === null ? undefined : { marks, onOther: addToGraph };
