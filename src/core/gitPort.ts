@@ -83,6 +83,17 @@ export interface MessageRecord {
 }
 
 /**
+ * A scan that needs the facts of the commits whose message shows a mark only: those reach
+ * `onRecord` in full, every other commit reaches `onOther` with its id and parents alone (which a
+ * port may read without the author lines and headers of each commit). A commit may reach
+ * `onOther` and then `onRecord`: the first read is given up when most messages show a mark.
+ */
+export interface ScanFilter {
+  marks: readonly IdMark[];
+  onOther(sha: string, parents: string[]): void;
+}
+
+/**
  * A sign that a message may hold an issue id, on ASCII characters alone: `mark` with a digit right
  * after it and, when `before` is given, one of its characters right before it. Ids are rare in most
  * histories: a scan decodes and parses only the messages that show one.
@@ -226,7 +237,7 @@ export interface GitPort {
    * remotes and HEAD) but not from `exclude`; `onRecord` sees each commit as git prints it.
    * Resolves with the count.
    */
-  scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number>;
+  scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number>;
   /** HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits. */
   listTips(): Promise<RefTip[]>;
   /** The history is cut (shallow clone). */

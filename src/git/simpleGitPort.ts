@@ -20,6 +20,7 @@ import type {
   RefList,
   RepoState,
   RevisionRange,
+  ScanFilter,
   TagRecord,
 } from '../core/gitPort';
 import { GitFailure, isSafeRef } from '../core/gitPort';
@@ -27,7 +28,8 @@ import { isSha } from '../core/sha';
 import { hasCommitGraphFile, isShallowRepository } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
-import { commitFormat, parseCommitPatches, parseCommits, SCAN_ARGS, scanRecordStream } from './parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits } from './parsers/log';
+import { readInFull, readMarked } from './scanReads';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, peelNested, tagListFormat } from './parsers/tagList';
@@ -80,6 +82,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   // Every runner of this port waits in the queue of the folder it was opened on (or the one given).
   const runnerOptions = { ...options, queueKey: options.queueKey ?? repoDir };
   let git: GitRunner | null = null;
+  let beside: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
 
@@ -184,22 +187,16 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseCommits(r.stdout);
     },
 
-    async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void): Promise<number> {
-      let count = 0;
-      const stream = scanRecordStream((record) => {
-        count++;
-        onRecord(record);
-      });
+    async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number> {
       const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
-      // The records are parsed as git prints them; the runner does not also collect the output.
-      await (await ready()).run([...SCAN_ARGS, '--ignore-missing', ...include, ...not, '--'], {
-        onStdout: (chunk) => stream.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk),
-        streamOnly: true,
-      });
-      stream.end();
-      return count;
+      const revisions = ['--ignore-missing', ...include, ...not, '--'];
+      const runner = await ready();
+      if (filter === undefined || filter.marks.length === 0 || process.platform === 'win32') return readInFull(runner, revisions, onRecord);
+      // The second read's few commits by id run beside the first read, in a queue of their own.
+      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
+      return readMarked(runner, beside, revisions, onRecord, filter);
     },
 
     async listTips(): Promise<RefTip[]> {

@@ -7,7 +7,7 @@
 // BENCH_ALL_ISSUES_MAX (only the first N issues in the all-issues row; default all), BENCH_WORKBENCH=0
 // (skips the end-to-end section in VS Code, see workbenchBench.ts), BENCH_REPO=/path/to/clone (the
 // in-process rows on a real repository too, see realRepo.ts; BENCH_REPO_ISSUES=5 issues), BENCH_SIZES=none
-// (no generated repository).
+// (no generated repository), BENCH_ONLY=scan (only the full scan and re-scan rows, with the scan's profile).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ import { cacheLoadTimes, commitGraphWriteCost, evidenceFromCacheFile, measureCac
 import type { Agreement } from './ours';
 import { workbenchSection } from './workbenchBench';
 import { portSummary, profileScan } from './scanProfile';
-import { ms, ratioRow, table } from './rows';
+import { ms, ratioRow, scanRowsOnly, table } from './rows';
 import type { Row } from './rows';
 import { benchRealRepo } from './realRepo';
 import { measureRescan } from './rescan';
@@ -114,6 +114,7 @@ async function benchSize(manifest: SynthManifest, options: MeasureOptions): Prom
     runs: String(rescan.runs),
   });
   if (rescan.commitsRead !== 1) notes.push(`- ${size}: the re-scan read ${rescan.commitsRead} commits, expected 1.`);
+  if (scanRowsOnly()) return { rows, notes };
 
   const issue = representativeIssue(manifest);
   log(`${size}: evidence for ${issue.id}`);

@@ -20,7 +20,7 @@ import type { BenchRefs } from './ours';
 import { rawEvidenceForIssue, rawScan } from './rawGit';
 import type { RawIssueFacts } from './rawGit';
 import { measureRescan } from './rescan';
-import { ms, ratioRow } from './rows';
+import { ms, ratioRow, scanRowsOnly } from './rows';
 import { profileScan } from './scanProfile';
 import type { Row } from './rows';
 
@@ -90,6 +90,8 @@ export async function benchRealRepo(dir: string, options: MeasureOptions, issueC
   const share = rescan.median / scan.ours.median;
   rows.push({ operation: 're-scan after 1 new commit (raw column: our full scan)', size: label, ours: ms(rescan.median), raw: ms(scan.ours.median), ratio: `${(share * 100).toFixed(1)}%`, target: '< 5% of full scan', met: share < 0.05, runs: String(rescan.runs) });
   if (rescan.commitsRead !== 1) notes.push(`- ${label}: the re-scan read ${rescan.commitsRead} commits, expected 1.`);
+  const description = `- ${label}: ${dir}, ${result.commitsKnown} commits, ${Object.keys(result.cache.refs).length} refs`;
+  if (scanRowsOnly()) return { rows, notes, description };
 
   const ids = pickIssues(result, issueCount);
   const target = (await port.defaultBranch()) ?? 'HEAD';

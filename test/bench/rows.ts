@@ -40,3 +40,8 @@ export function table(rows: Row[]): string {
   const body = rows.map((r) => `| ${r.operation} | ${r.size} | ${r.ours} | ${r.raw} | ${r.ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**NO**'} | ${r.runs} |`);
   return [head, rule, ...body].join('\n');
 }
+
+/** BENCH_ONLY=scan: the rows after the re-scan are left out (a quick look at the scan alone). */
+export function scanRowsOnly(): boolean {
+  return process.env.BENCH_ONLY === 'scan';
+}

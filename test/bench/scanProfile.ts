@@ -3,10 +3,10 @@
 // real clone alike.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { SCAN_ARGS, scanRecordStream } from '../../src/git/parsers/log';
+import { markedCommitStream, SCAN_ARGS, SCAN_MESSAGE_ARGS, scanRecordStream } from '../../src/git/parsers/log';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
-import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
+import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
 import { drainGit } from './gitProcess';
 import { timeOnce } from './measure';
@@ -27,42 +27,51 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
   const nodeCpu = process.cpuUsage(cpu);
   const processes = stop();
   const afterGit = performance.now() - (processes.lastExit ?? started);
-  // The scan's log read raw: how much of the gap is git printing more than the baseline's format.
-  const scanArgs = [...SCAN_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
-  const wide = await timeOnce(() => drainGit(repo, scanArgs));
+  // The scan's first read raw: how much of the gap is git printing more than the baseline's format.
+  const firstRead = [...SCAN_MESSAGE_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
+  const wide = await timeOnce(() => drainGit(repo, firstRead));
   const narrow = await timeOnce(() => rawScan(repo, ALL_REVS));
-  // The Node side on the same bytes: records, references, the graph, as the scan does while git prints.
-  const chunks = await gitChunks(repo, scanArgs);
-  const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
-  const builder = new CommitGraphBuilder();
+  // The Node side on the same bytes: records and marks, then the graph, as the scan does while git prints.
+  const chunks = await gitChunks(repo, firstRead);
+  const marks = compileIdPatterns(DEFAULT_ID_PATTERNS).marks ?? [];
+  const marked: string[] = [];
   let records = 0;
   const parse = await timeOnce(async () => {
-    const stream = scanRecordStream(() => records++);
-    for (const chunk of chunks) stream.push(chunk);
-    stream.end();
-  });
-  let referencing = 0;
-  const refs = await timeOnce(async () => {
-    const stream = scanRecordStream((r) => {
-      if (recordCommit(cache, r, DEFAULT_ID_PATTERNS)) referencing++;
+    const stream = markedCommitStream(marks, (c) => {
+      records++;
+      if (c.marked) marked.push(c.sha);
     });
     for (const chunk of chunks) stream.push(chunk);
     stream.end();
   });
+  const builder = new CommitGraphBuilder();
   const graph = await timeOnce(async () => {
-    const stream = scanRecordStream((r) => builder.add(r.sha, r.parents ?? []));
+    const stream = markedCommitStream(marks, (c) => builder.add(c.sha, c.parents));
     for (const chunk of chunks) stream.push(chunk);
     stream.end();
     void builder.data;
+  });
+  // The second read: the marked commits in full, and their references.
+  const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
+  let referencing = 0;
+  const refs = await timeOnce(async () => {
+    for (let i = 0; i < marked.length; i += 6000) {
+      const full = await gitChunks(repo, [...SCAN_ARGS, '--no-walk=unsorted', ...marked.slice(i, i + 6000), '--']);
+      const stream = scanRecordStream((r) => {
+        if (recordCommit(cache, r, DEFAULT_ID_PATTERNS)) referencing++;
+      });
+      for (const chunk of full) stream.push(chunk);
+      stream.end();
+    }
   });
   const cpuMs = (nodeCpu.user + nodeCpu.system) / 1000;
   return [
     `- ${size} full scan, profiled: ${ms(total)} ms total; git processes alive ${ms(processes.busyMs)} ms (${processes.processes} processes, ` +
       `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read); Node CPU ${ms(cpuMs)} ms during the scan (on the other core while git runs); ` +
       `${ms(afterGit)} ms from the last git process's exit to the answer; port calls: ${portSummary(clocked.stats)}. ` +
-      `The scan's log drained raw: ${ms(wide)} ms (the baseline's narrow format: ${ms(narrow)} ms, ${(wide / narrow).toFixed(2)}x). ` +
-      `On those bytes in Node: ${records} records parsed in ${ms(parse)} ms; with references found (${referencing} commits reference an issue): ${ms(refs)} ms; ` +
-      `with the graph built: ${ms(graph)} ms.`,
+      `The scan's first read (ids, parents, messages) drained raw: ${ms(wide)} ms (the baseline's format: ${ms(narrow)} ms, ${(wide / narrow).toFixed(2)}x). ` +
+      `On those bytes in Node: ${records} records parsed and tested for marks in ${ms(parse)} ms (${marked.length} show one); with the graph built: ${ms(graph)} ms. ` +
+      `The second read of the ${marked.length} marked commits in full, with their references found (${referencing} reference an issue): ${ms(refs)} ms.`,
   ];
 }
 

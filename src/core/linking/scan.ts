@@ -79,6 +79,8 @@ export interface ScanResult {
 // only means re-reading some known commits, which the cache absorbs.
 const MAX_EXCLUDED_TIPS = 2000;
 const MAX_MOVED_REFS = 500;
+// A full scan names the listed tips to its log up to this many (about 80 KB of arguments).
+const MAX_NAMED_TIPS = 2000;
 
 export function patternsKey(patterns: IdPatterns): string {
   return JSON.stringify({
@@ -218,11 +220,11 @@ function issuesFromCache(cache: ScanCache): ScanIssue[] {
 }
 
 /**
- * Two git processes at most: the refs (show-ref), then one streaming log. Without a cache the log
- * reads everything. With one, an unchanged repository needs no log at all, and otherwise the log
- * starts from the refs that moved and stops at where the branches, HEAD and the moved refs were
- * (tags are not passed: hundreds of them would only lengthen the command; a tag's commits are
- * reached from a branch, or they are few).
+ * The refs (show-ref), then one streaming log. Without a cache the log reads everything (in two
+ * reads when the patterns have marks, see GitPort.scanMessages' filter). With one, an unchanged
+ * repository needs no log at all, and otherwise the log starts from the refs that moved and stops
+ * at where the branches, HEAD and the moved refs were (tags are not passed: hundreds of them would
+ * only lengthen the command; a tag's commits are reached from a branch, or they are few).
  */
 export async function scanHistory(port: GitPort, options: ScanOptions, cache?: ScanCache): Promise<ScanResult> {
   const key = patternsKey(options.patterns);
@@ -230,30 +232,41 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   // The caller's cache is never changed: refs and tips are replaced below, and its commits are
   // copied only when new ones are about to be recorded (not on a re-scan where nothing moved).
   const working: ScanCache = usable ? { ...cache } : emptyScanCache(options.patterns);
-  // A full scan lists the refs while the log runs (the log does not need them).
+  // Git runs one command at a time per repository: the refs are listed first, and a full scan
+  // names them to the log (see below).
   const listing = port.listTips();
   // Keeps the listing's failure for the await below, not as an unhandled rejection meanwhile.
   listing.catch(() => undefined);
   const tips = usable ? await listing : [];
   let graph: CommitGraphBuilder | null = null;
   const readWithoutParents = new Set<string>();
+  const addToGraph = (sha: string, parents: string[]): void => (graph ??= new CommitGraphBuilder(working.graph)).add(sha, parents);
   const record = (r: MessageRecord): void => {
     recordCommit(working, r, options.patterns);
-    if (r.parents !== undefined) (graph ??= new CommitGraphBuilder(working.graph)).add(r.sha, r.parents);
+    if (r.parents !== undefined) addToGraph(r.sha, r.parents);
     else readWithoutParents.add(r.sha);
   };
   let commitsRead = 0;
   if (!usable) {
-    commitsRead = await port.scanMessages({ include: 'all', exclude: [] }, record);
-    if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
     tips.push(...(await listing));
-    // A ref that moved between the log starting and the listing names commits the log may not
-    // have read: those are read now, so the cache never claims a tip whose history it lacks.
-    const read = (sha: string): boolean => readWithoutParents.has(sha) || (graph as CommitGraphBuilder | null)?.has(sha) === true;
     const shas = [...new Set(tips.map((t) => t.sha))];
-    const unread = shas.filter((sha) => !read(sha));
-    const exclude = shas.filter(read).slice(0, MAX_EXCLUDED_TIPS);
-    if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude }, record);
+    // The log starts from the very commits listed, so every tip the cache keeps was read (a tip
+    // that is not a commit, as a tag of a blob, has nothing to read). Past a few thousand the
+    // command line grows too long: the log then reads the refs as they are when it starts.
+    const named = shas.length > 0 && shas.length <= MAX_NAMED_TIPS;
+    // Of a whole history, only the commits whose message shows an id's mark are read in full.
+    const marks = compileIdPatterns(options.patterns).marks;
+    const filter = marks === null ? undefined : { marks, onOther: addToGraph };
+    commitsRead = await port.scanMessages({ include: named ? shas : 'all', exclude: [] }, record, filter);
+    if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
+    if (!named) {
+      // A ref that moved between the listing and the log starting names commits the log may not
+      // have read: those are read now, so the cache never claims a tip whose history it lacks.
+      const read = (sha: string): boolean => readWithoutParents.has(sha) || (graph as CommitGraphBuilder | null)?.has(sha) === true;
+      const unread = shas.filter((sha) => !read(sha));
+      const exclude = shas.filter(read).slice(0, MAX_EXCLUDED_TIPS);
+      if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude }, record);
+    }
   } else {
     const moved = tips.filter((t) => working.refs[t.name] !== t.sha);
     if (moved.length > 0) {

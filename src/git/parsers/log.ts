@@ -89,17 +89,7 @@ class ScanRecord implements MessageRecord {
 
   /** The marks searched for in the message's bytes (see MessageRecord.hasIdMark); no string is made. */
   hasIdMark(marks: readonly IdMark[]): boolean {
-    const text = this.bytes.subarray(this.messageStart, this.end);
-    for (const { mark, before } of marks) {
-      const code = mark.charCodeAt(0);
-      const allowed = before === null ? null : beforeTable(before);
-      for (let at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + 1)) {
-        const next = text[at + 1];
-        if (next === undefined || next < DIGIT_0 || next > DIGIT_9) continue;
-        if (allowed === null || (at > 0 && allowed[text[at - 1] as number] === 1)) return true;
-      }
-    }
-    return false;
+    return bytesHoldMark(this.bytes, this.messageStart, this.end, marks);
   }
 
   get message(): string {
@@ -125,21 +115,46 @@ function beforeTable(chars: string): Uint8Array {
   return table;
 }
 
-/** One record of the scan, between `start` and its closing NUL at `end`. */
-function scanRecordAt(bytes: Buffer, start: number, end: number): MessageRecord | null {
-  // A record starts with an id (a newline before it is tolerated).
+/**
+ * Whether bytes[start, end) hold one of the marks: the mark, a digit right after it and, when the
+ * mark says so, one of its characters right before it (see MessageRecord.hasIdMark).
+ */
+function bytesHoldMark(bytes: Buffer, start: number, end: number, marks: readonly IdMark[]): boolean {
+  // A view of the message, so that a search stops at its end rather than at the chunk's.
+  const text = bytes.subarray(start, end);
+  for (const { mark, before } of marks) {
+    const code = mark.charCodeAt(0);
+    const allowed = before === null ? null : beforeTable(before);
+    for (let at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + 1)) {
+      const next = text[at + 1];
+      if (next === undefined || next < DIGIT_0 || next > DIGIT_9) continue;
+      if (allowed === null || (at > 0 && allowed[text[at - 1] as number] === 1)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A record's first line: the commit's id, then its parents, each after one space, up to the line's
+ * end (`%H %P` prints a space after a root commit's id, rev-list --parents does not). Ids of one
+ * repository all have the same length (SHA-1 or SHA-256). A newline before the id is tolerated.
+ */
+function idLineAt(bytes: Buffer, start: number, end: number): { sha: string; parents: string[]; newline: number; idLength: number } | null {
   if (bytes[start] === NEWLINE) start++;
-  // SHA-1 or SHA-256: every id of a repository has the same length.
-  const idLength = bytes[start + SHA1_LENGTH] === SPACE || bytes[start + SHA1_LENGTH] === NEWLINE ? SHA1_LENGTH : bytes[start + SHA256_LENGTH] === SPACE || bytes[start + SHA256_LENGTH] === NEWLINE ? SHA256_LENGTH : 0;
+  const after = (length: number): boolean => bytes[start + length] === SPACE || bytes[start + length] === NEWLINE;
+  const idLength = after(SHA1_LENGTH) ? SHA1_LENGTH : after(SHA256_LENGTH) ? SHA256_LENGTH : 0;
   const idEnd = start + idLength;
   if (idLength === 0 || idEnd >= end) return null;
   const sha = bytes.toString('latin1', start, idEnd);
   if (!isFullSha(sha)) return null;
-  // Parents feed the scan's commit graph (containment without a git walk per question): ids of
-  // the same length, each after one space, up to the line's end.
+  // Parents feed the scan's commit graph (containment without a git walk per question).
   const parents: string[] = [];
   let at = idEnd;
   while (bytes[at] === SPACE) {
+    if (bytes[at + 1] === NEWLINE) {
+      at++;
+      break;
+    }
     const parentEnd = at + 1 + idLength;
     if (parentEnd >= end || (bytes[parentEnd] !== SPACE && bytes[parentEnd] !== NEWLINE)) return null;
     const parent = bytes.toString('latin1', at + 1, parentEnd);
@@ -148,6 +163,14 @@ function scanRecordAt(bytes: Buffer, start: number, end: number): MessageRecord 
     at = parentEnd;
   }
   if (bytes[at] !== NEWLINE) return null;
+  return { sha, parents, newline: at, idLength };
+}
+
+/** One record of the scan, between `start` and its closing NUL at `end`. */
+function scanRecordAt(bytes: Buffer, start: number, end: number): MessageRecord | null {
+  const line = idLineAt(bytes, start, end);
+  if (line === null) return null;
+  const { sha, parents, newline: at, idLength } = line;
   // The header ends at the first blank line; the author line is among its lines (a continued
   // header line, as a signature's, starts with a space, so none can pass for it).
   // A commit without a message has no blank line.
@@ -163,11 +186,11 @@ function scanRecordAt(bytes: Buffer, start: number, end: number): MessageRecord 
 }
 
 /**
- * Parses the scan's log while git is still printing: records are found with one native search for
- * NUL per record over the bytes as they arrive (no decoding of the whole output, no string built
- * from it); what is left of a chunk waits for the next.
+ * Records cut at each NUL while git is still printing: one native search for NUL per record over
+ * the bytes as they arrive (no decoding of the whole output, no string built from it); what is left
+ * of a chunk waits for the next.
  */
-export function scanRecordStream(onRecord: (record: MessageRecord) => void): ScanRecordStream {
+function nulRecordStream<T>(parse: (bytes: Buffer, start: number, end: number) => T | null, onRecord: (record: T) => void): ScanRecordStream {
   let rest: Buffer | null = null;
   return {
     push(chunk: Buffer): void {
@@ -180,13 +203,13 @@ export function scanRecordStream(onRecord: (record: MessageRecord) => void): Sca
           return;
         }
         const joined = Buffer.concat([rest, chunk.subarray(0, nul)]);
-        const record = scanRecordAt(joined, 0, joined.length);
+        const record = parse(joined, 0, joined.length);
         if (record !== null) onRecord(record);
         rest = null;
         at = nul + 1;
       }
       for (let nul = chunk.indexOf(NUL, at); nul >= 0; nul = chunk.indexOf(NUL, at)) {
-        const record = scanRecordAt(chunk, at, nul);
+        const record = parse(chunk, at, nul);
         if (record !== null) onRecord(record);
         at = nul + 1;
       }
@@ -196,6 +219,44 @@ export function scanRecordStream(onRecord: (record: MessageRecord) => void): Sca
       rest = null;
     },
   };
+}
+
+/** Parses the scan's log (SCAN_ARGS) while git is still printing. */
+export function scanRecordStream(onRecord: (record: MessageRecord) => void): ScanRecordStream {
+  return nulRecordStream(scanRecordAt, onRecord);
+}
+
+/**
+ * The first read of a full scan: each commit's id and parents on one line, then its message as
+ * stored (`%B`), then a NUL (-z ends each record with one). Most messages hold no id, and this is
+ * all a scan needs of them: about the bytes of the baseline's `log --format=%H%x1f%B` (git/git: 47
+ * MiB where SCAN_ARGS prints 69, whose tree, author and committer lines are most of a short
+ * message's record). The commits whose message shows a mark are read again with SCAN_ARGS, which
+ * gives their author and the message exactly as a one-read scan sees it.
+ */
+export const SCAN_MESSAGE_ARGS: readonly string[] = ['log', '-z', '--no-notes', '--format=%H %P%n%B'];
+
+/** A commit of SCAN_MESSAGE_ARGS' output: its id, its parents and whether its message shows one of the marks. */
+export interface MarkedCommit {
+  sha: string;
+  parents: string[];
+  marked: boolean;
+}
+
+/**
+ * Parses SCAN_MESSAGE_ARGS' output while git is still printing. A message is tested on its bytes
+ * as stored, where the second read tests it indented (SCAN_ARGS): marks, the characters before
+ * them and digits are never white space, which is all the indenting changes, so both agree.
+ */
+export function markedCommitStream(marks: readonly IdMark[], onCommit: (commit: MarkedCommit) => void): ScanRecordStream {
+  // Where white space may come before a mark, the indent would be one more such character at each
+  // line's start: that mark is then looked for with any character before it (a wider net).
+  const wide = marks.map((m) => (m.before !== null && /\s/.test(m.before) ? { mark: m.mark, before: null } : m));
+  return nulRecordStream((bytes, start, end) => {
+    const line = idLineAt(bytes, start, end);
+    if (line === null) return null;
+    return { sha: line.sha, parents: line.parents, marked: bytesHoldMark(bytes, line.newline + 1, end, wide) };
+  }, onCommit);
 }
 
 export const commitFormat = declareFormat({
