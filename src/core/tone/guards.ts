@@ -4,7 +4,10 @@
 import type { ChangeOwner, ToneGuard } from './model';
 
 export interface MatchContext {
-  /** All in lower case, accents folded. The sentence's text before the match, and from the match's end to the sentence's end. */
+  /**
+   * All in lower case, accents folded. The text before the match from the start of its sentence, or of
+   * the first of the sentences joined to it by ";" (check.ts), and from the match's end to the sentence's end.
+   */
   before: string;
   match: string;
   after: string;
@@ -14,9 +17,9 @@ export interface MatchContext {
   owner?: ChangeOwner;
 }
 
-/** The clause the match is in: what follows the last comma, colon, dash or parenthesis before it. */
+/** The clause the match is in: what follows the last comma, colon, semicolon, dash or parenthesis before it. */
 function clauseBefore(before: string): string {
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('('));
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(';'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('('));
   return cut < 0 ? before : before.slice(cut + 1);
 }
 
@@ -91,6 +94,16 @@ const CONCRETE = new RegExp(
   'u',
 );
 
+/**
+ * "Se modificó el archivo en algún momento", "it was changed at some point after the release": a vague
+ * time that dates a past event is history, not a promise kept vague. The event is a preterite or
+ * perfect in the clause before the vague time (se + -ó/-aron/-ió, ha/había/fue + participle, was/got/
+ * had + -ed or an irregular participle).
+ */
+const VAGUE_TIME = /^(?:en (?:algun|cierto|su) (?:momento|punto)|at (?:some|one) (?:point|stage)|somewhere along the (?:line|way))\b/u;
+const PAST_EVENT =
+  /\b(?:se (?!(?:lo|la|los|las|le|les|me|te|nos|os)\b)[\p{L}]{2,}(?:o|aron|io|ieron)|(?:ha|han|habia|habian|hubo|fue|fueron|habra|habran) (?:sido )?[\p{L}]+(?:ado|ada|ados|adas|ido|ida|idos|idas|isto|echo|ierto|uelto)|(?:was|were|got|had|has|have|had been|has been|have been) (?:[\p{L}]+ )?(?:[\p{L}]+ed|broken|overwritten|written|undone|done|lost|taken|put|set|left|made)|[\p{L}]+ed)(?:\s+(?!(?:will|'ll|shall|and|y|e|pero|but|then|luego|voy|vamos|va|van|lo|la|te|le|i|we)\b)[\p{L}\d']+){0,6}\s*$/u;
+
 const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
 const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|se me (?:paso|pasaron|escapo|escaparon|olvido|olvidaron|fue|fueron)|me hago cargo|(?:me|nos) hacemos cargo|que pena con(?:tigo| usted| ustedes)|(?:i|we) introduced (?:the|this|that|a) (?:bug|error|problem|regression|issue)|(?:introduje|introdujimos) (?:el|este|ese|un) (?:error|fallo|bug|problema)|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
 
@@ -147,6 +160,20 @@ function owned(text: string): boolean {
   return false;
 }
 
+/** Sorry is not ownership across a ";": "Pido disculpas por las molestias; se omitió un paso" still dodges. */
+const SORRY = /\b(?:lo siento|lo lamento|perdon\p{L}*|(?:mil |una |mis )?disculp\p{L}*|(?:i'm |i am |so |very )?sorry|(?:my )?apologi\p{L}*|que pena con(?:tigo| usted| ustedes))\b/gu;
+
+/** The match's own sentence within its ";"-joined unit. */
+function sentenceOf(before: string): string {
+  return before.slice(before.lastIndexOf(';') + 1);
+}
+
+/** The text before the match with the apologies of the clauses before a ";" taken out. */
+function withoutSorry(before: string): string {
+  const cut = before.lastIndexOf(';');
+  return cut < 0 ? before : `${before.slice(0, cut + 1).replace(SORRY, ' ')}${before.slice(cut + 1)}`;
+}
+
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
   switch (guard) {
@@ -180,6 +207,7 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       return (
         CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`) ||
         (MINE_NOW_SUBJECT.test(c.match) && MINE_NOW.test(c.after)) ||
+        (VAGUE_TIME.test(c.match) && PAST_EVENT.test(c.before)) ||
         LOCATED.test(`${c.before}${c.match}${c.after}`)
       );
     case 'request':
@@ -190,7 +218,9 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       if (/^(?:without|sin)\b/u.test(c.match) && /\b(?:i|we|yo)\b/u.test(clauseBefore(c.before))) return true;
       // "Debería haber probado ese caso antes de entregártelo": the client is the object, so the writer the subject.
       if (/^(?:deberia|debi|tendria que|tenia que) haber\b/u.test(c.match) && /\b\p{L}+(?:ar|er|ir)(?:te|le|les|os)(?:lo|la|los|las)?\b/u.test(c.after)) return true;
-      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(c.before) && FIRST_PERSON_OWNING.test(`${c.before} ${c.match}${c.after} ${c.next}`));
+      // "esto tenía que haberlo visto yo": the subject after the verb.
+      if (/^(?:deberia|debi|tendria que|tenia que|habria que) haber\p{L}*\b/u.test(c.match) && /^[^,;:]*\byo\b/u.test(c.after)) return true;
+      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(sentenceOf(c.before)) && FIRST_PERSON_OWNING.test(`${withoutSorry(c.before)} ${c.match}${c.after} ${c.next}`));
     case 'agent':
       return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
     case 'datedUnlessMine':

@@ -5,6 +5,7 @@ import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
 import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
+import { RULES_EN_VOICES } from './rules.en.voices';
 
 const BE = "(?:'s| is| was|'re| are| were)";
 const CHANGE = '(?:blocked|left|entered|keep changing|keeps changing|keep touching|keeps touching|keep editing|keeps editing|pushed (?:over|on top of)?|cleared|clicked|added|wiped|reset|ran|imported|switched|turned off|swapped|tweaked|fiddled with|played with|touched|changed|modified|broke|broken|deleted|removed|messed (?:with|up)|updated|installed|overwrote|overwritten|uploaded|edited|tampered with|misconfigured|replaced|moved|renamed|disabled|did something)';
@@ -428,4 +429,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES];
