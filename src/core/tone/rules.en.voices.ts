@@ -45,7 +45,7 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
       "(?:the|that's the) (?:agency|developer|dev|guy|freelancer) before me",
       // a guess with a cue: "I can only assume someone at the school changed the password", "your cousin's quick tweak would be my guess"
       `(?:i can only|i can't help but|i have to|i'd|i would|it would) (?:assume|guess|think|imagine|suspect|seem)(?: that)? ${OTHERS} (?:[\\p{L}']+ ){0,3}?(?:${THEIR_ACT}|overwrote|has been making|have been making|has been changing)`,
-      "(?:would be|is) my (?:guess|bet|suspicion)|(?:most likely|probably) down to (?:the |your )",
+      "(?:would be|is) my (?:guess|bet|suspicion)|(?:most likely|probably) down to (?:the|your)\\b",
       `(?:that'll|that will|that must|that has to|that'd) be (?:it|why|the (?:cause|reason|culprit|problem))\\b`,
       // polite blame: "it might be worth asking internally who had access", "perhaps your team could double-check what changed on your side"
       `(?:ask|asking|check|checking|find out|finding out|look into|see)(?: [\\p{L}]+){0,3}? (?:internally |around (?:the|your) office |with your (?:team|staff|people|colleagues) )?who (?:[\\p{L}']+ ){0,2}?${THEIR_ACT}`,
@@ -173,6 +173,8 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
       "(?:wouldn't|won't|not gonna|not going to|i'd not) (?:stress|sweat|fret)(?: about| over)?(?: (?:it|this|that|this one))?|(?:bit of an|a bit of an|an) overreaction|(?:it's|it is) (?:literally |only |just )?(?:one|a single) pixel|one pixel out",
       "(?:just|only) (?:a |the )?(?:console error|warning(?: message)?|footer|layout thing|alignment thing|wee alignment thing|cosmetic thing|rounding thing)|(?:who|nobody|no one) (?:even )?(?:looks at|reads|scrolls|notices) (?:footers|that|the footer|down that far)",
       "(?:such |these )?(?:small |minor )(?:small )?(?:things|issues|glitches|bugs|errors) (?:are|keep) (?:common|normal|happening)|(?:common|normal) (?:in|with|for) (?:every|all|any) (?:websites?|software|sites?|apps?)|(?:a )?(?:very )?(?:common|normal) (?:issue|thing)(?: with websites)?,? (?:nothing|no need|you don't)",
+      // nobody will notice: "I doubt your visitors would even notice", "I don't think the users will mind"
+      "(?:don't|do not|doubt|hardly) (?:think )?(?:[\\p{L}']+ ){0,2}?(?:customers|users|clients|visitors|patients|anyone|people|guests|shoppers|readers) (?:will|would|'ll) (?:even |ever |really )?(?:notice|see it|spot it|care|mind)",
       "nothing (?:serious|to be concerned)|not worth (?:fretting|worrying|stressing)|(?:most|many) (?:users|people|customers) won't (?:be bothered|notice|care)|(?:won't|will not|wouldn't) even notice|read (?:too much|a lot) into",
       "(?:these things|it) come and go|more of a (?:nitpick|nice-to-have|preference|quirk) than|(?:trivial|negligible) in the grand scheme|negligible (?:issue|problem|bug)|please ignore|you can (?:just )?live with it",
       "(?:hardly|not exactly) a disaster|not like the whole (?:site|system|app|shop) went down|happens to everyone|(?:don't|do not) need to panic|not something you need to (?:think|worry) about|won't matter|only (?:affecting|affects) a handful",
