@@ -72,6 +72,10 @@ describe('tone: blame in new voices', () => {
       'Might be worth asking around the office who had access to the server on Sunday.',
       'Na your designer touch am.',
       'The product list your assistant uploaded was wrong, so naturally it broke.',
+      'Did your intern delete the images again?',
+      'The mail provider must have tweaked something on their side.',
+      'Your office lot are after updating the theme again, I reckon.',
+      "That's the widget your agency added, not my code.",
     ]);
     flags('es', 'blaming', [
       'Eso es cosa del banco, que tocó la pasarela.',
@@ -79,11 +83,16 @@ describe('tone: blame in new voices', () => {
       'Os pediría que me avisen antes de tocar la base de datos.',
       'Si hubiesen hecho la copia que les dije, no estaríamos así.',
       'Sus usuarios no leen los avisos, por eso falla.',
+      'La culpa la tiene el proveedor del dominio.',
+      'El fallo viene de la pasarela de pagos, no de mi código.',
+      'Lo más probable es que hayan subido una plantilla vieja.',
+      'Si el encargado no hubiera borrado la carpeta, seguiría funcionando.',
+      'Esto salta cuando alguien toca la base de datos a mano.',
     ]);
   });
 
   it('leaves the writer\'s own cause, a confirmed fact and a plain question alone', () => {
-    clean('en', ['The error was from my rounding change; I am correcting it today.', 'Could you tell me which browser you use? It would help me reproduce it.']);
+    clean('en', ['The error was from my rounding change; I am correcting it today.', 'Could you tell me which browser you use? It would help me reproduce it.', 'Did you try again after reloading the page?']);
     clean('es', ['El error viene de mi cambio del martes; lo corrijo hoy.', 'Su proveedor confirmó que cambió la versión de PHP el sábado.']);
   });
 });

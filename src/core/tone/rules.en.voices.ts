@@ -36,7 +36,7 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
       "(?:wrong|incorrect|bad|invalid) (?:data|details|values|info|information) (?:entered|typed|uploaded|put in) by (?:your|the client's|you)",
       // reproach by what the client ought to have done: "you really ought to have mentioned...", "if you'd given me the access..., this wouldn't have happened"
       "(?:you|your [\\p{L}-]+|someone|they) (?:really |honestly |definitely |probably )?(?:ought to|oughta)(?:'ve| have) (?:told|let me know|mentioned|informed|warned|asked|checked|said)",
-      "if (?:you(?:'d| had)|your [\\p{L}-]+ had|the team had|they had|someone had) (?:[\\p{L}']+,? ){0,9}?(?:it|this|we|i|that|things|everything)(?:'d| would)(?:n't| not| never| still)? (?:be|have|still)",
+      "if (?:you(?:'d| had)|your [\\p{L}-]+ had|the team had|they had|someone had|nobody had|no one had) (?:[\\p{L}']+,? ){0,9}?(?:it|this|we|i|that|things|everything)(?:'d| would)(?:n't| not| never| still)? (?:be|have|still)",
       // users misusing it: "your customers are probably not using the app the right way"
       "(?:users|customers|clients|visitors|staff|people|team) (?:are|is) (?:probably |just |clearly |obviously |simply )*(?:clicking|pressing|using|entering|typing|doing|hitting|not using|not following|not reading) (?:[\\p{L}']+ ){0,3}?(?:wrong|incorrectly|the wrong way|the right way|properly|correctly)\\b",
       "(?:didn't|did not|don't|doesn't) (?:know|have a clue|have any idea) what (?:they|he|she|you) (?:were|was|are|is) doing",
@@ -55,6 +55,16 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
       "(?:run|check|clear) (?:any |all )?(?:changes|edits|updates) (?:past|with|by) (?:me|us) before (?:you|your [\\p{L}-]+|anyone|someone) (?:touch|change|edit|update)",
       "(?:ask|asking) (?:your|the) [\\p{L}-]+ (?:[\\p{L}-]+ )?(?:what|why|how|when) (?:he|she|they|you) (?:changed|touched|did|edited|deleted|updated|broke)",
       "(?:did|has|have) (?:you|your [\\p{L}-]+|someone|somebody|anyone)\\b[^?]{0,60}\\?\\s*(?:that'll|that will|that'd|that would|there's) (?:be it|be why|be the (?:cause|reason|culprit))",
+      // the client asked about their own change, as a jab: "did you break it again?", "did your nephew have another go at it?"
+      "(?:did|have|has) (?:you|your [\\p{L}'-]+|someone|somebody|anyone)(?: guys| people)?\\b[^?.]{0,40}\\b(?:break|broke|touch|change|mess|let|clear|delete|update|edit|install|remove|fiddle|tinker|hit)\\p{L}*\\b[^?.]{0,40}\\b(?:again|or something)\\b[^?.]{0,20}\\?|(?:did|has|have) (?:you|your)\\b[^?.]{0,30}\\b(?:have|had) another go at",
+      // a third party's act on their side: "Stripe must have changed something on their end", "your hosting crowd are after changing something"
+      "(?:must|might|may)(?:'ve| have) (?:[\\p{L}]+ )?(?:something|stuff)(?: up)? (?:on|at|from) (?:their|your) (?:side|end)|(?:is|are|'s|'re) after (?:changing|breaking|touching|messing|updating)",
+      "(?:disturbed|tampered with|spoilt|spoiled|scattered) (?:my|the) (?:code|site|work|setup)|(?:must|might|may)(?:'ve| have) (?:spoilt|spoiled|scattered|disturbed|tampered with) (?:it|the|my)|(?:no dey|doesn't|does not|don't) (?:spoil|break) (?:by )?(?:itself|on its own)",
+      "\\byour\\b[^.]{0,60}\\bnot (?:my|our) (?:code|work|fault|doing|change|changes|plugin|bug)\\b",
+      "(?:it's|it is|that's|that is) (?:the |your )?[\\p{L}-]+(?:'s)? (?:[\\p{L}-]+ )?(?:update|plugin|change|changes|server|host|hosting) (?:that|which|what) (?:broke|caused|killed|messed)",
+      "(?:it is|it's|it was) (?:your|the client's) [\\p{L}-]+(?: [\\p{L}-]+)? (?:who|that) (?:[\\p{L}]+ed|broke|did)\\b|whoever(?:'s| has)? (?:[\\p{L}']+ ){1,5}?(?:has|have|had) (?:broken|changed|deleted|messed|touched)",
+      "(?:buttons|things|settings|stuff) (?:they|you|he|she) shouldn't|heads-up (?:[\\p{L}']+ ){0,4}?would(?:'ve| have) (?:helped|been (?:nice|helpful|good))|if (?:you|your [\\p{L}-]+|people|someone) (?:stopped|quit|would stop) [\\p{L}]+ing",
+      "(?:which|that|this) is (?:probably|likely|most likely|almost certainly) (?:where|why|how|what) (?:the trouble|the problem|it|this|things)|(?:seems|appears|looks) to be the (?:cause|reason|culprit|source)",
     ],
     guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
     ...ADVICE_EN.guessedBlame,
@@ -229,7 +239,7 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
     needsOwner: 'not-others',
     patterns: [
       "(?:hiccup|stuff-up|mix-up|discrepancy|lapse|oversight|miscommunication) (?:has |had )?(?:occurred|happened|arose|arisen|crept in)|(?:issue|error|lapse|problem) that (?:arose|occurred|found its way)|(?:there was|there's been) some miscommunication",
-      "(?:went|gone|has gone|seems to have gone) (?:walkabout|missing|astray)|fell through the cracks|slipped through|wires got crossed|found its way (?:back|into)|(?:due to|because of|through) (?:some|an) oversight",
+      "(?:went|gone|has gone|seems to have gone) (?:walkabout|missing|astray)|(?:fell|fallen|falls|falling) through the cracks|slipped through|wires got crossed|found its way (?:back|into)|(?:due to|because of|through) (?:some|an) oversight",
       "ended up being (?:overlooked|missed|skipped|reverted|dropped)|(?:was|were)(?:n't| not) (?:caught|covered|picked up) (?:during|in|by) (?:the )?(?:qa|testing|review|tests)|(?:was|were) left (?:in a bad state|pointing at)|(?:didn't|did not) (?:reach|make it to) (?:the )?(?:live|production|server)",
       "(?:idk|no idea|not sure|who knows) how,? but|stuff happened with|(?:things|it) (?:didn't|did not) go (?:quite )?to plan|(?:errors|bugs|issues) (?:were|got) (?:discovered|found) in the (?:previous|last|earlier)|(?:not|wasn't|weren't) properly saved",
       "(?:was|were) commented out that|(?:wrong|incorrect|old) version (?:of (?:the )?[\\p{L}]+ )?(?:was|got) (?:deployed|uploaded|released)|(?:must|might|may)(?:'ve| have) (?:been )?(?:[\\p{L}]+ )?(?:[\\p{L}]+ed|dropped off|gone) (?:off |out )?(?:at some point|along the way|somewhere)",

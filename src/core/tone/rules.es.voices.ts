@@ -7,10 +7,6 @@
 import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
 
-/** Alguien ajeno a quien escribe: la gente del cliente, un proveedor, quien trabajó antes. */
-const OTHERS =
-  '(?:(?:su|tu|sus|tus|vuestr[oa]s?) (?:[\\p{L}]+ ){0,2}?[\\p{L}]+|(?:el|la|los|las) (?:[\\p{L}]+ )?(?:proveedor(?:es)?|hosting|banco|agencia|pasarela|programador(?:a)?|desarrollador(?:a)?|disenador(?:a)?|tecnic[oa]|informatic[oa]|contador(?:a)?|secretari[oa]|empresa|gente|equipo|de sistemas)(?: [\\p{L}]+){0,3}|(?:google|amazon|shopify|godaddy|wordpress|cloudflare|mercado pago|paypal|stripe|el antivirus|el navegador))';
-
 /** Verbos de cambio en tercera persona del pretérito o del perfecto, por su raíz. */
 const CHANGED_3 =
   '(?:(?:ha|han|habra|habran|haya|hayan|hubiera|hubieran) )?(?:toc|cambi|borr|reinici|modific|actualiz|instal|romp|rompi|desconfigur|quit|sub|met|pis|estrope|enred|traste|manipul|alter|tumb|da[nñ])\\p{L}*';
@@ -21,21 +17,26 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
     category: 'blaming',
     patterns: [
       // la culpa dicha como hecho de otro: «es culpa del banco», «eso es cosa de Google»
-      '(?:es|fue|sera|eso es|esto es|la culpa es) (?:culpa|cosa) (?:de|del) (?!(?:mi|mio|mia|nosotros|nadie|nada)\\b)[\\p{L}]+',
+      '(?:(?:es|fue|sera|eso es|esto es) (?:culpa|cosa)|la culpa (?:es|fue|la tiene|la tienen)) (?:de|del) (?!(?:mi|mio|mia|nosotros|nadie|nada)\\b)[\\p{L}]+',
+      'la culpa la (?:tiene|tienen|tuvo) (?:el|la|los|las|su|sus|tu|tus) [\\p{L}]+',
       `(?:problema|error|fallo|falla|origen|lio|quilombo) (?:[\\p{L}]+ )?(?:viene|vienen|proviene|venga|esta|este|sale|nace) (?:[\\p{L}]+ )?(?:de|del|en) (?:la |el |los |las )?(?:cambios que hizo |ajustes que hizo )?(?:su|tu|sus|tus|vuestr[oa]s?) [\\p{L}]+`,
-      `(?:problema|error|fallo|falla|origen) (?:[\\p{L}]+ )?(?:viene|proviene|esta|sale) (?:de|del|en) ${OTHERS},? no (?:de|del|en|es) (?:mi|mio|nosotros|nuestr[oa]|el sitio|la web|la aplicacion)`,
+      `(?:problema|error|fallo|falla|origen) (?:[\\p{L}]+ )?(?:viene|proviene|esta|sale) (?:de|del|en) (?:[\\p{L}]+ ){0,4}?(?:proveedor|hosting|banco|agencia|pasarela|servidor|plugin|tema|antivirus|navegador)\\b[^.;]{0,30}(?:,? no (?:de|del|en|es) (?:mi|mio|nosotros|nuestr[oa]|el sitio|la web|la aplicacion)|no hay (?:mucho|nada|mas) que hacer)`,
+      '(?:escapa|esta fuera|queda fuera) (?:a|de) (?:nuestro|mi) (?:control|alcance)|(?:de ustedes|suyo|tuyo) (?:que|q) es (?:malisimo|malo|un desastre|una patata|pesimo)',
       '(?:lo|la) trae (?:el|la) [\\p{L}]+ que (?:ustedes|usted|tu|vos) (?:compr|instal|pus|eligi|contrat)\\p{L}*|de ahi viene (?:todo|el problema|el lio|el quilombo|el error)',
       // quien trabajó antes: «el otro programador dejó un desastre», «el que hizo el backend antes que yo»
       '(?:otr[oa]|anterior|de antes) (?:[\\p{L}]+ )?(?:[\\p{L}]+ ){0,4}?(?:dejo|dejaron) (?:[\\p{L}]+ ){0,3}?(?:un desastre|muy mal|todo mal|atado con alambre|hecho un desastre|fatal|un lio|un caos)|el que hizo (?:el|la) [\\p{L}]+ antes que yo|(?:lo|la) (?:dano|rompio|estropeo|toco) el otro',
       // la gente del cliente hizo algo: «tu equipo de marketing metió un script raro», «tu proveedor de dominio hizo algo»
-      '(?:tu|su|tus|sus|vuestr[oa]s?) (?:[\\p{L}]+ ){1,3}?(?:metio|metieron|subio|subieron|hizo|hicieron|toco|tocaron|cambio|cambiaron|desconfiguro|desconfiguraron|rompio|rompieron) (?:algo|un [\\p{L}]+ raro|cosas|todo)\\b',
+      '(?:tu|su|tus|sus|vuestr[oa]s?) (?:[\\p{L}]+ ){1,3}?(?:metio|metieron|subio|subieron|hizo|hicieron|toco|tocaron|cambio|cambiaron|desconfiguro|desconfiguraron|rompio|rompieron|realizo|realizaron|aplico|aplicaron) (?:algo|un [\\p{L}]+ raro|cosas|todo|(?:unos|unas|un|una) [\\p{L}]+ que (?:chocan|choca|rompen|rompe|dan|da|causan|causa|generan)|(?:cambios|ajustes|modificaciones))\\b',
+      '(?:lo mas probable es que|seguramente|seguro que|me temo que) (?:hayas|hayan|haya usted|hayais) [\\p{L}]+(?:ado|ido)|(?:seguramente|seguro que|probablemente|lo mas probable es que|me temo que) quien [\\p{L}]+o\\b|no (?:habra|habria) sido (?:alguien|alguno|alguna|tu|su|el|la)\\b',
+      '(?:lo|la|los|las) (?:aplico|hizo|instalo|configuro|subio|cargo|puso|usaron|hicieron|aplicaron) (?:al reves|mal)\\b|(?:aparece|pasa|sale|ocurre|salta|falla) cuando (?:alguien|el cliente|los clientes|usted|ustedes|tu|vos) (?:[\\p{L}]+ )?(?:edita|toca|cambia|borra|mete|modifica|sube|instala)',
+      'si (?:el|la|los|las|su|sus|tu|tus) (?:[\\p{L}]+ ){1,3}?(?:no )?(?:hubiera|hubiese|hubieran|hubiesen) [\\p{L}]+(?:ado|ido)\\b',
       `(?:fue|era) (?:tu|su) [\\p{L}]+ (?:el|la) que|fijate si no fue|seguro (?:que )?(?:le |lo |la )?[\\p{L}]+(?:aste|iste)\\b|seguro (?:que )?(?:es|fue|sera) (?:el |la )?[\\p{L}]+ (?:de (?:tu|su) [\\p{L}]+|(?:tuy|suy)\\p{L}+)`,
       // cuán seguro, con giros nuevos: «me da que su informático...», «todo indica que la empresa del hosting metió la pata»
       `(?:me da que|a mi me da que|todo indica que|huele a que|es muy posible que|es posible que|me temo que|creo que|me parece que|lo mas probable es que) (?:[\\p{L}]+ ){0,3}?(?:su|tu|sus|tus|el de|la de|la gente de|el tecnico|la empresa|la secretaria|alguno de|alguien|el programador|la agencia|el otro|el usuario|su anterior)\\b[^.;]{0,60}?\\b(?:${CHANGED_3}|metio la pata|a las andadas|hizo|dejo|uso|usa|esta usando)`,
       '(?:ha tenido|tuvo|tiene) que (?:meter mano|tocar|haber tocado)|(?:anduvo|andan|anda|estado|estuvo) (?:metiendo mano|enredando|trasteando|toqueteando)|haciendo de las suyas|a las andadas|metio la pata|es una patata|siempre es lo mismo con (?:ellos|ustedes)',
       // la cortesía que acusa: «agradecería que me consulten antes de tocar el código», «revisar internamente quién tuvo acceso»
       '(?:me |nos )?(?:consulten|consultes|consulte|avisen|avises|avise|pregunten|preguntes|pregunte) antes de (?:tocar|cambiar|modificar|actualizar|subir|borrar|meter|instalar)',
-      '(?:revisar|preguntar|averiguar|consultar|ver)\\p{L}*(?: [\\p{L}]+){0,3}? (?:internamente )?(?:quien|que) (?:[\\p{L}]+ ){0,2}?(?:tuvo acceso|tuvieron acceso|toco|tocaron|han tocado|ha tocado|cambio|cambiaron|han cambiado|ha cambiado|modifico|entro|entraron|subio|hizo|hicieron)',
+      '(?:revisar|preguntar|averiguar|consultar|ver)\\p{L}*(?: [\\p{L}]+){0,6}? (?:internamente )?(?:quien|que) (?:[\\p{L}]+ ){0,2}?(?:tuvo acceso|tuvieron acceso|toco|tocaron|han tocado|ha tocado|cambio|cambiaron|han cambiado|ha cambiado|modifico|entro|entraron|subio|hizo|hicieron)',
       // el contrafáctico: «si hubieras hecho el backup, no estaríamos así», «si se hubieran seguido mis instrucciones»
       'si (?:no )?(?:se )?(?:hubieras|hubierais|hubieran|hubieses|hubiesen|hubiera usted|hubiese usted|hubieran ustedes|se hubiera|se hubieran) (?:[\\p{L}]+,? ){1,9}?(?:no|ya) (?:estariamos|estaria|se habria|habria|hubiera|pasaria|tendriamos|tendria|se hubiera|hubiese)',
       'si no (?:[\\p{L}]+ ){1,5}?como (?:les|le|te|os) (?:pedi|dije|indique|recomende)',
@@ -79,7 +80,7 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
       '(?:siempre|como siempre),? (?:la culpa es|es culpa) (?:mia|del programador|del desarrollador)|(?:claro|si),? (?:echale|echenle|echadle) la culpa (?:al programador|al desarrollador|a mi)',
       // lo mío estaba bien: «ese arreglo lo hice bien», «la corrección estaba bien hecha, lo revisé tres veces»
       '(?:lo|la|el laburo lo|el trabajo lo|el arreglo lo) (?:hice|hicimos) bien\\b|(?:estaba|esta|estaban|quedo) bien hech[oa]s?|lo revise (?:tres|dos|cuatro|mil|varias) veces',
-      'no entiendo por que me lo (?:estas|esta|estan) (?:reclamando|achacando|echando en cara)|no es que yo lo haya hecho mal|no es algo que yo haya (?:roto|tocado|hecho)|no es mio\\b',
+      'no entiendo por que me lo (?:estas|esta|estan) (?:reclamando|achacando|echando en cara)|no es que yo lo haya hecho mal|no es algo que yo haya (?:roto|tocado|hecho)|no es (?:nada )?mio\\b',
       '(?:por diseno|(?:exactamente|justo|tal cual) (?:el|lo) que se (?:aprobo|acordo|pidio|valido)|tal cual (?:lo|se) (?:especificaron|especifico|pidieron|pidio|aprobaron))',
       '(?:yo )?(?:hice|cumpli con|cumplimos con|hicimos) (?:justo |exactamente )?lo que (?:venia|estaba|se acordo|pedia|decia|se pidio)|(?:yo )?(?:solo|solamente|unicamente|nomas) (?:segui|cumpli|hice|implemente|aplique) (?:las|lo|sus|tus)\\b',
       'nunca me (?:dijeron|dijo|pidieron|pidio|avisaron) que (?:tenia|tuviera|habia|debia)|si se hubiera pedido|con el presupuesto que (?:habia|hubo|teniamos|tenia)|se sale de mi (?:responsabilidad|alcance)|mi parte esta (?:entregada|hecha|terminada|cerrada)',
@@ -136,7 +137,7 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
     needsOwner: 'not-others',
     patterns: [
       'algo (?:raro )?paso con (?:el|la|los|las) [\\p{L}]+|se (?:volvio|regreso|fue) para atras|se regreso (?:el|la) [\\p{L}]+|fue(?:ron)? (?:introducid|liberad|desplegad|publicad|subid)[oa]s? (?:un|una|el|la)',
-      'se (?:esfumo|traspapelo|nos traspapelo|quedo por el camino|debio de colar|colo)|se (?:ha )?(?:debido de )?revert(?:ido|io) solo|ni idea como|no se bien (?:en que momento|que paso)|se mando una version (?:vieja|antigua)',
+      'se (?:esfumo|traspapelo|nos traspapelo|quedo por el camino|debio de colar|colo)|se (?:ha )?(?:debido de )?revert\\p{L}* solo|ni idea como|no se bien (?:en que momento|que paso)|se mando una version (?:vieja|antigua)',
       'no (?:fue|fueron) considerad[oa]s?|no (?:quedo|quedaron) reflejad[oa]s?|se (?:detectaron|identificaron|produjeron|han producido|generaron) (?:errores|ciertas|fallos|oportunidades|circunstancias)|se (?:detecto|produjo|genero|identifico|ha producido) (?:un|una) (?:inconsistencia|error|fallo|incidencia|problema|desajuste)|oportunidades de mejora|el error que se genero',
       'las cosas (?:se complicaron|no salieron)|acabo (?:desapareciendo|perdiendose|revertid[oa])|nunca llego a (?:produccion|publicarse|subirse)|(?:quedo|se ve que quedo) (?:algo|una linea) (?:mal|colgad[oa]|comentad[oa])|se sobreescribio|se nos paso por alto',
     ],
