@@ -46,6 +46,14 @@ describe('tone: a vague time that dates the past is history', () => {
   });
 });
 
+describe('tone: thanks and offers around a vague time', () => {
+  it('reads "these days" after thanks as the past, and an if-clause before progress as an offer', () => {
+    clean('es', ['Gracias por tu paciencia estos últimos días.', 'Si algo no le encaja, lo seguimos revisando juntos.']);
+    clean('en', ['Thank you for bearing with me these past days.']);
+    flags('es', 'stalling', ['Lo tendrás estos días.', 'Lo seguimos revisando.']);
+  });
+});
+
 describe('tone: apologies, concessions and sightings', () => {
   it('a sorry that opens a "but" takes nothing back', () => {
     flags('es', 'defensive', ['Perdona, pero lo entregué funcionando y así lo validaste.']);

@@ -219,6 +219,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
         CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`) ||
         (MINE_NOW_SUBJECT.test(c.match) && MINE_NOW.test(c.after)) ||
         (VAGUE_TIME.test(c.match) && PAST_EVENT.test(c.before)) ||
+        // "Gracias por la paciencia estos días": thanks look back at the days they name.
+        (/^(?:estos (?:ultimos )?dias|estas (?:ultimas )?semanas|these (?:last |past )?(?:days|weeks))\b/u.test(c.match) && /\b(?:gracias|thanks|thank you|agradezco|agradecemos)\b/u.test(clauseBefore(c.before))) ||
         LOCATED.test(`${c.before}${c.match}${c.after}`)
       );
     case 'request':

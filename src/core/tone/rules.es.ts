@@ -41,7 +41,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:dame|deme|denos|danos|dennos|dadnos|dadme|necesito|necesitamos) (?:un |unos )?(?:poco (?:mas )?de )?(?:tiempo|tiempito|rato|ratito|dias|diitas|momento|margen)',
       '(?:nos|me) pongo con (?:ello|eso)',
     ],
-    guards: ['concrete', 'negated'],
+    guards: ['concrete', 'negated', 'conditional'],
     ...ADVICE_ES.noWhen,
     fixScope: 'sentence',
     examples: {
