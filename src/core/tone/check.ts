@@ -97,6 +97,17 @@ export interface ToneOptions {
   learned?: boolean;
 }
 
+/**
+ * Where the guards' view of sentence `index` starts: sentences joined by ";" are one unit to them, so
+ * the clause before the semicolon counts ("es responsabilidad mía; ya estoy con ello" has located the
+ * fault before it stalls), while each sentence stays its own unit for the quick fix and the model.
+ */
+function unitStart(list: readonly Sentence[], index: number, text: string): number {
+  let i = index;
+  while (i > 0 && /;[\s»”"')\]]*$/u.test(text.slice((list[i - 1] as Sentence).start, (list[i - 1] as Sentence).end))) i--;
+  return (list[i] as Sentence | undefined)?.start ?? 0;
+}
+
 function sentenceAt(list: readonly Sentence[], offset: number): number {
   let lo = 0;
   let hi = list.length - 1;
@@ -150,7 +161,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       const next = cut[index + 1];
       const lower = folded.lower;
       const context: MatchContext = {
-        before: lower.slice(Math.min(sentence.start, m.index), m.index),
+        before: lower.slice(Math.min(unitStart(cut, index, lower), m.index), m.index),
         match: lower.slice(m.index, m.index + m[0].length),
         after: lower.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
         next: next ? lower.slice(next.start, next.end) : '',

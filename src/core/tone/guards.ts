@@ -4,7 +4,10 @@
 import type { ChangeOwner, ToneGuard } from './model';
 
 export interface MatchContext {
-  /** All in lower case, accents folded. The sentence's text before the match, and from the match's end to the sentence's end. */
+  /**
+   * All in lower case, accents folded. The text before the match from the start of its sentence, or of
+   * the first of the sentences joined to it by ";" (check.ts), and from the match's end to the sentence's end.
+   */
   before: string;
   match: string;
   after: string;
@@ -14,9 +17,9 @@ export interface MatchContext {
   owner?: ChangeOwner;
 }
 
-/** The clause the match is in: what follows the last comma, colon, dash or parenthesis before it. */
+/** The clause the match is in: what follows the last comma, colon, semicolon, dash or parenthesis before it. */
 function clauseBefore(before: string): string {
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('('));
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf(';'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('('));
   return cut < 0 ? before : before.slice(cut + 1);
 }
 
@@ -44,7 +47,7 @@ const REPORTING_BEFORE =
   /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/u;
 
 const RETRACTION =
-  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|(?:y|,|;) (?:eso )?fue un error|sin haber(?:lo|la)? (?:probado|comprobado|verificado|revisado)|without (?:having )?(?:tested|checked|verified) it|(?:and|which) (?:that |it )?was (?:a mistake|wrong)|i was too quick|seria (?:mentir\p{L}*|faltar a la verdad|enganar\p{L}*)|no seria (?:honesto|verdad|cierto|serio)|would be (?:a lie|lying|dishonest|untrue)|(?:i|we) (?:overstated|overpromised|exaggerated|oversold)|i was (?:too|over|overly) (?:optimistic|confident|hasty)|(?:exagere|me pase de optimista|fui demasiado optimista|me adelante|hable antes de tiempo))\b/u;
+  /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba|quedo|funciono|anduvo|andaba|funcionaba|salio)|(?:and|but) it (?:didn't|did not) (?:work|hold|stick)|me (?:apure|apresure)|i (?:rushed|was hasty)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|(?:y|,|;) (?:eso )?fue un error|sin haber(?:lo|la)? (?:probado|comprobado|verificado|revisado)|without (?:having )?(?:tested|checked|verified) it|(?:and|which) (?:that |it )?was (?:a mistake|wrong)|i was too quick|seria (?:mentir\p{L}*|faltar a la verdad|enganar\p{L}*)|no seria (?:honesto|verdad|cierto|serio)|would be (?:a lie|lying|dishonest|untrue)|(?:i|we) (?:overstated|overpromised|exaggerated|oversold)|i was (?:too|over|overly) (?:optimistic|confident|hasty)|(?:exagere|me pase de optimista|fui demasiado optimista|me adelante|hable antes de tiempo))\b/u;
 
 const CONDITIONAL =
   /\b(?:should you (?:need|want|wish|prefer|like|have)|if you (?:need|want|wish|prefer|like|would like|have any)|if you(?:'d| would) (?:rather|prefer|like)|(?:until|till|hasta que) (?:[\p{L}']+ ){0,3}(?:is|are|be|este|esten|quede|queden) (?:fully |completely |totalmente |del todo )?(?:fixed|resolved|sorted|solved|arreglad[oa]s?|resuelt[oa]s?|solucionad[oa]s?)|(?:pero|but) (?:lo |la )?(?:i )?(?:puedo|podemos|can|could) (?:sumar|incluir|anadir|agregar|hacer|add|include|do|build|quote)|in case you|if (?:it|that) helps|if (?:someone|somebody|anyone|anybody)|si (?:alguien|alguno|alguna)|si (?:algo|tiene|tienes|tenes|teneis|ve|ves|ven|le surge|te surge|necesitara|necesitaras)|if (?:anything|something|you have|you see|you spot)|si (?:lo |la )?(?:desea|deseas|deseais|prefiere|prefieres|preferis|necesita|necesitas|necesitas|quiere|quieres|queres|le parece|te parece|hace falta|le viene bien|te viene bien)|en caso de que|por si (?:lo|la|le|te|acaso)|whether|not sure (?:yet )?(?:if|whether)|(?:don't|do not) know (?:yet )?(?:if|whether)|no se (?:aun |todavia )?si|todavia no (?:se|sabemos) si)\b/u;
@@ -61,7 +64,7 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
  * "ya lo reproduje y lo estoy corrigiendo", "rolling it back as we speak").
  */
 const LOCATED =
-  /\b(?:(?:mi|my) (?:codigo|code|cambio|change|merge|commit|fallo|error|bug|responsabilidad|responsibility|fault|mistake)|responsabilidad mia|(?:i|we) introduced|introduje|(?:ya )?(?:lo|la) (?:reproduje|localice|encontre)|(?:i've |i have )?(?:traced|located|reproduced|pinned down) (?:it|the (?:cause|bug|problem|issue))|se debe a|is caused by|(?:fallo|error) mio|culpa mia|(?:rolling|rolled) (?:it |this |that )?back|(?:i'm |i am )?(?:reverting|restoring|redeploying)|(?:estoy )?(?:revirtiendo|restaurando|desplegando))\b/u;
+  /\b(?:(?:mi|my) (?:codigo|code|cambio|change|merge|commit|fallo|error|bug|responsabilidad|responsibility|fault|mistake)|responsabilidad mia|(?:i|we) introduced|introduje|(?:ya )?(?:lo|la) (?:reproduje|localice|encontre)|(?:reproduje|localice|encontre|ubique) (?:el|la) (?:fallo|error|causa|problema|bug)|(?:i've |i have )?(?:traced|located|reproduced|pinned down) (?:it|the (?:cause|bug|problem|issue|crash|error|fault|failure))|se debe a|is caused by|(?:fallo|error) mio|culpa mia|(?:rolling|rolled) (?:it |this |that )?back|(?:i'm |i am )?(?:reverting|restoring|redeploying)|(?:estoy )?(?:revirtiendo|restaurando|desplegando))\b/u;
 
 const CONCRETE = new RegExp(
   [
@@ -91,10 +94,20 @@ const CONCRETE = new RegExp(
   'u',
 );
 
-const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
-const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own )?(?:change|commit|update|edit)|mi (?:propio )?(?:cambio|commit)|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|se me (?:paso|pasaron|escapo|escaparon|olvido|olvidaron|fue|fueron)|me hago cargo|(?:me|nos) hacemos cargo|que pena con(?:tigo| usted| ustedes)|(?:i|we) introduced (?:the|this|that|a) (?:bug|error|problem|regression|issue)|(?:introduje|introdujimos) (?:el|este|ese|un) (?:error|fallo|bug|problema)|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
+/**
+ * "Se modificó el archivo en algún momento", "it was changed at some point after the release": a vague
+ * time that dates a past event is history, not a promise kept vague. The event is a preterite or
+ * perfect in the clause before the vague time (se + -ó/-aron/-ió, ha/había/fue + participle, was/got/
+ * had + -ed or an irregular participle).
+ */
+const VAGUE_TIME = /^(?:en (?:algun|cierto|su) (?:momento|punto)|at (?:some|one) (?:point|stage)|somewhere along the (?:line|way))\b/u;
+const PAST_EVENT =
+  /\b(?:se (?!(?:lo|la|los|las|le|les|me|te|nos|os)\b)[\p{L}]{2,}(?:o|aron|io|ieron)|(?:ha|han|habia|habian|hubo|fue|fueron|habra|habran) (?:sido )?[\p{L}]+(?:ado|ada|ados|adas|ido|ida|idos|idas|isto|echo|ierto|uelto)|(?:was|were|got|had|has|have|had been|has been|have been) (?:[\p{L}]+ )?(?:[\p{L}]+ed|broken|overwritten|written|undone|done|lost|taken|put|set|left|made)|[\p{L}]+ed)(?:\s+(?!(?:will|'ll|shall|and|y|e|pero|but|then|luego|voy|vamos|va|van|lo|la|te|le|i|we)\b)[\p{L}\d']+){0,6}\s*$/u;
 
-const APOLOGY = /\b(?:(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug) mio|my bug|no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|(?:tienes|tiene|tenes|tienen|teneis) (?:toda la |mucha |bastante )?razon|you(?:'re| are) (?:absolutely |completely |totally |quite )?right|(?:yo )?(?:tendria|deberia) que haber(?:lo|la)?|i (?:should|ought to) have|(?:yo )?debi haber|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up|me hago cargo|asumo|(?:mi|my) (?:fallo|error|culpa|fault)|(?:it's|that's|this is|is|was|es|fue) (?:mi|my) (?:responsabilidad|responsibility)|(?:es|fue) responsabilidad mia|(?<!\b(?:how|if|whether|not|why) )(?:it's|that's) on me|(?:i|we) (?:introduced|caused|broke) (?:the|this|that|a|it)\b|(?:introduje|introdujimos|cause|provoque) (?:el|este|ese|un|yo)\b|(?<!\bno )(?:fue|es) (?:un )?(?:fallo|error|descuido) mio|se me (?:paso|pasaron|escapo|olvido))\b/u;
+const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
+const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|(?:that's|it's|this is) my (?:problem|job) to (?:solve|fix|sort)|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own |last |latest |recent |first )?(?:change|commit|update|edit)|mi (?:propio |ultimo |primer |reciente )?(?:cambio|commit)|fui yo|(?:it was|that was) me\b|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|se me (?:paso|pasaron|escapo|escaparon|olvido|olvidaron|fue|fueron)|me hago cargo|(?:me|nos) hacemos cargo|que pena con(?:tigo| usted| ustedes)|(?:i|we) introduced (?:the|this|that|a) (?:bug|error|problem|regression|issue)|(?:introduje|introdujimos) (?:el|este|ese|un) (?:error|fallo|bug|problema)|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
+
+const APOLOGY = /\b(?:(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug) mio|my bug|no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|(?:tienes|tiene|tenes|tienen|teneis) (?:toda la |mucha |bastante )?razon|you(?:'re| are) (?:absolutely |completely |totally |quite )?right|(?:yo )?(?:tendria|deberia) que haber(?:lo|la)?|i (?:should|ought to) have|(?:yo )?debi haber|debi (?:preguntar|avisar|probar|revisar|comprobar|consultar)\p{L}*|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up|me hago cargo|asumo|(?:mi|my) (?:fallo|error|culpa|fault)|(?:it's|that's|this is|is|was|es|fue) (?:mi|my) (?:responsabilidad|responsibility)|(?:es|fue) responsabilidad mia|(?<!\b(?:how|if|whether|not|why) )(?:it's|that's) on me|(?:that's|it's|this is) my (?:problem|job) to (?:solve|fix|sort)|(?:i|we) (?:introduced|caused|broke) (?:the|this|that|a|it)\b|(?:introduje|introdujimos|cause|provoque) (?:el|este|ese|un|yo)\b|(?<!\bno )(?:fue|es) (?:un )?(?:fallo|error|descuido) mio|se me (?:paso|pasaron|escapo|olvido))\b/u;
 
 /** The writer alone, at it this minute ("I'm checking it right now", "lo estoy comprobando en este momento"): a time, not a vague promise. */
 const MINE_NOW_SUBJECT = /^(?:i'm|i am|(?:lo |la |los |las )?estoy|ya (?:lo |la )?estoy)\b/u;
@@ -125,14 +138,14 @@ const TOLD_WRONG =
  * preocupes por los pedidos: los revisé uno a uno", "don't worry about the invoice, this fix is on me").
  */
 const BACKED =
-  /\b(?:(?:lo|los|la|las) (?:revise|comprobe|verifique|cruce|cuadre)|(?:he|hemos) (?:revisado|comprobado|verificado|cruzado)|revise|comprobe|verifique|i(?:'ve| have)? (?:cross-?checked|checked|verified|compared|reconciled)|(?:estan|esta) tod[oa]s? (?:guardad|registrad|a salvo|intact)\p{L}*|(?:are|is) (?:all )?(?:safe|saved|recorded|intact)|(?:te|le|les) (?:paso|mando|envio|adjunto)|adjunto|attached|(?:corre|va) por mi cuenta|(?:is|it's) on (?:me|us|the house)|(?:i'd|i would) rather know|here(?:'s| is) the (?:check|query|log|report|proof)|the check i ran|(?:que |lo |la )?(?:corrijo|arreglo|soluciono|corregire|arreglare) (?:hoy|manana|esta)|(?:pero|but|aunque|though)\b[^.]{0,60}\b(?:lo ven|see it|notice it|for your|para (?:tu|su)|i get that|entiendo|i understand|priority|prioridad)|(?:esta|es) bien que me (?:avises|avise|escribas|escriba))\b/u;
+  /\b(?:(?:lo|los|la|las) (?:revise|comprobe|verifique|cruce|cuadre)|(?:he|hemos) (?:revisado|comprobado|verificado|cruzado)|revise|comprobe|verifique|i(?:'ve| have)? (?:cross-?checked|checked|verified|compared|reconciled)|(?:estan|esta) tod[oa]s? (?:guardad|registrad|a salvo|intact)\p{L}*|(?:are|is) (?:all )?(?:safe|saved|recorded|intact)|(?:te|le|les) (?:paso|mando|envio|adjunto)|adjunto|attached|(?:corre|va) por mi cuenta|(?:is|it's) on (?:me|us|the house)|(?:i'd|i would) rather know|here(?:'s| is) the (?:[\p{L}-]+ )?(?:check|query|log|report|proof|screenshot|export)|(?:it was|it's|that was) (?:a change|something|a mistake) i made|(?:it was|that was|fue) (?:my|mi) (?:change|mistake|cambio|error)|the check i ran|(?:que |lo |la )?(?:corrijo|arreglo|soluciono|corregire|arreglare) (?:hoy|manana|esta)|(?:pero|but|aunque|though)\b[^.]{0,60}\b(?:lo ven|see it|notice it|for your|para (?:tu|su)|i get that|entiendo|i understand|priority|prioridad)|(?:esta|es) bien que me (?:avises|avise|escribas|escriba))\b/u;
 
 /**
  * The writer's side is a step, not a shield: reproducing the fault there, or asking the client to
  * check on theirs ("it works on my end now; could you try it on yours?").
  */
 const CHECKS_THEIRS =
-  /\breproduc\p{L}*|\b(?:see|check|look at) yours\b|\bver (?:el|la|los|las) (?:tuy|suy)\p{L}*|\b(?:can|could|would) you (?:please )?(?:send|share|give)\b|\bme (?:mandas|mandarias|mandaria|manda|envias|enviarias|enviaria|envia|pasas|pasarias|pasaria|puedes mandar|podes mandar|puede enviar|puede mandar)\b|\b(?:on|in) yours\b|\b(?:del|en el|en la|de) (?:tuyo|tuya|suyo|suya)\b|\b(?:could|can|would) you (?:[\p{L}']+ ){0,3}?(?:check|try|test|give it a go|confirm|see)\b|\b(?:puedes|podes|podrias|podria|puede|me ayudas a|me ayuda a) (?:[\p{L}]+ ){0,2}?(?:comprobar|probar|revisar|checar|verificar|mirar|confirmar)\p{L}*/u;
+  /\breproduc\p{L}*|\b(?:i can|i could|i) (?:see|get) (?:it|the (?:error|bug|problem|fault))(?: too| as well)?\b|\b(?:yo )?(?:tambien )?(?:lo|la) (?:veo|vi) (?:yo )?(?:tambien|igual)\b|\b(?:see|check|look at) yours\b|\bver (?:el|la|los|las) (?:tuy|suy)\p{L}*|\b(?:can|could|would) you (?:please )?(?:send|share|give)\b|\bme (?:mandas|mandarias|mandaria|manda|envias|enviarias|enviaria|envia|pasas|pasarias|pasaria|puedes mandar|podes mandar|puede enviar|puede mandar)\b|\b(?:on|in) yours\b|\b(?:del|en el|en la|de) (?:tuyo|tuya|suyo|suya)\b|\b(?:could|can|would) you (?:[\p{L}']+ ){0,3}?(?:check|try|test|give it a go|confirm|see)\b|\b(?:puedes|podes|podrias|podria|puede|me ayudas a|me ayuda a) (?:[\p{L}]+ ){0,2}?(?:comprobar|probar|revisar|checar|verificar|mirar|confirmar)\p{L}*/u;
 
 const APOLOGY_ALL = new RegExp(APOLOGY.source, 'gu');
 const DENIED = /(?:\b(?:no|not|never|nunca|ni|outside|fuera de|how|como|que|that|could|can)\b|n't)[^,;:]*$/u;
@@ -142,9 +155,32 @@ function owned(text: string): boolean {
   for (const m of text.matchAll(APOLOGY_ALL)) {
     const lead = text.slice(Math.max(0, m.index - 40), m.index);
     const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf(':'), lead.lastIndexOf('.')) + 1);
+    // "Perdón, pero el ticket lo cerré porque estaba resuelto": a sorry that opens a "but" takes nothing back.
+    if (/^\s*[,;:]?\s*(?:pero|but|aunque|though|however|sin embargo)\b/u.test(text.slice(m.index + m[0].length))) continue;
     if (!DENIED.test(clause)) return true;
   }
   return false;
+}
+
+/** Sorry is not ownership: "Pido disculpas por las molestias; se omitió un paso" still dodges. */
+const SORRY = /\b(?:lo siento|lo lamento|perdon\p{L}*|(?:mil |una |mis )?disculp\p{L}*|(?:i'm |i am |so |very )?sorry|(?:my )?apologi\p{L}*|que pena con(?:tigo| usted| ustedes))\b/gu;
+
+/** The match's own sentence within its ";"-joined unit. */
+function sentenceOf(before: string): string {
+  return before.slice(before.lastIndexOf(';') + 1);
+}
+
+/** The text with its apologies taken out: sorry is not ownership ("Apologies for the issue that arose" still dodges). */
+function withoutSorry(text: string): string {
+  return text.replace(SORRY, ' ');
+}
+
+/**
+ * The text ownership is looked for in. An apology does not own an agentless event ("Apologies for the
+ * issue that arose"), but it does tell whose the subjectless "sin probarlo" or "debería haberlo" is.
+ */
+function ownerless(match: string, text: string): string {
+  return /^(?:without|sin|deberia|debi|tendria que|tenia que)\b/u.test(match) ? text : withoutSorry(text);
 }
 
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
@@ -175,11 +211,16 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
     case 'backed':
       return BACKED.test(`${c.after} ${c.next}`);
     case 'checksTheirs':
+      // "I can see it too on my end": the fault seen on the writer's side is a step, not a shield.
+      if (/\b(?:i can|i could|i) (?:see|get)\s+$/u.test(c.before)) return true;
       return CHECKS_THEIRS.test(`${c.before} ${c.after} ${c.next}`);
     case 'concrete':
       return (
         CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`) ||
         (MINE_NOW_SUBJECT.test(c.match) && MINE_NOW.test(c.after)) ||
+        (VAGUE_TIME.test(c.match) && PAST_EVENT.test(c.before)) ||
+        // "Gracias por la paciencia estos días": thanks look back at the days they name.
+        (/^(?:estos (?:ultimos )?dias|estas (?:ultimas )?semanas|these (?:last |past )?(?:days|weeks))\b/u.test(c.match) && /\b(?:gracias|thanks|thank you|agradezco|agradecemos)\b/u.test(clauseBefore(c.before))) ||
         LOCATED.test(`${c.before}${c.match}${c.after}`)
       );
     case 'request':
@@ -190,7 +231,9 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       if (/^(?:without|sin)\b/u.test(c.match) && /\b(?:i|we|yo)\b/u.test(clauseBefore(c.before))) return true;
       // "Debería haber probado ese caso antes de entregártelo": the client is the object, so the writer the subject.
       if (/^(?:deberia|debi|tendria que|tenia que) haber\b/u.test(c.match) && /\b\p{L}+(?:ar|er|ir)(?:te|le|les|os)(?:lo|la|los|las)?\b/u.test(c.after)) return true;
-      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(c.before) && FIRST_PERSON_OWNING.test(`${c.before} ${c.match}${c.after} ${c.next}`));
+      // "esto tenía que haberlo visto yo": the subject after the verb.
+      if (/^(?:deberia|debi|tendria que|tenia que|habria que) haber\p{L}*\b/u.test(c.match) && /^[^,;:]*\byo\b/u.test(c.after)) return true;
+      return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(sentenceOf(c.before)) && FIRST_PERSON_OWNING.test(ownerless(c.match, `${c.before} ${c.match}${c.after} ${c.next}`)));
     case 'agent':
       return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
     case 'datedUnlessMine':
@@ -198,6 +241,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
     case 'attested':
       return ATTESTED.test(`${c.before} ${c.match}${c.after}`);
     case 'controlled':
+      // "I can promise you'll have a diagnosis by 5 today": a dated deliverable the writer controls.
+      if (/^\s*(?:that )?you(?:'ll| will) (?:have|get|receive)\b/u.test(c.after) && CONCRETE.test(c.after)) return true;
       return CONTROLLED.test(c.after) || (/\b(?:i'll|i will|we'll|we will|te lo|se lo|le) (?:have it|tendre|tendremos|dejo|dejare)(?: [\p{L}]+)?\s*$/u.test(c.before) && CONCRETE.test(c.after));
   }
 }

@@ -5,6 +5,7 @@ import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
 import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
+import { RULES_EN_VOICES } from './rules.en.voices';
 
 const BE = "(?:'s| is| was|'re| are| were)";
 const CHANGE = '(?:blocked|left|entered|keep changing|keeps changing|keep touching|keeps touching|keep editing|keeps editing|pushed (?:over|on top of)?|cleared|clicked|added|wiped|reset|ran|imported|switched|turned off|swapped|tweaked|fiddled with|played with|touched|changed|modified|broke|broken|deleted|removed|messed (?:with|up)|updated|installed|overwrote|overwritten|uploaded|edited|tampered with|misconfigured|replaced|moved|renamed|disabled|did something)';
@@ -351,7 +352,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "stop (?:editing|touching|changing|messing with|fiddling with) (?:the|it|things)",
       "(?:client[- ]side|your[- ]side|your|the client's) (?:changes|edits|updates|modifications) (?:are|were|is|was) what",
       "(?:your (?:[\\p{L}'-]+ ){0,2}(?:team|people|staff|it|hosting|host|server|provider|plugin|plugins|browser|antivirus|connection|network|config|configuration|settings|employees|designer|developers?|devs?|changes|change|edits|install|installation|computer|system|admin|theme|cache|agency|nephew|office|company|extension|firewall|data|content|update|updates|editors?|marketing|intern|contractor|setup|script|dns|database|side|end|lot|guys|folks|department|vendor|web host|domain|wordpress|admin panel|password|credentials|customi[sz]ations|modifications|uploads?|migration|site settings|it guy|it person)(?:'s)?|you (?:guys |all )?(?:changed|touched|edited|updated|modified|removed|added|pasted|cleared|reset|moved|renamed|replaced|disabled|enabled|switched|clicked|broke|did|made|ran|set|put|left|forgot|installed|uploaded|deleted|insisted|chose|picked|bought|wrote|gave)|(?:someone|somebody|anyone) (?:in|at|on|from) your [\\p{L}]+|(?:the )?[\\p{L}-]+ you (?:insisted on|chose|picked|bought|installed|added|asked for|wanted))[^.;?!]{0,50}?\\b(?:caused|causing|broke|breaking|is what|are what|was what|(?:the )?(?:likely |real |root |probable |main )?cause|to blame|culprit|the (?:real )?(?:problem|issue)|at fault|why it|that's why|which is why|responsible for|started after|down to|on your|the reason)",
-      "(?:it's|it is|that's|that is|this is|it was) (?:all )?(?:down to|on) (?:your|you|the changes you)",
+      "(?:it's|it is|that's|that is|this is|it was) (?:all )?(?:down to|on(?! your (?:[\\p{L}-]+ )?(?:homepage|home page|page|pages|site|website|screen|shop|store|checkout|phone|invoice|account|dashboard|calendar|app|menu|footer|header|form|blog|laptop|computer|mobile|list|agenda)\\b)) (?:your|you|the changes you)",
       "(?:your (?:[\\p{L}'-]+ ){0,2}(?:team|people|staff|it|hosting|host|server|provider|plugin|plugins|browser|antivirus|connection|network|config|configuration|settings|employees|designer|developers?|devs?|changes|change|edits|install|installation|computer|system|admin|theme|cache|agency|nephew|office|company|extension|firewall|data|content|update|updates|editors?|marketing|intern|contractor|setup|script|dns|database|side|end|lot|guys|folks|department|vendor|web host|domain|wordpress|admin panel|password|credentials|customi[sz]ations|modifications|uploads?|migration|site settings|it guy|it person)|your side|someone (?:in|at|on|from) your [\\p{L}]+) (?:[\\p{L}']+ ){0,2}?(?:must|probably|clearly|likely|surely|obviously|might|may|has clearly|have clearly|evidently|apparently) (?:have )?(?:been )?(?!(?:show|display|keep|cache|serve|need|load|take|ask|prompt|hold|store|still|remember|warn|not)\\b)[\\p{L}]+",
       "(?:problem|issue|error|fault|bug|trouble|cause) (?:is |lies |comes |originates |must be |seems to (?:be|come|originate) |is coming )(?:[\\p{L}']+ )?(?:from|on|at) your (?:end|side)",
       "(?:wouldn't|would not|won't|will not) (?:have )?happen(?:ed)? if (?:you|your)",
@@ -428,4 +429,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES];

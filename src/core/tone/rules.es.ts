@@ -7,6 +7,7 @@ import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
 import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
+import { RULES_ES_VOICES } from './rules.es.voices';
 
 const CHANGE_PARTICIPLES = '(?:tocado|cambiado|modificado|borrado|eliminado|roto|estropeado|actualizado|instalado|movido|desconfigurado|pisado|sobrescrito|reemplazado|desactivado|metido mano|trasteado|toqueteado)';
 const CHANGE_PAST = '(?:causo|provoco|genero|cargo|cargaron|cargaste|bloqueo|bloquearon|bloqueaste|subio|subiste|subieron|piso|pisaste|pisaron|edito|editaste|editaron|sobrescribio|sobrescribiste|sobrescribieron|uso|usaste|usaron|vacio|vaciaste|vaciaron|hizo|hiciste|hicieron|elimino|eliminaste|eliminaron|quito|quitaste|quitaron|desactivo|desactivaste|desactivaron|toco|tocaste|tocaron|tocasteis|cambio|cambiaste|cambiaron|modifico|modificaste|modificaron|borro|borraste|borraron|rompio|rompiste|rompieron|estropeo|estropeaste|actualizo|actualizaste|actualizaron|instalo|instalaste|instalaron|movio|moviste|movieron|desconfiguro|desconfiguraste|metio mano|metiste mano|metieron mano)';
@@ -40,7 +41,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       '(?:dame|deme|denos|danos|dennos|dadnos|dadme|necesito|necesitamos) (?:un |unos )?(?:poco (?:mas )?de )?(?:tiempo|tiempito|rato|ratito|dias|diitas|momento|margen)',
       '(?:nos|me) pongo con (?:ello|eso)',
     ],
-    guards: ['concrete', 'negated'],
+    guards: ['concrete', 'negated', 'conditional'],
     ...ADVICE_ES.noWhen,
     fixScope: 'sentence',
     examples: {
@@ -425,4 +426,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES];
