@@ -172,8 +172,6 @@ export interface LogPatchOptions {
   /** Show every file of a matching commit, not only the ones in `paths`. */
   fullDiff: boolean;
   noMerges: boolean;
-  /** Only commits that descend from the excluded commits (`--ancestry-path`). */
-  ancestryPath?: boolean;
 }
 
 export interface RefList {

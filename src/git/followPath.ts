@@ -1,6 +1,10 @@
 // Follows one file from a commit to a later one, commit by commit, as `git blame` follows lines:
-// each commit on the ancestry path that deletes the path is asked whether it renamed it (with
-// rename detection per commit, so a move in several steps, with edits, is followed). When a commit
+// each commit of the file's history that deletes the path is asked whether it renamed it (with
+// rename detection per commit, so a move in several steps, with edits, is followed). The file's
+// history is the one blame and `git log <from>..<to> -- <path>` walk: at a merge that took one
+// side's version of the file, the other side is not walked (git's default history simplification;
+// `--ancestry-path` would turn it off and make git compare every commit of the range with each of
+// its parents, seconds per step on a large history). When a commit
 // added more files than git's rename limit lets it compare (git then skips inexact detection and
 // says so on stderr), the file is compared again with the added files that share its name, without
 // a limit: a pure or edited move is never reported as a removal. A file no commit of its own
@@ -35,7 +39,7 @@ export async function followPath(git: RunGit, diffArgs: readonly string[], path:
   let since = from;
   // A file renamed more often than this along one history is not a case worth more git calls.
   for (let hop = 0; hop < 64; hop++) {
-    const out = await git(['log', '--reverse', '--ancestry-path', '--full-diff', '--no-merges', '-M', '-z', '--name-status', FOLLOW_LOG_FORMAT, ...diffArgs, to, `^${since}`, '--', current]);
+    const out = await git(['log', '--reverse', '--full-diff', '--no-merges', '-M', '-z', '--name-status', FOLLOW_LOG_FORMAT, ...diffArgs, to, `^${since}`, '--', current]);
     const step = parseFollowLog(out, current);
     if (step === null) {
       // No commit of its own renamed or deleted it: a merge may have dropped it (a line that had

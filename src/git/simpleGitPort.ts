@@ -234,7 +234,6 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const args = ['log', ...LOG_ARGS, '-p', '-U0', '-M', ...DIFF_ARGS, `--format=${commitFormat.format}`];
       if (opts.fullDiff) args.push('--full-diff');
       if (opts.noMerges) args.push('--no-merges');
-      if (opts.ancestryPath === true) args.push('--ancestry-path');
       const r = await runRenames([...args, ...rangeArgs(opts.range), '--', ...opts.paths]);
       return parseCommitPatches(r.stdout);
     },

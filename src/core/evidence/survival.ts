@@ -258,7 +258,6 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       paths: [...paths],
       fullDiff: false,
       noMerges: false,
-      ancestryPath: true,
     }));
     read = { patches, paths: [...paths] };
     for (const p of patches) patchFacts.set(p.commit.sha, factsOf(p.commit, request.isMe));
