@@ -259,8 +259,12 @@ export interface GitPort {
    * ancestry path (moves in several steps, with edits), never by one comparison of the two ends.
    */
   followPath(path: string, from: string, to: string): Promise<PathTrace>;
-  /** Blame of `path` at `range.include[0]`, stopping at the excluded commits. */
-  blame(path: string, range: RevisionRange): Promise<BlameResult>;
+  /**
+   * Blame of `path` at `range.include[0]`, stopping at the excluded commits; with `lines`, only of
+   * those line ranges (inclusive, numbered as at `range.include[0]`; `-L`), which stops the walk as
+   * soon as those lines are accounted for.
+   */
+  blame(path: string, range: RevisionRange, lines?: readonly (readonly [number, number])[]): Promise<BlameResult>;
   /** Which of the paths differ in the working tree or index from HEAD. */
   uncommittedChanges(paths: string[]): Promise<string[]>;
 

@@ -283,14 +283,19 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to);
     },
 
-    async blame(file: string, range: RevisionRange): Promise<BlameResult> {
+    async blame(file: string, range: RevisionRange, lines?: readonly (readonly [number, number])[]): Promise<BlameResult> {
       // With its only positive revision also excluded, blame would fall back to the working tree.
       if (range.include.length === 0 || range.include.some((i) => range.exclude.includes(i))) {
         throw new GitFailure('bad-argument', 'blame range without a commit to blame');
       }
       // A failing blame (a path it cannot find, anything else) is a GitFailure, never an empty
       // blame: an empty answer would read as "every line of the fix is gone".
-      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file]);
+      const only: string[] = [];
+      for (const [from, to] of lines ?? []) {
+        if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from) throw new GitFailure('bad-argument', `bad line range ${from},${to}`);
+        only.push(`-L${from},${to}`);
+      }
+      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...only, ...rangeArgs(range), '--', file]);
       return parseBlamePorcelain(r.stdout);
     },
 

@@ -130,10 +130,13 @@ export function regionOwners(regionLines: readonly DiffLine[], patches: readonly
   let pending = regionLines.map((l) => ({ at: l.line, text: l.text }));
   for (const patch of patches) {
     if (pending.length === 0) break;
+    // A merge is listed without a patch (git log -p shows none for merges), yet it may have moved
+    // the lines, or its sides may come in any order: the positions cannot be traced across it.
+    if (patch.commit.parents.length > 1) return null;
     const files = patch.files.filter((f) => f.path === path || f.oldPath === path);
     if (files.length === 0) continue;
     const file = files[0] as FileDiff;
-    if (patch.commit.parents.length > 1 || files.length > 1 || file.oldPath !== null || file.binary) return null;
+    if (files.length > 1 || file.oldPath !== null || file.binary) return null;
     const hunks = hunksOf(file);
     const next: typeof pending = [];
     for (const line of pending) {
