@@ -31,7 +31,7 @@ import { commitFormat, parseCommitPatches, parseCommits, SCAN_ARGS, scanRecordSt
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, peelNested, tagListFormat } from './parsers/tagList';
-import { followPath } from './followPath';
+import { FollowMemo, followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { classifyStderr, createGitRunner } from './gitRunner';
 import { BLAME_ARGS, DIFF_ARGS, disabledFilters, filterDrivers, LOG_ARGS } from './hardening';
@@ -82,6 +82,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   let git: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
+  const follows = new FollowMemo();
 
   async function ready(): Promise<GitRunner> {
     if (git !== null && topLevel !== undefined) return git;
@@ -280,7 +281,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     async followPath(file: string, from: string, to: string): Promise<PathTrace> {
       shaOrThrow(from);
       shaOrThrow(to);
-      return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to);
+      return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to, follows);
     },
 
     async blame(file: string, range: RevisionRange, lines?: readonly (readonly [number, number])[]): Promise<BlameResult> {

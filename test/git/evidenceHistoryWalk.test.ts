@@ -130,6 +130,27 @@ describe('survival walks the history blame walks, with the evidence the ancestry
     assert.deepEqual(now.fixes.map((f) => [f.survival?.intact, f.survival?.modified, f.survivalDeployed?.intact]), [[1, 1, 2]]);
   });
 
+  it('a hop of a follow already walked is not walked again (the history it names never changes)', async () => {
+    const repo = newRepo();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    const first = repo.commit('Fix crash when the cart is empty (fixes ACME-6)', { files: { 'src/cart.js': CART_FIXED } });
+    const second = repo.commit('Guard again (fixes ACME-6)', { files: { 'src/cart.js': CART_FIXED.replace('cart 20\n', 'guard();\n') } });
+    repo.commit('Move to lib', { files: { 'src/cart.js': null, 'lib/cart.js': CART_FIXED.replace('cart 20\n', 'guard();\n') } });
+    const moved = repo.head();
+    repo.commit('Port to TypeScript', { files: { 'lib/cart.js': null, 'lib/cart.ts': CART_FIXED.replace('cart 20\n', 'guard();\n') } });
+    const walks: string[] = [];
+    const port = createGitPort(repo.dir, { log: (line) => (line.startsWith('git log --reverse') ? walks.push(line) : undefined) });
+    const head = repo.head();
+    const a = await port.followPath('src/cart.js', first, head);
+    assert.deepEqual([a.path, walks.length], ['lib/cart.ts', 3]);
+    // The second fix's follow shares every hop after its first with the first fix's.
+    const b = await port.followPath('src/cart.js', second, head);
+    assert.deepEqual([b.path, b.steps.map((s) => s.commit)], ['lib/cart.ts', [moved, head]]);
+    assert.equal(walks.length, 4);
+    assert.deepEqual(await port.followPath('src/cart.js', first, head), a);
+    assert.equal(walks.length, 4);
+  });
+
   it('the deliberate difference: a revert a merge threw away (-s ours) is not a revert at the target, as blame sees it', async () => {
     const repo = newRepo();
     repo.commit('Initial', { files: { 'src/cart.js': CART } });
