@@ -255,8 +255,9 @@ export interface GitPort {
   /** Renames between two commits (old path to new path). */
   renames(from: string, to: string): Promise<Map<string, string>>;
   /**
-   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit along the
-   * ancestry path (moves in several steps, with edits), never by one comparison of the two ends.
+   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit through the
+   * file's history as blame walks it (moves in several steps, with edits), never by one comparison
+   * of the two ends.
    */
   followPath(path: string, from: string, to: string): Promise<PathTrace>;
   /**

@@ -119,7 +119,7 @@ export function readAgainstRef(fixAdded: readonly DiffLine[], toRef: FileDiff | 
 
 /**
  * The later commit that added each region line (`regionLines`, numbered as at the ref), found as
- * blame finds it without a walk of its own: from the newest patch (`patches`, the ancestry path
+ * blame finds it without a walk of its own: from the newest patch (`patches`, the file's history
  * from the fix to the ref, newest first) back, a line inside a patch's new lines is that commit's,
  * any other moves back by the lines the patch added and removed before it. Null when the patches
  * cannot be read that way (a merge on the way, the file renamed) or a traced line's text is not

@@ -3,8 +3,9 @@
 // file, limited to the commits after the fix (`ref ^fix`): lines still blamed on the fix at their
 // original line numbers are intact;
 // blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
-// was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
-// over the fixed files tells which later commit took each line away (the oldest that removed it).
+// was modified, one without was removed. Only when lines were lost, one `log -p` over the fixed
+// files (their history as blame walks it) tells which later commit took each line away (the oldest
+// that removed it).
 // Before any blame, one comparison of the fix's files with the ref's answers for every file it can
 // decide (see diffSurvival.ts): most files need no walk of the history at all.
 import { newestFirst } from '../commitOrder';
@@ -25,7 +26,7 @@ export interface SurvivalRequest {
   /** The base's author date: region commits authored before it are not later changes. */
   baseDate?: string;
   /**
-   * The ancestry path's patches, when a reading at a later ref of the same line already read them:
+   * The later patches, when a reading at a later ref of the same line already read them:
    * `patches` (of `paths`) and which of them are on this ref's path. Used only when they cover
    * every path this reading needs; otherwise the log runs as usual.
    */
@@ -51,7 +52,7 @@ export interface SurvivalOutcome {
   /** Later commits that touched the fixed regions, newest first, each with why it counts. */
   laterChanges: LaterChange[];
   /**
-   * Later commits on the ancestry path that touched the fixed files, newest first, by sha. Empty
+   * Later commits of the fixed files' history that touched them, newest first, by sha. Empty
    * when every added line is intact: then no commit can have undone the fix.
    */
   touching: Map<string, TouchingCommit>;
