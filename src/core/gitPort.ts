@@ -183,8 +183,6 @@ export interface LogPatchOptions {
   /** Show every file of a matching commit, not only the ones in `paths`. */
   fullDiff: boolean;
   noMerges: boolean;
-  /** Only commits that descend from the excluded commits (`--ancestry-path`). */
-  ancestryPath?: boolean;
 }
 
 export interface RefList {
@@ -268,12 +266,17 @@ export interface GitPort {
   /** Renames between two commits (old path to new path). */
   renames(from: string, to: string): Promise<Map<string, string>>;
   /**
-   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit along the
-   * ancestry path (moves in several steps, with edits), never by one comparison of the two ends.
+   * Where `path` (as it is at `from`) is at `to`, following renames commit by commit through the
+   * file's history as blame walks it (moves in several steps, with edits), never by one comparison
+   * of the two ends.
    */
   followPath(path: string, from: string, to: string): Promise<PathTrace>;
-  /** Blame of `path` at `range.include[0]`, stopping at the excluded commits. */
-  blame(path: string, range: RevisionRange): Promise<BlameResult>;
+  /**
+   * Blame of `path` at `range.include[0]`, stopping at the excluded commits; with `lines`, only of
+   * those line ranges (inclusive, numbered as at `range.include[0]`; `-L`), which stops the walk as
+   * soon as those lines are accounted for.
+   */
+  blame(path: string, range: RevisionRange, lines?: readonly (readonly [number, number])[]): Promise<BlameResult>;
   /** Which of the paths differ in the working tree or index from HEAD. */
   uncommittedChanges(paths: string[]): Promise<string[]>;
 

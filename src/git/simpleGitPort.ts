@@ -33,7 +33,7 @@ import { readInFull, readMarked } from './scanReads';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, peelNested, tagListFormat } from './parsers/tagList';
-import { followPath } from './followPath';
+import { FollowMemo, followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { classifyStderr, createGitRunner } from './gitRunner';
 import { BLAME_ARGS, DIFF_ARGS, disabledFilters, filterDrivers, LOG_ARGS } from './hardening';
@@ -85,6 +85,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   let beside: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
+  const follows = new FollowMemo();
 
   async function ready(): Promise<GitRunner> {
     if (git !== null && topLevel !== undefined) return git;
@@ -231,7 +232,6 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const args = ['log', ...LOG_ARGS, '-p', '-U0', '-M', ...DIFF_ARGS, `--format=${commitFormat.format}`];
       if (opts.fullDiff) args.push('--full-diff');
       if (opts.noMerges) args.push('--no-merges');
-      if (opts.ancestryPath === true) args.push('--ancestry-path');
       const r = await runRenames([...args, ...rangeArgs(opts.range), '--', ...opts.paths]);
       return parseCommitPatches(r.stdout);
     },
@@ -278,17 +278,22 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     async followPath(file: string, from: string, to: string): Promise<PathTrace> {
       shaOrThrow(from);
       shaOrThrow(to);
-      return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to);
+      return followPath(async (args) => (await run(args)).stdout, DIFF_ARGS, file, from, to, follows);
     },
 
-    async blame(file: string, range: RevisionRange): Promise<BlameResult> {
+    async blame(file: string, range: RevisionRange, lines?: readonly (readonly [number, number])[]): Promise<BlameResult> {
       // With its only positive revision also excluded, blame would fall back to the working tree.
       if (range.include.length === 0 || range.include.some((i) => range.exclude.includes(i))) {
         throw new GitFailure('bad-argument', 'blame range without a commit to blame');
       }
       // A failing blame (a path it cannot find, anything else) is a GitFailure, never an empty
       // blame: an empty answer would read as "every line of the fix is gone".
-      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...rangeArgs(range), '--', file]);
+      const only: string[] = [];
+      for (const [from, to] of lines ?? []) {
+        if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from) throw new GitFailure('bad-argument', `bad line range ${from},${to}`);
+        only.push(`-L${from},${to}`);
+      }
+      const r = await runRenames(['blame', '--porcelain', '-M', ...BLAME_ARGS, ...only, ...rangeArgs(range), '--', file]);
       return parseBlamePorcelain(r.stdout);
     },
 

@@ -177,12 +177,14 @@ function parseLog(text: string): LoggedCommit[] {
   return commits;
 }
 
-// The glue a person applies reading the grep: a closing keyword (EN/ES) or trailer right before the
-// id, not negated ("does not fix", "no corrige"), and not the subject of a revert.
+// The glue a person applies reading the grep: a closing keyword (EN/ES) or trailer before the id,
+// at most a few filler words apart as people write it ("resolves issue #19", "fixes the bug #4"),
+// not negated ("does not fix", "no corrige"), and not the subject of a revert.
 const KEYWORDS = '(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|corrige|arregla|soluciona|resuelve|cierra)';
+const FILLER = '(?:(?:the|this|that|for|of|issues?|bugs?|tickets?|el|la|los|las|de|del|para|incidencias?)\\s+){0,3}';
 function isFixOf(message: string, id: string): boolean {
   if (message.startsWith('Revert "')) return false;
-  const near = new RegExp(`(\\b(?:does not|doesn't|no)\\s+)?\\b${KEYWORDS}:?\\s+${id}(?![0-9])`, 'gi');
+  const near = new RegExp(`(\\b(?:does not|doesn't|no)\\s+)?\\b${KEYWORDS}:?\\s+${FILLER}${id}(?![0-9])`, 'gi');
   for (const m of message.matchAll(near)) if (m[1] === undefined) return true;
   return false;
 }

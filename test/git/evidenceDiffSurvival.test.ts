@@ -20,23 +20,27 @@ const CART_FIXED = CART.replace('cart 10\n', GUARD);
 interface Run {
   fix: FixEvidence;
   blames: number;
+  /** Blames of whole files (without line ranges). */
+  wholeBlames: number;
 }
 
 async function fixEvidence(dir: string, diff: boolean): Promise<Run> {
   const real = createGitPort(dir);
   let blames = 0;
+  let wholeBlames = 0;
   const port: GitPort = {
     ...real,
-    blame: (file, range) => {
+    blame: (file, range, only) => {
       blames++;
-      return real.blame(file, range);
+      if (only === undefined) wholeBlames++;
+      return real.blame(file, range, only);
     },
     ...(diff ? {} : { treeDiff: undefined }),
   };
   const e = await computeEvidence(port, { ref: 'ACME-1', target: 'main', now: () => new Date('2026-01-01T00:00:00Z') });
   const fix = e.fixes[0];
   assert.ok(fix !== undefined, 'the fix was found');
-  return { fix, blames };
+  return { fix, blames, wholeBlames };
 }
 
 /** What survival says, in a form two readings can be compared on. */
@@ -95,6 +99,23 @@ describe('survival from one comparison with the ref, against blame', function ()
     assert.deepEqual(diff.fix.laterChanges.map((c) => [c.sha, c.why]), [[between, 'in-fixed-region']]);
     assert.equal(diff.fix.survival?.intact, 2);
     assert.equal(diff.blames, 0);
+  });
+
+  it('a later line inside the fixed region brought by a merge: only the region is blamed, with blame\'s answer', async () => {
+    const repo = newRepo();
+    repo.commit('Initial', { files: { 'src/cart.js': CART } });
+    repo.commit('Fix crash when the cart is empty (fixes ACME-1)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.git(['branch', 'metrics']);
+    // Above the region, on the other side of the merge and older: the patches alone cannot place the line.
+    repo.commit('Split cart 2', { files: { 'src/cart.js': CART_FIXED.replace('cart 2\n', 'cart 2a\ncart 2b\n') } });
+    repo.checkout('metrics');
+    const counted = repo.commit('Count empty carts', { files: { 'src/cart.js': CART_FIXED.replace('log("empty cart");\n', 'metrics.count("empty");\nlog("empty cart");\n') }, author: OTHER });
+    repo.checkout('main');
+    repo.merge('metrics', 'Merge metrics');
+    const { diff } = await bothAgree(repo);
+    assert.deepEqual(diff.fix.laterChanges.map((c) => [c.sha, c.why]), [[counted, 'in-fixed-region']]);
+    assert.equal(diff.fix.survival?.intact, 2);
+    assert.deepEqual([diff.blames, diff.wholeBlames], [1, 0], 'one blame, of the region\'s lines only');
   });
 
   it('lines moved elsewhere in the file are left to blame, which follows them', async () => {

@@ -119,7 +119,7 @@ export function readAgainstRef(fixAdded: readonly DiffLine[], toRef: FileDiff | 
 
 /**
  * The later commit that added each region line (`regionLines`, numbered as at the ref), found as
- * blame finds it without a walk of its own: from the newest patch (`patches`, the ancestry path
+ * blame finds it without a walk of its own: from the newest patch (`patches`, the file's history
  * from the fix to the ref, newest first) back, a line inside a patch's new lines is that commit's,
  * any other moves back by the lines the patch added and removed before it. Null when the patches
  * cannot be read that way (a merge on the way, the file renamed) or a traced line's text is not
@@ -130,10 +130,13 @@ export function regionOwners(regionLines: readonly DiffLine[], patches: readonly
   let pending = regionLines.map((l) => ({ at: l.line, text: l.text }));
   for (const patch of patches) {
     if (pending.length === 0) break;
+    // A merge is listed without a patch (git log -p shows none for merges), yet it may have moved
+    // the lines, or its sides may come in any order: the positions cannot be traced across it.
+    if (patch.commit.parents.length > 1) return null;
     const files = patch.files.filter((f) => f.path === path || f.oldPath === path);
     if (files.length === 0) continue;
     const file = files[0] as FileDiff;
-    if (patch.commit.parents.length > 1 || files.length > 1 || file.oldPath !== null || file.binary) return null;
+    if (files.length > 1 || file.oldPath !== null || file.binary) return null;
     const hunks = hunksOf(file);
     const next: typeof pending = [];
     for (const line of pending) {

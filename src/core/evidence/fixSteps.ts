@@ -266,6 +266,8 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
             refSha: ctx.deployedSha,
             isMe: ctx.isMe,
             baseDate: onDeployed.date,
+            // Only the target's later changes are shown.
+            laterChanges: false,
             ...reuse,
           });
 

@@ -3,8 +3,9 @@
 // file, limited to the commits after the fix (`ref ^fix`): lines still blamed on the fix at their
 // original line numbers are intact;
 // blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
-// was modified, one without was removed. Only when lines were lost, one `log -p --ancestry-path`
-// over the fixed files tells which later commit took each line away (the oldest that removed it).
+// was modified, one without was removed. Only when lines were lost, one `log -p` over the fixed
+// files (their history as blame walks it) tells which later commit took each line away (the oldest
+// that removed it).
 // Before any blame, one comparison of the fix's files with the ref's answers for every file it can
 // decide (see diffSurvival.ts): most files need no walk of the history at all.
 import { newestFirst } from '../commitOrder';
@@ -25,11 +26,16 @@ export interface SurvivalRequest {
   /** The base's author date: region commits authored before it are not later changes. */
   baseDate?: string;
   /**
-   * The ancestry path's patches, when a reading at a later ref of the same line already read them:
+   * The later patches, when a reading at a later ref of the same line already read them:
    * `patches` (of `paths`) and which of them are on this ref's path. Used only when they cover
    * every path this reading needs; otherwise the log runs as usual.
    */
   readPatches?: { patches: CommitPatch[]; paths: string[]; onPath: (shas: string[]) => boolean[] | null };
+  /**
+   * Whether the later changes are wanted (default true). The client's version's are never shown
+   * (the target's are): without them, a fix whose lines are all intact there needs no walk at all.
+   */
+  laterChanges?: boolean;
 }
 
 export interface TouchingCommit {
@@ -46,7 +52,7 @@ export interface SurvivalOutcome {
   /** Later commits that touched the fixed regions, newest first, each with why it counts. */
   laterChanges: LaterChange[];
   /**
-   * Later commits on the ancestry path that touched the fixed files, newest first, by sha. Empty
+   * Later commits of the fixed files' history that touched them, newest first, by sha. Empty
    * when every added line is intact: then no commit can have undone the fix.
    */
   touching: Map<string, TouchingCommit>;
@@ -183,7 +189,18 @@ function attribute(works: FileWork[], patches: CommitPatch[]): void {
   }
 }
 
-/** A later ref's patches that are on this ref's ancestry path, when they cover every path needed. */
+/** Consecutive line numbers (ascending) as inclusive ranges. */
+function lineRanges(lines: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const l of [...lines].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && l <= last[1] + 1) last[1] = Math.max(last[1], l);
+    else out.push([l, l]);
+  }
+  return out;
+}
+
+/** A later ref's patches that are on this ref's path, when they cover every path needed. */
 function reusedPatches(request: SurvivalRequest, paths: Set<string>): CommitPatch[] | null {
   const given = request.readPatches;
   if (given === undefined || [...paths].some((p) => !given.paths.includes(p))) return null;
@@ -218,6 +235,17 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     analyseBlame(work, request.base, regionCommits);
     for (const info of work.blame?.commits.values() ?? []) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
   };
+  // The later commits owning the lines inside the fixed regions, when the patches could not trace
+  // them (a merge on the way): a blame of those lines only (`-L`), which stops walking as soon as
+  // they are accounted for, instead of a blame of the whole file back to the fix.
+  const blameRegion = async (work: FileWork, regionLines: readonly { line: number }[]): Promise<void> => {
+    const blame = await port.blame(work.diff.path, { include: [request.refSha], exclude: [request.base] }, lineRanges(regionLines.map((l) => l.line)));
+    for (const e of blame.lines) {
+      const info = blame.commits.get(e.sha);
+      if (e.sha !== request.base && info !== undefined && !info.boundary) regionCommits.add(e.sha);
+    }
+    for (const info of blame.commits.values()) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
+  };
   const toRef = await compareWithRef(port, request, textFiles.filter((f) => present.has(f.path)).map((f) => f.path));
   for (const diff of textFiles) {
     const trace = traces.get(diff.path);
@@ -245,7 +273,8 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   let read: SurvivalOutcome['patches'] = null;
   const patchFacts = new Map<string, CommitFacts>();
   const lostLines = (): boolean => works.some((w) => w.lost.length > 0);
-  if (lostLines() || works.some((w) => (w.fromDiff?.regionLines.length ?? 0) > 0)) {
+  const wantLater = request.laterChanges !== false;
+  if (lostLines() || (wantLater && works.some((w) => (w.fromDiff?.regionLines.length ?? 0) > 0))) {
     const paths = new Set<string>();
     for (const w of works) {
       paths.add(w.diff.path);
@@ -258,14 +287,13 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       paths: [...paths],
       fullDiff: false,
       noMerges: false,
-      ancestryPath: true,
     }));
     read = { patches, paths: [...paths] };
     for (const p of patches) patchFacts.set(p.commit.sha, factsOf(p.commit, request.isMe));
     for (const w of works) {
-      if (w.fromDiff === null || w.fromDiff.regionLines.length === 0) continue;
+      if (!wantLater || w.fromDiff === null || w.fromDiff.regionLines.length === 0) continue;
       const owners = regionOwners(w.fromDiff.regionLines, patches, w.diff.path);
-      if (owners === null) await blameFile(w);
+      if (owners === null) await blameRegion(w, w.fromDiff.regionLines);
       else for (const sha of owners) regionCommits.add(sha);
     }
     attribute(works, patches);
