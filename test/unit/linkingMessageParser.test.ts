@@ -44,8 +44,10 @@ describe('linking: message parser', () => {
       assert.deepEqual(kinds('Fix #7 (#12)'), { '#7': 'fix', '#12': 'mention' });
       assert.deepEqual(kinds('Guard the cart (fixes ACME-3)'), { 'ACME-3': 'fix' });
       assert.deepEqual(kinds('fix(#12): guard the cart'), { '#12': 'fix' });
-      // Only on the subject line: in the body, "fixes (#12)" is read as before.
+      // On the subject line and on the subjects a body lists; body prose, "fixes (#12)", is read as before.
       assert.deepEqual(kinds('Cart\n\nThis fixes (#12)'), { '#12': 'fix' });
+      assert.deepEqual(kinds("Merge branch 'jc/diff'\n\n* jc/diff:\n  combine-diff: diff-files fix (#2)\n  combine-diff: show the combined diff (#1)"), { '#2': 'mention', '#1': 'mention' });
+      assert.deepEqual(kinds('Squash of the cart work (#50)\n\n* Guard empty carts, fixes (#41)\n- Round totals, fix (#42)\n\nFixes #40'), { '#50': 'mention', '#41': 'mention', '#42': 'mention', '#40': 'fix' });
     });
 
     it('does not read an issue key out of a longer identifier such as a CVE number', () => {

@@ -79,6 +79,8 @@ const REVERT_SUBJECT_RE = /^\s*(?:revert|revertir|revierte)\b/i;
 // The request number a forge appends to a squash-merged subject: "Docs fixes (#5829)". It names
 // the request, not an issue the keyword before it closes (the forges do not close on it either).
 const REQUEST_SUFFIX_RE = /\s\(([^()\s]+)\)\s*$/u;
+// A body line that lists another commit's subject: indented (git's merge summary) or a bullet.
+const LISTED_SUBJECT_RE = /^(?:\s+\S|\s*[*-]\s)/u;
 
 interface CompiledPatterns {
   regexes: RegExp[];
@@ -117,7 +119,8 @@ function markExpression(marks: IdMark[]): RegExp {
 
 /**
  * The parser's reading of messages: raised whenever the same message yields other references, so a
- * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames and #0.
+ * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames, #0, and
+ * request numbers ending the subjects a body lists.
  */
 export const MESSAGE_READING = 2;
 
@@ -248,12 +251,15 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   const fixes = new Map<string, { via: 'keyword' | 'trailer'; keyword: string }>();
   // A revert's message quotes the reverted subject ("Revert "Fix ACME-3""): it fixes nothing.
   const isRevert = REVERT_SUBJECT_RE.test(text);
-  const subject = text.split('\n', 1)[0] ?? '';
-  const suffix = REQUEST_SUFFIX_RE.exec(subject);
-  const request = suffix === null ? undefined : byStart.get(suffix.index + suffix[0].indexOf('(') + 1);
   if (!isRevert) {
     let lineStart = 0;
     for (const line of text.split('\n')) {
+      // The request number ending the subject, or a subject a merge or squash body lists indented or
+      // as a bullet ("  combine-diff: diff-files fix (#2)", "* Fix totals (#41)"): the request, not a
+      // closed issue. Prose in the body ("This fixes (#12)") is read as written.
+      const listed = lineStart === 0 || LISTED_SUBJECT_RE.test(line);
+      const suffix = listed ? REQUEST_SUFFIX_RE.exec(line) : null;
+      const request = suffix === null ? undefined : byStart.get(lineStart + suffix.index + suffix[0].indexOf('(') + 1);
       const trailer = TRAILER_RE.exec(line);
       if (trailer !== null && TRAILER_TOKENS.has((trailer[1] as string).toLowerCase())) {
         const valueStart = lineStart + line.length - (trailer[2] as string).length;
