@@ -12,8 +12,6 @@ export interface Folded {
 
 function foldChar(ch: string): string {
   if (ch === '’' || ch === '‘' || ch === '´') return "'";
-  // Below À nothing decomposes (NFD leaves ASCII and Latin-1 signs alone): the common case skips normalising.
-  if (ch.charCodeAt(0) < 0xc0) return ch;
   return ch.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
