@@ -164,6 +164,8 @@ const VARIANTS: Variant[] = [
   { name: 'shipped + skip pairs', settings: { l2: 3e-3, kinds: { guards: true, skips: true } }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'shipped + character 4-grams, 6,000 features', settings: { l2: 3e-3, kinds: { guards: true, chars: [4] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'shipped, 6,000 features', settings: { l2: 3e-3, kinds: { guards: true }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + character 3- to 5-grams, 6,000 features, L2 3e-2', settings: { l2: 3e-2, kinds: { guards: true, chars: [3, 4, 5] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + character 3- to 5-grams, 6,000 features, L2 1e-2', settings: { l2: 1e-2, kinds: { guards: true, chars: [3, 4, 5] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
 ];
 
 const pct = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
