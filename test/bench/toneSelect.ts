@@ -5,7 +5,7 @@
 // held-out writer is scored. Printed per variant and language: recall and false alarms of rules +
 // model, and what the model alone added. Tune parts only; the measured parts are never read here.
 // TONE_SELECT_VARIANTS=0,3 limits the variants; TONE_SELECT_HELDOUT=tune-4,tune-5 the writers held out;
-// TONE_SELECT_SHOW=1 lists the held-out false alarms of rules + model.
+// TONE_SELECT_LANGS=en one language; TONE_SELECT_SHOW=1 lists the held-out false alarms of rules + model.
 import { toneRules } from '../../src/core/tone/check';
 import { MODEL_CLASSES } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
@@ -151,15 +151,21 @@ const VARIANTS: Variant[] = [
   { name: 'L2 1e-3, every named word, the model adds <=1%', settings: { l2: 1e-3 }, judge: { guardWords: 'all' }, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 3e-3, the model adds <=1% out of fold, folds by writer', settings: { l2: 3e-3 }, judge: {}, writerFolds: true, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 3e-3, the model adds <=2% out of fold, folds by writer', settings: { l2: 3e-3 }, judge: {}, writerFolds: true, choose: (cv) => globalThreshold(cv, 0.02, true) },
-  { name: 'L2 3e-3, <=1%, character 4-grams', settings: { l2: 3e-3, kinds: { chars: 4 } }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
-  { name: 'L2 3e-3, <=1%, character 4-grams, 5,000 features', settings: { l2: 3e-3, kinds: { chars: 4 }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 4-grams', settings: { l2: 3e-3, kinds: { chars: [4] } }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 4-grams, 5,000 features', settings: { l2: 3e-3, kinds: { chars: [4] }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 3e-3, <=1%, guard features', settings: { l2: 3e-3, kinds: { guards: true } }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
-  { name: 'L2 3e-3, <=1%, character 4-grams and guard features, 5,000 features', settings: { l2: 3e-3, kinds: { chars: 4, guards: true }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 4-grams and guard features, 5,000 features', settings: { l2: 3e-3, kinds: { chars: [4], guards: true }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 1e-2, <=1%', settings: { l2: 1e-2 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'L2 3e-3 + veto of rule findings (chooseVeto)', settings: { l2: 3e-3 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'folds by writer + veto', settings: { l2: 3e-3 }, judge: {}, writerFolds: true, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
   { name: 'shipped: guard features + veto (chooseVeto: the lowest of 0.9...0.99 clearing <=0.1% of the bad sentences out of fold)', settings: { l2: 3e-3, kinds: { guards: true } }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
-  { name: 'L2 3e-3, <=1%, character 5-grams, 5,000 features', settings: { l2: 3e-3, kinds: { chars: 5 }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'L2 3e-3, <=1%, character 5-grams, 5,000 features', settings: { l2: 3e-3, kinds: { chars: [5] }, keepFeatures: 5000 }, judge: {}, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + character 3- to 5-grams, 6,000 features', settings: { l2: 3e-3, kinds: { guards: true, chars: [3, 4, 5] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + skip pairs', settings: { l2: 3e-3, kinds: { guards: true, skips: true } }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + character 4-grams, 6,000 features', settings: { l2: 3e-3, kinds: { guards: true, chars: [4] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped, 6,000 features', settings: { l2: 3e-3, kinds: { guards: true }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + character 3- to 5-grams, 6,000 features, L2 3e-2', settings: { l2: 3e-2, kinds: { guards: true, chars: [3, 4, 5] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
+  { name: 'shipped + character 3- to 5-grams, 6,000 features, L2 1e-2', settings: { l2: 1e-2, kinds: { guards: true, chars: [3, 4, 5] }, keepFeatures: 6000 }, judge: {}, veto: chooseVeto, choose: (cv) => globalThreshold(cv, 0.01, true) },
 ];
 
 const pct = (n: number, of: number): string => `${n}/${of} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
@@ -186,7 +192,8 @@ function main(): void {
   const heldOnly = process.env.TONE_SELECT_HELDOUT?.split(',');
   const parts = new Map<TunePart, CorpusEntry[]>(TUNE_PARTS.filter((p) => hasCorpus(p)).map((p) => [p, readCorpus(p)]));
   const writers = Object.entries(WRITERS).filter(([, mine]) => heldOnly === undefined || mine.some((p) => heldOnly.includes(p)));
-  for (const lang of ['es', 'en'] as const) {
+  const langs = (process.env.TONE_SELECT_LANGS?.split(',') ?? ['es', 'en']) as Lang[];
+  for (const lang of langs) {
     console.log(`\n== ${lang} (held out in turn: ${writers.map(([w]) => w).join(', ')})`);
     const models = new Map<string, ReturnType<typeof foldModels>>();
     VARIANTS.forEach((variant, i) => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TUNE_PARTS, measuredParts, readCorpus } from '../bench/toneCorpus';
 import type { CorpusEntry } from '../bench/toneCorpus';
-import { trainingChecksum, train } from '../bench/toneTraining';
+import { HYPER, trainingChecksum, train } from '../bench/toneTraining';
 
 const SHIPPED = { es: LEARNED_ES, en: LEARNED_EN } as const;
 
@@ -69,7 +69,7 @@ describe('learned tone complement', function () {
       it('decodes the features and weights it ships', () => {
         const decoded = decodeModel(SHIPPED[language]);
         assert.equal(decoded.weights.size, SHIPPED[language].features.split('\n').length);
-        assert.ok(decoded.weights.size > 100 && decoded.weights.size <= 3000);
+        assert.ok(decoded.weights.size > 100 && decoded.weights.size <= HYPER.keepFeatures);
       });
 
       it('adds findings only where the rules found nothing, naming the words that weighed most, with a fix', () => {
@@ -117,6 +117,19 @@ describe('tone model features', () => {
     assert.ok(names({ guards: true }).includes('g:apology') && names({ guards: true }).includes('g:concrete'));
     assert.ok(!names().some((n) => n.startsWith('g:')));
     assert.ok(sentenceFeatures('Perdón, fue un error mío.', 'es', { guards: true }).filter((f) => f.name.startsWith('g:')).every((f) => f.words === ''));
+  });
+
+  it('reads accent-folded character n-grams and skip pairs only when asked, each named by the words it came from', () => {
+    const feats = sentenceFeatures('Te lo garantizó él, tenés razón.', 'es', { chars: [3, 5], skips: true });
+    const chars = feats.filter((f) => f.name.startsWith('c:'));
+    assert.ok(chars.some((f) => f.name === 'c:_ga' && f.words === 'garantizo'));
+    assert.ok(chars.some((f) => f.name === 'c:tizo_' && f.words === 'garantizo'));
+    assert.ok(chars.some((f) => f.name === 'c:tenes' && f.words === 'tenes'), 'accents folded');
+    assert.ok(!chars.some((f) => f.name.length - 2 === 4), 'only the lengths asked for');
+    const skips = feats.filter((f) => f.name.startsWith('s:'));
+    assert.ok(skips.some((f) => f.words === 'te lo garantizo'));
+    assert.ok(!skips.some((f) => f.words.includes('el tenes')), 'never across a clause');
+    assert.ok(!sentenceFeatures('Te lo garantizó él.', 'es').some((f) => f.name.startsWith('c:') || f.name.startsWith('s:')));
   });
 });
 

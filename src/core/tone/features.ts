@@ -41,13 +41,15 @@ export interface Feature {
 /**
  * Which features beyond the stem unigrams and bigrams a model reads; a model carries its own, so the
  * check scores a sentence exactly as its model was trained.
- * - `chars`: character n-grams of this length inside each word ("_gar", "aran"...), for Spanish
- *   morphology and wording a stem misses;
+ * - `chars`: character n-grams of these lengths inside each word ("_gar", "aran"...), for Spanish
+ *   morphology, misspellings and wording a stem misses; named by the word they sit in;
+ * - `skips`: pairs of stems with one word between them ("yo … funcionando"), named by all three words;
  * - `guards`: which rule guards hold over the whole sentence (a date, an apology, a check asked on the
  *   client's side...), as features `g:<guard>`.
  */
 export interface FeatureKinds {
-  chars?: number;
+  chars?: readonly number[];
+  skips?: boolean;
   guards?: boolean;
 }
 
@@ -66,6 +68,7 @@ export function sentenceFeatures(text: string, language: Language, kinds: Featur
   for (const clause of lower.split(/[.,;:!?¿¡()"«»\n—–]+/u)) {
     let negated = 0;
     let previous: { stem: string; word: string } | undefined;
+    let beforePrevious: { stem: string; word: string } | undefined;
     for (const raw of clause.match(/[\p{L}\p{N}']+/gu) ?? []) {
       let word = raw.replace(/^'+|'+$/gu, '');
       let negator = NEGATORS[language].has(word);
@@ -78,9 +81,11 @@ export function sentenceFeatures(text: string, language: Language, kinds: Featur
       out.push({ name: `u:${s}`, words: word });
       if (kinds.chars) {
         const padded = `_${word}_`;
-        for (let i = 0; i + kinds.chars <= padded.length; i++) out.push({ name: `c:${padded.slice(i, i + kinds.chars)}`, words: word });
+        for (const n of kinds.chars) for (let i = 0; i + n <= padded.length; i++) out.push({ name: `c:${padded.slice(i, i + n)}`, words: word });
       }
       if (previous) out.push({ name: `b:${previous.stem}_${s}`, words: `${previous.word} ${word}` });
+      if (kinds.skips && beforePrevious && previous) out.push({ name: `s:${beforePrevious.stem}_${s}`, words: `${beforePrevious.word} ${previous.word} ${word}` });
+      beforePrevious = previous;
       previous = { stem: s, word };
       negated = negator ? 3 : Math.max(0, negated - 1);
     }
