@@ -3,6 +3,7 @@
 // same fix made on that line). A client on 7.2.4 whose fix was backported and released in 7.2.5 is
 // told 7.2.5, not the next major line's first release, which the target's own fix is in.
 import type { FixEvidence, TagFact } from './model';
+import { fixPieces } from './verdict';
 import { compareVersions, earliestTag } from './versions';
 
 function ownReleases(fix: FixEvidence): string[] {
@@ -29,11 +30,10 @@ function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[]): Set<str
 
 /**
  * The first release (by date, then version) among `deployedReleases` (the releases containing the
- * client's version) that holds every counted fix; null when none does. `fixes` are the issue's;
- * counterparts and replaced attempts are not pieces of their own.
+ * client's version) that holds every piece of the fix (`fixPieces`); null when none does.
  */
 export function firstUpdate(fixes: readonly FixEvidence[], deployedReleases: readonly TagFact[]): TagFact | null {
-  const pieces = fixes.filter((f) => f.exists && (f.counterpartOf ?? []).length === 0 && (f.supersededBy ?? []).length === 0);
+  const pieces = fixPieces(fixes);
   if (pieces.length === 0) return null;
   const holding = pieces.map((f) => releasesHolding(f, fixes));
   const updates = deployedReleases.filter((t) => holding.every((names) => names.has(t.name)));

@@ -52,9 +52,16 @@ function asDeployed(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence 
  * commit the repository lacks is no evidence (a `fix-missing` caveat says so), and a counterpart
  * on another release line is not a missing piece of the target's fix.
  */
+/**
+ * The pieces of an issue's fix: the linked fixes that exist, without counterparts on other release
+ * lines and without attempts undone and replaced by a later fix (history: the fix that replaced it counts).
+ */
+export function fixPieces(fixes: readonly FixEvidence[]): FixEvidence[] {
+  return fixes.filter((f) => f.exists && !isCounterpart(f) && (f.supersededBy?.length ?? 0) === 0);
+}
+
 export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean): { verdict: Verdict; containsFix: boolean } {
-  // An attempt undone and replaced by a later fix is history: the fix that replaced it is judged.
-  const counted = fixes.filter((f) => f.exists && !isCounterpart(f) && (f.supersededBy?.length ?? 0) === 0).map((f) => asDeployed(f, fixes));
+  const counted = fixPieces(fixes).map((f) => asDeployed(f, fixes));
   return {
     verdict: issueVerdict(counted.map((f) => fixVerdict(f, deployedKnown))),
     containsFix: counted.length > 0 && counted.every((f) => f.inDeployed === true),

@@ -189,8 +189,10 @@ export function checkTone(text: string, language: Language, options: ToneOptions
   }
   if (options.learned ?? options.rules === undefined) {
     const model = learnedModel(language);
-    const added = learnedFindings(model, text, language, rules, folded, cut, ignored, starts, findings, options.changeOwner);
-    const kept = model.veto === undefined ? findings : withoutVetoed(model, model.veto, text, language, folded, cut, ignored, findings);
+    // One reading of the sentences serves both the model's own findings and its veto.
+    const units = sentenceUnits(text, folded, cut, ignored);
+    const added = learnedFindings(model, text, language, rules, units, starts, findings, options.changeOwner);
+    const kept = model.veto === undefined ? findings : withoutVetoed(model, model.veto, language, units, findings);
     return [...kept, ...added].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -223,15 +225,9 @@ function sentenceUnits(text: string, folded: Folded, cut: readonly Sentence[], i
 
 const overlaps = (f: { start: number; end: number }, u: { start: number; end: number }): boolean => f.start < u.end && u.start < f.end;
 
-/** The units the learned complement judges: each sentence the rules left clean (code, links and quotes blanked). */
-function learnedUnitsIn(
-  text: string,
-  folded: Folded,
-  cut: readonly Sentence[],
-  ignored: ReadonlyArray<[number, number]>,
-  ruleFindings: readonly ToneFinding[],
-): LearnedUnit[] {
-  return sentenceUnits(text, folded, cut, ignored).filter((u) => !ruleFindings.some((f) => overlaps(f, u)));
+/** The units the learned complement judges: each sentence the rules left clean. */
+function learnedUnitsIn(units: readonly LearnedUnit[], ruleFindings: readonly ToneFinding[]): LearnedUnit[] {
+  return units.filter((u) => !ruleFindings.some((f) => overlaps(f, u)));
 }
 
 /** A sentence with rule findings the model may veto (shouting is the rules' alone, never vetoed). */
@@ -239,14 +235,8 @@ export interface FlaggedUnit extends LearnedUnit {
   categories: ToneCategory[];
 }
 
-function flaggedUnitsIn(
-  text: string,
-  folded: Folded,
-  cut: readonly Sentence[],
-  ignored: ReadonlyArray<[number, number]>,
-  ruleFindings: readonly ToneFinding[],
-): FlaggedUnit[] {
-  return sentenceUnits(text, folded, cut, ignored)
+function flaggedUnitsIn(units: readonly LearnedUnit[], ruleFindings: readonly ToneFinding[]): FlaggedUnit[] {
+  return units
     .map((u) => ({ ...u, categories: [...new Set(ruleFindings.filter((f) => overlaps(f, u)).map((f) => f.category))] }))
     .filter((u) => u.categories.length > 0);
 }
@@ -259,9 +249,8 @@ function flaggedUnitsIn(
 export function learnedUnits(text: string, language: Language): { rules: boolean; units: LearnedUnit[]; flagged: FlaggedUnit[] } {
   const ruleFindings = checkTone(text, language, { learned: false });
   const folded = foldText(text);
-  const cut = sentences(folded.text);
-  const ignored = ignoredRanges(text);
-  return { rules: ruleFindings.length > 0, units: learnedUnitsIn(text, folded, cut, ignored, ruleFindings), flagged: flaggedUnitsIn(text, folded, cut, ignored, ruleFindings) };
+  const units = sentenceUnits(text, folded, sentences(folded.text), ignoredRanges(text));
+  return { rules: ruleFindings.length > 0, units: learnedUnitsIn(units, ruleFindings), flagged: flaggedUnitsIn(units, ruleFindings) };
 }
 
 /** The model's verdict on a unit, with that unit's next sentence for the guards. */
@@ -279,16 +268,14 @@ function learnedFindings(
   text: string,
   language: Language,
   rules: readonly ToneRule[],
-  folded: Folded,
-  cut: readonly Sentence[],
-  ignored: ReadonlyArray<[number, number]>,
+  units: readonly LearnedUnit[],
   starts: number[],
   ruleFindings: readonly ToneFinding[],
   owner: ChangeOwner | undefined,
 ): ToneFinding[] {
   const guards = categoryGuards(rules);
   const out: ToneFinding[] = [];
-  for (const unit of learnedUnitsIn(text, folded, cut, ignored, ruleFindings)) {
+  for (const unit of learnedUnitsIn(units, ruleFindings)) {
     const { start, end, sentence } = unit;
     const verdict = judgeUnit(model, unit, language, guards);
     if (!verdictFlags(verdict, model.threshold)) continue;
@@ -320,17 +307,8 @@ function learnedFindings(
  * (judged out of fold, such sentences were mostly the rules' false alarms). Shouting is never vetoed:
  * the model does not read capitals or marks.
  */
-function withoutVetoed(
-  model: LearnedModel,
-  veto: number,
-  text: string,
-  language: Language,
-  folded: Folded,
-  cut: readonly Sentence[],
-  ignored: ReadonlyArray<[number, number]>,
-  findings: readonly ToneFinding[],
-): ToneFinding[] {
-  const clean = flaggedUnitsIn(text, folded, cut, ignored, findings).filter((u) => !u.categories.includes('shouting') && cleanProbability(model, u.sentence, language) >= veto);
+function withoutVetoed(model: LearnedModel, veto: number, language: Language, units: readonly LearnedUnit[], findings: readonly ToneFinding[]): ToneFinding[] {
+  const clean = flaggedUnitsIn(units, findings).filter((u) => !u.categories.includes('shouting') && cleanProbability(model, u.sentence, language) >= veto);
   return findings.filter((f) => !clean.some((u) => overlaps(f, u)));
 }
 
