@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FixEvidence } from '../core/evidence/model';
+import { isMeasuredFile } from '../core/evidence/model';
 import type { FixLink } from '../core/store/model';
 import { replyState } from '../core/inbox';
 import { CommandIds } from './commandIds';
@@ -148,7 +149,7 @@ function fixTooltip(md: vscode.MarkdownString, ref: FixEvidenceRef, link: FixLin
   if (verdict !== undefined) md.appendMarkdown(`${escape(verdictLabel(verdict))}\n\n`);
   md.appendMarkdown(`${escape(fix.tags.length > 0 ? vscode.l10n.t('Releases: {0}', fix.tags.join(', ')) : vscode.l10n.t('In no release yet'))}  \n`);
   for (const f of fix.survival?.files ?? []) {
-    if (f.binary) continue;
+    if (!isMeasuredFile(f)) continue;
     md.appendMarkdown(`${escape(vscode.l10n.t('{0}: {1} of {2} lines intact', f.pathAtRef ?? f.path, f.intact, f.added))}  \n`);
   }
   return md;

@@ -7,6 +7,7 @@ import type { FileDiff, GitPort, RawCommit } from '../gitPort';
 import type { CommitGraph } from '../linking/commitGraph';
 import type { Link } from './links';
 import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
+import { isMeasuredFile } from './model';
 import { patchKey } from './patchId';
 import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
@@ -279,8 +280,8 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
       : onDeployed !== null && ctx.deployedSha !== null
         ? await findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha })
         : [];
-  fix.survival = outcome === null || outcome.survival.files.every((f) => f.binary) ? null : outcome.survival;
-  fix.survivalDeployed = outcomeDeployed === null || outcomeDeployed.survival.files.every((f) => f.binary) ? null : outcomeDeployed.survival;
+  fix.survival = outcome === null || !outcome.survival.files.some(isMeasuredFile) ? null : outcome.survival;
+  fix.survivalDeployed = outcomeDeployed === null || !outcomeDeployed.survival.files.some(isMeasuredFile) ? null : outcomeDeployed.survival;
   fix.laterChanges = outcome?.laterChanges ?? [];
   const paths = new Set(files.map((f) => f.path));
   for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);

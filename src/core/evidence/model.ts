@@ -40,6 +40,11 @@ export interface SurvivalFile {
   /** Path at the ref measured (differs after a rename); null when the file no longer exists. */
   pathAtRef: string | null;
   binary: boolean;
+  /**
+   * A file of release notes (see releaseNotes.ts): its lines tell of the fix and are not measured
+   * (counts 0), like a binary file's. Absent otherwise.
+   */
+  releaseNote?: true;
   added: number;
   intact: number;
   modified: number;
@@ -51,6 +56,11 @@ export interface SurvivalFile {
    * neither intact nor lost, and a `survival-incomplete` caveat names it. Absent means measured.
    */
   unmeasured?: boolean;
+}
+
+/** A file whose lines are counted: not binary, not release notes. */
+export function isMeasuredFile(file: SurvivalFile): boolean {
+  return !file.binary && file.releaseNote !== true;
 }
 
 export interface LostLine {

@@ -13,6 +13,7 @@ import type { BlameResult, CommitPatch, FileDiff, GitPort, PathTrace, RawCommit 
 import type { DiffReading } from './diffSurvival';
 import { readAgainstRef, regionOwners } from './diffSurvival';
 import { squash } from './patchId';
+import { isReleaseNote } from './releaseNotes';
 import type { CommitFacts, LaterChange, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
 export interface SurvivalRequest {
@@ -217,8 +218,8 @@ async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: st
 }
 
 export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
-  const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0);
-  const binaryFiles = request.files.filter((f) => f.binary);
+  const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0 && !isReleaseNote(f.path));
+  const unmeasuredKinds = request.files.filter((f) => f.binary || (f.added.length > 0 && isReleaseNote(f.path)));
   const wanted = textFiles.map((f) => f.path);
   const present = new Set(await port.pathsAt(request.refSha, wanted));
   const missing = wanted.filter((p) => !present.has(p));
@@ -342,8 +343,8 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       changes.set(l.by, change);
     }
   }
-  for (const b of binaryFiles) {
-    files.push({ path: b.path, pathAtRef: null, binary: true, added: 0, intact: 0, modified: 0, removed: 0, lost: [] });
+  for (const b of unmeasuredKinds) {
+    files.push({ path: b.path, pathAtRef: null, binary: b.binary, ...(b.binary ? {} : { releaseNote: true as const }), added: 0, intact: 0, modified: 0, removed: 0, lost: [] });
   }
   const later = new Map<string, LaterChange>();
   for (const c of changes.values()) later.set(c.sha, { ...factsOf(c, request.isMe), why: 'changed-fix-lines' });

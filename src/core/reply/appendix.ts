@@ -2,6 +2,7 @@
 // a git command anyone with the repository can run to check it. Templates word each kind of check;
 // this module only decides which checks the evidence supports and spells their commands.
 import type { FixEvidence, IssueEvidence, Survival } from '../evidence/model';
+import { isMeasuredFile } from '../evidence/model';
 
 export type AppendixKind =
   | 'target'
@@ -48,7 +49,7 @@ function isAncestor(sha: string, ref: string): string {
 function survivalChecks(fix: FixEvidence, survival: Survival): AppendixCheck[] {
   const checks: AppendixCheck[] = [];
   for (const file of survival.files) {
-    if (file.binary) continue;
+    if (!isMeasuredFile(file)) continue;
     if (file.pathAtRef === null) {
       checks.push({
         kind: 'file-removed',
