@@ -117,6 +117,37 @@ describe('evidence: the update that brings the fix to the client', function () {
     assert.doesNotMatch(replyFor(e, 'es'), /aún no está en ninguna versión publicada/);
   });
 
+  it('the fix merged through a pull request that says "fixes" too, then backported: the merge is the same change, and the update is the backport\'s release', async () => {
+    // pytest #10447: "fix #10447 …" merged by "Merge pull request #11155 … fix #10447 …", then
+    // backported to 7.4.x and released in 7.4.3; a client on 7.4.0 had been told no update has it.
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
+    repo.tag('v1.0', { date: '2025-01-01T11:00:00Z' });
+    repo.checkout('release-1.x', true);
+    repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' } });
+    repo.checkout('main');
+    repo.checkout('fix-7', true);
+    const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED } });
+    repo.checkout('main');
+    repo.commit('Unrelated work', { files: { 'other.js': 'other\n' } });
+    const merge = repo.merge('fix-7', 'Merge pull request #20 from me/fix-7\n\nFix crash when the cart is empty (fixes #7)');
+    repo.tag('v2.0', { date: '2025-03-01T10:00:00Z' });
+    repo.checkout('release-1.x');
+    repo.cherryPick(fix);
+    repo.tag('v1.0.1', { date: '2025-03-10T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.deepEqual(e.fixes.find((f) => f.sha === merge)?.mergeOf, [fix]);
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+    const onLine = await evidenceFor(repo.dir, 'v1.0.1');
+    assert.equal(onLine.deployed?.containsFix, true);
+    // The release the client's line got it in is the one the reply names, not the other line's first.
+    const en = replyFor(onLine, 'en');
+    assert.match(en, /released in version v1\.0\.1 on /);
+    assert.doesNotMatch(en, /released in version v2\.0/);
+  });
+
   it('a client version that has the fix, or a fix missing from the target: no update is computed', async () => {
     const repo = make();
     twoLines(repo);

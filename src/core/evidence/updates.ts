@@ -1,10 +1,11 @@
-// The smallest update that brings the fix to a client whose version lacks it: the earliest release
-// that descends from the client's version and holds every fix (itself, a copy on its line, or the
-// same fix made on that line). A client on 7.2.4 whose fix was backported and released in 7.2.5 is
-// told 7.2.5, not the next major line's first release, which the target's own fix is in.
+// The smallest update that brings the fix to a client whose version lacks it: the lowest release
+// (by version) that descends from the client's version and holds every fix (itself, a copy on its
+// line, or the same fix made on that line). A client on 7.2.4 whose fix was backported and released
+// in 7.2.5 is told 7.2.5, not the next line's first release, which the target's own fix is in,
+// even when that one came out first: a patch on one's own line is the smaller step.
 import type { FixEvidence, TagFact } from './model';
 import { fixPieces } from './verdict';
-import { compareVersions, earliestTag } from './versions';
+import { compareVersions, isPreRelease } from './versions';
 
 function ownReleases(fix: FixEvidence): string[] {
   return [...fix.tags, ...fix.equivalents.flatMap((e) => e.tags ?? [])];
@@ -29,13 +30,15 @@ function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[]): Set<str
 }
 
 /**
- * The first release (by date, then version) among `deployedReleases` (the releases containing the
- * client's version) that holds every piece of the fix (`fixPieces`); null when none does.
+ * The lowest release (by version, final releases before pre-releases) among `deployedReleases` (the
+ * releases containing the client's version) that holds every piece of the fix (`fixPieces`); null
+ * when none does.
  */
 export function firstUpdate(fixes: readonly FixEvidence[], deployedReleases: readonly TagFact[]): TagFact | null {
   const pieces = fixPieces(fixes);
   if (pieces.length === 0) return null;
   const holding = pieces.map((f) => releasesHolding(f, fixes));
   const updates = deployedReleases.filter((t) => holding.every((names) => names.has(t.name)));
-  return earliestTag([...updates].sort((a, b) => compareVersions(a.name, b.name)));
+  const best = [...updates].sort((a, b) => Number(isPreRelease(a.name)) - Number(isPreRelease(b.name)) || compareVersions(a.name, b.name))[0];
+  return best === undefined ? null : { name: best.name, date: best.date };
 }

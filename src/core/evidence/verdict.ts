@@ -54,10 +54,11 @@ function asDeployed(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence 
  */
 /**
  * The pieces of an issue's fix: the linked fixes that exist, without counterparts on other release
- * lines and without attempts undone and replaced by a later fix (history: the fix that replaced it counts).
+ * lines, without merges that only brought other linked fixes in (the same change: where those are, it
+ * is), and without attempts undone and replaced by a later fix (history: the fix that replaced it counts).
  */
 export function fixPieces(fixes: readonly FixEvidence[]): FixEvidence[] {
-  return fixes.filter((f) => f.exists && !isCounterpart(f) && (f.supersededBy?.length ?? 0) === 0);
+  return fixes.filter((f) => f.exists && !isCounterpart(f) && (f.mergeOf?.length ?? 0) === 0 && (f.supersededBy?.length ?? 0) === 0);
 }
 
 export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean): { verdict: Verdict; containsFix: boolean } {

@@ -45,6 +45,11 @@ export function compareVersions(a: string, b: string): number {
   return PLAIN.compare(va.prefix, vb.prefix) || PLAIN.compare(a, b);
 }
 
+/** A pre-release or development tag (`-rc1`, `2.0b1`, `.dev0`, `-beta.2`), by its name's ending. */
+export function isPreRelease(name: string): boolean {
+  return /(^|[^a-z])(alpha|beta|rc|dev|pre|preview|snapshot|nightly|a|b)[-.]?\d*$/i.test(name);
+}
+
 /** Compiles a tag pattern; null when it is not a valid regular expression. */
 export function compileTagPattern(source: string): RegExp | null {
   try {

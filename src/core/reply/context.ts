@@ -315,8 +315,21 @@ function changesToShow(changes: ReplyChange[], timeZone: string | undefined): Pi
   };
 }
 
+/**
+ * For a client whose version has the fix, the first release of the form it has: a copy on the
+ * client's line (a backport) or the same fix made there was released on that line, not in the
+ * target's first release (pytest #10447: a client on 7.4.3 had been told "released in 8.0.0rc1").
+ */
+function asTheClientHasIt(fix: FixEvidence, all: readonly FixEvidence[]): Pick<ReplyFix, 'firstTag'> {
+  if (fix.reachableDeployed !== false) return fixOf(fix);
+  const copy = fix.equivalentsDeployed[0];
+  const standIn = all.find((c) => c.exists && (c.counterpartOf ?? []).includes(fix.sha) && c.inDeployed === true && c.reverts.length === 0);
+  const firstTag = copy !== undefined ? copy.firstTag : standIn?.firstTag;
+  return firstTag === undefined || firstTag === null ? {} : { firstTag };
+}
+
 /** The first release containing every fix: the latest of their first tags, if each has one. */
-function releaseOf(fixes: ReplyFix[]): ReplyTag | undefined {
+function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag'>[]): ReplyTag | undefined {
   if (fixes.length === 0) return undefined;
   let latest: ReplyTag | undefined;
   for (const fix of fixes) {
@@ -360,7 +373,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const versionSaid = deployed === null ? nonEmpty(unresolved) ?? nonEmpty(report?.version) : undefined;
   const audience = input.audience ?? client?.audience ?? DEFAULT_AUDIENCE;
   const contactName = nonEmpty(client?.contactName);
-  const release = releaseOf(fixes);
+  const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
   const update = deployed?.update ?? undefined;
 
   const replyIssue: ReplyIssue = {

@@ -1,0 +1,32 @@
+// The update proposed to a client whose version lacks the fix: the smallest step that brings it.
+import * as assert from 'node:assert/strict';
+import { firstUpdate } from '../../src/core/evidence/updates';
+import { isPreRelease } from '../../src/core/evidence/versions';
+import { fixEvidence } from '../support/evidenceFixtures';
+
+const tag = (name: string, date: string): { name: string; date: string } => ({ name, date });
+
+describe('evidence: the smallest update', () => {
+  it('tells pre-release and development tags from releases', () => {
+    for (const n of ['7.4-rc1', '8.0.0rc1', '8.4.0.dev0', 'v1.0.0-beta.2', '2.0b1', '1.0.0-alpha', 'v3.0.0-rc.1']) assert.ok(isPreRelease(n), n);
+    for (const n of ['v2.0', '7.2.5', '1.0.10', 'release-2024.1', 'v1.2.3-lts']) assert.ok(!isPreRelease(n), n);
+  });
+
+  it('a patch release on the client\'s line before a newer line\'s release, even one that came out first', () => {
+    const fix = fixEvidence({ tags: ['1.0.1', '2.0'], inDeployed: false });
+    const update = firstUpdate([fix], [tag('2.0', '2025-03-01T00:00:00Z'), tag('1.0.1', '2025-03-10T00:00:00Z')]);
+    assert.equal(update?.name, '1.0.1');
+  });
+
+  it('a release before a pre-release of a lower version; a pre-release when it is all there is', () => {
+    const fix = fixEvidence({ tags: ['2.0.0rc1', '2.0.0', '2.1.0'], inDeployed: false });
+    assert.equal(firstUpdate([fix], [tag('2.0.0rc1', '2025-01-01T00:00:00Z'), tag('2.1.0', '2025-03-01T00:00:00Z'), tag('2.0.0', '2025-02-01T00:00:00Z')])?.name, '2.0.0');
+    assert.equal(firstUpdate([fix], [tag('2.0.0rc1', '2025-01-01T00:00:00Z')])?.name, '2.0.0rc1');
+  });
+
+  it('a merge that only brought another linked fix in is not a piece the update must also hold', () => {
+    const fix = fixEvidence({ sha: 'a'.repeat(40), tags: ['1.0.1', '2.0'], inDeployed: false });
+    const merge = fixEvidence({ sha: 'b'.repeat(40), tags: ['2.0'], isMerge: true, mergeOf: ['a'.repeat(40)], inDeployed: false });
+    assert.equal(firstUpdate([fix, merge], [tag('1.0.1', '2025-03-10T00:00:00Z'), tag('2.0', '2025-03-01T00:00:00Z')])?.name, '1.0.1');
+  });
+});
