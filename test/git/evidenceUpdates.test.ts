@@ -56,7 +56,7 @@ describe('evidence: the update that brings the fix to the client', function () {
     assert.equal(e.deployed?.update?.name, 'v1.0.1');
     const en = replyFor(e, 'en');
     assert.match(en, /released in version v2\.0/);
-    assert.match(en, /An update of the version you run includes it: version v1\.0\.1/);
+    assert.match(en, /does not include this fix\.\n- An update of that version includes it: version v1\.0\.1/);
     assert.match(en, /Next step: updating to version v1\.0\.1 or a later one/);
     const es = replyFor(e, 'es');
     assert.match(es, /actualizar a la versión v1\.0\.1 o a una posterior/);
