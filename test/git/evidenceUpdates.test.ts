@@ -5,6 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import { buildReplyContext } from '../../src/core/reply/context';
+import { buildTimeline } from '../../src/core/timeline/build';
+import { gatherTimelineDates } from '../../src/core/timeline/gather';
+import type { Timeline } from '../../src/core/timeline/model';
 import { renderReply } from '../../src/core/reply/render';
 import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import { createGitPort } from '../../src/git/simpleGitPort';
@@ -146,6 +149,19 @@ describe('evidence: the update that brings the fix to the client', function () {
     const en = replyFor(onLine, 'en');
     assert.match(en, /released in version v1\.0\.1 on /);
     assert.doesNotMatch(en, /released in version v2\.0/);
+
+    // The proof page: one lane for the change (the merge is not a second fix), the backport and
+    // its release drawn on it, and the headline names the update of the client's version.
+    const timeline = async (ev: IssueEvidence): Promise<Timeline> =>
+      buildTimeline({ evidence: ev, language: 'en', audience: 'plain', perspective: 'user', today: '2026-01-01', ...(await gatherTimelineDates(createGitPort(repo.dir), ev)) });
+    const lacking = await timeline(e);
+    assert.deepEqual(lacking.lanes.map((l) => l.id), ['client', `fix:${fix}`]);
+    assert.ok(lacking.marks.some((m) => m.kind === 'release' && m.label === 'v1.0.1'), 'the backport\'s release is drawn');
+    const backport = lacking.marks.find((m) => m.kind === 'fix' && m.id.endsWith(e.fixes.find((f) => !f.reachable)?.sha ?? '-'));
+    assert.equal(backport?.facts[0], 'A copy of the fix, on another release line');
+    assert.equal(lacking.sentence, "The fix is in release v2.0, but not in the client's version (v1.0); update v1.0.1 of that version has it.");
+    const es = buildTimeline({ evidence: e, language: 'es', audience: 'plain', perspective: 'user', today: '2026-01-01' });
+    assert.equal(es.sentence, 'La corrección está en la versión v2.0, pero no en la del cliente (v1.0); la actualización v1.0.1 de esa versión sí la tiene.');
   });
 
   it('a client version that has the fix, or a fix missing from the target: no update is computed', async () => {

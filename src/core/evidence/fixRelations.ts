@@ -83,9 +83,15 @@ export async function markSupersededFixes(fixes: FixEvidence[], q: Pick<Relation
 /**
  * The linked fixes that exist, each change once: not a fix on the target repeating an earlier one's
  * patch (`sameChangeAs`), nor one off the target whose copy there is itself linked (a cherry-pick
- * linked with its original). What a reply or a timeline tells, and counts lines of, once.
+ * linked with its original, see `linkedCopiesOf`), nor a merge that only brought other linked fixes
+ * in (`mergeOf`). What a reply or a timeline tells, and counts lines of, once.
  */
 export function distinctChanges(fixes: readonly FixEvidence[]): FixEvidence[] {
   const linked = new Set(fixes.map((f) => f.sha));
-  return fixes.filter((f) => f.exists && f.sameChangeAs === undefined && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
+  return fixes.filter((f) => f.exists && f.sameChangeAs === undefined && (f.mergeOf?.length ?? 0) === 0 && (f.reachable || !f.equivalents.some((c) => linked.has(c.sha))));
+}
+
+/** The linked fixes off the target that are copies of `fix` (a backport linked with its original). */
+export function linkedCopiesOf(fix: FixEvidence, fixes: readonly FixEvidence[]): FixEvidence[] {
+  return fixes.filter((f) => f.exists && !f.reachable && f.equivalents.some((c) => c.sha === fix.sha));
 }

@@ -349,12 +349,11 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 export function buildReplyContext(input: ReplyInput): ReplyContext {
   const { evidence, issue, client } = input;
-  // A change linked twice (a cherry-pick with its original, a rebased copy) is told and counted once.
+  // A change linked twice (a cherry-pick with its original, a rebased copy, a merge of it) is told and counted once.
   const present = distinctChanges(evidence.fixes);
-  // A merge that only brought another linked fix in is that fix again: one change, told once.
   // An attempt that a later fix replaced is told apart, once; its revert is not the standing fix's.
   const superseded = (f: FixEvidence): boolean => (f.supersededBy?.length ?? 0) > 0;
-  const existing = present.filter((f) => !isCounterpart(f) && (f.mergeOf?.length ?? 0) === 0 && !superseded(f));
+  const existing = present.filter((f) => !isCounterpart(f) && !superseded(f));
   const attempts = present
     .filter((f) => superseded(f) && f.reverts[0] !== undefined)
     .map((f): ReplyAttempt => ({ ...commit(f, f.files), undo: commit(f.reverts[0] as CommitFacts) }))

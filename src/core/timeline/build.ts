@@ -1,7 +1,7 @@
 // From an issue's evidence and its file to the timeline's marks and lanes: the client's reports,
 // replies and version on the client's lane; each fix with its copies, releases, later changes and
 // reverts on a lane of its own; a line that never got any fix as an empty lane.
-import { distinctChanges } from '../evidence/fixRelations';
+import { distinctChanges, linkedCopiesOf } from '../evidence/fixRelations';
 import type { CommitFacts, FixEvidence, IssueEvidence } from '../evidence/model';
 import { fixChanges } from '../evidenceView';
 import type { FixChange } from '../evidenceView';
@@ -139,10 +139,16 @@ export function buildTimeline(input: TimelineInput): Timeline {
     const { shown: changes, hidden } = shownChanges(fix);
     commit('fix', fix, w.fix, survival && survival.added > 0 ? `${w.fixFact} · ${w.linesIntact(survival.intact, survival.added)}` : w.fixFact);
     if (hidden > 0) marks[marks.length - 1]?.facts.push(w.moreChanges(hidden));
+    // Its copies: on the target, and those linked themselves (a backport on the client's line), on its lane.
+    const linkedCopies = linkedCopiesOf(fix, evidence.fixes);
+    const copies = [...fix.equivalents, ...linkedCopies];
     for (const copy of fix.equivalents) commit('fix', copy, w.copy, w.copyFact);
+    for (const copy of linkedCopies) commit('fix', copy, w.copy, w.backportFact);
+    const own = [fix.sha, ...linkedCopies.map((c) => c.sha)];
+    const holds = (lists: Readonly<Record<string, readonly string[]>> | undefined, tag: string): boolean => own.some((sha) => lists?.[sha]?.includes(tag) ?? false);
     // The fix's own releases and its copies' (each a fact about that commit), once per tag.
     const known = new Map<string, string | undefined>();
-    for (const c of [fix, ...fix.equivalents]) {
+    for (const c of [fix, ...copies]) {
       for (const name of c.tags ?? []) if (!known.has(name)) known.set(name, input.tagDates?.[name] ?? (c.firstTag?.name === name ? c.firstTag.date : undefined));
     }
     const dated = [...known]
@@ -152,8 +158,8 @@ export function buildTimeline(input: TimelineInput): Timeline {
     const shown = dated.slice(0, MAX_RELEASES_PER_FIX);
     for (const [i, tag] of shown.entries()) {
       const more = i === shown.length - 1 && dated.length > shown.length ? [w.moreReleases(dated.length - shown.length)] : [];
-      const undone = input.releasesWithRevert?.[fix.sha]?.includes(tag.name) ?? false;
-      const altered = !undone && (input.releasesWithChange?.[fix.sha]?.includes(tag.name) ?? false);
+      const undone = holds(input.releasesWithRevert, tag.name);
+      const altered = !undone && holds(input.releasesWithChange, tag.name);
       const summary = undone ? w.releaseUndone(tag.name) : altered ? w.releaseAltered(tag.name) : w.release(i === 0, tag.name);
       add('release', `release:${fix.sha}:${tag.name}`, tag.date, lane, tag.name, [summary, ...more], { lacksFix: undone, altered });
     }
@@ -166,7 +172,9 @@ export function buildTimeline(input: TimelineInput): Timeline {
 
 function verdictSentence(evidence: IssueEvidence, w: TimelineWords, perspective: Perspective, technical: boolean, day: (iso: string) => string): string {
   const line = technical ? evidence.target.ref : null;
-  const deciding = evidence.fixes.find((f) => evidence.fixVerdicts[f.sha] === evidence.verdict);
+  // The target's own fix first: a backport with the same verdict names its own line's release.
+  const byPlace = [...evidence.fixes.filter((f) => f.reachable), ...evidence.fixes.filter((f) => !f.reachable)];
+  const deciding = byPlace.find((f) => evidence.fixVerdicts[f.sha] === evidence.verdict);
   const withSha = (sentence: string, sha: string | undefined): string => (technical && sha ? sentence.replace(/([.;])?$/, ` (${shortSha(sha)})$1`) : sentence);
   switch (evidence.verdict) {
     case 'no-fix-linked':
@@ -180,7 +188,9 @@ function verdictSentence(evidence: IssueEvidence, w: TimelineWords, perspective:
     }
     case 'fix-not-deployed': {
       const deployed = evidence.deployed?.ref ?? '';
-      return w.verdict.notDeployed(deciding?.firstTag?.name ?? null, technical || looksLikeVersion(deployed) ? deployed : w.installed);
+      const release = deciding?.firstTag?.name ?? null;
+      const update = evidence.deployed?.update?.name ?? null;
+      return w.verdict.notDeployed(release, technical || looksLikeVersion(deployed) ? deployed : w.installed, update === release ? null : update);
     }
     case 'fix-modified': {
       const changer = deciding ? fixChanges(deciding).find((c) => c.role === 'change') : undefined;

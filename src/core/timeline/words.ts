@@ -29,6 +29,8 @@ export interface TimelineWords {
   fixFact: string;
   copy: string;
   copyFact: string;
+  /** A copy linked itself, off the main line (a backport). */
+  backportFact: string;
   release(first: boolean, name: string): string;
   moreReleases(count: number): string;
   releaseUndone(name: string): string;
@@ -49,7 +51,8 @@ export interface TimelineWords {
     noFix: string;
     notOnTarget(line: string | null): string;
     reverted(who: Who, perspective: Perspective, date: string): string;
-    notDeployed(release: string | null, deployed: string): string;
+    /** `update`: a release of the client's line that has the fix, when it is not `release`. */
+    notDeployed(release: string | null, deployed: string, update: string | null): string;
     modified(who: Who | null, perspective: Perspective, date: string | null): string;
     deployedUnknown(line: string | null): string;
     intact: string;
@@ -89,6 +92,7 @@ const EN: TimelineWords = {
   fixFact: 'The fix of the problem',
   copy: 'copy',
   copyFact: 'A copy of the fix, brought to the main version',
+  backportFact: 'A copy of the fix, on another release line',
   release: (first, name) => (first ? `First release with the fix: ${name}` : `Release ${name}, with the fix`),
   moreReleases: (n) => `and ${plural(n, 'later release', 'later releases')} with it`,
   moreChanges: (n) => `${plural(n, 'more later change', 'more later changes')} to the fixed code, not drawn`,
@@ -112,7 +116,9 @@ const EN: TimelineWords = {
     noFix: 'No change in the code is linked to this issue yet.',
     notOnTarget: (line) => (line === null ? 'The fix exists, but it is not in the main version yet.' : `The fix exists, but it is not on ${line}.`),
     reverted: (who, p, date) => (who.mine && p === 'user' ? `You undid the fix on ${date}, which would explain why the problem is back.` : `${who.mine ? 'A change of mine' : `A change by ${who.name}`} undid the fix on ${date}, which would explain why the problem is back.`),
-    notDeployed: (release, deployed) => (release === null ? `The fix is not in the client's version (${deployed}) yet.` : `The fix is in release ${release}, but not in the client's version (${deployed}).`),
+    notDeployed: (release, deployed, update) =>
+      (release === null ? `The fix is not in the client's version (${deployed}) yet` : `The fix is in release ${release}, but not in the client's version (${deployed})`) +
+      (update === null ? '.' : `; update ${update} of that version has it.`),
     modified: (who, p, date) => {
       if (who === null || date === null) return 'Lines of the fix were changed after it.';
       if (who.mine && p === 'user') return `Your change of ${date} modified the fix.`;
@@ -155,6 +161,7 @@ const ES: TimelineWords = {
   fixFact: 'La corrección del problema',
   copy: 'copia',
   copyFact: 'Una copia de la corrección, llevada a la versión principal',
+  backportFact: 'Una copia de la corrección, en otra línea de versiones',
   release: (first, name) => (first ? `Primera versión con la corrección: ${name}` : `Versión ${name}, con la corrección`),
   moreReleases: (n) => (n === 1 ? 'y 1 versión posterior que la incluye' : `y ${n} versiones posteriores que la incluyen`),
   moreChanges: (n) => (n === 1 ? '1 cambio posterior más en el código corregido, sin dibujar' : `${n} cambios posteriores más en el código corregido, sin dibujar`),
@@ -178,7 +185,9 @@ const ES: TimelineWords = {
     noFix: 'Todavía no hay ningún cambio del código vinculado a esta incidencia.',
     notOnTarget: (line) => (line === null ? 'La corrección existe, pero todavía no está en la versión principal.' : `La corrección existe, pero no está en ${line}.`),
     reverted: (who, p, date) => (who.mine && p === 'user' ? `Deshiciste la corrección el ${date}, lo que explicaría que el problema haya vuelto.` : `${who.mine ? 'Un cambio mío' : `Un cambio de ${who.name}`} deshizo la corrección el ${date}, lo que explicaría que el problema haya vuelto.`),
-    notDeployed: (release, deployed) => (release === null ? `La corrección todavía no está en la versión del cliente (${deployed}).` : `La corrección está en la versión ${release}, pero no en la del cliente (${deployed}).`),
+    notDeployed: (release, deployed, update) =>
+      (release === null ? `La corrección todavía no está en la versión del cliente (${deployed})` : `La corrección está en la versión ${release}, pero no en la del cliente (${deployed})`) +
+      (update === null ? '.' : `; la actualización ${update} de esa versión sí la tiene.`),
     modified: (who, p, date) => {
       if (who === null || date === null) return 'Después de la corrección se cambiaron líneas suyas.';
       if (who.mine && p === 'user') return `Tu cambio del ${date} modificó la corrección.`;
