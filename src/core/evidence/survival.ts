@@ -13,6 +13,7 @@ import type { BlameResult, CommitPatch, FileDiff, GitPort, PathTrace, RawCommit 
 import type { DiffReading } from './diffSurvival';
 import { readAgainstRef, regionOwners } from './diffSurvival';
 import { squash } from './patchId';
+import { meetingMerges } from './mergeLoss';
 import { isReleaseNote } from './releaseNotes';
 import type { CommitFacts, LaterChange, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
@@ -190,6 +191,34 @@ function attribute(works: FileWork[], patches: CommitPatch[]): void {
   }
 }
 
+/**
+ * Lost lines blamed on commits authored before the fix that do not descend from it are the merge's
+ * where the two met (see mergeLoss.ts): re-blamed on that merge, whose facts join `facts`.
+ */
+async function blameMeetingMerges(
+  port: GitPort,
+  request: SurvivalRequest,
+  works: readonly FileWork[],
+  known: (sha: string) => CommitFacts | undefined,
+  facts: Map<string, CommitFacts>,
+): Promise<void> {
+  const fixTime = Date.parse(request.baseDate ?? '');
+  if (Number.isNaN(fixTime)) return;
+  const suspects = new Set<string>();
+  for (const w of works) for (const l of w.lost) {
+    const date = l.by === null ? undefined : known(l.by)?.date;
+    if (l.by !== null && date !== undefined && Date.parse(date) < fixTime) suspects.add(l.by);
+  }
+  const older: string[] = [];
+  for (const sha of suspects) if (!(await port.isAncestor(request.base, sha))) older.push(sha);
+  const merges = await meetingMerges(port, request.base, request.refSha, older);
+  for (const [, merge] of merges) facts.set(merge.sha, factsOf(merge, request.isMe));
+  for (const w of works) for (const l of w.lost) {
+    const merge = l.by === null ? undefined : merges.get(l.by);
+    if (merge !== undefined) l.by = merge.sha;
+  }
+}
+
 /** Consecutive line numbers (ascending) as inclusive ranges. */
 function lineRanges(lines: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -316,6 +345,8 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       }
     }
   }
+
+  await blameMeetingMerges(port, request, works, (sha) => patchFacts.get(sha) ?? blameInfo.get(sha), patchFacts);
 
   const files: SurvivalFile[] = [];
   const changes = new Map<string, LineChange>();
