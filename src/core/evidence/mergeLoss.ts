@@ -17,7 +17,11 @@ export async function meetingMerges(port: Pick<GitPort, 'logMessages'>, base: st
     // Parents come before children in a date-ordered list most of the time; passes until nothing changes.
     for (let changed = true; changed; ) {
       changed = false;
-      for (const c of oldestFirst) if (!seen.has(c.sha) && c.parents.some((p) => seen.has(p))) (seen.add(c.sha), (changed = true));
+      for (const c of oldestFirst) {
+        if (seen.has(c.sha) || !c.parents.some((p) => seen.has(p))) continue;
+        seen.add(c.sha);
+        changed = true;
+      }
     }
     return seen;
   };
