@@ -3,9 +3,22 @@
 // task, and background tasks running when one arrives are asked to stop (their AbortSignal) and
 // run again, from the start, once the user's work is done. A user task runs alone; background
 // tasks run up to `backgroundLimit` at a time (git processes of different issues wait on the disk
-// and use other cores; one at a time by default).
+// and use other cores; one at a time by default). While `held` says a user request is under way
+// (a journey between its questions), no background task starts: one the request stopped would
+// otherwise start again between two of its steps and be stopped again, its work thrown away.
+// Background tasks run marked as such (core/backgroundWork.ts), so their git runs at a lower priority.
+
+import type { WorkMark } from './backgroundWork';
+import { runMarked } from './backgroundWork';
 
 export type TaskPriority = 'user' | 'background';
+
+export interface PriorityQueueOptions {
+  /** Background tasks wait (none starts) while this says a user request is under way. */
+  held?: () => boolean;
+  /** How often a held queue looks again whether the request has ended (default 100 ms). */
+  heldPollMs?: number;
+}
 
 interface Entry {
   task: (signal: AbortSignal) => Promise<unknown>;
@@ -17,6 +30,8 @@ interface Entry {
   preempted: boolean;
   /** Order of enqueueing: stopped tasks go back in their own order. */
   seq: number;
+  /** What the task's git commands read to choose their CPU priority. */
+  mark: WorkMark;
 }
 
 export interface QueuedTask<T> {
@@ -29,8 +44,14 @@ export class PriorityQueue {
   private readonly running = new Set<Entry>();
   private readonly waiting: Entry[] = [];
   private enqueued = 0;
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Running background tasks stopped for a user task so far (their work is thrown away and done again). */
+  stopped = 0;
 
-  constructor(private readonly backgroundLimit = 1) {}
+  constructor(
+    private readonly backgroundLimit = 1,
+    private readonly options: PriorityQueueOptions = {},
+  ) {}
 
   /** Tasks waiting or running. */
   get size(): number {
@@ -40,7 +61,7 @@ export class PriorityQueue {
   enqueue<T>(task: (signal: AbortSignal) => Promise<T>, priority: TaskPriority): QueuedTask<T> {
     let entry: Entry | undefined;
     const promise = new Promise<T>((resolve, reject) => {
-      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++ };
+      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++, mark: { background: priority === 'background' } };
     });
     const e = entry as Entry;
     this.waiting.push(e);
@@ -51,6 +72,8 @@ export class PriorityQueue {
       promote: (): void => {
         if (e.priority === 'user') return;
         e.priority = 'user';
+        // Running already: its next git commands are the user's.
+        e.mark.background = false;
         if (this.waiting.includes(e)) this.preemptBackground();
       },
     };
@@ -60,6 +83,7 @@ export class PriorityQueue {
     for (const r of this.running) {
       if (r.priority !== 'background' || r.controller === null || r.preempted) continue;
       r.preempted = true;
+      this.stopped++;
       r.controller.abort();
     }
   }
@@ -69,7 +93,11 @@ export class PriorityQueue {
     const at = this.waiting.findIndex((e) => e.priority === 'user');
     if (at >= 0) return this.running.size === 0 ? this.waiting.splice(at, 1)[0] : undefined;
     const userRunning = [...this.running].some((r) => r.priority === 'user');
-    if (userRunning || this.running.size >= this.backgroundLimit) return undefined;
+    if (userRunning || this.running.size >= this.backgroundLimit || this.waiting.length === 0) return undefined;
+    if (this.options.held?.() === true) {
+      this.pumpLater();
+      return undefined;
+    }
     return this.waiting.shift();
   }
 
@@ -77,10 +105,22 @@ export class PriorityQueue {
     for (let e = this.next(); e !== undefined; e = this.next()) this.start(e);
   }
 
+  /** Held: looks again shortly (the request's end is no event of this queue). */
+  private pumpLater(): void {
+    if (this.heldTimer !== undefined) return;
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = undefined;
+      this.pump();
+    }, this.options.heldPollMs ?? 100);
+    // A held queue alone keeps no process alive (the CLI, the tests).
+    this.heldTimer.unref?.();
+  }
+
   private start(e: Entry): void {
     this.running.add(e);
     e.preempted = false;
     e.controller = new AbortController();
+    e.mark.background = e.priority === 'background';
     const done = (): void => {
       this.running.delete(e);
       e.controller = null;
@@ -88,7 +128,7 @@ export class PriorityQueue {
     };
     // A task that throws synchronously is a rejected task, not a broken queue.
     Promise.resolve()
-      .then(() => e.task((e.controller as AbortController).signal))
+      .then(() => runMarked(e.mark, () => e.task((e.controller as AbortController).signal)))
       .then(
         (value) => {
           e.resolve(value);

@@ -31,6 +31,7 @@ import { problemOf } from './errorMessages';
 import type { FolderIssues } from './issueWorkspace';
 import { log } from './log';
 import { RepositoryWatcher } from './repositoryWatcher';
+import { requestHoldsBackground } from './requestProgress';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import type { EvidenceSnapshot } from './folderSnapshot';
 import { FolderSnapshot } from './folderSnapshot';
@@ -93,7 +94,7 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly passRunner: CoalescingRunner;
   private passPromise: Promise<void> | undefined;
   /** Git work of this folder, one task at a time, the user's requests first (see priorityQueue.ts). */
-  private readonly queue = new PriorityQueue(BACKGROUND_CHECKS);
+  private readonly queue = new PriorityQueue(BACKGROUND_CHECKS, { held: () => requestHoldsBackground() });
   /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
   private readonly promotions = new Map<string, () => void>();
   /** Issues a user request waits for: their computation is never dropped as stale. */
@@ -188,6 +189,11 @@ export class FolderEvidence implements vscode.Disposable {
     this.inflight.set(key, task);
     if (!unseen) this.changeEmitter.fire();
     return task;
+  }
+
+  /** How many running background checks were stopped for the user so far (each is done again later). */
+  get backgroundStops(): number {
+    return this.queue.stopped;
   }
 
   /** Runs `work` as a user request of this folder: background checks stop, and wait until it ends. */
