@@ -62,7 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     gitPortFactory: (dir, queue) => createGitPort(dir, { log: (line) => log().info(line), ...(queue === undefined ? {} : { queueKey: `${dir}#${queue}` }) }),
   });
   lap('store');
-  const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
+  const evidence = new EvidenceService(issues, {
+    contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }),
+    // The evidence is kept for the next window of this workspace (none without a workspace).
+    ...(context.storageUri === undefined ? {} : { storage: { dir: context.storageUri.fsPath, version: String(context.extension.packageJSON.version) } }),
+  });
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
   lap('evidence and view');

@@ -30,6 +30,7 @@ import type { EvidenceProblem } from './errorMessages';
 import { problemOf } from './errorMessages';
 import type { FolderIssues } from './issueWorkspace';
 import { log } from './log';
+import { EvidencePersistence } from './evidencePersistence';
 import { RepositoryWatcher } from './repositoryWatcher';
 import { requestHoldsBackground } from './requestProgress';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
@@ -106,6 +107,8 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly watcher = new RepositoryWatcher();
   private timer: NodeJS.Timeout | undefined;
   private content: CommitContentPort | undefined;
+  /** The cache's file for the next session, when the workspace has storage. */
+  private readonly persistence: EvidencePersistence | undefined;
   private disposed = false;
   forge: Forge | null = null;
 
@@ -113,8 +116,11 @@ export class FolderEvidence implements vscode.Disposable {
     readonly folder: FolderIssues,
     private readonly contentFactory: ((dir: string) => CommitContentPort) | undefined,
     private readonly onForge: () => void,
+    persisted?: { file: string; version: string },
   ) {
     this.disposables.push(this.changeEmitter, this.watcher);
+    // Restricted Mode reads no evidence, old or new.
+    if (persisted !== undefined && vscode.workspace.isTrusted) this.persistence = new EvidencePersistence(persisted.file, persisted.version, this.cache, () => this.changeEmitter.fire());
     this.watcher.onDidChange(() => this.invalidateRepository(), this, this.disposables);
     this.passRunner = new CoalescingRunner(() => this.pass());
     this.snapshots = new FolderSnapshot(folder, (gitCommonDir) => {
@@ -297,6 +303,8 @@ export class FolderEvidence implements vscode.Disposable {
       snapshot.deployed.set(deployedRef, deployedSha);
     }
     const key = evidenceKey({ repository: snapshot.repository, fixes: issue.fixes.map((f) => f.sha), deployedRef: deployedRef === null ? null : `${deployedRef}@${deployedSha ?? ''}` });
+    // The last session's answers are in the cache before any is confirmed or computed.
+    await this.persistence?.restored;
     const cached = this.cache.confirm(issueId, key, generation, detail);
     if (cached !== undefined) return cached;
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
@@ -331,6 +339,7 @@ export class FolderEvidence implements vscode.Disposable {
       });
       log().info(`Evidence for ${issue.id} in ${this.folder.folder.name}: ${evidence.verdict} (${Date.now() - started} ms${detail === 'verdict' ? ', verdict' : ''})`);
       this.cache.store(issueId, key, generation, evidence);
+      this.persistence?.saveSoon();
       return evidence;
     } catch (error) {
       if (isEvidenceCancelled(error)) {
@@ -403,6 +412,7 @@ export class FolderEvidence implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.persistence?.dispose();
     clearTimeout(this.timer);
     this.timer = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -75,6 +75,21 @@ export class EvidenceCache<P> {
     this.entries.set(issueId, { key, generation, evidence, problem: undefined });
   }
 
+  /**
+   * Evidence of an earlier session (see evidenceFile.ts), kept stale until a computation confirms its
+   * key: shown meanwhile as the last evidence known. Never replaces an entry of this session.
+   */
+  restore(issueId: string, key: string, evidence: IssueEvidence): void {
+    if (!this.entries.has(issueId)) this.entries.set(issueId, { key, generation: -1, evidence, problem: undefined });
+  }
+
+  /** The entries with evidence and a key, for the next session (see restore). */
+  keyed(): Map<string, { key: string; evidence: IssueEvidence }> {
+    const out = new Map<string, { key: string; evidence: IssueEvidence }>();
+    for (const [id, entry] of this.entries) if (entry.key !== '' && entry.evidence !== undefined) out.set(id, { key: entry.key, evidence: entry.evidence });
+    return out;
+  }
+
   /** The computation failed: the issue shows the problem instead of evidence. */
   fail(issueId: string, key: string, generation: number, problem: P): void {
     this.entries.set(issueId, { key, generation, evidence: undefined, problem });
