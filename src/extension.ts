@@ -26,6 +26,7 @@ import { disposeRequestProgress, onDidChangeRequestProgress, whenNoRequest } fro
 import { EvidenceStatusBar } from './ui/statusBar';
 import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
+import { watchHostStalls } from './ui/hostStalls';
 import { trackWalkthrough } from './ui/walkthrough';
 
 /** What activate returns: the integration tests read the tree back through it. */
@@ -118,6 +119,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   // The log's channel is made on first use: its share is measured apart.
   log();
   lap('log');
+  const stopWatching = watchHostStalls();
+  context.subscriptions.push({ dispose: stopWatching });
   log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms (extension host process ${process.pid}); ms per step: ${laps.join(', ')}`);
   return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand, onDidChangeRequestProgress, timeline };
 }

@@ -74,7 +74,10 @@ export class PriorityQueue {
         e.priority = 'user';
         // Running already: its next git commands are the user's.
         e.mark.background = false;
-        if (this.waiting.includes(e)) this.preemptBackground();
+        if (!this.waiting.includes(e)) return;
+        this.preemptBackground();
+        // Held back with nothing running, it starts now.
+        this.pump();
       },
     };
   }

@@ -55,10 +55,17 @@ describe('evidence kept between sessions', () => {
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
   });
 
-  it('keeps no entry whose key was forgotten (Refresh Evidence): the next session computes it', () => {
+  it('keeps an entry whose key was forgotten (Refresh Evidence) under the key it was computed under, until computed again', () => {
     const cache = new EvidenceCache<string>();
     cache.store('A-1', 'k1', cache.generation, evidence('fix-intact', '2026-01-01T00:00:00.000Z'));
+    cache.store('A-2', 'k2', cache.generation, evidence('fix-intact', '2026-01-01T00:00:00.000Z'));
     cache.forgetKeys();
-    assert.equal(cache.keyed().size, 0);
+    assert.equal(cache.confirm('A-1', 'k1', cache.generation), undefined, 'this session computes it again');
+    cache.store('A-2', 'k2-now', cache.generation, evidence('fix-modified', '2026-01-02T00:00:00.000Z'));
+    const kept = cache.keyed();
+    assert.equal(kept.get('A-1')?.key, 'k1', 'the next session may use it while the repository matches k1');
+    assert.equal(kept.get('A-2')?.key, 'k2-now');
+    cache.fail('A-1', 'k1', cache.generation, 'bad-ref');
+    assert.equal(cache.keyed().has('A-1'), false, 'a failure replaces it');
   });
 });

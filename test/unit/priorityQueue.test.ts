@@ -153,6 +153,20 @@ describe('priority queue (git work per repository)', () => {
     assert.equal(await tb.promise, 'bg');
   });
 
+  it('starts a held-back background task at once when the user starts waiting for it', async () => {
+    const q = new PriorityQueue(1, { held: () => true, heldPollMs: 60_000 });
+    const log: string[] = [];
+    const g = gate();
+    const t = q.enqueue(task(log, 'bg', g), 'background');
+    await tick();
+    assert.deepEqual(log, [], 'held while the request runs');
+    t.promote();
+    await tick();
+    assert.deepEqual(log, ['start bg'], 'the user waits for it: no wait for the next look');
+    g.open();
+    assert.equal(await t.promise, 'bg');
+  });
+
   it('marks background work as such, and a running check the user starts waiting for as theirs', async () => {
     const q = new PriorityQueue();
     const seen: string[] = [];
