@@ -4,8 +4,10 @@
 // run again, from the start, once the user's work is done. A user task runs alone; background
 // tasks run up to `backgroundLimit` at a time (git processes of different issues wait on the disk
 // and use other cores; one at a time by default). While `held` says a user request is under way
-// (a journey between its questions), no background task starts: one the request stopped would
-// otherwise start again between two of its steps and be stopped again, its work thrown away.
+// (a journey between its questions) and its last git task ended moments ago, no background task
+// starts: one the request stopped would otherwise start again between two of its steps and be
+// stopped again, its work thrown away. A request that waits for the person (a prompt left open)
+// holds them no longer than that moment.
 // Background tasks run marked as such (core/backgroundWork.ts), so their git runs at a lower priority.
 
 import type { WorkMark } from './backgroundWork';
@@ -18,6 +20,8 @@ export interface PriorityQueueOptions {
   held?: () => boolean;
   /** How often a held queue looks again whether the request has ended (default 100 ms). */
   heldPollMs?: number;
+  /** How long after the user's last task ended background tasks still wait while `held` (default 5 s). */
+  holdAfterUserMs?: number;
 }
 
 interface Entry {
@@ -45,6 +49,8 @@ export class PriorityQueue {
   private readonly waiting: Entry[] = [];
   private enqueued = 0;
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last user task ended (Date.now()), or never. */
+  private lastUserEnded = Number.NEGATIVE_INFINITY;
   /** Running background tasks stopped for a user task so far (their work is thrown away and done again). */
   stopped = 0;
 
@@ -97,7 +103,8 @@ export class PriorityQueue {
     if (at >= 0) return this.running.size === 0 ? this.waiting.splice(at, 1)[0] : undefined;
     const userRunning = [...this.running].some((r) => r.priority === 'user');
     if (userRunning || this.running.size >= this.backgroundLimit || this.waiting.length === 0) return undefined;
-    if (this.options.held?.() === true) {
+    const recent = Date.now() - this.lastUserEnded < (this.options.holdAfterUserMs ?? 5000);
+    if (recent && this.options.held?.() === true) {
       this.pumpLater();
       return undefined;
     }
@@ -125,6 +132,7 @@ export class PriorityQueue {
     e.controller = new AbortController();
     e.mark.background = e.priority === 'background';
     const done = (): void => {
+      if (e.priority === 'user') this.lastUserEnded = Date.now();
       this.running.delete(e);
       e.controller = null;
       this.pump();

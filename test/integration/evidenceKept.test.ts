@@ -3,7 +3,9 @@
 // as it was, shows it before any git has run, and computes again when the file is not of its version.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
+import { CommandIds } from '../../src/ui/commandIds';
 import { EvidenceService } from '../../src/ui/evidenceService';
 import { writeDemoStore } from '../support/demoWorkspace';
 import { makeTempDir } from '../support/tempDir';
@@ -24,6 +26,8 @@ describe('evidence kept for the next session', function () {
   before(async () => {
     api = await activateApi();
     writeDemoStore(workspaceRoot());
+    await vscode.commands.executeCommand(CommandIds.refreshIssues);
+    await waitFor('the demo issues', () => api.issues.all()[0]?.store.issue('ACME-2'));
     dir = makeTempDir('pof-evidence-kept-');
   });
 

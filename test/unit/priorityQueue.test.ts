@@ -126,7 +126,7 @@ describe('priority queue (git work per repository)', () => {
 
   it("starts no background check while a user request is under way, and none is stopped twice for one request", async () => {
     let requestUnderWay = false;
-    const q = new PriorityQueue(1, { held: () => requestUnderWay, heldPollMs: 5 });
+    const q = new PriorityQueue(1, { held: () => requestUnderWay, heldPollMs: 5, holdAfterUserMs: 60_000 });
     const log: string[] = [];
     const [bg, u1, u2] = [gate(), gate(), gate()];
     const tb = q.enqueue(task(log, 'bg', bg), 'background');
@@ -154,9 +154,10 @@ describe('priority queue (git work per repository)', () => {
   });
 
   it('starts a held-back background task at once when the user starts waiting for it', async () => {
-    const q = new PriorityQueue(1, { held: () => true, heldPollMs: 60_000 });
+    const q = new PriorityQueue(1, { held: () => true, heldPollMs: 60_000, holdAfterUserMs: 60_000 });
     const log: string[] = [];
     const g = gate();
+    await q.enqueue(() => Promise.resolve('u'), 'user').promise;
     const t = q.enqueue(task(log, 'bg', g), 'background');
     await tick();
     assert.deepEqual(log, [], 'held while the request runs');
@@ -165,6 +166,26 @@ describe('priority queue (git work per repository)', () => {
     assert.deepEqual(log, ['start bg'], 'the user waits for it: no wait for the next look');
     g.open();
     assert.equal(await t.promise, 'bg');
+  });
+
+  it('holds background tasks no longer than a moment after the request\'s last git task (a prompt left open)', async () => {
+    const q = new PriorityQueue(1, { held: () => true, heldPollMs: 5, holdAfterUserMs: 40 });
+    const log: string[] = [];
+    const g = gate();
+    const t = q.enqueue(task(log, 'early', g), 'background');
+    await tick();
+    assert.deepEqual(log, ['start early'], 'no git task of the request yet: nothing to keep apart');
+    g.open();
+    await t.promise;
+    await q.enqueue(() => Promise.resolve('u'), 'user').promise;
+    const g2 = gate();
+    const t2 = q.enqueue(task(log, 'bg', g2), 'background');
+    await tick();
+    assert.deepEqual(log.slice(2), [], 'held right after the user task');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(log.slice(2), ['start bg'], 'the request still runs, but its git work ended a while ago');
+    g2.open();
+    await t2.promise;
   });
 
   it('marks background work as such, and a running check the user starts waiting for as theirs', async () => {
