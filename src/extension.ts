@@ -26,6 +26,7 @@ import { disposeRequestProgress, onDidChangeRequestProgress, whenNoRequest } fro
 import { EvidenceStatusBar } from './ui/statusBar';
 import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
+import { watchHostStalls } from './ui/hostStalls';
 import { trackWalkthrough } from './ui/walkthrough';
 
 /** What activate returns: the integration tests read the tree back through it. */
@@ -62,7 +63,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     gitPortFactory: (dir, queue) => createGitPort(dir, { log: (line) => log().info(line), ...(queue === undefined ? {} : { queueKey: `${dir}#${queue}` }) }),
   });
   lap('store');
-  const evidence = new EvidenceService(issues, { contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }) });
+  const evidence = new EvidenceService(issues, {
+    contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }),
+    // The evidence is kept for the next window of this workspace (none without a workspace).
+    ...(context.storageUri === undefined ? {} : { storage: { dir: context.storageUri.fsPath, version: String(context.extension.packageJSON.version) } }),
+  });
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });
   lap('evidence and view');
@@ -114,6 +119,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   // The log's channel is made on first use: its share is measured apart.
   log();
   lap('log');
+  const stopWatching = watchHostStalls();
+  context.subscriptions.push({ dispose: stopWatching });
   log().info(`Proof of Fix ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms (extension host process ${process.pid}); ms per step: ${laps.join(', ')}`);
   return { issues, issuesTree, evidence, statusBar, replyDecorations, onDidRunCommand, onDidChangeRequestProgress, timeline };
 }

@@ -3,9 +3,26 @@
 // task, and background tasks running when one arrives are asked to stop (their AbortSignal) and
 // run again, from the start, once the user's work is done. A user task runs alone; background
 // tasks run up to `backgroundLimit` at a time (git processes of different issues wait on the disk
-// and use other cores; one at a time by default).
+// and use other cores; one at a time by default). While `held` says a user request is under way
+// (a journey between its questions) and its last git task ended moments ago, no background task
+// starts: one the request stopped would otherwise start again between two of its steps and be
+// stopped again, its work thrown away. A request that waits for the person (a prompt left open)
+// holds them no longer than that moment.
+// Background tasks run marked as such (core/backgroundWork.ts), so their git runs at a lower priority.
+
+import type { WorkMark } from './backgroundWork';
+import { runMarked } from './backgroundWork';
 
 export type TaskPriority = 'user' | 'background';
+
+export interface PriorityQueueOptions {
+  /** Background tasks wait (none starts) while this says a user request is under way. */
+  held?: () => boolean;
+  /** How often a held queue looks again whether the request has ended (default 100 ms). */
+  heldPollMs?: number;
+  /** How long after the user's last task ended background tasks still wait while `held` (default 5 s). */
+  holdAfterUserMs?: number;
+}
 
 interface Entry {
   task: (signal: AbortSignal) => Promise<unknown>;
@@ -17,6 +34,8 @@ interface Entry {
   preempted: boolean;
   /** Order of enqueueing: stopped tasks go back in their own order. */
   seq: number;
+  /** What the task's git commands read to choose their CPU priority. */
+  mark: WorkMark;
 }
 
 export interface QueuedTask<T> {
@@ -29,8 +48,16 @@ export class PriorityQueue {
   private readonly running = new Set<Entry>();
   private readonly waiting: Entry[] = [];
   private enqueued = 0;
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last user task ended (Date.now()), or never. */
+  private lastUserEnded = Number.NEGATIVE_INFINITY;
+  /** Running background tasks stopped for a user task so far (their work is thrown away and done again). */
+  stopped = 0;
 
-  constructor(private readonly backgroundLimit = 1) {}
+  constructor(
+    private readonly backgroundLimit = 1,
+    private readonly options: PriorityQueueOptions = {},
+  ) {}
 
   /** Tasks waiting or running. */
   get size(): number {
@@ -40,7 +67,7 @@ export class PriorityQueue {
   enqueue<T>(task: (signal: AbortSignal) => Promise<T>, priority: TaskPriority): QueuedTask<T> {
     let entry: Entry | undefined;
     const promise = new Promise<T>((resolve, reject) => {
-      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++ };
+      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++, mark: { background: priority === 'background' } };
     });
     const e = entry as Entry;
     this.waiting.push(e);
@@ -51,7 +78,12 @@ export class PriorityQueue {
       promote: (): void => {
         if (e.priority === 'user') return;
         e.priority = 'user';
-        if (this.waiting.includes(e)) this.preemptBackground();
+        // Running already: its next git commands are the user's.
+        e.mark.background = false;
+        if (!this.waiting.includes(e)) return;
+        this.preemptBackground();
+        // Held back with nothing running, it starts now.
+        this.pump();
       },
     };
   }
@@ -60,6 +92,7 @@ export class PriorityQueue {
     for (const r of this.running) {
       if (r.priority !== 'background' || r.controller === null || r.preempted) continue;
       r.preempted = true;
+      this.stopped++;
       r.controller.abort();
     }
   }
@@ -69,7 +102,12 @@ export class PriorityQueue {
     const at = this.waiting.findIndex((e) => e.priority === 'user');
     if (at >= 0) return this.running.size === 0 ? this.waiting.splice(at, 1)[0] : undefined;
     const userRunning = [...this.running].some((r) => r.priority === 'user');
-    if (userRunning || this.running.size >= this.backgroundLimit) return undefined;
+    if (userRunning || this.running.size >= this.backgroundLimit || this.waiting.length === 0) return undefined;
+    const recent = Date.now() - this.lastUserEnded < (this.options.holdAfterUserMs ?? 5000);
+    if (recent && this.options.held?.() === true) {
+      this.pumpLater();
+      return undefined;
+    }
     return this.waiting.shift();
   }
 
@@ -77,18 +115,31 @@ export class PriorityQueue {
     for (let e = this.next(); e !== undefined; e = this.next()) this.start(e);
   }
 
+  /** Held: looks again shortly (the request's end is no event of this queue). */
+  private pumpLater(): void {
+    if (this.heldTimer !== undefined) return;
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = undefined;
+      this.pump();
+    }, this.options.heldPollMs ?? 100);
+    // A held queue alone keeps no process alive (the CLI, the tests).
+    this.heldTimer.unref?.();
+  }
+
   private start(e: Entry): void {
     this.running.add(e);
     e.preempted = false;
     e.controller = new AbortController();
+    e.mark.background = e.priority === 'background';
     const done = (): void => {
+      if (e.priority === 'user') this.lastUserEnded = Date.now();
       this.running.delete(e);
       e.controller = null;
       this.pump();
     };
     // A task that throws synchronously is a rejected task, not a broken queue.
     Promise.resolve()
-      .then(() => e.task((e.controller as AbortController).signal))
+      .then(() => runMarked(e.mark, () => e.task((e.controller as AbortController).signal)))
       .then(
         (value) => {
           e.resolve(value);

@@ -2,10 +2,13 @@
 // config, the same answer whatever the config says), within limits: a total time per command, a
 // time without output, and a cap on the output it buffers. Commands on one repository never
 // overlap. Each command is logged when it ends, with its duration, so the log answers "what was
-// slow" as well.
+// slow" as well. Commands of background work (core/backgroundWork.ts) start under `nice`, where it
+// exists: the window and the user's request keep the cores.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
+import { isBackgroundWork } from '../core/backgroundWork';
 import { currentCancelSignal, EvidenceCancelled } from '../core/evidence/cancel';
 import type { GitErrorCode } from '../core/gitPort';
 import { GitFailure } from '../core/gitPort';
@@ -26,6 +29,11 @@ export interface GitRunnerOptions {
   renameLimit?: number;
   /** The repository whose queue the commands wait in (default: the folder they run in). */
   queueKey?: string;
+  /**
+   * The program that starts background work's git at a lower CPU priority (it runs `<nice> <git> <args>`);
+   * default: `nice` found on PATH (none on Windows); null: background work runs as any other.
+   */
+  nice?: string | null;
 }
 
 export interface RunOptions {
@@ -115,6 +123,28 @@ function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
+let pathNice: string | null | undefined;
+
+/** `nice` on PATH, looked up once (an absolute path: no second lookup when it runs); null where there is none. */
+function niceOnPath(): string | null {
+  if (pathNice !== undefined) return pathNice;
+  pathNice = null;
+  if (process.platform === 'win32') return pathNice;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    // simple-git refuses a program path with other characters (spaces and the like): then no nice.
+    const candidate = path.join(dir, 'nice');
+    if (!path.isAbsolute(candidate) || !/^[a-z0-9/._~-]+$/i.test(candidate)) continue;
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      pathNice = candidate;
+      break;
+    } catch {
+      // Not in this directory (or not executable): the next one.
+    }
+  }
+  return pathNice;
+}
+
 /** Where git's exit code and stderr are in a failure, and which code it maps to. */
 function failureOf(error: unknown): { exitCode: number; stderr: string; code: GitErrorCode } {
   const message = error instanceof Error ? error.message : String(error);
@@ -151,11 +181,13 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
   const limits: Limits = { totalMs: options.totalTimeoutMs ?? 10 * 60 * 1000, maxBytes: options.maxOutputBytes ?? 512 * 1024 * 1024 };
 
   /** One instance per command: its abort signal, output handler and extra settings are that command's. */
-  function make(extraConfig: string[], abort: AbortSignal, onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buffer) => void, streamOnly: boolean): SimpleGit {
+  function make(extraConfig: string[], abort: AbortSignal, onStdout: (chunk: Buffer) => void, onStderr: (chunk: Buffer) => void, streamOnly: boolean, nice: string | null): SimpleGit {
+    const git = options.binary ?? 'git';
     try {
       return simpleGit({
         baseDir,
-        binary: options.binary ?? 'git',
+        // simple-git runs the pair as `<nice> <git> <args>`; both names pass its check of the program's characters.
+        binary: nice === null ? git : [nice, git],
         maxConcurrentProcesses: 1,
         config: [...config, ...extraConfig],
         abort,
@@ -198,6 +230,9 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
 
   async function runOnce(args: string[], runOptions: RunOptions, signal: AbortSignal | undefined): Promise<RunResult> {
     const command = `git ${args.join(' ')}`;
+    // Read when the command starts, not when it was queued: the user may have started waiting for it since.
+    const nice = isBackgroundWork() ? (options.nice === undefined ? niceOnPath() : options.nice) : null;
+    const niced = nice === null ? '' : ', background';
     // Cancelled while it waited in the queue: it never starts.
     if (signal?.aborted === true) {
       log(`${command} (cancelled before it started)`);
@@ -233,18 +268,18 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
       if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.toString().slice(0, MAX_STDERR_CHARS - stderr.length);
     };
     try {
-      const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr, runOptions.streamOnly === true && runOptions.onStdout !== undefined);
+      const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr, runOptions.streamOnly === true && runOptions.onStdout !== undefined, nice);
       const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
       if (stop !== null) throw new Error('stopped');
       if (LAZY_FETCH_FAILED.test(stderr)) throw new GitFailure('failed', stderr.trim());
       const warnings = warningsOf(stderr);
-      log(`${command} (${Date.now() - started} ms${warnings.length > 0 ? `, warning: ${warnings.join(', ')}` : ''})`);
+      log(`${command} (${Date.now() - started} ms${niced}${warnings.length > 0 ? `, warning: ${warnings.join(', ')}` : ''})`);
       return { stdout, exitCode: 0, stderr, warnings };
     } catch (error) {
       const ms = Date.now() - started;
       const stopped = stop as Stop | null;
       if (stopped?.code === 'cancelled') {
-        log(`${command} (${ms} ms, cancelled)`);
+        log(`${command} (${ms} ms${niced}, cancelled)`);
         throw new EvidenceCancelled();
       }
       if (stopped !== null) {
@@ -262,7 +297,8 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
         log(`${command} (${ms} ms, exit ${failure.exitCode})`);
         return { stdout: '', exitCode: failure.exitCode, stderr: failure.stderr, warnings: [] };
       }
-      const code = LAZY_FETCH_FAILED.test(failure.stderr) ? 'failed' : failure.code;
+      // `nice` exits 127 when it cannot start the program: no git, as a spawn failure says without nice.
+      const code = LAZY_FETCH_FAILED.test(failure.stderr) ? 'failed' : nice !== null && failure.exitCode === 127 ? 'git-missing' : failure.code;
       log(`${command} (${ms} ms, exit ${failure.exitCode}, ${code}): ${failure.stderr.split('\n')[0] ?? ''}`);
       throw new GitFailure(code, failure.stderr);
     } finally {

@@ -10,7 +10,7 @@ import { readRemoteUrl } from '../git/dotGit';
 import { commitUrl, parseRemote } from '../core/reply/remoteLinks';
 import { CommandIds } from './commandIds';
 import { registerCommand } from './commands';
-import { withRequestProgress } from './requestProgress';
+import { awaitsBackground, withRequestProgress } from './requestProgress';
 import { commitFileUri } from './commitDocuments';
 import type { EvidenceService } from './evidenceService';
 import { shortSha } from './issueLabels';
@@ -126,6 +126,7 @@ export function registerEvidenceCommands(deps: EvidenceCommandsDeps): vscode.Dis
     }
     // Every issue is checked again in the background (the user's next request still goes first): the
     // notification shows until the view has every answer; it stops nothing, so it cannot be cancelled.
+    awaitsBackground();
     await withRequestProgress(vscode.l10n.t('Checking the evidence again…'), { cancellable: false }, () => evidence.whenIdle());
   };
 

@@ -1,8 +1,10 @@
 // The evidence of the workspace's client issues: one FolderEvidence per workspace folder (see
 // folderEvidence.ts), created and dropped with the folders, and one debounced change event for the
 // tree and the status bar.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
+import { digest } from '../core/evidenceView';
 import type { IssueEvidence } from '../core/evidence/model';
 import type { Issue } from '../core/store/model';
 import { ContextKeys } from './config';
@@ -17,6 +19,8 @@ const CHANGE_COALESCE_MS = 250;
 export interface EvidenceServiceOptions {
   /** Makes the port that reads commit contents for the diff editor. */
   contentPortFactory?: (repoDir: string) => CommitContentPort;
+  /** Where each folder's evidence is kept for the next session (VS Code's storage for the workspace), with the extension's version. */
+  storage?: { dir: string; version: string };
 }
 
 /** Every folder's evidence; fires `onDidChange` (debounced) when any folder's evidence changed. */
@@ -71,7 +75,9 @@ export class EvidenceService implements vscode.Disposable {
       return evidence;
     }
     if (evidence === undefined) {
-      evidence = new FolderEvidence(folder, this.options.contentPortFactory, () => this.updateWebRemote());
+      const storage = this.options.storage;
+      const persisted = storage === undefined ? undefined : { file: path.join(storage.dir, `evidence-${digest(folder.folder.uri.toString())}.json`), version: storage.version };
+      evidence = new FolderEvidence(folder, this.options.contentPortFactory, () => this.updateWebRemote(), persisted);
       evidence.onDidChange(() => this.fireSoon(), this, this.disposables);
       this.folders.set(folder, evidence);
       evidence.storeChanged();

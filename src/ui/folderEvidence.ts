@@ -30,7 +30,9 @@ import type { EvidenceProblem } from './errorMessages';
 import { problemOf } from './errorMessages';
 import type { FolderIssues } from './issueWorkspace';
 import { log } from './log';
+import { EvidencePersistence } from './evidencePersistence';
 import { RepositoryWatcher } from './repositoryWatcher';
+import { requestHoldsBackground } from './requestProgress';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import type { EvidenceSnapshot } from './folderSnapshot';
 import { FolderSnapshot } from './folderSnapshot';
@@ -93,7 +95,7 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly passRunner: CoalescingRunner;
   private passPromise: Promise<void> | undefined;
   /** Git work of this folder, one task at a time, the user's requests first (see priorityQueue.ts). */
-  private readonly queue = new PriorityQueue(BACKGROUND_CHECKS);
+  private readonly queue = new PriorityQueue(BACKGROUND_CHECKS, { held: () => requestHoldsBackground() });
   /** Moves a queued background computation of an issue ahead when the user asks for that issue. */
   private readonly promotions = new Map<string, () => void>();
   /** Issues a user request waits for: their computation is never dropped as stale. */
@@ -105,6 +107,8 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly watcher = new RepositoryWatcher();
   private timer: NodeJS.Timeout | undefined;
   private content: CommitContentPort | undefined;
+  /** The cache's file for the next session, when the workspace has storage. */
+  private readonly persistence: EvidencePersistence | undefined;
   private disposed = false;
   forge: Forge | null = null;
 
@@ -112,8 +116,11 @@ export class FolderEvidence implements vscode.Disposable {
     readonly folder: FolderIssues,
     private readonly contentFactory: ((dir: string) => CommitContentPort) | undefined,
     private readonly onForge: () => void,
+    persisted?: { file: string; version: string },
   ) {
     this.disposables.push(this.changeEmitter, this.watcher);
+    // Restricted Mode reads no evidence, old or new.
+    if (persisted !== undefined && vscode.workspace.isTrusted) this.persistence = new EvidencePersistence(persisted.file, persisted.version, this.cache, () => this.changeEmitter.fire());
     this.watcher.onDidChange(() => this.invalidateRepository(), this, this.disposables);
     this.passRunner = new CoalescingRunner(() => this.pass());
     this.snapshots = new FolderSnapshot(folder, (gitCommonDir) => {
@@ -188,6 +195,11 @@ export class FolderEvidence implements vscode.Disposable {
     this.inflight.set(key, task);
     if (!unseen) this.changeEmitter.fire();
     return task;
+  }
+
+  /** How many running background checks were stopped for the user so far (each is done again later). */
+  get backgroundStops(): number {
+    return this.queue.stopped;
   }
 
   /** Runs `work` as a user request of this folder: background checks stop, and wait until it ends. */
@@ -291,6 +303,8 @@ export class FolderEvidence implements vscode.Disposable {
       snapshot.deployed.set(deployedRef, deployedSha);
     }
     const key = evidenceKey({ repository: snapshot.repository, fixes: issue.fixes.map((f) => f.sha), deployedRef: deployedRef === null ? null : `${deployedRef}@${deployedSha ?? ''}` });
+    // The last session's answers are in the cache before any is confirmed or computed.
+    await this.persistence?.restored;
     const cached = this.cache.confirm(issueId, key, generation, detail);
     if (cached !== undefined) return cached;
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
@@ -325,6 +339,7 @@ export class FolderEvidence implements vscode.Disposable {
       });
       log().info(`Evidence for ${issue.id} in ${this.folder.folder.name}: ${evidence.verdict} (${Date.now() - started} ms${detail === 'verdict' ? ', verdict' : ''})`);
       this.cache.store(issueId, key, generation, evidence);
+      this.persistence?.saveSoon();
       return evidence;
     } catch (error) {
       if (isEvidenceCancelled(error)) {
@@ -397,6 +412,7 @@ export class FolderEvidence implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.persistence?.dispose();
     clearTimeout(this.timer);
     this.timer = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -17,6 +17,10 @@ interface Request {
   open: { token: vscode.CancellationToken } | undefined;
   /** The request has shown its one notification. */
   shown: boolean;
+  /** When it began (Date.now()). */
+  startedAt: number;
+  /** Background checks wait while it runs (see requestHoldsBackground); false once it waits for them itself. */
+  holds: boolean;
 }
 
 const requests = new AsyncLocalStorage<Request>();
@@ -25,24 +29,37 @@ export const onDidChangeRequestProgress: vscode.Event<ProgressNotice> = noticeEm
 
 /** User requests running now (a journey counts from the palette until its draft is shown). */
 let running = 0;
+/** The requests running now, oldest first. */
+const active: Request[] = [];
+
+function ended(request: Request): void {
+  running--;
+  const i = active.indexOf(request);
+  if (i >= 0) active.splice(i, 1);
+}
 
 /** Runs one user request; a command run by another command is part of the request that ran it. */
 export function runRequest<T>(work: () => T): T {
   if (requests.getStore() !== undefined) return work();
-  return requests.run({ open: undefined, shown: false }, () => {
+  const request: Request = { open: undefined, shown: false, startedAt: Date.now(), holds: true };
+  return requests.run(request, () => {
     running++;
+    active.push(request);
     let result: T;
     try {
       result = work();
     } catch (error) {
-      running--;
+      ended(request);
       throw error;
     }
     if (result instanceof Promise) {
       // Counted until it settles; the caller handles the outcome of `result` itself.
-      result.then(() => running--, () => running--);
+      result.then(
+        () => ended(request),
+        () => ended(request),
+      );
     } else {
-      running--;
+      ended(request);
     }
     return result;
   });
@@ -51,6 +68,21 @@ export function runRequest<T>(work: () => T): T {
 /** Whether a user request is running: idle-time work (warming caches) waits for its end. */
 export function requestRunning(): boolean {
   return running > 0;
+}
+
+/**
+ * Whether background checks should wait for the user: a request began less than `maxMs` ago and is
+ * still running. A prompt left open for minutes does not keep the view's verdicts waiting forever.
+ */
+export function requestHoldsBackground(maxMs = 30_000): boolean {
+  const now = Date.now();
+  return active.some((r) => r.holds && now - r.startedAt < maxMs);
+}
+
+/** The running request waits for the background checks themselves (Refresh Evidence): they must not wait for it. */
+export function awaitsBackground(): void {
+  const request = requests.getStore();
+  if (request !== undefined) request.holds = false;
 }
 
 /** Resolves once no user request is running (checked every `everyMs`). */

@@ -87,6 +87,17 @@ function scanCacheFile(manifest: SynthManifest): string {
   return scanCachePath(path.join(manifest.repoDir, '.git'));
 }
 
+/** The evidence the extension kept for the next window (VS Code's storage for the workspace). */
+function keptEvidenceFiles(userDataDir: string): string[] {
+  const storage = path.join(userDataDir, 'User', 'workspaceStorage');
+  if (!fs.existsSync(storage)) return [];
+  return fs
+    .readdirSync(storage)
+    .map((ws) => path.join(storage, ws, 'proof-of-fix.proof-of-fix'))
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap((dir) => fs.readdirSync(dir).filter((f) => /^evidence-.*\.json$/.test(f)).map((f) => path.join(dir, f)));
+}
+
 /** The extension's log files in the server's user data (its output channel, one file per extension host). */
 function extensionLogs(userDataDir: string): string[] {
   const found: string[] = [];
@@ -131,7 +142,7 @@ function logTimings(userDataDir: string): string[] {
   const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
   const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
   return lines
-    .map((l) => /(window \d+:|activated in [\d.]+ ms.*|Set up the client issue stores .*|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Tone check warm-up .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .map((l) => /(window \d+:|activated in [\d.]+ ms.*|Read the evidence of .*|The extension host stalled for \d+ ms|Set up the client issue stores .*|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Tone check warm-up .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
     .filter((l): l is string => l !== undefined);
 }
 
@@ -285,8 +296,10 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
     const afterReload = await journey(page, c);
     log(`${size}: first journey after a reload: ${JSON.stringify(afterReload)}`);
 
-    log(`${size}: reload without the scan cache (cold)`);
+    log(`${size}: reload without the scan cache and the evidence kept from the last window (cold)`);
     fs.rmSync(scanCacheFile(manifest), { force: true });
+    const kept = keptEvidenceFiles(userData);
+    for (const file of kept) fs.rmSync(file, { force: true });
     const coldReloadMs = await reload(wb);
     const cold = await journey(page, d);
     log(`${size}: first journey after a reload, no scan cache: ${JSON.stringify(cold)}`);
@@ -325,8 +338,8 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
         row(`journey while background checks of the other ${ISSUES - 1} issues run`, busy.total, rawOne, 3000),
         info('window reload → the extension activated again', reloadMs, alone.reloadActivated),
         info('after that reload: F1 → the first quick pick shown (ours: the issue picker)', afterReload.picker, alone.reloadPicker),
-        row('first journey after a window reload (scan cache on disk)', afterReload.total, rawOne, 3000),
-        row('first journey after a window reload, no scan cache (cold start)', cold.total, rawOne, 3000),
+        row('first journey after a window reload (scan cache and the last window\'s evidence on disk)', afterReload.total, rawOne, 3000),
+        row('first journey after a window reload, neither on disk (cold start)', cold.total, rawOne, 3000),
         memoryFailure !== ''
           ? { measure: 'extension host extra memory after the evidence (RSS)', size, ours: 'not measured (see notes)', windowAlone: '—', raw: '—', target: '< 200 MB', met: false }
           : { measure: 'extension host extra memory after the evidence (RSS)', size, ours: `${extra} MB`, windowAlone: '—', raw: '—', target: '< 200 MB', met: extra < 200 },
@@ -338,7 +351,7 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
           `${seconds(rawOne)}, the ${ISSUES} issues' ${seconds(rawFive)} (one run each, cold).`,
         `- ${size} the window alone (same code-server, workspace and settings, a trivial extension on the same activation event, no Proof of Fix): ${describeAlone(alone)}; ` +
           `with the built-in git extension on (it is off in the bench's windows, on in most people's): ${describeAlone(aloneGit)}. ` +
-          `Ours: reload → activation ${seconds(reloadMs)} (with the scan cache file), ${seconds(coldReloadMs)} (without it).`,
+          `Ours: reload → activation ${seconds(reloadMs)} (with the scan cache file), ${seconds(coldReloadMs)} (without it, and without the ${kept.length} evidence file(s) kept from the last window).`,
         `- ${size} first window: ${split}; from the page's start (the extension's log): ${milestones.text}; every verdict shown ${seconds(viewMs)}. 1-minute load ${os.loadavg()[0]?.toFixed(1)} at the end.`,
         `- ${size} journeys, split at the questions: the evidence check and verdict (last report answer → next-step question) / the draft (next-step answer → draft tab): ` +
           [['idle', warm], ['during background checks', busy], ['after a reload', afterReload], ['cold', cold]].map(([name, t]) => `${name} ${seconds((t as JourneyTiming).evidence)} / ${seconds((t as JourneyTiming).draft)}`).join('; ') + '.',

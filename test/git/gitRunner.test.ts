@@ -3,6 +3,7 @@
 // repository across both adapters, and no extra wait after a command that prints nothing.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { runMarked } from '../../src/core/backgroundWork';
 import { createCommitContentPort } from '../../src/git/commitContent';
 import { createGitRunner } from '../../src/git/gitRunner';
 import { createGitPort } from '../../src/git/simpleGitPort';
@@ -76,5 +77,37 @@ describe('git runner on a real repository', function () {
     assert.equal(ms('git diff-tree').length, 7);
     // The wait would put every silent command 50 ms behind its printing twin.
     assert.ok(median(silent) < median(printing) + 35, `silent ${silent.join(',')} vs printing ${printing.join(',')}`);
+  });
+
+  it("starts background work's git under nice, the user's own git as it is, and reads the mark when the command starts", async () => {
+    const trace = repo.sibling('nice-trace');
+    const nice = repo.sibling('nice-recording');
+    // A nice that notes what it was asked to start, then starts it (at its own priority: no need here).
+    fs.writeFileSync(nice, `#!/bin/sh\necho "$1 $2" >> '${trace}'\nexec "$@"\n`, { mode: 0o755 });
+    const lines: string[] = [];
+    const runner = createGitRunner(repo.dir, { nice, log: (l) => lines.push(l) });
+    const mark = { background: true };
+    assert.equal((await runMarked(mark, () => runner.run(['rev-parse', 'HEAD']))).stdout.trim(), repo.head(), 'same answer under nice');
+    await runner.run(['rev-parse', '--verify', 'main']);
+    mark.background = false;
+    await runMarked(mark, () => runner.run(['rev-parse', 'HEAD^{tree}']));
+    await assert.rejects(runMarked({ background: true }, () => runner.run(['rev-parse', '--verify', 'nope'])), { code: 'bad-ref' }, 'a failure under nice is still the failure');
+    const started = fs.readFileSync(trace, 'utf8').trim().split('\n');
+    assert.equal(started.length, 2, started.join(' | '));
+    assert.ok(started.every((line) => line.startsWith('git ')), 'nice starts git itself, the arguments after it');
+    assert.match(lines[0] ?? '', /^git rev-parse HEAD \(\d+ ms, background\)$/);
+    assert.match(lines[1] ?? '', /^git rev-parse --verify main \(\d+ ms\)$/);
+    assert.match(lines[2] ?? '', /^git rev-parse HEAD\^\{tree\} \(\d+ ms\)$/, 'the user now waits for it: no nice');
+  });
+
+  it('runs background work at a lower CPU priority with the system nice, where there is one', async function () {
+    if (process.platform === 'win32' || !fs.existsSync('/proc/self/stat')) this.skip();
+    const binary = repo.sibling('git-niceness.sh');
+    // A git that reports its own niceness (field 19 of /proc/self/stat of the shell nice started).
+    fs.writeFileSync(binary, `#!/bin/sh\nawk '{print $19}' /proc/$$/stat\n`, { mode: 0o755 });
+    const runner = createGitRunner(repo.dir, { binary });
+    const own = Number((await runner.run(['x'])).stdout.trim());
+    const background = Number((await runMarked({ background: true }, () => runner.run(['x']))).stdout.trim());
+    assert.ok(background > own, `background niceness ${background}, the user's ${own}`);
   });
 });

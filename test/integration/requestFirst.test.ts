@@ -94,6 +94,20 @@ describe('the user request goes first', function () {
     assert.ok(folder.get(SLOW), 'the changed issue has no evidence');
   });
 
+  it("stops a background check of another issue once for a whole journey, not at each of the journey's steps", async () => {
+    const folder = api.evidence.forFolder(api.issues.all()[0]!);
+    api.evidence.refresh();
+    const background = folder.compute(SLOW, undefined, 'background').catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(folder.state(SLOW).checking, 'the slow background check is not running');
+    const before = folder.backgroundStops;
+    // The early evidence, the evidence confirmed, then Draft Reply: three steps that each need git.
+    const result = await vscode.commands.executeCommand<{ draft?: unknown } | undefined>(CommandIds.clientSaysItsBack, { issue: 'ACME-3', report: null, draft: { ifEdited: 'replace' } });
+    assert.ok(result?.draft, 'the journey opened no draft');
+    assert.equal(folder.backgroundStops - before, 1, 'the background check started again between the steps of the journey, and was stopped again');
+    await background;
+  });
+
   async function notices(command: CommandId, ...args: unknown[]): Promise<{ shown: ProgressNotice[]; openAtEnd: number }> {
     const seen: ProgressNotice[] = [];
     const listener = api.onDidChangeRequestProgress((n) => seen.push(n));

@@ -75,6 +75,10 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
     await input.fill(`>${title}`);
     const shown = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
     if (shown) break;
+    // A missed attempt costs ten seconds of whatever the caller times: say what the palette showed instead.
+    const rows = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts().catch(() => []);
+    const open = await input.isVisible().catch(() => false);
+    process.stderr.write(`[palette] attempt ${attempt}: no row "${title}" within 10 s; palette ${open ? 'open' : 'closed'}, ${rows.length} rows: ${rows.slice(0, 5).map((r) => r.replace(/\s+/g, ' ')).join(' | ')}; screenshot ${await screenshot(page, `palette-missed-${Date.now()}`)}\n`);
     await page.keyboard.press('Escape');
   }
   await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 // The per-repository queue: one task at a time, the user's requests before background checks, a
 // running background check stopped for the user and run again afterwards.
 import * as assert from 'node:assert/strict';
+import { isBackgroundWork } from '../../src/core/backgroundWork';
 import { PriorityQueue } from '../../src/core/priorityQueue';
 
 interface Gate {
@@ -121,5 +122,89 @@ describe('priority queue (git work per repository)', () => {
     c.open();
     assert.deepEqual(await Promise.all([ta.promise, tb.promise, tc.promise]), ['a', 'b', 'c']);
     assert.ok(log.indexOf('start c') > log.indexOf('end a'), 'the third started only when one ended');
+  });
+
+  it("starts no background check while a user request is under way, and none is stopped twice for one request", async () => {
+    let requestUnderWay = false;
+    const q = new PriorityQueue(1, { held: () => requestUnderWay, heldPollMs: 5, holdAfterUserMs: 60_000 });
+    const log: string[] = [];
+    const [bg, u1, u2] = [gate(), gate(), gate()];
+    const tb = q.enqueue(task(log, 'bg', bg), 'background');
+    await tick();
+    // The journey begins: its first step needs git and stops the check.
+    requestUnderWay = true;
+    const t1 = q.enqueue(task(log, 'u1', u1), 'user');
+    await tick();
+    await tick();
+    u1.open();
+    await t1.promise;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.deepEqual(log, ['start bg', 'stopped bg', 'start u1', 'end u1'], 'between two steps of the request the check does not start again');
+    const t2 = q.enqueue(task(log, 'u2', u2), 'user');
+    await tick();
+    u2.open();
+    await t2.promise;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.deepEqual(log.slice(4), ['start u2', 'end u2'], 'the second step ran at once, with nothing to stop');
+    requestUnderWay = false;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.deepEqual(log.slice(6), ['start bg'], 'the request over, the check runs again');
+    bg.open();
+    assert.equal(await tb.promise, 'bg');
+  });
+
+  it('starts a held-back background task at once when the user starts waiting for it', async () => {
+    const q = new PriorityQueue(1, { held: () => true, heldPollMs: 60_000, holdAfterUserMs: 60_000 });
+    const log: string[] = [];
+    const g = gate();
+    await q.enqueue(() => Promise.resolve('u'), 'user').promise;
+    const t = q.enqueue(task(log, 'bg', g), 'background');
+    await tick();
+    assert.deepEqual(log, [], 'held while the request runs');
+    t.promote();
+    await tick();
+    assert.deepEqual(log, ['start bg'], 'the user waits for it: no wait for the next look');
+    g.open();
+    assert.equal(await t.promise, 'bg');
+  });
+
+  it('holds background tasks no longer than a moment after the request\'s last git task (a prompt left open)', async () => {
+    const q = new PriorityQueue(1, { held: () => true, heldPollMs: 5, holdAfterUserMs: 40 });
+    const log: string[] = [];
+    const g = gate();
+    const t = q.enqueue(task(log, 'early', g), 'background');
+    await tick();
+    assert.deepEqual(log, ['start early'], 'no git task of the request yet: nothing to keep apart');
+    g.open();
+    await t.promise;
+    await q.enqueue(() => Promise.resolve('u'), 'user').promise;
+    const g2 = gate();
+    const t2 = q.enqueue(task(log, 'bg', g2), 'background');
+    await tick();
+    assert.deepEqual(log.slice(2), [], 'held right after the user task');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(log.slice(2), ['start bg'], 'the request still runs, but its git work ended a while ago');
+    g2.open();
+    await t2.promise;
+  });
+
+  it('marks background work as such, and a running check the user starts waiting for as theirs', async () => {
+    const q = new PriorityQueue();
+    const seen: string[] = [];
+    const bg = gate();
+    const background = q.enqueue(async () => {
+      seen.push(`before ${isBackgroundWork()}`);
+      await bg.opened;
+      seen.push(`after ${isBackgroundWork()}`);
+      return 'bg';
+    }, 'background');
+    await tick();
+    background.promote();
+    bg.open();
+    await background.promise;
+    const user = q.enqueue(() => Promise.resolve(isBackgroundWork()), 'user');
+    assert.deepEqual(seen, ['before true', 'after false']);
+    assert.equal(await user.promise, false);
+    assert.equal(isBackgroundWork(), false, 'outside any task: someone waits');
   });
 });

@@ -13,6 +13,8 @@ export function serves(evidence: IssueEvidence, need: EvidenceDetail): boolean {
 
 interface Entry<P> {
   key: string;
+  /** The key the evidence was computed under, kept for the next session even after forgetKeys (see keyed). */
+  keptKey: string;
   /** The cache's generation when the entry was last confirmed. */
   generation: number;
   evidence: IssueEvidence | undefined;
@@ -72,12 +74,31 @@ export class EvidenceCache<P> {
   }
 
   store(issueId: string, key: string, generation: number, evidence: IssueEvidence): void {
-    this.entries.set(issueId, { key, generation, evidence, problem: undefined });
+    this.entries.set(issueId, { key, keptKey: key, generation, evidence, problem: undefined });
+  }
+
+  /**
+   * Evidence of an earlier session (see evidenceFile.ts), kept stale until a computation confirms its
+   * key: shown meanwhile as the last evidence known. Never replaces an entry of this session.
+   */
+  restore(issueId: string, key: string, evidence: IssueEvidence): void {
+    if (!this.entries.has(issueId)) this.entries.set(issueId, { key, keptKey: key, generation: -1, evidence, problem: undefined });
+  }
+
+  /**
+   * The entries with evidence, under the key it was computed under, for the next session (see
+   * restore). An entry whose key was forgotten (Refresh Evidence) and is not computed again yet is
+   * kept under its old key: the next session uses it only if the repository still matches that key.
+   */
+  keyed(): Map<string, { key: string; evidence: IssueEvidence }> {
+    const out = new Map<string, { key: string; evidence: IssueEvidence }>();
+    for (const [id, entry] of this.entries) if (entry.keptKey !== '' && entry.evidence !== undefined) out.set(id, { key: entry.keptKey, evidence: entry.evidence });
+    return out;
   }
 
   /** The computation failed: the issue shows the problem instead of evidence. */
   fail(issueId: string, key: string, generation: number, problem: P): void {
-    this.entries.set(issueId, { key, generation, evidence: undefined, problem });
+    this.entries.set(issueId, { key, keptKey: '', generation, evidence: undefined, problem });
   }
 
   want(issueId: string): void {
