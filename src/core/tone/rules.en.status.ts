@@ -17,7 +17,7 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
       "(?:still )?investigating (?:the |this |your )?[\\p{L}-]+(?: [\\p{L}-]+){0,5}?,? will keep (?:this|the|you) (?:ticket |thread |issue )?(?:updated|posted|in the loop)",
       // when something else happens first: "you'll hear from me as soon as there's movement", "in due time", "over the next while"
       "(?:when|as soon as|once|whenever) there(?:'s| is) (?:news|movement|progress|an update|something to (?:report|share))|in due (?:time|course)|over the (?:next|coming) (?:while|little while|few days|days|weeks)|(?:now-ish|nowish)",
-      "(?:we'll|we will|i'll|i will) share it (?:when|once) it(?:'s| is) ready|(?:is|are) in the works|(?:is|are) on top of (?:it|this|things)|please exercise patience",
+      "(?:we'll|we will|i'll|i will) (?:share|send|release|post) (?:it|them|the (?:fix|patch|update|details|build)) (?:when|once|as soon as) (?:it's|it is|they're|they are|that's|it's been) (?:ready|done|sorted|finished)|(?:is|are) in the works|(?:is|are) on top of (?:it|this|things)|please exercise patience",
       "(?:let me|i'll|i will|we'll) (?:check|look|see)(?: into it| on it)? and (?:get back|revert|come back)(?: to you)?(?=\\s*[.!]|$)|(?:looking at it|on it),? bear with(?: me| us)?",
     ],
     guards: ['concrete', 'negated', 'conditional', 'request'],
