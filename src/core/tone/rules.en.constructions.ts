@@ -390,7 +390,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:broke|stopped working|failed|went down|disappeared|vanished) (?:during|in|after|with) (?:the )?(?:last |latest |recent )?(?:deployment|deploy|update|release|migration|upgrade|merge)",
       "without (?:being |having been )?(?:fully |properly |thoroughly )?(?:tested|checked|reviewed|verified)",
       "somehow(?= *[.!]|$)|ended up (?:getting |being )?(?:reverted|removed|deleted|overwritten|lost|broken|disabled|undone|dropped)",
-      "(?:some|an|a) (?:error|problem|issue|glitch|failure|fault) (?:has |had )?(?:occurred|happened|arisen|come up|cropped up) (?:while|during|when|in|with)",
+      "(?:some|an|a) (?:error|problem|issue|glitch|failure|fault|incident|hiccup) (?:has |had )?(?:occurred|happened|arisen|come up|cropped up) (?:while|during|when|in|with)",
       "(?:something|things|it) went (?:a (?:bit|little) |slightly |somewhat )?(?:wrong|sideways|awry|pear-shaped)",
       "(?:got|was|were) (?:restored|copied|uploaded|deployed|pushed|written) (?:over|on top of|onto)",
       "(?:was|were|got) left (?:disabled|off|broken|unpatched|commented out|switched off|unfinished|behind|running)",

@@ -28,9 +28,11 @@ export const RULES_EN_STANCE: readonly ToneRule[] = [
     category: 'blaming',
     patterns: [
       // someone else's change, done behind everyone's back: "the gateway people changed their API without telling anyone"
-      `(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had|i just|we just|i accidentally|i mistakenly) )${BROKE}\\b[^.;!?]{0,50}? without (?:telling|warning|asking|informing|notifying|consulting|checking with|letting) (?:anyone|anybody|me|us|you|a soul)`,
+      `(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had|i just|we just|i accidentally|i mistakenly) )${BROKE}\\b[^.;!?]{0,50}? without (?:telling|warning|asking|informing|notifying|consulting|checking with|letting)(?: (?:anyone|anybody|me|us|you|a soul))?`,
       // whoever it was undid my work: "whoever deployed last Friday undid my fix", "someone with admin access reverted my changes"
-      "(?:whoever|someone|somebody|anyone|anybody|they|the [\\p{L}-]+ (?:team|people|guys|agency|vendor|host|company))(?: [\\p{L}']+){0,6}? (?:undid|reverted|overwrote|wiped|clobbered|broke|removed|deleted|rolled back|wrecked|stuffed up|trashed) my (?:fix|changes?|work|patch|code|commit)",
+      "(?:whoever|someone|somebody|anyone|anybody|they|the [\\p{L}-]+ (?:team|people|guys|agency|vendor|host|company))(?: [\\p{L}']+){0,6}? (?:(?:undid|reverted|overwrote|wiped|clobbered|broke|removed|deleted|rolled back|wrecked|stuffed up|trashed) my (?:fix|changes?|work|patch|code|commit)|(?:wiped|deleted|broke|trashed|wrecked|lost) (?:everything|it all|the lot))",
+      // left stranded, up to old tricks: "the host slipped a change in and left us stranded"
+      "left (?:us|me) (?:stranded|high and dry|in the lurch|hanging)|up to (?:its|their|his|her) old tricks",
       // broken on their side, or on them: "clearly broke something on their end", "so this one's on them", "Cloudflare's stuffed it up again"
       `${BROKE} (?:[\\p{L}]+ )?(?:up )?(?:something|it|things|stuff|everything)? ?(?:up )?(?:on|at|from) their (?:end|side)`,
       "(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:on them|their (?:fault|problem|doing|mess)|down to them)|(?:[\\p{L}-]+'s|has|have) (?:stuffed|messed|screwed|mucked|cocked|botched|buggered) (?:it|things|everything|this) up(?: again)?",
@@ -47,6 +49,9 @@ export const RULES_EN_STANCE: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        'Your tech deleted the folder without asking.',
+        'Someone in your office hit restore and wiped everything.',
+        'Your email provider is up to its old tricks again.',
         'The hosting people switched PHP versions without telling anyone.',
         'Whoever pushed on Monday reverted my changes.',
         'Someone with editor access undid my fix.',
@@ -76,6 +81,8 @@ export const RULES_EN_STANCE: readonly ToneRule[] = [
       // the polite reproach: "it would have helped if the full list had been shared from the start"
       "(?:it )?would(?:'ve| have) (?:helped|been (?:helpful|useful|good|better|nice|great)|saved (?:us|a lot|time)) (?:a lot |massively |greatly )?(?:if|had|to (?:know|hear|be told))\\b",
       "(?:going forward|in future|in the future|next time|perhaps in future)[^.;!?]{0,40}?(?:it(?:'d| would) be (?:great|best|better|good|helpful)|please) (?:if |to )?(?:[\\p{L}']+ ){0,6}?(?:check(?:ed)? with me|flagged to me|told me|let me know|ran (?:it|them) by me|asked me|warned me)",
+      "(?:nobody|no one|no-one) (?:consulted|told|warned|informed|asked|notified) (?:me|us)\\b",
+      "if (?:my|our|the) (?:[\\p{L}-]+ )?(?:recommendations?|advice|instructions|steps|warnings?) (?:had|'d) been (?:followed|heeded|listened to|read)",
       // the counterfactual on the client's side: "if your team had taken the backup as advised, this would not have come"
       "if (?:you|your (?:[\\p{L}-]+ ){0,2}?(?:team|staff|people|it|admin|client)|you guys|they) had (?:[\\p{L}']+ ){0,2}?(?:taken|followed|told|informed|done|made|kept|read|checked|asked|let|listened|updated|backed)\\b",
       // instructions not followed: "kindly confirm whether your staff followed the steps I shared", "issue is arising because your team did not follow"
@@ -88,6 +95,8 @@ export const RULES_EN_STANCE: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        'Nobody consulted me before messing with the server.',
+        'Honestly, if my recommendations had been followed we would not be here.',
         'You people never informed me before switching hosts.',
         'You guys honestly should have mentioned the migration.',
         'It would have helped a lot if the login details had been sent earlier.',
@@ -147,7 +156,7 @@ export const RULES_EN_STANCE: readonly ToneRule[] = [
     patterns: [
       // weighed down: "in the scheme of the project it's a rounding error", "cents at most", "quite a small thing in the end"
       "in the (?:grand )?scheme of (?:things|the project|it all)|(?:it's|it is|that's|this is) (?:just )?a rounding error|(?:cents|pennies|a cent|a pixel|one pixel) at most|(?:really |quite |such )?a small thing(?: in the end| really| at the end of the day)",
-      "(?:not|isn't|hardly|barely|wasn't) (?:really )?(?:worth|worthy of) (?:a |much |the |any )?(?:ticket|concern|worry|worrying|fuss|stress|stressing|panic)|(?:isn't|is not|not) (?:such |really |that )?(?:a |an )?(?:big|important|serious|major) (?:matter|deal to worry)|not such an important matter",
+      "(?:it's|it is|that's|just) (?:a )?silly (?:little )?(?:thing|bug|glitch)|(?:not|isn't|hardly|barely|wasn't) (?:really )?(?:worth|worthy of) (?:a |much |the |any )?(?:ticket|concern|worry|worrying|fuss|stress|stressing|panic)|(?:isn't|is not|not) (?:such |really |that )?(?:a |an )?(?:big|important|serious|major) (?:matter|deal to worry)|not such an important matter",
       // the alarm, overstated: "the urgency may be a little overstated", "take a breath", "no big drama"
       "(?:is|are|be|been|being|seems?|a little|a bit|somewhat|rather|slightly) (?:overstated|overblown|blown out of proportion)|(?:overreacting|over-reacting|making a mountain)|no (?:big )?drama|take a (?:breath|deep breath|chill pill)|(?:not|isn't|is not) (?:quite |really )?the emergency|(?:hardly|not exactly|not really) (?:a |an )?(?:catastrophe|disaster|emergency|crisis|tragedy|the end of the world)|no need to (?:take tension|stress|get worked up|get excited|lose sleep)|nothing to (?:get )?(?:worried|worry|stress|panic|get excited) about",
       // the trade's normal: "bugs come back sometimes, that's software for you", "happens to every site now and then"
@@ -158,6 +167,7 @@ export const RULES_EN_STANCE: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        "It's a silly little thing.",
         "In the scheme of things it's a rounding error.",
         'It is a misaligned logo, hardly a disaster.',
         "Honestly, it's not worth a ticket.",

@@ -13,7 +13,8 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
     category: 'stalling',
     patterns: [
       // the status alone: "Re-opened. Investigating.", "bug #412 (reopened) — ongoing.", "Status: still investigating"
-      '(?<=^|[.:;—–)]\\s{0,3}|^\\s*[\\p{L}]+\\s{0,2}[:—–-]\\s{0,3})(?:still )?(?:investigating|ongoing|in progress|under (?:review|investigation)|pending|looking into it|wip)(?=\\s*(?:[.,;]|$))',
+      '(?<=^|[.:;—–)]\\s{0,3}|^\\s*[\\p{L}]+\\s{0,2}[:—–-]\\s{0,3})(?:still )?(?:investigating|ongoing|in progress|under (?:review|investigation)|pending|looking into it|wip|on it)(?=\\s*(?:[.,;]|$))',
+      "(?:it's|it is|this is) (?:now )?(?:with|in the hands of) (?:the|our) (?:[\\p{L}-]+ )?(?:team|devs|developers|engineers|department)\\b",
       "(?:still )?investigating (?:the |this |your )?[\\p{L}-]+(?: [\\p{L}-]+){0,5}?,? will keep (?:this|the|you) (?:ticket |thread |issue )?(?:updated|posted|in the loop)",
       // when something else happens first: "you'll hear from me as soon as there's movement", "in due time", "over the next while"
       "(?:when|as soon as|once|whenever) there(?:'s| is) (?:news|movement|progress|an update|something to (?:report|share))|in due (?:time|course)|over the (?:next|coming) (?:while|little while|few days|days|weeks)|(?:now-ish|nowish)",
@@ -25,6 +26,8 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        "Still on it.",
+        "It's with the tech team now.",
         'Re-opened. Investigating.',
         'Weekly summary: ticket #88 — ongoing.',
         'Still investigating the login failure, will keep this ticket updated.',
@@ -43,13 +46,15 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
       // permanence: "fixed for keeps", "we're golden from here on", "sure to behave from here on", "the fix is permanent"
       "for keeps|(?:we're|we are|you're|you are|it's|it is) golden|(?:sure|bound|certain|guaranteed) to (?:behave|work|hold|stay)|the fix is permanent|(?:will|it'll) (?:hold up|cope|survive) (?:under )?(?:any|every)|(?:it'll|it will|will) keep working|no fear of that",
       // totality: "work flawlessly in every browser", "fixes this completely and for every browser", "solve every issue", "zero chance of recurrence"
-      "flawlessly|(?:completely|entirely) and for (?:every|all|good)|(?:solve|solves|fix|fixes|resolve|resolves) (?:every|all the|all your|each) (?:issue|problem|bug)s?|zero (?:chance|risk|possibility) of|can't possibly (?:break|fail|happen|go wrong)|won't bother you again",
+      "flawlessly|zero (?:problems|issues|bugs|errors|incidents|downtime)(?: from now on)?|nothing to (?:ever )?worry about (?:ever )?again|never (?:have to )?worry about (?:it|this|that) again|(?:completely|entirely) and for (?:every|all|good)|(?:solve|solves|fix|fixes|resolve|resolves) (?:every|all the|all your|each) (?:issue|problem|bug)s?|zero (?:chance|risk|possibility) of|can't possibly (?:break|fail|happen|go wrong)|won't bother you again",
     ],
     guards: ['negated', 'reported', 'controlled', 'conditional'],
     ...ADVICE_EN.outcomePromised,
     fixScope: 'sentence',
     examples: {
       flag: [
+        "From now on, zero problems.",
+        "It's perfect now, nothing to ever worry about again.",
         'Sorted for keeps.',
         "Patched, so we're golden.",
         "It's sure to work from now on.",
@@ -66,7 +71,7 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
     category: 'condescending',
     patterns: [
       // what anyone would know: "in case you're not familiar", "any basic user would know", "a common beginner thing"
-      "in case you(?:'re| are) not familiar|(?:any|every) (?:basic|normal|average|competent|regular) user (?:would|should|will) know|(?:common |typical )?beginner(?:'s)? (?:thing|mistake|error|question)|i(?:'d| would) have (?:assumed|thought) you(?:'d| would) know",
+      "in case you(?:'re| are) not familiar|first-year (?:it |tech |computing )?stuff|(?:it|computing|web|internet) 101|(?:any|every) (?:basic|normal|average|competent|regular) user (?:would|should|will) know|(?:common |typical )?beginner(?:'s)? (?:thing|mistake|error|question)|i(?:'d| would) have (?:assumed|thought) you(?:'d| would) know",
       "(?:it's|it is) (?:really |actually )?(?:quite |very |pretty )?simple:|what (?:a |an )?[\\p{L}-]+ actually is|you know, actually|naturally, if you|you do have to|(?:you are|you're) clearly (?:looking|using|on|in)",
       // the lesson repeated, slowly: "since the first explanation didn't land", "step by step this time", "I'll explain very slowly"
       "(?:first|last|previous|earlier) explanation (?:didn't|did not) (?:land|sink in|stick)|step by step this time|(?:may not|might not|didn't|did not) (?:have been )?(?:clear|sink in|land) the first time|explain (?:it |this |things )?(?:very |really |extra )?slowly|as non-technical as possible|(?:non-it|non-technical|non-tech|lay) (?:people|folks|users)",
@@ -77,6 +82,7 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        "This is first-year IT stuff.",
         "In case you're not familiar, a CDN keeps copies of your pages.",
         'Any normal user would know to log out first.',
         "It's a typical beginner mistake.",

@@ -35,13 +35,15 @@ export const RULES_ES_STANCE: readonly ToneRule[] = [
       '(?:quien|el que|la que|alguien)(?: [\\p{L}]+){0,6}? (?:deshizo|revirtio|piso|machaco|sobrescribio|borro|quito|se cargo|rompio) (?:mi|mis) (?:arreglos?|cambios|correccion|fix|trabajo|parche|codigo)',
       // cualquier cambio ajeno hecho a escondidas: «cambiaron la API sin avisarle a nadie»
       '(?<!\\bse )\\b(?:cambi|toc|actualiz|modific|borr|subi|quit|migr|restaur|instal|bloque)(?:o|aron|io|ieron)(?: [\\p{L}]+){0,5}? sin (?:avisar|decir nada|consultar|preguntar|comunicar)\\p{L}*(?: a nadie)?',
+      // y nos dejó tirados: «la empresa de hosting metió un cambio y nos dejó tirados»
+      '(?:nos|me) (?:dejo|dejaron|ha dejado|han dejado) (?:tirad[oa]s?|colgad[oa]s?|vendid[oa]s?|en la estacada|con el culo al aire)',
       // el resultado ajeno: «de su lado», «es de ellos, no mío», «la hizo pésimo»
       '(?:restauraron|restauro|rompieron|rompio|cambiaron|tocaron|subieron|borraron)(?: [\\p{L}]+){0,5}? (?:de|en|por) (?:su|vuestro) lado',
       '(?:el problema|el fallo|el error|la culpa|eso|esto) es (?:de ellos|cosa de ellos|cosa suya)|es (?:de ellos|del hosting|del proveedor),? no (?:es )?mio',
       '(?:el|la) que (?:[\\p{L}]+ ){0,4}?(?:lo|la|los|las) hizo (?:pesimo|fatal|malisimo|muy mal|mal|de pena|como el culo)',
       'que (?:ustedes|usted|tu|vos|vosotros|su gente|tu gente) (?:[\\p{L}]+ )?(?:[\\p{L}]+(?:aron|ieron|aste|iste|asteis|isteis)|lleno|hizo|cargo|configuro) mal\\b',
       // la causa puesta en la gente del cliente: «esto es por el equipo de marketing pegando texto», «esto pasó porque ustedes le dieron acceso a demasiada gente»
-      '(?:esto|eso|el (?:fallo|error|problema)) (?:es|fue|pasa|paso|ocurre|ocurrio|viene) (?:por|porque|a causa de|debido a) (?:el |la |los |las )?(?:equipo|gente|personal|departamento|agencia|usuarios|empleados|ustedes|usted|vosotros|tu gente|su gente|tus [\\p{L}]+|sus [\\p{L}]+|vuestr[oa]s? [\\p{L}]+)\\b(?! no\\b)',
+      '(?:esto|eso|el (?:fallo|error|problema)) (?:es|fue|pasa|paso|ocurre|ocurrio|viene) (?:por|porque|a causa de|debido a|de que) (?:el |la |los |las )?(?:equipo|gente|personal|departamento|agencia|usuarios|empleados|ustedes|usted|vosotros|tu gente|su gente|tus [\\p{L}]+|sus [\\p{L}]+|vuestr[oa]s? [\\p{L}]+)\\b(?! no\\b)',
       // el uso del cliente adivinado: «el cliente final seguramente está usando un navegador viejísimo»
       '(?:cliente final|usuarios?|clientes|empleados|personal|gente|equipo) (?:[\\p{L}]+ ){0,2}?(?:seguramente|seguro que|probablemente|quizas|capaz que|fijo que) (?:[\\p{L}]+ )?(?:esta|estan|este|esten) [\\p{L}]+(?:ando|iendo)',
       '(?:seguramente|seguro que|probablemente|lo mas probable es que|capaz que|fijo que) (?:el|la|los|las|tu|su|tus|sus) (?:[\\p{L}]+ ){0,2}?(?:esta|estan|este|esten) [\\p{L}]+(?:ando|iendo)',
@@ -51,6 +53,8 @@ export const RULES_ES_STANCE: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        'La empresa de hosting metió un cambio y nos dejó tirados.',
+        'Esto viene de que sus empleados comparten la contraseña.',
         'Tu agencia de marketing ha vuelto a cargarse la web.',
         'Los del hosting cambiaron la versión de PHP sin avisar a nadie.',
         'Alguien con permisos de editor revirtió mis cambios del lunes.',
@@ -79,6 +83,7 @@ export const RULES_ES_STANCE: readonly ToneRule[] = [
       // no me lo dijeron, o me lo tendrían que haber dicho: «si me lo hubieras dicho antes...», «me hubieras avisado y nos ahorrábamos esto»
       '(?:me|nos) (?:lo |la )?(?:hubieras|hubierais|hubiera|hubieran|hubieses|hubieseis|hubiese|hubiesen) (?:dicho|avisado|contado|comentado|informado|consultado|preguntado|mandado|pasado|enviado)',
       '(?:(?:ustedes|usted|tu|vos|vosotros|tu equipo|su equipo|su gente|tu gente) (?:nunca|jamas|no)|nadie) (?:me|nos) (?:avisaron|aviso|avisaste|avisasteis|dijeron|dijo|dijiste|dijisteis|informaron|informo|informaste|comentaron|comento|comentaste|consultaron|consulto|consultaste) (?:nada |que|de|del|antes)',
+      '(?<!\\byo )no (?:me|nos) (?:consultaron|avisaron|dijeron|informaron|comentaron|preguntaron) (?:nada|antes|que|del?)\\b',
       // la cortesía que reprocha: «habría ayudado que se compartiera desde el principio», «habría sido de gran ayuda que me informaran»
       '(?:habria|hubiera|hubiese) (?:sido (?:de (?:gran |mucha )?ayuda|util|mejor|bueno|conveniente|ideal)|ayudado|venido bien) (?:[\\p{L}]+ )?que (?:me|nos|se|ustedes|usted|tu|vos|vosotros|su|tu|el cliente)\\b',
       // «de cara al futuro, convendría que los cambios de vuestro lado se me comunicaran», «convendría que me consulten antes de dejar que otros toquen»
@@ -92,6 +97,7 @@ export const RULES_ES_STANCE: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        'A mí no me consultaron nada antes de tocar el servidor.',
         'Si me lo hubieseis contado antes, no estaríamos así.',
         'Me hubieras avisado del cambio de dominio y nos ahorrábamos esto.',
         'Ustedes no me avisaron que iban a migrar el correo.',
