@@ -71,7 +71,7 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
     category: 'condescending',
     patterns: [
       // what anyone would know: "in case you're not familiar", "any basic user would know", "a common beginner thing"
-      "in case you(?:'re| are) not familiar|first-year (?:it |tech |computing )?stuff|(?:it|computing|web|internet) 101|(?:any|every) (?:basic|normal|average|competent|regular) user (?:would|should|will) know|(?:common |typical )?beginner(?:'s)? (?:thing|mistake|error|question)|i(?:'d| would) have (?:assumed|thought) you(?:'d| would) know",
+      "in case you(?:'re| are) not familiar|break (?:this|it|that) down for you|try to follow along|did you even (?:try|read|check|look|open|restart)|as (?:anyone|everyone|any developer|any dev)(?: [\\p{L}']+){0,4}? knows|i thought i(?:'d| had) made (?:this|it|that) (?:clear|obvious)|how (?:much )?clearer i can (?:make it|be)|(?:can't|cannot) make it (?:any )?clearer|first-year (?:it |tech |computing )?stuff|(?:it|computing|web|internet) 101|(?:any|every) (?:basic|normal|average|competent|regular) user (?:would|should|will) know|(?:common |typical )?beginner(?:'s)? (?:thing|mistake|error|question)|i(?:'d| would) have (?:assumed|thought) you(?:'d| would) know",
       "(?:it's|it is) (?:really |actually )?(?:quite |very |pretty )?simple:|what (?:a |an )?[\\p{L}-]+ actually is|you know, actually|naturally, if you|you do have to|(?:you are|you're) clearly (?:looking|using|on|in)",
       // the lesson repeated, slowly: "since the first explanation didn't land", "step by step this time", "I'll explain very slowly"
       "(?:first|last|previous|earlier) explanation (?:didn't|did not) (?:land|sink in|stick)|step by step this time|(?:may not|might not|didn't|did not) (?:have been )?(?:clear|sink in|land) the first time|explain (?:it |this |things )?(?:very |really |extra )?slowly|as non-technical as possible|(?:non-it|non-technical|non-tech|lay) (?:people|folks|users)",
@@ -82,6 +82,10 @@ export const RULES_EN_STATUS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        "Let me break it down for you.",
+        "Did you even try restarting it?",
+        "As anyone in the industry knows, caches need clearing.",
+        "I thought I had made this clear already.",
         "This is first-year IT stuff.",
         "In case you're not familiar, a CDN keeps copies of your pages.",
         'Any normal user would know to log out first.',

@@ -94,7 +94,7 @@ export const RULES_ES_STATUS: readonly ToneRule[] = [
       // lo que «cualquiera sabe»: «daba por hecho que sabrías», «no es ciencia espacial», «es algo muy de principiante»
       '(?:daba|doy|di|habia dado) por (?:hecho|sentado) que (?:sabrias|sabria|sabrian|sabias|sabia|sabe|sabes|conoce|conoces|conocia)|(?:no|tampoco) es (?:ciencia (?:espacial|de cohetes)|fisica nuclear|ningun misterio)|no tiene (?:mas|ningun) misterio',
       '(?:algo )?(?:muy )?de principiante|(?:es|eso es) lo (?:mas )?basico(?: de cualquier)?|(?:cualquier|todo) usuario (?:[\\p{L}]+ ){0,3}?sabe|(?:intentare|tratare de|voy a|procurare) ser (?:muy |lo mas )?(?:basico|sencillo|didactico|claro posible)',
-      'quizas? no lo sepa(?:s|n)?|(?:repasar|revisar) juntos (?:lo )?que es|remitase a|(?:ahi|alli) esta todo explicado|por si se (?:le|te|les) (?:paso|olvido|escapo)',
+      'quizas? no lo sepa(?:s|n)?|(?:ni )?siquiera (?:probo|probaste|probaron|intento|intentaste|leyo|leiste|leyeron|miro|miraste|reinicio|reiniciaste)|como (?:sabe|sabria|sabra) (?:cualquiera|todo el mundo)|(?:pense|crei) que (?:ya )?(?:lo|eso) (?:habia|tenia) dejado claro|no se (?:como )?(?:decirlo|explicarlo|ponerlo) mas claro|(?:repasar|revisar) juntos (?:lo )?que es|remitase a|(?:ahi|alli) esta todo explicado|por si se (?:le|te|les) (?:paso|olvido|escapo)',
       // el «ya van diez veces»: «tal como le señalé reiteradamente», «ya van como diez veces que te digo lo mismo»
       '(?:ya )?van (?:como |unas )?(?:\\d+|dos|tres|cuatro|cinco|diez|mil|varias|muchas) veces que|(?:le|te|les|os) (?:senale|indique|dije|comente|explique|recorde) (?:reiteradamente|repetidamente|varias veces|mil veces|en (?:varias|repetidas) ocasiones)',
       '(?<=^|[.!?]\\s{0,3})(?:otra vez|de nuevo|una vez mas|repito):|es un clic,? literalmente|literalmente,? (?:dale|pulsa|haz|hace|apreta|aprieta)',
@@ -105,6 +105,10 @@ export const RULES_ES_STATUS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: [
+        "¿Siquiera probaste a reiniciarlo?",
+        "Como sabe cualquiera del sector, la caché hay que vaciarla.",
+        "Pensé que ya lo había dejado claro.",
+        "No sé cómo decirlo más claro.",
         'Daba por sentado que sabría vaciar la caché.',
         'No es ciencia de cohetes, solo hay que recargar.',
         'Es un error muy de principiante.',
