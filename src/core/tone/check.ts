@@ -108,6 +108,13 @@ function unitStart(list: readonly Sentence[], index: number, text: string): numb
   return (list[i] as Sentence | undefined)?.start ?? 0;
 }
 
+/** The sentence that ends where a unit starts (or '' at the text's start): what the guards read across a full stop. */
+function previousSentence(list: readonly Sentence[], start: number, text: string): string {
+  const i = sentenceAt(list, start);
+  const before = list[i - 1];
+  return i > 0 && before !== undefined ? text.slice(before.start, before.end) : '';
+}
+
 function sentenceAt(list: readonly Sentence[], offset: number): number {
   let lo = 0;
   let hi = list.length - 1;
@@ -165,6 +172,7 @@ export function checkTone(text: string, language: Language, options: ToneOptions
         match: lower.slice(m.index, m.index + m[0].length),
         after: lower.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
         next: next ? lower.slice(next.start, next.end) : '',
+        previous: previousSentence(cut, unitStart(cut, index, lower), lower),
         ...(options.changeOwner ? { owner: options.changeOwner } : {}),
       };
       if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;

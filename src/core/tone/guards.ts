@@ -13,6 +13,11 @@ export interface MatchContext {
   after: string;
   /** The next sentence (empty at the end of the text), for "we are on it. I will call you at 5". */
   next: string;
+  /**
+   * The sentence before the match's unit (absent or empty at the start), for a fault owned or located
+   * across a full stop: "Es responsabilidad mía. Ya estoy con ello." reads as the ";" case does.
+   */
+  previous?: string;
   /** Whose change the evidence blames, when known. */
   owner?: ChangeOwner;
 }
@@ -25,7 +30,7 @@ function clauseBefore(before: string): string {
 
 const NEGATION = /(?:\b(?:no|not|never|none|nothing|nobody|nadie|nunca|jamas|ni|tampoco|sin|cannot|nor|didnt|dont|cant|wont|havent|hasnt|isnt|wasnt|couldnt|wouldnt|shouldnt)|n't)(?:\s+[\p{L}']+){0,3}\s*$/u;
 /** "No te voy a decir que...", "I won't pretend that...": a negated saying covers what it introduces. */
-const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)\s+(?:que|that)?(?:\s+[\p{L}']+){0,2}\s*$/u;
+const NEGATED_SAYING = /(?:\b(?:no|not|never|nunca)|n't)(?:\s+[\p{L}']+){0,4}\s+(?:decir|decirte|decirle|afirmar|fingir|pretender|prometer|prometerte|prometerle|asegurar|asegurarte|asegurarle|garantizar|garantizarte|garantizarle|jurar|say|claim|pretend|tell you|promise|guarantee|swear)(?:\s+(?:que|that))?(?:\s+[\p{L}']+){0,4}\s*$/u;
 
 /**
  * "No puedo garantizarte todavía que no vuelva a pasar", "I can't promise yet that it won't happen
@@ -55,6 +60,10 @@ const CONDITIONAL =
 const UNKNOWN_BEFORE =
   /\b(?:(?:not|n't) (?:yet )?(?:sure|certain|clear) (?:yet )?|(?:don't|do not|can't|cannot) (?:yet )?(?:know|tell|say) (?:yet )?|no (?:se|sabemos|tengo claro|tenemos claro|estoy segur[oa]|estamos segur[oa]s|puedo decir|puedo decirte|puedo decirle) (?:aun |todavia )?|todavia no (?:se|sabemos) )(?:why|how|which|por que|como|cual|cuales)\b[^,;:]*$/u;
 
+/** Small counts written as words, for durations ("in about twenty minutes", "en unos veinte minutos"). */
+const NUMBER_WORDS =
+  'one|two|three|four|five|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|half an?|una|uno|dos|tres|cuatro|cinco|diez|quince|veinte|treinta|cuarenta|cincuenta|sesenta|media';
+
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 
@@ -81,6 +90,10 @@ const CONCRETE = new RegExp(
     '\\b(?:hoy|today|tomorrow|tonight|yesterday|ayer|anoche|last night|today by|today before|end of (?:the )?day|eod|first thing|this (?:afternoon|morning|evening)|next (?:week|monday|tuesday|wednesday|thursday|friday))\\b',
     '\\b(?:manana (?:a|por|antes|temprano|sin falta|mismo|a primera)|hoy (?:a las|antes|por la|mismo)|esta (?:tarde|manana|noche)|pasado manana|antes de(?:l| las| que acabe| que termine| fin| mediodia| las)|a primera hora|al mediodia|fin de semana)\\b',
     '\\b(?:within|in|en|dentro de) (?:\\d+|one|two|three|una|uno|dos|tres|media) (?:hours?|hrs?|minutes?|mins?|days?|horas?|hs|minutos?|min|dias?)\\b',
+    // a duration in words, or roughly: "in about twenty minutes", "en unos veinte minutos", "the deploy takes about ten minutes"
+    `\\b(?:within|in|en|dentro de|takes|take|tarda|tardara|lleva|llevara) (?:about |around |roughly |some |approximately |unos |unas |aproximadamente |como |cerca de )?(?:\\d+|${NUMBER_WORDS}) (?:more )?(?:hours?|hrs?|minutes?|mins?|horas?|minutos?)\\b`,
+    // British half past: "by half four", "at half two"
+    '\\b(?:by|at|until|before) half (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b',
     '\\bby (?:\\d|noon|tomorrow|the end|close|eod)',
     '\\bbefore \\d{1,2}\\b',
     // a meal or part of the day as the deadline: "before lunch", "this arvo", "antes de comer"
@@ -107,7 +120,7 @@ const PAST_EVENT =
 const FIRST_PERSON_SUBJECT = /\b(?:yo|nosotros|nosotras|i|we)\b(?:\s+(?:mismo|misma|mismos|ya|tambien|also|really|honestly))?\s*$/u;
 const FIRST_PERSON_OWNING = /\b(?:no (?:probe|revise|comprobe|verifique|mire|teste|pense|previ|avise)|i (?:didn't|did not|never) (?:test|check|review|verify|think|foresee|warn)|(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug|error) mio|my (?:bug|error)|mi (?:culpa|error|fallo|parte)|(?:por|de) mi parte|culpa mia|error mio|lo siento|perdon\p{L}*|disculp\p{L}*|(?:is|was) mine|(?:es|fue) (?:mio|mia)|(?:it's|that's|this is) on me|(?:that's|it's|this is) my (?:problem|job) to (?:solve|fix|sort)|asumo|me equivoque|my (?:fault|mistake|bad)|on my (?:part|side)|cometi|me equivoque|meti la pata|la fastidie|la embarre|(?:i|we) (?:made a mistake|made an error|broke|messed up|screwed up|forgot|overlooked|missed)|my (?:own |last |latest |recent |first )?(?:change|commit|update|edit)|mi (?:propio |ultimo |primer |reciente )?(?:cambio|commit)|fui yo|(?:it was|that was) me\b|(?:un )?cambio mio|by (?:me|us|myself)|por mi\b|por nosotros|i'm sorry|i am sorry|i apologi[sz]e|a partir de ahora|from now on|se me (?:paso|pasaron|escapo|escaparon|olvido|olvidaron|fue|fueron)|me hago cargo|(?:me|nos) hacemos cargo|que pena con(?:tigo| usted| ustedes)|(?:i|we) introduced (?:the|this|that|a) (?:bug|error|problem|regression|issue)|(?:introduje|introdujimos) (?:el|este|ese|un) (?:error|fallo|bug|problema)|(?:le|te|les) (?:consultare|avisare|preguntare|informare|escribire)|haber(?:le|les|te) (?:avisado|consultado|informado|dicho|preguntado|comentado|advertido|escrito|llamado))\b/u;
 
-const APOLOGY = /\b(?:(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug) mio|my bug|no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|(?:tienes|tiene|tenes|tienen|teneis) (?:toda la |mucha |bastante )?razon|you(?:'re| are) (?:absolutely |completely |totally |quite )?right|(?:yo )?(?:tendria|deberia) que haber(?:lo|la)?|i (?:should|ought to) have|(?:yo )?debi haber|debi (?:preguntar|avisar|probar|revisar|comprobar|consultar)\p{L}*|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i messed up|me hago cargo|asumo|(?:mi|my) (?:fallo|error|culpa|fault)|(?:it's|that's|this is|is|was|es|fue) (?:mi|my) (?:responsabilidad|responsibility)|(?:es|fue) responsabilidad mia|(?<!\b(?:how|if|whether|not|why) )(?:it's|that's) on me|(?:that's|it's|this is) my (?:problem|job) to (?:solve|fix|sort)|(?:i|we) (?:introduced|caused|broke) (?:the|this|that|a|it)\b|(?:introduje|introdujimos|cause|provoque) (?:el|este|ese|un|yo)\b|(?<!\bno )(?:fue|es) (?:un )?(?:fallo|error|descuido) mio|se me (?:paso|pasaron|escapo|olvido))\b/u;
+const APOLOGY = /\b(?:(?:is|was|lies) in my (?:code|implementation|work|change|commit|update)|(?:esta|estaba|es) en mi (?:codigo|implementacion|trabajo|cambio|commit)|(?:fallo|bug) mio|my bug|no (?:revise|probe|comprobe|verifique|teste) (?:bien|lo suficiente)|i (?:didn't|did not) (?:check|test|review) (?:it |this |that )?(?:properly|enough|well)|(?:tienes|tiene|tenes|tienen|teneis) (?:toda la |mucha |bastante )?razon|you(?:'re| are) (?:absolutely |completely |totally |quite )?right|(?:yo )?(?:tendria|deberia) que haber(?:lo|la)?|i (?:should|ought to) have|(?:yo )?debi haber|debi (?:preguntar|avisar|probar|revisar|comprobar|consultar)\p{L}*|deberia haberlo|i should have|lo siento|lo lamento|perdon\p{L}*|disculp\p{L}*|me equivoque|meti la pata|asumo (?:el error|la culpa|la responsabilidad)|i'm sorry|i am sorry|i apologi[sz]e|apologies|sorry|my (?:mistake|bad)|i was wrong|i (?:messed|slipped|screwed) up|(?:that's |that is |which is )?where i (?:slipped|went wrong)|i dropped the ball|me hago cargo|asumo|(?:mi|my) (?:fallo|error|culpa|fault)|(?:it's|that's|this is|is|was|es|fue) (?:mi|my) (?:responsabilidad|responsibility)|(?:es|fue) responsabilidad mia|(?<!\b(?:how|if|whether|not|why) )(?:it's|that's) on me|(?:that's|it's|this is) my (?:problem|job) to (?:solve|fix|sort)|(?:i|we) (?:introduced|caused|broke) (?:the|this|that|a|it)\b|(?:introduje|introdujimos|cause|provoque) (?:el|este|ese|un|yo)\b|(?<!\bno )(?:fue|es) (?:un )?(?:fallo|error|descuido) mio|se me (?:paso|pasaron|escapo|olvido))\b/u;
 
 /** The writer alone, at it this minute ("I'm checking it right now", "lo estoy comprobando en este momento"): a time, not a vague promise. */
 const MINE_NOW_SUBJECT = /^(?:i'm|i am|(?:lo |la |los |las )?estoy|ya (?:lo |la )?estoy)\b/u;
@@ -221,7 +234,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
         (VAGUE_TIME.test(c.match) && PAST_EVENT.test(c.before)) ||
         // "Gracias por la paciencia estos días": thanks look back at the days they name.
         (/^(?:estos (?:ultimos )?dias|estas (?:ultimas )?semanas|these (?:last |past )?(?:days|weeks))\b/u.test(c.match) && /\b(?:gracias|thanks|thank you|agradezco|agradecemos)\b/u.test(clauseBefore(c.before))) ||
-        LOCATED.test(`${c.before}${c.match}${c.after}`)
+        LOCATED.test(`${c.before}${c.match}${c.after}`) ||
+        (c.previous !== undefined && LOCATED.test(c.previous))
       );
     case 'request':
       return REQUEST.test(c.after);

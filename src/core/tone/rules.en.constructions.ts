@@ -7,7 +7,7 @@ import { ADVICE_EN } from './advice.en';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
-  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be|pretty sure|fairly sure|i expect|(?<=^|[.!?,]\\s{0,3})(?:bet|betcha|i'd wager))";
+  "(?:probably|most likely|likely|almost certainly|(?:i'm |i am )?(?:pretty|fairly|quite|almost) (?:sure|certain)|i(?: (?:suspect|believe|think|reckon|bet|guess|imagine|assume|would (?:bet|guess|say|wager))|'d (?:bet|guess|wager|say)|'m guessing| am guessing)|chances are|odds are|my (?:guess|bet|money)(?: is(?: on)?)?|apparently|seemingly|it (?:appears|seems|looks)(?: like| as if| as though| that)?|looks like|seems like|sounds like|perhaps|maybe|presumably|no doubt|surely|evidently|(?:this|that|it) (?:must|has to|can only) be|pretty sure|fairly sure|i expect|i (?:can|could) only (?:assume|guess|imagine|think)|i (?:rather|strongly|do|kind of|kinda) suspect|i (?:do )?wonder (?:whether|if)|i(?:'d| would) (?:gently |politely )?suggest (?:checking |asking |looking into )?(?:whether|if)|(?<=^|[.!?,]\\s{0,3})(?:bet|betcha|i'd wager))";
 
 /** Us, on the writer's side: the subject of vague progress. */
 const US = "(?:we|i|the team|our team|the (?:dev|tech|support|development) team|our (?:developers?|devs?|engineers?|people|tech team|support team|specialists?)|my (?:colleague|developer|team))";
@@ -17,15 +17,15 @@ const FEEL = "(?:upset|worried|alarmed|concerned|stressed|angry|annoyed|frustrat
 
 /** Someone on the client's side, or the client, or their things. */
 const PARTY =
-  "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|those|that) (?:[\\p{L}-]+ )?(?:folks|guys|lot|crowd)|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
+  "(?:(?:nobody|no one|no-one) (?:on|at|from|in) your (?:end|side|team|office)|(?:anyone|anybody) (?:on|at|from|in) your (?:end|side|team|office)|(?:someone|somebody)(?: with (?:admin |editor )?(?:access|rights|a login))?(?: (?:over there|on your (?:end|side)|at your end|in your office|on your team|from your (?:side|team)))?|(?:a|one|some) (?:member|members|person|people) (?:of|from|on) your [\\p{L}-]+|one of your [\\p{L}-]+|your (?:[\\p{L}'-]+ ){0,3}?[\\p{L}'-]+|you(?: guys| folks| all| people| two)?|y'all|whoever (?:[\\p{L}']+ ){1,3}|(?:the|those|that) (?:[\\p{L}-]+ )?(?:folks|guys|lot|crowd)|(?:the|that|this) (?:other|previous|old|former|last|new) (?:[\\p{L}'-]+ ){0,2}?(?:agency|developer|dev|freelancer|vendor|contractor|team|company|host|provider|designer|guy))";
 
 /** Verbs of doing something to the site or the setup, every form (verbs.ts). */
 const DID = `(?:{en:${[
   'change', 'touch', 'edit', 'modify', 'delete', 'remove', 'update', 'install', 'uninstall', 'move', 'rename', 'disable', 'deactivate',
   'reset', 'overwrite', 'break', 'tinker', 'poke', 'fiddle', 'tamper', 'mess', 'switch', 'swap', 'replace', 'upload', 'push', 'clear',
   'wipe', 'import', 'migrate', 'downgrade', 'upgrade', 'block', 'misconfigure', 'tweak', 'alter', 'revert', 'introduce', 'cause',
-  'drop', 'corrupt', 'kill', 'eat', 'swallow', 'filter', 'restore', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
-].join('|')}}|(?:had|have|has) a go at|(?:got|been|gone|went) into)`;
+  'drop', 'reinstate', 'roll', 'stuff', 'wreck', 'undo', 'corrupt', 'kill', 'eat', 'swallow', 'filter', 'restore', 'restart', 'reboot', 'purge', 'flush', 'unpublish', 'publish', 'deploy', 'paste', 'turn', 'rebuild', 'reinstall', 'add', 'set', 'play', 'format', 'meddle', 'mess', 'strip', 'trigger',
+].join('|')}}|(?:had|have|has) a go at|(?:got|been|gone|went) (?:into|at|in))`;
 
 const REST = "[^.;?!]{0,40}?";
 /** A verb of change whose subject is the writer ("what I changed") or that is a noun ("the root cause") is no guess about the client. */
@@ -390,7 +390,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:broke|stopped working|failed|went down|disappeared|vanished) (?:during|in|after|with) (?:the )?(?:last |latest |recent )?(?:deployment|deploy|update|release|migration|upgrade|merge)",
       "without (?:being |having been )?(?:fully |properly |thoroughly )?(?:tested|checked|reviewed|verified)",
       "somehow(?= *[.!]|$)|ended up (?:getting |being )?(?:reverted|removed|deleted|overwritten|lost|broken|disabled|undone|dropped)",
-      "(?:some|an|a) (?:error|problem|issue|glitch|failure|fault) (?:has |had )?(?:occurred|happened|arisen|come up|cropped up) (?:while|during|when|in|with)",
+      "(?:some|an|a) (?:error|problem|issue|glitch|failure|fault|incident|hiccup) (?:has |had )?(?:occurred|happened|arisen|come up|cropped up) (?:while|during|when|in|with)",
       "(?:something|things|it) went (?:a (?:bit|little) |slightly |somewhat )?(?:wrong|sideways|awry|pear-shaped)",
       "(?:got|was|were) (?:restored|copied|uploaded|deployed|pushed|written) (?:over|on top of|onto)",
       "(?:was|were|got) left (?:disabled|off|broken|unpatched|commented out|switched off|unfinished|behind|running)",

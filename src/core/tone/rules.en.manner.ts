@@ -225,7 +225,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:never|didn't|did not) (?:make it|made it|get|got) (?:to|into) (?:production|the release|live)",
       "(?:things|it) (?:didn't|did not) go (?:as planned|to plan|as expected)",
       "(?:slipped|got) past (?:us|me|the team|review|qa)",
-      "(?:there was|there's been|there has been) (?:an? )?(?:issue|problem|glitch|hiccup) with (?:the )?(?:last |latest |recent )?(?:version|release|update|deployment|deploy)",
+      "(?:there was|there's been|there has been) (?:an? )?(?:issue|problem|glitch|hiccup) with (?:the )?(?:last |latest |recent )?(?:version|release|update|deployment|deploy|upload|merge)",
       "(?:the|a|an|this|that|some|our|your|one|two|several) (?:[\\p{L}-]+ ){0,3}(?:was|were|got|has been|have been|had been|ended up|seems to have been|appears to have been) (?:accidentally |inadvertently |somehow |mistakenly )?(?:removed|changed|deleted|modified|reverted|dropped|lost|broken|overwritten|undone|altered|disabled|rolled back|replaced|misconfigured|mixed up|left out|skipped|missed|wiped|corrupted|overridden|forgotten|omitted)",
       "(?:the |your |this )?(?:fix|change|line|lines|file|code|validation|setting|check|function|feature|patch|correction)s? (?:was|were|got|has been|have been) (?:removed|changed|deleted|modified|reverted|dropped|lost|broken|overwritten|undone|altered|disabled|rolled back)",
       '(?:it|this) (?:got|was) (?:reverted|removed|lost|broken|undone|overwritten|rolled back)',

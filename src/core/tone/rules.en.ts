@@ -5,6 +5,8 @@ import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
 import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
+import { RULES_EN_STANCE } from './rules.en.stance';
+import { RULES_EN_STATUS } from './rules.en.status';
 import { RULES_EN_VOICES } from './rules.en.voices';
 
 const BE = "(?:'s| is| was|'re| are| were)";
@@ -429,4 +431,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_STATUS];

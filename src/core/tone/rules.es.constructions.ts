@@ -8,7 +8,7 @@ import { ADVICE_ES } from './advice.es';
 
 /** Cuán seguro finge estar quien escribe de algo que no vio. */
 const GUESS =
-  '(?:seguramente|seguro que|lo mas (?:seguro|probable)(?: es que)?|probablemente|posiblemente|a lo mejor|capaz (?:que)?|quiza(?:s)?|tal vez|igual (?:es que|alguien)|(?:me )?imagino que|supongo que|sospecho que|apostaria (?:a )?que|(?:me )?apuesto (?:a |lo que (?:quiera|quieras|sea) a )?que|(?:a mi )?me parece que|diria que|(?:estoy|estamos) (?:casi )?segur[oa]s? de que|me da (?:la impresion de )?que|me huele (?:a )?que|pinta (?:a )?que|todo (?:indica|apunta a) que|sin duda|de seguro|fijo que|me late que|se me hace que|parece (?:ser )?que|al parecer|por lo visto|da la impresion de que)';
+  '(?:seguramente|seguro que|lo mas (?:seguro|probable)(?: es que)?|probablemente|posiblemente|a lo mejor|capaz (?:que)?|quiza(?:s)?|tal vez|igual (?:es que|alguien)|(?:me )?imagino que|supongo que|sospecho que|apostaria (?:a )?que|(?:me )?apuesto (?:a |lo que (?:quiera|quieras|sea) a )?que|(?:a mi )?me parece que|diria que|(?:estoy|estamos) (?:casi )?segur[oa]s? de que|me da (?:la impresion de )?que|me huele (?:a )?que|pinta (?:a )?que|todo (?:indica|apunta a) que|sin duda|de seguro|fijo que|me late que|se me hace que|parece (?:ser )?que|al parecer|por lo visto|da la impresion de que|es (?:muy |bastante )?probable que|es (?:muy |bastante )?posible que|entiendo que|no descarto que|no me extranaria que)';
 
 /** Alguien del lado del cliente, el cliente o sus cosas. */
 const PARTY =
@@ -16,7 +16,7 @@ const PARTY =
 
 /** Verbos de hacerle algo al sitio o a la configuración, en todas sus formas. */
 const DID = `{${[
-  'tocar', 'cambiar', 'modificar', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
+  'tocar', 'cambiar', 'modificar', 'reinstalar', 'restaurar', 'desplegar', 'acceder', 'borrar', 'eliminar', 'romper', 'estropear', 'actualizar', 'instalar', 'desinstalar', 'mover',
   'desconfigurar', 'subir', 'pisar', 'editar', 'sobrescribir', 'bloquear', 'desactivar', 'activar', 'quitar', 'reemplazar',
   'sustituir', 'resetear', 'reiniciar', 'vaciar', 'migrar', 'renombrar', 'trastear', 'toquetear', 'manipular', 'alterar', 'cargar',
   'comer', 'tragar', 'filtrar', 'exportar', 'importar', 'enviar', 'guardar', 'abrir', 'hacer', 'generar', 'causar', 'provocar', 'reiniciar', 'publicar', 'despublicar', 'purgar', 'desinstalar', 'meter', 'agregar', 'anadir', 'descargar', 'revertir', 'deshacer', 'limpiar', 'cambiar', 'configurar',

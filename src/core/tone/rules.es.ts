@@ -7,6 +7,8 @@ import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
 import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
+import { RULES_ES_STANCE } from './rules.es.stance';
+import { RULES_ES_STATUS } from './rules.es.status';
 import { RULES_ES_VOICES } from './rules.es.voices';
 
 const CHANGE_PARTICIPLES = '(?:tocado|cambiado|modificado|borrado|eliminado|roto|estropeado|actualizado|instalado|movido|desconfigurado|pisado|sobrescrito|reemplazado|desactivado|metido mano|trasteado|toqueteado)';
@@ -426,4 +428,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_STATUS];

@@ -75,6 +75,7 @@ const ENGLISH_IRREGULAR: Readonly<Record<string, string>> = {
   tell: 'told', say: 'said', break: 'broke broken', make: 'made', do: 'did done does', forget: 'forgot forgotten',
   leave: 'left', get: 'got gotten', give: 'gave given', swear: 'swore sworn', write: 'wrote written', send: 'sent',
   go: 'went gone goes', mean: 'meant', know: 'knew known', be: 'am is are was were been being',
+  undo: 'undid undone undoes', overwrite: 'overwrote overwritten', eat: 'ate eaten', take: 'took taken', run: 'ran',
 };
 
 /** The forms of an English verb: base, -s, -ed, -ing and irregular pasts. */
@@ -84,6 +85,8 @@ export function englishForms(verb: string): string[] {
   forms.add(consonantY ? `${verb.slice(0, -1)}ies` : /(?:s|sh|ch|x|z)$/.test(verb) ? `${verb}es` : `${verb}s`);
   forms.add(consonantY ? `${verb.slice(0, -1)}ied` : verb.endsWith('e') ? `${verb}d` : `${verb}ed`);
   forms.add(verb.endsWith('e') && !verb.endsWith('ee') ? `${verb.slice(0, -1)}ing` : `${verb}ing`);
+  // One short vowel before one final consonant doubles it: drop → dropped, swap → swapping, set → setting.
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb)) forms.add(`${verb}${verb.slice(-1)}ed`).add(`${verb}${verb.slice(-1)}ing`);
   for (const f of (ENGLISH_IRREGULAR[verb] ?? '').split(' ')) if (f !== '') forms.add(f);
   return [...forms].sort((a, b) => b.length - a.length);
 }
