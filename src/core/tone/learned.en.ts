@@ -2,8 +2,8 @@
 import type { EncodedToneModel } from './learned';
 
 export const LEARNED_EN: EncodedToneModel = {
-  checksum: '3671f6eaeb4a52e28258141eaf454f9bb3c60384f016fe930fbb1b1332bc728b',
-  threshold: 0.65,
+  checksum: '7f7149bf068a1944e28cb092ebf9af4e0d33ebb28b9e43287a83fda42eaa9a4c',
+  threshold: 0.8,
   veto: 0.9,
   kinds: {"guards":true},
   bias: [-1.1010565328178943, 0.33318212270595643, 0.06318831567900964, -0.11091035118155464, -0.12876114602791897, 0.5843242449671103, 0.04895553778442377, 0.31107780889091247],

@@ -2,8 +2,8 @@
 import type { EncodedToneModel } from './learned';
 
 export const LEARNED_ES: EncodedToneModel = {
-  checksum: '3671f6eaeb4a52e28258141eaf454f9bb3c60384f016fe930fbb1b1332bc728b',
-  threshold: 0.7,
+  checksum: '7f7149bf068a1944e28cb092ebf9af4e0d33ebb28b9e43287a83fda42eaa9a4c',
+  threshold: 0.85,
   veto: 0.95,
   kinds: {"guards":true},
   bias: [-0.7453210252816399, 0.6063929133417785, -0.02511750780006773, -0.37419067791112104, -0.35386478281937145, 0.6343100445033953, -0.0010999997479231457, 0.25889103571501776],
