@@ -30,6 +30,10 @@ const TITLES: Record<TunePart, string> = {
   'tune-9': "TUNE-9 part (sixth writer's old measured part, scored at the end of a round; now tuned on: optimistic)",
   'tune-10': "TUNE-10 part (ninth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
   'tune-11': "TUNE-11 part (tenth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
+  'tune-12': "TUNE-12 part (eleventh writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
+  'tune-13': "TUNE-13 part (twelfth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
+  'tune-14': "TUNE-14 part (thirteenth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
+  'tune-15': "TUNE-15 part (fourteenth writer's old measured part, scored once at the end of a round; now tuned on: optimistic)",
   'tune-extra': "TUNE additions (written by the rules' author: optimistic)",
 };
 

@@ -15,10 +15,11 @@ export type CorpusLabel = ToneCategory | 'clean';
  * never saw the rules either), `tune-6` (the third writer's old measured part, whose figures were looked
  * at so often it became tuning data), `tune-7` and `tune-8` (a seventh and an eighth writer, chat and e-mail,
  * who never saw the rules or the corpus), `tune-9`, `tune-10` and `tune-11` (the sixth, ninth and tenth writers'
- * measured parts, scored at the end of a round and then tuned on), `tune-extra` (added by the rules' author). Every `measure*.jsonl` is a
+ * measured parts, scored at the end of a round and then tuned on), `tune-12` to `tune-15` (four more writers'
+ * measured parts, likewise), `tune-extra` (added by the rules' author). Every `measure*.jsonl` is a
  * measured part: only ever scored, never trained or tuned on (see `measuredParts`).
  */
-export const TUNE_PARTS = ['tune', 'tune-2', 'tune-3', 'tune-4', 'tune-5', 'tune-6', 'tune-7', 'tune-8', 'tune-9', 'tune-10', 'tune-11', 'tune-extra'] as const;
+export const TUNE_PARTS = ['tune', 'tune-2', 'tune-3', 'tune-4', 'tune-5', 'tune-6', 'tune-7', 'tune-8', 'tune-9', 'tune-10', 'tune-11', 'tune-12', 'tune-13', 'tune-14', 'tune-15', 'tune-extra'] as const;
 export type TunePart = (typeof TUNE_PARTS)[number];
 /** `measure`, `measure-2`...: blind sets by writers who never saw the rules, installed by the lead. */
 export type MeasuredPart = `measure${string}`;

@@ -5,7 +5,7 @@
 // to the corpus or to the features; it is deterministic, so an unchanged corpus writes the same files.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quantise } from '../../src/core/tone/learned';
+import { decodeNames, quantise } from '../../src/core/tone/learned';
 import { TUNE_PARTS, readCorpus } from './toneCorpus';
 import { addedFalseAlarms, chooseThreshold, chooseVeto, crossValidated, rate, rulesFlag, trainingChecksum, train } from './toneTraining';
 
@@ -41,7 +41,7 @@ function main(): void {
     const vetoed = veto === undefined ? 0 : cv.filter((r) => r.entry.label === 'clean' && r.rules && !rulesFlag(r, veto)).length;
     const lost = veto === undefined ? 0 : cv.filter((r) => r.entry.label !== 'clean' && r.rules && !rulesFlag(r, veto)).length;
     console.log(
-      `${lang}: ${encoded.features.split('\n').length} features, threshold ${threshold} (out-of-fold false alarms ${fa.n}/${fa.of}, ${added.n} of them the model's), ` +
+      `${lang}: ${decodeNames(encoded.features).length} features, threshold ${threshold} (out-of-fold false alarms ${fa.n}/${fa.of}, ${added.n} of them the model's), ` +
         `veto ${veto ?? 'none'} (out of fold it clears ${vetoed} of the rules' false alarms and ${lost} bad sentences), ${(body.length / 1024).toFixed(1)} KB -> ${file}`,
     );
   }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { checkTone, toneFixes, toneRules } from '../../src/core/tone/check';
 import { sentenceFeatures } from '../../src/core/tone/features';
 import type { ToneWeights } from '../../src/core/tone/features';
-import { categoryGuards, cleanProbability, decodeModel, judgeSentence, learnedModel, quantise, verdictFlags } from '../../src/core/tone/learned';
+import { categoryGuards, cleanProbability, decodeModel, decodeNames, encodeNames, judgeSentence, learnedModel, quantise, verdictFlags } from '../../src/core/tone/learned';
 import { LEARNED_EN } from '../../src/core/tone/learned.en';
 import { LEARNED_ES } from '../../src/core/tone/learned.es';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ describe('learned tone complement', function () {
 
       it('decodes the features and weights it ships', () => {
         const decoded = decodeModel(SHIPPED[language]);
-        assert.equal(decoded.weights.size, SHIPPED[language].features.split('\n').length);
+        assert.equal(decoded.weights.size, decodeNames(SHIPPED[language].features).length);
         assert.ok(decoded.weights.size > 100 && decoded.weights.size <= HYPER.keepFeatures);
       });
 
@@ -111,6 +111,31 @@ describe('learned tone complement', function () {
   });
 });
 
+describe('learned model encoding', () => {
+  it('stores the sorted feature names by the prefix each shares with the one before, and reads them back', () => {
+    const names = ['u:garantiz', 'b:te_lo', "u:it's", 'u:10', 'u:garantizo', 'b:te_lo_garantiz', 'g:apology', 'u:garantizaria', 'u:1'].sort();
+    const text = encodeNames(names);
+    assert.deepEqual(decodeNames(text), names);
+    assert.ok(text.includes(' 9zaria'), 'a shared prefix longer than nine characters keeps nine');
+    assert.ok(text.length < names.join(' ').length);
+    assert.deepEqual(decodeNames(encodeNames([])), []);
+  });
+
+  it('decodes to the weights it quantised, whatever order the model held its features in', () => {
+    const weights = new Map<string, Float64Array>([
+      ['u:zeta', Float64Array.from([0, 1, 0, 0, 0, 0, 0, -1])],
+      ['u:alfa', Float64Array.from([0.5, 0, 0, 0, 0, 0, 0, 0])],
+      ['u:alfab', Float64Array.from([0, 0, -0.25, 0, 0, 0, 0, 0])],
+    ]);
+    const decoded = decodeModel(quantise({ weights, bias: new Float64Array(8) }, 0.9, 'x'));
+    for (const [name, w] of weights) {
+      const got = decoded.weights.get(name);
+      assert.ok(got, name);
+      w.forEach((v, c) => assert.ok(Math.abs((got[c] as number) - v) < 0.01, `${name}[${c}]`));
+    }
+  });
+});
+
 describe('tone model features', () => {
   it('reads which rule guards hold over a sentence only when its model asks for them, and never names them as words', () => {
     const names = (kinds?: { guards: boolean }): string[] => sentenceFeatures('Perdón, fue un error mío; el jueves a las 10 le escribo.', 'es', kinds).map((f) => f.name);
@@ -130,6 +155,14 @@ describe('tone model features', () => {
     assert.ok(skips.some((f) => f.words === 'te lo garantizo'));
     assert.ok(!skips.some((f) => f.words.includes('el tenes')), 'never across a clause');
     assert.ok(!sentenceFeatures('Te lo garantizó él.', 'es').some((f) => f.name.startsWith('c:') || f.name.startsWith('s:')));
+  });
+
+  it('stems vosotros, future and conditional forms like the preterite only when asked, leaving present forms alone', () => {
+    const unigrams = (text: string, wideStems?: boolean): string[] => sentenceFeatures(text, 'es', { wideStems }).filter((f) => f.name.startsWith('u:')).map((f) => f.name);
+    assert.deepEqual(unigrams('tocasteis tocaríais tocaste', true), ['u:toc', 'u:toc', 'u:toc']);
+    assert.notDeepEqual(unigrams('tocasteis tocaríais tocaste'), ['u:toc', 'u:toc', 'u:toc']);
+    assert.deepEqual(unigrams('prepara preparan', true), unigrams('prepara preparan'));
+    assert.deepEqual(sentenceFeatures('you touched it', 'en', { wideStems: true }), sentenceFeatures('you touched it', 'en'));
   });
 });
 

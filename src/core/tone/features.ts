@@ -12,6 +12,12 @@ export type ModelClass = (typeof MODEL_CLASSES)[number];
 
 const ES_ENDINGS = ['amente', 'mente', 'aciones', 'iciones', 'acion', 'icion', 'ando', 'iendo', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'aron', 'ieron', 'abamos', 'aban', 'abas', 'aba', 'ian', 'ias', 'ia', 'aste', 'iste', 'amos', 'emos', 'imos', 'ais', 'eis', 'as', 'es', 'an', 'en', 'ar', 'er', 'ir', 'os', 'a', 'e', 'o', 's'];
 const EN_ENDINGS = ['ingly', 'edly', 'ing', 'ied', 'ies', 'ed', 'ly', 'es', 's'];
+/**
+ * With `wideStems`, Spanish endings tried before the light ones: vosotros forms, the future, the
+ * conditional and the -ie- past subjunctive, so "tocasteis" and "tocaríais" meet "tocaste"; endings that
+ * also end present forms ("prepara", "preparan", "base") are left out.
+ */
+const ES_WIDE_ENDINGS = ['ariais', 'eriais', 'iriais', 'asteis', 'isteis', 'abais', 'ierais', 'ieseis', 'arais', 'aseis', 'areis', 'ereis', 'ireis', 'iais', 'arian', 'erian', 'irian', 'aria', 'eria', 'iria', 'aremos', 'eremos', 'iremos', 'iera', 'iese'];
 /** Words too common to explain anything: they may weigh in the model, but an explanation names others. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
@@ -25,8 +31,8 @@ const NEGATORS: Record<Language, ReadonlySet<string>> = {
 };
 const EN_CONTRACTED: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
 
-function stem(word: string, language: Language): string {
-  for (const ending of language === 'es' ? ES_ENDINGS : EN_ENDINGS) {
+function stem(word: string, language: Language, wide = false): string {
+  for (const ending of language === 'es' ? (wide ? [...ES_WIDE_ENDINGS, ...ES_ENDINGS] : ES_ENDINGS) : EN_ENDINGS) {
     if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
   }
   return word;
@@ -51,6 +57,8 @@ export interface FeatureKinds {
   chars?: readonly number[];
   skips?: boolean;
   guards?: boolean;
+  /** Wider Spanish stemming: vosotros forms, future, conditional, past subjunctive (ES_WIDE_ENDINGS). */
+  wideStems?: boolean;
 }
 
 /** The guards worth reading over a whole sentence: those that do not depend on where a match sits. */
@@ -77,7 +85,7 @@ export function sentenceFeatures(text: string, language: Language, kinds: Featur
         negator = true;
       }
       if (word === '') continue;
-      const s = (negated > 0 ? 'NEG_' : '') + stem(word, language);
+      const s = (negated > 0 ? 'NEG_' : '') + stem(word, language, kinds.wideStems);
       out.push({ name: `u:${s}`, words: word });
       if (kinds.chars) {
         const padded = `_${word}_`;

@@ -26,7 +26,11 @@ export interface EncodedToneModel {
   bias: number[];
   /** Per class: the weight one step of a quantised byte stands for. */
   scales: number[];
-  /** The kept feature names, one per line. */
+  /**
+   * The kept feature names, sorted, separated by spaces (a name never holds one), each written as how
+   * many leading characters it shares with the name before (one digit, at most 9) and the rest:
+   * "u:garantiz u:garantizo" is stored "0u:garantiz 9o". Half the size of the names written out.
+   */
   features: string;
   /** Base64 of one signed byte per feature and class, feature-major. */
   weights: string;
@@ -68,22 +72,43 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** Sorted names, each as the length of the prefix it shares with the one before (0-9) and the rest. */
+export function encodeNames(names: readonly string[]): string {
+  let previous = '';
+  return names
+    .map((name) => {
+      let shared = 0;
+      while (shared < 9 && shared < previous.length && previous[shared] === name[shared]) shared++;
+      previous = name;
+      return `${shared}${name.slice(shared)}`;
+    })
+    .join(' ');
+}
+
+export function decodeNames(text: string): string[] {
+  let previous = '';
+  return (text === '' ? [] : text.split(' ')).map((coded) => {
+    previous = previous.slice(0, Number(coded[0])) + coded.slice(1);
+    return previous;
+  });
+}
+
 /** One signed byte per weight, with a per-class scale: the largest weight of a class maps to ±127. */
 export function quantise(model: ToneWeights, threshold: number, checksum: string, veto?: number): EncodedToneModel {
-  const names = [...model.weights.keys()];
+  const names = [...model.weights.keys()].sort();
   const scales = MODEL_CLASSES.map((_, c) => Math.max(1e-12, ...names.map((n) => Math.abs((model.weights.get(n) as Float64Array)[c] as number))) / 127);
   const bytes = new Uint8Array(names.length * MODEL_CLASSES.length);
   names.forEach((n, i) => {
     const w = model.weights.get(n) as Float64Array;
     for (let c = 0; c < MODEL_CLASSES.length; c++) bytes[i * MODEL_CLASSES.length + c] = Math.round((w[c] as number) / (scales[c] as number)) & 0xff;
   });
-  return { checksum, threshold, ...(veto === undefined ? {} : { veto }), ...(model.kinds ? { kinds: model.kinds } : {}), bias: [...model.bias], scales, features: names.join('\n'), weights: toBase64(bytes) };
+  return { checksum, threshold, ...(veto === undefined ? {} : { veto }), ...(model.kinds ? { kinds: model.kinds } : {}), bias: [...model.bias], scales, features: encodeNames(names), weights: toBase64(bytes) };
 }
 
 export function decodeModel(encoded: EncodedToneModel): LearnedModel {
   const bytes = fromBase64(encoded.weights);
   const weights = new Map<string, Float64Array>();
-  encoded.features.split('\n').forEach((name, i) => {
+  decodeNames(encoded.features).forEach((name, i) => {
     const w = new Float64Array(MODEL_CLASSES.length);
     for (let c = 0; c < MODEL_CLASSES.length; c++) {
       const b = bytes[i * MODEL_CLASSES.length + c] as number;
