@@ -101,6 +101,16 @@ export interface ScanFilter {
 export interface IdMark {
   mark: string;
   before: string | null;
+  /** The digits that may follow the mark (all ten when absent). */
+  digits?: string;
+  /** ASCII characters that never come right before an id (before the mark, or before the key). */
+  notBefore?: string;
+  /**
+   * For a key's dash: the key is the whole run of A-Z and 0-9 ending at the dash (a longer run is
+   * no key), `length` long, starting with a letter, and none of `notKeys`. Where a character
+   * outside ASCII comes right before the run, NFC may join it to the key: the mark then shows.
+   */
+  key?: { length: readonly [number, number]; notKeys: readonly string[] };
 }
 
 /** A ref (HEAD, refs/heads/x, refs/tags/x, refs/remotes/x) and the commit it points to. */

@@ -28,9 +28,13 @@ function toBuffer(chunk: Buffer | string): Buffer {
 const MARKED_SAMPLE = 2000;
 const MARKED_SHARE_TO_GIVE_UP = 1 / 3;
 // Ids per command of the second read: about 160 KB of arguments, well under Linux's and macOS's
-// limits, in few commands (each one a process, which costs a large Node process dearly to start).
+// limits, in few commands (each one a process, which costs a large Node process dearly to start:
+// at 100k commits, batches of 1000 made the scan slower on two busy cores than batches of 4000).
 // Windows allows 32 KB per command line: there a scan reads everything in one pass.
-const IDS_PER_READ = 4000;
+export const IDS_PER_READ = 4000;
+// Ids given as arguments are looked up as ref names too, only to warn when one is also a ref's name:
+// thousands of lookups per command for a warning nobody reads (each id is a full commit id).
+const ID_ARGS_CONFIG = ['core.warnAmbiguousRefs=false'];
 
 /**
  * Two reads (see SCAN_MESSAGE_ARGS): ids, parents and messages of the whole range, then in full
@@ -53,7 +57,12 @@ export async function readMarked(runner: GitRunner, beside: GitRunner, revisions
       again++;
       onRecord(record);
     });
-    const batch = beside.run([...SCAN_ARGS, '--no-walk=unsorted', ...shas, '--'], { onStdout: (chunk) => full.push(toBuffer(chunk)), streamOnly: true, signal: outer });
+    const batch = beside.run([...SCAN_ARGS, '--no-walk=unsorted', ...shas, '--'], {
+      onStdout: (chunk) => full.push(toBuffer(chunk)),
+      streamOnly: true,
+      signal: outer,
+      config: ID_ARGS_CONFIG,
+    });
     // Awaited below; meanwhile a failure is kept, not reported as unhandled.
     batch.catch(() => undefined);
     batches.push(batch);
@@ -79,6 +88,8 @@ export async function readMarked(runner: GitRunner, beside: GitRunner, revisions
     await runner.run([...SCAN_MESSAGE_ARGS, ...revisions], {
       onStdout: (chunk) => stream.push(toBuffer(chunk)),
       streamOnly: true,
+      // A full scan names every tip by id (git/git: a thousand).
+      config: ID_ARGS_CONFIG,
       signal: outer === undefined ? giveUp.signal : AbortSignal.any([giveUp.signal, outer]),
     });
   } catch (error) {

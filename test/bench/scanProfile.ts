@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { markedCommitStream, SCAN_ARGS, SCAN_MESSAGE_ARGS, scanRecordStream } from '../../src/git/parsers/log';
+import { IDS_PER_READ } from '../../src/git/scanReads';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
@@ -55,8 +56,9 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
   const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
   let referencing = 0;
   const refs = await timeOnce(async () => {
-    for (let i = 0; i < marked.length; i += 6000) {
-      const full = await gitChunks(repo, [...SCAN_ARGS, '--no-walk=unsorted', ...marked.slice(i, i + 6000), '--']);
+    for (let i = 0; i < marked.length; i += IDS_PER_READ) {
+      const ids = marked.slice(i, i + IDS_PER_READ);
+      const full = await gitChunks(repo, ['-c', 'core.warnAmbiguousRefs=false', ...SCAN_ARGS, '--no-walk=unsorted', ...ids, '--']);
       const stream = scanRecordStream((r) => {
         if (recordCommit(cache, r, DEFAULT_ID_PATTERNS)) referencing++;
       });

@@ -53,8 +53,11 @@ const PATTERN_SETS: IdPatterns[] = [
 // Pieces that sit next to a mark: digits (ASCII and not), letters of both cases, look-alikes that
 // NFC turns into ASCII (the Kelvin sign), bytes that are not UTF-8, line breaks (git indents after them).
 const PIECES = ['#', '-', '0', '1', '42', '9', '٣', 'A', 'ACME', 'X_', 'shop', 'CLIENTÉ', 'CVE', 'z', 'é', 'K', '\u212A', ' ', '\n', '\n\n', 'Fixes ', 'fix ', 'no corrige ', ', ', '(', ')', 'Fixes: ', 'TICKET'];
+// Pieces around a key's run and a hash: its neighbours, standard names, runs too long to be a key.
+const KEY_PIECES = ['SHA', 'UTF', 'CP', 'B2', '2024', 'ABCDEFGHIJ', 'ABCDEFGHIJK', 'x86', '_', '&', '/', 'a', 'Z9', '-', '#', '0', '7'];
 const message = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((a) => Buffer.from(a.join(''), 'utf8')),
+  fc.array(fc.constantFrom(...PIECES, ...KEY_PIECES), { maxLength: 16 }).map((a) => Buffer.from(a.join(''), 'utf8')),
   fc.array(fc.oneof(fc.constantFrom(...PIECES).map((p) => Buffer.from(p, 'utf8')), fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b) => Buffer.from(b.filter((x) => x !== 0)))), { maxLength: 12 }).map((a) => Buffer.concat(a)),
 );
 
@@ -74,9 +77,22 @@ describe('scan: messages without an id mark are not decoded', () => {
     const cases: [string, boolean][] = [
       ['Signed-off-by: Ana\nutf-8 and t5510-fetch', false],
       ['Fixes #12', true],
-      ['See SHA-1', true],
+      ['See SHA-1', false],
       ['x\n-1 at a line start', false],
       ['Fixes\nACME-3', true],
+      // What made one git/git message in ten show a mark: standard names, dates, lower case and long runs.
+      ['SHA-256 and UTF-8, ISO-8859-1, CP-1252', false],
+      ['Released 2024-06-01', false],
+      ['t5510-fetch, x86-64, A-1', false],
+      ['Ab-1, a_AB-1, ABCDEFGHIJK-1', false],
+      ['(AB-1)', true],
+      ['SHAX-1', true],
+      ['ABCDEFGHIJ-1', true],
+      // A character outside ASCII before the run may join the key in NFC: the wider net.
+      ['\u212AA-1', true],
+      ['issue#1, a&#1, /#1, #0', false],
+      ['issue #1', true],
+      ['(#9)', true],
     ];
     for (const [text, shows] of cases) {
       const record = streamed(revListBytes(Buffer.from(text, 'utf8')));

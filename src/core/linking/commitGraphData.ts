@@ -100,11 +100,18 @@ export class CommitGraphBuilder {
     parentIds.set(from.parentIds);
     const missing = new Set<string>();
     let edge = baseEdges;
-    for (let i = 0; i < this.parentIds.length; i++) {
-      const p = this.parentIds[i] as string;
-      const at = this.added.get(p) ?? this.indexOfKnown(p) ?? -1;
-      if (at < 0) missing.add(p);
-      parentIds[edge++] = at;
+    let first = 0;
+    for (let i = 0; i < this.parentCounts.length; i++) {
+      const count = this.parentCounts[i] as number;
+      for (let k = first; k < first + count; k++) {
+        const p = this.parentIds[k] as string;
+        // A walk prints a commit's first parent right after it along every straight stretch of
+        // history (every commit of a linear one, half of git/git's): a comparison, not a lookup.
+        const at = k === first && this.shas[i + 1] === p ? base + i + 1 : (this.added.get(p) ?? this.indexOfKnown(p) ?? -1);
+        if (at < 0) missing.add(p);
+        parentIds[edge++] = at;
+      }
+      first += count;
     }
     edge = baseEdges;
     for (let i = 0; i < this.parentCounts.length; i++) {

@@ -93,6 +93,10 @@ interface CompiledPatterns {
 
 const DIGITS = '0123456789';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+
+/** "UTF-8", "SHA-256", "ISO-8859", "RFC-2822" read like keys (on git/git, UTF-8 was an "issue" with 7 fixes). */
+const STANDARD_NAMES = ['UTF', 'UCS', 'SHA', 'MD', 'ISO', 'RFC', 'CVE', 'CWE', 'GHSA', 'IEC', 'ECMA', 'TLS', 'SSL', 'HTTP', 'CRC', 'AES', 'RSA', 'HMAC', 'IPV', 'CP', 'KOI', 'EUC', 'LATIN', 'WINDOWS', 'PEP'];
 
 /**
  * The marks the built-in patterns' ids cannot be without: `#` before a digit, and a dash between
@@ -101,12 +105,16 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 function idMarks(patterns: IdPatterns, prefixes: string[]): IdMark[] | null {
   if (patterns.custom.length > 0) return null;
   const marks: IdMark[] = [];
-  if (patterns.hashes) marks.push({ mark: '#', before: null });
+  // As the patterns' look-behinds: never after a letter, digit or `_` (nor `&`, `/` for `#`, `-` for keys).
+  if (patterns.hashes) marks.push({ mark: '#', before: null, digits: '123456789', notBefore: LOWER + UPPER + DIGITS + '_&/' });
   if (patterns.keys) {
     const last = prefixes.map((p) => p.slice(-1));
     // A prefix that ends outside ASCII cannot be seen byte by byte: any character may come before its dash.
     const before = prefixes.length === 0 ? UPPER + DIGITS : last.every((c) => c.charCodeAt(0) < 128) ? [...new Set(last)].join('') : null;
-    marks.push({ mark: '-', before });
+    // Without prefixes, the key's shape is known: on git/git, "SHA-1", "UTF-8" and dates made one
+    // message in ten show a mark, where one in two hundred holds a key.
+    const key = prefixes.length === 0 ? { length: [2, 10] as const, notKeys: STANDARD_NAMES } : undefined;
+    marks.push(key === undefined ? { mark: '-', before } : { mark: '-', before, notBefore: LOWER + '_-', key });
   }
   return marks;
 }
@@ -124,8 +132,6 @@ function markExpression(marks: IdMark[]): RegExp {
  */
 export const MESSAGE_READING = 2;
 
-/** "UTF-8", "SHA-256", "ISO-8859", "RFC-2822" read like keys (on git/git, UTF-8 was an "issue" with 7 fixes). */
-const STANDARD_NAMES = ['UTF', 'UCS', 'SHA', 'MD', 'ISO', 'RFC', 'CVE', 'CWE', 'GHSA', 'IEC', 'ECMA', 'TLS', 'SSL', 'HTTP', 'CRC', 'AES', 'RSA', 'HMAC', 'IPV', 'CP', 'KOI', 'EUC', 'LATIN', 'WINDOWS', 'PEP'];
 
 const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
 

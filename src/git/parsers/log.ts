@@ -102,33 +102,86 @@ class ScanRecord implements MessageRecord {
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-// One byte table per set of characters that may come before a mark (a scan asks with the same few).
-const beforeTables = new Map<string, Uint8Array>();
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const NOT_ASCII = 128;
+// One byte table per set of characters (a scan asks with the same few marks).
+const byteTables = new Map<string, Uint8Array>();
 
-function beforeTable(chars: string): Uint8Array {
-  let table = beforeTables.get(chars);
+function byteTable(chars: string): Uint8Array {
+  let table = byteTables.get(chars);
   if (table === undefined) {
     table = new Uint8Array(256);
-    for (const c of chars) if (c.charCodeAt(0) < 128) table[c.charCodeAt(0)] = 1;
-    beforeTables.set(chars, table);
+    for (const c of chars) if (c.charCodeAt(0) < NOT_ASCII) table[c.charCodeAt(0)] = 1;
+    byteTables.set(chars, table);
   }
   return table;
 }
 
+const ALL_DIGITS = '0123456789';
+
+/** A mark's tests as byte tables, made once per mark. */
+interface ByteMark {
+  code: number;
+  digits: Uint8Array;
+  before: Uint8Array | null;
+  notBefore: Uint8Array | null;
+  key: { min: number; max: number; notKeys: Set<string> } | null;
+}
+
+const byteMarks = new WeakMap<IdMark, ByteMark>();
+
+function byteMarkOf(mark: IdMark): ByteMark {
+  let m = byteMarks.get(mark);
+  if (m === undefined) {
+    m = {
+      code: mark.mark.charCodeAt(0),
+      digits: byteTable(mark.digits ?? ALL_DIGITS),
+      before: mark.before === null ? null : byteTable(mark.before),
+      notBefore: mark.notBefore === undefined ? null : byteTable(mark.notBefore),
+      key: mark.key === undefined ? null : { min: mark.key.length[0], max: mark.key.length[1], notKeys: new Set(mark.key.notKeys) },
+    };
+    byteMarks.set(mark, m);
+  }
+  return m;
+}
+
+const isKeyByte = (b: number): boolean => (b >= UPPER_A && b <= UPPER_Z) || (b >= DIGIT_0 && b <= DIGIT_9);
+
+/** Whether the key before the dash at `at` has a key's shape (see IdMark.key). */
+function keyShows(text: Buffer, at: number, m: ByteMark, key: NonNullable<ByteMark['key']>): boolean {
+  let start = at;
+  while (start > 0 && at - start <= key.max && isKeyByte(text[start - 1] as number)) start--;
+  // A character outside ASCII right before the run may become part of it in NFC (the Kelvin sign is K).
+  if (start > 0 && (text[start - 1] as number) >= NOT_ASCII) return true;
+  const length = at - start;
+  if (length < key.min || length > key.max) return false;
+  const first = text[start] as number;
+  if (first < UPPER_A || first > UPPER_Z) return false;
+  if (start > 0 && m.notBefore !== null && m.notBefore[text[start - 1] as number] === 1) return false;
+  return !key.notKeys.has(text.toString('latin1', start, at));
+}
+
 /**
- * Whether bytes[start, end) hold one of the marks: the mark, a digit right after it and, when the
- * mark says so, one of its characters right before it (see MessageRecord.hasIdMark).
+ * Whether bytes[start, end) hold one of the marks: the mark, one of its digits right after it and,
+ * when the mark says so, one of its characters right before it, none of those it never follows, and
+ * a key's shape before it (see IdMark).
  */
 function bytesHoldMark(bytes: Buffer, start: number, end: number, marks: readonly IdMark[]): boolean {
   // A view of the message, so that a search stops at its end rather than at the chunk's.
   const text = bytes.subarray(start, end);
-  for (const { mark, before } of marks) {
-    const code = mark.charCodeAt(0);
-    const allowed = before === null ? null : beforeTable(before);
-    for (let at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + 1)) {
+  for (const mark of marks) {
+    const m = byteMarkOf(mark);
+    for (let at = text.indexOf(m.code); at >= 0; at = text.indexOf(m.code, at + 1)) {
       const next = text[at + 1];
-      if (next === undefined || next < DIGIT_0 || next > DIGIT_9) continue;
-      if (allowed === null || (at > 0 && allowed[text[at - 1] as number] === 1)) return true;
+      if (next === undefined || m.digits[next] !== 1) continue;
+      if (m.before !== null && (at === 0 || m.before[text[at - 1] as number] !== 1)) continue;
+      if (m.key !== null) {
+        if (keyShows(text, at, m, m.key)) return true;
+        continue;
+      }
+      if (at > 0 && m.notBefore !== null && m.notBefore[text[at - 1] as number] === 1) continue;
+      return true;
     }
   }
   return false;
@@ -251,7 +304,7 @@ export interface MarkedCommit {
 export function markedCommitStream(marks: readonly IdMark[], onCommit: (commit: MarkedCommit) => void): ScanRecordStream {
   // Where white space may come before a mark, the indent would be one more such character at each
   // line's start: that mark is then looked for with any character before it (a wider net).
-  const wide = marks.map((m) => (m.before !== null && /\s/.test(m.before) ? { mark: m.mark, before: null } : m));
+  const wide = marks.map((m) => (m.before !== null && /\s/.test(m.before) ? { ...m, before: null } : m));
   return nulRecordStream((bytes, start, end) => {
     const line = idLineAt(bytes, start, end);
     if (line === null) return null;
