@@ -38,11 +38,11 @@ export const HYPER = {
   seed: 12,
   /**
    * The false alarms the model may add to the rules', out of fold: the threshold controls only those.
-   * 2% would catch more on new writers (tune-12 to tune-15 held out: es 90.3% / 2.7% against 87.2% /
-   * 1.9%, en 91.9% / 1.9% against 90.6% / 1.5%; bench:tone-select [38] against [34]), but its thresholds
-   * (es 0.7, en 0.65) flag five sentences of the reply templates; 1% until they are reworded.
+   * 2% catches more on new writers than 1% (tune-12 to tune-15 held out: es 90.3% / 2.7% against
+   * 87.2% / 1.9%, en 91.9% / 1.9% against 90.6% / 1.5%; bench:tone-select [38] against [34]); the five
+   * template sentences its thresholds flagged were reworded.
    */
-  cvFalseAlarms: 0.01,
+  cvFalseAlarms: 0.02,
   thresholds: [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99],
   /** How sure of clean the model must be to veto rule findings: the lowest of these that chooseVeto accepts. */
   vetoes: [0.9, 0.95, 0.98, 0.99],
