@@ -80,6 +80,11 @@ describe('tone: a fault owned across a full stop', () => {
     flags('es', 'stalling', ['Gracias por avisar. Lo estamos mirando.']);
     flags('en', 'stalling', ["Thanks for the heads-up. We're looking into it."]);
   });
+
+  it('a fault denied in the sentence before owns nothing', () => {
+    flags('es', 'stalling', ['No es culpa mía. Se solucionará en breve.', 'Como ya le dije, no es culpa mía. Se solucionará en breve.']);
+    flags('en', 'stalling', ["It's not my code. You'll have it soon."]);
+  });
 });
 
 describe('tone: lectures and hearsay mishaps', () => {

@@ -75,6 +75,12 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const LOCATED =
   /\b(?:(?:mi|my) (?:codigo|code|cambio|change|merge|commit|fallo|error|bug|responsabilidad|responsibility|fault|mistake)|responsabilidad mia|(?:i|we) introduced|introduje|(?:ya )?(?:lo|la) (?:reproduje|localice|encontre)|(?:reproduje|localice|encontre|ubique) (?:el|la) (?:fallo|error|causa|problema|bug)|(?:i've |i have )?(?:traced|located|reproduced|pinned down) (?:it|the (?:cause|bug|problem|issue|crash|error|fault|failure))|se debe a|is caused by|(?:fallo|error) mio|culpa mia|(?:rolling|rolled) (?:it |this |that )?back|(?:i'm |i am )?(?:reverting|restoring|redeploying)|(?:estoy )?(?:revirtiendo|restaurando|desplegando))\b/u;
 
+/** A fault owned or located, not denied: "no es culpa mía" / "it's not my code" locate nothing. */
+function located(text: string): boolean {
+  const m = LOCATED.exec(text);
+  return m !== null && !/\b(?:no|not|nunca|never|ni|nor|isn't|wasn't|aren't|weren't)\s+(?:[\p{L}']+\s+){0,2}$/u.test(text.slice(0, m.index));
+}
+
 const CONCRETE = new RegExp(
   [
     `\\b(?:${WEEKDAYS})\\b`,
@@ -234,8 +240,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
         (VAGUE_TIME.test(c.match) && PAST_EVENT.test(c.before)) ||
         // "Gracias por la paciencia estos días": thanks look back at the days they name.
         (/^(?:estos (?:ultimos )?dias|estas (?:ultimas )?semanas|these (?:last |past )?(?:days|weeks))\b/u.test(c.match) && /\b(?:gracias|thanks|thank you|agradezco|agradecemos)\b/u.test(clauseBefore(c.before))) ||
-        LOCATED.test(`${c.before}${c.match}${c.after}`) ||
-        (c.previous !== undefined && LOCATED.test(c.previous))
+        located(`${c.before}${c.match}${c.after}`) ||
+        (c.previous !== undefined && located(c.previous))
       );
     case 'request':
       return REQUEST.test(c.after);
