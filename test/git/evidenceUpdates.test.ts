@@ -28,13 +28,18 @@ function replyFor(evidence: IssueEvidence, language: 'en' | 'es'): string {
   return rendered.text;
 }
 
-/** 1.0 released; a 1.x maintenance line from it; the fix on main, released in 2.0 a month later. */
-function twoLines(repo: TempRepo): string {
+/** 1.0 released and a 1.x maintenance line from it, one commit ahead; back on main. */
+function maintenanceLine(repo: TempRepo, maintenanceDate?: string): void {
   repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
   repo.tag('v1.0', { date: '2025-01-01T11:00:00Z' });
   repo.checkout('release-1.x', true);
-  repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' }, date: '2025-01-02T10:00:00Z' });
+  repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' }, ...(maintenanceDate === undefined ? {} : { date: maintenanceDate }) });
   repo.checkout('main');
+}
+
+/** 1.0 released; a 1.x maintenance line from it; the fix on main, released in 2.0 a month later. */
+function twoLines(repo: TempRepo): string {
+  maintenanceLine(repo, '2025-01-02T10:00:00Z');
   const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED }, date: '2025-02-01T10:00:00Z' });
   repo.commit('New feature', { files: { 'feature.js': 'feature\n' }, date: '2025-02-20T10:00:00Z' });
   repo.tag('v2.0', { date: '2025-03-01T10:00:00Z' });
@@ -102,11 +107,7 @@ describe('evidence: the update that brings the fix to the client', function () {
 
   it('the fix not yet in a release of the target, but backported and released on the client\'s line: the reply says so, not "not released"', async () => {
     const repo = make();
-    repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
-    repo.tag('v1.0', { date: '2025-01-01T11:00:00Z' });
-    repo.checkout('release-1.x', true);
-    repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' } });
-    repo.checkout('main');
+    maintenanceLine(repo);
     const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED } });
     repo.checkout('release-1.x');
     repo.cherryPick(fix);
@@ -124,11 +125,7 @@ describe('evidence: the update that brings the fix to the client', function () {
     // pytest #10447: "fix #10447 …" merged by "Merge pull request #11155 … fix #10447 …", then
     // backported to 7.4.x and released in 7.4.3; a client on 7.4.0 had been told no update has it.
     const repo = make();
-    repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
-    repo.tag('v1.0', { date: '2025-01-01T11:00:00Z' });
-    repo.checkout('release-1.x', true);
-    repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' } });
-    repo.checkout('main');
+    maintenanceLine(repo);
     repo.checkout('fix-7', true);
     const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED } });
     repo.checkout('main');

@@ -247,8 +247,10 @@ async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: st
 }
 
 export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
-  const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0 && !isReleaseNote(f.path));
-  const unmeasuredKinds = request.files.filter((f) => f.binary || (f.added.length > 0 && isReleaseNote(f.path)));
+  // Binary files and release notes are listed, not measured; a text file without added lines neither.
+  const notes = new Set(request.files.filter((f) => !f.binary && f.added.length > 0 && isReleaseNote(f.path)));
+  const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0 && !notes.has(f));
+  const unmeasuredKinds = request.files.filter((f) => f.binary || notes.has(f));
   const wanted = textFiles.map((f) => f.path);
   const present = new Set(await port.pathsAt(request.refSha, wanted));
   const missing = wanted.filter((p) => !present.has(p));

@@ -43,15 +43,15 @@ function isCounterpart(fix: FixEvidence): boolean {
  */
 function asDeployed(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence {
   if (fix.inDeployed !== false) return fix;
-  const standIn = all.find((c) => c.exists && (c.counterpartOf ?? []).includes(fix.sha) && c.inDeployed === true && c.reverts.length === 0);
+  const standIn = standInOnDeployedLine(fix, all);
   return standIn === undefined ? fix : { ...fix, inDeployed: true, survivalDeployed: standIn.survivalDeployed };
 }
 
-/**
- * The issue's verdict and whether the client's version has the fix, from the fixes that count: a
- * commit the repository lacks is no evidence (a `fix-missing` caveat says so), and a counterpart
- * on another release line is not a missing piece of the target's fix.
- */
+/** The counterpart of `fix` (the same fix made on another line) that the client's version holds, not reverted there. */
+export function standInOnDeployedLine(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence | undefined {
+  return all.find((c) => c.exists && (c.counterpartOf ?? []).includes(fix.sha) && c.inDeployed === true && c.reverts.length === 0);
+}
+
 /**
  * The pieces of an issue's fix: the linked fixes that exist, without counterparts on other release
  * lines, without merges that only brought other linked fixes in (the same change: where those are, it
@@ -61,6 +61,11 @@ export function fixPieces(fixes: readonly FixEvidence[]): FixEvidence[] {
   return fixes.filter((f) => f.exists && !isCounterpart(f) && (f.mergeOf?.length ?? 0) === 0 && (f.supersededBy?.length ?? 0) === 0);
 }
 
+/**
+ * The issue's verdict and whether the client's version has the fix, from the fixes that count: a
+ * commit the repository lacks is no evidence (a `fix-missing` caveat says so), and a counterpart
+ * on another release line is not a missing piece of the target's fix.
+ */
 export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean): { verdict: Verdict; containsFix: boolean } {
   const counted = fixPieces(fixes).map((f) => asDeployed(f, fixes));
   return {

@@ -4,6 +4,7 @@
 // version contains every fix).
 import { compareNewestFirst } from '../commitOrder';
 import { distinctChanges } from '../evidence/fixRelations';
+import { standInOnDeployedLine } from '../evidence/verdict';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
 import type { Audience, Client, Issue, Language, Register } from '../store/model';
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
@@ -323,8 +324,7 @@ function changesToShow(changes: ReplyChange[], timeZone: string | undefined): Pi
 function asTheClientHasIt(fix: FixEvidence, all: readonly FixEvidence[]): Pick<ReplyFix, 'firstTag'> {
   if (fix.reachableDeployed !== false) return fixOf(fix);
   const copy = fix.equivalentsDeployed[0];
-  const standIn = all.find((c) => c.exists && (c.counterpartOf ?? []).includes(fix.sha) && c.inDeployed === true && c.reverts.length === 0);
-  const firstTag = copy !== undefined ? copy.firstTag : standIn?.firstTag;
+  const firstTag = copy !== undefined ? copy.firstTag : standInOnDeployedLine(fix, all)?.firstTag;
   return firstTag === undefined || firstTag === null ? {} : { firstTag };
 }
 

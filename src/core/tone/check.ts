@@ -167,12 +167,13 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       const sentence = cut[index] ?? { start: 0, end: folded.text.length };
       const next = cut[index + 1];
       const lower = folded.lower;
+      const unit = unitStart(cut, index, lower);
       const context: MatchContext = {
-        before: lower.slice(Math.min(unitStart(cut, index, lower), m.index), m.index),
+        before: lower.slice(Math.min(unit, m.index), m.index),
         match: lower.slice(m.index, m.index + m[0].length),
         after: lower.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
         next: next ? lower.slice(next.start, next.end) : '',
-        previous: previousSentence(cut, unitStart(cut, index, lower), lower),
+        previous: previousSentence(cut, unit, lower),
         ...(options.changeOwner ? { owner: options.changeOwner } : {}),
       };
       if ((rule.guards ?? []).some((g) => guardHolds(g, context))) continue;
