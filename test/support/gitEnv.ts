@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { removeAtExit } from './tempDir';
 
 export function isolatedGitEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -14,6 +15,6 @@ export function isolatedGitEnv(home: string, extra: Record<string, string> = {})
 /** An empty folder to serve as HOME, removed when the process exits. */
 export function emptyHome(): string {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-home-'));
-  process.once('exit', () => fs.rmSync(home, { recursive: true, force: true }));
+  removeAtExit(home);
   return home;
 }

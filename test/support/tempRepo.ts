@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isolatedGitEnv } from './gitEnv';
+import { removeAtExit } from './tempDir';
 
 export interface Person {
   name: string;
@@ -39,6 +40,7 @@ export class TempRepo {
   /** A new repository on branch main, with ME as the configured user. */
   static create(name = 'repo'): TempRepo {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pof-git-'));
+    removeAtExit(root);
     const dir = path.join(root, name);
     fs.mkdirSync(dir);
     fs.mkdirSync(path.join(root, 'home'));

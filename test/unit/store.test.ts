@@ -15,6 +15,7 @@ import type { Issue } from '../../src/core/store/model';
 import { createNodeStoreFs } from '../../src/core/store/storeFs';
 import type { StoreValidator } from '../../src/core/store/validate';
 import { issueRecord, issuesDirOf as issuesDir, shippedValidator } from '../support/storeFixtures';
+import { makeTempDir } from '../support/tempDir';
 
 let validator: StoreValidator;
 before(async () => {
@@ -22,7 +23,7 @@ before(async () => {
 });
 
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'pof-store-'));
+  return makeTempDir('pof-store-');
 }
 
 function write(file: string, text: string): void {
