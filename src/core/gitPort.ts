@@ -222,6 +222,8 @@ export interface BlameLineResult extends BlameCommitInfo {
 export interface PathTrace {
   /** Its path at the later commit; null when it was deleted (or could not be followed). */
   path: string | null;
+  /** When a commit of its own history deleted it (not a merge that dropped it): that commit. */
+  deletedIn?: string;
   /** Each rename on the way, oldest first. */
   steps: { commit: string; from: string; to: string }[];
   /**

@@ -33,7 +33,7 @@ export function renameCandidates(path: string, added: readonly string[]): { cand
 export type RunGit = (args: string[]) => Promise<string>;
 
 /** One hop of a follow: where the file at `current` went after `since`, on the way to `to`. */
-type Hop = { end: string | null; undetermined: boolean } | { commit: string; next: string };
+type Hop = { end: string | null; undetermined: boolean; deletedIn?: string } | { commit: string; next: string };
 
 /**
  * Hops already walked, by (path, since, to): all three name immutable history, so an answer never
@@ -76,7 +76,8 @@ async function walkHop(git: RunGit, diffArgs: readonly string[], current: string
       if (renamed !== null && renamed.status === 'R') next = renamed.to;
     }
   }
-  return next === null ? { end: null, undetermined: !complete } : { commit: step.commit, next };
+  if (next !== null) return { commit: step.commit, next };
+  return complete ? { end: null, undetermined: false, deletedIn: step.commit } : { end: null, undetermined: true };
 }
 
 /** The adapter's followPath: `from` and `to` are validated commit ids. */
@@ -89,7 +90,7 @@ export async function followPath(git: RunGit, diffArgs: readonly string[], path:
     const key = `${current}\0${since}\0${to}`;
     const found = memo?.get(key) ?? (await walkHop(git, diffArgs, current, since, to));
     memo?.set(key, found);
-    if ('end' in found) return { path: found.end, steps, undetermined: found.undetermined };
+    if ('end' in found) return { path: found.end, steps, undetermined: found.undetermined, ...(found.deletedIn === undefined ? {} : { deletedIn: found.deletedIn }) };
     steps.push({ commit: found.commit, from: current, to: found.next });
     current = found.next;
     since = found.commit;

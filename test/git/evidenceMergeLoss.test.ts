@@ -43,6 +43,28 @@ describe('evidence: a fix lost where two lines meet', function () {
     assert.ok((e.fixes[0]?.laterChanges ?? []).every((c) => Date.parse(c.date) >= Date.parse('2025-02-01T10:00:00Z')), 'no later change dated before the fix');
   });
 
+  it('a file the other line deleted before the fix: every line of the fix went at the merge that kept it deleted', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/code.js': CODE, 'src/keep.js': 'keep\n' }, date: '2025-01-01T10:00:00Z' });
+    repo.checkout('next', true);
+    const older = repo.commit('Move the parser to its own package', { files: { 'src/code.js': null }, date: '2025-01-05T10:00:00Z' });
+    repo.checkout('main');
+    repo.commit('Guard the parser (fixes #5)', { files: { 'src/code.js': CODE.replace('code 10\n', 'if (input) {\n  parse(input)\n}\n') }, date: '2025-02-01T10:00:00Z' });
+    repo.checkout('next');
+    // The merge conflicts (modified on main, deleted on next); next keeps the file deleted.
+    assert.throws(() => repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main']));
+    repo.git(['rm', '-q', 'src/code.js']);
+    repo.git(['commit', '-q', '-m', 'Merge branch main into next'], { env: { GIT_AUTHOR_DATE: '2025-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-03-01T10:00:00Z' } });
+    const merge = repo.head();
+    const e = await evidenceFor(repo.dir, 'next');
+    const survival = e.fixes[0]?.survival;
+    assert.equal(survival?.intact, 0);
+    assert.equal(survival?.removed, 3);
+    // Every lost line is someone's: the change list adds up to the lines lost.
+    assert.deepEqual(survival?.changedBy.map((c) => [c.sha, c.lines]), [[merge, 3]]);
+    assert.ok(!survival?.changedBy.some((c) => c.sha === older));
+  });
+
   it('a commit authored before the fix but made after it (a rebase) is still the change', async () => {
     const repo = make();
     const { fix } = sideBySide(repo);

@@ -335,6 +335,12 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       await blameFile(w);
       attribute([w], patches);
     }
+    // A file deleted on the way: lines no patch took away by their text (the fix's own lines, when
+    // another line had deleted the file before the fix came over to it) went with the file.
+    for (const w of works) {
+      const deletedIn = w.pathAtRef === null ? traces.get(w.diff.path)?.deletedIn : undefined;
+      if (deletedIn !== undefined) for (const l of w.lost) if (l.by === null) l.by = deletedIn;
+    }
     // Only lost lines make a commit a possible revert: with every line intact, none undid the fix.
     if (lostLines()) {
       for (const p of patches) {
