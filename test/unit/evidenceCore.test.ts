@@ -10,7 +10,7 @@ import type { FixEvidence, Verdict } from '../../src/core/evidence/model';
 import { VERDICTS } from '../../src/core/evidence/model';
 import { patchKey } from '../../src/core/evidence/patchId';
 import { fixVerdict, issueVerdict } from '../../src/core/evidence/verdict';
-import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
+import { compareVersions, DEFAULT_TAG_PATTERN, withoutAliases } from '../../src/core/evidence/versions';
 import type { FileDiff, GitPort, RawCommit } from '../../src/core/gitPort';
 import { isSafeRef } from '../../src/core/gitPort';
 import { isSha } from '../../src/core/sha';
@@ -57,6 +57,21 @@ describe('evidence core', () => {
     it('orders versions numerically, pre-releases first', () => {
       const tags = ['v1.10.0', 'v1.2.0', 'v1.2.0-rc.2', 'v1.2.0-rc.10', 'v1.2', 'v0.9.1', 'release-2.0'];
       assert.deepEqual([...tags].sort(compareVersions), ['v0.9.1', 'v1.2.0-rc.2', 'v1.2.0-rc.10', 'v1.2', 'v1.2.0', 'v1.10.0', 'release-2.0']);
+    });
+
+    it('names a release tagged twice on one commit once: as the client spells versions, else as most tags do', () => {
+      const tags = [
+        { name: '7.4.2', sha: 'a' },
+        { name: 'v7.4.3', sha: 'b' },
+        { name: '7.4.3', sha: 'b' },
+        { name: '7.4.4', sha: 'c' },
+      ];
+      const names = (client: string | null): string[] => withoutAliases(tags, client).map((t) => t.name);
+      assert.deepEqual(names('7.4.0'), ['7.4.2', '7.4.3', '7.4.4']);
+      assert.deepEqual(names(null), ['7.4.2', '7.4.3', '7.4.4']);
+      assert.deepEqual(names('v7.4.0'), ['7.4.2', 'v7.4.3', '7.4.4']);
+      // Two releases on one commit (a pre-release promoted as it was) and one spelling on two commits stay.
+      assert.deepEqual(withoutAliases([{ name: 'v2.0.0-rc.1', sha: 'd' }, { name: 'v2.0.0', sha: 'd' }, { name: 'v2.0.1', sha: 'e' }, { name: '2.0.1', sha: 'f' }], null).length, 4);
     });
 
     it('takes tags that look like versions by default', () => {

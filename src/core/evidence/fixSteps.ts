@@ -13,7 +13,7 @@ import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
-import { compareVersions, earliestTag } from './versions';
+import { compareVersions, earliestTag, withoutAliases } from './versions';
 
 export interface Context {
   port: GitPort;
@@ -112,7 +112,9 @@ export function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
   if (answers === undefined) releaseAnswers.set(ctx, (answers = new Map()));
   let answer = answers.get(sha);
   if (answer === undefined) {
-    answer = ctx.port.tagsContaining([sha]).then((tags) => tags.filter((t) => ctx.tagPattern.test(t.name)).map((t) => ({ name: t.name, date: t.date })));
+    answer = ctx.port.tagsContaining([sha]).then((tags) =>
+      withoutAliases(tags.filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef).map((t) => ({ name: t.name, date: t.date })),
+    );
     answers.set(sha, answer);
   }
   return answer;

@@ -66,3 +66,26 @@ export function earliestTag<T extends { name: string; date: string }>(tags: read
   const first = [...tags].sort((a, b) => time(a.date) - time(b.date))[0];
   return first === undefined ? null : { name: first.name, date: first.date };
 }
+
+/**
+ * One release tagged twice on one commit under two spellings (pytest's `7.4.3` and `v7.4.3`) is one
+ * release: its name is the spelling of the client's version when that names a release (a reply to
+ * someone on `7.4.0` says 7.4.3), else the spelling most of these tags use.
+ */
+export function withoutAliases<T extends { name: string; sha: string }>(tags: readonly T[], clientsVersion: string | null): T[] {
+  const spelling = (name: string): string => parseVersion(name).prefix;
+  const client = clientsVersion === null ? null : parseVersion(clientsVersion);
+  const clientSpelling = client !== null && client.numbers.length > 0 ? client.prefix : null;
+  const used = new Map<string, number>();
+  for (const t of tags) used.set(spelling(t.name), (used.get(spelling(t.name)) ?? 0) + 1);
+  const rank = (name: string): number => (spelling(name) === clientSpelling ? Number.MAX_SAFE_INTEGER : (used.get(spelling(name)) ?? 0));
+  const chosen = new Map<string, T>();
+  for (const t of tags) {
+    const v = parseVersion(t.name);
+    const release = `${t.sha}\0${v.numbers.join('.')}\0${v.suffix}`;
+    const other = chosen.get(release);
+    if (other === undefined || rank(t.name) > rank(other.name)) chosen.set(release, t);
+  }
+  const kept = new Set(chosen.values());
+  return tags.filter((t) => kept.has(t));
+}
