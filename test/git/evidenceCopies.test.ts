@@ -1,7 +1,8 @@
 // The search for copies (cherry-picks) of a fix that a ref lacks, on a real repository: a copy is a
 // commit with the fix's patch (changed lines, whitespace and line numbers ignored), whatever its
-// message says. The search reads the paths each commit changed and patches only of the commits that
-// changed every file of the fix; it must find exactly what reading every commit's patch finds.
+// message says. For a fix of several files, the search reads the paths each commit changed and
+// patches only of the commits that changed every one of them; for a fix of one file, every commit
+// that changed it. Either way it must find exactly what reading every commit's patch finds.
 import * as assert from 'node:assert/strict';
 import { computeEvidence } from '../../src/core/evidence/engine';
 import type { EvidenceRequest } from '../../src/core/evidence/engine';
@@ -20,6 +21,7 @@ describe('copies of a fix on another line', function () {
   const fix: Record<string, string> = {};
   const copy: Record<string, string> = {};
   let partial = '';
+  let tweak = '';
   let request: EvidenceRequest;
 
   /** Cherry-picks onto the current branch; `-x` adds the "(cherry picked from commit …)" line. */
@@ -30,38 +32,47 @@ describe('copies of a fix on another line', function () {
 
   before(() => {
     repo = make();
-    const files = { 't.js': lines('t', 20), 'r1.js': lines('r1', 20), 'r2.js': lines('r2', 20), 'c.js': lines('c', 20), 'k.js': lines('k', 20), 'n.js': lines('n', 20) };
+    const names = ['t', 'r', 'c', 'k', 'n'];
+    const guardText = (name: string): string => `if (!${name}) return;\nlog("${name}");\n`;
+    const files: Record<string, string> = { 's.js': lines('s', 20) };
+    for (const name of names) Object.assign(files, { [`${name}.js`]: lines(name, 20), [`${name}-b.js`]: lines(`${name}-b`, 20) });
     repo.commit('Initial', { files });
     repo.tag('v1.0.0');
     repo.checkout('release/1.x', true);
     // The release line changes lines next to (c.js) and at (k.js) what the fixes will change.
     repo.commit('Release-only tweaks', { files: { 'c.js': lines('c', 20).replace('c 8\n', 'c 8 release\n'), 'k.js': lines('k', 20).replace('k 10\n', 'k 10 legacy\n') } });
     repo.checkout('main');
-    // Main moves every line down, so the copies apply at other line numbers.
+    // Main moves lines down, so the copies apply at other line numbers.
     const shifted = (name: string): string => `${lines(`${name} new`, 3)}${lines(name, 20)}`;
-    repo.commit('Header lines', { files: { 't.js': shifted('t'), 'r1.js': shifted('r1'), 'r2.js': shifted('r2'), 'c.js': shifted('c'), 'n.js': shifted('n') } });
-    const guard = (name: string): Record<string, string> => ({ [`${name}.js`]: repo.read(`${name}.js`).replace(`${name} 10\n`, `if (!${name}) return;\nlog("${name}");\n`) });
+    repo.commit('Header lines', { files: Object.fromEntries(['s', 't', 'r', 'c', 'n'].map((name) => [`${name}.js`, shifted(name)])) });
+    // Each fix but one changes two files: a guard in NAME.js, one line in NAME-b.js.
+    const guard = (name: string): Record<string, string> => ({
+      [`${name}.js`]: repo.read(`${name}.js`).replace(`${name} 10\n`, guardText(name)),
+      [`${name}-b.js`]: repo.read(`${name}-b.js`).replace(`${name}-b 5\n`, `${name}-b five\n`),
+    });
     fix.trailer = repo.commit('Fix crash on login (ACME-1)', { files: guard('t') });
-    fix.reworded = repo.commit('Fix empty cart (ACME-2)', { files: { ...guard('r1'), ...guard('r2') } });
+    fix.reworded = repo.commit('Fix empty cart (ACME-2)', { files: guard('r') });
     fix.context = repo.commit('Fix export (ACME-3)', { files: guard('c') });
-    fix.conflict = repo.commit('Fix totals (ACME-4)', { files: { 'k.js': lines('k', 20).replace('k 10\n', 'if (!k) return;\nlog("k");\n') } });
+    fix.conflict = repo.commit('Fix totals (ACME-4)', { files: guard('k') });
     fix.none = repo.commit('Fix search (ACME-5)', { files: guard('n') });
+    fix.single = repo.commit('Fix sort (ACME-6)', { files: { 's.js': repo.read('s.js').replace('s 10\n', guardText('s')) } });
 
     repo.checkout('release/1.x');
     // The same change as a fix's in one of its two files only (undone after): not its patch.
-    partial = repo.commit('Guard carts in r1 only', { files: { 'r1.js': lines('r1', 20).replace('r1 10\n', 'if (!r1) return;\nlog("r1");\n') } });
-    repo.commit('Undo the r1 guard', { files: { 'r1.js': lines('r1', 20) } });
+    partial = repo.commit('Guard carts in r.js only', { files: { 'r.js': lines('r', 20).replace('r 10\n', guardText('r')) } });
+    repo.commit('Undo the guard', { files: { 'r.js': lines('r', 20) } });
     copy.trailer = pick(fix.trailer, true);
-    copy.reworded = pick(fix.reworded, false);
+    pick(fix.reworded, false);
     repo.git(['commit', '--amend', '-q', '-m', 'Backport: guard carts without items'], { env: { GIT_COMMITTER_DATE: repo.nextDate() } });
     copy.reworded = repo.head();
     copy.context = pick(fix.context, true);
     // The line the fix replaced reads otherwise here: the backport replaces that line instead.
     copy.conflict = repo.commit(`Fix totals (ACME-4)\n\n(cherry picked from commit ${fix.conflict})`, {
-      files: { 'k.js': lines('k', 20).replace('k 10\n', 'if (!k) return;\nlog("k");\n') },
+      files: { 'k.js': lines('k', 20).replace('k 10\n', guardText('k')), 'k-b.js': lines('k-b', 20).replace('k-b 5\n', 'k-b five\n') },
     });
+    copy.single = pick(fix.single, true);
     repo.tag('v1.0.1');
-    repo.commit('Search tweak', { files: { 'n.js': lines('n', 20).replace('n 10\n', 'if (!n) return null;\n') } });
+    tweak = repo.commit('Search tweak', { files: { 'n.js': lines('n', 20).replace('n 10\n', 'if (!n) return null;\n'), 'n-b.js': lines('n-b', 20).replace('n-b 5\n', 'n-b five\n') } });
     repo.checkout('main');
     request = {
       fixes: Object.values(fix).map((sha) => ({ sha, linkedBy: 'argument' as const })),
@@ -91,9 +102,9 @@ describe('copies of a fix on another line', function () {
     return { port, patched };
   }
 
-  it('finds a copy with the cherry-pick line, one with a reworded subject and none, and one applied at other lines', async () => {
+  it('finds a copy with the cherry-pick line, one with a reworded subject and none, one applied at other lines, and one of a one-file fix', async () => {
     const e = await computeEvidence(createGitPort(repo.dir), request);
-    for (const name of ['trailer', 'reworded', 'context']) {
+    for (const name of ['trailer', 'reworded', 'context', 'single']) {
       const f = of(e, fix[name]);
       assert.equal(f.reachable, false, name);
       assert.deepEqual(f.equivalents.map((c) => [c.sha, c.how]), [[copy[name], 'patch-id']], name);
@@ -124,8 +135,9 @@ describe('copies of a fix on another line', function () {
     const { port, patched } = counted(repo.dir);
     await computeEvidence(port, request);
     assert.equal(new Set(patched).size, patched.length, 'no commit read twice');
-    assert.ok(!patched.includes(partial), 'the commit that changed one of the two files is not read');
-    for (const name of ['trailer', 'reworded', 'context', 'conflict']) assert.ok(patched.includes(copy[name] as string), `${name}'s copy is read`);
+    assert.deepEqual([...patched].sort(), [copy.trailer, copy.reworded, copy.context, copy.conflict, tweak].sort());
+    // Not the commit that changed one of the two files, nor the copy of the one-file fix (read with every commit that changed its file).
+    assert.ok(!patched.includes(partial) && !patched.includes(copy.single as string));
   });
 });
 

@@ -58,7 +58,9 @@ const candidatePatches = new WeakMap<Context, Map<string, Promise<CommitPatch>>>
  */
 async function copyCandidates(ctx: Context, options: Omit<LogPatchOptions, 'fullDiff'>, keyPaths: string[]): Promise<CommitPatch[]> {
   const { port } = ctx;
-  if (port.logTouchedPaths === undefined || port.commitPatches === undefined) return port.logPatches({ ...options, fullDiff: true });
+  // One file searched under one name: every commit listed changed it, so none would be left out.
+  const narrows = keyPaths.length > 1 || options.paths.length > 1;
+  if (!narrows || port.logTouchedPaths === undefined || port.commitPatches === undefined) return port.logPatches({ ...options, fullDiff: true });
   const touched = await port.logTouchedPaths(options);
   const shas = touched.filter((c) => {
     const changed = new Set(c.paths);
