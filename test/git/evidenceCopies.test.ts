@@ -150,17 +150,19 @@ describe('the git port\'s reads for the copy search', function () {
     repo.commit('Initial', { files: { 'a.txt': lines('a', 5), 'old name.txt': lines('o', 5), 'b.bin': Buffer.from([0, 1, 2]) } });
     const base = repo.head();
     repo.commit('Edit and move', { files: { 'a.txt': lines('a', 6), 'old name.txt': null, 'dir/new name.txt': lines('o', 5).replace('o 2', 'o two') } });
-    repo.commit('Binary and a new file', { files: { 'b.bin': Buffer.from([0, 1, 3]), 'c.txt': 'c\n' } });
+    repo.commit('Binary and a new file', { files: { 'b.bin': Buffer.from([0, 1, 3]), 'c.txt': 'c\n', 'niño "x".txt': 'ñ\n' } });
     repo.commit('Unrelated', { files: { 'd.txt': 'd\n' } });
     const port = createGitPort(repo.dir);
     const range = { include: [repo.head()], exclude: [base] };
     const touched = await port.logTouchedPaths?.({ range, paths: ['a.txt', 'b.bin'], noMerges: true });
     assert.deepEqual(
       touched?.map((c) => c.paths.sort()),
-      [['b.bin', 'c.txt'], ['a.txt', 'dir/new name.txt', 'old name.txt']],
+      [['b.bin', 'c.txt', 'niño "x".txt'], ['a.txt', 'dir/new name.txt', 'old name.txt']],
     );
     const listed = await port.logPatches({ range, paths: ['a.txt', 'b.bin'], fullDiff: true, noMerges: true });
     assert.deepEqual(await port.commitPatches?.(listed.map((p) => p.commit.sha)), listed);
+    // A name git quotes in patches is the same name in both reads.
+    assert.ok(listed[0]?.files.some((f) => f.path === 'niño "x".txt'));
     await assert.rejects(port.commitPatches?.(['0'.repeat(40)]) ?? Promise.resolve());
   });
 });
