@@ -263,6 +263,15 @@ export interface GitPort {
   treeDiff?(from: string, to: string, paths: string[]): Promise<FileDiff[]>;
   /** Commits in the range touching the paths, newest first, with their zero-context patches. */
   logPatches(options: LogPatchOptions): Promise<CommitPatch[]>;
+  /**
+   * The commits `logPatches` would list for these options (with `fullDiff`), in its order, each
+   * with every path it changed (renames not detected: a moved file is its old and its new path).
+   * Git compares trees only, never file contents. Optional, with `commitPatches`: without them,
+   * copies of a fix are looked for in `logPatches`' full read.
+   */
+  logTouchedPaths?(options: Omit<LogPatchOptions, 'fullDiff'>): Promise<{ sha: string; paths: string[] }[]>;
+  /** The zero-context patches of distinct non-merge commits against their parent, in the order given, as `logPatches` shows them with `fullDiff`. */
+  commitPatches?(shas: string[]): Promise<CommitPatch[]>;
   /** Tags whose commit contains any of the shas. */
   tagsContaining(shas: string[]): Promise<TagRecord[]>;
   /**

@@ -33,6 +33,7 @@ import { readInFull, readMarked } from './scanReads';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, peelNested, tagListFormat } from './parsers/tagList';
+import { parseTouchedLog, TOUCHED_LOG_FORMAT } from './parsers/touchedLog';
 import { FollowMemo, followPath } from './followPath';
 import type { GitRunner, RunResult } from './gitRunner';
 import { classifyStderr, createGitRunner } from './gitRunner';
@@ -73,6 +74,9 @@ const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|in
 // What rev-parse says when a tag peels to something that is not a commit.
 const NOT_A_COMMIT = /expected commit type|dereferences to/i;
 const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
+
+// Commits whose patches one `git log --no-walk` reads, at most.
+const PATCH_SLICE = 100;
 
 function rangeArgs(range: RevisionRange): string[] {
   return [...range.include.map(shaOrThrow), ...range.exclude.map((e) => `^${shaOrThrow(e)}`)];
@@ -234,6 +238,32 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       if (opts.noMerges) args.push('--no-merges');
       const r = await runRenames([...args, ...rangeArgs(opts.range), '--', ...opts.paths]);
       return parseCommitPatches(r.stdout);
+    },
+
+    async logTouchedPaths(opts: Omit<LogPatchOptions, 'fullDiff'>): Promise<{ sha: string; paths: string[] }[]> {
+      // The walk and path limiting of logPatches (the same range, paths and merges), so the same
+      // commits; --full-diff names all of each commit's files, and without renames git compares
+      // only trees.
+      const args = ['log', ...LOG_ARGS, '-z', '--name-status', '--no-renames', '--full-diff', ...DIFF_ARGS, TOUCHED_LOG_FORMAT];
+      if (opts.noMerges) args.push('--no-merges');
+      const r = await run([...args, ...rangeArgs(opts.range), '--', ...opts.paths]);
+      return parseTouchedLog(r.stdout);
+    },
+
+    async commitPatches(shas: string[]): Promise<CommitPatch[]> {
+      const out: CommitPatch[] = [];
+      // In slices, so that the command line stays short on every platform.
+      for (let i = 0; i < shas.length; i += PATCH_SLICE) {
+        const slice = shas.slice(i, i + PATCH_SLICE).map(shaOrThrow);
+        const r = await runRenames(['log', ...LOG_ARGS, '--no-walk=unsorted', '-p', '-U0', '-M', ...DIFF_ARGS, `--format=${commitFormat.format}`, ...slice, '--']);
+        const found = parseCommitPatches(r.stdout);
+        // Git names each commit once, in the order given; anything else is not the answer asked for.
+        if (found.length !== slice.length || found.some((p, j) => !p.commit.sha.startsWith(slice[j]?.toLowerCase() ?? '-'))) {
+          throw new GitFailure('failed', `git log --no-walk listed ${found.length} of ${slice.length} commits`);
+        }
+        out.push(...found);
+      }
+      return out;
     },
 
     async tagsContaining(shas: string[]): Promise<TagRecord[]> {

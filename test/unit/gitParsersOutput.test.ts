@@ -10,6 +10,7 @@ import { parseFollowLog } from '../../src/git/parsers/followLog';
 import { parseNameStatus, parseNulList, parseRenames } from '../../src/git/parsers/nameStatus';
 import { declareFormat } from '../../src/git/parsers/records';
 import { parseRefs, parseShowRefTips, parseTags, tagFormat } from '../../src/git/parsers/refs';
+import { parseTouchedLog } from '../../src/git/parsers/touchedLog';
 import type { MessageRecord } from '../../src/core/gitPort';
 
 // The separators git prints for our formats (NUL-led, the record one with this process's nonce).
@@ -172,6 +173,18 @@ describe('git parsers', () => {
       const odd = [`@${SHA1} ${SHA2}`, '\nD', `@${SHA3} ${SHA2}`, ''].join('\0');
       assert.deepEqual(parseFollowLog(odd, `@${SHA3} ${SHA2}`), { commit: SHA1, parent: SHA2, status: 'D', to: null, added: [] });
       assert.equal(parseFollowLog(log.slice(0, log.indexOf('lib/a.js')), 'src/a.js'), null);
+    });
+  });
+
+  describe('the paths each commit changed', () => {
+    it('reads each commit with its paths, a path that looks like a header as a path', () => {
+      // `git log -z --name-status --no-renames --full-diff --format=@%H -- …`, as git 2.39 prints it.
+      const log = [`@${SHA1}`, '\nM', 'src/a.js', 'A', `@${SHA3}`, 'D', 'old name.js', `@${SHA2}`, '\nT', 'link', ''].join('\0');
+      assert.deepEqual(parseTouchedLog(log), [
+        { sha: SHA1, paths: ['src/a.js', `@${SHA3}`, 'old name.js'] },
+        { sha: SHA2, paths: ['link'] },
+      ]);
+      assert.deepEqual(parseTouchedLog(''), []);
     });
   });
 

@@ -3,12 +3,12 @@
 // commit graph mostly answers; and measuring it (do its lines survive, what reverted or changed
 // them), which walks the history since the fix. The engine places every fix first: the verdict of
 // an issue is sometimes settled before any walk (see engine.ts, `detail`).
-import type { FileDiff, GitPort, RawCommit } from '../gitPort';
+import type { CommitPatch, FileDiff, GitPort, LogPatchOptions, RawCommit } from '../gitPort';
 import type { CommitGraph } from '../linking/commitGraph';
 import type { Link } from './links';
 import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
 import { isMeasuredFile } from './model';
-import { patchKey } from './patchId';
+import { patchKey, patchKeyPaths } from './patchId';
 import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
@@ -32,19 +32,48 @@ export interface Copy {
   files: FileDiff[];
 }
 
+/**
+ * The copies of the fix on `refSha`: the commits there (not in the fix's own history, no merges)
+ * whose patch has the fix's key, whatever their message says, newest first.
+ */
 async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string): Promise<Copy[]> {
   const key = patchKey(files);
   if (key === '') return [];
   const paths = [...new Set(files.flatMap((f) => (f.oldPath === null ? [f.path] : [f.path, f.oldPath])))];
-  const candidates = await ctx.port.logPatches({
-    range: { include: [refSha], exclude: [commit.sha] },
-    paths,
-    fullDiff: true,
-    noMerges: true,
-  });
+  const options = { range: { include: [refSha], exclude: [commit.sha] }, paths, noMerges: true };
+  const candidates = await copyCandidates(ctx, options, patchKeyPaths(files));
   return candidates
     .filter((p) => p.commit.sha !== commit.sha && patchKey(p.files) === key)
     .map((p) => ({ facts: factsOf(p.commit, ctx.isMe), files: p.files }));
+}
+
+/** Patches read for the copy search, by commit: the target's and the client's version's searches share them. */
+const candidatePatches = new WeakMap<Context, Map<string, Promise<CommitPatch>>>();
+
+/**
+ * The patches of the commits in the range that could be copies: those that changed every path of
+ * the fix's key (a commit with the same key changed each of them). Git lists the paths of every
+ * commit in the range by comparing trees, and computes diffs only for those; reading every
+ * commit's patch (the fallback) cost seconds per fix on long histories.
+ */
+async function copyCandidates(ctx: Context, options: Omit<LogPatchOptions, 'fullDiff'>, keyPaths: string[]): Promise<CommitPatch[]> {
+  const { port } = ctx;
+  // One file searched under one name: every commit listed changed it, so none would be left out.
+  const narrows = keyPaths.length > 1 || options.paths.length > 1;
+  if (!narrows || port.logTouchedPaths === undefined || port.commitPatches === undefined) return port.logPatches({ ...options, fullDiff: true });
+  const touched = await port.logTouchedPaths(options);
+  const shas = touched.filter((c) => {
+    const changed = new Set(c.paths);
+    return keyPaths.every((p) => changed.has(p));
+  }).map((c) => c.sha);
+  let read = candidatePatches.get(ctx);
+  if (read === undefined) candidatePatches.set(ctx, (read = new Map()));
+  const missing = shas.filter((sha) => !read.has(sha));
+  if (missing.length > 0) {
+    const batch = port.commitPatches(missing);
+    missing.forEach((sha, i) => read.set(sha, batch.then((patches) => patches[i] as CommitPatch)));
+  }
+  return Promise.all(shas.map((sha) => read.get(sha) as Promise<CommitPatch>));
 }
 
 /**
