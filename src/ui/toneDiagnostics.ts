@@ -9,7 +9,7 @@ import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import { log } from './log';
-import { requestRunning } from './requestProgress';
+import { userActiveWithin } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
@@ -17,6 +17,12 @@ const CHECK_DELAY_MS = 300;
 const WARM_UP_STEP_GAP_MS = 50;
 /** How often a warm-up held back by a running request looks again. */
 const WARM_UP_WAIT_MS = 250;
+/**
+ * How long after a request a warm-up step may run. A step blocks the extension host for 0.1-1.9 s on
+ * a busy machine (4.8 s once at load 10); one begun just after a journey delayed the next journey's
+ * issue picker by as much (the bench, 2026-12-02).
+ */
+const WARM_UP_QUIET_MS = 5000;
 
 /**
  * What the first check of a language pays for, once per extension host: each rule compiled and run
@@ -123,7 +129,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       }
       this.warmUpTimer = setTimeout(() => {
         // A person's request started meanwhile: it goes first, the step waits for its end.
-        if (requestRunning()) {
+        if (userActiveWithin(WARM_UP_QUIET_MS)) {
           steps.unshift(step);
         } else {
           const at = Date.now();
@@ -131,7 +137,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
           longest = Math.max(longest, Date.now() - at);
         }
         next();
-      }, requestRunning() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
+      }, userActiveWithin(WARM_UP_QUIET_MS) ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
     };
     next();
   }
