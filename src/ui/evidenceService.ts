@@ -85,6 +85,11 @@ export class EvidenceService implements vscode.Disposable {
     return evidence;
   }
 
+  /** A user's request began that will need git in some folder: every folder's first scan steps aside. */
+  stopFirstScans(): void {
+    for (const evidence of this.folders.values()) evidence.stopFirstScan();
+  }
+
   /** Every open issue whose verdict needs a reply, by folder. */
   needingReply(): { folder: FolderIssues; issue: Issue }[] {
     return [...this.folders.values()].flatMap((f) => f.needingReply().map((issue) => ({ folder: f.folder, issue })));
