@@ -11,6 +11,7 @@ import { reportError } from './commands';
 import { problemOf } from './errorMessages';
 import type { FolderIssues } from './issueWorkspace';
 import { log } from './log';
+import { userActiveWithin } from './requestProgress';
 import { evidenceSettings } from './settings';
 
 /** The snapshot an evidence computation works from: with the history scan, or without it (`scan: null`). */
@@ -76,7 +77,9 @@ export class FolderSnapshot {
     // cores the two walks and the scan's parsing on the extension host slowed each other (the cold
     // journey's evidence took 12.4 s beside a 17.3 s scan, load 5-8). The scan is stopped (its git
     // killed) and read again once the request is done: the pass that asked for it asks again.
-    this.stopFirstScan();
+    // Only for a person's command (a journey, Draft Reply, the timeline): a row expanded while the
+    // window opens does not stop the scan that every other row's verdict waits for.
+    if (userActiveWithin(0)) this.stopFirstScan();
     // The scan's one long `git log` holds the folder's git queue: this request's commands use their own.
     if (this.withoutScan?.version !== version) {
       const started = Date.now();
