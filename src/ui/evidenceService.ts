@@ -30,6 +30,8 @@ export class EvidenceService implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private changeTimer: NodeJS.Timeout | undefined;
+  /** When onDidChange last fired (Date.now()). */
+  private lastFired = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly issues: IssueWorkspace,
@@ -85,6 +87,11 @@ export class EvidenceService implements vscode.Disposable {
     return evidence;
   }
 
+  /** A user's request began that will need git in some folder: every folder's first scan steps aside. */
+  stopFirstScans(): void {
+    for (const evidence of this.folders.values()) evidence.stopFirstScan();
+  }
+
   /** Every open issue whose verdict needs a reply, by folder. */
   needingReply(): { folder: FolderIssues; issue: Issue }[] {
     return [...this.folders.values()].flatMap((f) => f.needingReply().map((issue) => ({ folder: f.folder, issue })));
@@ -129,11 +136,14 @@ export class EvidenceService implements vscode.Disposable {
     if (this.changeTimer !== undefined) return;
     // Many computations finish in a burst (two events per issue); the tree and status bar redraw
     // once for them. Each redraw replaces the tree's rows, and a click on a row replaced mid-click
-    // is lost, so the window is wide enough to gather a pass, short enough to feel immediate.
+    // is lost, so redraws are at least this window apart, short enough to feel immediate. An event
+    // after a quiet window (a verdict after seconds of git) is heard at once, not a window later.
+    const wait = Math.max(0, this.lastFired + CHANGE_COALESCE_MS - Date.now());
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
+      this.lastFired = Date.now();
       this.changeEmitter.fire();
-    }, CHANGE_COALESCE_MS);
+    }, wait);
   }
 
   dispose(): void {

@@ -32,7 +32,7 @@ import type { FolderIssues } from './issueWorkspace';
 import { log } from './log';
 import { EvidencePersistence } from './evidencePersistence';
 import { RepositoryWatcher } from './repositoryWatcher';
-import { requestHoldsBackground } from './requestProgress';
+import { requestHoldsBackground, whenNoRequest } from './requestProgress';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import type { EvidenceSnapshot } from './folderSnapshot';
 import { FolderSnapshot } from './folderSnapshot';
@@ -106,6 +106,8 @@ export class FolderEvidence implements vscode.Disposable {
   private readonly snapshots: FolderSnapshot;
   private readonly watcher = new RepositoryWatcher();
   private timer: NodeJS.Timeout | undefined;
+  /** Refresh passes started so far (see schedule). */
+  private passesStarted = 0;
   private content: CommitContentPort | undefined;
   /** The cache's file for the next session, when the workspace has storage. */
   private readonly persistence: EvidencePersistence | undefined;
@@ -197,6 +199,11 @@ export class FolderEvidence implements vscode.Disposable {
     return task;
   }
 
+  /** A user's request began that will need git: the session's first scan steps aside (see FolderSnapshot.stopFirstScan). */
+  stopFirstScan(): void {
+    this.snapshots.stopFirstScan();
+  }
+
   /** How many running background checks were stopped for the user so far (each is done again later). */
   get backgroundStops(): number {
     return this.queue.stopped;
@@ -233,12 +240,16 @@ export class FolderEvidence implements vscode.Disposable {
   private schedule(): void {
     if (this.disposed || this.unavailable() !== undefined) return;
     clearTimeout(this.timer);
+    // The window's first pass starts at once: there is no burst of git's writes to wait out yet, and
+    // every verdict of the view waits for it (the debounce was 0.3 s of the view's first answer).
+    const delay = this.passesStarted === 0 ? 0 : REFRESH_DEBOUNCE_MS;
     this.timer = setTimeout(() => {
+      this.passesStarted++;
       this.timer = undefined;
       this.passPromise = this.passRunner.run().catch((error: unknown) => {
         log().error(`Refreshing the evidence of ${this.folder.folder.name} failed:`, describe(error));
       });
-    }, REFRESH_DEBOUNCE_MS);
+    }, delay);
   }
 
   /** Resolves once no refresh is scheduled or running and no computation is waiting (for tests). */
@@ -291,6 +302,8 @@ export class FolderEvidence implements vscode.Disposable {
       if (priority === 'user') ({ snapshot, port } = await this.snapshots.forRequest(port, this.folder.requestGitPort() ?? port));
       else snapshot = await this.snapshots.full(port);
     } catch (error) {
+      // The first scan was stopped for a user's request: this check runs again with the next pass.
+      if (isEvidenceCancelled(error)) throw new vscode.CancellationError();
       this.cache.fail(issueId, '', generation, problemOf(error));
       throw error;
     }
@@ -374,6 +387,11 @@ export class FolderEvidence implements vscode.Disposable {
       // read goes on) and waits for it again once the request is done.
       snapshot = await this.queue.enqueue((signal) => untilAborted(this.snapshots.full(port), signal), 'background').promise;
     } catch (error) {
+      // The first scan, stopped for a user's request: read again by a pass once the request is done.
+      if (isEvidenceCancelled(error)) {
+        void whenNoRequest().then(() => this.schedule());
+        return;
+      }
       // Reported once by the snapshot's read; every issue shows the problem when expanded.
       for (const id of this.cache.wanted()) this.cache.fail(id, '', this.cache.generation, problemOf(error));
       this.changeEmitter.fire();

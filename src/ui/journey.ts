@@ -222,6 +222,10 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     // Started by a person (palette, menu) rather than by a script with its arguments.
     const interactive = arg === undefined || arg instanceof IssueNode;
     const args: JourneyArgs = arg instanceof IssueNode ? { issue: arg.issue.id, folder: arg.folder.folder.uri } : ((arg as JourneyArgs | undefined) ?? {});
+    // The evidence will be asked for as soon as the issue is picked: the session's first scan of the
+    // history (seconds of git and of the extension host on a large one) stops now, not then, so the
+    // questions and the request's own search of the history do not wait behind it.
+    evidence.stopFirstScans();
     await issues.ready();
     const ready = Date.now() - invoked;
 

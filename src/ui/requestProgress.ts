@@ -32,8 +32,12 @@ let running = 0;
 /** The requests running now, oldest first. */
 const active: Request[] = [];
 
+/** When the last user request ended (Date.now()), or never. */
+let lastEnded = Number.NEGATIVE_INFINITY;
+
 function ended(request: Request): void {
   running--;
+  lastEnded = Date.now();
   const i = active.indexOf(request);
   if (i >= 0) active.splice(i, 1);
 }
@@ -66,8 +70,17 @@ export function runRequest<T>(work: () => T): T {
 }
 
 /** Whether a user request is running: idle-time work (warming caches) waits for its end. */
-export function requestRunning(): boolean {
+function requestRunning(): boolean {
   return running > 0;
+}
+
+/**
+ * Whether the person is likely between two requests: one is running, or one ended less than `ms`
+ * ago (a journey is often followed at once by another, or by Draft Reply). Idle-time work that
+ * blocks the extension host for long steps (the tone check's warm-up) waits for a longer quiet.
+ */
+export function userActiveWithin(ms: number): boolean {
+  return running > 0 || Date.now() - lastEnded < ms;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import { log } from './log';
-import { requestRunning } from './requestProgress';
+import { userActiveWithin } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
@@ -17,6 +17,18 @@ const CHECK_DELAY_MS = 300;
 const WARM_UP_STEP_GAP_MS = 50;
 /** How often a warm-up held back by a running request looks again. */
 const WARM_UP_WAIT_MS = 250;
+/**
+ * How long after a request a warm-up step may run. A step blocks the extension host for 0.1-1.9 s on
+ * a busy machine (4.8 s once at load 10); one begun just after a journey delayed the next journey's
+ * issue picker by as much (the bench, 2026-12-02).
+ */
+const WARM_UP_QUIET_MS = 5000;
+/**
+ * How long after the window opens no warm-up step runs: a person who opens or reloads a window
+ * acts within seconds, and a reloaded window's verdicts come from the last session's file at once
+ * (its warm-up then started 3 s after activation, and its steps held the next journey's issue picker).
+ */
+const WARM_UP_AFTER_START_MS = 15_000;
 
 /**
  * What the first check of a language pays for, once per extension host: each rule compiled and run
@@ -53,6 +65,8 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   private readonly warmed = new Set<Language>();
   private warmUpTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** When the window's extension host made this (about when the window opened). */
+  private readonly createdAt = Date.now();
 
   constructor(private readonly drafts: ReplyDrafts) {
     this.disposables.push(this.collection);
@@ -123,7 +137,7 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       }
       this.warmUpTimer = setTimeout(() => {
         // A person's request started meanwhile: it goes first, the step waits for its end.
-        if (requestRunning()) {
+        if (this.userMayAct()) {
           steps.unshift(step);
         } else {
           const at = Date.now();
@@ -131,9 +145,14 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
           longest = Math.max(longest, Date.now() - at);
         }
         next();
-      }, requestRunning() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
+      }, this.userMayAct() ? WARM_UP_WAIT_MS : WARM_UP_STEP_GAP_MS);
     };
     next();
+  }
+
+  /** Whether the person is likely to ask for something soon: the window just opened, or a request ran moments ago. */
+  private userMayAct(): boolean {
+    return Date.now() - this.createdAt < WARM_UP_AFTER_START_MS || userActiveWithin(WARM_UP_QUIET_MS);
   }
 
   /** Checks a draft now; returns its findings (the integration tests read them back). */
