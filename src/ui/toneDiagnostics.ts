@@ -31,9 +31,10 @@ const WARM_UP_QUIET_MS = 5000;
 const WARM_UP_AFTER_START_MS = 15_000;
 
 /**
- * What the first check of a language pays for, once per extension host: each rule compiled and run
- * on text of each of V8's two string representations (text with only Latin-1 characters, and text
- * with typographic quotes and dashes, as a rendered reply has), one small step at a time.
+ * What the first check of a language pays for, once per extension host, one small step at a time:
+ * each rule's patterns read, then a check of text of each of V8's two string representations (only
+ * Latin-1 characters, and typographic quotes and dashes, as a rendered reply has). A pattern is
+ * compiled only for a text that could match it, so a draft may still compile a few of its own.
  */
 const WARM_UP_TEXTS: Record<Language, readonly string[]> = {
   // Short: a first run costs V8's compile of the expression plus the match, and the match grows with the text.

@@ -14,69 +14,26 @@ import type { LearnedModel, Verdict } from './learned';
 import type { ToneWeights } from './features';
 import { RULES_EN } from './rules.en';
 import { RULES_ES } from './rules.es';
-import { foldPattern, foldText, ignoredRanges, lineStarts, position, sentences } from './text';
+import { foldText, ignoredRanges, lineStarts, position, sentences } from './text';
 import type { Folded, Sentence } from './text';
-import { expandVerbs } from './verbs';
+import { ruleMatcher } from './ruleMatcher';
 
 
 export function toneRules(language: Language): readonly ToneRule[] {
   return language === 'es' ? RULES_ES : RULES_EN;
 }
 
-interface CompiledRule {
-  rule: ToneRule;
-  regex: RegExp;
-  caseSensitive: boolean;
-  exceptions: ReadonlySet<string>;
-}
-
-const compiledCache = new WeakMap<readonly ToneRule[], CompiledRule[]>();
-const compiledRules = new WeakMap<ToneRule, CompiledRule>();
-
-function compileRule(rule: ToneRule): CompiledRule {
-  const cached = compiledRules.get(rule);
-  if (cached) return cached;
-  const body = rule.patterns.map((p) => `(?:${foldPattern(expandVerbs(p))})`).join('|');
-  const caseSensitive = rule.caseSensitive === true;
-  const source = rule.wholeWords === false ? body : `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;
-  const compiled = { rule, regex: new RegExp(source, 'gu'), caseSensitive, exceptions: new Set(rule.exceptions ?? []) };
-  compiledRules.set(rule, compiled);
-  return compiled;
-}
-
 /**
- * Compiles a rule set once, on first use, so activation pays nothing for it. Patterns are lower
- * case and run on lower-cased text without the `i` flag: case-insensitive Unicode classes cost
- * V8 seconds to compile at this size, plain ones a fraction of that.
- */
-function compile(rules: readonly ToneRule[]): CompiledRule[] {
-  const cached = compiledCache.get(rules);
-  if (cached) return cached;
-  const compiled = rules.map(compileRule);
-  compiledCache.set(rules, compiled);
-  return compiled;
-}
-
-/**
- * The first check of a language cut into small steps, for idle time: each step builds one rule's
- * expression, or runs it once on one of `samples` (V8 compiles an expression on its first run, once
- * for text of Latin-1 characters and once for other text: samples of both kinds warm both); the
- * last step runs the whole check once. A caller runs one step per turn of its event loop.
+ * The first check of a language cut into small steps, for idle time: each step reads one rule's
+ * patterns (verb forms expanded, the literals each needs found), then one check of each of
+ * `samples`, which compiles what they need (the model, the guards, the patterns they could match).
+ * Patterns are compiled only for a text that could match them, so no step compiles a whole rule.
+ * A caller runs one step per turn of its event loop.
  */
 export function toneWarmUpSteps(language: Language, samples: readonly string[]): (() => void)[] {
-  const rules = toneRules(language);
-  const folded = samples.map((text) => foldText(text));
   return [
-    ...rules.flatMap((rule) => [
-      (): void => void compileRule(rule),
-      ...folded.map((f) => (): void => {
-        const { regex, caseSensitive } = compileRule(rule);
-        regex.lastIndex = 0;
-        regex.test(caseSensitive ? f.text : f.lower);
-        regex.lastIndex = 0;
-      }),
-    ]),
-    (): void => void checkTone('', language),
+    ...toneRules(language).map((rule) => (): void => void ruleMatcher(rule)),
+    ...samples.map((text) => (): void => void checkTone(text, language)),
   ];
 }
 
@@ -153,13 +110,13 @@ export function checkTone(text: string, language: Language, options: ToneOptions
   const starts = lineStarts(text);
   const cut = sentences(folded.text);
   const findings: ToneFinding[] = [];
-  for (const { rule, regex, exceptions, caseSensitive } of compile(rules)) {
+  for (const rule of rules) {
     if (!ownerAllows(rule, options.changeOwner)) continue;
-    regex.lastIndex = 0;
-    for (const m of (caseSensitive ? folded.text : folded.lower).matchAll(regex)) {
-      if (m[0].length === 0) continue;
+    const { exceptions, caseSensitive, matches } = ruleMatcher(rule);
+    for (const m of matches(caseSensitive ? folded.text : folded.lower)) {
+      if (m.text.length === 0) continue;
       const start = folded.toOriginal[m.index] as number;
-      const end = folded.toOriginal[m.index + m[0].length] as number;
+      const end = folded.toOriginal[m.index + m.text.length] as number;
       const written = text.slice(start, end);
       if (exceptions.has(written) || allowed.has(written)) continue;
       if (ignored.some(([s, e]) => start < e && end > s)) continue;
@@ -170,8 +127,8 @@ export function checkTone(text: string, language: Language, options: ToneOptions
       const unit = unitStart(cut, index, lower);
       const context: MatchContext = {
         before: lower.slice(Math.min(unit, m.index), m.index),
-        match: lower.slice(m.index, m.index + m[0].length),
-        after: lower.slice(m.index + m[0].length, Math.max(sentence.end, m.index + m[0].length)),
+        match: lower.slice(m.index, m.index + m.text.length),
+        after: lower.slice(m.index + m.text.length, Math.max(sentence.end, m.index + m.text.length)),
         next: next ? lower.slice(next.start, next.end) : '',
         previous: previousSentence(cut, unit, lower),
         ...(options.changeOwner ? { owner: options.changeOwner } : {}),
