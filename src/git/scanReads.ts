@@ -35,7 +35,7 @@ export const IDS_PER_READ = 4000;
 // A batch also starts after this many commits of the first read since the last one started, with
 // whatever ids wait: the ids still waiting when the first read ends are read after it, in the
 // scan's time (git/git: all 399 marked commits were, in one batch after the walk).
-export const COMMITS_PER_EARLY_READ = 30000;
+const COMMITS_PER_EARLY_READ = 30000;
 // Ids given as arguments are looked up as ref names too, only to warn when one is also a ref's name:
 // thousands of lookups per command for a warning nobody reads (each id is a full commit id).
 const ID_ARGS_CONFIG = ['core.warnAmbiguousRefs=false'];
