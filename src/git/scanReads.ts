@@ -32,13 +32,6 @@ const MARKED_SHARE_TO_GIVE_UP = 1 / 3;
 // at 100k commits, batches of 1000 made the scan slower on two busy cores than batches of 4000).
 // Windows allows 32 KB per command line: there a scan reads everything in one pass.
 export const IDS_PER_READ = 4000;
-// A batch also starts after this many commits of the first read since the last one started, when
-// fewer than EARLY_READ_MAX_IDS ids wait: the ids still waiting when the first read ends are read
-// after it, in the scan's time (git/git: all 399 marked commits were, in one batch after the walk).
-// Where marks are dense (100k: 5,402), the early batches only added processes beside the walk and
-// made the scan slower (1.53x against 1.27x, one run each): those histories wait for 4,000.
-const COMMITS_PER_EARLY_READ = 30000;
-const EARLY_READ_MAX_IDS = 1000;
 // Ids given as arguments are looked up as ref names too, only to warn when one is also a ref's name:
 // thousands of lookups per command for a warning nobody reads (each id is a full commit id).
 const ID_ARGS_CONFIG = ['core.warnAmbiguousRefs=false'];
@@ -78,17 +71,13 @@ export async function readMarked(runner: GitRunner, beside: GitRunner, revisions
   let marked = 0;
   let decided = false;
   const giveUp = new AbortController();
-  let lastRead = 0;
   const afterEach = (): void => {
     if (++count === MARKED_SAMPLE) {
       if (waiting.length >= count * MARKED_SHARE_TO_GIVE_UP) giveUp.abort();
       else decided = true;
     }
     // Before the sample decides, nothing is read again (a first read given up reads everything).
-    if (decided && (waiting.length >= IDS_PER_READ || (waiting.length > 0 && waiting.length < EARLY_READ_MAX_IDS && count - lastRead >= COMMITS_PER_EARLY_READ))) {
-      lastRead = count;
-      readAgain();
-    }
+    if (decided && waiting.length >= IDS_PER_READ) readAgain();
   };
   const stream = markedCommitStream(filter.marks, {
     marked(sha) {
