@@ -83,14 +83,23 @@ export interface MessageRecord {
 }
 
 /**
+ * Takes a commit's id line as git prints it (`%H %P`): its id, then each parent after one space,
+ * every id `idLength` lower-case hex digits (checked by the port). Bytes, not strings: a whole
+ * history's ids made as strings were a large part of a scan's time in Node.
+ */
+export interface CommitLineSink {
+  addLine(bytes: Uint8Array, start: number, idLength: number, parentCount: number): void;
+}
+
+/**
  * A scan that needs the facts of the commits whose message shows a mark only: those reach
- * `onRecord` in full, every other commit reaches `onOther` with its id and parents alone (which a
+ * `onRecord` in full, every other commit reaches `other` with its id and parents alone (which a
  * port may read without the author lines and headers of each commit). A commit may reach
- * `onOther` and then `onRecord`: the first read is given up when most messages show a mark.
+ * `other` and then `onRecord`: the first read is given up when most messages show a mark.
  */
 export interface ScanFilter {
   marks: readonly IdMark[];
-  onOther(sha: string, parents: string[]): void;
+  other: CommitLineSink;
 }
 
 /**

@@ -20,6 +20,20 @@ function isHex(text: string, upperToo: boolean): boolean {
   return true;
 }
 
+/** Each byte as a lower-case hex digit: its value, or -1. */
+export const HEX_VALUE: Int8Array = ((): Int8Array => {
+  const t = new Int8Array(256).fill(-1);
+  for (let c = 0; c < 10; c++) t[48 + c] = c;
+  for (let c = 0; c < 6; c++) t[97 + c] = 10 + c;
+  return t;
+})();
+
+/** Whether bytes[at, at + length) are lower-case hex digits (git's full ids). */
+export function isHexBytes(bytes: Uint8Array, at: number, length: number): boolean {
+  for (let i = at; i < at + length; i++) if ((HEX_VALUE[bytes[i] as number] as number) < 0) return false;
+  return true;
+}
+
 /** A full commit id as git prints it: 40 or 64 lower-case hex digits. Abbreviations are not. */
 export function isFullSha(text: string): boolean {
   return (text.length === 40 || text.length === 64) && isHex(text, false);

@@ -71,18 +71,26 @@ export async function readMarked(runner: GitRunner, beside: GitRunner, revisions
   let marked = 0;
   let decided = false;
   const giveUp = new AbortController();
-  const stream = markedCommitStream(filter.marks, (commit) => {
-    count++;
-    if (commit.marked) {
-      marked++;
-      waiting.push(commit.sha);
-    } else filter.onOther(commit.sha, commit.parents);
-    if (count === MARKED_SAMPLE) {
+  const afterEach = (): void => {
+    if (++count === MARKED_SAMPLE) {
       if (waiting.length >= count * MARKED_SHARE_TO_GIVE_UP) giveUp.abort();
       else decided = true;
     }
     // Before the sample decides, nothing is read again (a first read given up reads everything).
     if (decided && waiting.length >= IDS_PER_READ) readAgain();
+  };
+  const stream = markedCommitStream(filter.marks, {
+    marked(sha) {
+      marked++;
+      waiting.push(sha);
+      afterEach();
+    },
+    other: {
+      addLine(bytes, start, idLength, parentCount) {
+        filter.other.addLine(bytes, start, idLength, parentCount);
+        afterEach();
+      },
+    },
   });
   try {
     await runner.run([...SCAN_MESSAGE_ARGS, ...revisions], {

@@ -38,16 +38,23 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
   const marked: string[] = [];
   let records = 0;
   const parse = await timeOnce(async () => {
-    const stream = markedCommitStream(marks, (c) => {
-      records++;
-      if (c.marked) marked.push(c.sha);
+    const stream = markedCommitStream(marks, {
+      marked(sha) {
+        records++;
+        marked.push(sha);
+      },
+      other: {
+        addLine() {
+          records++;
+        },
+      },
     });
     for (const chunk of chunks) stream.push(chunk);
     stream.end();
   });
   const builder = new CommitGraphBuilder();
   const graph = await timeOnce(async () => {
-    const stream = markedCommitStream(marks, (c) => builder.add(c.sha, c.parents));
+    const stream = markedCommitStream(marks, { marked: () => undefined, other: builder });
     for (const chunk of chunks) stream.push(chunk);
     stream.end();
     void builder.data;

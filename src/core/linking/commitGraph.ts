@@ -9,6 +9,7 @@
 
 import type { CommitGraphData } from './commitGraphData';
 import { builtIndexOf } from './commitGraphData';
+import type { CommitLookup } from './commitIdIndex';
 
 // Evidence code imports the data's type from here, beside the queries over it.
 export type { CommitGraphData } from './commitGraphData';
@@ -23,15 +24,16 @@ const STEPS_PER_SLICE = 10000;
  * (iterative post-order, so a history of any depth fits the stack). Yields every STEPS_PER_SLICE
  * steps, so that a caller can pause between slices.
  */
-function* buildParts(data: CommitGraphData): Generator<void, { index: Map<string, number>; generation: Int32Array; incomplete: Uint8Array }> {
+function* buildParts(data: CommitGraphData): Generator<void, { index: CommitLookup; generation: Int32Array; incomplete: Uint8Array }> {
   const n = data.shas.length;
   const hint = builtIndexOf(data);
-  let index: Map<string, number>;
+  let index: CommitLookup;
   if (hint !== undefined && hint.size === n) index = hint;
   else {
-    index = new Map();
+    const map = new Map<string, number>();
+    index = map;
     for (let i = 0; i < n; i++) {
-      index.set(data.shas[i] as string, i);
+      map.set(data.shas[i] as string, i);
       if (i % STEPS_PER_SLICE === STEPS_PER_SLICE - 1) yield;
     }
   }
@@ -79,7 +81,7 @@ function* buildParts(data: CommitGraphData): Generator<void, { index: Map<string
 
 /** Queries over graph data; built once per data (see commitGraphOf), read-only. */
 export class CommitGraph {
-  private readonly index: Map<string, number>;
+  private readonly index: CommitLookup;
   /** Parents of commit i: parentIds[parentStart[i] .. parentStart[i+1]); -1 = never read. */
   private readonly parentStart: Int32Array;
   private readonly parentIds: Int32Array;
@@ -91,7 +93,7 @@ export class CommitGraph {
   private readonly mark: Uint32Array;
   private epoch = 0;
 
-  constructor(data: CommitGraphData, parts?: { index: Map<string, number>; generation: Int32Array; incomplete: Uint8Array }) {
+  constructor(data: CommitGraphData, parts?: { index: CommitLookup; generation: Int32Array; incomplete: Uint8Array }) {
     if (parts === undefined) {
       const steps = buildParts(data);
       let step = steps.next();

@@ -1,5 +1,9 @@
 // The commit graph's stored form and its builder: the scan appends every commit it reads, with its
 // parents; commitGraph.ts answers questions over it. Data is replaced, never changed, once built.
+import type { CommitLineSink } from '../gitPort';
+import type { CommitLookup } from './commitIdIndex';
+import { isHexBytes } from '../sha';
+import { CommitIdIndex } from './commitIdIndex';
 
 /**
  * The stored form, kept in the scan cache: commit ids, and each commit's parents by index, in two
@@ -17,10 +21,10 @@ export interface CommitGraphData {
 // Graph data built here, or already checked: a re-scan does not check 100k commit ids again.
 const trusted = new WeakSet<CommitGraphData>();
 // The id index a builder made while adding, handed to the query structure instead of a second one.
-const indexes = new WeakMap<CommitGraphData, Map<string, number>>();
+const indexes = new WeakMap<CommitGraphData, CommitLookup>();
 
 /** The id index made while building `data`, when one was (a walk from nothing), for the query structure. */
-export function builtIndexOf(data: CommitGraphData): Map<string, number> | undefined {
+export function builtIndexOf(data: CommitGraphData): CommitLookup | undefined {
   return indexes.get(data);
 }
 
@@ -30,25 +34,64 @@ export function emptyGraphData(): CommitGraphData {
   return data;
 }
 
+/** An Int32Array twice as long, with the same first values. */
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
+}
+
+/**
+ * A builder's id numbers seen as the data's indices: a commit's number maps to its place in the
+ * data; a parent that was never read as a commit is not in the data.
+ */
+class BuiltLookup implements CommitLookup {
+  constructor(
+    private readonly ids: CommitIdIndex,
+    private readonly placeOf: Int32Array,
+    readonly size: number,
+  ) {}
+
+  get(sha: string): number | undefined {
+    const n = this.ids.get(sha);
+    if (n === undefined) return undefined;
+    // Commits added after the data was built have places past its end.
+    const at = this.placeOf[n] as number;
+    return at < 0 || at >= this.size ? undefined : at;
+  }
+
+  has(sha: string): boolean {
+    return this.get(sha) !== undefined;
+  }
+}
+
 /**
  * Appends commits to graph data as a walk prints them (children before or after their parents).
- * The data it extends is copied, never changed: a cache handed to a scan stays as it was. Parents
- * are kept by id while the walk runs and turned into indices once, when the data is asked for: a
- * walk prints children before their parents.
+ * The data it extends is copied, never changed: a cache handed to a scan stays as it was. Every id
+ * the builder meets (a commit's or a parent's) gets a number in a typed id index (commitIdIndex.ts);
+ * parents are kept by number while the walk runs and turned into indices once, when the data is
+ * asked for: a walk prints children before their parents.
  */
-export class CommitGraphBuilder {
+export class CommitGraphBuilder implements CommitLineSink {
   private readonly from: CommitGraphData;
-  /** Commits added by this builder, by id, with their index in the data. */
-  private readonly added = new Map<string, number>();
-  /** Parents of the added commits by id, all in one list, and how many each commit has. */
-  private readonly parentIds: string[] = [];
-  private readonly parentCounts: number[] = [];
-  private readonly shas: string[] = [];
+  /** Ids met by this builder: the commits added and their parents. */
+  private readonly ids = new CommitIdIndex();
+  /** By id number: the commit's place among the added ones, -1 while it is only a parent. */
+  private placeOf = new Int32Array(1024).fill(-1);
+  /** By place: the commit's id number. */
+  private order = new Int32Array(1024);
+  private count = 0;
+  /** The added commits' parents by id number, all in one list, and where each commit's start. */
+  private parents = new Int32Array(4096);
+  private parentStart = new Int32Array(1025);
+  private edges = 0;
   /** Index of the commits it started from; built only when enough of them are looked up. */
   private known: Map<string, number> | null = null;
   private lookups = 0;
   private built: CommitGraphData | null = null;
   private missing = 0;
+  /** Scratch bytes for commits given as strings. */
+  private line = new Uint8Array(0);
 
   constructor(from: CommitGraphData = emptyGraphData()) {
     this.from = from;
@@ -61,12 +104,11 @@ export class CommitGraphBuilder {
   private indexOfKnown(sha: string): number | undefined {
     const base = this.from.shas;
     if (base.length === 0) return undefined;
+    const built = indexes.get(this.from);
+    if (built !== undefined) return built.get(sha);
     if (this.known === null && ++this.lookups > 32) {
-      this.known = indexes.get(this.from) ?? null;
-      if (this.known === null) {
-        this.known = new Map();
-        for (let i = 0; i < base.length; i++) this.known.set(base[i] as string, i);
-      }
+      this.known = new Map();
+      for (let i = 0; i < base.length; i++) this.known.set(base[i] as string, i);
     }
     if (this.known !== null) return this.known.get(sha);
     const at = base.indexOf(sha);
@@ -75,16 +117,52 @@ export class CommitGraphBuilder {
 
   /** Whether the commit was added or known before. */
   has(sha: string): boolean {
-    return this.added.has(sha) || this.indexOfKnown(sha) !== undefined;
+    const n = this.ids.get(sha);
+    return (n !== undefined && (this.placeOf[n] as number) >= 0) || this.indexOfKnown(sha) !== undefined;
   }
 
   /** Adds one commit; a commit already known is left as it is (commits never change). */
   add(sha: string, parents: readonly string[]): void {
-    if (this.has(sha)) return;
-    this.added.set(sha, this.from.shas.length + this.shas.length);
-    this.shas.push(sha);
-    for (const p of parents) this.parentIds.push(p);
-    this.parentCounts.push(parents.length);
+    const length = sha.length;
+    const size = (parents.length + 1) * (length + 1);
+    if (this.line.length < size) this.line = new Uint8Array(size * 2);
+    const line = this.line;
+    let at = 0;
+    for (const id of [sha, ...parents]) {
+      // Every id of one commit has one length (git prints them so): one of another length is no id.
+      if (id.length !== length) throw new Error(`commit ids of two lengths: ${sha}, ${id}`);
+      for (let i = 0; i < length; i++) line[at + i] = id.charCodeAt(i) & 0xff;
+      line[at + length] = 32;
+      at += length + 1;
+    }
+    for (let k = 0; k <= parents.length; k++) if (!isHexBytes(line, k * (length + 1), length)) throw new Error(`not a commit id: ${sha}`);
+    this.addLine(line, 0, length, parents.length);
+  }
+
+  /**
+   * Adds one commit from its id line as git prints it (the id, then each parent after one space;
+   * every id `idLength` lower-case hex digits, checked by the caller): no string is made.
+   */
+  addLine(bytes: Uint8Array, start: number, idLength: number, parentCount: number): void {
+    const n = this.ids.addBytes(bytes, start, idLength);
+    if (n >= this.placeOf.length) this.placeOf = grownPlaces(this.placeOf);
+    if ((this.placeOf[n] as number) >= 0) return;
+    // Known before: only a builder that extends data asks (a string, for the few commits of a re-scan).
+    if (this.from.shas.length > 0 && this.indexOfKnown(this.ids.idAt(n)) !== undefined) return;
+    const place = this.count++;
+    if (place >= this.order.length) {
+      this.order = grown(this.order);
+      this.parentStart = grown(this.parentStart);
+    }
+    this.placeOf[n] = place;
+    this.order[place] = n;
+    while (this.edges + parentCount > this.parents.length) this.parents = grown(this.parents);
+    for (let k = 1; k <= parentCount; k++) {
+      const p = this.ids.addBytes(bytes, start + k * (idLength + 1), idLength);
+      if (p >= this.placeOf.length) this.placeOf = grownPlaces(this.placeOf);
+      this.parents[this.edges++] = p;
+    }
+    this.parentStart[place + 1] = this.edges;
     this.built = null;
   }
 
@@ -94,34 +172,35 @@ export class CommitGraphBuilder {
     const from = this.from;
     const base = from.shas.length;
     const baseEdges = from.parentIds.length;
-    const parentStart = new Int32Array(base + this.shas.length + 1);
+    const count = this.count;
+    const parentStart = new Int32Array(base + count + 1);
     parentStart.set(from.parentStart.subarray(0, base + 1));
-    const parentIds = new Int32Array(baseEdges + this.parentIds.length);
+    for (let i = 1; i <= count; i++) parentStart[base + i] = baseEdges + (this.parentStart[i] as number);
+    const parentIds = new Int32Array(baseEdges + this.edges);
     parentIds.set(from.parentIds);
-    const missing = new Set<string>();
-    let edge = baseEdges;
-    let first = 0;
-    for (let i = 0; i < this.parentCounts.length; i++) {
-      const count = this.parentCounts[i] as number;
-      for (let k = first; k < first + count; k++) {
-        const p = this.parentIds[k] as string;
-        // A walk prints a commit's first parent right after it along every straight stretch of
-        // history (every commit of a linear one, half of git/git's): a comparison, not a lookup.
-        const at = k === first && this.shas[i + 1] === p ? base + i + 1 : (this.added.get(p) ?? this.indexOfKnown(p) ?? -1);
+    // A parent the builder met only as a parent may be one of the commits it started from.
+    const resolved = new Map<number, number>();
+    const missing = new Set<number>();
+    for (let e = 0; e < this.edges; e++) {
+      const p = this.parents[e] as number;
+      const place = this.placeOf[p] as number;
+      let at = place >= 0 ? base + place : -1;
+      if (at < 0) {
+        let old = resolved.get(p);
+        if (old === undefined) {
+          old = this.indexOfKnown(this.ids.idAt(p)) ?? -1;
+          resolved.set(p, old);
+        }
+        at = old;
         if (at < 0) missing.add(p);
-        parentIds[edge++] = at;
       }
-      first += count;
+      parentIds[baseEdges + e] = at;
     }
-    edge = baseEdges;
-    for (let i = 0; i < this.parentCounts.length; i++) {
-      edge += this.parentCounts[i] as number;
-      parentStart[base + i + 1] = edge;
-    }
-    const data = { shas: base === 0 ? this.shas.slice() : from.shas.concat(this.shas), parentStart, parentIds };
+    const added = this.ids.idsOf(this.order, count);
+    const data = { shas: base === 0 ? added : from.shas.concat(added), parentStart, parentIds };
     trusted.add(data);
     // A walk from nothing indexed every commit on the way: the query structure reuses that index.
-    if (base === 0) indexes.set(data, this.added);
+    if (base === 0) indexes.set(data, new BuiltLookup(this.ids, this.placeOf, count));
     this.missing = missing.size;
     this.built = data;
     return data;
@@ -132,6 +211,13 @@ export class CommitGraphBuilder {
     void this.data;
     return this.missing;
   }
+}
+
+/** placeOf twice as long, the new half -1 (not a commit yet). */
+function grownPlaces(array: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2).fill(-1);
+  out.set(array);
+  return out;
 }
 
 /** Whether the parts have the graph data's shape: indices in range, every commit's parents in order. */

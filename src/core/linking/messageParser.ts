@@ -259,7 +259,16 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   const isRevert = REVERT_SUBJECT_RE.test(text);
   if (!isRevert) {
     let lineStart = 0;
+    // Occurrences are in order of their start: `next` is the first that starts at or after the line.
+    let next = 0;
     for (const line of text.split('\n')) {
+      while (next < all.length && (all[next] as Occurrence).start < lineStart) next++;
+      // A fix's ids follow its keyword or trailer on the same line: a line where no id starts has
+      // none (most lines of a long message; the keyword expression was most of a scan's parsing).
+      if (next === all.length || (all[next] as Occurrence).start >= lineStart + line.length) {
+        lineStart += line.length + 1;
+        continue;
+      }
       // The request number ending the subject, or a subject a merge or squash body lists indented or
       // as a bullet ("  combine-diff: diff-files fix (#2)", "* Fix totals (#41)"): the request, not a
       // closed issue. Prose in the body ("This fixes (#12)") is read as written.

@@ -240,7 +240,8 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   const tips = usable ? await listing : [];
   let graph: CommitGraphBuilder | null = null;
   const readWithoutParents = new Set<string>();
-  const addToGraph = (sha: string, parents: string[]): void => (graph ??= new CommitGraphBuilder(working.graph)).add(sha, parents);
+  const builder = (): CommitGraphBuilder => (graph ??= new CommitGraphBuilder(working.graph));
+  const addToGraph = (sha: string, parents: string[]): void => builder().add(sha, parents);
   const record = (r: MessageRecord): void => {
     recordCommit(working, r, options.patterns);
     if (r.parents !== undefined) addToGraph(r.sha, r.parents);
@@ -256,7 +257,7 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
     const named = shas.length > 0 && shas.length <= MAX_NAMED_TIPS;
     // Of a whole history, only the commits whose message shows an id's mark are read in full.
     const marks = compileIdPatterns(options.patterns).marks;
-    const filter = marks === null ? undefined : { marks, onOther: addToGraph };
+    const filter = marks === null ? undefined : { marks, other: builder() };
     commitsRead = await port.scanMessages({ include: named ? shas : 'all', exclude: [] }, record, filter);
     if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
     if (!named) {

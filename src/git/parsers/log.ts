@@ -1,7 +1,7 @@
 // The formats of our `git log` queries and their parsers: commits with their facts, commits with
 // their patches, and the records of a whole-history scan (`git rev-list --header`).
-import type { CommitPatch, IdMark, MessageRecord, RawCommit } from '../../core/gitPort';
-import { isFullSha, isSha } from '../../core/sha';
+import type { CommitLineSink, CommitPatch, IdMark, MessageRecord, RawCommit } from '../../core/gitPort';
+import { isFullSha, isHexBytes, isSha } from '../../core/sha';
 import { parseDiff } from './diff';
 import type { FieldsOf } from './records';
 import { declareFormat } from './records';
@@ -24,6 +24,10 @@ export interface ScanRecordStream {
   /** The output ended: a record cut short (no closing NUL) is dropped. */
   end(): void;
 }
+
+// Read once: an import read per record is a property read through the module object in the
+// per-file build the tests and the benchmark run.
+const isHex = isHexBytes;
 
 const NUL = 0;
 const NEWLINE = 10;
@@ -148,18 +152,29 @@ function byteMarkOf(mark: IdMark): ByteMark {
 
 const isKeyByte = (b: number): boolean => (b >= UPPER_A && b <= UPPER_Z) || (b >= DIGIT_0 && b <= DIGIT_9);
 
-/** Whether the key before the dash at `at` has a key's shape (see IdMark.key). */
-function keyShows(text: Buffer, at: number, m: ByteMark, key: NonNullable<ByteMark['key']>): boolean {
-  let start = at;
-  while (start > 0 && at - start <= key.max && isKeyByte(text[start - 1] as number)) start--;
+/** Whether the key before the dash at `at` has a key's shape (see IdMark.key); the message starts at `start`. */
+function keyShows(text: Uint8Array, start: number, at: number, m: ByteMark, key: NonNullable<ByteMark['key']>): boolean {
+  let from = at;
+  while (from > start && at - from <= key.max && isKeyByte(text[from - 1] as number)) from--;
   // A character outside ASCII right before the run may become part of it in NFC (the Kelvin sign is K).
-  if (start > 0 && (text[start - 1] as number) >= NOT_ASCII) return true;
-  const length = at - start;
+  if (from > start && (text[from - 1] as number) >= NOT_ASCII) return true;
+  const length = at - from;
   if (length < key.min || length > key.max) return false;
-  const first = text[start] as number;
+  const first = text[from] as number;
   if (first < UPPER_A || first > UPPER_Z) return false;
-  if (start > 0 && m.notBefore !== null && m.notBefore[text[start - 1] as number] === 1) return false;
-  return !key.notKeys.has(text.toString('latin1', start, at));
+  if (from > start && m.notBefore !== null && m.notBefore[text[from - 1] as number] === 1) return false;
+  if (key.notKeys.size === 0) return true;
+  let name = '';
+  for (let i = from; i < at; i++) name += String.fromCharCode(text[i] as number);
+  return !key.notKeys.has(name);
+}
+
+/** Whether the mark's character at `at` of the message bytes[start, end) is one of its marks (see IdMark). */
+function markShowsAt(bytes: Uint8Array, start: number, end: number, at: number, m: ByteMark): boolean {
+  if (at + 1 >= end || m.digits[bytes[at + 1] as number] !== 1) return false;
+  if (m.before !== null && (at === start || m.before[bytes[at - 1] as number] !== 1)) return false;
+  if (m.key !== null) return keyShows(bytes, start, at, m, m.key);
+  return !(at > start && m.notBefore !== null && m.notBefore[bytes[at - 1] as number] === 1);
 }
 
 /**
@@ -172,36 +187,73 @@ function bytesHoldMark(bytes: Buffer, start: number, end: number, marks: readonl
   const text = bytes.subarray(start, end);
   for (const mark of marks) {
     const m = byteMarkOf(mark);
-    for (let at = text.indexOf(m.code); at >= 0; at = text.indexOf(m.code, at + 1)) {
-      const next = text[at + 1];
-      if (next === undefined || m.digits[next] !== 1) continue;
-      if (m.before !== null && (at === 0 || m.before[text[at - 1] as number] !== 1)) continue;
-      if (m.key !== null) {
-        if (keyShows(text, at, m, m.key)) return true;
-        continue;
-      }
-      if (at > 0 && m.notBefore !== null && m.notBefore[text[at - 1] as number] === 1) continue;
-      return true;
-    }
+    for (let at = text.indexOf(m.code); at >= 0; at = text.indexOf(m.code, at + 1)) if (markShowsAt(text, 0, text.length, at, m)) return true;
   }
   return false;
 }
 
 /**
+ * Where each mark's character next shows in one buffer, for messages tested in the order they
+ * stand in it: a search runs from one occurrence to the next across messages, never to the end
+ * of the buffer per message, and no view of each message is made.
+ */
+class MarkCursors {
+  private bytes: Uint8Array | null = null;
+  private lastStart = 0;
+  private readonly next: Int32Array;
+
+  constructor(private readonly marks: readonly ByteMark[]) {
+    this.next = new Int32Array(marks.length);
+  }
+
+  /** Whether the message bytes[start, end) holds one of the marks. */
+  holds(bytes: Buffer, start: number, end: number): boolean {
+    const next = this.next;
+    if (bytes !== this.bytes || start < this.lastStart) {
+      this.bytes = bytes;
+      next.fill(-1);
+    }
+    this.lastStart = start;
+    for (let k = 0; k < this.marks.length; k++) {
+      const m = this.marks[k] as ByteMark;
+      let at = next[k] as number;
+      // -1: not searched yet in this buffer, or last seen before this message.
+      if (at < start) {
+        at = bytes.indexOf(m.code, start);
+        if (at < 0) at = bytes.length;
+      }
+      while (at < end) {
+        if (markShowsAt(bytes, start, end, at, m)) {
+          next[k] = at;
+          return true;
+        }
+        at = bytes.indexOf(m.code, at + 1);
+        if (at < 0) at = bytes.length;
+      }
+      next[k] = at;
+    }
+    return false;
+  }
+}
+
+// A record's id line, as idLineBytes last read it: filled in place (one per record of a whole
+// history, no object made for each).
+const idLine = { start: 0, idLength: 0, parents: 0, newline: 0 };
+
+/**
  * A record's first line: the commit's id, then its parents, each after one space, up to the line's
  * end (`%H %P` prints a space after a root commit's id, rev-list --parents does not). Ids of one
- * repository all have the same length (SHA-1 or SHA-256). A newline before the id is tolerated.
+ * repository all have the same length (SHA-1 or SHA-256), lower-case hex. A newline before the id
+ * is tolerated. Fills `idLine`; false when the line has another shape.
  */
-function idLineAt(bytes: Buffer, start: number, end: number): { sha: string; parents: string[]; newline: number; idLength: number } | null {
+function idLineBytes(bytes: Buffer, start: number, end: number): boolean {
   if (bytes[start] === NEWLINE) start++;
   const after = (length: number): boolean => bytes[start + length] === SPACE || bytes[start + length] === NEWLINE;
   const idLength = after(SHA1_LENGTH) ? SHA1_LENGTH : after(SHA256_LENGTH) ? SHA256_LENGTH : 0;
   const idEnd = start + idLength;
-  if (idLength === 0 || idEnd >= end) return null;
-  const sha = bytes.toString('latin1', start, idEnd);
-  if (!isFullSha(sha)) return null;
+  if (idLength === 0 || idEnd >= end || !isHex(bytes, start, idLength)) return false;
   // Parents feed the scan's commit graph (containment without a git walk per question).
-  const parents: string[] = [];
+  let parents = 0;
   let at = idEnd;
   while (bytes[at] === SPACE) {
     if (bytes[at + 1] === NEWLINE) {
@@ -209,14 +261,30 @@ function idLineAt(bytes: Buffer, start: number, end: number): { sha: string; par
       break;
     }
     const parentEnd = at + 1 + idLength;
-    if (parentEnd >= end || (bytes[parentEnd] !== SPACE && bytes[parentEnd] !== NEWLINE)) return null;
-    const parent = bytes.toString('latin1', at + 1, parentEnd);
-    if (!isFullSha(parent)) return null;
-    parents.push(parent);
+    if (parentEnd >= end || (bytes[parentEnd] !== SPACE && bytes[parentEnd] !== NEWLINE)) return false;
+    if (!isHex(bytes, at + 1, idLength)) return false;
+    parents++;
     at = parentEnd;
   }
-  if (bytes[at] !== NEWLINE) return null;
-  return { sha, parents, newline: at, idLength };
+  if (bytes[at] !== NEWLINE) return false;
+  idLine.start = start;
+  idLine.idLength = idLength;
+  idLine.parents = parents;
+  idLine.newline = at;
+  return true;
+}
+
+/** The id line with its ids as strings, for the records read in full. */
+function idLineAt(bytes: Buffer, start: number, end: number): { sha: string; parents: string[]; newline: number; idLength: number } | null {
+  if (!idLineBytes(bytes, start, end)) return null;
+  const { start: from, idLength, parents: count, newline } = idLine;
+  const sha = bytes.toString('latin1', from, from + idLength);
+  const parents: string[] = [];
+  for (let k = 1; k <= count; k++) {
+    const at = from + k * (idLength + 1);
+    parents.push(bytes.toString('latin1', at, at + idLength));
+  }
+  return { sha, parents, newline, idLength };
 }
 
 /** One record of the scan, between `start` and its closing NUL at `end`. */
@@ -289,27 +357,32 @@ export function scanRecordStream(onRecord: (record: MessageRecord) => void): Sca
  */
 export const SCAN_MESSAGE_ARGS: readonly string[] = ['log', '-z', '--no-notes', '--format=%H %P%n%B'];
 
-/** A commit of SCAN_MESSAGE_ARGS' output: its id, its parents and whether its message shows one of the marks. */
-export interface MarkedCommit {
-  sha: string;
-  parents: string[];
-  marked: boolean;
+/** What SCAN_MESSAGE_ARGS' output is handed to, commit by commit. */
+export interface MarkedCommitHandler {
+  /** A commit whose message shows one of the marks: its id. */
+  marked(sha: string): void;
+  /** Every other commit: its id line, as bytes (see CommitLineSink). */
+  other: CommitLineSink;
 }
 
 /**
  * Parses SCAN_MESSAGE_ARGS' output while git is still printing. A message is tested on its bytes
  * as stored, where the second read tests it indented (SCAN_ARGS): marks, the characters before
- * them and digits are never white space, which is all the indenting changes, so both agree.
+ * them and digits are never white space, which is all the indenting changes, so both agree. Only
+ * a marked commit's id becomes a string; the others are handed over as the bytes git printed.
  */
-export function markedCommitStream(marks: readonly IdMark[], onCommit: (commit: MarkedCommit) => void): ScanRecordStream {
+export function markedCommitStream(marks: readonly IdMark[], handler: MarkedCommitHandler): ScanRecordStream {
   // Where white space may come before a mark, the indent would be one more such character at each
   // line's start: that mark is then looked for with any character before it (a wider net).
   const wide = marks.map((m) => (m.before !== null && /\s/.test(m.before) ? { ...m, before: null } : m));
+  const cursors = new MarkCursors(wide.map(byteMarkOf));
   return nulRecordStream((bytes, start, end) => {
-    const line = idLineAt(bytes, start, end);
-    if (line === null) return null;
-    return { sha: line.sha, parents: line.parents, marked: bytesHoldMark(bytes, line.newline + 1, end, wide) };
-  }, onCommit);
+    if (!idLineBytes(bytes, start, end)) return null;
+    const { start: from, idLength, parents, newline } = idLine;
+    if (cursors.holds(bytes, newline + 1, end)) handler.marked(bytes.toString('latin1', from, from + idLength));
+    else handler.other.addLine(bytes, from, idLength, parents);
+    return null;
+  }, () => undefined);
 }
 
 export const commitFormat = declareFormat({
