@@ -47,8 +47,18 @@ async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], re
     .map((p) => ({ facts: factsOf(p.commit, ctx.isMe), files: p.files }));
 }
 
+/** Answers kept for one evidence computation (its Context), by key: asked once, whoever asks. */
+function perComputation<V>(): (ctx: Context) => Map<string, V> {
+  const maps = new WeakMap<Context, Map<string, V>>();
+  return (ctx) => {
+    let map = maps.get(ctx);
+    if (map === undefined) maps.set(ctx, (map = new Map()));
+    return map;
+  };
+}
+
 /** Patches read for the copy search, by commit: the target's and the client's version's searches share them. */
-const candidatePatches = new WeakMap<Context, Map<string, Promise<CommitPatch>>>();
+const candidatePatches = perComputation<Promise<CommitPatch>>();
 
 /**
  * The patches of the commits in the range that could be copies: those that changed every path of
@@ -66,8 +76,7 @@ async function copyCandidates(ctx: Context, options: Omit<LogPatchOptions, 'full
     const changed = new Set(c.paths);
     return keyPaths.every((p) => changed.has(p));
   }).map((c) => c.sha);
-  let read = candidatePatches.get(ctx);
-  if (read === undefined) candidatePatches.set(ctx, (read = new Map()));
+  const read = candidatePatches(ctx);
   const missing = shas.filter((sha) => !read.has(sha));
   if (missing.length > 0) {
     const batch = port.commitPatches(missing);
@@ -132,13 +141,11 @@ async function findReverts(
   return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
 }
 
-/** Release tags containing this very commit, by version; the first release is the earliest by date. */
-const releaseAnswers = new WeakMap<Context, Map<string, Promise<TagFact[]>>>();
+const releaseAnswers = perComputation<Promise<TagFact[]>>();
 
 /** The release tags containing a commit, with their dates; asked once per evidence computation. */
 export function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
-  let answers = releaseAnswers.get(ctx);
-  if (answers === undefined) releaseAnswers.set(ctx, (answers = new Map()));
+  const answers = releaseAnswers(ctx);
   let answer = answers.get(sha);
   if (answer === undefined) {
     answer = ctx.port.tagsContaining([sha]).then((tags) =>
@@ -149,6 +156,7 @@ export function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
   return answer;
 }
 
+/** Release tags containing this very commit, by version; the first release is the earliest by date. */
 async function releasesOf(ctx: Context, sha: string): Promise<{ tags: string[]; firstTag: TagFact | null }> {
   // By version first, so that of two tags with one date the lower version is the first release.
   const byVersion = [...(await releaseTags(ctx, sha))].sort((a, b) => compareVersions(a.name, b.name));

@@ -34,9 +34,13 @@ export function emptyGraphData(): CommitGraphData {
   return data;
 }
 
-/** An Int32Array twice as long, with the same first values. */
-function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+// An id the builder met only as a parent so far.
+const NOT_PLACED = -1;
+
+/** An Int32Array twice as long, with the same first values and `fill` after them. */
+function grown(array: Int32Array, fill = 0): Int32Array<ArrayBuffer> {
   const out = new Int32Array(array.length * 2);
+  if (fill !== 0) out.fill(fill, array.length);
   out.set(array);
   return out;
 }
@@ -76,8 +80,8 @@ export class CommitGraphBuilder implements CommitLineSink {
   private readonly from: CommitGraphData;
   /** Ids met by this builder: the commits added and their parents. */
   private readonly ids = new CommitIdIndex();
-  /** By id number: the commit's place among the added ones, -1 while it is only a parent. */
-  private placeOf = new Int32Array(1024).fill(-1);
+  /** By id number: the commit's place among the added ones, NOT_PLACED while it is only a parent. */
+  private placeOf = new Int32Array(1024).fill(NOT_PLACED);
   /** By place: the commit's id number. */
   private order = new Int32Array(1024);
   private count = 0;
@@ -131,7 +135,8 @@ export class CommitGraphBuilder implements CommitLineSink {
     for (const id of [sha, ...parents]) {
       // Every id of one commit has one length (git prints them so): one of another length is no id.
       if (id.length !== length) throw new Error(`commit ids of two lengths: ${sha}, ${id}`);
-      for (let i = 0; i < length; i++) line[at + i] = id.charCodeAt(i) & 0xff;
+      // A character beyond ASCII becomes 0, no hex digit: masked to a byte, it could pass for one.
+      for (let i = 0; i < length; i++) line[at + i] = id.charCodeAt(i) > 0x7f ? 0 : id.charCodeAt(i);
       line[at + length] = 32;
       at += length + 1;
     }
@@ -145,7 +150,7 @@ export class CommitGraphBuilder implements CommitLineSink {
    */
   addLine(bytes: Uint8Array, start: number, idLength: number, parentCount: number): void {
     const n = this.ids.addBytes(bytes, start, idLength);
-    if (n >= this.placeOf.length) this.placeOf = grownPlaces(this.placeOf);
+    if (n >= this.placeOf.length) this.placeOf = grown(this.placeOf, NOT_PLACED);
     if ((this.placeOf[n] as number) >= 0) return;
     // Known before: only a builder that extends data asks (a string, for the few commits of a re-scan).
     if (this.from.shas.length > 0 && this.indexOfKnown(this.ids.idAt(n)) !== undefined) return;
@@ -159,7 +164,7 @@ export class CommitGraphBuilder implements CommitLineSink {
     while (this.edges + parentCount > this.parents.length) this.parents = grown(this.parents);
     for (let k = 1; k <= parentCount; k++) {
       const p = this.ids.addBytes(bytes, start + k * (idLength + 1), idLength);
-      if (p >= this.placeOf.length) this.placeOf = grownPlaces(this.placeOf);
+      if (p >= this.placeOf.length) this.placeOf = grown(this.placeOf, NOT_PLACED);
       this.parents[this.edges++] = p;
     }
     this.parentStart[place + 1] = this.edges;
@@ -211,13 +216,6 @@ export class CommitGraphBuilder implements CommitLineSink {
     void this.data;
     return this.missing;
   }
-}
-
-/** placeOf twice as long, the new half -1 (not a commit yet). */
-function grownPlaces(array: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(array.length * 2).fill(-1);
-  out.set(array);
-  return out;
 }
 
 /** Whether the parts have the graph data's shape: indices in range, every commit's parents in order. */

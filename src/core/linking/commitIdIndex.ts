@@ -133,7 +133,12 @@ export class CommitIdIndex implements CommitLookup {
   private bytesOf(sha: string): Uint8Array | null {
     if (sha.length < 8 || sha.length > 64) return null;
     const out = this.scratch;
-    for (let i = 0; i < sha.length; i++) out[i] = sha.charCodeAt(i) & 0xff;
+    for (let i = 0; i < sha.length; i++) {
+      const c = sha.charCodeAt(i);
+      // Masked to a byte, a character beyond ASCII could pass for a hex digit.
+      if (c > 0x7f) return null;
+      out[i] = c;
+    }
     return isHex(out, 0, sha.length) ? out : null;
   }
 

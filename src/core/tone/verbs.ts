@@ -125,7 +125,7 @@ const QUE = /(?<=^|[^\p{L}\\]|\\b)que(?!\p{L})/gu;
 export function expandVerbs(source: string): string {
   // `{tocar|cambiar|…}`: the forms of several verbs as one factored alternation. A class of sixty
   // verbs written as sixty groups made a 100 KB expression that took V8 a second to compile.
-  return expand(source, (en, list) => (en ? `(?:${wordsPattern(list.flatMap(englishForms))})` : `(?:${wordsPattern(list.flatMap(spanishForms))})${ENCLITICS}`));
+  return expand(source, formExpansions, (en, list) => (en ? `(?:${wordsPattern(list.flatMap(englishForms))})` : `(?:${wordsPattern(list.flatMap(spanishForms))})${ENCLITICS}`));
 }
 
 /**
@@ -134,23 +134,22 @@ export function expandVerbs(source: string): string {
  * form matches, so the reading stays true and takes a few hundred characters instead of ten thousand.
  */
 export function expandVerbsForLiterals(source: string): string {
-  return expand(source, (en, list) => {
+  return expand(source, literalExpansions, (en, list) => {
     const forms = en ? list.flatMap(englishForms) : list.flatMap(spanishForms);
     const prefixes = [...new Set(forms.map((f) => f.slice(0, 3)))];
     return `(?:${prefixes.join('|')})\\p{L}*`;
-  }, 'literals');
-}
-
-function expand(source: string, forms: (en: boolean, verbs: string[]) => string, mode = 'forms'): string {
-  return source.replace(QUE, '(?:que|q)').replace(/\{(en:)?([a-z]+(?:\|[a-z]+)*)\}/g, (all, en: string | undefined, verbs: string) => {
-    // A verb class recurs in many patterns (the blame rules' sixty verbs in seven): built once.
-    const key = `${mode}${all}`;
-    const known = expansions.get(key);
-    if (known !== undefined) return known;
-    const expansion = forms(en !== undefined, verbs.split('|'));
-    expansions.set(key, expansion);
-    return expansion;
   });
 }
 
-const expansions = new Map<string, string>();
+// A verb class recurs in many patterns (the blame rules' sixty verbs in seven): each expansion is
+// built once, by the class as written.
+const formExpansions = new Map<string, string>();
+const literalExpansions = new Map<string, string>();
+
+function expand(source: string, built: Map<string, string>, forms: (en: boolean, verbs: string[]) => string): string {
+  return source.replace(QUE, '(?:que|q)').replace(/\{(en:)?([a-z]+(?:\|[a-z]+)*)\}/g, (all, en: string | undefined, verbs: string) => {
+    let expansion = built.get(all);
+    if (expansion === undefined) built.set(all, (expansion = forms(en !== undefined, verbs.split('|'))));
+    return expansion;
+  });
+}
