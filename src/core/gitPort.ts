@@ -289,8 +289,8 @@ export interface GitPort {
    * containment is always asked of git.
    */
   listCommitTags?(): Promise<{ tags: TagRecord[]; complete: boolean }>;
-  /** Whether git's commit-graph file exists (optional: unknown without it). */
-  hasCommitGraph?(): Promise<boolean>;
+  /** What git's commit-graph file offers (optional: unknown without it). */
+  commitGraphFile?(): Promise<CommitGraphFile>;
   /** Which of the paths exist at the commit. */
   pathsAt(commit: string, paths: string[]): Promise<string[]>;
   /** Renames between two commits (old path to new path). */
@@ -333,4 +333,11 @@ export function isSafeRef(text: string): boolean {
   if (/[\p{Cc}\s\\:?*[]/u.test(text)) return false;
   if (text.includes('..') || text.includes('//') || text.endsWith('.') || text.endsWith('/') || text.endsWith('.lock')) return false;
   return true;
+}
+
+/** What git's commit-graph file offers a repository's walks. */
+export interface CommitGraphFile {
+  present: boolean;
+  /** Every layer of it has changed-path (Bloom) filters, which path-limited walks and blame use. */
+  changedPaths: boolean;
 }

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import type { CommitGraphFile } from '../core/gitPort';
 import { parseRemotes } from './parsers/config';
 
 export async function isInsideGitRepository(dir: string): Promise<boolean> {
@@ -50,12 +51,47 @@ export function isShallowRepository(gitCommonDir: string): boolean {
 }
 
 /**
- * Whether git keeps its commit-graph file (single or split chain) for this repository: with it, git
- * walks history without parsing every commit object.
+ * Whether git keeps its commit-graph file (single or split chain) for this repository, and whether
+ * every layer of it has changed-path filters: with the file, git walks history without parsing
+ * every commit object; with the filters, a walk limited to a few files skips the tree comparison
+ * of nearly every commit. Read from the files' chunk tables (git's documented format), no process.
  */
-export function hasCommitGraphFile(gitCommonDir: string): boolean {
+export async function readCommitGraphFile(gitCommonDir: string): Promise<CommitGraphFile> {
   const info = path.join(gitCommonDir, 'objects', 'info');
-  return existsSync(path.join(info, 'commit-graph')) || existsSync(path.join(info, 'commit-graphs', 'commit-graph-chain'));
+  const single = path.join(info, 'commit-graph');
+  if (existsSync(single)) return { present: true, changedPaths: await hasChangedPaths(single) };
+  const chain = await readText(path.join(info, 'commit-graphs', 'commit-graph-chain'));
+  if (chain === undefined) return { present: false, changedPaths: false };
+  const layers = chain.split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  if (layers.length === 0) return { present: false, changedPaths: false };
+  const filtered = await Promise.all(layers.map((h) => hasChangedPaths(path.join(info, 'commit-graphs', `graph-${h}.graph`))));
+  return { present: true, changedPaths: filtered.every((f) => f) };
+}
+
+// Header: "CGPH", version, hash version, chunk count, base graph count; then the chunk table,
+// one 4-byte id and 8-byte offset per chunk plus a terminating entry.
+const GRAPH_HEADER = 8;
+const CHUNK_ENTRY = 12;
+
+/** Whether one commit-graph file has both changed-path chunks; an unreadable or foreign file has none. */
+async function hasChangedPaths(file: string): Promise<boolean> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const header = Buffer.alloc(GRAPH_HEADER);
+    if ((await handle.read(header, 0, GRAPH_HEADER, 0)).bytesRead < GRAPH_HEADER || header.toString('latin1', 0, 4) !== 'CGPH') return false;
+    const chunks = header[6] as number;
+    const table = Buffer.alloc(chunks * CHUNK_ENTRY);
+    const { bytesRead } = await handle.read(table, 0, table.length, GRAPH_HEADER);
+    const ids = new Set<string>();
+    for (let i = 0; i + CHUNK_ENTRY <= bytesRead; i += CHUNK_ENTRY) ids.add(table.toString('latin1', i, i + 4));
+    return ids.has('BIDX') && ids.has('BDAT');
+  } catch {
+    // Unreadable: git could not use its filters either.
+    return false;
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** origin's URL, else the first remote's; undefined when the repository has none. */

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type {
   BlameLineResult,
   BlameResult,
+  CommitGraphFile,
   CommitPatch,
   FileDiff,
   GitPort,
@@ -25,7 +26,7 @@ import type {
 } from '../core/gitPort';
 import { GitFailure, isSafeRef } from '../core/gitPort';
 import { isSha } from '../core/sha';
-import { hasCommitGraphFile, isShallowRepository } from './dotGit';
+import { isShallowRepository, readCommitGraphFile } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
 import { commitFormat, parseCommitPatches, parseCommits } from './parsers/log';
@@ -274,9 +275,9 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       return parseTags(r.stdout);
     },
 
-    async hasCommitGraph(): Promise<boolean> {
+    async commitGraphFile(): Promise<CommitGraphFile> {
       await ready();
-      return hasCommitGraphFile(commonDir);
+      return readCommitGraphFile(commonDir);
     },
 
     async listCommitTags(): Promise<{ tags: TagRecord[]; complete: boolean }> {

@@ -138,11 +138,12 @@ export class FolderSnapshot {
     return snapshot;
   }
 
-  /** Once per session: a repository without git's commit-graph is told how to write one (never written for the user). */
+  /** Once per session: a repository without git's commit-graph or its filters is told how to write them (never written for the user). */
   private async adviseCommitGraph(port: GitPort, commits: number): Promise<void> {
-    if (this.commitGraphAdvised || port.hasCommitGraph === undefined) return;
+    if (this.commitGraphAdvised || port.commitGraphFile === undefined) return;
     this.commitGraphAdvised = true;
-    if (!(await port.hasCommitGraph())) log().info(commitGraphAdvice(this.folder.folder.name, commits));
+    const advice = commitGraphAdvice(this.folder.folder.name, commits, await port.commitGraphFile());
+    if (advice !== null) log().info(advice);
   }
 
   /** Tells the user once per distinct problem that stops every computation (a bad setting, no commits). */

@@ -3,7 +3,10 @@
 // annotated and lightweight tags, a tag of a blob), also after incremental re-scans; where the
 // graph cannot be sure it must say so rather than answer.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { computeEvidence } from '../../src/core/evidence/engine';
+import type { CommitGraphFile } from '../../src/core/gitPort';
 import type { ContainmentStats } from '../../src/core/evidence/containment';
 import { withContainment } from '../../src/core/evidence/containment';
 import { CommitGraph, commitGraphOf } from '../../src/core/linking/commitGraph';
@@ -223,15 +226,50 @@ describe("commit graph: git's own file", function () {
   this.timeout(60000);
   const make = suiteRepos();
 
-  it('tells whether git keeps a commit-graph, and the advice names the command that writes one', async () => {
+  it('tells whether git keeps a commit-graph and its changed-path filters, and the advice names the command that writes them', async () => {
+    const repo = make();
+    repo.commit('first', { files: { 'a.txt': '1\n' } });
+    repo.commit('second', { files: { 'a.txt': '2\n' } });
+    const port = createGitPort(repo.dir);
+    const none = await port.commitGraphFile?.();
+    assert.deepEqual(none, { present: false, changedPaths: false });
+    const advice = commitGraphAdvice('shop', 2, none as CommitGraphFile);
+    assert.ok(advice?.includes(`\`${COMMIT_GRAPH_COMMAND}\``) && advice.includes('no commit-graph file') && advice.includes('does not run it'));
+    repo.git(['commit-graph', 'write', '--reachable']);
+    const bare = await port.commitGraphFile?.();
+    assert.deepEqual(bare, { present: true, changedPaths: false });
+    assert.match(commitGraphAdvice('shop', 2, bare as CommitGraphFile) ?? '', /without changed-path filters.*--changed-paths/);
+    repo.git(COMMIT_GRAPH_COMMAND.split(' ').slice(1));
+    const filtered = await port.commitGraphFile?.();
+    assert.deepEqual(filtered, { present: true, changedPaths: true });
+    assert.equal(commitGraphAdvice('shop', 2, filtered as CommitGraphFile), null);
+  });
+
+  it('reads a split chain: filters count only when every layer has them', async () => {
     const repo = make();
     repo.commit('first', { files: { 'a.txt': '1\n' } });
     const port = createGitPort(repo.dir);
-    assert.equal(await port.hasCommitGraph?.(), false);
-    const advice = commitGraphAdvice('shop', 1);
-    assert.ok(advice.includes(`\`${COMMIT_GRAPH_COMMAND}\``) && advice.includes('does not run it'));
-    repo.git(COMMIT_GRAPH_COMMAND.split(' ').slice(1));
-    assert.equal(await port.hasCommitGraph?.(), true);
+    repo.git(['commit-graph', 'write', '--reachable', '--split', '--changed-paths']);
+    repo.commit('second', { files: { 'a.txt': '2\n' } });
+    // A new layer on top, written without filters (git keeps the first layer's).
+    repo.git(['commit-graph', 'write', '--reachable', '--split=no-merge', '--no-changed-paths']);
+    const info = path.join(repo.dir, '.git', 'objects', 'info');
+    assert.ok(!fs.existsSync(path.join(info, 'commit-graph')), 'only the chain');
+    const layers = fs.readFileSync(path.join(info, 'commit-graphs', 'commit-graph-chain'), 'utf8').trim().split('\n');
+    assert.equal(layers.length, 2, 'two layers');
+    assert.deepEqual(await port.commitGraphFile?.(), { present: true, changedPaths: false });
+    repo.git(['commit-graph', 'write', '--reachable', '--split=replace', '--changed-paths']);
+    assert.deepEqual(await port.commitGraphFile?.(), { present: true, changedPaths: true });
+  });
+
+  it('a damaged commit-graph file has no filters to offer, and asking never throws', async () => {
+    const repo = make();
+    repo.commit('first', { files: { 'a.txt': '1\n' } });
+    const info = path.join(repo.dir, '.git', 'objects', 'info');
+    fs.mkdirSync(info, { recursive: true });
+    // A header that promises nine chunks and a table cut short.
+    fs.writeFileSync(path.join(info, 'commit-graph'), Buffer.from([0x43, 0x47, 0x50, 0x48, 1, 1, 9, 0, 0x42, 0x49, 0x44]));
+    assert.deepEqual(await createGitPort(repo.dir).commitGraphFile?.(), { present: true, changedPaths: false });
   });
 });
 

@@ -147,7 +147,10 @@ describe('CLI evidence and scan', function () {
     repo.commit('Two', { files: { 'a.txt': '2\n' } });
     assert.equal((await cli(['scan', '--repo', repo.dir])).stderr, '', 'an incremental scan says nothing again');
     repo.git(['commit-graph', 'write', '--reachable']);
-    assert.equal((await cli(['scan', '--repo', repo.dir, '--no-cache'])).stderr, '', 'with the file, nothing to say');
+    const unfiltered = await cli(['scan', '--repo', repo.dir, '--no-cache']);
+    assert.match(unfiltered.stderr, /without changed-path filters.*`git commit-graph write --reachable --changed-paths`/, 'a file without filters: the filters are offered');
+    repo.git(['commit-graph', 'write', '--reachable', '--changed-paths']);
+    assert.equal((await cli(['scan', '--repo', repo.dir, '--no-cache'])).stderr, '', 'with the file and its filters, nothing to say');
   });
 
   it('a cache with null or wrong-typed entries costs a rescan, never an internal error', async () => {
