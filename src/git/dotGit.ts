@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CommitGraphFile } from '../core/gitPort';
+import { isFullSha } from '../core/sha';
 import { parseRemotes } from './parsers/config';
 
 export async function isInsideGitRepository(dir: string): Promise<boolean> {
@@ -62,7 +63,7 @@ export async function readCommitGraphFile(gitCommonDir: string): Promise<CommitG
   if (existsSync(single)) return { present: true, changedPaths: await hasChangedPaths(single) };
   const chain = await readText(path.join(info, 'commit-graphs', 'commit-graph-chain'));
   if (chain === undefined) return { present: false, changedPaths: false };
-  const layers = chain.split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  const layers = chain.split('\n').map((l) => l.trim()).filter(isFullSha);
   if (layers.length === 0) return { present: false, changedPaths: false };
   const filtered = await Promise.all(layers.map((h) => hasChangedPaths(path.join(info, 'commit-graphs', `graph-${h}.graph`))));
   return { present: true, changedPaths: filtered.every((f) => f) };

@@ -64,7 +64,9 @@ describe('CLI evidence and scan', function () {
     ['fix-intact', ['--ref', 'ACME-1', '--deployed', 'v1.1.0'], ''],
     ['deployed-unknown', ['--ref', 'ACME-1'], ''],
     ['fix-reverted', ['--ref', 'ACME-2', '--deployed', 'v1.1.0'], ''],
-    ['fix-modified', ['--ref', 'ACME-3', '--deployed', 'v1.1.0'], ''],
+    ['fix-modified', ['--ref', 'ACME-3', '--deployed', 'main'], ''],
+    // v1.1.0 has the fix intact: the target's later rework is not in the version the client runs.
+    ['fix-intact', ['--ref', 'ACME-3', '--deployed', 'v1.1.0'], ''],
     ['fix-not-deployed', ['--ref', 'ACME-4', '--deployed', 'v1.1.0'], ''],
     ['fix-not-on-target', ['--ref', 'ACME-5'], ''],
     ['no-fix-linked', ['--ref', 'ACME-6'], ''],
@@ -98,7 +100,7 @@ describe('CLI evidence and scan', function () {
   it('prints a short human-readable report without --json', async () => {
     const run = await cli(['evidence', '--repo', main.dir, '--ref', 'ACME-3', '--deployed', 'v1.1.0']);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^ACME-3: fix-modified\n/);
+    assert.match(run.stdout, /^ACME-3: fix-intact\n/);
     assert.match(run.stdout, /releases: v1\.1\.0/);
     assert.match(run.stdout, /changed by [0-9a-f]{7} \S+ Bob Other <bob@client\.example> "Rework c" \(1 line\)/);
   });

@@ -93,7 +93,9 @@ describe('survival walks the history blame walks, with the evidence the ancestry
     repo.merge('rework', 'Merge rework');
     assert.equal(repo.read('src/cart.js'), CART_FIXED.replace('cart 20\n', 'cart twenty\n').replace('if (items.length === 0) return [];\n', 'if (!items.length) return [];\n'));
     const { now } = await bothWalks(repo, { ref: 'ACME-2', target: 'main', deployed: 'v2.0' });
-    assert.equal(now.verdict, 'fix-modified');
+    // The merge's edit came after v2.0: the client's version has the fix's lines as they were.
+    assert.equal(now.verdict, 'fix-intact');
+    assert.ok((now.fixes[0]?.survival?.modified ?? 0) > 0, 'the target lost a line to the merged edit');
   });
 
   it('reverts: of the fix, of the revert, of the merge that brought a second fix, and one by content', async () => {

@@ -50,8 +50,9 @@ describe('evidence: release notes are not the fix', function () {
     repo.commit('Prepare release 1.1', { files: { 'changelog/12.bugfix.rst': null }, date: '2025-01-03T10:00:00Z' });
     repo.tag('1.1', { date: '2025-01-03T11:00:00Z' });
     repo.commit('Refactor input checks', { files: { 'src/code.py': CODE.replace('code 5\n', 'if data is None or len(data) == 0: return None\n') }, date: '2025-01-04T10:00:00Z' });
-    const e = await evidenceFor(repo.dir, '1.1');
+    const e = await evidenceFor(repo.dir, 'main');
     assert.equal(e.verdict, 'fix-modified');
+    assert.equal((await evidenceFor(repo.dir, '1.1')).verdict, 'fix-intact', 'the refactor came after the client\'s 1.1');
     assert.equal(e.fixes[0]?.survival?.modified, 1);
     assert.deepEqual(e.fixes[0]?.survival?.changedBy.map((c) => c.subject), ['Refactor input checks']);
   });

@@ -188,7 +188,10 @@ describe('evidence on real repositories', function () {
       });
       const removal = repo.commit('Remove logging', { files: { 'src/app.js': FIXED.replace('if (!user) return null;\n', 'if (!user) { return undefined; }\n').replace('log("guarded");\n', '') } });
       const e = await evidence(repo.dir, { ref: 'ACME-3', deployed: 'v2.0.0' });
-      assert.equal(e.verdict, 'fix-modified');
+      // The client's v2.0.0 has the fix intact: what the target changed since is not what they run.
+      assert.equal(e.verdict, 'fix-intact');
+      assert.equal((await evidence(repo.dir, { ref: 'ACME-3', deployed: 'main' })).verdict, 'fix-modified');
+      assert.equal((await evidence(repo.dir, { ref: 'ACME-3' })).verdict, 'fix-modified', 'the client\'s version unknown: the code as it is now');
       const f = only(e.fixes);
       assert.equal(f.sha, fix);
       const s = f.survival;

@@ -54,7 +54,7 @@ export interface EvidenceRequest {
   /**
    * 'full' (default): everything. 'verdict': what the verdict needs and no walk more, for a view
    * that shows only verdicts: once a fix is missing from the target or reverted the other fixes are
-   * not measured, and the client's version is not walked for a fix that lost lines at the target.
+   * not measured.
    * The verdict is the full one's; when something was left out the evidence says `detail:
    * 'verdict'` (its unmeasured fixes show no survival, reverts or changes), else it is the full one.
    */
@@ -197,9 +197,8 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
       for (const f of p.diff) paths.add(f.path);
       continue;
     }
-    const outcome = await measureFix(ctx, p, forVerdict);
+    const outcome = await measureFix(ctx, p);
     for (const path of outcome.paths) paths.add(path);
-    partial ||= outcome.skippedDeployed;
     measured.add(p.fix);
   }
   const relations = {

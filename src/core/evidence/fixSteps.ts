@@ -271,13 +271,12 @@ export async function placeFix(ctx: Context, link: Link): Promise<PlacedFix> {
 /**
  * Measures a placed fix: the survival of its lines at the target and in the client's version, its
  * reverts and later changes, filled into `placed.fix`. Returns the paths of its files (where they
- * are now too), and whether the client's version was left unmeasured. `forVerdict`: the client's
- * version is not measured when that would walk its history again and the target already lost
- * lines (the fix's verdict is then settled without it; see engine.ts).
+ * are now too). The client's version is measured whenever it holds the fix, also for a verdict:
+ * the fix is judged there (see verdict.ts), whatever the target lost.
  */
-export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: boolean): Promise<{ paths: string[]; skippedDeployed: boolean }> {
+export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ paths: string[] }> {
   const { commit, diff: files, copies, copiesDeployed, fix } = placed;
-  if (commit === null) return { paths: [], skippedDeployed: false };
+  if (commit === null) return { paths: [] };
   const { port } = ctx;
   const onTarget = fix.reachable ? { sha: commit.sha, files, date: commit.date } : copies[0] === undefined ? null : { sha: copies[0].facts.sha, files: copies[0].files, date: copies[0].facts.date };
   const outcome =
@@ -290,12 +289,9 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
       : fix.reachableDeployed === true
         ? { sha: commit.sha, files, date: commit.date }
         : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files, date: (copiesDeployed[0] as Copy).facts.date };
-  const lostAtTarget = outcome !== null && outcome.survival.modified + outcome.survival.removed > 0;
   const reuse = onDeployed === null || ctx.deployedSha === null ? {} : patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha);
-  const sameAsTarget = ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed?.sha === onTarget.sha && outcome !== null;
-  const skippedDeployed = forVerdict && lostAtTarget && onDeployed !== null && !sameAsTarget && reuse.readPatches === undefined;
   const outcomeDeployed =
-    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null || skippedDeployed
+    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null
       ? null
       : ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null
         ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
@@ -324,5 +320,5 @@ export async function measureFix(ctx: Context, placed: PlacedFix, forVerdict: bo
   fix.laterChanges = outcome?.laterChanges ?? [];
   const paths = new Set(files.map((f) => f.path));
   for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);
-  return { paths: [...paths], skippedDeployed };
+  return { paths: [...paths] };
 }

@@ -10,7 +10,8 @@ import { VERDICTS } from './model';
  * Why this order: what makes the other facts moot comes first. A fix missing from the target
  * (no copy either) cannot have been deployed or survived there; a revert undoes the fix whatever
  * the client runs; a client not running the fix explains the report before any later change
- * does; a modified fix is a fact about the code even when the client's version is unknown;
+ * does; a modified fix is a fact about the code even when the client's version is unknown (when
+ * it is known and holds the fix, only a change in that version counts);
  * "intact" needs the client's version to be known, else the answer is deployed-unknown.
  * With several fixes the issue takes the most serious fix verdict: one missing piece is enough.
  * (A reverted attempt that a later fix replaced is not a piece: see `judgeIssue`.)
@@ -20,7 +21,10 @@ export function fixVerdict(fix: FixEvidence, deployedKnown: boolean): Verdict {
   if (fix.reverts.length > 0) return 'fix-reverted';
   if (deployedKnown && fix.inDeployed === false) return 'fix-not-deployed';
   const lost = (s: FixEvidence['survival']): number => (s === null ? 0 : s.modified + s.removed);
-  if (lost(fix.survival) > 0 || lost(fix.survivalDeployed) > 0) return 'fix-modified';
+  // Measured where the client runs it, the fix is judged there: a later change on the target that
+  // their version lacks cannot be what they see (nor be told as "in the version you run").
+  const judged = deployedKnown && fix.inDeployed === true && fix.survivalDeployed !== null ? lost(fix.survivalDeployed) : lost(fix.survival) + lost(fix.survivalDeployed);
+  if (judged > 0) return 'fix-modified';
   if (!deployedKnown) return 'deployed-unknown';
   return 'fix-intact';
 }

@@ -139,6 +139,11 @@ export interface ReplyContext {
   revertsByOthers: ReplyRevert[];
   /** Survival of the fixes' lines, summed over fixes; absent when nothing was measured. */
   survival?: ReplySurvival;
+  /**
+   * Survival at the target, when the client's version holds the fix and the target changed more of
+   * its lines than that version did (those changes came after it, or on another line).
+   */
+  changedOnTarget?: ReplySurvival & { /** Every change was the user's. */ byMe: boolean; someByMe: boolean };
   /** Some fix was undone before any release had it in place (every release with it has the revert). */
   undoneBeforeRelease: boolean;
   /** Commits that changed or removed the fixes' lines, newest first. */
@@ -175,7 +180,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
   'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'offTarget', 'reverts', 'revertsByMe',
-  'revertsByOthers', 'survival', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
+  'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
   'fixSha', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
@@ -253,13 +258,18 @@ function uniqueBySha<T extends { sha: string }>(items: T[]): T[] {
   return items.filter((item) => (seen.has(item.sha) ? false : (seen.add(item.sha), true)));
 }
 
-/** Survival where the client runs it, when that is known to contain the fix; else at the target. */
-function survivalOf(fix: FixEvidence): Survival | null {
-  return fix.survivalDeployed ?? fix.survival;
+/**
+ * Survival where the client runs it, when that is known to contain the fix (the fix's own, or that
+ * of the counterpart standing in for it on the client's line); else at the target.
+ */
+function survivalOf(fix: FixEvidence, all: readonly FixEvidence[]): Survival | null {
+  if (fix.survivalDeployed !== null) return fix.survivalDeployed;
+  const standIn = fix.inDeployed === false ? standInOnDeployedLine(fix, all) : undefined;
+  return standIn?.survivalDeployed ?? fix.survival;
 }
 
-function sumSurvival(fixes: FixEvidence[]): ReplySurvival | undefined {
-  const measured = fixes.map(survivalOf).filter((s): s is Survival => s !== null);
+function sumSurvival(survivals: readonly (Survival | null)[]): ReplySurvival | undefined {
+  const measured = survivals.filter((s): s is Survival => s !== null);
   const first = measured[0];
   if (first === undefined) return undefined;
   const total = { ref: first.ref, sha: first.sha, added: 0, intact: 0, changed: 0, modified: 0, removed: 0 };
@@ -273,10 +283,10 @@ function sumSurvival(fixes: FixEvidence[]): ReplySurvival | undefined {
   return total;
 }
 
-function changesOf(fixes: FixEvidence[]): ReplyChange[] {
+function changesOf(fixes: FixEvidence[], all: readonly FixEvidence[]): ReplyChange[] {
   const bySha = new Map<string, ReplyChange>();
   for (const fix of fixes) {
-    for (const c of survivalOf(fix)?.changedBy ?? []) {
+    for (const c of survivalOf(fix, all)?.changedBy ?? []) {
       const existing = bySha.get(c.sha);
       if (existing) existing.lines += c.lines;
       else bySha.set(c.sha, { ...commit(c, c.paths), lines: c.lines });
@@ -363,7 +373,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const reverts = uniqueBySha(
     existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
   ).sort(compareNewestFirst);
-  const changes = changesOf(existing);
+  const changes = changesOf(existing, evidence.fixes);
   const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map((c) => commit(c)))).sort(compareNewestFirst);
   const report = issue === undefined ? undefined : latestReport(issue);
   const deployed = evidence.deployed;
@@ -374,6 +384,15 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const contactName = nonEmpty(client?.contactName);
   const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
   const update = deployed?.update ?? undefined;
+  const survival = sumSurvival(existing.map((f) => survivalOf(f, evidence.fixes)));
+  // The client's version holds the fix with fewer of its lines changed than the target: what the
+  // target changed since is not in the version they run, and a reply must not say it is.
+  const atTarget = deployed?.containsFix === true ? sumSurvival(existing.map((f) => f.survival)) : undefined;
+  const targetChangers = existing.flatMap((f) => f.survival?.changedBy ?? []);
+  const changedOnTarget =
+    atTarget !== undefined && atTarget.changed > (survival?.changed ?? 0)
+      ? { ...atTarget, byMe: targetChangers.length > 0 && targetChangers.every((c) => c.byMe), someByMe: targetChangers.some((c) => c.byMe) }
+      : undefined;
 
   const replyIssue: ReplyIssue = {
     ...optional('id', nonEmpty(issue?.id) ?? nonEmpty(evidence.issueId ?? undefined)),
@@ -418,7 +437,8 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true),
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
-    ...optional('survival', sumSurvival(existing)),
+    ...optional('survival', survival),
+    ...optional('changedOnTarget', changedOnTarget),
     changes,
     ...changesToShow(changes, input.timeZone),
     changesByMe: changes.filter((c) => c.byMe),
