@@ -63,7 +63,9 @@ describe('CLI evidence and scan', function () {
   const cases: [string, string[], string][] = [
     ['fix-intact', ['--ref', 'ACME-1', '--deployed', 'v1.1.0'], ''],
     ['deployed-unknown', ['--ref', 'ACME-1'], ''],
-    ['fix-reverted', ['--ref', 'ACME-2', '--deployed', 'v1.1.0'], ''],
+    ['fix-reverted', ['--ref', 'ACME-2', '--deployed', 'main'], ''],
+    // v1.1.0 holds the fix intact: the revert after it is not in the version the client runs.
+    ['fix-intact', ['--ref', 'ACME-2', '--deployed', 'v1.1.0'], ''],
     ['fix-modified', ['--ref', 'ACME-3', '--deployed', 'main'], ''],
     // v1.1.0 has the fix intact: the target's later rework is not in the version the client runs.
     ['fix-intact', ['--ref', 'ACME-3', '--deployed', 'v1.1.0'], ''],
@@ -276,7 +278,7 @@ describe('CLI evidence and scan', function () {
     });
 
     it('prints the evidence JSON and exits 0', () => {
-      const run = spawnSync(process.execPath, [bundle, 'evidence', '--repo', main.dir, '--ref', 'ACME-2', '--deployed', 'v1.1.0', '--json'], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [bundle, 'evidence', '--repo', main.dir, '--ref', 'ACME-2', '--deployed', 'main', '--json'], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
       const e = JSON.parse(run.stdout) as IssueEvidence;
       assert.equal(e.verdict, 'fix-reverted');

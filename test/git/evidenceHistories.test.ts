@@ -100,7 +100,7 @@ describe('evidence on messy histories', function () {
       assert.equal(e.deployed?.containsFix, true);
     });
 
-    it('a revert of the target\'s own fix is the target\'s verdict even when the backport is intact', async () => {
+    it('a revert of the target\'s own fix: fix-reverted for the target, fix-intact for a client whose line has the backport intact', async () => {
       const r = make();
       r.commit('Initial', { files: { 'src/cart.js': CART } });
       r.checkout('release/1.x', true);
@@ -111,7 +111,11 @@ describe('evidence on messy histories', function () {
       const fix = r.commit('Fix crash when the cart is empty (fixes ACME-22)', { files: { 'src/cart.js': CART_FIXED.replace('cart 2\n', 'cart two\n') } });
       const revert = r.revert(fix, OTHER);
       const e = await evidence(r.dir, { ref: 'ACME-22', target: 'main', deployed: 'release/1.x' });
-      assert.equal(e.verdict, 'fix-reverted');
+      // The client's line runs the backport, intact; the revert is main's only.
+      assert.equal(e.verdict, 'fix-intact');
+      assert.equal(e.deployed?.containsFix, true);
+      assert.equal((await evidence(r.dir, { ref: 'ACME-22', target: 'main', deployed: 'main' })).verdict, 'fix-reverted');
+      assert.equal((await evidence(r.dir, { ref: 'ACME-22', target: 'main' })).verdict, 'fix-reverted');
       assert.equal(fixOf(e, fix).reverts[0]?.sha, revert);
       assert.deepEqual(fixOf(e, bp).counterpartOf, [fix]);
       assert.deepEqual(fixOf(e, bp).reverts, []);

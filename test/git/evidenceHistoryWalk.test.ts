@@ -112,7 +112,7 @@ describe('survival walks the history blame walks, with the evidence the ancestry
     repo.tag('v3.0');
     repo.git(['revert', '--no-edit', '-m', '1', merge]);
     repo.commit('Simplify cart code', { files: { 'src/cart.js': CART.replace('cart 28\n', 'cart 28b\n') }, author: OTHER });
-    const { now } = await bothWalks(repo, { ref: 'ACME-3', target: 'main', deployed: 'v3.0' });
+    const { now } = await bothWalks(repo, { ref: 'ACME-3', target: 'main', deployed: 'main' });
     assert.equal(now.verdict, 'fix-reverted');
     assert.ok(now.fixes.every((f) => f.reverts.length > 0), 'both fixes reverted');
   });

@@ -129,8 +129,10 @@ describe('evidence on real repositories', function () {
       const fix = repo.commit('Fix crash on login (fixes ACME-12)', { files: { 'src/app.js': FIXED } });
       repo.tag('v1.0.0');
       const revert = repo.revert(fix, OTHER);
-      const e = await evidence(repo.dir, { ref: 'ACME-12', deployed: 'v1.0.0' });
+      const e = await evidence(repo.dir, { ref: 'ACME-12', deployed: 'main' });
       assert.equal(e.verdict, 'fix-reverted');
+      // The client's v1.0.0 predates the revert and holds the fix intact: it runs the fix.
+      assert.equal((await evidence(repo.dir, { ref: 'ACME-12', deployed: 'v1.0.0' })).verdict, 'fix-intact');
       const r = only(only(e.fixes).reverts);
       assert.deepEqual([r.sha, r.how, r.reverts, r.authorEmail, r.byMe], [revert, 'message', fix, OTHER.email, false]);
       const s = only(e.fixes).survival;

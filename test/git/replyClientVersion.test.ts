@@ -48,6 +48,26 @@ describe("reply: the client's version holds the fix intact, the target changed i
     assert.match(onMain.text, /1 of the 2 lines that the fix added has been changed or removed in the version you run/);
   });
 
+  it('a revert on the target after the client\'s release: their version runs the fix, the revert is told as not in it', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': BASE } });
+    const fix = repo.commit('Fix crash when the cart is empty (fixes ACME-6)', { files: { 'src/cart.js': FIXED } });
+    repo.tag('v1.0.0');
+    repo.revert(fix, OTHER);
+    const onRelease = await reply(repo.dir, ['--ref', 'ACME-6', '--deployed', 'v1.0.0', '--lang', 'en']);
+    assert.equal(onRelease.verdict, 'fix-intact');
+    assert.match(onRelease.text, /The fix is intact in that version/);
+    assert.match(onRelease.text, /In the current code, a change by Bob Other undid the fix on [A-Z][a-z]+ \d+(, \d{4})?; the version you run does not have that change\./);
+    assert.doesNotMatch(onRelease.text, /would explain why the problem is back/);
+    assert.deepEqual(checkTone(onRelease.text, 'en'), []);
+    const es = await reply(repo.dir, ['--ref', 'ACME-6', '--deployed', 'v1.0.0', '--lang', 'es', '--register', 'tu']);
+    assert.match(es.text, /En el código actual, un cambio de Bob Other deshizo la corrección el .+; la versión que tienes publicada no incluye ese cambio\./);
+    assert.deepEqual(checkTone(es.text, 'es'), []);
+    // Everyone else (the code as it is now, or a version unknown) is told the fix was undone.
+    assert.equal((await reply(repo.dir, ['--ref', 'ACME-6', '--deployed', 'main', '--lang', 'en'])).verdict, 'fix-reverted');
+    assert.equal((await reply(repo.dir, ['--ref', 'ACME-6', '--lang', 'en'])).verdict, 'fix-reverted');
+  });
+
   it('my own later change is told in the first person', async () => {
     const repo = make();
     repo.commit('Initial', { files: { 'src/cart.js': BASE } });

@@ -21,7 +21,7 @@ import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, 
 import { sameChange, shareAFile } from './releaseLines';
 import { factsOf } from './survival';
 import { firstUpdate } from './updates';
-import { fixVerdict, judgeIssue } from './verdict';
+import { fixVerdict, judgeIssue, revertCounts } from './verdict';
 import { compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
 
 export interface EvidenceRequest {
@@ -111,15 +111,17 @@ function counted(fix: FixEvidence): boolean {
 /**
  * Whether measuring `next` can no longer change the issue's verdict or the client's containment:
  * a counted fix is missing from the target (fix-not-on-target, placing alone tells), or a measured
- * one was reverted (fix-reverted: only a missing fix comes before it) and no other fix on the
+ * one was reverted where it counts (fix-reverted: only a missing fix comes before it) and no other fix on the
  * target could have replaced it (see `markSupersededFixes`). A counterpart is always measured:
  * whether it was reverted decides whether it stands in for a fix in the client's version.
  */
-function verdictSettled(fixes: readonly FixEvidence[], measured: ReadonlySet<FixEvidence>, next: FixEvidence): boolean {
+function verdictSettled(fixes: readonly FixEvidence[], measured: ReadonlySet<FixEvidence>, next: FixEvidence, deployedKnown: boolean): boolean {
   // A missing fix has nothing to measure (and skipping it would leave nothing out).
   if (!counted(next)) return false;
   const onTarget = (f: FixEvidence): boolean => f.reachable || f.equivalents.length > 0;
-  const revertedAlone = (f: FixEvidence): boolean => measured.has(f) && f.reverts.length > 0 && !fixes.some((g) => g !== f && counted(g) && g.reachable);
+  // A fix the client's version lacks may yet be excused by a counterpart there: not settled by it.
+  const reverted = (f: FixEvidence): boolean => revertCounts(f, deployedKnown) && f.inDeployed !== false;
+  const revertedAlone = (f: FixEvidence): boolean => measured.has(f) && reverted(f) && !fixes.some((g) => g !== f && counted(g) && g.reachable);
   return fixes.some((f) => counted(f) && (!onTarget(f) || revertedAlone(f)));
 }
 
@@ -192,7 +194,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   // Whether the verdict-level computation left anything out; when not, its evidence is the full one.
   let partial = false;
   for (const p of forVerdict ? measuringOrder(placed, mentions) : placed) {
-    if (forVerdict && verdictSettled(fixes, measured, p.fix)) {
+    if (forVerdict && verdictSettled(fixes, measured, p.fix, deployedSha !== null)) {
       partial = true;
       for (const f of p.diff) paths.add(f.path);
       continue;

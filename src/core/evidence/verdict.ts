@@ -9,21 +9,42 @@ import { VERDICTS } from './model';
  * deployed-unknown > fix-intact.
  * Why this order: what makes the other facts moot comes first. A fix missing from the target
  * (no copy either) cannot have been deployed or survived there; a revert undoes the fix whatever
- * the client runs; a client not running the fix explains the report before any later change
+ * the client runs, unless that version holds the fix's lines intact (see `revertCounts`); a
+ * client not running the fix explains the report before any later change
  * does; a modified fix is a fact about the code even when the client's version is unknown (when
  * it is known and holds the fix, only a change in that version counts);
  * "intact" needs the client's version to be known, else the answer is deployed-unknown.
  * With several fixes the issue takes the most serious fix verdict: one missing piece is enough.
  * (A reverted attempt that a later fix replaced is not a piece: see `judgeIssue`.)
  */
+function lost(s: FixEvidence['survival']): number {
+  return s === null ? 0 : s.modified + s.removed;
+}
+
+/** The client's version is known, holds the fix, and its lines were measured there. */
+function judgedInDeployed(fix: FixEvidence, deployedKnown: boolean): boolean {
+  return deployedKnown && fix.inDeployed === true && fix.survivalDeployed !== null;
+}
+
+/**
+ * Whether the fix's reverts make it `fix-reverted`: always, except where the client's version holds
+ * every line the fix added as it was. A revert takes those lines away, so that version cannot have
+ * it: the revert is on the target only, and the client runs the fix. (A fix that added no line
+ * cannot show this: its reverts always count.)
+ */
+export function revertCounts(fix: FixEvidence, deployedKnown: boolean): boolean {
+  if (fix.reverts.length === 0) return false;
+  const there = fix.survivalDeployed;
+  return !(judgedInDeployed(fix, deployedKnown) && there !== null && there.added > 0 && lost(there) === 0);
+}
+
 export function fixVerdict(fix: FixEvidence, deployedKnown: boolean): Verdict {
   if (!fix.exists || (!fix.reachable && fix.equivalents.length === 0)) return 'fix-not-on-target';
-  if (fix.reverts.length > 0) return 'fix-reverted';
+  if (revertCounts(fix, deployedKnown)) return 'fix-reverted';
   if (deployedKnown && fix.inDeployed === false) return 'fix-not-deployed';
-  const lost = (s: FixEvidence['survival']): number => (s === null ? 0 : s.modified + s.removed);
   // Measured where the client runs it, the fix is judged there: a later change on the target that
   // their version lacks cannot be what they see (nor be told as "in the version you run").
-  const judged = deployedKnown && fix.inDeployed === true && fix.survivalDeployed !== null ? lost(fix.survivalDeployed) : lost(fix.survival) + lost(fix.survivalDeployed);
+  const judged = judgedInDeployed(fix, deployedKnown) ? lost(fix.survivalDeployed) : lost(fix.survival) + lost(fix.survivalDeployed);
   if (judged > 0) return 'fix-modified';
   if (!deployedKnown) return 'deployed-unknown';
   return 'fix-intact';
