@@ -65,6 +65,11 @@ export class PriorityQueue {
     private readonly options: PriorityQueueOptions = {},
   ) {}
 
+  /** Background tasks running now. */
+  get runningBackground(): number {
+    return [...this.running].filter((r) => r.priority === 'background').length;
+  }
+
   /** Tasks waiting or running. */
   get size(): number {
     return this.waiting.length + this.running.size;

@@ -210,6 +210,11 @@ export class FolderEvidence implements vscode.Disposable {
     return this.queue.stopped;
   }
 
+  /** How many background checks run now (side by side, see BACKGROUND_CHECKS). */
+  get backgroundRunning(): number {
+    return this.queue.runningBackground;
+  }
+
   /** Runs `work` as a user request of this folder: background checks stop, and wait until it ends. */
   whileUserWaits<T>(work: () => Promise<T>): Promise<T> {
     return this.queue.enqueue(() => work(), 'user').promise;
