@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
 import { UserError } from '../core/errors';
 import { isEvidenceCancelled } from '../core/evidence/cancel';
+import { longestChecksFirst } from '../core/evidence/checkOrder';
 import { computeEvidence } from '../core/evidence/engine';
 import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
 import type { EvidenceDetail, IssueEvidence, Verdict } from '../core/evidence/model';
@@ -410,7 +411,9 @@ export class FolderEvidence implements vscode.Disposable {
     const scanned = new Set(snapshot.scan.issues.filter((i) => i.fixes.length > 0).map((i) => i.id.toUpperCase()));
     const background = issues.filter((i) => !isClosedStatus(i.status) && (i.fixes.length > 0 || scanned.has(i.id.toUpperCase()))).map((i) => i.id);
     const wanted = new Set(this.cache.wanted());
-    const first = [...new Set([...wanted, ...background])];
+    // Rows the user expanded first; then the longest checks, which run side by side with the shorter ones.
+    const inFile = new Set(issues.filter((i) => i.fixes.length > 0).map((i) => i.id));
+    const first = [...wanted, ...longestChecksFirst(background.filter((id) => !wanted.has(id)), snapshot.scan.issues, (id) => !inFile.has(id), new Date())];
     let stopped = false;
     // Up to BACKGROUND_CHECKS issues at once (the queue bounds them too).
     const run = async (todo: string[], need: (id: string) => EvidenceDetail): Promise<void> => {
