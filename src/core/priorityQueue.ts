@@ -4,8 +4,9 @@
 // run again, from the start, once the user's work is done. A user task runs alone; background
 // tasks run up to `backgroundLimit` at a time, each on a lane of its own (0 to the limit − 1, the
 // smallest free one; a user task runs on lane 0): the caller gives each lane its own git queue, so
-// the git walks of different issues run side by side on different cores (one at a time by default). While `held` says a user request is under way
-// (a journey between its questions) and its last git task ended moments ago, no background task
+// the git walks of different issues run side by side on different cores (one at a time by
+// default); a running task the user starts waiting for stops the others. While `held` says a user
+// request is under way (a journey between its questions) and its last git task ended moments ago, no background task
 // starts: one the request stopped would otherwise start again between two of its steps and be
 // stopped again, its work thrown away. A request that waits for the person (a prompt left open)
 // holds them no longer than that moment.
