@@ -2,9 +2,11 @@
 // background checks of other issues. A waiting user task runs before every waiting background
 // task, and background tasks running when one arrives are asked to stop (their AbortSignal) and
 // run again, from the start, once the user's work is done. A user task runs alone; background
-// tasks run up to `backgroundLimit` at a time (git processes of different issues wait on the disk
-// and use other cores; one at a time by default). While `held` says a user request is under way
-// (a journey between its questions) and its last git task ended moments ago, no background task
+// tasks run up to `backgroundLimit` at a time, each on a lane of its own (0 to the limit − 1, the
+// smallest free one; a user task runs on lane 0): the caller gives each lane its own git queue, so
+// the git walks of different issues run side by side on different cores (one at a time by
+// default); a running task the user starts waiting for stops the others. While `held` says a user
+// request is under way (a journey between its questions) and its last git task ended moments ago, no background task
 // starts: one the request stopped would otherwise start again between two of its steps and be
 // stopped again, its work thrown away. A request that waits for the person (a prompt left open)
 // holds them no longer than that moment.
@@ -24,8 +26,11 @@ export interface PriorityQueueOptions {
   holdAfterUserMs?: number;
 }
 
+/** A task of the queue: `lane` tells apart the tasks running at once (see the top of this file). */
+export type QueueTask<T> = (signal: AbortSignal, lane: number) => Promise<T>;
+
 interface Entry {
-  task: (signal: AbortSignal) => Promise<unknown>;
+  task: QueueTask<unknown>;
   priority: TaskPriority;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -36,6 +41,8 @@ interface Entry {
   seq: number;
   /** What the task's git commands read to choose their CPU priority. */
   mark: WorkMark;
+  /** The lane it runs on while it runs. */
+  lane: number;
 }
 
 export interface QueuedTask<T> {
@@ -59,15 +66,20 @@ export class PriorityQueue {
     private readonly options: PriorityQueueOptions = {},
   ) {}
 
+  /** Background tasks running now. */
+  get runningBackground(): number {
+    return [...this.running].filter((r) => r.priority === 'background').length;
+  }
+
   /** Tasks waiting or running. */
   get size(): number {
     return this.waiting.length + this.running.size;
   }
 
-  enqueue<T>(task: (signal: AbortSignal) => Promise<T>, priority: TaskPriority): QueuedTask<T> {
+  enqueue<T>(task: QueueTask<T>, priority: TaskPriority): QueuedTask<T> {
     let entry: Entry | undefined;
     const promise = new Promise<T>((resolve, reject) => {
-      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++, mark: { background: priority === 'background' } };
+      entry = { task, priority, resolve: resolve as (value: unknown) => void, reject, controller: null, preempted: false, seq: this.enqueued++, mark: { background: priority === 'background' }, lane: 0 };
     });
     const e = entry as Entry;
     this.waiting.push(e);
@@ -78,10 +90,10 @@ export class PriorityQueue {
       promote: (): void => {
         if (e.priority === 'user') return;
         e.priority = 'user';
-        // Running already: its next git commands are the user's.
+        // Running already: its next git commands are the user's, and the checks running beside it stop.
         e.mark.background = false;
-        if (!this.waiting.includes(e)) return;
         this.preemptBackground();
+        if (!this.waiting.includes(e)) return;
         // Held back with nothing running, it starts now.
         this.pump();
       },
@@ -127,6 +139,10 @@ export class PriorityQueue {
   }
 
   private start(e: Entry): void {
+    const taken = new Set([...this.running].map((r) => r.lane));
+    let lane = 0;
+    while (taken.has(lane)) lane++;
+    e.lane = lane;
     this.running.add(e);
     e.preempted = false;
     e.controller = new AbortController();
@@ -139,7 +155,7 @@ export class PriorityQueue {
     };
     // A task that throws synchronously is a rejected task, not a broken queue.
     Promise.resolve()
-      .then(() => runMarked(e.mark, () => e.task((e.controller as AbortController).signal)))
+      .then(() => runMarked(e.mark, () => e.task((e.controller as AbortController).signal, e.lane)))
       .then(
         (value) => {
           e.resolve(value);

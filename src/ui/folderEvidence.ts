@@ -1,5 +1,5 @@
 // One workspace folder's evidence, computed in the background and cached: git work of a folder
-// runs through one queue (the user's requests alone and first, background checks up to two at a time),
+// runs through one queue (the user's requests alone and first, background checks side by side, one per core),
 // background checks compute only the verdict unless the issue is expanded (see EvidenceRequest's
 // `detail`), results are kept under a key of everything they depend on (the issue's fix links, HEAD,
 // the refs and the commits they point to, the client's deployed version, the settings), and the history
@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { CommitContentPort } from '../core/commitContent';
 import { UserError } from '../core/errors';
 import { isEvidenceCancelled } from '../core/evidence/cancel';
+import { longestChecksFirst } from '../core/evidence/checkOrder';
 import { computeEvidence } from '../core/evidence/engine';
 import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
 import type { EvidenceDetail, IssueEvidence, Verdict } from '../core/evidence/model';
@@ -39,10 +40,10 @@ import { FolderSnapshot } from './folderSnapshot';
 
 // Git rewrites several files per checkout or commit; one refresh after the burst is enough.
 const REFRESH_DEBOUNCE_MS = 300;
-// Background checks of different issues at once: two where there are cores to spare for a second
-// git walk, one on a machine of two cores or fewer. Their walks are computation, not waiting for the
-// disk: on 2 busy cores two at a time took 1.2-1.4x as long as one at a time (README, Benchmark).
-const BACKGROUND_CHECKS = Math.max(1, Math.min(2, Math.floor(os.availableParallelism() / 2)));
+// Background checks of different issues at once, each on a git queue of its own: one per core, at
+// most four. A check's walk keeps one core busy; on 2 cores two at a time took 0.67x as long as one
+// at a time, three no less than two (README, Benchmark).
+const BACKGROUND_CHECKS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 export type EvidenceUnavailable = 'restricted' | 'no-git';
 
@@ -131,9 +132,10 @@ export class FolderEvidence implements vscode.Disposable {
     });
   }
 
-  private gitPort(): GitPort | undefined {
+  /** The folder's git port, or that of a lane of checks running side by side (see FolderIssues.laneGitPort). */
+  private gitPort(lane = 0): GitPort | undefined {
     if (this.disposed || !this.folder.hasGit) return undefined;
-    return this.folder.gitPort();
+    return this.folder.laneGitPort(lane);
   }
 
   /** Why nothing can be computed here, or undefined when evidence can be computed. */
@@ -186,7 +188,7 @@ export class FolderEvidence implements vscode.Disposable {
     const key = inflightKey(issueId, detail);
     // A background full check of an unexpanded row showing its verdict changes nothing shown: no repaint.
     const unseen = priority === 'background' && detail === 'full' && this.cache.isFresh(issueId, 'verdict') && this.cache.state(issueId).evidence !== undefined && !this.cache.wanted().includes(issueId);
-    const queued = this.queue.enqueue((signal) => this.computeLocked(issueId, token, signal, detail, priority), priority);
+    const queued = this.queue.enqueue((signal, lane) => this.computeLocked(issueId, token, signal, detail, priority, lane), priority);
     this.promotions.set(key, queued.promote);
     const task = queued.promise.finally(() => {
       if (!this.inflight.has(inflightKey(issueId, detail === 'full' ? 'verdict' : 'full'))) this.awaited.delete(issueId);
@@ -207,6 +209,11 @@ export class FolderEvidence implements vscode.Disposable {
   /** How many running background checks were stopped for the user so far (each is done again later). */
   get backgroundStops(): number {
     return this.queue.stopped;
+  }
+
+  /** How many background checks run now (side by side, see BACKGROUND_CHECKS). */
+  get backgroundRunning(): number {
+    return this.queue.runningBackground;
   }
 
   /** Runs `work` as a user request of this folder: background checks stop, and wait until it ends. */
@@ -287,11 +294,12 @@ export class FolderEvidence implements vscode.Disposable {
     return this.content;
   }
 
-  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal, detail: EvidenceDetail, priority: TaskPriority): Promise<IssueEvidence> {
+  private async computeLocked(issueId: string, token: vscode.CancellationToken | undefined, preempt: AbortSignal, detail: EvidenceDetail, priority: TaskPriority, lane: number): Promise<IssueEvidence> {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     // Taken before the issue is read: a change from here on makes this computation's inputs stale.
     const stale = this.staleness.signal;
-    let port = this.gitPort();
+    // Checks running side by side each have their lane's git queue.
+    let port = this.gitPort(lane);
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
     const issue = this.folder.store.issue(issueId);
     if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
@@ -403,7 +411,9 @@ export class FolderEvidence implements vscode.Disposable {
     const scanned = new Set(snapshot.scan.issues.filter((i) => i.fixes.length > 0).map((i) => i.id.toUpperCase()));
     const background = issues.filter((i) => !isClosedStatus(i.status) && (i.fixes.length > 0 || scanned.has(i.id.toUpperCase()))).map((i) => i.id);
     const wanted = new Set(this.cache.wanted());
-    const first = [...new Set([...wanted, ...background])];
+    // Rows the user expanded first; then the longest checks, which run side by side with the shorter ones.
+    const inFile = new Set(issues.filter((i) => i.fixes.length > 0).map((i) => i.id));
+    const first = [...wanted, ...longestChecksFirst(background.filter((id) => !wanted.has(id)), snapshot.scan.issues, (id) => !inFile.has(id), new Date())];
     let stopped = false;
     // Up to BACKGROUND_CHECKS issues at once (the queue bounds them too).
     const run = async (todo: string[], need: (id: string) => EvidenceDetail): Promise<void> => {

@@ -24,8 +24,11 @@ export function toUri(value: string | vscode.Uri): vscode.Uri {
 
 const WATCH_DEBOUNCE_MS = 250;
 
-/** A git port of the folder; `queue` 'request' waits in a queue of its own (see FolderIssues.requestGitPort). */
-export type GitPortFactory = (repoDir: string, queue?: 'request') => GitPort;
+/**
+ * A git port of the folder; with `queue` its commands wait in a queue of their own: 'request' (see
+ * FolderIssues.requestGitPort) or a background lane's (see FolderIssues.laneGitPort).
+ */
+export type GitPortFactory = (repoDir: string, queue?: 'request' | `lane-${number}`) => GitPort;
 
 /** One workspace folder's store, its watcher and its (lazily created) git port. */
 export class FolderIssues implements vscode.Disposable {
@@ -35,6 +38,7 @@ export class FolderIssues implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private git: GitPort | undefined;
   private requestGit: GitPort | undefined;
+  private readonly laneGits = new Map<number, GitPort>();
   hasGit = false;
 
   constructor(
@@ -114,6 +118,22 @@ export class FolderIssues implements vscode.Disposable {
     if (!vscode.workspace.isTrusted || !this.gitPortFactory) return undefined;
     this.requestGit ??= this.gitPortFactory(this.folder.uri.fsPath, 'request');
     return this.requestGit;
+  }
+
+  /**
+   * The port of a lane of background checks running side by side (see core/priorityQueue.ts): lane 0
+   * is the folder's port, each other lane has a queue of its own, so that the history walks of
+   * several issues run at once (all of them read-only: nothing of git's takes a lock).
+   */
+  laneGitPort(lane: number): GitPort | undefined {
+    if (lane === 0) return this.gitPort();
+    if (!vscode.workspace.isTrusted || !this.gitPortFactory) return undefined;
+    let port = this.laneGits.get(lane);
+    if (port === undefined) {
+      port = this.gitPortFactory(this.folder.uri.fsPath, `lane-${lane}`);
+      this.laneGits.set(lane, port);
+    }
+    return port;
   }
 
   dispose(): void {

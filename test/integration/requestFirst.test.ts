@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProofOfFixApi } from '../../src/extension';
@@ -16,8 +17,9 @@ import { issueRecord, issuesDirOf, writeStoreFile } from '../support/storeFixtur
 import { waitFor } from '../support/wait';
 import { activateApi, workspaceRoot } from './api';
 
-/** An issue linked to every commit of the demo history: its evidence takes many git calls. */
+/** Issues linked to every commit of the demo history: their evidence takes many git calls. */
 const SLOW = 'ACME-90';
+const SLOW_TOO = 'ACME-91';
 
 describe('the user request goes first', function () {
   this.timeout(180_000);
@@ -25,8 +27,8 @@ describe('the user request goes first', function () {
   let root: string;
 
   let shas: string[];
-  const writeSlowIssue = (title: string): void => {
-    writeStoreFile(path.join(issuesDirOf(root), `${SLOW}.json`), issueRecord(SLOW, { client: 'Acme Logística', title, fixes: shas.map((sha) => ({ sha, how: 'manual' })) }));
+  const writeSlowIssue = (title: string, id = SLOW): void => {
+    writeStoreFile(path.join(issuesDirOf(root), `${id}.json`), issueRecord(id, { client: 'Acme Logística', title, fixes: shas.map((sha) => ({ sha, how: 'manual' })) }));
   };
 
   before(async () => {
@@ -35,13 +37,14 @@ describe('the user request goes first', function () {
     writeDemoStore(root);
     shas = execFileSync('git', ['rev-list', '--all'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     writeSlowIssue('Every commit is a fix');
+    writeSlowIssue('Every commit is a fix of this one too', SLOW_TOO);
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
-    await waitFor('the slow issue', () => api.issues.all()[0]?.store.issue(SLOW));
+    await waitFor('the slow issues', () => api.issues.all()[0]?.store.issue(SLOW) && api.issues.all()[0]?.store.issue(SLOW_TOO));
     await api.evidence.whenIdle();
   });
 
   after(async () => {
-    fs.rmSync(path.join(issuesDirOf(root), `${SLOW}.json`), { force: true });
+    for (const id of [SLOW, SLOW_TOO]) fs.rmSync(path.join(issuesDirOf(root), `${id}.json`), { force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -76,6 +79,35 @@ describe('the user request goes first', function () {
     assert.deepEqual(order, ['user', 'background'], `the user's answer took ${userMs} ms`);
   });
 
+  it('answers a Draft Reply before background checks of two other issues running side by side end, stopping each of them', async () => {
+    const folder = api.evidence.forFolder(api.issues.all()[0]!);
+    api.evidence.refresh();
+    const order: string[] = [];
+    const checks = [SLOW, SLOW_TOO].map((id) =>
+      folder.compute(id, undefined, 'background').then(
+        () => order.push(id),
+        (error: unknown) => order.push(`${id} failed: ${String(error)}`),
+      ),
+    );
+    // Side by side where the machine has a second core for the second check's git (see BACKGROUND_CHECKS).
+    const sideBySide = Math.min(2, os.availableParallelism());
+    await waitFor('the background checks running', () => folder.backgroundRunning === sideBySide || undefined);
+    const before = folder.backgroundStops;
+    const answered = api.onDidChangeRequestProgress((notice) => {
+      if (notice.state === 'closed' && !order.includes('user')) order.push('user');
+    });
+    try {
+      const draft = await vscode.commands.executeCommand<{ verdict: string } | undefined>(CommandIds.draftReply, { issue: 'ACME-2', ifEdited: 'replace' });
+      assert.equal(draft?.verdict, 'fix-reverted');
+    } finally {
+      answered.dispose();
+    }
+    assert.equal(folder.backgroundStops - before, sideBySide, 'not every running background check was stopped for the request');
+    await Promise.all(checks);
+    assert.equal(order[0], 'user', `the request waited behind background checks: ${order.join(', ')}`);
+    assert.deepEqual(order.slice(1).sort(), [SLOW, SLOW_TOO], 'a stopped background check did not run again to its end');
+  });
+
   it('drops a background check when its issue changes, and checks the issue again', async () => {
     const folder = api.evidence.forFolder(api.issues.all()[0]!);
     api.evidence.refresh();
@@ -101,10 +133,13 @@ describe('the user request goes first', function () {
     await new Promise((r) => setTimeout(r, 300));
     assert.ok(folder.state(SLOW).checking, 'the slow background check is not running');
     const before = folder.backgroundStops;
+    // Checks of other issues may run beside it (one per core): each is stopped once.
+    const running = folder.backgroundRunning;
     // The early evidence, the evidence confirmed, then Draft Reply: three steps that each need git.
     const result = await vscode.commands.executeCommand<{ draft?: unknown } | undefined>(CommandIds.clientSaysItsBack, { issue: 'ACME-3', report: null, draft: { ifEdited: 'replace' } });
     assert.ok(result?.draft, 'the journey opened no draft');
-    assert.equal(folder.backgroundStops - before, 1, 'the background check started again between the steps of the journey, and was stopped again');
+    const stops = folder.backgroundStops - before;
+    assert.ok(stops >= 1 && stops <= running, `${stops} stops of the ${running} background check(s) running: one started again between the steps of the journey, and was stopped again`);
     await background;
   });
 

@@ -124,6 +124,67 @@ describe('priority queue (git work per repository)', () => {
     assert.ok(log.indexOf('start c') > log.indexOf('end a'), 'the third started only when one ended');
   });
 
+  it('gives the tasks running at once different lanes, the smallest free one first, and a user task lane 0', async () => {
+    const q = new PriorityQueue(3);
+    const lanes: string[] = [];
+    const gates = new Map<string, Gate>();
+    const laneTask =
+      (name: string) =>
+      async (signal: AbortSignal, lane: number): Promise<string> => {
+        lanes.push(`${name}@${lane}`);
+        const g = gate();
+        gates.set(name, g);
+        await Promise.race([g.opened, new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()))]);
+        if (signal.aborted) throw new Error('aborted');
+        return name;
+      };
+    const ta = q.enqueue(laneTask('a'), 'background');
+    const tb = q.enqueue(laneTask('b'), 'background');
+    const tc = q.enqueue(laneTask('c'), 'background');
+    const td = q.enqueue(laneTask('d'), 'background');
+    await tick();
+    assert.deepEqual(lanes, ['a@0', 'b@1', 'c@2'], 'three at once, on three lanes');
+    gates.get('b')?.open();
+    await tb.promise;
+    await tick();
+    await tick();
+    assert.deepEqual(lanes.slice(3), ['d@1'], 'the next check takes the lane that came free');
+    const tu = q.enqueue(laneTask('u'), 'user');
+    await tick();
+    await tick();
+    assert.deepEqual(lanes.slice(4), ['u@0'], 'the user task runs alone, on lane 0');
+    gates.get('u')?.open();
+    await tu.promise;
+    await tick();
+    await tick();
+    assert.deepEqual(lanes.slice(5).sort(), ['a@0', 'c@1', 'd@2'], 'the stopped checks run again side by side');
+    for (const name of ['a', 'c', 'd']) gates.get(name)?.open();
+    assert.deepEqual(await Promise.all([ta.promise, tc.promise, td.promise]), ['a', 'c', 'd']);
+  });
+
+  it('stops the checks running beside one the user starts waiting for, and starts none until it ends', async () => {
+    const q = new PriorityQueue(2);
+    const log: string[] = [];
+    const [a, b, c] = [gate(), gate(), gate()];
+    const ta = q.enqueue(task(log, 'a', a), 'background');
+    const tb = q.enqueue(task(log, 'b', b), 'background');
+    const tc = q.enqueue(task(log, 'c', c), 'background');
+    await tick();
+    assert.deepEqual(log, ['start a', 'start b']);
+    tb.promote();
+    await tick();
+    await tick();
+    assert.deepEqual(log.slice(2), ['stopped a'], "the other running check stopped; the user's goes on, and the waiting one does not start");
+    b.open();
+    assert.equal(await tb.promise, 'b');
+    await tick();
+    await tick();
+    assert.deepEqual(log.slice(3, 6).sort(), ['end b', 'start a', 'start c'], 'once it ended, the checks run again');
+    a.open();
+    c.open();
+    assert.deepEqual(await Promise.all([ta.promise, tc.promise]), ['a', 'c']);
+  });
+
   it("starts no background check while a user request is under way, and none is stopped twice for one request", async () => {
     let requestUnderWay = false;
     const q = new PriorityQueue(1, { held: () => requestUnderWay, heldPollMs: 5, holdAfterUserMs: 60_000 });

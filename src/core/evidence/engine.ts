@@ -12,6 +12,7 @@ import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
 import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
+import { withSnapshotFacts } from './snapshotFacts';
 import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
 import { measureFix, placeFix, releaseTags } from './fixSteps';
@@ -139,7 +140,7 @@ function measuringOrder(placed: readonly PlacedFix[], mentions: readonly { subje
 }
 
 export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
-  const port = cancellable(withContainment(gitPort, request.scan?.cache), request.signal);
+  const port = cancellable(withContainment(withSnapshotFacts(gitPort, request.scan?.cache), request.scan?.cache), request.signal);
   const tagPattern = compileTagPattern(request.tagPattern ?? DEFAULT_TAG_PATTERN);
   if (tagPattern === null) throw new EvidenceFailure('bad-tag-pattern', request.tagPattern ?? '');
   for (const f of request.fixes ?? []) if (!isSha(f.sha)) throw new EvidenceFailure('bad-fix', f.sha);
