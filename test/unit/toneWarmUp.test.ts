@@ -24,10 +24,10 @@ describe('the tone check warmed up in steps', () => {
   }
 
   for (const language of ['es', 'en'] as Language[]) {
-    it(`cuts one ${language} check of a draft into a step per rule and one for the learned model, and the check after them finds the same`, () => {
+    it(`cuts one ${language} check of a draft into a step per rule, one for the learned model and one per paragraph, and the check after them finds the same`, () => {
       const text = `${BAD[language]}\n\n${BAD[language].toUpperCase()}`;
       const steps = toneCheckSteps(text, language);
-      assert.equal(steps.length, toneRules(language).length + 1);
+      assert.equal(steps.length, toneRules(language).length + 1 + 2);
       for (const step of steps) assert.equal(step(), undefined);
       const after = checkTone(text, language, { allow: ['ok'] });
       assert.deepEqual(new Set(after.map((f) => f.category)), new Set(['blaming', 'overpromising', 'shouting']));
