@@ -16,7 +16,7 @@ import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
 import { createJourney, prepareMarkdown } from './ui/journey';
-import { registerReplyCommands } from './ui/replyCommands';
+import { prepareDraftText, registerReplyCommands } from './ui/replyCommands';
 import { DraftFileSystem } from './ui/replyDraftFiles';
 import { ReplyDrafts, replyLanguages } from './ui/replyDrafts';
 import { disposeLog, log } from './ui/log';
@@ -98,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const drafts = new ReplyDrafts(issues);
   const tone = new ToneDiagnostics(drafts);
   context.subscriptions.push(drafts, tone, ...registerReplyCommands({ issues, evidence, drafts, tone, draftFiles, templatesRoot: context.asAbsolutePath('templates') }),
-    registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence })),
+    registerCommand(CommandIds.clientSaysItsBack, createJourney({ issues, evidence, prepareDraft: prepareDraftText(context.asAbsolutePath('templates')) })),
   );
   lap('reply commands');
   // The tone check's first use in a language costs seconds of the extension host: paid once the

@@ -16,7 +16,7 @@ import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
-import type { DraftReplyArgs, DraftReplyResult } from './replyCommands';
+import type { DraftPreparer, DraftReplyArgs, DraftReplyResult } from './replyCommands';
 import { log } from './log';
 import { withRequestProgress } from './requestProgress';
 
@@ -45,7 +45,16 @@ export interface JourneyResult {
 export interface JourneyDeps {
   issues: IssueWorkspace;
   evidence: EvidenceService;
+  /** Renders the coming draft while the person answers its last question (see prepareDraftText). */
+  prepareDraft?: DraftPreparer;
 }
+
+/**
+ * How long after the next-step question is asked the draft is rendered ahead: the question goes to
+ * the window first (the extension host sends its messages on a timer of its own), then the render
+ * holds the extension host while the person reads it.
+ */
+const PREPARE_AFTER_MS = 20;
 
 /** Needs a reply that states a problem on our side: shown as a warning rather than information. */
 const ATTENTION: ReadonlySet<Verdict> = new Set(['fix-reverted', 'fix-modified', 'fix-not-deployed', 'fix-not-on-target']);
@@ -91,9 +100,12 @@ const NO_DATE = '';
  * in for the person to confirm or change; an empty answer names no date; Escape stops the journey
  * before the draft. The reply never names a date the person did not choose.
  */
-async function askNextStepBy(folder: FolderIssues): Promise<string | undefined> {
+function suggestedNextStepBy(folder: FolderIssues): string {
   const days = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri).get<number>(SETTINGS.nextStepWorkingDays, 2);
-  const suggestion = suggestNextStepBy(new Date().toISOString(), days) ?? NO_DATE;
+  return suggestNextStepBy(new Date().toISOString(), days) ?? NO_DATE;
+}
+
+async function askNextStepBy(suggestion: string): Promise<string | undefined> {
   const today = new Date().toLocaleDateString('en-CA');
   const describe = (value: string): string =>
     value === NO_DATE ? vscode.l10n.t('Empty: the reply names no date.') : vscode.l10n.t('The reply will say: {0}.', formatDay(value, { locale: vscode.env.language, currentYear: new Date().getFullYear() }));
@@ -167,14 +179,27 @@ function verdictSentence(evidence: IssueEvidence, id: string): string {
 }
 
 const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
+/** Its command that renders Markdown with the engine its editors use (the one other extensions call). */
+const MARKDOWN_RENDER = 'markdown.api.render';
+/** A heading, a list and a fenced block: what a draft has, so that what the engine loads for them is loaded. */
+const MARKDOWN_SAMPLE = '# a\n\n- b\n\n```\nc\n```\n';
 
-/** Activates VS Code's Markdown support ahead of the draft (idempotent; absent or disabled: nothing to do). */
-export function prepareMarkdown(): Promise<void> {
+let markdownEngine: Promise<void> | undefined;
+
+/**
+ * Activates VS Code's Markdown support ahead of the draft and, with `engine`, has it build its
+ * Markdown engine (markdown-it, its plugins, highlight.js' languages: 0.2-0.3 s of the extension
+ * host, which it otherwise spends as the first draft opens). The engine is built once per extension
+ * host; absent or disabled: nothing to do.
+ */
+export function prepareMarkdown(engine = true): Promise<void> {
   const markdown = vscode.extensions.getExtension(MARKDOWN_EXTENSION);
-  if (markdown === undefined || markdown.isActive) return Promise.resolve();
-  return Promise.resolve(markdown.activate()).then(
+  if (markdown === undefined) return Promise.resolve();
+  const activated = Promise.resolve(markdown.isActive ? undefined : markdown.activate());
+  const prepared = engine ? (markdownEngine ??= activated.then(() => vscode.commands.executeCommand(MARKDOWN_RENDER, MARKDOWN_SAMPLE))) : activated;
+  return prepared.then(
     () => undefined,
-    // The draft still opens; it pays the activation itself, as it did before.
+    // The draft still opens; it pays the activation or the engine itself, as it did before.
     () => undefined,
   );
 }
@@ -270,8 +295,9 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     }
     const reported = Date.now();
     // The draft opens as Markdown; the first Markdown document of a window waits for VS Code's
-    // Markdown extension to activate (seconds on a busy extension host), done here while git works.
-    void prepareMarkdown();
+    // Markdown extension to activate (seconds on a busy extension host), done here while git works;
+    // its engine is built while the next step is asked (below).
+    void prepareMarkdown(false);
 
     // 3. The evidence: what was checked early is confirmed against the issue as it stands now (the
     // report may name the client's version); only a changed input is checked again.
@@ -300,7 +326,27 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     // 5. The date of the next step, as the person chooses it.
     const draftArgs: Omit<DraftReplyArgs, 'issue' | 'folder'> = { ...(args.draft ?? {}) };
     if (draftArgs.nextStepBy === undefined && interactive) {
-      const chosen = await askNextStepBy(folder);
+      const suggestion = suggestedNextStepBy(folder);
+      const asked = askNextStepBy(suggestion);
+      // The draft as the suggestion would have it, rendered and thrown away while the person reads
+      // the question: its templates are compiled by the time the answer comes. Nothing is written or
+      // shown; the answer given is what the draft below is rendered with.
+      const issue = folder.store.issue(id);
+      const prepare = deps.prepareDraft;
+      const ahead =
+        prepare && issue
+          ? setTimeout(() => {
+              void prepareMarkdown();
+              const at = Date.now();
+              prepare(folder, issue, result, { ...draftArgs, ...(suggestion !== NO_DATE ? { nextStepBy: suggestion } : {}) }).then(
+                () => log().info(`Rendered the reply for ${id} ahead in ${Date.now() - at} ms, while the next step was asked`),
+                // Draft Reply renders it again and reports whatever failed.
+                () => undefined,
+              );
+            }, PREPARE_AFTER_MS)
+          : undefined;
+      const chosen = await asked;
+      clearTimeout(ahead);
       if (chosen === undefined) return { issue: id, verdict: result.verdict, sentence, draft: undefined };
       if (chosen !== NO_DATE) draftArgs.nextStepBy = chosen;
     }

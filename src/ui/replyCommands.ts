@@ -10,6 +10,7 @@ import { buildReplyContext, fileNameWords } from '../core/reply/context';
 import { readRemoteUrl } from '../git/dotGit';
 import type { TemplateError } from '../core/reply/templateErrors';
 import { mailtoUrl, replySubject } from '../core/reply/mail';
+import type { RenderResult } from '../core/reply/render';
 import { markdownToText, renderReply } from '../core/reply/render';
 import { describeTemplateError } from '../core/reply/templateErrors';
 import { parseRemote } from '../core/reply/remoteLinks';
@@ -84,6 +85,59 @@ export interface ReplyCommandsDeps {
   templatesRoot: string;
 }
 
+/** The language a draft is written in: as asked, else the client's, else the setting's. */
+function draftLanguage(folder: FolderIssues, issue: Issue, args: Partial<DraftReplyArgs>): Language {
+  const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
+  return args.language ?? folder.store.client(issue.client)?.language ?? config.get<Language>(SETTINGS.defaultLanguage, 'es');
+}
+
+/** Renders the issue's reply from `evidence` as `args` ask: with the workspace's templates, or with the built-in ones alone. */
+async function draftRenderer(
+  templatesRoot: string,
+  folder: FolderIssues,
+  issue: Issue,
+  evidence: IssueEvidence,
+  args: Partial<DraftReplyArgs>,
+): Promise<{ render: (withOverrides: boolean) => RenderResult }> {
+  const client = folder.store.client(issue.client);
+  const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
+  const language = draftLanguage(folder, issue, args);
+  const context = buildReplyContext({
+    evidence,
+    language,
+    ...(args.register !== undefined ? { register: args.register } : {}),
+    ...(args.audience !== undefined ? { audience: args.audience } : {}),
+    ...(client ? { client } : {}),
+    issue,
+    appendix: args.appendix ?? config.get<boolean>(SETTINGS.replyAppendix, false),
+    ...(args.nextStepBy !== undefined ? { nextStepBy: args.nextStepBy } : {}),
+  });
+  const builtin = folderTemplateSource(templatesRoot, language, 'builtin');
+  // A relative setting is taken from the workspace folder; the default sits beside the issues.
+  const templatesSetting = config.get<string>(SETTINGS.templatesFolder) || '.proof-of-fix/templates';
+  const templatesDir = path.isAbsolute(templatesSetting) ? templatesSetting : vscode.Uri.joinPath(folder.folder.uri, ...templatesSetting.split(/[\\/]+/)).fsPath;
+  // A template may not lead outside the workspace folder (or the folder the setting names).
+  const override = folderTemplateSource(templatesDir, language, 'override', path.isAbsolute(templatesSetting) ? templatesSetting : folder.folder.uri.fsPath);
+  const options = { builtin, override, forge: parseRemote(await readRemoteUrl(folder.folder.uri.fsPath)) };
+  return { render: (withOverrides) => renderReply(context, withOverrides ? options : { ...options, override: undefined }) };
+}
+
+/** Renders the draft a journey is about to ask for and keeps nothing (see prepareDraftText). */
+export type DraftPreparer = (folder: FolderIssues, issue: Issue, evidence: IssueEvidence, args: Omit<DraftReplyArgs, 'issue' | 'folder'>) => Promise<void>;
+
+/**
+ * Renders a reply and throws the text away: the templates it uses are compiled then (0.2-0.8 s of
+ * the extension host on a reply's first rendering in a window), so Draft Reply asked for next
+ * renders at once. Nothing is written, recorded or shown; a failing template is Draft Reply's to report.
+ */
+export function prepareDraftText(templatesRoot: string): DraftPreparer {
+  return async (folder, issue, evidence, args) => {
+    const { render } = await draftRenderer(templatesRoot, folder, issue, evidence, args);
+    const result = render(true);
+    if (!result.ok && result.errors.some((e) => e.origin === 'override')) render(false);
+  };
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -133,34 +187,17 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
     if (!resolved) return undefined;
     const { folder, issue, args } = resolved;
     const client = folder.store.client(issue.client);
-    const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
-    const language: Language = args.language ?? client?.language ?? config.get<Language>(SETTINGS.defaultLanguage, 'es');
+    const language = draftLanguage(folder, issue, args);
     const started = Date.now();
     const evidence = await computeFor(folder, issue);
     const evidenceMs = Date.now() - started;
-    const context = buildReplyContext({
-      evidence,
-      language,
-      ...(args.register !== undefined ? { register: args.register } : {}),
-      ...(args.audience !== undefined ? { audience: args.audience } : {}),
-      ...(client ? { client } : {}),
-      issue,
-      appendix: args.appendix ?? config.get<boolean>(SETTINGS.replyAppendix, false),
-      ...(args.nextStepBy !== undefined ? { nextStepBy: args.nextStepBy } : {}),
-    });
-    const builtin = folderTemplateSource(deps.templatesRoot, language, 'builtin');
-    // A relative setting is taken from the workspace folder; the default sits beside the issues.
-    const templatesSetting = config.get<string>(SETTINGS.templatesFolder) || '.proof-of-fix/templates';
-    const templatesDir = path.isAbsolute(templatesSetting) ? templatesSetting : vscode.Uri.joinPath(folder.folder.uri, ...templatesSetting.split(/[\\/]+/)).fsPath;
-    // A template may not lead outside the workspace folder (or the folder the setting names).
-    const override = folderTemplateSource(templatesDir, language, 'override', path.isAbsolute(templatesSetting) ? templatesSetting : folder.folder.uri.fsPath);
-    const options = { builtin, override, forge: parseRemote(await readRemoteUrl(folder.folder.uri.fsPath)) };
-    let result = renderReply(context, options);
+    const { render } = await draftRenderer(deps.templatesRoot, folder, issue, evidence, args);
+    let result = render(true);
     let templateErrors: TemplateError[] = [];
     if (!result.ok && result.errors.some((e) => e.origin === 'override')) {
       templateErrors = result.errors;
       if (!(await offerBuiltin(result.errors, args.onTemplateError))) return undefined;
-      result = renderReply(context, { ...options, override: undefined });
+      result = render(false);
     }
     if (!result.ok) throw new Error(result.errors.map(describeTemplateError).join('\n'));
     const text = result.text;

@@ -1,7 +1,7 @@
 // The tone check in the editor: diagnostics on reply drafts, refreshed as the person types, and
 // quick fixes: a calm rewrite of the flagged words or sentence, or their removal.
 import * as vscode from 'vscode';
-import { changeOwnerOf, checkTone, toneFixes, toneWarmUpSteps } from '../core/tone/check';
+import { changeOwnerOf, checkTone, toneCheckSteps, toneFixes, toneWarmUpSteps } from '../core/tone/check';
 import type { ToneFix } from '../core/tone/check';
 import { isLearnedFinding } from '../core/tone/learned';
 import type { ToneFinding } from '../core/tone/model';
@@ -90,10 +90,36 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     if (!this.drafts.get(doc.uri)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
+    this.timers.set(key, setTimeout(() => this.checkInSteps(doc), CHECK_DELAY_MS));
+  }
+
+  /**
+   * Checks a draft without holding the extension host: its rules one per turn of the event loop,
+   * then the check itself. A draft's first check in a window compiles every pattern its text could
+   * match (0.3-0.7 s at once, which held the window's requests right after the draft opened); in
+   * steps, a request waits for one rule at most. A change meanwhile schedules a new check (which
+   * clears this one's timer), so the findings shown are always of the text as it stands.
+   */
+  private checkInSteps(doc: vscode.TextDocument): void {
+    const draft = this.drafts.get(doc.uri);
+    const key = doc.uri.toString();
+    if (!draft || doc.isClosed) {
       this.timers.delete(key);
-      this.check(doc);
-    }, CHECK_DELAY_MS));
+      return;
+    }
+    const steps = toneCheckSteps(doc.getText(), draft.language);
+    const next = (): void => {
+      if (this.disposed || doc.isClosed) return;
+      const step = steps.shift();
+      if (step === undefined) {
+        this.timers.delete(key);
+        this.check(doc);
+        return;
+      }
+      step();
+      this.timers.set(key, setTimeout(next, 0));
+    };
+    next();
   }
 
   /** Drafts checked since they were last rendered (a new rendering is checked when shown). */

@@ -281,10 +281,13 @@ async function benchWorkbenchSize(manifest: SynthManifest, size: string): Promis
     // in our windows below) and on (as in most people's windows).
     // BENCH_VIEW_ONLY=1: only the first window's view (every verdict), for before/after runs close together.
     if (process.env.BENCH_VIEW_ONLY === '1') return await viewOnly(manifest, size, ids, profileDir, settings);
-    log(`${size}: the window alone (a trivial extension), git extension off, then on`);
-    const alone = await measureWindowBaseline(manifest.repoDir, settings);
+    // BENCH_WINDOW_ALONE=0 skips them (two windows, about a minute each): for runs comparing our own builds.
+    const skipAlone = process.env.BENCH_WINDOW_ALONE === '0';
+    const notMeasured: BaselineTimes = { activated: Number.NaN, activityBar: Number.NaN, reloadActivated: Number.NaN, reloadPalette: Number.NaN, reloadCommand: Number.NaN, reloadPicker: Number.NaN };
+    log(skipAlone ? `${size}: the window alone not measured (BENCH_WINDOW_ALONE=0)` : `${size}: the window alone (a trivial extension), git extension off, then on`);
+    const alone = skipAlone ? notMeasured : await measureWindowBaseline(manifest.repoDir, settings);
     log(`${size}: the window alone: ${JSON.stringify(alone)}`);
-    const aloneGit = await measureWindowBaseline(manifest.repoDir, { ...settings, 'git.enabled': true });
+    const aloneGit = skipAlone ? notMeasured : await measureWindowBaseline(manifest.repoDir, { ...settings, 'git.enabled': true });
     log(`${size}: the window alone, git extension on: ${JSON.stringify(aloneGit)}`);
     log(`${size}: window open, no scan cache on disk`);
     wb = await openBrowserWorkbench({ profileDir, workspace: manifest.repoDir, folder: manifest.repoDir, settings });

@@ -8,9 +8,11 @@ import type { Issue } from '../../src/core/store/model';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
 import type { JourneyResult } from '../../src/ui/journey';
+import type { DraftReplyResult } from '../../src/ui/replyCommands';
+import { prepareDraftText } from '../../src/ui/replyCommands';
 import { DEMO_VERDICTS, writeDemoStore } from '../support/demoWorkspace';
 import { waitFor } from '../support/wait';
-import { activateApi, assertRefused, runCommand, workspaceRoot } from './api';
+import { EXTENSION_ID, activateApi, assertRefused, runCommand, workspaceRoot } from './api';
 
 describe("The Client Says It's Back…", function () {
   this.timeout(120_000);
@@ -97,6 +99,29 @@ describe("The Client Says It's Back…", function () {
       fs.writeFileSync(file, original);
       await vscode.commands.executeCommand(CommandIds.refreshIssues);
     }
+  });
+
+  it('renders the coming draft ahead without writing, recording or showing anything, and drafts the date the person then chose', async () => {
+    const folder = api.issues.all()[0]!;
+    const issue = folder.store.issue('ACME-2');
+    assert.ok(issue);
+    const evidence = await api.evidence.request(folder, 'ACME-2');
+    const drafts = path.join(root, '.proof-of-fix', 'drafts');
+    const listing = (): string[] => (fs.existsSync(drafts) ? fs.readdirSync(drafts).sort() : []);
+    const stamp = (): string[] => listing().map((f) => `${f} ${fs.statSync(path.join(drafts, f)).mtimeMs}`);
+    const draftDocs = (): string[] => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'proof-of-fix-draft').map((d) => d.uri.toString());
+    const shownEditors = (): string[] => vscode.window.visibleTextEditors.map((e) => e.document.uri.toString());
+    const before = { files: stamp(), docs: draftDocs(), editors: shownEditors() };
+    const templates = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'templates');
+    // The suggestion the question showed: rendered, then thrown away.
+    await prepareDraftText(templates)(folder, issue, evidence, { nextStepBy: '2099-01-05' });
+    assert.deepEqual(stamp(), before.files, 'rendering ahead wrote to the drafts folder');
+    assert.deepEqual(draftDocs(), before.docs, 'rendering ahead opened a draft document');
+    assert.deepEqual(shownEditors(), before.editors, 'rendering ahead showed an editor');
+    // The person chose another day: the draft says that one.
+    const drafted = await vscode.commands.executeCommand<DraftReplyResult>(CommandIds.draftReply, { issue: 'ACME-2', nextStepBy: '2099-01-07', ifEdited: 'replace' });
+    assert.match(drafted.text, /\b7 de enero\b/);
+    assert.doesNotMatch(drafted.text, /\b5 de enero\b/);
   });
 
   it('fails with a clear message for an unknown issue and writes nothing', async () => {

@@ -2,7 +2,7 @@
 // one check per sample, so an extension host warming it in idle time is never held for a whole
 // language; and a check after it finds what a check without it finds.
 import * as assert from 'node:assert/strict';
-import { checkTone, toneRules, toneWarmUpSteps } from '../../src/core/tone/check';
+import { checkTone, toneCheckSteps, toneRules, toneWarmUpSteps } from '../../src/core/tone/check';
 import type { Language } from '../../src/core/store/model';
 
 const BAD: Record<Language, string> = {
@@ -20,6 +20,19 @@ describe('the tone check warmed up in steps', () => {
       const findings = checkTone(BAD[language], language);
       assert.ok(findings.length >= 2, `findings: ${findings.map((f) => f.category).join(', ')}`);
       assert.deepEqual(new Set(findings.map((f) => f.category)), new Set(['blaming', 'overpromising']));
+    });
+  }
+
+  for (const language of ['es', 'en'] as Language[]) {
+    it(`cuts one ${language} check of a draft into a step per rule, one for the learned model and one per paragraph, and the check after them finds the same`, () => {
+      const text = `${BAD[language]}\n\n${BAD[language].toUpperCase()}`;
+      const steps = toneCheckSteps(text, language);
+      assert.equal(steps.length, toneRules(language).length + 1 + 2);
+      for (const step of steps) assert.equal(step(), undefined);
+      const after = checkTone(text, language, { allow: ['ok'] });
+      assert.deepEqual(new Set(after.map((f) => f.category)), new Set(['blaming', 'overpromising', 'shouting']));
+      // The steps only compile: the same check gives the same findings, run again.
+      assert.deepEqual(checkTone(text, language, { allow: ['ok'] }), after);
     });
   }
 });

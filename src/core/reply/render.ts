@@ -38,6 +38,44 @@ const RENDER_LIMITS = {
   maxPartialCalls: 2_000,
 } as const;
 
+/** How every template compiles: strict (a missing field fails) and unescaped (the reply is Markdown, not HTML). */
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/**
+ * Templates parsed and compiled, by their exact text: a reply's set takes 0.2-0.8 s of the
+ * extension host to compile and is the same text on every draft, so each text is compiled once per
+ * process and each rendering binds it to its own environment (its helpers, its bounded partials).
+ * Keyed by the text, an edited workspace template is simply a new entry. The cached tree is only
+ * read (the checks), never handed to the compiler, which may rewrite the tree it is given.
+ */
+const templateCache = new Map<string, { ast: hbs.AST.Program; spec?: TemplateSpecification }>();
+/** A bound far above one workspace's templates in two languages; past it the cache starts again. */
+const TEMPLATE_CACHE_MAX = 400;
+
+function cachedTemplate(text: string): { ast: hbs.AST.Program; spec?: TemplateSpecification } {
+  let entry = templateCache.get(text);
+  if (entry === undefined) {
+    if (templateCache.size >= TEMPLATE_CACHE_MAX) templateCache.clear();
+    entry = { ast: Handlebars.parse(text) };
+    templateCache.set(text, entry);
+  }
+  return entry;
+}
+
+/**
+ * The template's compiled functions, made once per text: Handlebars' own precompiled form, read
+ * back the way Handlebars documents for precompiled templates, and bound per rendering by
+ * `env.template` (as `env.compile` does internally on its first call).
+ */
+function compiledSpec(text: string): TemplateSpecification {
+  const entry = cachedTemplate(text);
+  if (entry.spec === undefined) {
+    const source = Handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string;
+    entry.spec = new Function(`return ${source};`)() as TemplateSpecification;
+  }
+  return entry.spec;
+}
+
 function isProgram(value: hbs.AST.Program | TemplateError): value is hbs.AST.Program {
   return (value as { type?: unknown }).type === 'Program';
 }
@@ -122,12 +160,13 @@ export function renderReply(context: ReplyContext, options: RenderOptions, templ
   // Parse, check and compile only what this reply uses: the main template and the partials it
   // reaches. A broken template of another verdict does not block this one.
   const partialNames = new Set([...files.keys()].filter((n) => n !== templateName));
+  const sourceOf = (file: TemplateFile): string => (file.name === templateName ? file.text : asWholeLines(file.text));
   const parse = (file: TemplateFile): hbs.AST.Program | TemplateError => {
     if (file.refused !== undefined) {
       return { code: 'outside-workspace', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: `${file.file} leads outside the workspace` };
     }
     try {
-      return env.parse(file.name === templateName ? file.text : asWholeLines(file.text));
+      return cachedTemplate(sourceOf(file)).ast;
     } catch (error) {
       return { code: 'syntax', file: file.file, template: file.name, origin: file.origin, name: file.name, detail: error instanceof Error ? error.message : String(error), ...parseErrorPosition(error) };
     }
@@ -148,7 +187,10 @@ export function renderReply(context: ReplyContext, options: RenderOptions, templ
       errors.push(...failures.map((f) => toTemplateError(f, file)));
       continue;
     }
-    compiled.set(name, env.compile(ast, { strict: true, noEscape: true }));
+    // Bound on first use, as env.compile does: a partial this reply never calls costs nothing more.
+    let bound: Handlebars.TemplateDelegate | undefined;
+    const source = sourceOf(file);
+    compiled.set(name, (ctx: unknown, runtime?: Handlebars.RuntimeOptions) => (bound ??= env.template(compiledSpec(source)))(ctx, runtime));
     for (const used of partialsUsed(ast)) {
       if (!seen.has(used) && files.has(used)) {
         seen.add(used);
