@@ -36,8 +36,6 @@ export const IDS_PER_READ = 4000;
 // thousands of lookups per command for a warning nobody reads (each id is a full commit id).
 const ID_ARGS_CONFIG = ['core.warnAmbiguousRefs=false'];
 
-const IDS_PER_WRITE = 64;
-
 /**
  * Ids for a running git's stdin (`--stdin`), one a line, as the first read finds them; the
  * iteration ends when the feed is closed.
@@ -51,8 +49,7 @@ class IdFeed implements AsyncIterable<string> {
   push(sha: string): void {
     this.pending.push(`${sha}\n`);
     this.count++;
-    // Written in groups: one write (and one wake of git) per id would cost Node more than git's look-ups.
-    if (this.pending.length >= IDS_PER_WRITE) this.wake?.();
+    this.wake?.();
   }
 
   close(): void {
