@@ -4,7 +4,6 @@
 // overlap. Each command is logged when it ends, with its duration, so the log answers "what was
 // slow" as well. Commands of background work (core/backgroundWork.ts) start under `nice`, where it
 // exists: the window and the user's request keep the cores.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
@@ -54,13 +53,6 @@ export interface RunOptions {
    * see core/evidence/cancel.ts); the run then rejects with EvidenceCancelled.
    */
   signal?: AbortSignal;
-  /**
-   * Written to git's stdin piece by piece as it comes (a command with `--stdin`), then stdin is
-   * closed: git starts, and reads what it is given, before the caller knows all of it. simple-git
-   * gives no stdin, so such a command is spawned here, with the same settings, environment, limits,
-   * cancellation and error reporting. Its block timeout counts from the input's end.
-   */
-  input?: AsyncIterable<string>;
 }
 
 /** Something git said on stderr of a command that succeeded, which makes its answer incomplete. */
@@ -181,73 +173,6 @@ interface Limits {
 /** Why a command was stopped by us rather than ended by git. */
 type Stop = { code: 'timeout'; limit: number } | { code: 'output-too-large'; limit: number } | { code: 'cancelled' };
 
-interface InputCommand {
-  program: string;
-  args: string[];
-  cwd: string;
-  input: AsyncIterable<string>;
-  abort: AbortSignal;
-  blockTimeoutMs: number;
-  onBlockTimeout: () => void;
-  onStdout: (chunk: Buffer) => void;
-  onStderr: (chunk: Buffer) => void;
-  onLine: () => void;
-}
-
-/**
- * Runs a command that reads stdin, without a shell: resolves when git exits with 0; rejects as
- * simple-git's runs do (a spawn failure names the program, an exit code keeps git's stderr behind
- * EXIT_MARK), so the runner reports both alike.
- */
-function runWithInput(command: InputCommand): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command.program, command.args, { cwd: command.cwd, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    const stderr: Buffer[] = [];
-    let block: NodeJS.Timeout | null = null;
-    let inputEnded = false;
-    const arm = (): void => {
-      if (block !== null) clearTimeout(block);
-      if (inputEnded) block = setTimeout(command.onBlockTimeout, command.blockTimeoutMs);
-    };
-    const kill = (): void => {
-      child.stdin.destroy();
-      child.kill('SIGINT');
-    };
-    command.abort.addEventListener('abort', kill);
-    child.stdout.on('data', (chunk: Buffer) => {
-      arm();
-      command.onStdout(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr.push(chunk);
-      command.onStderr(chunk);
-    });
-    // A git that exits early (a bad id) closes its stdin: the exit code tells why, not EPIPE.
-    child.stdin.on('error', () => undefined);
-    child.on('error', (error) => {
-      command.abort.removeEventListener('abort', kill);
-      if (block !== null) clearTimeout(block);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      command.abort.removeEventListener('abort', kill);
-      if (block !== null) clearTimeout(block);
-      if (code === 0 && !command.abort.aborted) resolve();
-      else reject(new Error(`${EXIT_MARK}${code ?? -1}\u0000${Buffer.concat(stderr).toString('utf8')}`));
-    });
-    void (async (): Promise<void> => {
-      for await (const piece of command.input) {
-        if (child.stdin.destroyed) return;
-        for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) command.onLine();
-        if (!child.stdin.write(piece)) await new Promise((drained) => child.stdin.once('drain', drained));
-      }
-      child.stdin.end();
-      inputEnded = true;
-      arm();
-    })().catch(kill);
-  });
-}
-
 /** A runner for the repository at `baseDir`: git runs there, in the repository's queue. */
 export function createGitRunner(baseDir: string, options: GitRunnerOptions = {}): GitRunner {
   const queueKey = path.resolve(options.queueKey ?? baseDir);
@@ -342,40 +267,13 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
     const onStderr = (chunk: Buffer | string): void => {
       if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.toString().slice(0, MAX_STDERR_CHARS - stderr.length);
     };
-    let lines = 0;
-    const streamOnly = runOptions.streamOnly === true && runOptions.onStdout !== undefined;
-    const kept: Buffer[] = [];
-    const withInput = async (input: AsyncIterable<string>): Promise<string> => {
-      const settings = [...config, ...(runOptions.config ?? [])].flatMap((c) => ['-c', c]);
-      const git = options.binary ?? 'git';
-      const blockTimeoutMs = options.blockTimeoutMs ?? 5 * 60 * 1000;
-      await runWithInput({
-        program: nice ?? git,
-        args: [...(nice === null ? [] : [git]), ...settings, ...GLOBAL_ARGS, ...args],
-        cwd: baseDir,
-        input,
-        abort: controller.signal,
-        blockTimeoutMs,
-        onBlockTimeout: () => {
-          stop ??= { code: 'timeout', limit: Math.round(blockTimeoutMs / 1000) };
-          controller.abort();
-        },
-        onStdout: (chunk) => {
-          if (!streamOnly) kept.push(chunk);
-          onStdout(chunk);
-        },
-        onStderr,
-        onLine: () => lines++,
-      });
-      return Buffer.concat(kept).toString('utf8');
-    };
     try {
-      const stdout = runOptions.input === undefined ? await make(runOptions.config ?? [], controller.signal, onStdout, onStderr, streamOnly, nice).raw([...GLOBAL_ARGS, ...args]) : await withInput(runOptions.input);
+      const instance = make(runOptions.config ?? [], controller.signal, onStdout, onStderr, runOptions.streamOnly === true && runOptions.onStdout !== undefined, nice);
+      const stdout = await instance.raw([...GLOBAL_ARGS, ...args]);
       if (stop !== null) throw new Error('stopped');
       if (LAZY_FETCH_FAILED.test(stderr)) throw new GitFailure('failed', stderr.trim());
       const warnings = warningsOf(stderr);
-      const fed = runOptions.input === undefined ? '' : `, ${lines} lines on stdin`;
-      log(`${command} (${Date.now() - started} ms${niced}${fed}${warnings.length > 0 ? `, warning: ${warnings.join(', ')}` : ''})`);
+      log(`${command} (${Date.now() - started} ms${niced}${warnings.length > 0 ? `, warning: ${warnings.join(', ')}` : ''})`);
       return { stdout, exitCode: 0, stderr, warnings };
     } catch (error) {
       const ms = Date.now() - started;

@@ -27,118 +27,62 @@ function toBuffer(chunk: Buffer | string): Buffer {
 // more show a mark: reading them twice would cost more than reading every header once.
 const MARKED_SAMPLE = 2000;
 const MARKED_SHARE_TO_GIVE_UP = 1 / 3;
-// Ids per command of the second read, given on stdin. A full batch's git prints while the first
-// read goes on, so its references are parsed beside the walk; each batch is a process, which costs
-// a large Node process dearly to start (at 100k commits, batches of 1000 made the scan slower on
-// two busy cores than batches of 4000).
+// Ids per command of the second read: about 160 KB of arguments, well under Linux's and macOS's
+// limits, in few commands (each one a process, which costs a large Node process dearly to start:
+// at 100k commits, batches of 1000 made the scan slower on two busy cores than batches of 4000).
+// Windows allows 32 KB per command line: there a scan reads everything in one pass.
 export const IDS_PER_READ = 4000;
 // Ids given as arguments are looked up as ref names too, only to warn when one is also a ref's name:
 // thousands of lookups per command for a warning nobody reads (each id is a full commit id).
 const ID_ARGS_CONFIG = ['core.warnAmbiguousRefs=false'];
 
 /**
- * Ids for a running git's stdin (`--stdin`), one a line, as the first read finds them; the
- * iteration ends when the feed is closed.
- */
-class IdFeed implements AsyncIterable<string> {
-  private pending: string[] = [];
-  private wake: (() => void) | null = null;
-  private closed = false;
-  count = 0;
-
-  push(sha: string): void {
-    this.pending.push(`${sha}\n`);
-    this.count++;
-    this.wake?.();
-  }
-
-  close(): void {
-    this.closed = true;
-    this.wake?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<string> {
-    for (;;) {
-      if (this.pending.length > 0) {
-        const text = this.pending.join('');
-        this.pending = [];
-        yield text;
-      } else if (this.closed) {
-        return;
-      } else {
-        await new Promise<void>((woken) => (this.wake = woken));
-        this.wake = null;
-      }
-    }
-  }
-}
-
-/**
  * Two reads (see SCAN_MESSAGE_ARGS): ids, parents and messages of the whole range, then in full
- * only the commits whose message shows a mark. The second read's git is started as soon as the
- * first mark is known and is given the ids on stdin as the first read finds them, on `beside` (a
- * runner with a queue of its own: a few commits by id, no walk): git looks each one up while the
- * walk still runs, and its process start is not paid after the walk. A batch holds IDS_PER_READ
- * ids; a full batch prints while the first read goes on, so parsing its references overlaps the
- * walk. Every marked commit must come back: one the second read lost would be an issue's fix
- * missing from the answer.
+ * only the commits whose message shows a mark. The second read runs in batches while the first
+ * is still printing, on `beside` (a runner with a queue of its own: a few commits by id, no walk),
+ * so that parsing the marked commits' references overlaps git's walk instead of following it.
+ * Every marked commit must come back: one the second read lost would be an issue's fix missing
+ * from the answer.
  */
 export async function readMarked(runner: GitRunner, beside: GitRunner, revisions: string[], onRecord: (record: MessageRecord) => void, filter: ScanFilter): Promise<number> {
   const outer = currentCancelSignal();
-  // A first read that fails ends the second read's gits, which would otherwise wait for ids.
-  const failed = new AbortController();
-  const batchSignal = outer === undefined ? failed.signal : AbortSignal.any([failed.signal, outer]);
   let again = 0;
   const batches: Promise<unknown>[] = [];
-  let feed: IdFeed | null = null;
-  const startBatch = (): IdFeed => {
-    const ids = new IdFeed();
+  let waiting: string[] = [];
+  const readAgain = (): void => {
+    const shas = waiting;
+    waiting = [];
     // Each batch its own parser: two batches' output must never be joined.
     const full = scanRecordStream((record) => {
       again++;
       onRecord(record);
     });
-    const batch = beside.run([...SCAN_ARGS, '--no-walk=unsorted', '--stdin', '--'], {
+    const batch = beside.run([...SCAN_ARGS, '--no-walk=unsorted', ...shas, '--'], {
       onStdout: (chunk) => full.push(toBuffer(chunk)),
       streamOnly: true,
-      signal: batchSignal,
+      signal: outer,
       config: ID_ARGS_CONFIG,
-      input: ids,
     });
     // Awaited below; meanwhile a failure is kept, not reported as unhandled.
     batch.catch(() => undefined);
     batches.push(batch);
-    return ids;
   };
-  const readAgain = (sha: string): void => {
-    feed ??= startBatch();
-    feed.push(sha);
-    if (feed.count >= IDS_PER_READ) {
-      feed.close();
-      feed = null;
-    }
-  };
-  // Before the sample decides, the marked ids wait: a first read given up reads everything.
-  let waiting: string[] | null = [];
   let count = 0;
   let marked = 0;
+  let decided = false;
   const giveUp = new AbortController();
   const afterEach = (): void => {
-    if (++count === MARKED_SAMPLE && waiting !== null) {
-      if (waiting.length >= count * MARKED_SHARE_TO_GIVE_UP) {
-        giveUp.abort();
-        return;
-      }
-      const decided = waiting;
-      waiting = null;
-      decided.forEach(readAgain);
+    if (++count === MARKED_SAMPLE) {
+      if (waiting.length >= count * MARKED_SHARE_TO_GIVE_UP) giveUp.abort();
+      else decided = true;
     }
+    // Before the sample decides, nothing is read again (a first read given up reads everything).
+    if (decided && waiting.length >= IDS_PER_READ) readAgain();
   };
   const stream = markedCommitStream(filter.marks, {
     marked(sha) {
       marked++;
-      if (waiting === null) readAgain(sha);
-      else waiting.push(sha);
+      waiting.push(sha);
       afterEach();
     },
     other: {
@@ -157,13 +101,11 @@ export async function readMarked(runner: GitRunner, beside: GitRunner, revisions
       signal: outer === undefined ? giveUp.signal : AbortSignal.any([giveUp.signal, outer]),
     });
   } catch (error) {
-    failed.abort();
     if (error instanceof EvidenceCancelled && giveUp.signal.aborted && outer?.aborted !== true) return readInFull(runner, revisions, onRecord);
     throw error;
   }
   stream.end();
-  (waiting ?? []).forEach(readAgain);
-  (feed as IdFeed | null)?.close();
+  if (waiting.length > 0) readAgain();
   await Promise.all(batches);
   if (again !== marked) throw new GitFailure('failed', `the second read of the scan returned ${again} of ${marked} commits`);
   return count;
