@@ -35,3 +35,19 @@ function cpuModel(): string {
   }
   return cpus()[0]?.model ?? 'unknown';
 }
+
+/**
+ * CPU time (user + system, ms) of this process's children that have ended and been waited for:
+ * git's own CPU for the commands run so far. Linux only (/proc); null elsewhere.
+ */
+export function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name in parentheses; cutime and cstime are the 16th and 17th, in clock ticks (100 per second).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    // Not Linux: no children's CPU to report.
+    return null;
+  }
+}

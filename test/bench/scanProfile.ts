@@ -10,7 +10,8 @@ import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { emptyScanCache, recordCommit, scanHistory } from '../../src/core/linking/scan';
 import { drainGit } from './gitProcess';
-import { timeOnce } from './measure';
+import { childrenCpuMs } from './machine';
+import { median, timeOnce } from './measure';
 import { clockGitProcesses, clockPort } from './profile';
 import { rawScan } from './rawGit';
 import { ms } from './rows';
@@ -29,9 +30,14 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
   const processes = stop();
   const afterGit = performance.now() - (processes.lastExit ?? started);
   // The scan's first read raw: how much of the gap is git printing more than the baseline's format.
+  // One run each, back to back, swung by ±15% on this machine: they alternate, and git's CPU is
+  // told beside the wall time (less moved by other work on the machine).
   const firstRead = [...SCAN_MESSAGE_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
-  const wide = await timeOnce(() => drainGit(repo, firstRead));
-  const narrow = await timeOnce(() => rawScan(repo, ALL_REVS));
+  const formats = await alternate(
+    () => drainGit(repo, firstRead),
+    () => rawScan(repo, ALL_REVS),
+    FORMAT_ROUNDS,
+  );
   // The Node side on the same bytes: records and marks, then the graph, as the scan does while git prints.
   const chunks = await gitChunks(repo, firstRead);
   const marks = compileIdPatterns(DEFAULT_ID_PATTERNS).marks ?? [];
@@ -78,10 +84,35 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
     `- ${size} full scan, profiled: ${ms(total)} ms total; git processes alive ${ms(processes.busyMs)} ms (${processes.processes} processes, ` +
       `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read); Node CPU ${ms(cpuMs)} ms during the scan (on the other core while git runs); ` +
       `${ms(afterGit)} ms from the last git process's exit to the answer; port calls: ${portSummary(clocked.stats)}. ` +
-      `The scan's first read (ids, parents, messages) drained raw: ${ms(wide)} ms (the baseline's format: ${ms(narrow)} ms, ${(wide / narrow).toFixed(2)}x). ` +
+      `The scan's first read (ids, parents, messages) drained raw, ${FORMAT_ROUNDS} runs alternating with the baseline's format, medians: ${formats.summary}. ` +
       `On those bytes in Node: ${records} records parsed and tested for marks in ${ms(parse)} ms (${marked.length} show one); with the graph built: ${ms(graph)} ms. ` +
       `The second read of the ${marked.length} marked commits in full, with their references found (${referencing} reference an issue): ${ms(refs)} ms.`,
   ];
+}
+
+const FORMAT_ROUNDS = 3;
+
+interface Alternated {
+  summary: string;
+}
+
+/** Runs `wide` and `narrow` in turn, `rounds` times each, and tells their median wall time and git's CPU. */
+async function alternate(wide: () => Promise<unknown>, narrow: () => Promise<unknown>, rounds: number): Promise<Alternated> {
+  const walls: [number[], number[]] = [[], []];
+  const cpus: [number[], number[]] = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    // Every other round the baseline goes first: neither side always follows the other.
+    const order: [0 | 1, () => Promise<unknown>][] = i % 2 === 0 ? [[0, wide], [1, narrow]] : [[1, narrow], [0, wide]];
+    for (const [side, fn] of order) {
+      const before = childrenCpuMs();
+      walls[side].push(await timeOnce(fn));
+      const after = childrenCpuMs();
+      if (before !== null && after !== null) cpus[side].push(after - before);
+    }
+  }
+  const [wideMs, narrowMs] = [median(walls[0]), median(walls[1])];
+  const cpu = cpus[0].length === 0 ? '' : `; git's CPU ${ms(median(cpus[0]))} ms against ${ms(median(cpus[1]))} ms (${(median(cpus[0]) / median(cpus[1])).toFixed(2)}x)`;
+  return { summary: `${ms(wideMs)} ms against the baseline's ${ms(narrowMs)} ms (${(wideMs / narrowMs).toFixed(2)}x)${cpu}` };
 }
 
 /** A command's output as the chunks a pipe delivers. */
