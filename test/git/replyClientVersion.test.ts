@@ -4,6 +4,7 @@
 // version. Seen on axios: a client on v0.28.1 (the CVE fix backported, intact) was told that 11 of
 // its lines "have been changed or removed in the version you run" by changes made on v1.x only.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { checkTone } from '../../src/core/tone/check';
 import { runCliCaptured } from '../support/cli';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
@@ -63,6 +64,15 @@ describe("reply: the client's version holds the fix intact, the target changed i
     const es = await reply(repo.dir, ['--ref', 'ACME-6', '--deployed', 'v1.0.0', '--lang', 'es', '--register', 'tu']);
     assert.match(es.text, /En el código actual, un cambio de Bob Other deshizo la corrección el .+; la versión que tienes publicada no incluye ese cambio\./);
     assert.deepEqual(checkTone(es.text, 'es'), []);
+    // The proof page says so too: the revert's mark is not the client's.
+    const page = async (deployed: string): Promise<string> => {
+      const out = repo.sibling(`page-${deployed}.html`);
+      const r = await runCliCaptured(['report', '--repo', repo.dir, '--ref', 'ACME-6', '--deployed', deployed, '--lang', 'en', '--out', out], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      return fs.readFileSync(out, 'utf8');
+    };
+    assert.match(await page('v1.0.0'), /A change by Bob Other undid the fix · not in the client&#x27;s version|A change by Bob Other undid the fix · not in the client's version/);
+    assert.doesNotMatch(await page('main'), /not in the client/);
     // Everyone else (the code as it is now, or a version unknown) is told the fix was undone.
     assert.equal((await reply(repo.dir, ['--ref', 'ACME-6', '--deployed', 'main', '--lang', 'en'])).verdict, 'fix-reverted');
     assert.equal((await reply(repo.dir, ['--ref', 'ACME-6', '--lang', 'en'])).verdict, 'fix-reverted');

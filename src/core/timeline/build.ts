@@ -163,9 +163,14 @@ export function buildTimeline(input: TimelineInput): Timeline {
       const summary = undone ? w.releaseUndone(tag.name) : altered ? w.releaseAltered(tag.name) : w.release(i === 0, tag.name);
       add('release', `release:${fix.sha}:${tag.name}`, tag.date, lane, tag.name, [summary, ...more], { lacksFix: undone, altered });
     }
+    // The client's version holds every line of the fix as it was: what undid or changed those lines
+    // on the target is not in it (the page must not read as if the client ran it).
+    const there = fix.survivalDeployed;
+    const clientIntact = evidence.deployed?.containsFix === true && there !== null && there.added > 0 && there.intact === there.added;
+    const outside = (summary: string, changedLines: boolean): string => (clientIntact && changedLines ? `${summary} · ${w.notInClientVersion}` : summary);
     for (const change of changes) {
-      if (change.role === 'revert') commit('revert', change.commit, w.revert, w.revertFact(whoOf(change.commit), perspective));
-      else commit('change', change.commit, w.change, w.changeFact(whoOf(change.commit), perspective, change.lines));
+      if (change.role === 'revert') commit('revert', change.commit, w.revert, outside(w.revertFact(whoOf(change.commit), perspective), true));
+      else commit('change', change.commit, w.change, outside(w.changeFact(whoOf(change.commit), perspective, change.lines), change.lines !== null));
     }
   }
 }

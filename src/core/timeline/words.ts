@@ -43,6 +43,8 @@ export interface TimelineWords {
   changeFact(who: Who, perspective: Perspective, lines: number | null): string;
   revert: string;
   revertFact(who: Who, perspective: Perspective): string;
+  /** Said of a change or revert on the target that the client's version, holding the fix intact, does not have. */
+  notInClientVersion: string;
   reply: string;
   replyFact: string;
   author(name: string, mine: boolean, perspective: Perspective): string;
@@ -108,6 +110,7 @@ const EN: TimelineWords = {
   },
   revert: 'undone',
   revertFact: (who, p) => `${who.mine ? (p === 'user' ? 'Your change' : 'A change of mine') : `A change by ${who.name}`} undid the fix`,
+  notInClientVersion: "not in the client's version",
   reply: 'reply',
   replyFact: 'Reply sent to the client',
   author: (name, mine, p) => (mine ? `${name} (${p === 'user' ? 'you' : 'me'})` : name),
@@ -177,6 +180,7 @@ const ES: TimelineWords = {
   },
   revert: 'deshecha',
   revertFact: (who, p) => `${who.mine ? (p === 'user' ? 'Tu cambio' : 'Un cambio mío') : `Un cambio de ${who.name}`} deshizo la corrección`,
+  notInClientVersion: 'no está en la versión del cliente',
   reply: 'respuesta',
   replyFact: 'Respuesta enviada al cliente',
   author: (name, mine, p) => (mine ? `${name} (${p === 'user' ? 'tú' : 'yo'})` : name),
