@@ -64,6 +64,8 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly warmed = new Set<Language>();
+  /** Languages whose first draft was checked in steps: what a reply needs is compiled from then on. */
+  private readonly stepped = new Set<Language>();
   private warmUpTimer: NodeJS.Timeout | undefined;
   private disposed = false;
   /** When the window's extension host made this (about when the window opened). */
@@ -97,8 +99,10 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
    * Checks a draft without holding the extension host: its rules one per turn of the event loop,
    * then the check itself. A draft's first check in a window compiles every pattern its text could
    * match (0.3-0.7 s at once, which held the window's requests right after the draft opened); in
-   * steps, a request waits for one rule at most. A change meanwhile schedules a new check (which
-   * clears this one's timer), so the findings shown are always of the text as it stands.
+   * steps, a request waits for one rule at most. Only the first draft of a language: later checks
+   * find the patterns compiled, and the steps would only run the check three times over. A change
+   * meanwhile schedules a new check (which clears this one's timer), so the findings shown are
+   * always of the text as it stands.
    */
   private checkInSteps(doc: vscode.TextDocument): void {
     const draft = this.drafts.get(doc.uri);
@@ -107,11 +111,13 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       this.timers.delete(key);
       return;
     }
-    const steps = toneCheckSteps(doc.getText(), draft.language);
+    const steps = this.stepped.has(draft.language) ? [] : toneCheckSteps(doc.getText(), draft.language);
     const next = (): void => {
       if (this.disposed || doc.isClosed) return;
       const step = steps.shift();
       if (step === undefined) {
+        // Done to the end (a change meanwhile would have stopped it): the patterns are compiled.
+        this.stepped.add(draft.language);
         this.timers.delete(key);
         this.check(doc);
         return;

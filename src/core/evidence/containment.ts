@@ -5,7 +5,7 @@
 import type { GitPort, TagRecord } from '../gitPort';
 import type { CommitGraph, CommitGraphData } from '../linking/commitGraph';
 import { commitGraphOf } from '../linking/commitGraph';
-import { shared } from './cancel';
+import { perScan } from './snapshotFacts';
 
 /** The part of a scan cache containment needs: the graph, and the refs the scan read. */
 export interface ContainmentSource {
@@ -20,21 +20,11 @@ export interface ContainmentStats {
   asked: number;
 }
 
-// One tag list per scan (keyed by its refs record, replaced on every scan): the tree's issues
-// share it instead of listing the tags once per issue.
-const tagLists = new WeakMap<object, Promise<{ tags: TagRecord[]; complete: boolean } | null>>();
-
+// One tag list per scan: the tree's issues share it instead of listing the tags once per issue (a
+// failed read is not kept: the next question asks again, and git answers it meanwhile).
 function tagListOf(port: GitPort, source: ContainmentSource): Promise<{ tags: TagRecord[]; complete: boolean } | null> {
-  let list = tagLists.get(source.refs);
-  if (list === undefined) {
-    const read = port.listCommitTags;
-    // Every issue awaits this list: it runs outside the first asker's cancellation.
-    list = read === undefined ? Promise.resolve(null) : shared(() => read.call(port));
-    // A failed read is not remembered: the next question asks again (and git answers it meanwhile).
-    list.catch(() => tagLists.delete(source.refs));
-    tagLists.set(source.refs, list);
-  }
-  return list;
+  const read = port.listCommitTags;
+  return read === undefined ? Promise.resolve(null) : perScan(source, 'tags', () => read.call(port));
 }
 
 /**

@@ -15,22 +15,26 @@ export interface SnapshotSource {
 // One memo per scan (keyed by its refs record, replaced on every scan), by question.
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-function memoOf(source: SnapshotSource, key: string, ask: () => Promise<unknown>): Promise<unknown> {
+/**
+ * The answer to `key` for the repository state this scan read, asked once whoever asks (every
+ * issue of the tree awaits it, so it runs outside the first asker's cancellation); a failed answer
+ * is not kept: the next asker asks again. The tag list of containment.ts is kept here too.
+ */
+export function perScan<T>(source: SnapshotSource, key: string, ask: () => Promise<T>): Promise<T> {
   let memo = memos.get(source.refs);
   if (memo === undefined) {
     memo = new Map();
     memos.set(source.refs, memo);
   }
-  let answer = memo.get(key);
+  let answer = memo.get(key) as Promise<T> | undefined;
   if (answer === undefined) {
-    // Every issue awaits this answer: it runs outside the first asker's cancellation.
-    answer = shared(ask);
+    const asked = shared(ask);
     const kept = memo;
-    // A failed question is not remembered: the next asker asks git again.
-    answer.catch(() => {
-      if (kept.get(key) === answer) kept.delete(key);
+    asked.catch(() => {
+      if (kept.get(key) === asked) kept.delete(key);
     });
-    memo.set(key, answer);
+    memo.set(key, asked);
+    answer = asked;
   }
   return answer;
 }
@@ -40,10 +44,8 @@ export function withSnapshotFacts(port: GitPort, source: SnapshotSource | null |
   if (source === null || source === undefined) return port;
   return new Proxy(port, {
     get(target, name, receiver): unknown {
-      if (name === 'repoState') return (): Promise<RepoState> => memoOf(source, 'state', () => target.repoState()) as Promise<RepoState>;
-      if (name === 'resolveCommit') {
-        return (ref: string): Promise<string | null> => memoOf(source, `ref\u0000${ref}`, () => target.resolveCommit(ref)) as Promise<string | null>;
-      }
+      if (name === 'repoState') return (): Promise<RepoState> => perScan(source, 'state', () => target.repoState());
+      if (name === 'resolveCommit') return (ref: string): Promise<string | null> => perScan(source, `ref\u0000${ref}`, () => target.resolveCommit(ref));
       return Reflect.get(target, name, receiver);
     },
   });

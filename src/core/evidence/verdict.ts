@@ -27,15 +27,21 @@ function judgedInDeployed(fix: FixEvidence, deployedKnown: boolean): boolean {
 }
 
 /**
+ * The client's version holds every line the fix added, as it was (measured there): whatever undid
+ * or changed those lines on the target is not in it. (A fix that added no line cannot show this.)
+ */
+export function intactWhereClientRuns(fix: FixEvidence): boolean {
+  const there = fix.survivalDeployed;
+  return fix.inDeployed === true && there !== null && there.added > 0 && lost(there) === 0;
+}
+
+/**
  * Whether the fix's reverts make it `fix-reverted`: always, except where the client's version holds
- * every line the fix added as it was. A revert takes those lines away, so that version cannot have
- * it: the revert is on the target only, and the client runs the fix. (A fix that added no line
- * cannot show this: its reverts always count.)
+ * the fix intact. A revert takes the fix's lines away, so that version cannot have it: the revert
+ * is on the target only, and the client runs the fix.
  */
 export function revertCounts(fix: FixEvidence, deployedKnown: boolean): boolean {
-  if (fix.reverts.length === 0) return false;
-  const there = fix.survivalDeployed;
-  return !(judgedInDeployed(fix, deployedKnown) && there !== null && there.added > 0 && lost(there) === 0);
+  return fix.reverts.length > 0 && !(deployedKnown && intactWhereClientRuns(fix));
 }
 
 export function fixVerdict(fix: FixEvidence, deployedKnown: boolean): Verdict {
@@ -70,6 +76,14 @@ function asDeployed(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence 
   if (fix.inDeployed !== false) return fix;
   const standIn = standInOnDeployedLine(fix, all);
   return standIn === undefined ? fix : { ...fix, inDeployed: true, survivalDeployed: standIn.survivalDeployed };
+}
+
+/**
+ * The survival of the fix's lines where the client runs it: its own there, or that of the
+ * counterpart standing in for it on the client's line; null when neither was measured.
+ */
+export function survivalWhereClientRuns(fix: FixEvidence, all: readonly FixEvidence[]): FixEvidence['survivalDeployed'] {
+  return asDeployed(fix, all).survivalDeployed;
 }
 
 /** The counterpart of `fix` (the same fix made on another line) that the client's version holds, not reverted there. */

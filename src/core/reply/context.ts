@@ -5,11 +5,11 @@
 import { compareNewestFirst } from '../commitOrder';
 import { distinctChanges } from '../evidence/fixRelations';
 import { standInOnDeployedLine } from '../evidence/verdict';
-import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../evidence/model';
+import type { CommitFacts, FixEvidence, IssueEvidence, Verdict } from '../evidence/model';
 import type { Audience, Client, Issue, Language, Register } from '../store/model';
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
-import { formatDate } from './format';
+import { changesOf, changesToShow, commit, fileNames, survivalTold } from './linesTold';
 import type { Appendix } from './appendix';
 
 export interface ReplyCommit {
@@ -205,14 +205,6 @@ export interface ReplyInput {
   timeZone?: string;
 }
 
-function baseName(file: string): string {
-  return file.split('/').pop() ?? file;
-}
-
-function fileNames(paths: readonly string[]): string[] {
-  return [...new Set(paths.map(baseName).filter((n) => n !== ''))];
-}
-
 /**
  * The words of the file names a reply may name (the fixes' files, the files later changes touched):
  * a file called `CHANGES` or `LICENSE` is a name, not shouting, wherever the tone check meets it.
@@ -220,10 +212,6 @@ function fileNames(paths: readonly string[]): string[] {
 export function fileNameWords(evidence: IssueEvidence): string[] {
   const paths = evidence.fixes.flatMap((f) => [...f.files, ...[f.survival, f.survivalDeployed].flatMap((s) => s?.changedBy.flatMap((c) => c.paths) ?? [])]);
   return [...new Set(fileNames(paths).flatMap((name) => name.split(/[^\p{L}\p{N}]+/u)).filter((w) => w !== ''))];
-}
-
-function commit(facts: CommitFacts, paths: readonly string[] = []): ReplyCommit {
-  return { sha: facts.sha, subject: facts.subject, author: facts.authorName, date: facts.date, byMe: facts.byMe, files: fileNames(paths) };
 }
 
 const RELEASE_NAME = /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/;
@@ -256,74 +244,6 @@ function isCounterpart(fix: FixEvidence): boolean {
 function uniqueBySha<T extends { sha: string }>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => (seen.has(item.sha) ? false : (seen.add(item.sha), true)));
-}
-
-/**
- * Survival where the client runs it, when that is known to contain the fix (the fix's own, or that
- * of the counterpart standing in for it on the client's line); else at the target.
- */
-function survivalOf(fix: FixEvidence, all: readonly FixEvidence[]): Survival | null {
-  if (fix.survivalDeployed !== null) return fix.survivalDeployed;
-  const standIn = fix.inDeployed === false ? standInOnDeployedLine(fix, all) : undefined;
-  return standIn?.survivalDeployed ?? fix.survival;
-}
-
-function sumSurvival(survivals: readonly (Survival | null)[]): ReplySurvival | undefined {
-  const measured = survivals.filter((s): s is Survival => s !== null);
-  const first = measured[0];
-  if (first === undefined) return undefined;
-  const total = { ref: first.ref, sha: first.sha, added: 0, intact: 0, changed: 0, modified: 0, removed: 0 };
-  for (const s of measured) {
-    total.added += s.added;
-    total.intact += s.intact;
-    total.modified += s.modified;
-    total.removed += s.removed;
-  }
-  total.changed = total.modified + total.removed;
-  return total;
-}
-
-function changesOf(fixes: FixEvidence[], all: readonly FixEvidence[]): ReplyChange[] {
-  const bySha = new Map<string, ReplyChange>();
-  for (const fix of fixes) {
-    for (const c of survivalOf(fix, all)?.changedBy ?? []) {
-      const existing = bySha.get(c.sha);
-      if (existing) existing.lines += c.lines;
-      else bySha.set(c.sha, { ...commit(c, c.paths), lines: c.lines });
-    }
-  }
-  return [...bySha.values()].sort(compareNewestFirst);
-}
-
-const CHANGES_LISTED = 4;
-
-/** Changes (newest first) by one author on one calendar day of the reader's zone, as one entry each. */
-function byAuthorAndDay(changes: ReplyChange[], timeZone: string | undefined): ReplyChange[] {
-  const day = (iso: string): string => formatDate(iso, { locale: 'en', ...(timeZone !== undefined ? { timeZone } : {}) });
-  const groups = new Map<string, ReplyChange>();
-  for (const c of changes) {
-    const key = `${c.byMe ? '' : c.author}\u0000${day(c.date)}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { ...c, files: [...c.files], changeCount: 1 });
-    else {
-      group.lines += c.lines;
-      group.changeCount = (group.changeCount ?? 1) + 1;
-      for (const f of c.files) if (!group.files.includes(f)) group.files.push(f);
-    }
-  }
-  return [...groups.values()];
-}
-
-/** The changes a plain reply names one by one, and what the others add up to. */
-function changesToShow(changes: ReplyChange[], timeZone: string | undefined): Pick<ReplyContext, 'changesShown' | 'changesMore'> {
-  const entries = byAuthorAndDay(changes, timeZone);
-  if (entries.length <= CHANGES_LISTED) return { changesShown: entries };
-  const largest = new Set([...entries].sort((a, b) => b.lines - a.lines || compareNewestFirst(a, b)).slice(0, CHANGES_LISTED - 1));
-  const rest = entries.filter((c) => !largest.has(c));
-  return {
-    changesShown: entries.filter((c) => largest.has(c)),
-    changesMore: { changes: rest.reduce((sum, c) => sum + (c.changeCount ?? 1), 0), lines: rest.reduce((sum, c) => sum + c.lines, 0) },
-  };
 }
 
 /**
@@ -384,15 +304,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const contactName = nonEmpty(client?.contactName);
   const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
   const update = deployed?.update ?? undefined;
-  const survival = sumSurvival(existing.map((f) => survivalOf(f, evidence.fixes)));
-  // The client's version holds the fix with fewer of its lines changed than the target: what the
-  // target changed since is not in the version they run, and a reply must not say it is.
-  const atTarget = deployed?.containsFix === true ? sumSurvival(existing.map((f) => f.survival)) : undefined;
-  const targetChangers = existing.flatMap((f) => f.survival?.changedBy ?? []);
-  const changedOnTarget =
-    atTarget !== undefined && atTarget.changed > (survival?.changed ?? 0)
-      ? { ...atTarget, byMe: targetChangers.length > 0 && targetChangers.every((c) => c.byMe), someByMe: targetChangers.some((c) => c.byMe) }
-      : undefined;
+  const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
 
   const replyIssue: ReplyIssue = {
     ...optional('id', nonEmpty(issue?.id) ?? nonEmpty(evidence.issueId ?? undefined)),

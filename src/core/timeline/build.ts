@@ -3,6 +3,7 @@
 // reverts on a lane of its own; a line that never got any fix as an empty lane.
 import { distinctChanges, linkedCopiesOf } from '../evidence/fixRelations';
 import type { CommitFacts, FixEvidence, IssueEvidence } from '../evidence/model';
+import { intactWhereClientRuns } from '../evidence/verdict';
 import { fixChanges } from '../evidenceView';
 import type { FixChange } from '../evidenceView';
 import { formatDate } from '../reply/format';
@@ -165,8 +166,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
     }
     // The client's version holds every line of the fix as it was: what undid or changed those lines
     // on the target is not in it (the page must not read as if the client ran it).
-    const there = fix.survivalDeployed;
-    const clientIntact = evidence.deployed?.containsFix === true && there !== null && there.added > 0 && there.intact === there.added;
+    const clientIntact = evidence.deployed?.containsFix === true && intactWhereClientRuns(fix);
     const outside = (summary: string, changedLines: boolean): string => (clientIntact && changedLines ? `${summary} · ${w.notInClientVersion}` : summary);
     for (const change of changes) {
       if (change.role === 'revert') commit('revert', change.commit, w.revert, outside(w.revertFact(whoOf(change.commit), perspective), true));
