@@ -235,3 +235,20 @@ describe('tone: guards that read the context (classes of false alarms on new wri
     assert.ok(categories('creo q ya quedo', 'es').includes('overpromising'));
   });
 });
+
+describe('tone: a time made vague again dates nothing', () => {
+  it('lets a plain date through, not one hedged with "or so", "sometime" or "o así"', () => {
+    assert.deepEqual(categories("I'll get to it tomorrow at 10:00.", 'en'), []);
+    for (const text of ["I'll get to it sometime tomorrow.", "I'll get to it tomorrow or so.", "I'll get to it at some point next week."]) {
+      assert.ok(categories(text, 'en').includes('stalling'), text);
+    }
+    assert.deepEqual(categories('Ahorita lo reviso, mañana a las 10 le escribo.', 'es'), []);
+    assert.ok(categories('Ahorita lo reviso, mañana o así le escribo.', 'es').includes('stalling'));
+  });
+
+  it('reads "no entiendo cómo" as not knowing, so the blame after it stands', () => {
+    assert.ok(categories('No entiendo cómo lo han roto.', 'es').includes('blaming'));
+    assert.ok(categories("I don't see how you broke it again.", 'en').includes('blaming'));
+    assert.deepEqual(categories('No creo que lo hayan roto ustedes; lo estoy revisando y el jueves le cuento.', 'es'), []);
+  });
+});

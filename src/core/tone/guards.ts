@@ -42,8 +42,9 @@ const NEGATED_GOVERNOR =
 const NEGATED_HARM =
   /\b(?:was|were|is|are|be|been|got|get)(?:\s+(?:not|never)|n't)\s+(?:(?:been|at all|ever)\s+)?(?:affected|impacted|touched|lost|compromised|exposed|corrupted|deleted|damaged|altered|harmed|leaked)\b/u;
 
-/** "No sé cómo, pero se borró": not knowing how negates nothing after it. */
-const NOT_KNOWING = /\b(?:no se (?:muy )?(?:bien )?(?:como|por que|que)|(?:don't|do not) know (?:how|why)|not sure (?:how|why))\b/gu;
+/** "No sé cómo, pero se borró", "no entiendo cómo lo han roto": not knowing how negates nothing after it. */
+const NOT_KNOWING =
+  /\b(?:no (?:se|entiendo|comprendo|me explico) (?:muy )?(?:bien )?(?:como|por que|que)|(?:don't|do not|can't|cannot) (?:know|see|understand|figure out) (?:how|why)|not sure (?:how|why))\b/gu;
 
 /** "tus datos no se perdieron": the same, in a Spanish passive with se. */
 const HARM_SE = /^se (?:perdi|borr|toc|afect|modific|alter|dan|elimin|corromp|filtr)\p{L}*/u;
@@ -202,6 +203,19 @@ function ownerless(match: string, text: string): string {
   return /^(?:without|sin|deberia|debi|tendria que|tenia que)\b/u.test(match) ? text : withoutSorry(text);
 }
 
+/**
+ * A time made vague again ("next week or so", "sometime tomorrow", "el jueves o así") dates nothing:
+ * taken out before the concrete guard looks for a date.
+ */
+const HEDGED_TIME = new RegExp(
+  `(?:\\b(?:sometime|some time|at some point|en algun momento)(?: (?:de|del|de la|during|in|on|over))? )(?:${CONCRETE.source})|(?:${CONCRETE.source})(?:,? (?:or so|or thereabouts|give or take|or whenever|o asi|mas o menos|o por ahi|o algo asi|o cuando (?:pueda|podamos))\\b|-?ish\\b)`,
+  'gu',
+);
+
+function withoutHedgedTimes(text: string): string {
+  return text.replace(HEDGED_TIME, ' ');
+}
+
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
   switch (guard) {
@@ -235,7 +249,7 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       return CHECKS_THEIRS.test(`${c.before} ${c.after} ${c.next}`);
     case 'concrete':
       return (
-        CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`) ||
+        CONCRETE.test(withoutHedgedTimes(`${c.before} ${c.match} ${c.after} ${c.next}`)) ||
         (MINE_NOW_SUBJECT.test(c.match) && MINE_NOW.test(c.after)) ||
         (VAGUE_TIME.test(c.match) && PAST_EVENT.test(c.before)) ||
         // "Gracias por la paciencia estos días": thanks look back at the days they name.

@@ -5,6 +5,7 @@ import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
 import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
+import { RULES_EN_REPORT } from './rules.en.report';
 import { RULES_EN_STANCE } from './rules.en.stance';
 import { RULES_EN_STATUS } from './rules.en.status';
 import { RULES_EN_VOICES } from './rules.en.voices';
@@ -185,6 +186,8 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       "that(?:'ll| will| should) (?:do (?:it|the trick)|take care of it|sort it(?: out)?)",
       "fingers crossed",
       "(?:you're|you are|we're|we are) (?:all )?(?:good|set) now",
+      // hoping it holds, said as a test the client runs: "let's see if it works this time"
+      "(?:let's|we'll|we will|let us) see if (?:it|this|that|the fix|everything) (?:works|holds|sticks|does the trick|does it|behaves)(?: (?:now|this time|for you))?",
     ],
     guards: ['negated', 'reported', 'conditional'],
     reason: 'A guess where the evidence can be precise: the client reads "I have not checked".',
@@ -192,7 +195,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
     alternative: 'The fix is in [version] and I have checked it on [where].',
     fixScope: 'sentence',
     examples: {
-      flag: ['It should be fixed now.', 'It ought to work now.', 'Should be fine now.', 'I think it is fixed.', 'Hopefully this helps.', 'That should do the trick.'],
+      flag: ['It should be fixed now.', 'It ought to work now.', 'Should be fine now.', 'I think it is fixed.', 'Hopefully this helps.', 'That should do the trick.', "Let's see if it works this time."],
       pass: ['You should receive it on Friday.', 'The fix is in v1.4.0 (commit a1b2c3d).', 'Should you need the log, I can send it.', 'It should not have happened, and it is on me.'],
     },
   },
@@ -431,4 +434,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_STATUS];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_REPORT, ...RULES_EN_STATUS];

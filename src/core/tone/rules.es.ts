@@ -7,6 +7,7 @@ import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
 import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
+import { RULES_ES_REPORT } from './rules.es.report';
 import { RULES_ES_STANCE } from './rules.es.stance';
 import { RULES_ES_STATUS } from './rules.es.status';
 import { RULES_ES_VOICES } from './rules.es.voices';
@@ -195,6 +196,8 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       'con (?:un poco de )?suerte',
       'crucemos los dedos',
       'ojala (?:ya )?(?:funcione|este|ande|vaya)',
+      // la esperanza dicha como una prueba que hará el cliente: «a ver si esta vez funciona»
+      'a ver si (?:ahora |esta vez |ya |con esto |asi |ahora si |esta vez si )?(?:ya )?(?:funciona|va bien|anda|queda bien|se arregla|se soluciona|se resuelve|aguanta|carga)',
       '(?:seguramente|probablemente) (?:ya )?(?:funcione|este|ande|vaya|quede|funciona|esta) (?:bien|solucionad[oa]|arreglad[oa])?',
     ],
     guards: ['negated', 'reported', 'conditional'],
@@ -203,7 +206,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     alternative: 'La corrección está en [versión] y la he comprobado en [dónde].',
     fixScope: 'sentence',
     examples: {
-      flag: ['Ya tendría que ir bien.', 'Ahora debería funcionar.', 'Debería estar solucionado.', 'Creo que ya está arreglado.', 'En principio ya está.', 'Con suerte ya no falla.'],
+      flag: ['Ya tendría que ir bien.', 'Ahora debería funcionar.', 'Debería estar solucionado.', 'Creo que ya está arreglado.', 'En principio ya está.', 'Con suerte ya no falla.', 'A ver si esta vez funciona.'],
       pass: ['Debería recibirlo el viernes.', 'La corrección está en la v1.4.0 (commit a1b2c3d).', 'No debería estar así: lo reviso hoy.', 'Si lo desea, debería estar en el informe de mañana.'],
     },
   },
@@ -428,4 +431,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_STATUS];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_REPORT, ...RULES_ES_STATUS];
