@@ -9,6 +9,8 @@ import type { ToneCategory } from '../../src/core/tone/model';
 const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: string[] }> = {
   en: {
     flagged: [
+      ['dismissive', 'Sorry you feel that way.'],
+      ['dismissive', "I'm afraid that's just the way it is."],
       ['blaming', 'You are using it wrong.'],
       ['blaming', 'Your team keeps filling in the order form incorrectly.'],
       ['blaming', "You're not using the export the right way."],
@@ -38,6 +40,12 @@ const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: str
   },
   es: {
     flagged: [
+      ['dismissive', 'Siento que lo vea así.'],
+      ['dismissive', 'Me temo que es lo que hay.'],
+      ['defensive', 'No me hago responsable de los cambios que hagan terceros.'],
+      ['defensive', 'Eso queda fuera del presupuesto, así que no puedo hacer nada.'],
+      ['defensive', '¿Leyó siquiera mi último correo?'],
+      ['blaming', 'Si hubiera contratado el plan de mantenimiento, esto no habría pasado.'],
       ['blaming', 'Lo está usando mal.'],
       ['blaming', 'Sus empleados están rellenando mal el formulario de pedidos.'],
       ['blaming', 'No lo usan como se debe.'],
@@ -55,6 +63,8 @@ const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: str
       ['overpromising', 'A ver si esta vez funciona.'],
     ],
     clean: [
+      'Siento que el pago haya vuelto a fallar; ya estoy revisando el historial y a las 15:00 le escribo.',
+      'Eso queda fuera del presupuesto, pero lo puedo sumar esta semana si le parece.',
       'La próxima vez que ocurra, anote la hora y envíeme una captura.',
       'Usted es la única persona con acceso de administrador, así que le envío los pasos.',
       'Hay que esperar a que el proveedor restaure la copia; se comprometió a hacerlo el jueves a las 10:00.',

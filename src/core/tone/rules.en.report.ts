@@ -164,4 +164,22 @@ export const RULES_EN_REPORT: readonly ToneRule[] = [
       pass: ['We have to wait for the host to restore the backup; they promised it by Thursday at 10:00.'],
     },
   },
+  {
+    id: 'dismissive.non-apology',
+    category: 'dismissive',
+    patterns: [
+      // sorry for the client's feeling, not for the fault: "sorry you feel that way", "sorry if that upset you"
+      "(?:i'm |i am |we're |we are )?sorry (?:that |if )?you (?:feel|felt|see|saw|think|thought|are upset|were upset|got upset|took it|take it|find|found|are frustrated|were frustrated|are disappointed)(?: (?:that way|this way|it that way|so|like that|this|that))?",
+      "sorry if (?:that|this|it|my (?:email|message|reply)) (?:upset|offended|bothered|annoyed|frustrated) you|sorry (?:for any|if there was any) (?:confusion|misunderstanding|inconvenience) (?:this|that|it) (?:may have|might have) caused",
+      // and the shrug: "that's just the way it is", "it is what it is"
+      "(?:that's|that is|it's|it is|this is) (?:just |simply |unfortunately )?(?:the way it is|how it is|what it is|how things are|how it goes|life)(?=\\s*(?:[.,;!]|$))",
+    ],
+    guards: ['reported', 'conditional'],
+    ...ADVICE_EN.playedDown,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Sorry you feel that way.', "I'm sorry if that upset you.", "I'm afraid that's just the way it is.", 'It is what it is.'],
+      pass: ['I am sorry the checkout failed again; I am checking the history now and will write by 15:00.', 'That is how it is configured on the server, so I will change it there today.'],
+    },
+  },
 ];

@@ -55,6 +55,21 @@ export const RULES_ES_REPORT: readonly ToneRule[] = [
     },
   },
   {
+    id: 'blaming.had-you',
+    category: 'blaming',
+    patterns: [
+      // el reproche en condicional: «si hubiera contratado el plan de mantenimiento, esto no habría pasado»
+      'si (?:(?:usted|ustedes|tu|vos|vosotros) )?(?:hubiera|hubieran|hubiese|hubiesen|hubieras|hubieses|hubierais) (?:contratado|pagado|renovado|aceptado|firmado|hecho caso|seguido (?:mis|las|nuestras) (?:indicaciones|instrucciones|recomendaciones))',
+    ],
+    guards: ['ownsIt', 'apology'],
+    ...ADVICE_ES.guessedBlame,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Si hubiera contratado el plan de mantenimiento, esto no habría pasado.', 'Si hubieran seguido mis indicaciones, no estaríamos así.'],
+      pass: ['Si yo hubiera pagado la renovación del certificado a tiempo, no habría caducado; fue un descuido mío.'],
+    },
+  },
+  {
     id: 'blaming.why-you',
     category: 'blaming',
     patterns: [
@@ -139,6 +154,42 @@ export const RULES_ES_REPORT: readonly ToneRule[] = [
     examples: {
       flag: ['Pues habrá que esperar.', 'No nos queda otra que esperar.', 'Esperemos a ver qué pasa.'],
       pass: ['Hay que esperar a que el proveedor restaure la copia; se comprometió a hacerlo el jueves a las 10:00.'],
+    },
+  },
+  {
+    id: 'dismissive.non-apology',
+    category: 'dismissive',
+    patterns: [
+      // sentir lo que siente el cliente, no el fallo: «siento que lo vea así», «lamento si le molestó»
+      '(?:siento|lamento|sentimos|lamentamos) (?:que|si) (?:lo |le |te |les |se lo )?(?:vea|veas|vean|piense|pienses|piensen|sienta|sientas|sientan|tome|tomes|tomen|interprete|interpretes|interpreten|haya molestado|haya sentado mal|haya tomado|hayan tomado|moleste|molesto)(?: (?:asi|de esa manera|de ese modo|eso|mal|a mal))?',
+      // y el encogerse de hombros: «me temo que es lo que hay»
+      '(?:es|son) lo que hay|asi (?:son|es) (?:las cosas|la vida)|que le vamos a hacer',
+    ],
+    guards: ['reported', 'conditional'],
+    ...ADVICE_ES.playedDown,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Siento que lo vea así.', 'Lamento si le molestó.', 'Me temo que es lo que hay.', 'Así son las cosas.'],
+      pass: ['Siento que el pago haya vuelto a fallar; ya estoy revisando el historial y a las 15:00 le escribo.'],
+    },
+  },
+  {
+    id: 'defensive.refused',
+    category: 'defensive',
+    patterns: [
+      // la responsabilidad rechazada de antemano: «no me hago responsable de los cambios de terceros»
+      'no (?:me hago|nos hacemos|me puedo hacer|nos podemos hacer) (?:responsables?|cargo) de|no (?:puedo|podemos) (?:hacerme|hacernos) (?:responsables?|cargo) de|declin(?:o|amos) (?:toda |cualquier )?responsabilidad',
+      // el alcance como escudo que cierra la puerta: «queda fuera del presupuesto, así que no puedo hacer nada»
+      '(?:queda|esta|cae|quedaba|estaba) fuera del? (?:presupuesto|alcance|contrato|encargo|acuerdo|proyecto)[^.;!?]{0,40}?(?:no (?:puedo|podemos) hacer nada|no me corresponde|no es (?:cosa|asunto|responsabilidad) mia)',
+      // la lectura puesta en duda: «¿leyó siquiera mi último correo?»
+      '(?:siquiera|acaso|de verdad|realmente) (?:leyo|leyeron|leiste|ha leido|han leido|has leido|abrio|abrieron|abriste)\\b|(?:leyo|leyeron|leiste|ha leido|han leido|has leido|abrio|abrieron|abriste) (?:siquiera|acaso|de verdad|realmente)\\b',
+    ],
+    guards: ['conditional', 'apology'],
+    ...ADVICE_ES.ownWorkDefended,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['No me hago responsable de los cambios que hagan terceros.', 'Eso queda fuera del presupuesto, así que no puedo hacer nada.', '¿Leyó siquiera mi último correo?'],
+      pass: ['Me hago cargo de revisarlo hoy y le escribo a las 17:00.', 'Eso queda fuera del presupuesto, pero lo puedo sumar esta semana si le parece.'],
     },
   },
 ];
