@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { lazyStoreValidator } from './core/store/validate';
 import { createCommitContentPort } from './git/commitContent';
+import { REQUEST_LANES } from './git/gitRunner';
 import { createGitPort } from './git/simpleGitPort';
 import { CommandIds } from './ui/commandIds';
 import { DRAFT_SCHEME, VIEW_ID } from './ui/config';
@@ -60,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const issues = new IssueWorkspace({
     validator,
     // Every git command and how long it took, as the log's reader needs them after a failure.
-    gitPortFactory: (dir, queue) => createGitPort(dir, { log: (line) => log().info(line), ...(queue === undefined ? {} : { queueKey: `${dir}#${queue}` }) }),
+    // A person's request runs its independent commands side by side; background checks one at a time per lane.
+    gitPortFactory: (dir, queue) => createGitPort(dir, { log: (line) => log().info(line), requestLanes: REQUEST_LANES, ...(queue === undefined ? {} : { queueKey: `${dir}#${queue}` }) }),
   });
   lap('store');
   const evidence = new EvidenceService(issues, {

@@ -16,6 +16,7 @@ import { DEFAULT_ID_PATTERNS, idsIn } from '../core/linking/messageParser';
 import type { IdPatterns } from '../core/linking/messageParser';
 import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
+import { REQUEST_LANES } from '../git/gitRunner';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpecs, ParsedArgs } from './args';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
@@ -210,7 +211,7 @@ export async function evidenceFromArgs(options: EvidenceOptions, io: CliIo, reco
     // A client named without an issue (reply --client) brings its deployed ref by the same rule.
     Object.assign(request, deployedRequest(recordedVersion(records.client, undefined)));
   }
-  const port = createGitPort(repo, options.verbose ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
+  const port = createGitPort(repo, { requestLanes: REQUEST_LANES, ...(options.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}) });
   try {
     if (request.ref !== null && request.ref !== undefined && options.idPatterns.length === 0) request.scan = await cachedScan(port, request.ref);
     return { code: ExitCode.ok, evidence: await computeEvidence(port, request) };

@@ -8,6 +8,7 @@ import { MAX_PAGE_BYTES } from '../core/timeline/page';
 import type { Audience, Language } from '../core/store/model';
 import { AUDIENCES, DEFAULT_AUDIENCE } from '../core/store/model';
 import { createNodeStoreFs } from '../core/store/storeFs';
+import { REQUEST_LANES } from '../git/gitRunner';
 import { createGitPort } from '../git/simpleGitPort';
 import type { OptionSpecs } from './args';
 import { stringOption } from './args';
@@ -88,7 +89,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   let html: string;
   try {
     html = await buildProofPage({
-      port: createGitPort(repo, options.verbose ? { log: (line) => io.stderr.write(`${line}\n`) } : {}),
+      port: createGitPort(repo, { requestLanes: REQUEST_LANES, ...(options.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}) }),
       evidence: run.evidence,
       ...(records.issue ? { issue: records.issue } : {}),
       language,

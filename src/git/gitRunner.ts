@@ -1,7 +1,7 @@
 // Runs git for every adapter in this folder, hardened once (hardening.ts: no program from any
 // config, the same answer whatever the config says), within limits: a total time per command, a
 // time without output, and a cap on the output it buffers. Commands on one repository never
-// overlap. Each command is logged when it ends, with its duration, so the log answers "what was
+// overlap, except the read-only commands of a person's request given `requestLanes`. Each command is logged when it ends, with its duration, so the log answers "what was
 // slow" as well. Commands of background work (core/backgroundWork.ts) start under `nice`, where it
 // exists: the window and the user's request keep the cores.
 import * as fs from 'node:fs';
@@ -29,6 +29,13 @@ export interface GitRunnerOptions {
   renameLimit?: number;
   /** The repository whose queue the commands wait in (default: the folder they run in). */
   queueKey?: string;
+  /**
+   * How many commands of a person's request (work not marked as background, see
+   * core/backgroundWork.ts) may run at once, each in a queue of its own beside the first (default 1).
+   * Background work waits in the first queue only. Only for a runner whose commands read (with
+   * `--no-optional-locks`, as every command here does): commands that write must never overlap.
+   */
+  requestLanes?: number;
   /**
    * The program that starts background work's git at a lower CPU priority (it runs `<nice> <git> <args>`);
    * default: `nice` found on PATH (none on Windows); null: background work runs as any other.
@@ -70,6 +77,13 @@ export interface GitRunner {
   run(args: string[], options?: RunOptions): Promise<RunResult>;
 }
 
+/**
+ * The queues a person's request runs its read-only commands in (GitRunnerOptions.requestLanes) in
+ * the extension and the CLI: two, as many as the smallest machine measured has cores (its walks of
+ * the history are computation; more processes than cores only share them).
+ */
+export const REQUEST_LANES = 2;
+
 const MAX_STDERR_CHARS = 64 * 1024;
 
 // Marks the message of the error we build for a non-zero exit, so the exit code and stderr
@@ -108,9 +122,12 @@ const LAZY_FETCH_FAILED = /transport '[^']*' not allowed|Could not read from rem
 // One queue per repository folder, shared by every runner on it: git calls on a repository never
 // overlap (no index.lock races, no two history walks competing for the same disk and cores).
 const queues = new Map<string, Promise<unknown>>();
+// Commands waiting or running in each queue: a request's command goes to its least busy lane.
+const pending = new Map<string, number>();
 
 function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
+  pending.set(key, (pending.get(key) ?? 0) + 1);
   const next = previous.then(task, task);
   const settled = next.then(
     () => undefined,
@@ -118,9 +135,37 @@ function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
   );
   queues.set(key, settled);
   void settled.then(() => {
+    const left = (pending.get(key) ?? 1) - 1;
+    if (left === 0) pending.delete(key);
+    else pending.set(key, left);
     if (queues.get(key) === settled) queues.delete(key);
   });
   return next;
+}
+
+/** The queue of lane `lane` of a repository's queue `key` (lane 0 is the queue itself). */
+function laneKey(key: string, lane: number): string {
+  return lane === 0 ? key : `${key} (request lane ${lane + 1})`;
+}
+
+/**
+ * The queue a command waits in: background work always in the first; a person's request's in the
+ * lane with the fewest commands waiting or running (the first of equals), so that the independent
+ * commands of one request run side by side.
+ */
+function queueFor(key: string, lanes: number, background: boolean): string {
+  if (background || lanes <= 1) return key;
+  let best = key;
+  let least = pending.get(key) ?? 0;
+  for (let lane = 1; lane < lanes && least > 0; lane++) {
+    const candidate = laneKey(key, lane);
+    const busy = pending.get(candidate) ?? 0;
+    if (busy < least) {
+      best = candidate;
+      least = busy;
+    }
+  }
+  return best;
 }
 
 let pathNice: string | null | undefined;
@@ -176,6 +221,7 @@ type Stop = { code: 'timeout'; limit: number } | { code: 'output-too-large'; lim
 /** A runner for the repository at `baseDir`: git runs there, in the repository's queue. */
 export function createGitRunner(baseDir: string, options: GitRunnerOptions = {}): GitRunner {
   const queueKey = path.resolve(options.queueKey ?? baseDir);
+  const lanes = Math.max(1, Math.floor(options.requestLanes ?? 1));
   const log = options.log ?? ((): void => undefined);
   const config = forcedConfig(options.renameLimit ?? DEFAULT_RENAME_LIMIT);
   const limits: Limits = { totalMs: options.totalTimeoutMs ?? 10 * 60 * 1000, maxBytes: options.maxOutputBytes ?? 512 * 1024 * 1024 };
@@ -311,7 +357,7 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
     run(args: string[], runOptions: RunOptions = {}): Promise<RunResult> {
       // Taken here, in the caller's context: the queue may run the command in another one.
       const signal = runOptions.signal ?? currentCancelSignal();
-      return serialized(queueKey, () => runOnce(args, runOptions, signal));
+      return serialized(queueFor(queueKey, lanes, isBackgroundWork()), () => runOnce(args, runOptions, signal));
     },
   };
 }

@@ -53,6 +53,8 @@ export interface GitPortOptions {
   renameLimit?: number;
   /** The queue its commands wait in (default: the folder's): a second queue lets a request run beside a long read. */
   queueKey?: string;
+  /** How many commands of a person's request run at once (see GitRunnerOptions.requestLanes; default 1). */
+  requestLanes?: number;
 }
 
 // simple-git waits 50 ms after a process that printed nothing at all (the runner cuts that wait
@@ -201,7 +203,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const runner = await ready();
       if (filter === undefined || filter.marks.length === 0 || process.platform === 'win32') return readInFull(runner, revisions, onRecord);
       // The second read's few commits by id run beside the first read, in a queue of their own.
-      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
+      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, requestLanes: 1, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
       return readMarked(runner, beside, revisions, onRecord, filter);
     },
 
@@ -270,8 +272,11 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     async tagsContaining(shas: string[]): Promise<TagRecord[]> {
       if (shas.length === 0) return [];
       const contains = shas.flatMap((s) => ['--contains', shaOrThrow(s)]);
-      // Branches too, so that the answer is rarely empty; the parser keeps the tags.
-      const r = await run(['for-each-ref', `--format=${tagFormat.format}`, ...contains, 'refs/heads', 'refs/tags']);
+      // `git tag --contains` walks with git's containment algorithm for tags, which `for-each-ref
+      // --contains` does not use: the same lines (the order and the format given here, whatever
+      // tag.sort or column.tag say), measured at 100k commits without a commit-graph's help 0.1-0.2 s
+      // against 0.9-2.8 s. An empty answer is an answer (the runner does not wait on a silent git).
+      const r = await run(['tag', '--list', '--no-column', '--sort=refname', `--format=${tagFormat.format}`, ...contains]);
       return parseTags(r.stdout);
     },
 

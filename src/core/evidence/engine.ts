@@ -10,6 +10,7 @@ import { commitGraphOf } from '../linking/commitGraph';
 import type { IdPatterns } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
 import { cancellable } from './cancel';
+import { allInOrder } from './inOrder';
 import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
 import { withSnapshotFacts } from './snapshotFacts';
@@ -151,24 +152,33 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const state = await port.repoState();
   if (state.head === null && (await port.listTips()).length === 0) throw new GitFailure('empty-repository', 'no commits');
 
-  const targetRef = request.target ?? (await port.defaultBranch()) ?? 'HEAD';
-  if (!isSafeRef(targetRef)) throw new EvidenceFailure('bad-target', targetRef);
-  const targetSha = await port.resolveCommit(targetRef);
-  if (targetSha === null) throw new EvidenceFailure('bad-target', targetRef);
+  // The target, the client's version and the user's email are asked at once; each step fails as it
+  // would one after another (see inOrder.ts).
+  const resolveTarget = async (): Promise<{ ref: string; sha: string }> => {
+    const ref = request.target ?? (await port.defaultBranch()) ?? 'HEAD';
+    if (!isSafeRef(ref)) throw new EvidenceFailure('bad-target', ref);
+    const sha = await port.resolveCommit(ref);
+    if (sha === null) throw new EvidenceFailure('bad-target', ref);
+    return { ref, sha };
+  };
+  const resolveDeployed = async (): Promise<string | null> => {
+    const ref = request.deployed ?? null;
+    if (ref === null) return null;
+    const sha = isSafeRef(ref) ? await port.resolveCommit(ref) : null;
+    if (sha === null && request.deployedStrict !== false) throw new EvidenceFailure('bad-deployed', ref);
+    return sha;
+  };
+  const [target, deployedSha, email] = await allInOrder([resolveTarget, resolveDeployed, async (): Promise<string | null> => (request.me === undefined || request.me === null ? await port.userEmail() : null)]);
+  const { ref: targetRef, sha: targetSha } = target;
 
   const caveats: Caveat[] = [];
   let deployedRef = request.deployed ?? null;
-  let deployedSha: string | null = null;
-  if (deployedRef !== null) {
-    deployedSha = isSafeRef(deployedRef) ? await port.resolveCommit(deployedRef) : null;
-    if (deployedSha === null) {
-      if (request.deployedStrict !== false) throw new EvidenceFailure('bad-deployed', deployedRef);
-      caveats.push({ code: 'deployed-ref-unresolved', subjects: [deployedRef] });
-      deployedRef = null;
-    }
+  if (deployedRef !== null && deployedSha === null) {
+    caveats.push({ code: 'deployed-ref-unresolved', subjects: [deployedRef] });
+    deployedRef = null;
   }
 
-  const me = (request.me ?? [await port.userEmail()]).filter((e): e is string => typeof e === 'string' && e.trim() !== '').map((e) => e.trim());
+  const me = (request.me ?? [email]).filter((e): e is string => typeof e === 'string' && e.trim() !== '').map((e) => e.trim());
   const meSet = new Set(me.map((e) => e.toLowerCase()));
   const ctx: Context = {
     port,
@@ -184,8 +194,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   if (state.shallow) caveats.push({ code: 'shallow-history', subjects: [] });
   const { links, mentions } = await linkCommits(port, request);
   const forVerdict = request.detail === 'verdict';
-  const placed: PlacedFix[] = [];
-  for (const link of links) placed.push(await placeFix(ctx, link));
+  const placed: PlacedFix[] = await allInOrder(links.map((link) => () => placeFix(ctx, link)));
   const fixes = placed.map((p) => p.fix);
   const diffs = new Map(placed.map((p) => [p.fix.sha, p.diff]));
   await markCounterparts(ctx, fixes, diffs);
@@ -194,8 +203,15 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const measured = new Set<FixEvidence>();
   // Whether the verdict-level computation left anything out; when not, its evidence is the full one.
   let partial = false;
-  for (const p of forVerdict ? measuringOrder(placed, mentions) : placed) {
-    if (forVerdict && verdictSettled(fixes, measured, p.fix, deployedSha !== null)) {
+  if (!forVerdict) {
+    // Every fix is measured: their walks of the history are independent, and run at once.
+    const outcomes = await allInOrder(placed.map((p) => () => measureFix(ctx, p)));
+    for (const outcome of outcomes) for (const path of outcome.paths) paths.add(path);
+    for (const p of placed) measured.add(p.fix);
+  }
+  // For the verdict alone, one after another: each measured fix may settle it (see verdictSettled).
+  for (const p of forVerdict ? measuringOrder(placed, mentions) : []) {
+    if (verdictSettled(fixes, measured, p.fix, deployedSha !== null)) {
       partial = true;
       for (const f of p.diff) paths.add(f.path);
       continue;
@@ -209,15 +225,18 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     // The same answers the fixes' releases came from: the fix's own tags are not asked of git again.
     releaseTags: (sha: string): Promise<TagFact[]> => releaseTags(ctx, sha),
   };
-  await markMergedFixes(fixes, new Map(links.flatMap((l) => (l.commit === null ? [] : [[l.sha, l.commit.parents] as const]))), relations);
-  await markReleasesInEffect(fixes, relations);
-  await markSupersededFixes(fixes, relations);
+  const marked = async (): Promise<void> => {
+    await markMergedFixes(fixes, new Map(links.flatMap((l) => (l.commit === null ? [] : [[l.sha, l.commit.parents] as const]))), relations);
+    await markReleasesInEffect(fixes, relations);
+    await markSupersededFixes(fixes, relations);
+  };
+  // Whether the fixed files have uncommitted changes is asked while the fixes' relations are marked.
+  const [, dirty] = await allInOrder([marked, () => port.uncommittedChanges([...paths])]);
   const missing = fixes.filter((f) => !f.exists).map((f) => f.sha);
   if (missing.length > 0) caveats.push({ code: 'fix-missing', subjects: missing });
   const unmeasured = new Set<string>();
   for (const f of fixes) for (const s of [f.survival, f.survivalDeployed]) for (const file of s?.files ?? []) if (file.unmeasured === true) unmeasured.add(file.path);
   if (unmeasured.size > 0) caveats.push({ code: 'survival-incomplete', subjects: [...unmeasured] });
-  const dirty = await port.uncommittedChanges([...paths]);
   if (dirty.length > 0) caveats.push({ code: 'uncommitted-changes', subjects: dirty });
 
   const fixVerdicts: Record<string, Verdict> = {};

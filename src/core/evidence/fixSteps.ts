@@ -13,6 +13,7 @@ import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
+import { allInOrder } from './inOrder';
 import { compareVersions, earliestTag, withoutAliases } from './versions';
 
 export interface Context {
@@ -201,8 +202,14 @@ function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
 function patchesForEarlierRef(ctx: Context, target: SurvivalOutcome | null, refSha: string): Pick<SurvivalRequest, 'readPatches'> {
   const graph = ctx.graph;
   const read = target?.patches ?? null;
-  if (graph === null || read === null || graph.isAncestor(refSha, ctx.targetSha) !== true || graph.linearAbove(ctx.targetSha, refSha) !== true) return {};
+  if (graph === null || read === null || !mayReusePatches(ctx, refSha)) return {};
   return { readPatches: { ...read, onPath: (shas) => graph.reachableFrom(refSha, shas) } };
+}
+
+/** Whether a reading at `refSha` could use the target's patches (see patchesForEarlierRef). */
+function mayReusePatches(ctx: Context, refSha: string): boolean {
+  const graph = ctx.graph;
+  return graph !== null && graph.isAncestor(refSha, ctx.targetSha) === true && graph.linearAbove(ctx.targetSha, refSha) === true;
 }
 
 /** A fix placed: the evidence without survival, reverts and later changes, and what measuring it needs. */
@@ -279,33 +286,38 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
   if (commit === null) return { paths: [] };
   const { port } = ctx;
   const onTarget = fix.reachable ? { sha: commit.sha, files, date: commit.date } : copies[0] === undefined ? null : { sha: copies[0].facts.sha, files: copies[0].files, date: copies[0].facts.date };
-  const outcome =
-    onTarget === null
-      ? null
-      : await measureSurvival(port, { base: onTarget.sha, files: onTarget.files, refName: ctx.targetRef, refSha: ctx.targetSha, isMe: ctx.isMe, baseDate: onTarget.date });
   const onDeployed =
     ctx.deployedSha === null || fix.inDeployed !== true
       ? null
       : fix.reachableDeployed === true
         ? { sha: commit.sha, files, date: commit.date }
         : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files, date: (copiesDeployed[0] as Copy).facts.date };
-  const reuse = onDeployed === null || ctx.deployedSha === null ? {} : patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha);
-  const outcomeDeployed =
-    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null
-      ? null
-      : ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null
-        ? { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } }
-        : await measureSurvival(port, {
-            base: onDeployed.sha,
-            files: onDeployed.files,
-            refName: ctx.deployedRef,
-            refSha: ctx.deployedSha,
-            isMe: ctx.isMe,
-            baseDate: onDeployed.date,
-            // Only the target's later changes are shown.
-            laterChanges: false,
-            ...reuse,
-          });
+  const atTarget = (): Promise<SurvivalOutcome | null> =>
+    onTarget === null ? Promise.resolve(null) : measureSurvival(port, { base: onTarget.sha, files: onTarget.files, refName: ctx.targetRef, refSha: ctx.targetSha, isMe: ctx.isMe, baseDate: onTarget.date });
+  const atDeployed = async (outcome: SurvivalOutcome | null): Promise<SurvivalOutcome | null> => {
+    if (onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null) return null;
+    if (ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null) return { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } };
+    return measureSurvival(port, {
+      base: onDeployed.sha,
+      files: onDeployed.files,
+      refName: ctx.deployedRef,
+      refSha: ctx.deployedSha,
+      isMe: ctx.isMe,
+      baseDate: onDeployed.date,
+      // Only the target's later changes are shown.
+      laterChanges: false,
+      ...patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha),
+    });
+  };
+  // The client's version's reading uses the target's when it can (the same commit, or patches
+  // already read on the same line); otherwise the two are independent and walk the history at once.
+  const dependent = onDeployed !== null && ctx.deployedSha !== null && onDeployed.sha === onTarget?.sha && (ctx.deployedSha === ctx.targetSha || mayReusePatches(ctx, ctx.deployedSha));
+  let outcome: SurvivalOutcome | null;
+  let outcomeDeployed: SurvivalOutcome | null;
+  if (dependent) {
+    outcome = await atTarget();
+    outcomeDeployed = await atDeployed(outcome);
+  } else [outcome, outcomeDeployed] = await allInOrder([atTarget, () => atDeployed(null)]);
 
   // Reverts count in the history where the fix is judged: the target's; for a fix only on the
   // client's line (a counterpart), that line's. A revert on another branch counts for neither.

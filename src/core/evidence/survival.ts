@@ -15,6 +15,7 @@ import { readAgainstRef, regionOwners } from './diffSurvival';
 import { squash } from './patchId';
 import { meetingMerges } from './mergeLoss';
 import { isReleaseNote } from './releaseNotes';
+import { allInOrder } from './inOrder';
 import type { CommitFacts, LaterChange, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
 export interface SurvivalRequest {
@@ -254,24 +255,35 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   const wanted = textFiles.map((f) => f.path);
   const present = new Set(await port.pathsAt(request.refSha, wanted));
   const missing = wanted.filter((p) => !present.has(p));
-  const traces = new Map<string, PathTrace>();
-  for (const p of missing) traces.set(p, await port.followPath(p, request.base, request.refSha));
+  // Each file's path is followed on its own, at once (see inOrder.ts).
+  const followed = await allInOrder(missing.map((p) => () => port.followPath(p, request.base, request.refSha)));
+  const traces = new Map<string, PathTrace>(missing.map((p, i) => [p, followed[i] as PathTrace]));
 
   const works: FileWork[] = [];
   const regionCommits = new Set<string>();
   const blameInfo = new Map<string, CommitFacts>();
-  const blameFile = async (work: FileWork): Promise<void> => {
-    // A blame that fails throws: a failed git command is never read as "no lines left".
-    work.blame = work.pathAtRef === null ? null : await port.blame(work.pathAtRef, { include: [request.refSha], exclude: [request.base] });
+  // The files' blames run at once; each is read in the files' order, so the answer is the same as
+  // one after another. A blame that fails throws: a failed git command is never read as "no lines left".
+  const blameOf = (work: FileWork): Promise<BlameResult | null> => (work.pathAtRef === null ? Promise.resolve(null) : port.blame(work.pathAtRef, { include: [request.refSha], exclude: [request.base] }));
+  const readBlame = (work: FileWork, blame: BlameResult | null): void => {
+    work.blame = blame;
     work.fromDiff = null;
     analyseBlame(work, request.base, regionCommits);
     for (const info of work.blame?.commits.values() ?? []) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
   };
+  const blameFiles = async (todo: readonly FileWork[], after: (work: FileWork) => void = (): void => undefined): Promise<void> => {
+    const blames = await allInOrder(todo.map((w) => () => blameOf(w)));
+    todo.forEach((w, i) => {
+      readBlame(w, blames[i] as BlameResult | null);
+      after(w);
+    });
+  };
   // The later commits owning the lines inside the fixed regions, when the patches could not trace
   // them (a merge on the way): a blame of those lines only (`-L`), which stops walking as soon as
   // they are accounted for, instead of a blame of the whole file back to the fix.
-  const blameRegion = async (work: FileWork, regionLines: readonly { line: number }[]): Promise<void> => {
-    const blame = await port.blame(work.diff.path, { include: [request.refSha], exclude: [request.base] }, lineRanges(regionLines.map((l) => l.line)));
+  const regionBlameOf = (work: FileWork, regionLines: readonly { line: number }[]): Promise<BlameResult> =>
+    port.blame(work.diff.path, { include: [request.refSha], exclude: [request.base] }, lineRanges(regionLines.map((l) => l.line)));
+  const readRegionBlame = (blame: BlameResult): void => {
     for (const e of blame.lines) {
       const info = blame.commits.get(e.sha);
       if (e.sha !== request.base && info !== undefined && !info.boundary) regionCommits.add(e.sha);
@@ -279,6 +291,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     for (const info of blame.commits.values()) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
   };
   const toRef = await compareWithRef(port, request, textFiles.filter((f) => present.has(f.path)).map((f) => f.path));
+  const toBlame: FileWork[] = [];
   for (const diff of textFiles) {
     const trace = traces.get(diff.path);
     const pathAtRef = present.has(diff.path) ? diff.path : trace?.path ?? null;
@@ -293,13 +306,14 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }
     const reading = toRef === null || pathAtRef !== diff.path ? null : readAgainstRef(diff.added, toRef.get(diff.path));
     const work: FileWork = { diff, pathAtRef, blame: null, lost: [], intact: 0, unmeasured: false, fromDiff: reading };
-    if (reading === null) await blameFile(work);
+    if (reading === null) toBlame.push(work);
     else {
       work.intact = reading.intact;
       work.lost = reading.lost.map((l) => ({ ...l, by: null, candidates: [] }));
     }
     works.push(work);
   }
+  await blameFiles(toBlame);
 
   const touching = new Map<string, TouchingCommit>();
   let read: SurvivalOutcome['patches'] = null;
@@ -322,19 +336,19 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }));
     read = { patches, paths: [...paths] };
     for (const p of patches) patchFacts.set(p.commit.sha, factsOf(p.commit, request.isMe));
-    for (const w of works) {
-      if (!wantLater || w.fromDiff === null || w.fromDiff.regionLines.length === 0) continue;
-      const owners = regionOwners(w.fromDiff.regionLines, patches, w.diff.path);
-      if (owners === null) await blameRegion(w, w.fromDiff.regionLines);
-      else for (const sha of owners) regionCommits.add(sha);
-    }
+    const owners = works.map((w) => (!wantLater || w.fromDiff === null || w.fromDiff.regionLines.length === 0 ? undefined : regionOwners(w.fromDiff.regionLines, patches, w.diff.path)));
+    const regionBlames = await allInOrder(works.map((w, i) => () => (owners[i] === null && w.fromDiff !== null ? regionBlameOf(w, w.fromDiff.regionLines) : Promise.resolve(null))));
+    works.forEach((_, i) => {
+      const blame = regionBlames[i] ?? null;
+      if (blame !== null) readRegionBlame(blame);
+      else for (const sha of owners[i] ?? []) regionCommits.add(sha);
+    });
     attribute(works, patches);
     // A lost line no later commit visibly removed (a merge's resolution, a whitespace rewrite): blame tells.
-    for (const w of works) {
-      if (w.fromDiff === null || w.lost.every((l) => l.by !== null)) continue;
-      await blameFile(w);
-      attribute([w], patches);
-    }
+    await blameFiles(
+      works.filter((w) => w.fromDiff !== null && !w.lost.every((l) => l.by !== null)),
+      (w) => attribute([w], patches),
+    );
     // A file deleted on the way: lines no patch took away by their text (the fix's own lines, when
     // another line had deleted the file before the fix came over to it) went with the file.
     for (const w of works) {

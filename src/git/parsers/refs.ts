@@ -9,8 +9,8 @@ export const tagFormat = declareFormat(
 );
 
 /**
- * `git for-each-ref --format=<tagFormat.format>` output, tags peeled to their commit. Other refs
- * are skipped (the query also lists branches so that its output is never empty).
+ * `git for-each-ref` or `git tag --list` output in `tagFormat`, tags peeled to their commit. Other
+ * refs (a query that also lists branches) are skipped.
  */
 export function parseTags(text: string): TagRecord[] {
   const out: TagRecord[] = [];
