@@ -7,9 +7,24 @@ import { log } from './log';
 
 const SAVE_DELAY_MS = 500;
 
+/**
+ * How long after the window opens the background checks of a window that restored the last
+ * session's evidence wait before they start (see backgroundMayStart). A reloaded window's view shows
+ * the kept verdicts at once; re-checking them at once (the scan cache's read, git processes) held its
+ * extension host in the first two seconds, while the window started its other extensions and the
+ * person opened the palette: F1 → the issue picker took 1.1-1.2 s there, 0.35 s in a window alone.
+ */
+export const RESTORED_QUIET_MS = 3000;
+
 export class EvidencePersistence {
   /** Settles (never rejects) once the file's entries are in the cache. */
   readonly restored: Promise<void>;
+  /**
+   * Settles when the folder's background checks may start: at once when the file held nothing
+   * (no verdict to show: the view waits for the checks), else `quietMs` after the window opened. A
+   * person's request never waits for it: it answers from the file when the repository still matches.
+   */
+  readonly backgroundMayStart: Promise<void>;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -17,18 +32,27 @@ export class EvidencePersistence {
     private readonly version: string,
     private readonly cache: EvidenceCache<unknown>,
     onRestored: () => void,
+    quietMs = RESTORED_QUIET_MS,
   ) {
     const started = Date.now();
     // Read after the turn that sets the folder up (activation, when the folder is known then): with
     // the read started inside it, a reloaded window's step that sets up the evidence took 54-133 ms
     // in three runs (15 ms before the file existed); the cause is not pinned down.
     const read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => readEvidenceFile(file, version));
-    this.restored = read.then((entries) => {
+    const count = read.then((entries) => {
       for (const [id, { key, evidence }] of entries) cache.restore(id, key, evidence);
       if (entries.size > 0) {
         log().info(`Read the evidence of ${entries.size} issue(s) from the last session in ${Date.now() - started} ms (each used only if the repository still matches)`);
         onRestored();
       }
+      return entries.size;
+    });
+    this.restored = count.then(() => undefined);
+    this.backgroundMayStart = count.then(async (size) => {
+      const wait = started + quietMs - Date.now();
+      if (size === 0 || wait <= 0) return;
+      log().info(`The last session's evidence is shown; background checks start in ${wait} ms (the window's start and the first request go first)`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     });
   }
 
