@@ -14,7 +14,7 @@ const SAVE_DELAY_MS = 500;
  * extension host in the first two seconds, while the window started its other extensions and the
  * person opened the palette: F1 → the issue picker took 1.1-1.2 s there, 0.35 s in a window alone.
  */
-export const RESTORED_QUIET_MS = 3000;
+const RESTORED_QUIET_MS = 3000;
 
 export class EvidencePersistence {
   /** Settles (never rejects) once the file's entries are in the cache. */
