@@ -9,6 +9,7 @@ import type { ProofOfFixApi } from '../../src/extension';
 import { isClosedStatus } from '../../src/core/store/model';
 import { CommandIds } from '../../src/ui/commandIds';
 import { EvidenceService } from '../../src/ui/evidenceService';
+import { runRequest } from '../../src/ui/requestProgress';
 import { writeDemoStore } from '../support/demoWorkspace';
 import { makeTempDir } from '../support/tempDir';
 import { waitFor } from '../support/wait';
@@ -102,6 +103,17 @@ describe('evidence kept for the next session', function () {
         const after = evidence.state(issue.id);
         assert.ok(after.evidence !== undefined && !after.stale, `${issue.id} was not checked after the quiet time`);
       }
+
+      // Another window: its first request ended, so its background checks start before the quiet time is over.
+      second.dispose();
+      const third = open(60_000);
+      const reopened = Date.now();
+      const again = third.forFolder(folder);
+      await waitFor('the kept evidence shown again', () => again.state('ACME-2').evidence);
+      await runRequest(() => Promise.resolve());
+      await third.whenIdle();
+      assert.ok(Date.now() - reopened < 45_000, 'the background checks waited for the whole quiet time after a request had ended');
+      assert.equal(again.state('ACME-2').stale, false);
     } finally {
       fs.rmSync(own, { recursive: true, force: true });
     }
