@@ -19,8 +19,12 @@ const CHANGE_COALESCE_MS = 250;
 export interface EvidenceServiceOptions {
   /** Makes the port that reads commit contents for the diff editor. */
   contentPortFactory?: (repoDir: string) => CommitContentPort;
-  /** Where each folder's evidence is kept for the next session (VS Code's storage for the workspace), with the extension's version. */
-  storage?: { dir: string; version: string };
+  /**
+   * Where each folder's evidence is kept for the next session (VS Code's storage for the workspace),
+   * with the extension's version; `quietMs`: how long after the window opens the background checks of
+   * kept evidence wait (see RESTORED_QUIET_MS).
+   */
+  storage?: { dir: string; version: string; quietMs?: number };
 }
 
 /** Every folder's evidence; fires `onDidChange` (debounced) when any folder's evidence changed. */
@@ -78,7 +82,7 @@ export class EvidenceService implements vscode.Disposable {
     }
     if (evidence === undefined) {
       const storage = this.options.storage;
-      const persisted = storage === undefined ? undefined : { file: path.join(storage.dir, `evidence-${digest(folder.folder.uri.toString())}.json`), version: storage.version };
+      const persisted = storage === undefined ? undefined : { file: path.join(storage.dir, `evidence-${digest(folder.folder.uri.toString())}.json`), version: storage.version, quietMs: storage.quietMs };
       evidence = new FolderEvidence(folder, this.options.contentPortFactory, () => this.updateWebRemote(), persisted);
       evidence.onDidChange(() => this.fireSoon(), this, this.disposables);
       this.folders.set(folder, evidence);

@@ -119,11 +119,11 @@ export class FolderEvidence implements vscode.Disposable {
     readonly folder: FolderIssues,
     private readonly contentFactory: ((dir: string) => CommitContentPort) | undefined,
     private readonly onForge: () => void,
-    persisted?: { file: string; version: string },
+    persisted?: { file: string; version: string; quietMs?: number },
   ) {
     this.disposables.push(this.changeEmitter, this.watcher);
     // Restricted Mode reads no evidence, old or new.
-    if (persisted !== undefined && vscode.workspace.isTrusted) this.persistence = new EvidencePersistence(persisted.file, persisted.version, this.cache, () => this.changeEmitter.fire());
+    if (persisted !== undefined && vscode.workspace.isTrusted) this.persistence = new EvidencePersistence(persisted.file, persisted.version, this.cache, () => this.changeEmitter.fire(), persisted.quietMs);
     this.watcher.onDidChange(() => this.invalidateRepository(), this, this.disposables);
     this.passRunner = new CoalescingRunner(() => this.pass());
     this.snapshots = new FolderSnapshot(folder, (gitCommonDir) => {
@@ -386,8 +386,9 @@ export class FolderEvidence implements vscode.Disposable {
 
   /** Keeps wanted and open issues with fixes fresh: what the expanded tree shows and the status bar counts. */
   private async pass(): Promise<void> {
+    await this.persistence?.backgroundMayStart; // a window showing the last session's verdicts: its start goes first
     const port = this.gitPort();
-    if (port === undefined) return;
+    if (port === undefined || this.disposed) return;
     const startGeneration = this.cache.generation;
     let snapshot: RepositorySnapshot;
     try {

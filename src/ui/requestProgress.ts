@@ -69,6 +69,16 @@ export function runRequest<T>(work: () => T): T {
   });
 }
 
+/** Whether a user request ended at or after `time` (Date.now()). */
+export function requestEndedSince(time: number): boolean {
+  return lastEnded >= time;
+}
+
+/** Whether the caller runs as part of a user request (a command of the funnel, or a step it ran). */
+export function inRequest(): boolean {
+  return requests.getStore() !== undefined;
+}
+
 /** Whether a user request is running: idle-time work (warming caches) waits for its end. */
 function requestRunning(): boolean {
   return running > 0;

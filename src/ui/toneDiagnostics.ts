@@ -9,7 +9,7 @@ import type { Language } from '../core/store/model';
 import { DRAFT_SCHEME } from './config';
 import type { ReplyDraft, ReplyDrafts } from './replyDrafts';
 import { log } from './log';
-import { userActiveWithin } from './requestProgress';
+import { inRequest, userActiveWithin } from './requestProgress';
 
 const TONE_SOURCE = 'Proof of Fix';
 const CHECK_DELAY_MS = 300;
@@ -70,16 +70,25 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   private disposed = false;
   /** When the window's extension host made this (about when the window opened). */
   private readonly createdAt = Date.now();
+  /** Drafts a request of this window rendered, or the person edited here (others were restored with the window). */
+  private readonly ownedHere = new Set<string>();
 
   constructor(private readonly drafts: ReplyDrafts) {
     this.disposables.push(this.collection);
     // Checked once its editor is shown, never while it opens: the first check of a language costs
     // seconds on the extension host, which also serves the draft's file to the opening editor.
-    drafts.onDidChange((draft) => this.checkUri(draft.uri), this, this.disposables);
+    drafts.onDidChange((draft) => {
+      if (inRequest()) this.ownedHere.add(draft.uri.toString());
+      this.checkUri(draft.uri);
+    }, this, this.disposables);
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
       for (const editor of editors) if (!this.checked.has(editor.document.uri.toString())) this.schedule(editor.document);
     }, this, this.disposables);
-    vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      // Only a change of the text is the person's edit (the event also tells of a changed dirty state).
+      if (e.contentChanges.length > 0 && this.drafts.get(e.document.uri)) this.ownedHere.add(e.document.uri.toString());
+      this.schedule(e.document);
+    }, this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri), this, this.disposables);
     this.disposables.push(
       vscode.languages.registerCodeActionsProvider([{ scheme: 'untitled' }, { scheme: 'file' }, { scheme: DRAFT_SCHEME }], this, {
@@ -102,13 +111,20 @@ export class ToneDiagnostics implements vscode.Disposable, vscode.CodeActionProv
    * steps, a request waits for one rule at most. Only the first draft of a language: later checks
    * find the patterns compiled, and the steps would only run the check three times over. A change
    * meanwhile schedules a new check (which clears this one's timer), so the findings shown are
-   * always of the text as it stands.
+   * always of the text as it stands. A draft shown without a request of this window (restored with
+   * a reloaded window) waits, as the warm-up does, until the window has started and no request ran
+   * for a while: its steps (0.3 s each under load) held the reloaded window's first issue picker.
+   * One the person edits is checked at once: the findings are theirs to see.
    */
   private checkInSteps(doc: vscode.TextDocument): void {
     const draft = this.drafts.get(doc.uri);
     const key = doc.uri.toString();
     if (!draft || doc.isClosed) {
       this.timers.delete(key);
+      return;
+    }
+    if (!this.stepped.has(draft.language) && !this.ownedHere.has(key) && this.userMayAct()) {
+      this.timers.set(key, setTimeout(() => this.checkInSteps(doc), WARM_UP_WAIT_MS));
       return;
     }
     const steps = this.stepped.has(draft.language) ? [] : toneCheckSteps(doc.getText(), draft.language);

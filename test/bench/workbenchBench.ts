@@ -142,7 +142,7 @@ function logTimings(userDataDir: string): string[] {
   const files = extensionLogs(userDataDir).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
   const lines = files.flatMap((file, i) => [`window ${i + 1}:`, ...fs.readFileSync(file, 'utf8').split('\n')]);
   return lines
-    .map((l) => /(window \d+:|activated in [\d.]+ ms.*|Read the evidence of .*|The extension host stalled for \d+ ms|Set up the client issue stores .*|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Tone check warm-up .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
+    .map((l) => /(window \d+:|activated in [\d.]+ ms.*|Read the evidence of .*|The extension host stalled for \d+ ms|Set up the client issue stores .*|Read the repository of .*|Drafted the reply for .*|Opened the draft of .*|Journey for .*|Tone check warm-up .*|The last session's evidence is shown; background checks start in \d+ ms.*?(?=$)|Stopped the first history scan .*|Evidence for \S+ (?:in \S+: \S+ \(\d+ ms(?:, verdict)?\)|cancelled after \d+ ms))/.exec(l)?.[1])
     .filter((l): l is string => l !== undefined);
 }
 

@@ -11,8 +11,11 @@ import * as vscode from 'vscode';
 import type { Issue, ReplySent } from '../../src/core/store/model';
 import { CommandIds } from '../../src/ui/commandIds';
 import { markdownToText } from '../../src/core/reply/render';
+import { ReplyDrafts } from '../../src/ui/replyDrafts';
+import { ToneDiagnostics } from '../../src/ui/toneDiagnostics';
 import type { DraftReplyResult } from '../../src/ui/replyCommands';
 import { waitFor } from '../support/wait';
+import type { ProofOfFixApi } from '../../src/extension';
 import type { KeptFile } from './api';
 import { activateApi, keepFile, workspaceRoot } from './api';
 
@@ -27,9 +30,10 @@ describe('replies in a real VS Code', function () {
   let clientsFile: KeptFile;
   let issueId: string;
   let draft: DraftReplyResult;
+  let api: ProofOfFixApi;
 
   before(async () => {
-    await activateApi();
+    api = await activateApi();
     root = workspaceRoot();
     clientsFile = keepFile(path.join(root, '.proof-of-fix', 'clients.json'));
     const issue = await vscode.commands.executeCommand<Issue | undefined>(CommandIds.newIssue, {
@@ -138,6 +142,43 @@ describe('replies in a real VS Code', function () {
       return found.length === 2 ? found : undefined;
     });
     assert.equal(titles.length, 2);
+  });
+
+  it('checks a draft the window did not render (restored with it) once the window has started, and at once when the person edits it', async function () {
+    this.timeout(90_000);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const uri = editor.document.uri;
+    await waitFor('the findings of the text as it stands', () => toneDiagnostics(uri).length > 0 || undefined);
+    // A window opening with this draft shown (as after a reload): its own drafts and tone check.
+    const restoredWith = async (run: (tone: ToneDiagnostics, opened: number) => Promise<void>): Promise<void> => {
+      const drafts = new ReplyDrafts(api.issues);
+      const tone = new ToneDiagnostics(drafts);
+      const opened = Date.now();
+      try {
+        await waitFor('the draft recognised', () => drafts.get(uri));
+        await run(tone, opened);
+      } finally {
+        tone.dispose();
+        drafts.dispose();
+      }
+    };
+    await restoredWith(async (tone, opened) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      assert.equal(tone.findings(uri).length, 0, 'checked while the window starts');
+      await waitFor('the restored draft checked', () => tone.findings(uri).length > 0 || undefined, 40_000);
+      assert.ok(Date.now() - opened >= 14_000, `checked ${Date.now() - opened} ms after the window opened`);
+    });
+    await restoredWith(async (tone, opened) => {
+      const start = editor.document.lineAt(2).range.start;
+      await editor.edit((e) => e.insert(start, 'OK. '));
+      try {
+        await waitFor('the edited draft checked', () => tone.findings(uri).length > 0 || undefined);
+        assert.ok(Date.now() - opened < 14_000, 'an edited draft waited for the window to start');
+      } finally {
+        await editor.edit((e) => e.delete(new vscode.Range(start, start.translate(0, 'OK. '.length))));
+      }
+    });
   });
 
   it('asks before discarding edits when the reply is drafted again', async () => {

@@ -1,5 +1,6 @@
 // The store's validation: the shipped JSON schemas (the ones VS Code validates the files with as
 // the user edits) and the rule they cannot express, applied as the store reads and before it writes.
+import { Ajv } from 'ajv';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import * as fs from 'node:fs';
@@ -9,7 +10,7 @@ import { IssueStore, StoreError } from '../../src/core/store/issueStore';
 import { isCalendarDay } from '../../src/core/store/model';
 import { createNodeStoreFs } from '../../src/core/store/storeFs';
 import type { StoreValidator } from '../../src/core/store/validate';
-import { lazyStoreValidator } from '../../src/core/store/validate';
+import { EDITOR_KEYWORDS, lazyStoreValidator } from '../../src/core/store/validate';
 import { issueRecord as validIssue, issuesDirOf as issuesDir, shippedValidator } from '../support/storeFixtures';
 import { makeTempDir } from '../support/tempDir';
 
@@ -38,6 +39,17 @@ describe('store schema validation', () => {
     assert.deepEqual(lazy.issue(bad), validator.issue(bad));
     assert.deepEqual(lazy.issue(validIssue('ACME-1')), []);
     assert.throws(() => lazyStoreValidator(tempDir()).issue(validIssue('ACME-1')), /ENOENT/);
+  });
+
+  it("the shipped schemas are valid JSON Schemas (the store's validator does not check that as it compiles them)", () => {
+    const ajv = new Ajv({ strict: true });
+    ajv.addVocabulary(EDITOR_KEYWORDS);
+    for (const name of ['issue.schema.json', 'clients.schema.json']) {
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../media', name), 'utf8')) as object;
+      assert.equal(ajv.validateSchema(schema), true, `${name}: ${ajv.errorsText()}`);
+    }
+    // And the check can fail: a type that JSON Schema does not have.
+    assert.equal(ajv.validateSchema({ type: 'text' }), false);
   });
 
   it('accepts a valid issue and rejects a bad status and a bad date', () => {
