@@ -252,13 +252,18 @@ export interface GitPort {
   /** Every commit reachable from `include` ('all' = all branches, tags, remotes and HEAD) not from `exclude`. */
   logMessages(options: { include: 'all' | string[]; exclude: string[]; grep?: string[] }): Promise<RawCommit[]>;
   /**
-   * One streaming pass over every commit reachable from `include` ('all' = all branches, tags,
-   * remotes and HEAD) but not from `exclude`; `onRecord` sees each commit as git prints it.
+   * One streaming pass over every commit reachable from `include` ('all' = HEAD, all branches,
+   * remotes and tags, in listTips' order) but not from `exclude`; `onRecord` sees each commit as
+   * git prints it.
    * Resolves with the count.
    */
   scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number>;
-  /** HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits. */
-  listTips(): Promise<RefTip[]>;
+  /**
+   * HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits.
+   * `beside`: in a queue of its own, so that it runs while the caller's log walks (a few ms of git
+   * instead of waiting for it before the walk starts).
+   */
+  listTips(options?: { beside?: boolean }): Promise<RefTip[]>;
   /** The history is cut (shallow clone). */
   isShallow(): Promise<boolean>;
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;

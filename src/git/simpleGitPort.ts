@@ -92,8 +92,18 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   let commonDir = '';
   const follows = new FollowMemo();
 
-  async function ready(): Promise<GitRunner> {
-    if (git !== null && topLevel !== undefined) return git;
+  // The probe in flight: two commands started together (a scan's log and its ref listing) share it.
+  let probing: Promise<GitRunner> | null = null;
+
+  function ready(): Promise<GitRunner> {
+    if (git !== null && topLevel !== undefined) return Promise.resolve(git);
+    probing ??= probeRepository().finally(() => {
+      probing = null;
+    });
+    return probing;
+  }
+
+  async function probeRepository(): Promise<GitRunner> {
     const probe = createGitRunner(repoDir, runnerOptions);
     const info = await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], { okExit: [128] });
     if (info.exitCode === 0) {
@@ -108,6 +118,12 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     // Paths in diffs are relative to the top level; running there keeps pathspecs aligned.
     git = topLevel === null || path.resolve(topLevel) === path.resolve(repoDir) ? probe : createGitRunner(topLevel, runnerOptions);
     return git;
+  }
+
+  /** Commands that run while a scan's log walks (the refs, the second read), in a queue of their own. */
+  function besideRunner(): GitRunner {
+    beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (beside the scan's walk)` });
+    return beside;
   }
 
   async function shallow(): Promise<boolean> {
@@ -194,20 +210,23 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number> {
-      const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
+      // 'all' in show-ref's order (HEAD, then refs by name): the walk starts from its tips in the
+      // order a log naming listTips' commits would, so commits of one date come out in one order.
+      const include = range.include === 'all' ? ['HEAD', '--branches', '--remotes', '--tags'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
       const revisions = ['--ignore-missing', ...include, ...not, '--'];
       const runner = await ready();
       if (filter === undefined || filter.marks.length === 0 || process.platform === 'win32') return readInFull(runner, revisions, onRecord);
       // The second read's few commits by id run beside the first read, in a queue of their own.
-      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
-      return readMarked(runner, beside, revisions, onRecord, filter);
+      return readMarked(runner, besideRunner(), revisions, onRecord, filter);
     },
 
-    async listTips(): Promise<RefTip[]> {
-      const r = await run(['show-ref', '--head', '--dereference'], [1]);
-      return parseShowRefTips(r.stdout);
+    async listTips(options?: { beside?: boolean }): Promise<RefTip[]> {
+      const args = ['show-ref', '--head', '--dereference'];
+      if (options?.beside !== true) return parseShowRefTips((await run(args, [1])).stdout);
+      await ready();
+      return parseShowRefTips((await besideRunner().run(args, { okExit: [1] })).stdout);
     },
 
     isShallow: shallow,
