@@ -252,9 +252,8 @@ export interface GitPort {
   /** Every commit reachable from `include` ('all' = all branches, tags, remotes and HEAD) not from `exclude`. */
   logMessages(options: { include: 'all' | string[]; exclude: string[]; grep?: string[] }): Promise<RawCommit[]>;
   /**
-   * One streaming pass over every commit reachable from `include` ('all' = HEAD, all branches,
-   * remotes and tags, in listTips' order) but not from `exclude`; `onRecord` sees each commit as
-   * git prints it.
+   * One streaming pass over every commit reachable from `include` ('all' = all branches, tags,
+   * remotes and HEAD) but not from `exclude`; `onRecord` sees each commit as git prints it.
    * Resolves with the count.
    */
   scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number>;

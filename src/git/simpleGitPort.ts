@@ -210,9 +210,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number> {
-      // 'all' in show-ref's order (HEAD, then refs by name): the walk starts from its tips in the
-      // order a log naming listTips' commits would, so commits of one date come out in one order.
-      const include = range.include === 'all' ? ['HEAD', '--branches', '--remotes', '--tags'] : range.include.map(shaOrThrow);
+      const include = range.include === 'all' ? ['--branches', '--tags', '--remotes', 'HEAD'] : range.include.map(shaOrThrow);
       const not = range.exclude.length > 0 ? ['--not', ...range.exclude.map(shaOrThrow)] : [];
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
       const revisions = ['--ignore-missing', ...include, ...not, '--'];

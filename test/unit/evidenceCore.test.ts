@@ -211,7 +211,7 @@ describe('evidence core', () => {
       const calls: { include: 'all' | string[]; exclude: string[] }[] = [];
       const port = fakePort(history, calls);
       const first = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
-      assert.deepEqual([first.commitsRead, first.cache.refs, calls[0]], [2, { HEAD: 'bbbb', 'refs/heads/main': 'bbbb' }, { include: 'all', exclude: [] }]);
+      assert.deepEqual([first.commitsRead, first.cache.refs, calls[0]], [2, { HEAD: 'bbbb', 'refs/heads/main': 'bbbb' }, { include: ['bbbb'], exclude: [] }]);
       const again = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, first.cache);
       assert.deepEqual([again.commitsRead, calls[1]], [0, { include: 'all', exclude: ['bbbb'] }]);
       assert.equal(again.cache.commits, first.cache.commits, 'nothing read: the commits are not copied');
