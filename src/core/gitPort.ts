@@ -257,12 +257,8 @@ export interface GitPort {
    * Resolves with the count.
    */
   scanMessages(range: { include: 'all' | string[]; exclude: string[] }, onRecord: (record: MessageRecord) => void, filter?: ScanFilter): Promise<number>;
-  /**
-   * HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits.
-   * `beside`: in a queue of its own, so that it runs while the caller's log walks (a few ms of git
-   * instead of waiting for it before the walk starts).
-   */
-  listTips(options?: { beside?: boolean }): Promise<RefTip[]>;
+  /** HEAD, branches, tags (peeled) and remote branches, with their commits. Empty: no commits. */
+  listTips(): Promise<RefTip[]>;
   /** The history is cut (shallow clone). */
   isShallow(): Promise<boolean>;
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;

@@ -92,18 +92,8 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   let commonDir = '';
   const follows = new FollowMemo();
 
-  // The probe in flight: two commands started together (a scan's log and its ref listing) share it.
-  let probing: Promise<GitRunner> | null = null;
-
-  function ready(): Promise<GitRunner> {
-    if (git !== null && topLevel !== undefined) return Promise.resolve(git);
-    probing ??= probeRepository().finally(() => {
-      probing = null;
-    });
-    return probing;
-  }
-
-  async function probeRepository(): Promise<GitRunner> {
+  async function ready(): Promise<GitRunner> {
+    if (git !== null && topLevel !== undefined) return git;
     const probe = createGitRunner(repoDir, runnerOptions);
     const info = await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], { okExit: [128] });
     if (info.exitCode === 0) {
@@ -118,12 +108,6 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     // Paths in diffs are relative to the top level; running there keeps pathspecs aligned.
     git = topLevel === null || path.resolve(topLevel) === path.resolve(repoDir) ? probe : createGitRunner(topLevel, runnerOptions);
     return git;
-  }
-
-  /** Commands that run while a scan's log walks (the refs, the second read), in a queue of their own. */
-  function besideRunner(): GitRunner {
-    beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (beside the scan's walk)` });
-    return beside;
   }
 
   async function shallow(): Promise<boolean> {
@@ -217,14 +201,13 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       const runner = await ready();
       if (filter === undefined || filter.marks.length === 0 || process.platform === 'win32') return readInFull(runner, revisions, onRecord);
       // The second read's few commits by id run beside the first read, in a queue of their own.
-      return readMarked(runner, besideRunner(), revisions, onRecord, filter);
+      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
+      return readMarked(runner, beside, revisions, onRecord, filter);
     },
 
-    async listTips(options?: { beside?: boolean }): Promise<RefTip[]> {
-      const args = ['show-ref', '--head', '--dereference'];
-      if (options?.beside !== true) return parseShowRefTips((await run(args, [1])).stdout);
-      await ready();
-      return parseShowRefTips((await besideRunner().run(args, { okExit: [1] })).stdout);
+    async listTips(): Promise<RefTip[]> {
+      const r = await run(['show-ref', '--head', '--dereference'], [1]);
+      return parseShowRefTips(r.stdout);
     },
 
     isShallow: shallow,

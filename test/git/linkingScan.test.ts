@@ -116,10 +116,7 @@ describe('linking: scan on real repositories', function () {
     log.length = 0;
     const unchanged = await scanHistory(port, OPTIONS, first.cache);
     assert.equal(unchanged.commitsRead, 0);
-    // The listing runs beside a walk from every ref that stops at every ref: nothing to read.
-    assert.deepEqual(log.map((l) => l.split(' ')[1]).sort(), ['rev-list', 'show-ref'], 'one walk, beside the listing');
-    assert.equal(unchanged.cache.commits, first.cache.commits, 'nothing read: the commits are not copied');
-    assert.equal(unchanged.cache.graph, first.cache.graph, 'nothing read: the graph stays as it was');
+    assert.deepEqual(log.map((l) => l.split(' ')[1]), ['show-ref'], 'no log when no ref moved');
     repo.checkout('side', true);
     const side = repo.commit('Side (fixes ACME-99)', { files: { 'b.txt': 'b\n' } });
     repo.checkout('main');
@@ -128,15 +125,10 @@ describe('linking: scan on real repositories', function () {
     const next = await scanHistory(port, OPTIONS, unchanged.cache);
     assert.equal(next.commitsRead, 1);
     assert.deepEqual(next.issues.find((i) => i.id === 'ACME-99')?.fixes.map((f) => f.sha), [side]);
-    // A new tag on an old commit is known without reading it; only the side branch's commit is new.
-    assert.equal(log.filter((l) => l.startsWith('git rev-list')).length, 1, 'one walk, no second look for tips');
-    assert.equal(next.cache.refs['refs/tags/v1.0.0'], repo.git(['rev-parse', 'HEAD~3']).trim(), 'the annotated tag, peeled');
-    const branchOnOld = repo.git(['rev-parse', 'main~5']).trim();
-    repo.git(['branch', 'old-work', branchOnOld]);
-    log.length = 0;
-    const third = await scanHistory(port, OPTIONS, next.cache);
-    assert.equal(third.commitsRead, 0, 'a new branch on a known commit reads nothing');
-    assert.equal(third.cache.refs['refs/heads/old-work'], branchOnOld);
+    const logCall = log.find((l) => l.startsWith('git rev-list')) ?? '';
+    assert.notEqual(logCall, '', 'the history walk is logged');
+    assert.doesNotMatch(logCall, /--tags/);
+    assert.ok(logCall.split(' ').length < 20, 'tags are not passed one by one');
   });
 
   it('reports an empty repository as a coded failure', async () => {

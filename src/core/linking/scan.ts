@@ -2,7 +2,7 @@
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
 import { commitFromRecord } from '../commitRecord';
-import type { GitPort, MessageRecord, RawCommit, RefTip } from '../gitPort';
+import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
 import { isSha } from '../sha';
 import type { CommitGraphData } from './commitGraphData';
@@ -168,87 +168,75 @@ export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord
 }
 
 /**
- * Without a cache: the refs (show-ref), then one streaming log from them that reads everything (in
- * two reads when the patterns have marks, see GitPort.scanMessages' filter). With one: the listing
- * runs beside a log that starts from every ref and stops at every commit the refs pointed to
- * before, so an unchanged repository prints nothing and after a commit only the new commits are
- * read. Whatever the listing names that the log did not read (a ref that moved in between, a new
- * branch on an old commit) is checked against what is known, and read if it is a new commit.
+ * The refs (show-ref), then one streaming log. Without a cache the log reads everything (in two
+ * reads when the patterns have marks, see GitPort.scanMessages' filter). With one, an unchanged
+ * repository needs no log at all, and otherwise the log starts from the refs that moved and stops
+ * at where the branches, HEAD and the moved refs were (tags are not passed: hundreds of them would
+ * only lengthen the command; a tag's commits are reached from a branch, or they are few).
  */
 export async function scanHistory(port: GitPort, options: ScanOptions, cache?: ScanCache): Promise<ScanResult> {
   const key = patternsKey(options.patterns);
   const usable = cache !== undefined && isScanCache(cache) && cache.patternsKey === key && Object.keys(cache.refs).length > 0;
   // The caller's cache is never changed: refs and tips are replaced below, and its commits are
-  // copied only when a new one is about to be recorded (not on a re-scan where nothing moved).
+  // copied only when new ones are about to be recorded (not on a re-scan where nothing moved).
   const working: ScanCache = usable ? { ...cache } : emptyScanCache(options.patterns);
-  // Where the refs pointed: everything these reach was read before.
-  let known = new Set(usable ? Object.values(working.refs) : []);
-  // A re-scan lists the refs beside its walk (past this many old tips it names only the refs that
-  // moved, after the listing). A full scan lists them first and names them to its log: listed
-  // beside a walk of `--branches --tags`, a tip no walk reads (git/git's tag of a blob) would cost
-  // one more command after the walk, for a listing of 20-40 ms in a scan of 1.6 s.
-  const overlapped = usable && known.size <= MAX_EXCLUDED_TIPS;
-  const listing = port.listTips(overlapped ? { beside: true } : undefined);
+  // Git runs one command at a time per repository: the refs are listed first, and a full scan
+  // names them to the log (see below).
+  const listing = port.listTips();
   // Keeps the listing's failure for the await below, not as an unhandled rejection meanwhile.
   listing.catch(() => undefined);
+  const tips = usable ? await listing : [];
   let graph: CommitGraphBuilder | null = null;
   const readWithoutParents = new Set<string>();
   const builder = (): CommitGraphBuilder => (graph ??= new CommitGraphBuilder(working.graph));
+  const addToGraph = (sha: string, parents: string[]): void => builder().add(sha, parents);
   const before = working.commits;
   // Commits that reference an issue and were not in the cache: the issues are updated with these.
   const added = new Set<string>();
   let reread = false;
   const record = (r: MessageRecord): void => {
-    if (usable && working.commits === before) working.commits = { ...before };
     if (recordCommit(working, r, options.patterns)) {
       if (usable && Object.hasOwn(before, r.sha)) reread = true;
       else added.add(r.sha);
     }
-    if (r.parents !== undefined) builder().add(r.sha, r.parents);
+    if (r.parents !== undefined) addToGraph(r.sha, r.parents);
     else readWithoutParents.add(r.sha);
   };
-  // Of a whole history, only the commits whose message shows an id's mark are read in full.
-  const marks = compileIdPatterns(options.patterns).marks;
-  const filter = usable || marks === null ? undefined : { marks, other: builder() };
   let commitsRead = 0;
-  let tips: RefTip[];
   if (!usable) {
-    tips = await listing;
+    tips.push(...(await listing));
     const shas = [...new Set(tips.map((t) => t.sha))];
     // The log starts from the very commits listed, so every tip the cache keeps was read (a tip
     // that is not a commit, as a tag of a blob, has nothing to read). Past a few thousand the
     // command line grows too long: the log then reads the refs as they are when it starts.
     const named = shas.length > 0 && shas.length <= MAX_NAMED_TIPS;
+    // Of a whole history, only the commits whose message shows an id's mark are read in full.
+    const marks = compileIdPatterns(options.patterns).marks;
+    const filter = marks === null ? undefined : { marks, other: builder() };
     commitsRead = await port.scanMessages({ include: named ? shas : 'all', exclude: [] }, record, filter);
     if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
-    if (named) known = new Set(shas);
-  } else if (overlapped) {
-    commitsRead = await port.scanMessages({ include: 'all', exclude: [...known] }, record, filter);
-    tips = await listing;
+    if (!named) {
+      // A ref that moved between the listing and the log starting names commits the log may not
+      // have read: those are read now, so the cache never claims a tip whose history it lacks.
+      const read = (sha: string): boolean => readWithoutParents.has(sha) || (graph as CommitGraphBuilder | null)?.has(sha) === true;
+      const unread = shas.filter((sha) => !read(sha));
+      const exclude = shas.filter(read).slice(0, MAX_EXCLUDED_TIPS);
+      if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude }, record);
+    }
   } else {
-    tips = await listing;
     const moved = tips.filter((t) => working.refs[t.name] !== t.sha);
-    const movedNames = new Set(moved.map((m) => m.name));
-    // Tags are not excluded here: thousands of them would only lengthen the command, and a tag's
-    // commits are reached from a branch, or they are few.
-    const old = Object.entries(working.refs)
-      .filter(([name]) => !name.startsWith('refs/tags/') || movedNames.has(name))
-      .map(([, sha]) => sha);
-    const include = [...new Set(moved.map((m) => m.sha))];
-    // After a fetch of hundreds of new refs, naming them all costs more than the pseudo-refs.
-    if (moved.length > 0) commitsRead = await port.scanMessages({ include: include.length > MAX_MOVED_REFS ? 'all' : include, exclude: [...new Set(old)].slice(0, MAX_EXCLUDED_TIPS) }, record);
+    if (moved.length > 0) {
+      working.commits = { ...working.commits };
+      const movedNames = new Set(moved.map((m) => m.name));
+      const old = Object.entries(working.refs)
+        .filter(([name]) => !name.startsWith('refs/tags/') || movedNames.has(name))
+        .map(([, sha]) => sha);
+      const exclude = [...new Set(old)].slice(0, MAX_EXCLUDED_TIPS);
+      const include = [...new Set(moved.map((m) => m.sha))];
+      // After a fetch of hundreds of new refs, naming them all costs more than the pseudo-refs.
+      commitsRead = await port.scanMessages({ include: include.length > MAX_MOVED_REFS ? 'all' : include, exclude }, record);
+    }
   }
-  // A ref that moved between the log starting and the listing names commits the log may not have
-  // read: those are read now, so the cache never claims a tip whose history it lacks (a full scan
-  // that named its tips has read them all: `known`).
-  const shas = [...new Set(tips.map((t) => t.sha))];
-  // Without new commits the graph data stays as it was (see below): a builder only to look ids up.
-  let lookup: CommitGraphBuilder | null = null;
-  const read = (sha: string): boolean => known.has(sha) || readWithoutParents.has(sha) || ((graph as CommitGraphBuilder | null) ?? (lookup ??= new CommitGraphBuilder(working.graph))).has(sha);
-  let unread = shas.filter((sha) => !read(sha));
-  // A tag of a blob or a tree (git/git has one) is never read by a log: only commits are read again.
-  if (unread.length > 0) unread = (await port.commits(unread)).map((c) => c.sha);
-  if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude: [...known, ...shas.filter((sha) => !unread.includes(sha))].slice(0, MAX_EXCLUDED_TIPS) }, record);
   // Unchanged when nothing was read: the same data object keeps its built graph (commitGraphOf).
   if (graph !== null) working.graph = (graph as CommitGraphBuilder).data;
   working.refs = Object.fromEntries(tips.map((t) => [t.name, t.sha]));
