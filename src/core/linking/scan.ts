@@ -1,7 +1,6 @@
 // Links issues to commits over the whole history in one `git log` pass. The cache remembers, per
 // commit id, the references found (commit facts never change) and where every ref pointed, so a
 // later scan reads only `git log <refs that moved> --not <where the branches were>`.
-import { compareNewestFirst } from '../commitOrder';
 import { commitFromRecord } from '../commitRecord';
 import type { GitPort, MessageRecord, RawCommit } from '../gitPort';
 import { GitFailure } from '../gitPort';
@@ -10,6 +9,7 @@ import type { CommitGraphData } from './commitGraphData';
 import { CommitGraphBuilder, emptyGraphData, isCommitGraphData } from './commitGraphData';
 import type { IdPatterns, Reference } from './messageParser';
 import { compileIdPatterns, MESSAGE_READING, parseReferences } from './messageParser';
+import { issuesOfCommits } from './scanIssues';
 
 export interface ScanOptions {
   patterns: IdPatterns;
@@ -167,58 +167,6 @@ export function recordCommit(cache: ScanCache, commit: RawCommit | MessageRecord
   return true;
 }
 
-// One collator for every comparison: localeCompare with options builds a new one per call, which
-// was most of a re-scan's time on a large history.
-const ID_COLLATOR = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-function compareIds(a: string, b: string): number {
-  return ID_COLLATOR.compare(a, b);
-}
-
-/** Groups the cache's commits by issue id, newest first within each list. */
-function issuesFromCache(cache: ScanCache): ScanIssue[] {
-  const byId = new Map<string, ScanIssue>();
-  for (const [sha, c] of Object.entries(cache.commits)) {
-    if (!Array.isArray(c.refs)) continue;
-    for (const ref of c.refs) {
-      if (!Array.isArray(ref) || typeof ref[0] !== 'string') continue;
-      const [id, kind, via] = ref;
-      let issue = byId.get(id);
-      if (issue === undefined) {
-        issue = { id, fixes: [], mentions: [] };
-        byId.set(id, issue);
-      }
-      const linked: LinkedCommit = {
-        sha,
-        subject: c.subject,
-        authorName: c.authorName,
-        authorEmail: c.authorEmail,
-        date: c.date,
-        via: kind === 'fix' ? via : null,
-      };
-      (kind === 'fix' ? issue.fixes : issue.mentions).push(linked);
-    }
-  }
-  const out = [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
-  // newestFirst's order, with each date read once rather than at every comparison.
-  const times = new Map<string, number>();
-  const timeOf = (c: LinkedCommit): number => {
-    let t = times.get(c.sha);
-    if (t === undefined) {
-      t = Date.parse(c.date);
-      if (Number.isNaN(t)) t = 0;
-      times.set(c.sha, t);
-    }
-    return t;
-  };
-  const order = (a: LinkedCommit, b: LinkedCommit): number => timeOf(b) - timeOf(a) || compareNewestFirst(a, b);
-  for (const issue of out) {
-    issue.fixes.sort(order);
-    issue.mentions.sort(order);
-  }
-  return out;
-}
-
 /**
  * The refs (show-ref), then one streaming log. Without a cache the log reads everything (in two
  * reads when the patterns have marks, see GitPort.scanMessages' filter). With one, an unchanged
@@ -242,8 +190,15 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   const readWithoutParents = new Set<string>();
   const builder = (): CommitGraphBuilder => (graph ??= new CommitGraphBuilder(working.graph));
   const addToGraph = (sha: string, parents: string[]): void => builder().add(sha, parents);
+  const before = working.commits;
+  // Commits that reference an issue and were not in the cache: the issues are updated with these.
+  const added = new Set<string>();
+  let reread = false;
   const record = (r: MessageRecord): void => {
-    recordCommit(working, r, options.patterns);
+    if (recordCommit(working, r, options.patterns)) {
+      if (usable && Object.hasOwn(before, r.sha)) reread = true;
+      else added.add(r.sha);
+    }
     if (r.parents !== undefined) addToGraph(r.sha, r.parents);
     else readWithoutParents.add(r.sha);
   };
@@ -289,7 +244,7 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   working.commitsRead += commitsRead;
   trustedCaches.add(working);
   return {
-    issues: issuesFromCache(working),
+    issues: issuesOfCommits(working.commits, usable && !reread ? { from: before, added: [...added] } : undefined),
     commitsRead,
     commitsKnown: working.commitsRead,
     incremental: usable,
