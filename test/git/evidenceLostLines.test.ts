@@ -49,6 +49,28 @@ describe('evidence: which later commit took each lost line of the fix away', fun
     assert.deepEqual([f.survivalDeployed?.intact, f.survivalDeployed?.changedBy.length], [3, 0]);
   });
 
+  it('past the checks it can afford, a lost line is told with no commit rather than a wrong one', async () => {
+    const repo = make();
+    // Twelve functions with a blank line each, then the fix's block with its own blank line.
+    const funcs = Array.from({ length: 12 }, (_, i) => `def f${i}():\n    a = ${i}\n\n    return a\n`).join('');
+    const base = `${funcs}def render(bar):\n    if bar.hidden:\n        return\n`;
+    repo.commit('Initial', { files: { 'bar.py': base } });
+    let text = base.replace('    if bar.hidden:\n', '    if bar.hidden:\n        echo(bar.label)\n\n');
+    const fix = repo.commit('Echo the label of a hidden bar (fixes ACME-72)', { files: { 'bar.py': text } });
+    const tidies: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      text = text.replace(`    a = ${i}\n\n`, `    a = ${i}\n`);
+      tidies.push(repo.commit(`Tidy f${i}`, { files: { 'bar.py': text }, author: OTHER }));
+    }
+    const rework = repo.commit('Rework hidden bars', { files: { 'bar.py': text.replace('echo(bar.label)\n\n', 'echo(bar.label)\n') }, author: OTHER });
+    const f = only(await evidence(repo.dir, { ref: 'ACME-72', target: 'main', me: [ME.email] }));
+    assert.equal(f.sha, fix);
+    assert.deepEqual([f.survival?.added, f.survival?.intact, f.survival?.removed], [2, 1, 1]);
+    const by = f.survival?.files[0]?.lost[0]?.by ?? null;
+    assert.ok(by === null || by === rework, `told with ${by}`);
+    assert.ok(!f.survival?.changedBy.some((c) => tidies.includes(c.sha)), 'no tidy commit changed the fix');
+  });
+
   it('of two lost lines with the same text, each is told with the commit that removed it', async () => {
     const repo = make();
     const base = ['a()', '}', 'b()', '}', 'c()', ''].join('\n');

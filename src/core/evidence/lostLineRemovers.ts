@@ -14,9 +14,15 @@ export interface LostLineWork {
 
 /**
  * Where the base's lines stand in a later commit's parent: base line → line there (absent: gone
- * by then). One blame of the file limited to the commits after the base.
+ * by then). One blame of the file limited to the commits after the base; null when the reading is
+ * not made (past its budget).
  */
-export type LinesAtParent = (commit: RawCommit, path: string) => Promise<(line: number) => number | undefined>;
+export type LinesAtParent = (commit: RawCommit, path: string) => Promise<((line: number) => number | undefined) | null>;
+
+// Blames of a commit's parent per measured ref, at most: a line of a busy file whose remover no
+// patch shows (a merge's resolution) would otherwise cost one blame per commit that removed a line
+// with its text. Past it, such a line is told with the commit standing in its place, or with none.
+const MAX_PARENT_BLAMES = 8;
 
 /**
  * Attributes lost lines to the oldest later commit that removed a line with the same text. A text
@@ -46,16 +52,16 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
         if (!touches) continue;
         chain.add(file.path);
         const replacing = new Set(file.added.map((a) => a.hunk));
-        let before: ((line: number) => number | undefined) | null = null;
+        let before: ((line: number) => number | undefined) | null | undefined;
         for (const r of file.removed) {
           const text = squash(r.text);
           const same = pending.filter((p) => p.line.by === null && p.text === text);
           if (same.length === 0) continue;
           let hit = same[0]?.line;
           if (ambiguous(text)) {
-            before ??= await linesAtParent(patch.commit, file.oldPath ?? file.path);
+            if (before === undefined) before = await linesAtParent(patch.commit, file.oldPath ?? file.path);
             const at = before;
-            hit = same.find((p) => at(p.line.line) === r.line)?.line;
+            hit = at === null ? undefined : same.find((p) => at(p.line.line) === r.line)?.line;
           }
           if (hit === undefined) continue;
           hit.by = patch.commit.sha;
@@ -72,16 +78,19 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
 
 /** Reads, once per commit and path, where the base's lines stand in a later commit's parent. */
 export function parentLineReader(port: GitPort, base: string): LinesAtParent {
-  const readings = new Map<string, Promise<(line: number) => number | undefined>>();
+  const readings = new Map<string, Promise<((line: number) => number | undefined) | null>>();
+  let blames = 0;
   return (commit, path) => {
     const key = `${commit.sha}\0${path}`;
     let reading = readings.get(key);
     if (reading === undefined) {
-      reading = (async (): Promise<(line: number) => number | undefined> => {
+      reading = (async (): Promise<((line: number) => number | undefined) | null> => {
         const parent = commit.parents[0];
         if (parent === undefined) return () => undefined;
         // The base itself: every line is where the base put it.
         if (parent === base) return (line) => line;
+        if (blames >= MAX_PARENT_BLAMES) return null;
+        blames++;
         // A blame that fails throws: never read as "the line was not there".
         const blame = await port.blame(path, { include: [parent], exclude: [base] });
         const at = new Map<number, number>();
