@@ -26,9 +26,20 @@ function short(sha: string): string {
   return shortSha(sha);
 }
 
-function day(date: string): string {
-  return date.slice(0, 10);
+/**
+ * The day of a git date in this machine's time zone, as the reply writes dates. Each commit carries
+ * its author's zone: cut from the text, a revert made an hour after its fix could read a day before it.
+ */
+export function localDay(date: string): string {
+  const time = Date.parse(date);
+  // A bare day is a day already (Date would read it as UTC midnight).
+  if (Number.isNaN(time) || /^\d{4}-\d{2}-\d{2}$/.test(date)) return date.slice(0, 10);
+  const d = new Date(time);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
+
+const day = localDay;
 
 function commitLine(c: CommitFacts): string {
   return `${short(c.sha)} ${day(c.date)} ${c.authorName} <${c.authorEmail}>${c.byMe ? ` (${l10n.t('me')})` : ''} "${c.subject}"`;

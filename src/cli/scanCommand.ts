@@ -8,6 +8,7 @@ import type { CommitGraphFile } from '../core/gitPort';
 import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { shortSha } from '../core/sha';
+import { localDay } from './evidenceReport';
 import { createGitPort } from '../git/simpleGitPort';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
 import { idPatternsFrom, invalidPatternMessage, notARepositoryMessage, reportFailure } from './evidenceOptions';
@@ -31,8 +32,8 @@ function formatScan(result: ScanResult): string {
     const fixLabel = l10n.t('fix');
     const mentionLabel = l10n.t('mention');
     const width = Math.max(fixLabel.length, mentionLabel.length);
-    for (const f of issue.fixes) lines.push(`  ${fixLabel.padEnd(width)} ${shortSha(f.sha)} ${f.date.slice(0, 10)} ${f.subject}`);
-    for (const m of issue.mentions) lines.push(`  ${mentionLabel.padEnd(width)} ${shortSha(m.sha)} ${m.date.slice(0, 10)} ${m.subject}`);
+    for (const f of issue.fixes) lines.push(`  ${fixLabel.padEnd(width)} ${shortSha(f.sha)} ${localDay(f.date)} ${f.subject}`);
+    for (const m of issue.mentions) lines.push(`  ${mentionLabel.padEnd(width)} ${shortSha(m.sha)} ${localDay(m.date)} ${m.subject}`);
   }
   if (result.issues.length === 0) lines.push(l10n.t('no issue ids referenced in the history'));
   const notes = [l10n.t('{0} commits read', result.commitsRead), ...(result.incremental ? [l10n.t('incremental')] : []), ...(result.historyComplete ? [] : [l10n.t('shallow history')])];

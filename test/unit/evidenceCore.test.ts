@@ -76,8 +76,8 @@ describe('evidence core', () => {
 
     it('takes tags that look like versions by default', () => {
       const re = new RegExp(DEFAULT_TAG_PATTERN);
-      for (const yes of ['v1', 'v1.2.3', '1.0', 'release-1.2', 'app/v2.0.1', 'v1.2.0-rc.1', 'v3.1.4+build.5', '2.0.0rc1', 'v1.2.3-x86', 'v2.0.0-next.1']) assert.ok(re.test(yes), yes);
-      for (const no of ['nightly', 'latest', 'deploy-prod', 'v', 'v.1', '1.1.x', '2.3.X', 'v0.x', 'v1.x-stable', 'release-2.x']) assert.equal(re.test(no), false, no);
+      for (const yes of ['v1', 'v1.2.3', '1.0', 'release-1.2', 'app/v2.0.1', 'v1.2.0-rc.1', 'v3.1.4+build.5', '2.0.0rc1', 'v1.2.3-x86', 'v2.0.0-next.1', '19.10b0', '21.4b2', '1.0a1', 'v2.1rc1', '0.9.dev3', '3.1.post1']) assert.ok(re.test(yes), yes);
+      for (const no of ['nightly', 'latest', 'deploy-prod', 'v', 'v.1', '1.1.x', '2.3.X', 'v0.x', 'v1.x-stable', 'release-2.x', 'deploy-2024b', 'build17b']) assert.equal(re.test(no), false, no);
     });
   });
 

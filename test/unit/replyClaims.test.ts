@@ -34,14 +34,16 @@ const CLAIMS: Claim[] = [
   { name: 'the client version includes it', en: /^[-•] The version you run\b.*\bincludes the fix\./m, es: /^[-•] La versión que (?:tiene|tienes) publicada\b.*\bincluye la corrección\./m, holds: (c) => c.deployed !== undefined },
   { name: 'the client version lacks it', en: /does not include th(?:is|ese) fix/, es: /no incluye est(?:a|as) correcci/, holds: (c) => c.notDeployed !== undefined },
   { name: 'intact', en: /nothing has (?:changed or )?undone it|fix is intact|still in place[^.]*unchanged/, es: /nada la ha (?:modificado ni )?deshecho|sigue intacta|en su sitio[^.]*sin cambios/, holds: (c) => c.reverts.length === 0 && (c.survival?.changed ?? 0) === 0 },
-  { name: 'I undid it', en: /a change of mine undid|I reverted/, es: /un cambio mío deshizo|deshice/, holds: (c) => c.revertsByMe.length > 0 },
-  { name: 'someone else undid it', en: /a change by [^.]* undid|by [^.]* reverted/, es: /un cambio de [^.]* deshizo|, de [^.]*, deshizo/, holds: (c) => c.revertsByOthers.length > 0 },
+  { name: 'I undid it', en: /a change of mine undid|I reverted/, es: /un cambio mío deshizo|deshice/, holds: (c) => c.revertsByMe.length > 0 || (c.notDeployed?.undone ?? []).some((u) => u.undo.byMe) },
+  { name: 'someone else undid it', en: /a change by [^.]* undid|by [^.]* reverted/, es: /un cambio de [^.]* deshizo|, de [^.]*, deshizo/, holds: (c) => c.revertsByOthers.length > 0 || (c.notDeployed?.undone ?? []).some((u) => !u.undo.byMe) },
   { name: 'the regression is mine', en: /mistake is mine|regression I introduced/, es: /El error es mío|el error lo haya introducido yo/, holds: (c) => c.revertsByMe.length > 0 || c.changesByMe.length > 0 },
   { name: 'a change of mine changed it', en: /a change of mine in|my change/, es: /un cambio mío en|mi cambio/, holds: (c) => c.changesByMe.length > 0 },
   { name: 'a dated next step', en: new RegExp(`\\b(?:by|on) ${WEEKDAY_EN}`), es: new RegExp(`\\bel ${WEEKDAY_ES}\\b`), holds: (c) => c.nextStepBy !== undefined },
   { name: 'asks which version', en: /which version you are running\?/, es: /¿[^?]*qué versión[^?]*\?/, holds: (c) => c.deployed === undefined && c.notDeployed === undefined && c.versionSaid === undefined },
   { name: 'acknowledges the version said', en: /you told me you run/, es: /me indic(?:ó|aste) que usas?/, holds: (c) => c.versionSaid !== undefined },
   { name: 'offers a quote', en: /estimate/, es: /presupuesto/, holds: (c) => c.verdict === 'fix-intact' || c.verdict === 'no-fix-linked' },
+  { name: 'nothing undid it', en: /Nothing has undone the fix/, es: /Ningún cambio posterior la ha deshecho/, holds: (c) => c.reverts.length === 0 && c.notDeployed?.undone === undefined },
+  { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined },
   { name: 'the fix is in the code', en: /The fix is in the code/, es: /La corrección está en el código/, holds: (c) => c.fixes.some((f) => f.onTarget) },
   { name: 'not on the main code', en: /not yet been added to the code that new versions|not on the `?[\w/-]+`? branch/, es: /todavía no se ha incorporado al código principal|No está en la rama/, holds: (c) => c.offTarget.length > 0 },
 ];
@@ -62,11 +64,13 @@ function allShas(c: ReplyContext): string[] {
     c.target.sha,
     c.deployed?.sha ?? '',
     c.notDeployed?.sha ?? '',
+    ...(c.notDeployed?.undone ?? []).flatMap((u) => [u.sha, u.undo.sha]),
   ].filter((s) => s !== '');
 }
 
 function subjects(c: ReplyContext): string[] {
-  return [...c.fixes, ...c.counterparts, ...c.reverts, ...c.changes, ...c.laterChanges, ...c.mentions].map((x) => x.subject);
+  const undone = (c.notDeployed?.undone ?? []).flatMap((u) => [u, u.undo]);
+  return [...c.fixes, ...c.counterparts, ...c.reverts, ...c.changes, ...c.laterChanges, ...c.mentions, ...undone].map((x) => x.subject);
 }
 
 interface Case {

@@ -95,6 +95,18 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
       }),
     ],
   }),
+  // The client runs a version from before the fix, which was later undone on the target.
+  'fix-reverted-not-in-client-version': evidence('fix-reverted', {
+    deployed: { ref: 'v1.3.2', sha: sha('13'), containsFix: false },
+    fixes: [
+      fixEvidence({
+        inDeployed: false,
+        reachableDeployed: false,
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round invoice totals half-up (ACME-12)"', '2026-10-30T18:05:00+01:00', false), how: 'message', reverts: sha('a1b2c3d4') }],
+        survival: survival('main', sha('9f'), 6, 0, 6),
+      }),
+    ],
+  }),
   'fix-reverted-partly': evidence('fix-reverted', {
     fixes: [
       fixEvidence(),
@@ -109,6 +121,26 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
   'fix-not-deployed': evidence('fix-not-deployed', {
     deployed: { ref: 'v1.3.2', sha: sha('13'), containsFix: false },
     fixes: [fixEvidence({ inDeployed: false, reachableDeployed: false })],
+  }),
+  // The client's line had its own copy of the fix, undone there; the target's fix is not in their version.
+  'fix-not-deployed-copy-undone': evidence('fix-not-deployed', {
+    deployed: { ref: 'v1.3.2', sha: sha('13'), containsFix: false },
+    fixes: [
+      fixEvidence({ inDeployed: false, reachableDeployed: false }),
+      fixEvidence({
+        ...commitFacts('b1b1', 'Round invoice totals half-up on 1.3 (ACME-12)', '2026-03-13T09:10:00+01:00', true),
+        authorDate: '2026-03-13T09:10:00+01:00',
+        reachable: false,
+        tags: ['v1.3.1'],
+        firstTag: { name: 'v1.3.1', date: '2026-03-14T09:00:00+01:00' },
+        inDeployed: true,
+        reachableDeployed: true,
+        counterpartOf: [sha('a1b2c3d4')],
+        survival: null,
+        survivalDeployed: survival('v1.3.2', sha('13'), 6, 0, 6),
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round invoice totals half-up on 1.3 (ACME-12)"', '2026-10-30T18:05:00+01:00', false), how: 'message', reverts: sha('b1b1') }],
+      }),
+    ],
   }),
   'fix-modified': evidence('fix-modified', {
     deployed: { ...DEPLOYED, containsFix: true },

@@ -9,6 +9,7 @@ import type { Link } from './links';
 import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
 import { isMeasuredFile } from './model';
 import { patchKey, patchKeyPaths } from './patchId';
+import { isReleaseNote } from './releaseNotes';
 import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
@@ -123,10 +124,14 @@ async function findReverts(
   // A revert with effect takes the fix's added lines away, so it is among the commits that
   // survival already read; only a fix without added text lines needs a search of the history.
   if (on.outcome !== null && on.outcome.survival.added > 0) {
+    // The files survival read the later patches of (text files the fix added lines to, release
+    // notes aside): a revert's lines in other files are not among the candidates' patches, so the
+    // fix's lines there would keep any revert (one that also drops the changelog entry) from matching.
+    const measured = on.files.filter((f) => !f.binary && f.added.length > 0 && !isReleaseNote(f.path));
     const content = {
       base: on.sha,
-      added: on.files.flatMap((f) => f.added.map((l) => l.text)),
-      removed: on.files.flatMap((f) => f.removed.map((l) => l.text)),
+      added: measured.flatMap((f) => f.added.map((l) => l.text)),
+      removed: measured.flatMap((f) => f.removed.map((l) => l.text)),
     };
     const candidates = [...on.outcome.touching.values()];
     return classifyReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));

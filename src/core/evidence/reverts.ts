@@ -1,7 +1,8 @@
 // The one revert classifier. A later commit reverts the fix (or one of its copies) when its message
 // names it ("This reverts commit <sha>", or a `Revert <sha>` subject), or names a merge that brought
 // it in ("This reverts commit <merge>, reversing changes made to <parent>"); when its subject is
-// `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`),
+// `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`)
+// or quotes a squash-merged request's title without its number (`Revert "Fix x" (#14)` for `Fix x (#12)`),
 // without naming another commit; or by content, the net under all of these: its patch takes away
 // the fix's added lines and puts back the removed ones, without putting edited versions of the
 // added ones in their place, without taking away much else and without writing more new lines than
@@ -50,10 +51,17 @@ export function revertedShas(message: string): string[] {
 // The request number a forge appends to a squash-merged subject: `Revert "Fix x (#12)" (#14)`.
 const FORGE_REQUEST_SUFFIX = /"\s+\((?:#|!)\d+\)$/;
 
+// The same number at the end of the reverted commit's own subject: a forge's revert of a
+// squash-merged request quotes the request's title, which does not carry it (`Fix x (#12)` is
+// reverted as `Revert "Fix x" (#14)`).
+const OWN_REQUEST_SUFFIX = /\s+\((?:#|!)\d+\)$/;
+
 /** The subject says it reverts a commit with this subject, in full or as a forge truncated it. */
 function revertsSubject(written: string, subject: string): boolean {
   const revertSubject = written.replace(FORGE_REQUEST_SUFFIX, '"');
   if (revertSubject === `Revert "${subject}"`) return true;
+  const bare = subject.replace(OWN_REQUEST_SUFFIX, '');
+  if (bare !== subject && bare !== '' && revertSubject === `Revert "${bare}"`) return true;
   const cut = TRUNCATED_SUBJECT.exec(revertSubject);
   const start = cut?.[1];
   return start !== undefined && start.length >= MIN_TRUNCATED && subject.startsWith(start) && subject.length > start.length;

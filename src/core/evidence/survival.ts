@@ -5,14 +5,14 @@
 // blame also aligns the fix's version with the ref's, so a lost line with later lines in its place
 // was modified, one without was removed. Only when lines were lost, one `log -p` over the fixed
 // files (their history as blame walks it) tells which later commit took each line away (the oldest
-// that removed it).
+// that removed it; see lostLineRemovers.ts).
 // Before any blame, one comparison of the fix's files with the ref's answers for every file it can
 // decide (see diffSurvival.ts): most files need no walk of the history at all.
 import { newestFirst } from '../commitOrder';
 import type { BlameResult, CommitPatch, FileDiff, GitPort, PathTrace, RawCommit } from '../gitPort';
 import type { DiffReading } from './diffSurvival';
 import { readAgainstRef, regionOwners } from './diffSurvival';
-import { squash } from './patchId';
+import { attributeLostLines, parentLineReader } from './lostLineRemovers';
 import { meetingMerges } from './mergeLoss';
 import { isReleaseNote } from './releaseNotes';
 import { allInOrder } from './inOrder';
@@ -161,37 +161,6 @@ function analyseBlame(work: FileWork, base: string, regionCommits: Set<string>):
   }
 }
 
-/** Attributes lost lines to the oldest later commit that removed a line with the same text. */
-function attribute(works: FileWork[], patches: CommitPatch[]): void {
-  const oldestFirst = [...patches].reverse();
-  for (const work of works) {
-    // Each pending line squashed once, not once per removed line of every later patch.
-    const pending = work.lost.filter((l) => l.by === null).map((line) => ({ line, text: squash(line.text) }));
-    if (pending.length === 0) continue;
-    const chain = new Set([work.diff.path]);
-    if (work.pathAtRef !== null) chain.add(work.pathAtRef);
-    for (const patch of oldestFirst) {
-      for (const file of patch.files) {
-        const touches = chain.has(file.path) || (file.oldPath !== null && chain.has(file.oldPath));
-        if (!touches) continue;
-        chain.add(file.path);
-        const replacing = new Set(file.added.map((a) => a.hunk));
-        for (const r of file.removed) {
-          const text = squash(r.text);
-          const hit = pending.find((p) => p.line.by === null && p.text === text)?.line;
-          if (hit === undefined) continue;
-          hit.by = patch.commit.sha;
-          // The commit that took the line away says what happened to it: replaced or dropped.
-          hit.state = replacing.has(r.hunk) ? 'modified' : 'removed';
-        }
-      }
-    }
-    // No commit removed that exact text (whitespace-only rewrites, conflict resolutions in merges):
-    // fall back to the later commit now standing in the line's place.
-    for (const l of work.lost) if (l.by === null && l.candidates.length > 0) l.by = l.candidates[0] as string;
-  }
-}
-
 /**
  * Lost lines blamed on commits authored before the fix that do not descend from it are the merge's
  * where the two met (see mergeLoss.ts): re-blamed on that merge, whose facts join `facts`.
@@ -271,12 +240,9 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     analyseBlame(work, request.base, regionCommits);
     for (const info of work.blame?.commits.values() ?? []) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
   };
-  const blameFiles = async (todo: readonly FileWork[], after: (work: FileWork) => void = (): void => undefined): Promise<void> => {
+  const blameFiles = async (todo: readonly FileWork[]): Promise<void> => {
     const blames = await allInOrder(todo.map((w) => () => blameOf(w)));
-    todo.forEach((w, i) => {
-      readBlame(w, blames[i] as BlameResult | null);
-      after(w);
-    });
+    todo.forEach((w, i) => readBlame(w, blames[i] as BlameResult | null));
   };
   // The later commits owning the lines inside the fixed regions, when the patches could not trace
   // them (a merge on the way): a blame of those lines only (`-L`), which stops walking as soon as
@@ -290,6 +256,7 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }
     for (const info of blame.commits.values()) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
   };
+  const linesAtParent = parentLineReader(port, request.base);
   const toRef = await compareWithRef(port, request, textFiles.filter((f) => present.has(f.path)).map((f) => f.path));
   const toBlame: FileWork[] = [];
   for (const diff of textFiles) {
@@ -343,12 +310,11 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
       if (blame !== null) readRegionBlame(blame);
       else for (const sha of owners[i] ?? []) regionCommits.add(sha);
     });
-    attribute(works, patches);
+    await attributeLostLines(works, patches, linesAtParent);
     // A lost line no later commit visibly removed (a merge's resolution, a whitespace rewrite): blame tells.
-    await blameFiles(
-      works.filter((w) => w.fromDiff !== null && !w.lost.every((l) => l.by !== null)),
-      (w) => attribute([w], patches),
-    );
+    const unattributed = works.filter((w) => w.fromDiff !== null && !w.lost.every((l) => l.by !== null));
+    await blameFiles(unattributed);
+    for (const w of unattributed) await attributeLostLines([w], patches, linesAtParent);
     // A file deleted on the way: lines no patch took away by their text (the fix's own lines, when
     // another line had deleted the file before the fix came over to it) went with the file.
     for (const w of works) {

@@ -7,8 +7,11 @@ import type { TagFact } from './model';
  * number after a word is not a version: `deploy-2024-05`, `build-17`, `stable` are not releases.
  * A component written x or X (`1.1.x`, `v0.x`) names a release line, not a release: maintenance
  * branches archived as tags look like that, and their tips hold commits no release shipped.
+ * A pre-release written right after the number, as Python's versions are (`19.10b0`, `1.0a1`,
+ * `2.0rc1`), is a release: black shipped every version until 22.1.0 that way.
  */
-export const DEFAULT_TAG_PATTERN = '^(?!.*[._-][xX](?:$|[._-]))[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+)(?:[-+._][0-9A-Za-z.+_-]*)?$';
+export const DEFAULT_TAG_PATTERN =
+  '^(?!.*[._-][xX](?:$|[._-]))[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+)(?:(?:a|b|c|rc|alpha|beta|pre|preview|dev|post)[0-9]*)?(?:[-+._][0-9A-Za-z.+_-]*)?$';
 
 // Shared collators: localeCompare with a locale builds a new collator on every call, and hundreds of
 // tags are sorted per evidence.

@@ -125,9 +125,10 @@ export interface ReplyContext {
    * The client's version; present only when it is known and lacks some fix. `update`: the first
    * release that descends from it and brings every fix (a backport released on the client's own
    * line), when it is not `release`; `updateTo`: the release the next step proposes, `update` else
-   * `release`.
+   * `release`; `undone`: the same fix made on the client's line and undone there (its revert is in
+   * their version), when there was one: then something did undo the fix for them.
    */
-  notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag };
+  notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag; undone?: ReplyAttempt[] };
   /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
   /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
@@ -179,7 +180,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'offTarget', 'reverts', 'revertsByMe',
+  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -290,6 +291,10 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     .sort((a, b) => -compareNewestFirst(a, b));
   const fixes = existing.map(fixOf);
   const counterparts = present.filter(isCounterpart).map(fixOf);
+  // A counterpart in the client's version is measured there, its reverts too (see fixSteps.ts).
+  const undoneForClient = present
+    .filter((f) => isCounterpart(f) && f.inDeployed === true && f.reverts[0] !== undefined)
+    .map((f): ReplyAttempt => ({ ...commit(f, f.files), undo: commit(f.reverts[0] as CommitFacts) }));
   const reverts = uniqueBySha(
     existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
   ).sort(compareNewestFirst);
@@ -339,6 +344,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
             fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
             ...optional('update', update?.name === release?.name ? undefined : update),
             ...optional('updateTo', update ?? release),
+            ...optional('undone', undoneForClient.length > 0 ? undoneForClient : undefined),
           },
         }
       : {}),
