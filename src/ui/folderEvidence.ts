@@ -51,6 +51,8 @@ export interface IssueEvidenceState {
   /** The last evidence computed (possibly from before the latest change, see `stale`). */
   evidence: IssueEvidence | undefined;
   stale: boolean;
+  /** Kept from the last session and not yet checked again in this window. */
+  fromLastSession: boolean;
   /** A computation for the issue is running or waiting for git. */
   checking: boolean;
   problem: EvidenceProblem | undefined;

@@ -65,7 +65,7 @@ export function renderNode(element: IssueTreeNode, evidence: EvidenceService | u
       item.contextValue = `proofOfFix.issue.${issue.status}${reply.needsReply ? '.needsReply' : ''}`;
       // The reply state also as a decoration at the row's end, which a narrow sidebar keeps.
       item.resourceUri = issueRowUri(element.folder.folder.uri, issue.id);
-      const said = verdict !== undefined ? verdictLabel(verdict) : state?.checking ? vscode.l10n.t('checking…') : undefined;
+      const said = verdict !== undefined ? [verdictLabel(verdict), ...(state?.fromLastSession === true ? [vscode.l10n.t('from the last session')] : [])].join(', ') : state?.checking ? vscode.l10n.t('checking…') : undefined;
       item.accessibilityInformation = { label: [issue.id, issue.title, statusLabel(issue.status), said, item.description].filter((p) => p !== undefined && p !== '').join(', ') };
       // No click command: a click (or Enter) on an issue expands it; Open Issue File is in its menu.
       return item;
@@ -93,8 +93,10 @@ export function renderNode(element: IssueTreeNode, evidence: EvidenceService | u
       const shown = element.evidence;
       const item = new vscode.TreeItem(verdictLabel(shown.verdict), None);
       // The verdict stays shown while it is checked again after a change.
-      const checking = evidence?.forFolder(element.folder).state(element.issue.id).checking === true;
-      item.description = checking ? `${targetDescription(shown)} · ${vscode.l10n.t('checking…')}` : targetDescription(shown);
+      const now = evidence?.forFolder(element.folder).state(element.issue.id);
+      // A verdict kept from the last session is shown as such until this window has checked it again.
+      const note = now?.checking === true ? vscode.l10n.t('checking…') : now?.fromLastSession === true ? vscode.l10n.t('from the last session') : undefined;
+      item.description = note !== undefined ? `${targetDescription(shown)} · ${note}` : targetDescription(shown);
       const look = verdictLook(shown.verdict);
       item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
       item.contextValue = `proofOfFix.verdict.${shown.verdict}`;

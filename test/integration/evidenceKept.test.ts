@@ -50,7 +50,9 @@ describe('evidence kept for the next session', function () {
     const second = session('1.0.0');
     const shown = await waitFor('the kept evidence shown before any computation', () => second.forFolder(folder).state('ACME-2').evidence);
     assert.equal(shown.computedAt, computed.computedAt);
+    assert.equal(second.forFolder(folder).state('ACME-2').fromLastSession, true, "shown as the last session's until checked again");
     const answered = await second.forFolder(folder).compute('ACME-2');
+    assert.equal(second.forFolder(folder).state('ACME-2').fromLastSession, false);
     assert.equal(answered.verdict, computed.verdict);
     assert.equal(answered.computedAt, computed.computedAt, 'computed again although the repository did not change');
     second.dispose();

@@ -44,7 +44,7 @@ describe('evidence cache', () => {
     const cache = new EvidenceCache<string>();
     cache.store('A-1', 'k1', 0, evidence('fix-intact'));
     cache.fail('A-1', 'k1', 0, 'bad-target');
-    assert.deepEqual(cache.state('A-1'), { evidence: undefined, stale: false, problem: 'bad-target' });
+    assert.deepEqual(cache.state('A-1'), { evidence: undefined, stale: false, fromLastSession: false, problem: 'bad-target' });
   });
 
   it('drops the entries and wishes of issues that are gone', () => {
@@ -56,5 +56,17 @@ describe('evidence cache', () => {
     cache.keepOnly(new Set(['A-2']));
     assert.equal(cache.get('A-1'), undefined);
     assert.deepEqual(cache.wanted(), ['A-2']);
+  });
+
+  it("says an entry is the last session's until this session confirms or replaces it", () => {
+    const cache = new EvidenceCache<string>();
+    cache.restore('A-1', 'k1', evidence('fix-reverted'));
+    cache.restore('A-2', 'k2', evidence('fix-intact'));
+    assert.deepEqual(cache.state('A-1'), { evidence: evidence('fix-reverted'), stale: true, fromLastSession: true, problem: undefined });
+    assert.equal(cache.confirm('A-1', 'k1', cache.generation)?.verdict, 'fix-reverted');
+    assert.equal(cache.state('A-1').fromLastSession, false);
+    cache.store('A-2', 'k3', cache.generation, evidence('fix-modified'));
+    assert.equal(cache.state('A-2').fromLastSession, false);
+    assert.equal(cache.state('A-3').fromLastSession, false);
   });
 });

@@ -25,8 +25,13 @@ export interface CachedEvidence<P> {
   /** The last evidence computed (possibly from before the latest change, see `stale`). */
   evidence: IssueEvidence | undefined;
   stale: boolean;
+  /** Kept from an earlier session and not yet confirmed in this one (see restore). */
+  fromLastSession: boolean;
   problem: P | undefined;
 }
+
+/** The generation of an entry restored from an earlier session: no generation of this one. */
+const RESTORED = -1;
 
 export class EvidenceCache<P> {
   private readonly entries = new Map<string, Entry<P>>();
@@ -55,7 +60,12 @@ export class EvidenceCache<P> {
 
   state(issueId: string): CachedEvidence<P> {
     const entry = this.entries.get(issueId);
-    return { evidence: entry?.evidence, stale: entry !== undefined && entry.generation !== this.current, problem: entry?.problem };
+    return {
+      evidence: entry?.evidence,
+      stale: entry !== undefined && entry.generation !== this.current,
+      fromLastSession: entry?.generation === RESTORED,
+      problem: entry?.problem,
+    };
   }
 
   /** Whether the entry was confirmed in the current generation (and holds at least `need`, when it holds evidence). */
@@ -82,7 +92,7 @@ export class EvidenceCache<P> {
    * key: shown meanwhile as the last evidence known. Never replaces an entry of this session.
    */
   restore(issueId: string, key: string, evidence: IssueEvidence): void {
-    if (!this.entries.has(issueId)) this.entries.set(issueId, { key, keptKey: key, generation: -1, evidence, problem: undefined });
+    if (!this.entries.has(issueId)) this.entries.set(issueId, { key, keptKey: key, generation: RESTORED, evidence, problem: undefined });
   }
 
   /**
