@@ -15,6 +15,7 @@ import { computeEvidence } from '../core/evidence/engine';
 import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersion';
 import type { EvidenceDetail, IssueEvidence, Verdict } from '../core/evidence/model';
 import { EvidenceCache, serves } from '../core/evidence/evidenceCache';
+import type { CachedEvidence } from '../core/evidence/evidenceCache';
 import { evidenceKey } from '../core/evidenceView';
 import type { ReplyState } from '../core/inbox';
 import { replyState } from '../core/inbox';
@@ -47,15 +48,10 @@ const BACKGROUND_CHECKS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 export type EvidenceUnavailable = 'restricted' | 'no-git';
 
-export interface IssueEvidenceState {
-  /** The last evidence computed (possibly from before the latest change, see `stale`). */
-  evidence: IssueEvidence | undefined;
-  stale: boolean;
-  /** Kept from the last session and not yet checked again in this window. */
-  fromLastSession: boolean;
+/** The cache's view of the issue (evidence, stale, from the last session, problem), and this window's. */
+export interface IssueEvidenceState extends CachedEvidence<EvidenceProblem> {
   /** A computation for the issue is running or waiting for git. */
   checking: boolean;
-  problem: EvidenceProblem | undefined;
   /** Why no evidence can be computed in this folder at all. */
   unavailable: EvidenceUnavailable | undefined;
 }

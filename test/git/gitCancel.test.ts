@@ -8,31 +8,13 @@ import { createGitRunner } from '../../src/git/gitRunner';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { TempRepo } from '../support/tempRepo';
 import { suiteRepos } from '../support/tempRepo';
+import { pollUntil, processAlive } from '../support/wait';
 
 /** A git that, for `merge-base`, notes its process id and then runs for a minute; any other command is git's. */
 function slowGit(repo: TempRepo, pidFile: string): string {
   const file = repo.sibling('slow-merge-base.sh');
   fs.writeFileSync(file, `#!/bin/sh\nfor a in "$@"; do if [ "$a" = "merge-base" ]; then echo $$ > '${pidFile}'; exec sleep 60; fi; done\nexec git "$@"\n`, { mode: 0o755 });
   return file;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    // ESRCH: no such process, it was killed.
-    return false;
-  }
-}
-
-async function waitFor(what: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (what()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return what();
 }
 
 describe('git cancellation', function () {
@@ -55,16 +37,16 @@ describe('git cancellation', function () {
     const abort = new AbortController();
     const started = Date.now();
     const asked = cancellable(port, abort.signal).isAncestor(first, second);
-    assert.ok(await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').trim() !== '', 20000), 'the slow merge-base never started');
+    assert.ok(await pollUntil(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').trim() !== '', 20000), 'the slow merge-base never started');
     const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-    assert.ok(alive(pid));
+    assert.ok(processAlive(pid));
     // A command queued behind it, outside the computation: it must not wait for the minute.
     const next = port.resolveCommit('main');
     abort.abort();
     await assert.rejects(asked, (e: unknown) => e instanceof EvidenceCancelled);
     assert.equal(await next, second);
     assert.ok(Date.now() - started < 20000, `took ${Date.now() - started} ms`);
-    assert.ok(await waitFor(() => !alive(pid), 5000), `git (pid ${pid}) still runs after the cancellation`);
+    assert.ok(await pollUntil(() => !processAlive(pid), 5000), `git (pid ${pid}) still runs after the cancellation`);
     assert.ok(lines.some((l) => /^git .*merge-base .*\(\d+ ms, cancelled\)$/.test(l)), lines.join('\n'));
   });
 

@@ -6,23 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { checkTone } from '../../src/core/tone/check';
-import { runCliCaptured } from '../support/cli';
+import { replyJson as reply, runCliCaptured } from '../support/cli';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
 
 const BASE = lines('cart', 12);
 const FIXED = BASE.replace('cart 6\n', 'if (items.length === 0) return [];\nlog("empty cart");\n');
 const REWORKED = FIXED.replace('log("empty cart");\n', 'logger.warn("cart");\n');
-
-interface ReplyJson {
-  verdict: string;
-  text: string;
-}
-
-async function reply(dir: string, args: string[]): Promise<ReplyJson> {
-  const r = await runCliCaptured(['reply', '--repo', dir, '--json', ...args], dir);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout) as ReplyJson;
-}
 
 describe("reply: the client's version holds the fix intact, the target changed it later", function () {
   this.timeout(60000);

@@ -5,24 +5,13 @@
 // "Nothing has undone the fix" (the copy made for their line had been undone).
 import * as assert from 'node:assert/strict';
 import { checkTone } from '../../src/core/tone/check';
-import { runCliCaptured } from '../support/cli';
+import { replyJson as reply } from '../support/cli';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
 
 const BASE = lines('cart', 12);
 const FIXED = BASE.replace('cart 6\n', 'if (items.length === 0) return [];\nlog("empty cart");\n');
 const FIXED_1X = BASE.replace('cart 6\n', 'if (!items.length) { return []; }\n');
-
-interface ReplyJson {
-  verdict: string;
-  text: string;
-}
-
-async function reply(dir: string, args: string[]): Promise<ReplyJson> {
-  const r = await runCliCaptured(['reply', '--repo', dir, '--json', ...args], dir);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout) as ReplyJson;
-}
 
 /** main and release/1.x each with their own fix of ACME-9; 1.x's is undone; v1.0.1 before it, v1.0.2 after. */
 function twoLines(repo: TempRepo): void {

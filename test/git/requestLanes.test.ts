@@ -13,6 +13,7 @@ import { parseTags, tagFormat } from '../../src/git/parsers/refs';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';
+import { pollUntil, processAlive } from '../support/wait';
 
 /** A git that notes when each command starts and ends (and waits a moment, so that overlaps show). */
 function tracedGit(repo: TempRepo, name: string): { binary: string; marks: () => string[] } {
@@ -32,25 +33,6 @@ function mostAtOnce(marks: string[]): number {
     most = Math.max(most, now);
   }
   return most;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    // ESRCH: no such process, it was killed.
-    return false;
-  }
-}
-
-async function waitFor(what: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (what()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return what();
 }
 
 describe("a person's request runs its git commands side by side", function () {
@@ -119,12 +101,12 @@ describe("a person's request runs its git commands side by side", function () {
     const port = cancellable(createGitPort(repo.dir, { binary, requestLanes: 2 }), abort.signal);
     const asked = [port.isAncestor(fixA, fixB), port.isAncestor(fixB, fixA)];
     const started = (): number[] => (fs.existsSync(pids) ? fs.readFileSync(pids, 'utf8').trim().split('\n').filter((l) => l !== '').map(Number) : []);
-    assert.ok(await waitFor(() => started().length === 2, 20000), `both merge-bases should run at once, started: ${started().join(',')}`);
-    for (const pid of started()) assert.ok(alive(pid));
+    assert.ok(await pollUntil(() => started().length === 2, 20000), `both merge-bases should run at once, started: ${started().join(',')}`);
+    for (const pid of started()) assert.ok(processAlive(pid));
     abort.abort();
     const settled = await Promise.allSettled(asked);
     for (const s of settled) assert.ok(s.status === 'rejected' && s.reason instanceof EvidenceCancelled, String(s.status));
-    for (const pid of started()) assert.ok(await waitFor(() => !alive(pid), 5000), `git (pid ${pid}) still runs after the cancellation`);
+    for (const pid of started()) assert.ok(await pollUntil(() => !processAlive(pid), 5000), `git (pid ${pid}) still runs after the cancellation`);
   });
 
   it("lists the tags containing commits as for-each-ref does, whatever the tag settings say", async () => {

@@ -20,6 +20,13 @@ export async function runCliCaptured(argv: string[], cwd: string): Promise<CliRu
   return { code, stdout, stderr };
 }
 
+/** `reply --json` run in process: the reply's verdict and text, the run having succeeded. */
+export async function replyJson(dir: string, args: string[]): Promise<{ verdict: string; text: string }> {
+  const r = await runCliCaptured(['reply', '--repo', dir, '--json', ...args], dir);
+  if (r.code !== 0) throw new Error(`reply exited with ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { verdict: string; text: string };
+}
+
 /** Builds the same bundle as dist/cli.js (esbuild.mjs) at `outfile`, so a test does not depend on a prior build. */
 export async function bundleCli(outfile: string): Promise<void> {
   await esbuild.build({
