@@ -13,11 +13,11 @@ export interface LostLineWork {
 }
 
 /**
- * Where the base's lines stand in a later commit's parent: base line → line there (absent: gone
- * by then). One blame of the file limited to the commits after the base; null when the reading is
- * not made (past its budget).
+ * Which of the base's lines stand at given lines of a later commit's parent: parent line → base
+ * line (absent: a later line stands there). One blame of those lines only, limited to the commits
+ * after the base; null when the reading is not made (past its budget).
  */
-export type LinesAtParent = (commit: RawCommit, path: string) => Promise<((line: number) => number | undefined) | null>;
+export type LinesAtParent = (commit: RawCommit, path: string, parentLines: readonly number[]) => Promise<((parentLine: number) => number | undefined) | null>;
 
 // Blames of a commit's parent per measured ref, at most: a line of a busy file whose remover no
 // patch shows (a merge's resolution) would otherwise cost one blame per commit that removed a line
@@ -52,16 +52,21 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
         if (!touches) continue;
         chain.add(file.path);
         const replacing = new Set(file.added.map((a) => a.hunk));
-        let before: ((line: number) => number | undefined) | null | undefined;
+        // The parent's lines this commit removed with a shared text some lost line still has.
+        const asked = file.removed.filter((r) => {
+          const text = squash(r.text);
+          return ambiguous(text) && pending.some((p) => p.line.by === null && p.text === text);
+        }).map((r) => r.line);
+        let before: ((parentLine: number) => number | undefined) | null | undefined;
         for (const r of file.removed) {
           const text = squash(r.text);
           const same = pending.filter((p) => p.line.by === null && p.text === text);
           if (same.length === 0) continue;
           let hit = same[0]?.line;
           if (ambiguous(text)) {
-            if (before === undefined) before = await linesAtParent(patch.commit, file.oldPath ?? file.path);
-            const at = before;
-            hit = at === null ? undefined : same.find((p) => at(p.line.line) === r.line)?.line;
+            if (before === undefined) before = await linesAtParent(patch.commit, file.oldPath ?? file.path, asked);
+            const standing = before === null ? undefined : before(r.line);
+            hit = standing === undefined ? undefined : same.find((p) => p.line.line === standing)?.line;
           }
           if (hit === undefined) continue;
           hit.by = patch.commit.sha;
@@ -76,25 +81,41 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
   }
 }
 
-/** Reads, once per commit and path, where the base's lines stand in a later commit's parent. */
+/** Line numbers (any order, repeats allowed) as ascending inclusive ranges of consecutive lines, for `blame -L`. */
+export function lineRanges(lines: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const l of [...lines].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && l <= last[1] + 1) last[1] = Math.max(last[1], l);
+    else out.push([l, l]);
+  }
+  return out;
+}
+
+/**
+ * Reads, once per commit, path and lines, which of the base's lines stand at those lines of the
+ * commit's parent. Only the lines asked are blamed (`-L`): a blame of a busy file's every line,
+ * once per commit that removed a shared text, took seconds each on a long history.
+ */
 export function parentLineReader(port: GitPort, base: string): LinesAtParent {
-  const readings = new Map<string, Promise<((line: number) => number | undefined) | null>>();
+  const readings = new Map<string, Promise<((parentLine: number) => number | undefined) | null>>();
   let blames = 0;
-  return (commit, path) => {
-    const key = `${commit.sha}\0${path}`;
+  return (commit, path, parentLines) => {
+    const ranges = lineRanges(parentLines);
+    const key = `${commit.sha}\0${path}\0${ranges.join(' ')}`;
     let reading = readings.get(key);
     if (reading === undefined) {
-      reading = (async (): Promise<((line: number) => number | undefined) | null> => {
+      reading = (async (): Promise<((parentLine: number) => number | undefined) | null> => {
         const parent = commit.parents[0];
-        if (parent === undefined) return () => undefined;
+        if (parent === undefined || ranges.length === 0) return () => undefined;
         // The base itself: every line is where the base put it.
         if (parent === base) return (line) => line;
         if (blames >= MAX_PARENT_BLAMES) return null;
         blames++;
         // A blame that fails throws: never read as "the line was not there".
-        const blame = await port.blame(path, { include: [parent], exclude: [base] });
+        const blame = await port.blame(path, { include: [parent], exclude: [base] }, ranges);
         const at = new Map<number, number>();
-        for (const e of blame.lines) if (e.sha === base) at.set(e.origLine, e.finalLine);
+        for (const e of blame.lines) if (e.sha === base) at.set(e.finalLine, e.origLine);
         return (line) => at.get(line);
       })();
       readings.set(key, reading);

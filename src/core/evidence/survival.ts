@@ -12,7 +12,7 @@ import { newestFirst } from '../commitOrder';
 import type { BlameResult, CommitPatch, FileDiff, GitPort, PathTrace, RawCommit } from '../gitPort';
 import type { DiffReading } from './diffSurvival';
 import { readAgainstRef, regionOwners } from './diffSurvival';
-import { attributeLostLines, parentLineReader } from './lostLineRemovers';
+import { attributeLostLines, lineRanges, parentLineReader } from './lostLineRemovers';
 import { meetingMerges } from './mergeLoss';
 import { isReleaseNote } from './releaseNotes';
 import { allInOrder } from './inOrder';
@@ -187,17 +187,6 @@ async function blameMeetingMerges(
     const merge = l.by === null ? undefined : merges.get(l.by);
     if (merge !== undefined) l.by = merge.sha;
   }
-}
-
-/** Consecutive line numbers (ascending) as inclusive ranges. */
-function lineRanges(lines: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const l of [...lines].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last !== undefined && l <= last[1] + 1) last[1] = Math.max(last[1], l);
-    else out.push([l, l]);
-  }
-  return out;
 }
 
 /** A later ref's patches that are on this ref's path, when they cover every path needed. */
