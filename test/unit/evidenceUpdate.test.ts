@@ -29,4 +29,18 @@ describe('evidence: the smallest update', () => {
     const merge = fixEvidence({ sha: 'b'.repeat(40), tags: ['2.0'], isMerge: true, mergeOf: ['a'.repeat(40)], inDeployed: false });
     assert.equal(firstUpdate([fix, merge], [tag('1.0.1', '2025-03-10T00:00:00Z'), tag('2.0', '2025-03-01T00:00:00Z')])?.name, '1.0.1');
   });
+
+  it('a release tagged twice under two numberings: the one numbered after the client\'s version and spelled as it is', () => {
+    // prometheus tags each release twice on one commit: v3.3.0 and its Go module twin v0.303.0.
+    const fix = fixEvidence({ tags: ['v0.303.0', 'v3.3.0', 'v0.304.0', 'v3.4.0'], inDeployed: false });
+    const releases = [tag('v0.303.0', '2025-04-15T13:30:05Z'), tag('v3.3.0', '2025-04-15T13:29:42Z'), tag('v0.304.0', '2025-05-17T07:29:09Z'), tag('v3.4.0', '2025-05-17T06:48:57Z')];
+    assert.equal(firstUpdate([fix], releases, 'v3.2.1')?.name, 'v3.3.0');
+    assert.equal(firstUpdate([fix], releases, 'v0.302.1')?.name, 'v0.303.0');
+    // Monorepo tags: the client's package's spelling, not another package's lower number.
+    const pkg = fixEvidence({ tags: ['create-app@1.0.4', 'app@5.0.3'], inDeployed: false });
+    assert.equal(firstUpdate([pkg], [tag('create-app@1.0.4', '2025-01-02T00:00:00Z'), tag('app@5.0.3', '2025-01-02T00:00:00Z')], 'app@5.0.2')?.name, 'app@5.0.3');
+    // A client on a branch or a commit: the lowest release, as before.
+    assert.equal(firstUpdate([fix], releases, 'release-line')?.name, 'v0.303.0');
+    assert.equal(firstUpdate([fix], releases, '804c49d')?.name, 'v0.303.0');
+  });
 });

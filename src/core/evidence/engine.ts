@@ -245,7 +245,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const judged = judgeIssue(fixes, deployedSha !== null);
   let deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
   // Only when updating is the answer: a missing or reverted fix is in no update.
-  if (deployed !== null && judged.verdict === 'fix-not-deployed') deployed = { ...deployed, update: firstUpdate(fixes, await releaseTags(ctx, deployed.sha)) };
+  if (deployed !== null && judged.verdict === 'fix-not-deployed') deployed = { ...deployed, update: firstUpdate(fixes, await releaseTags(ctx, deployed.sha), deployedRef) };
   const seen = new Set<string>();
   const uniqueMentions = mentions.filter((c) => !seen.has(c.sha) && seen.add(c.sha));
   return {

@@ -5,7 +5,7 @@
 // even when that one came out first: a patch on one's own line is the smaller step.
 import type { FixEvidence, TagFact } from './model';
 import { fixPieces } from './verdict';
-import { compareVersions, isPreRelease } from './versions';
+import { compareVersions, isPreRelease, isVersionName, sameSpelling } from './versions';
 
 function ownReleases(fix: FixEvidence): string[] {
   return [...fix.tags, ...fix.equivalents.flatMap((e) => e.tags ?? [])];
@@ -32,13 +32,18 @@ function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[]): Set<str
 /**
  * The lowest release (by version, final releases before pre-releases) among `deployedReleases` (the
  * releases containing the client's version) that holds every piece of the fix (`fixPieces`); null
- * when none does.
+ * when none does. When the client's version is itself a version, releases numbered after it and
+ * spelled as it is come first: a repository that tags each release twice under two numberings
+ * (prometheus's v3.3.0 and its Go module twin v0.303.0, on one commit) must not tell a client on
+ * v3.2.1 to update to "v0.303.0".
  */
-export function firstUpdate(fixes: readonly FixEvidence[], deployedReleases: readonly TagFact[]): TagFact | null {
+export function firstUpdate(fixes: readonly FixEvidence[], deployedReleases: readonly TagFact[], clientsVersion: string | null = null): TagFact | null {
   const pieces = fixPieces(fixes);
   if (pieces.length === 0) return null;
   const holding = pieces.map((f) => releasesHolding(f, fixes));
   const updates = deployedReleases.filter((t) => holding.every((names) => names.has(t.name)));
-  const best = [...updates].sort((a, b) => Number(isPreRelease(a.name)) - Number(isPreRelease(b.name)) || compareVersions(a.name, b.name))[0];
+  const client = clientsVersion === null || !isVersionName(clientsVersion) ? null : clientsVersion;
+  const unlike = (name: string): number => (client === null ? 0 : Number(!sameSpelling(name, client)) + Number(compareVersions(name, client) <= 0));
+  const best = [...updates].sort((a, b) => unlike(a.name) - unlike(b.name) || Number(isPreRelease(a.name)) - Number(isPreRelease(b.name)) || compareVersions(a.name, b.name))[0];
   return best === undefined ? null : { name: best.name, date: best.date };
 }

@@ -48,6 +48,16 @@ export function compareVersions(a: string, b: string): number {
   return PLAIN.compare(va.prefix, vb.prefix) || PLAIN.compare(a, b);
 }
 
+/** Whether a name holds a version number at all (a branch name or a commit id does not read as one). */
+export function isVersionName(name: string): boolean {
+  return /^[A-Za-z_/@.-]*[vV]?\d+(?:\.\d+)+/.test(name) || /^[A-Za-z_/@-]*[vV]\d+/.test(name);
+}
+
+/** Two version names spelled alike: the same words before the number (`v`, `release-`, `pkg@`). */
+export function sameSpelling(a: string, b: string): boolean {
+  return parseVersion(a).prefix === parseVersion(b).prefix;
+}
+
 /** A pre-release or development tag (`-rc1`, `2.0b1`, `.dev0`, `-beta.2`), by its name's ending. */
 export function isPreRelease(name: string): boolean {
   return /(^|[^a-z])(alpha|beta|rc|dev|pre|preview|snapshot|nightly|a|b)[-.]?\d*$/i.test(name);
