@@ -70,6 +70,24 @@ describe('evidence: the update that brings the fix to the client', function () {
     assert.match(es, /actualizar a la versión v1\.0\.1 o a una posterior/);
   });
 
+  it('a copy made on the client\'s line after their version, whose message names no issue: the update is that line\'s release', async () => {
+    // prometheus: a fix on main cherry-picked to the LTS line release-3.5 under its own message and
+    // released in v3.5.3; a client on v3.5.2 was told to update to the next line's release.
+    const repo = make();
+    twoLines(repo);
+    repo.checkout('release-1.x');
+    repo.tag('v1.0.1', { date: '2025-02-05T10:00:00Z' });
+    repo.commit('Backport the empty cart guard', { files: { 'src/cart.js': CART_FIXED }, date: '2025-02-08T10:00:00Z' });
+    repo.tag('v1.0.2', { date: '2025-02-10T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0.1');
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.fixes.length, 1, 'the copy is not linked: its message names no issue');
+    assert.equal(e.deployed?.update?.name, 'v1.0.2');
+    assert.match(replyFor(e, 'en'), /Next step: updating to version v1\.0\.2 or a later one/);
+    assert.match(replyFor(e, 'es'), /actualizar a la versión v1\.0\.2 o a una posterior/);
+  });
+
   it('a backport rewritten for the old line (another patch, the same subject) stands in as well', async () => {
     const repo = make();
     twoLines(repo);

@@ -16,14 +16,14 @@ import { withContainment } from './containment';
 import { withSnapshotFacts } from './snapshotFacts';
 import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
-import { measureFix, placeFix, releaseTags } from './fixSteps';
+import { laterCopyReleases, measureFix, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
 import { linkCommits } from './links';
 import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, TagFact, Verdict } from './model';
 import { sameChange, shareAFile } from './releaseLines';
 import { factsOf } from './survival';
 import { firstUpdate } from './updates';
-import { fixVerdict, judgeIssue, revertCounts } from './verdict';
+import { fixPieces, fixVerdict, judgeIssue, revertCounts } from './verdict';
 import { compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
 
 export interface EvidenceRequest {
@@ -245,7 +245,16 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const judged = judgeIssue(fixes, deployedSha !== null);
   let deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
   // Only when updating is the answer: a missing or reverted fix is in no update.
-  if (deployed !== null && judged.verdict === 'fix-not-deployed') deployed = { ...deployed, update: firstUpdate(fixes, await releaseTags(ctx, deployed.sha), deployedRef) };
+  if (deployed !== null && judged.verdict === 'fix-not-deployed') {
+    const releases = await releaseTags(ctx, deployed.sha);
+    let update = firstUpdate(fixes, releases, deployedRef);
+    // None of the fix's own releases continues the client's version: a copy made on their line since may.
+    if (update === null && releases.length > 0) {
+      const lacking = new Set(fixPieces(fixes).filter((f) => f.inDeployed !== true));
+      update = firstUpdate(fixes, releases, deployedRef, await laterCopyReleases(ctx, placed, lacking));
+    }
+    deployed = { ...deployed, update };
+  }
   const seen = new Set<string>();
   const uniqueMentions = mentions.filter((c) => !seen.has(c.sha) && seen.add(c.sha));
   return {

@@ -3,7 +3,7 @@
 // commit graph mostly answers; and measuring it (do its lines survive, what reverted or changed
 // them), which walks the history since the fix. The engine places every fix first: the verdict of
 // an issue is sometimes settled before any walk (see engine.ts, `detail`).
-import type { CommitPatch, FileDiff, GitPort, LogPatchOptions, RawCommit } from '../gitPort';
+import type { CommitPatch, FileDiff, GitPort, LogPatchOptions, RawCommit, TagRecord } from '../gitPort';
 import type { CommitGraph } from '../linking/commitGraph';
 import type { Link } from './links';
 import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
@@ -38,11 +38,12 @@ export interface Copy {
  * The copies of the fix on `refSha`: the commits there (not in the fix's own history, no merges)
  * whose patch has the fix's key, whatever their message says, newest first.
  */
-async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string): Promise<Copy[]> {
+async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string | { include: string[]; exclude: string[] }): Promise<Copy[]> {
   const key = patchKey(files);
   if (key === '') return [];
   const paths = [...new Set(files.flatMap((f) => (f.oldPath === null ? [f.path] : [f.path, f.oldPath])))];
-  const options = { range: { include: [refSha], exclude: [commit.sha] }, paths, noMerges: true };
+  const range = typeof refSha === 'string' ? { include: [refSha], exclude: [commit.sha] } : { include: refSha.include, exclude: [...refSha.exclude, commit.sha] };
+  const options = { range, paths, noMerges: true };
   const candidates = await copyCandidates(ctx, options, patchKeyPaths(files));
   return candidates
     .filter((p) => p.commit.sha !== commit.sha && patchKey(p.files) === key)
@@ -147,19 +148,44 @@ async function findReverts(
   return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
 }
 
-const releaseAnswers = perComputation<Promise<TagFact[]>>();
+const releaseAnswers = perComputation<Promise<TagRecord[]>>();
 
-/** The release tags containing a commit, with their dates; asked once per evidence computation. */
-export function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
+/** The release tags containing a commit, with the commits they name; asked once per evidence computation. */
+function releaseRecords(ctx: Context, sha: string): Promise<TagRecord[]> {
   const answers = releaseAnswers(ctx);
   let answer = answers.get(sha);
   if (answer === undefined) {
-    answer = ctx.port.tagsContaining([sha]).then((tags) =>
-      withoutAliases(tags.filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef).map((t) => ({ name: t.name, date: t.date })),
-    );
+    answer = ctx.port.tagsContaining([sha]).then((tags) => withoutAliases(tags.filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef));
     answers.set(sha, answer);
   }
   return answer;
+}
+
+/** The release tags containing a commit, with their dates; asked once per evidence computation. */
+export async function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
+  return (await releaseRecords(ctx, sha)).map((t) => ({ name: t.name, date: t.date }));
+}
+
+/**
+ * The releases holding a copy of a fix made after the client's version, on the lines that continue
+ * it (the releases containing that version), by fix: a fix backported to a maintenance line after
+ * the client's release is in that line's next release, which neither the fix's own releases nor
+ * the copies at the target and at the client's version show. One walk per fix over the commits
+ * those releases have and the client's version has not, limited to the fix's files.
+ */
+export async function laterCopyReleases(ctx: Context, placed: readonly PlacedFix[], wanted: ReadonlySet<FixEvidence>): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ctx.deployedSha === null) return out;
+  const releases = [...new Set((await releaseRecords(ctx, ctx.deployedSha)).map((t) => t.sha))];
+  if (releases.length === 0) return out;
+  for (const p of placed) {
+    if (p.commit === null || !wanted.has(p.fix)) continue;
+    const copies = await findCopies(ctx, p.commit, p.diff, { include: releases, exclude: [ctx.deployedSha] });
+    const names = new Set<string>();
+    for (const c of copies) for (const t of await releaseTags(ctx, c.facts.sha)) names.add(t.name);
+    if (names.size > 0) out.set(p.fix.sha, [...names]);
+  }
+  return out;
 }
 
 /** Release tags containing this very commit, by version; the first release is the earliest by date. */

@@ -21,9 +21,9 @@ function standsIn(other: FixEvidence, fix: FixEvidence): boolean {
   );
 }
 
-/** The release names that hold `fix` in some form on some line. */
-function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[]): Set<string> {
-  const names = new Set<string>(ownReleases(fix));
+/** The release names that hold `fix` in some form on some line (`later`: copies found after the client's version, by fix). */
+function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[], later: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const names = new Set<string>([...ownReleases(fix), ...(later.get(fix.sha) ?? [])]);
   // A stand-in counts where it was not undone (its releases are then after its revert or without it).
   for (const other of all) if (other !== fix && other.exists && other.reverts.length === 0 && standsIn(other, fix)) for (const name of ownReleases(other)) names.add(name);
   return names;
@@ -32,15 +32,21 @@ function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[]): Set<str
 /**
  * The lowest release (by version, final releases before pre-releases) among `deployedReleases` (the
  * releases containing the client's version) that holds every piece of the fix (`fixPieces`); null
- * when none does. When the client's version is itself a version, releases numbered after it and
+ * when none does. `laterCopies`: releases holding a copy made after the client's version, by fix
+ * (see laterCopyReleases). When the client's version is itself a version, releases numbered after it and
  * spelled as it is come first: a repository that tags each release twice under two numberings
  * (prometheus's v3.3.0 and its Go module twin v0.303.0, on one commit) must not tell a client on
  * v3.2.1 to update to "v0.303.0".
  */
-export function firstUpdate(fixes: readonly FixEvidence[], deployedReleases: readonly TagFact[], clientsVersion: string | null = null): TagFact | null {
+export function firstUpdate(
+  fixes: readonly FixEvidence[],
+  deployedReleases: readonly TagFact[],
+  clientsVersion: string | null = null,
+  laterCopies: ReadonlyMap<string, readonly string[]> = new Map(),
+): TagFact | null {
   const pieces = fixPieces(fixes);
   if (pieces.length === 0) return null;
-  const holding = pieces.map((f) => releasesHolding(f, fixes));
+  const holding = pieces.map((f) => releasesHolding(f, fixes, laterCopies));
   const updates = deployedReleases.filter((t) => holding.every((names) => names.has(t.name)));
   const client = clientsVersion === null || !isVersionName(clientsVersion) ? null : clientsVersion;
   const unlike = (name: string): number => (client === null ? 0 : Number(!sameSpelling(name, client)) + Number(compareVersions(name, client) <= 0));
