@@ -17,6 +17,8 @@ function caveatWords(code: string): string {
       return l10n.t("the client's deployed ref does not resolve");
     case 'survival-incomplete':
       return l10n.t('git could not tell where these files went (a move past its rename limit), so their lines were not measured');
+    case 'tags-not-releases':
+      return l10n.t('tags hold the fix but none reads as a release (see --tag-pattern), so whether it was released is not known');
     default:
       return code;
   }

@@ -77,6 +77,8 @@ export function caveatLabel(caveat: Caveat): string {
       return vscode.l10n.t("The client's version {0} is not in this repository", subjects);
     case 'survival-incomplete':
       return vscode.l10n.t('Git could not tell where {0} went (a move past its rename limit): its lines were not measured', subjects);
+    case 'tags-not-releases':
+      return vscode.l10n.t('Tags {0} hold the fix but do not read as releases: set the release tag pattern if they are', subjects);
   }
 }
 

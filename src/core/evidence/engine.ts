@@ -16,7 +16,7 @@ import { withContainment } from './containment';
 import { withSnapshotFacts } from './snapshotFacts';
 import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
-import { laterCopyReleases, measureFix, placeFix, releaseTags } from './fixSteps';
+import { laterCopyReleases, measureFix, otherTags, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
 import { linkCommits } from './links';
 import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, TagFact, Verdict } from './model';
@@ -140,6 +140,9 @@ function measuringOrder(placed: readonly PlacedFix[], mentions: readonly { subje
   return [...newestFirst.filter(looksReverted), ...newestFirst.filter((p) => !looksReverted(p))];
 }
 
+// Tags named in a `tags-not-releases` caveat, at most (the newest by name would be a guess too).
+const MAX_TAGS_NAMED = 5;
+
 export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
   const port = cancellable(withContainment(withSnapshotFacts(gitPort, request.scan?.cache), request.scan?.cache), request.signal);
   const tagPattern = compileTagPattern(request.tagPattern ?? DEFAULT_TAG_PATTERN);
@@ -238,6 +241,11 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   for (const f of fixes) for (const s of [f.survival, f.survivalDeployed]) for (const file of s?.files ?? []) if (file.unmeasured === true) unmeasured.add(file.path);
   if (unmeasured.size > 0) caveats.push({ code: 'survival-incomplete', subjects: [...unmeasured] });
   if (dirty.length > 0) caveats.push({ code: 'uncommitted-changes', subjects: dirty });
+  // A fix in no release but in tags that do not read as releases (deployments, a monorepo's
+  // packages): "not released" would be a guess, so it is said to be unknown instead.
+  const unreleased = fixPieces(fixes).filter((f) => f.tags.length === 0 && f.equivalents.every((e) => (e.tags ?? []).length === 0));
+  const others = [...new Set((await allInOrder(unreleased.map((f) => () => otherTags(ctx, f.sha)))).flat())].sort();
+  if (others.length > 0) caveats.push({ code: 'tags-not-releases', subjects: others.slice(0, MAX_TAGS_NAMED) });
 
   const fixVerdicts: Record<string, Verdict> = {};
   // A fix left unmeasured has no verdict of its own yet (the issue's is settled without it).

@@ -148,17 +148,27 @@ async function findReverts(
   return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
 }
 
-const releaseAnswers = perComputation<Promise<TagRecord[]>>();
+const tagAnswers = perComputation<Promise<TagRecord[]>>();
 
-/** The release tags containing a commit, with the commits they name; asked once per evidence computation. */
-function releaseRecords(ctx: Context, sha: string): Promise<TagRecord[]> {
-  const answers = releaseAnswers(ctx);
+/** Every tag containing a commit; asked once per evidence computation. */
+function tagsOf(ctx: Context, sha: string): Promise<TagRecord[]> {
+  const answers = tagAnswers(ctx);
   let answer = answers.get(sha);
   if (answer === undefined) {
-    answer = ctx.port.tagsContaining([sha]).then((tags) => withoutAliases(tags.filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef));
+    answer = ctx.port.tagsContaining([sha]);
     answers.set(sha, answer);
   }
   return answer;
+}
+
+/** The release tags containing a commit, with the commits they name. */
+async function releaseRecords(ctx: Context, sha: string): Promise<TagRecord[]> {
+  return withoutAliases((await tagsOf(ctx, sha)).filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef);
+}
+
+/** The tags containing a commit that do not read as releases (the release tag pattern), by name. */
+export async function otherTags(ctx: Context, sha: string): Promise<string[]> {
+  return (await tagsOf(ctx, sha)).filter((t) => !ctx.tagPattern.test(t.name)).map((t) => t.name);
 }
 
 /** The release tags containing a commit, with their dates; asked once per evidence computation. */

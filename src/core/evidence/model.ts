@@ -182,7 +182,9 @@ export type CaveatCode =
   | 'uncommitted-changes'
   | 'fix-missing'
   | 'deployed-ref-unresolved'
-  | 'survival-incomplete';
+  | 'survival-incomplete'
+  /** Tags hold a fix that has no release, and none of them reads as a release (`deploy-2025-05`, `shop@1.2.0`): whether it was released is not known. */
+  | 'tags-not-releases';
 
 export interface Caveat {
   code: CaveatCode;

@@ -161,7 +161,8 @@ export interface ReplyContext {
   laterChanges: ReplyCommit[];
   /** Commits that mention the issue without fixing it, newest first. */
   mentions: ReplyCommit[];
-  caveats: { shallow: boolean; uncommitted: string[] };
+  /** `releasesUnknown`: tags hold the fix, none reads as a release; no reply says it was not released. */
+  caveats: { shallow: boolean; uncommitted: string[]; releasesUnknown: boolean };
   /**
    * The version the client said they run (or clients.json records) when it names no commit the
    * repository knows: the reply acknowledges it instead of asking again. Absent when the client's
@@ -182,7 +183,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
   'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
-  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
+  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted', 'releasesUnknown',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
   'fixSha', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
@@ -366,6 +367,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     caveats: {
       shallow: !evidence.historyComplete || evidence.caveats.some((c) => c.code === 'shallow-history'),
       uncommitted: evidence.caveats.filter((c) => c.code === 'uncommitted-changes').flatMap((c) => c.subjects),
+      releasesUnknown: evidence.caveats.some((c) => c.code === 'tags-not-releases'),
     },
     ...optional('versionSaid', versionSaid),
     ...optional('nextStepBy', input.nextStepBy),
