@@ -13,22 +13,29 @@ export interface LostLineWork {
 }
 
 /**
- * Where the base's lines stand in a later commit's parent: base line → line there (absent: gone
- * by then). One blame of the file limited to the commits after the base; null when the reading is
- * not made (past its budget).
+ * Where a line stands in a later commit's parent: (the commit that wrote it, its line in that
+ * commit's version) → line there (absent: gone by then). The base's own lines are named by the base.
+ * One blame of the file limited to the commits after the base; null when the reading is not made
+ * (past its budget).
  */
-export type LinesAtParent = (commit: RawCommit, path: string) => Promise<((line: number) => number | undefined) | null>;
+export type LinesAtParent = (commit: RawCommit, path: string) => Promise<((sha: string, line: number) => number | undefined) | null>;
 
 // Blames of a commit's parent per measured ref, at most: a line of a busy file whose remover no
 // patch shows (a merge's resolution) would otherwise cost one blame per commit that removed a line
 // with its text. Past it, such a line is told with the commit standing in its place, or with none.
 const MAX_PARENT_BLAMES = 8;
 
+// A text put back that says which line it is: a blank line or a brace put back anywhere in the
+// file is not the fix's line coming back.
+const telling = (text: string): boolean => text.length >= 8 && /[A-Za-z]/.test(text);
+
 /**
  * Attributes lost lines to the oldest later commit that removed a line with the same text. A text
  * that more than one removal or more than one lost line share (a blank line, a closing brace) says
  * nothing about which line went: then the line must also stand, in that commit's parent, where the
- * commit removed one.
+ * commit removed one. A line taken away and put back later (a revert, then the revert's revert) was
+ * not lost by that first removal: a later commit that removes the line as put back is the one that
+ * took it away (curl #7144: 14 lines told as changed by the revert its own revert had undone).
  */
 export async function attributeLostLines(works: LostLineWork[], patches: CommitPatch[], linesAtParent: LinesAtParent): Promise<void> {
   const oldestFirst = [...patches].reverse();
@@ -38,9 +45,13 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
     removals.set(text, (removals.get(text) ?? 0) + 1);
   }
   for (const work of works) {
-    // Each pending line squashed once, not once per removed line of every later patch.
-    const pending = work.lost.filter((l) => l.by === null).map((line) => ({ line, text: squash(line.text) }));
+    // Each pending line squashed once, not once per removed line of every later patch. `at` is the
+    // line's writer and place there: the fix, or the commit that put it back.
+    const pending = work.lost
+      .filter((l) => l.by === null)
+      .map((line) => ({ line, text: squash(line.text), at: { sha: '', line: line.line }, putBack: false }));
     if (pending.length === 0) continue;
+    const open = (p: (typeof pending)[number]): boolean => p.line.by === null || p.putBack;
     const sharing = new Map<string, number>();
     for (const p of pending) sharing.set(p.text, (sharing.get(p.text) ?? 0) + 1);
     const ambiguous = (text: string): boolean => (removals.get(text) ?? 0) > 1 || (sharing.get(text) ?? 0) > 1;
@@ -52,21 +63,31 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
         if (!touches) continue;
         chain.add(file.path);
         const replacing = new Set(file.added.map((a) => a.hunk));
-        let before: ((line: number) => number | undefined) | null | undefined;
+        let before: ((sha: string, line: number) => number | undefined) | null | undefined;
         for (const r of file.removed) {
           const text = squash(r.text);
-          const same = pending.filter((p) => p.line.by === null && p.text === text);
+          const same = pending.filter((p) => open(p) && p.text === text);
           if (same.length === 0) continue;
-          let hit = same[0]?.line;
+          let hit = same[0];
           if (ambiguous(text)) {
             if (before === undefined) before = await linesAtParent(patch.commit, file.oldPath ?? file.path);
             const at = before;
-            hit = at === null ? undefined : same.find((p) => at(p.line.line) === r.line)?.line;
+            hit = at === null ? undefined : same.find((p) => at(p.at.sha, p.at.line) === r.line);
           }
           if (hit === undefined) continue;
-          hit.by = patch.commit.sha;
+          hit.line.by = patch.commit.sha;
+          hit.putBack = false;
           // The commit that took the line away says what happened to it: replaced or dropped.
-          hit.state = replacing.has(r.hunk) ? 'modified' : 'removed';
+          hit.line.state = replacing.has(r.hunk) ? 'modified' : 'removed';
+        }
+        // Put back as it was: the removal told so far stands only if no later commit takes it again.
+        for (const a of file.added) {
+          const text = squash(a.text);
+          if (!telling(text)) continue;
+          const back = pending.find((p) => p.line.by !== null && p.line.by !== patch.commit.sha && !p.putBack && p.text === text);
+          if (back === undefined) continue;
+          back.putBack = true;
+          back.at = { sha: patch.commit.sha, line: a.line };
         }
       }
     }
@@ -76,26 +97,26 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
   }
 }
 
-/** Reads, once per commit and path, where the base's lines stand in a later commit's parent. */
+/** Reads, once per commit and path, where the lines of the base (and of the commits after it) stand in a later commit's parent. */
 export function parentLineReader(port: GitPort, base: string): LinesAtParent {
-  const readings = new Map<string, Promise<((line: number) => number | undefined) | null>>();
+  const readings = new Map<string, Promise<((sha: string, line: number) => number | undefined) | null>>();
   let blames = 0;
   return (commit, path) => {
     const key = `${commit.sha}\0${path}`;
     let reading = readings.get(key);
     if (reading === undefined) {
-      reading = (async (): Promise<((line: number) => number | undefined) | null> => {
+      reading = (async (): Promise<((sha: string, line: number) => number | undefined) | null> => {
         const parent = commit.parents[0];
         if (parent === undefined) return () => undefined;
         // The base itself: every line is where the base put it.
-        if (parent === base) return (line) => line;
+        if (parent === base) return (sha, line) => (sha === '' ? line : undefined);
         if (blames >= MAX_PARENT_BLAMES) return null;
         blames++;
         // A blame that fails throws: never read as "the line was not there".
         const blame = await port.blame(path, { include: [parent], exclude: [base] });
-        const at = new Map<number, number>();
-        for (const e of blame.lines) if (e.sha === base) at.set(e.origLine, e.finalLine);
-        return (line) => at.get(line);
+        const at = new Map<string, number>();
+        for (const e of blame.lines) at.set(`${e.sha === base ? '' : e.sha}\0${e.origLine}`, e.finalLine);
+        return (sha, line) => at.get(`${sha}\0${line}`);
       })();
       readings.set(key, reading);
     }
