@@ -27,7 +27,7 @@ const MAX_PARENT_BLAMES = 8;
 
 // A text put back that says which line it is: a blank line or a brace put back anywhere in the
 // file is not the fix's line coming back.
-const telling = (text: string): boolean => text.length >= 8 && /[A-Za-z]/.test(text);
+const telling = (text: string): boolean => /[A-Za-z0-9]/.test(text);
 
 /**
  * Attributes lost lines to the oldest later commit that removed a line with the same text. A text
@@ -46,10 +46,11 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
   }
   for (const work of works) {
     // Each pending line squashed once, not once per removed line of every later patch. `at` is the
-    // line's writer and place there: the fix, or the commit that put it back.
+    // line's writer ('' for the fix) and its places there: the commit that put it back may have put
+    // back other lines with that text, and the removal's place tells which one this is.
     const pending = work.lost
       .filter((l) => l.by === null)
-      .map((line) => ({ line, text: squash(line.text), at: { sha: '', line: line.line }, putBack: false }));
+      .map((line) => ({ line, text: squash(line.text), at: { sha: '', lines: [line.line] }, putBack: false, doubt: false }));
     if (pending.length === 0) continue;
     const open = (p: (typeof pending)[number]): boolean => p.line.by === null || p.putBack;
     const sharing = new Map<string, number>();
@@ -72,25 +73,31 @@ export async function attributeLostLines(works: LostLineWork[], patches: CommitP
           if (ambiguous(text)) {
             if (before === undefined) before = await linesAtParent(patch.commit, file.oldPath ?? file.path);
             const at = before;
-            hit = at === null ? undefined : same.find((p) => at(p.at.sha, p.at.line) === r.line);
+            hit = at === null ? undefined : same.find((p) => p.at.lines.some((l) => at(p.at.sha, l) === r.line));
           }
+          // A line put back whose text this commit removed somewhere it cannot place: maybe this one.
+          for (const p of same) if (p !== hit && p.putBack) p.doubt = true;
           if (hit === undefined) continue;
           hit.line.by = patch.commit.sha;
           hit.putBack = false;
+          hit.doubt = false;
           // The commit that took the line away says what happened to it: replaced or dropped.
           hit.line.state = replacing.has(r.hunk) ? 'modified' : 'removed';
         }
         // Put back as it was: the removal told so far stands only if no later commit takes it again.
-        for (const a of file.added) {
-          const text = squash(a.text);
-          if (!telling(text)) continue;
-          const back = pending.find((p) => p.line.by !== null && p.line.by !== patch.commit.sha && !p.putBack && p.text === text);
-          if (back === undefined) continue;
+        for (const back of pending) {
+          if (back.line.by === null || back.line.by === patch.commit.sha || back.putBack || !telling(back.text)) continue;
+          const places = file.added.filter((a) => squash(a.text) === back.text).map((a) => a.line);
+          if (places.length === 0) continue;
           back.putBack = true;
-          back.at = { sha: patch.commit.sha, line: a.line };
+          back.at = { sha: patch.commit.sha, lines: places };
         }
       }
     }
+    // Put back, then a removal of its text that could not be placed (past the blames it can
+    // afford): the first removal was undone, so it is not the answer; none is better than a wrong
+    // one. Put back and never removed again (blame reads it as the putter's), the first removal stands.
+    for (const p of pending) if (p.putBack && p.doubt) p.line.by = null;
     // No commit removed that exact text (whitespace-only rewrites, conflict resolutions in merges):
     // fall back to the later commit now standing in the line's place.
     for (const l of work.lost) if (l.by === null && l.candidates.length > 0) l.by = l.candidates[0] as string;
