@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { EvidenceRequest } from '../../src/core/evidence/engine';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import { createGitPort } from '../../src/git/simpleGitPort';
+import { replyJson } from '../support/cli';
 import { evidenceBothWays } from '../support/evidenceBothWays';
 import { lines, ME, OTHER, suiteRepos } from '../support/tempRepo';
 
@@ -44,5 +45,20 @@ describe('evidence: follow-up fixes of one issue', function () {
     repo.tag('v1.1.0');
     const e = await evidence(repo.dir, { ref: '#9917', target: 'main', deployed: 'v1.1.0', me: [ME.email] });
     assert.equal(e.verdict, 'fix-modified');
+  });
+
+  it('a reply tells neither a follow-up fix as a change to the fix nor its line as lost', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'curl.h': BASE } });
+    repo.commit('curl.h: bump the deprecated requirement to gcc 5.3\n\nFixes #9917', { files: { 'curl.h': FIRST } });
+    repo.commit('curl.h: bump the deprecated requirement to gcc 6.1\n\nFixes #9917', { files: { 'curl.h': SECOND }, author: OTHER });
+    repo.commit('curl.h: drop the deprecation macro', { files: { 'curl.h': SECOND.replace('#define DEPRECATED 1\n', '') }, author: OTHER });
+    repo.tag('v1.1.0');
+    const r = await replyJson(repo.dir, ['--ref', '#9917', '--deployed', 'v1.1.0', '--lang', 'en', '--audience', 'plain', '--me', ME.email]);
+    assert.equal(r.verdict, 'fix-modified');
+    // Four lines were added by the two fixes, one of them (the first's `>= 503`) is the second's now:
+    // three lines of the fix, one of them removed by the third commit.
+    assert.match(r.text, /1 of the 3 lines/, r.text);
+    assert.doesNotMatch(r.text, /2 changes/, r.text);
   });
 });
