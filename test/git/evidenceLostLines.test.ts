@@ -94,4 +94,28 @@ describe('evidence: which later commit took each lost line of the fix away', fun
     assert.deepEqual(new Set(f.survival?.changedBy.map((c) => c.sha)), new Set([two, three]));
     assert.ok(!f.survival?.changedBy.some((c) => c.sha === one));
   });
+
+  it('a line taken away by a revert and put back by the revert\'s revert is lost to the commit that took it again', async () => {
+    const repo = make();
+    const base = ['int pair(void)', '{', '  int s = listen_socket();', '  return accept(s);', '}', ''].join('\n');
+    repo.commit('Initial', { files: { 'pair.c': base } });
+    // Two of its lines have one text: the later change takes the second only.
+    const fixed = base
+      .replace('  int s', '  check_peer(s);\n  int s')
+      .replace('  return accept(s);\n', '  set_nonblocking(s, TRUE);\n  wait_readable(s, 10 * 1000);\n  check_peer(s);\n  return accept(s);\n');
+    const fix = repo.commit('pair: never block in accept (fixes #7144)', { files: { 'pair.c': fixed } });
+    const revert = repo.revert(fix, OTHER);
+    const again = repo.revert(revert, OTHER);
+    // Later, another hand shortens the wait: one of the fix's lines changes, long after the revert.
+    const later = repo.commit('pair: wait 5 seconds, check the peer once', {
+      files: { 'pair.c': fixed.replace('10 * 1000', '5 * 1000').replace('  check_peer(s);\n  return', '  return') },
+      author: OTHER,
+    });
+    const f = only(await evidence(repo.dir, { ref: '#7144', target: 'main', me: [ME.email] }));
+    assert.equal(f.sha, fix);
+    assert.deepEqual([f.survival?.added, f.survival?.intact, f.survival?.modified, f.survival?.removed], [4, 2, 2, 0]);
+    assert.deepEqual(f.survival?.files[0]?.lost.map((l) => [l.line, l.by]), [[6, later], [7, later]]);
+    assert.deepEqual(f.survival?.changedBy.map((c) => c.sha), [later]);
+    assert.ok(!f.survival?.changedBy.some((c) => c.sha === revert || c.sha === again));
+  });
 });

@@ -59,6 +59,11 @@ describe('evidence core', () => {
       assert.deepEqual([...tags].sort(compareVersions), ['v0.9.1', 'v1.2.0-rc.2', 'v1.2.0-rc.10', 'v1.2', 'v1.2.0', 'v1.10.0', 'release-2.0']);
     });
 
+    it('reads versions whose numbers are joined by underscores (curl-7_88_1) as dotted ones', () => {
+      const tags = ['curl-8_0_0', 'curl-7_88_1', 'curl-7_10', 'curl-7_9', 'curl-7_88_0', 'curl-7_6_1-pre1', 'curl-7_6_1'];
+      assert.deepEqual([...tags].sort(compareVersions), ['curl-7_6_1-pre1', 'curl-7_6_1', 'curl-7_9', 'curl-7_10', 'curl-7_88_0', 'curl-7_88_1', 'curl-8_0_0']);
+    });
+
     it('names a release tagged twice on one commit once: as the client spells versions, else as most tags do', () => {
       const tags = [
         { name: '7.4.2', sha: 'a' },
@@ -76,8 +81,8 @@ describe('evidence core', () => {
 
     it('takes tags that look like versions by default', () => {
       const re = new RegExp(DEFAULT_TAG_PATTERN);
-      for (const yes of ['v1', 'v1.2.3', '1.0', 'release-1.2', 'app/v2.0.1', 'v1.2.0-rc.1', 'v3.1.4+build.5', '2.0.0rc1', 'v1.2.3-x86', 'v2.0.0-next.1', '19.10b0', '21.4b2', '1.0a1', 'v2.1rc1', '0.9.dev3', '3.1.post1']) assert.ok(re.test(yes), yes);
-      for (const no of ['nightly', 'latest', 'deploy-prod', 'v', 'v.1', '1.1.x', '2.3.X', 'v0.x', 'v1.x-stable', 'release-2.x', 'deploy-2024b', 'build17b']) assert.equal(re.test(no), false, no);
+      for (const yes of ['v1', 'v1.2.3', '1.0', 'release-1.2', 'app/v2.0.1', 'v1.2.0-rc.1', 'v3.1.4+build.5', '2.0.0rc1', 'v1.2.3-x86', 'v2.0.0-next.1', '19.10b0', '21.4b2', '1.0a1', 'v2.1rc1', '0.9.dev3', '3.1.post1', 'curl-8_4_0', 'curl-7_88_1', 'OpenSSL_1_1_1w', 'rc-8_22_0-1']) assert.ok(re.test(yes), yes);
+      for (const no of ['nightly', 'latest', 'deploy-prod', 'v', 'v.1', '1.1.x', '2.3.X', 'v0.x', 'v1.x-stable', 'release-2.x', 'deploy-2024b', 'build17b', 'build_17', 'before_ftp_statemachine']) assert.equal(re.test(no), false, no);
     });
   });
 

@@ -154,6 +154,16 @@ describe('linking: message parser', () => {
     it('a revert quoting a fix subject fixes nothing', () => {
       assert.deepEqual(kinds('Revert "Fix crash (fixes ACME-12)"\n\nThis reverts commit 0123456789abcdef.'), { 'ACME-12': 'mention' });
     });
+
+    it('a revert whose body closes an issue fixes it; the quoted subject stays a mention', () => {
+      // curl: reverting the change that broke something is its fix, and a revert of a revert closes again.
+      assert.deepEqual(kinds('Revert "multi: implement wait using winsock events"\n\nThis reverts commit d2a7d7c185f98df8f3e585e5620cbc0482e45fac.\n\nFixes #6146\nCloses #6281'), { '#6146': 'fix', '#6281': 'fix' });
+      assert.deepEqual(kinds('Revert "Revert "socketpair: fix potential hangs""\n\nThis reverts commit 3e70c3430a370a31eff2c1d8fea29edaca8f1127.\n\nCloses #7144 (again)'), { '#7144': 'fix' });
+      // The id of the change undone is not fixed by undoing it, even if the body names it again.
+      assert.deepEqual(kinds('Revert "Fix crash (fixes ACME-12)"\n\nThis reverts commit 0123456789abcdef.\nFixes ACME-12 and ACME-13'), { 'ACME-12': 'mention', 'ACME-13': 'fix' });
+      // A subject a forge cut goes on in the body's first paragraph: still the quoted subject.
+      assert.deepEqual(kinds('Revert "Fix crash when the cart list is empty af…\n\n…ter checkout (fixes ACME-40)"\n\nFixes ACME-41'), { 'ACME-40': 'mention', 'ACME-41': 'fix' });
+    });
   });
 
   describe('id patterns', () => {

@@ -23,7 +23,7 @@ import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, 
 import { sameChange, shareAFile } from './releaseLines';
 import { factsOf } from './survival';
 import { firstUpdate } from './updates';
-import { fixPieces, fixVerdict, judgeIssue, revertCounts } from './verdict';
+import { fixPieces, fixVerdict, judgeIssue, revertCounts, siblingFixes } from './verdict';
 import { compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
 
 export interface EvidenceRequest {
@@ -249,7 +249,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
 
   const fixVerdicts: Record<string, Verdict> = {};
   // A fix left unmeasured has no verdict of its own yet (the issue's is settled without it).
-  for (const f of fixes) if (!partial || measured.has(f) || !f.exists) fixVerdicts[f.sha] = fixVerdict(f, deployedSha !== null);
+  for (const f of fixes) if (!partial || measured.has(f) || !f.exists) fixVerdicts[f.sha] = fixVerdict(f, deployedSha !== null, siblingFixes(f, fixes));
   const judged = judgeIssue(fixes, deployedSha !== null);
   let deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
   // Only when updating is the answer: a missing or reverted fix is in no update.

@@ -17,8 +17,25 @@ import { VERDICTS } from './model';
  * With several fixes the issue takes the most serious fix verdict: one missing piece is enough.
  * (A reverted attempt that a later fix replaced is not a piece: see `judgeIssue`.)
  */
-function lost(s: FixEvidence['survival']): number {
-  return s === null ? 0 : s.modified + s.removed;
+function lost(s: FixEvidence['survival'], siblings: ReadonlySet<string> = NONE): number {
+  if (s === null) return 0;
+  // Lines another fix of the same issue changed are the issue's fix going on, not a later change
+  // (curl #9917: a second commit raised the first one's version requirement again).
+  const bySibling = s.changedBy.reduce((n, c) => n + (siblings.has(c.sha) ? c.lines : 0), 0);
+  return Math.max(0, s.modified + s.removed - bySibling);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The other linked fixes of the issue (and their copies): their changes to this fix's lines are the fix's own. */
+export function siblingFixes(fix: FixEvidence, all: readonly FixEvidence[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const f of all) {
+    if (f.sha === fix.sha || !f.exists) continue;
+    out.add(f.sha);
+    for (const e of [...f.equivalents, ...f.equivalentsDeployed]) out.add(e.sha);
+  }
+  return out;
 }
 
 /** The client's version is known, holds the fix, and its lines were measured there. */
@@ -44,13 +61,13 @@ export function revertCounts(fix: FixEvidence, deployedKnown: boolean): boolean 
   return fix.reverts.length > 0 && !(deployedKnown && intactWhereClientRuns(fix));
 }
 
-export function fixVerdict(fix: FixEvidence, deployedKnown: boolean): Verdict {
+export function fixVerdict(fix: FixEvidence, deployedKnown: boolean, siblings: ReadonlySet<string> = NONE): Verdict {
   if (!fix.exists || (!fix.reachable && fix.equivalents.length === 0)) return 'fix-not-on-target';
   if (revertCounts(fix, deployedKnown)) return 'fix-reverted';
   if (deployedKnown && fix.inDeployed === false) return 'fix-not-deployed';
   // Measured where the client runs it, the fix is judged there: a later change on the target that
   // their version lacks cannot be what they see (nor be told as "in the version you run").
-  const judged = judgedInDeployed(fix, deployedKnown) ? lost(fix.survivalDeployed) : lost(fix.survival) + lost(fix.survivalDeployed);
+  const judged = judgedInDeployed(fix, deployedKnown) ? lost(fix.survivalDeployed, siblings) : lost(fix.survival, siblings) + lost(fix.survivalDeployed, siblings);
   if (judged > 0) return 'fix-modified';
   if (!deployedKnown) return 'deployed-unknown';
   return 'fix-intact';
@@ -108,7 +125,7 @@ export function fixPieces(fixes: readonly FixEvidence[]): FixEvidence[] {
 export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean): { verdict: Verdict; containsFix: boolean } {
   const counted = fixPieces(fixes).map((f) => asDeployed(f, fixes));
   return {
-    verdict: issueVerdict(counted.map((f) => fixVerdict(f, deployedKnown))),
+    verdict: issueVerdict(counted.map((f) => fixVerdict(f, deployedKnown, siblingFixes(f, fixes)))),
     containsFix: counted.length > 0 && counted.every((f) => f.inDeployed === true),
   };
 }

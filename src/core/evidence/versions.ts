@@ -9,9 +9,11 @@ import type { TagFact } from './model';
  * branches archived as tags look like that, and their tips hold commits no release shipped.
  * A pre-release written right after the number, as Python's versions are (`19.10b0`, `1.0a1`,
  * `2.0rc1`), is a release: black shipped every version until 22.1.0 that way.
+ * Numbers joined by underscores (`curl-8_4_0`, `OpenSSL_1_1_1w`) are a version too: curl has tagged
+ * every release so since 2000, and without them its fixes had no release at all.
  */
 export const DEFAULT_TAG_PATTERN =
-  '^(?!.*[._-][xX](?:$|[._-]))[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+)(?:(?:a|b|c|rc|alpha|beta|pre|preview|dev|post)[0-9]*)?(?:[-+._][0-9A-Za-z.+_-]*)?$';
+  '^(?!.*[._-][xX](?:$|[._-]))[A-Za-z_/-]*(?:[vV][0-9]+(?:\\.[0-9]+)*|[0-9]+(?:\\.[0-9]+)+|[vV]?[0-9]+(?:_[0-9]+)+)(?:(?:a|b|c|rc|alpha|beta|pre|preview|dev|post)[0-9]*)?(?:[-+._][0-9A-Za-z.+_-]*)?$';
 
 // Shared collators: localeCompare with a locale builds a new collator on every call, and hundreds of
 // tags are sorted per evidence.
@@ -24,10 +26,12 @@ interface ParsedVersion {
   suffix: string;
 }
 
+// A version's numbers are joined by dots, or all by underscores (`curl-7_88_1`): read as `7.88.1`,
+// not as 7 followed by the suffix `_88_1` (which put 7_9 after 7_10 and 7_88_1 beside 7_88).
 function parseVersion(name: string): ParsedVersion {
-  const m = /^(.*?)(\d+(?:\.\d+)*)(.*)$/.exec(name);
+  const m = /^(.*?)(\d+(?:\.\d+)+|\d+(?:_\d+)+|\d+)(.*)$/.exec(name);
   if (m === null) return { prefix: name, numbers: [], suffix: '' };
-  return { prefix: m[1] as string, numbers: (m[2] as string).split('.').map(Number), suffix: m[3] as string };
+  return { prefix: m[1] as string, numbers: (m[2] as string).split(/[._]/).map(Number), suffix: m[3] as string };
 }
 
 /** Version order: numbers numerically, a pre-release suffix (`-rc.1`) before the release itself. */
@@ -60,7 +64,12 @@ export function sameSpelling(a: string, b: string): boolean {
 
 /** A pre-release or development tag (`-rc1`, `2.0b1`, `.dev0`, `-beta.2`), by its name's ending. */
 export function isPreRelease(name: string): boolean {
-  return /(^|[^a-z])(alpha|beta|rc|dev|pre|preview|snapshot|nightly|a|b)[-.]?\d*$/i.test(name);
+  return (
+    /(^|[^a-z])(alpha|beta|rc|dev|pre|preview|snapshot|nightly|a|b)[-.]?\d*$/i.test(name) ||
+    // The marker first (curl's `rc-8_22_0-1`), or a word after `pre` (`curl-7_15_6-prepipeline`).
+    /^(alpha|beta|rc|pre)[-_.]?\d*[-_.]/i.test(name) ||
+    /[-_.]pre[a-z]+$/i.test(name)
+  );
 }
 
 /** Compiles a tag pattern; null when it is not a valid regular expression. */

@@ -128,9 +128,10 @@ function markExpression(marks: IdMark[]): RegExp {
 /**
  * The parser's reading of messages: raised whenever the same message yields other references, so a
  * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames, #0, and
- * request numbers ending the subjects a body lists.
+ * request numbers ending the subjects a body lists. 3: a revert's body closes issues (only its quoted
+ * subject is a mention).
  */
-export const MESSAGE_READING = 2;
+export const MESSAGE_READING = 3;
 
 
 const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
@@ -246,6 +247,20 @@ function listAt(text: string, at: number, byStart: Map<number, Occurrence>): Occ
   }
 }
 
+/**
+ * Where a message's subject ends: at its first blank line (a wrapped subject runs on), else its end.
+ * A forge that cuts a long subject (`Revert "Fix crash when the cart is emp…`) goes on in the first
+ * paragraph of the body (`…ty (fixes ACME-4)"`): that paragraph is the subject too.
+ */
+function subjectLength(text: string): number {
+  const blank = /\n[ \t]*\n/.exec(text);
+  if (blank === null) return text.length;
+  const rest = blank.index + blank[0].length;
+  if (!/[…]\s*$|\.\.\.\s*$/u.test(text.slice(0, blank.index)) || !/^\s*(?:…|\.\.\.)/u.test(text.slice(rest))) return blank.index;
+  const next = /\n[ \t]*\n/.exec(text.slice(rest));
+  return next === null ? text.length : rest + next.index;
+}
+
 /** References to issues in a commit message: one per id, a fix if any occurrence is a fix. */
 export function parseReferences(message: string, patterns: IdPatterns): Reference[] {
   const compiledPatterns = compileIdPatterns(patterns);
@@ -255,9 +270,13 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   if (all.length === 0) return [];
   const byStart = new Map(all.map((o) => [o.start, o]));
   const fixes = new Map<string, { via: 'keyword' | 'trailer'; keyword: string }>();
-  // A revert's message quotes the reverted subject ("Revert "Fix ACME-3""): it fixes nothing.
-  const isRevert = REVERT_SUBJECT_RE.test(text);
-  if (!isRevert) {
+  // A revert's subject quotes the reverted subject ("Revert "Fix ACME-3""): the ids in it name the
+  // change undone, never an issue the revert fixes. Its body is read as any other: reverting a change
+  // that broke something is how that is fixed (curl: `Revert "multi: …"` … `Fixes #6146`), and a
+  // revert of a revert can close the issue again (`Closes #7144 (again)`).
+  const subjectEnd = REVERT_SUBJECT_RE.test(text) ? subjectLength(text) : 0;
+  const undone = new Set(all.filter((o) => o.start < subjectEnd).map((o) => o.id));
+  {
     let lineStart = 0;
     // Occurrences are in order of their start: `next` is the first that starts at or after the line.
     let next = 0;
@@ -265,7 +284,7 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
       while (next < all.length && (all[next] as Occurrence).start < lineStart) next++;
       // A fix's ids follow its keyword or trailer on the same line: a line where no id starts has
       // none (most lines of a long message; the keyword expression was most of a scan's parsing).
-      if (next === all.length || (all[next] as Occurrence).start >= lineStart + line.length) {
+      if (next === all.length || (all[next] as Occurrence).start >= lineStart + line.length || lineStart < subjectEnd) {
         lineStart += line.length + 1;
         continue;
       }
@@ -304,7 +323,7 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   for (const o of all) {
     if (seen.has(o.id)) continue;
     seen.add(o.id);
-    const fix = fixes.get(o.id);
+    const fix = undone.has(o.id) ? undefined : fixes.get(o.id);
     out.push(
       fix === undefined
         ? { id: o.id, kind: 'mention', via: null, keyword: null }

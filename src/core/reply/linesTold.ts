@@ -3,7 +3,7 @@
 // and the changes that took lines away, as a plain reply lists them.
 import { compareNewestFirst } from '../commitOrder';
 import type { CommitFacts, FixEvidence, Survival } from '../evidence/model';
-import { survivalWhereClientRuns } from '../evidence/verdict';
+import { siblingFixes, survivalWhereClientRuns } from '../evidence/verdict';
 import type { ReplyChange, ReplyCommit, ReplyContext, ReplySurvival } from './context';
 import { formatDate } from './format';
 
@@ -19,9 +19,22 @@ export function commit(facts: CommitFacts, paths: readonly string[] = []): Reply
   return { sha: facts.sha, subject: facts.subject, author: facts.authorName, date: facts.date, byMe: facts.byMe, files: fileNames(paths) };
 }
 
+/**
+ * A fix's lines as a reply tells them: a line another fix of the same issue changed is that fix's
+ * line now (counted among its own), neither lost nor a change to tell (see `siblingFixes`).
+ */
+function ownLines(s: Survival | null, siblings: ReadonlySet<string>): Survival | null {
+  if (s === null) return null;
+  const n = s.changedBy.reduce((sum, c) => sum + (siblings.has(c.sha) ? c.lines : 0), 0);
+  if (n === 0) return s;
+  const modified = Math.max(0, s.modified - n);
+  const removed = Math.max(0, s.removed - (n - (s.modified - modified)));
+  return { ...s, added: s.added - n, modified, removed, changedBy: s.changedBy.filter((c) => !siblings.has(c.sha)) };
+}
+
 /** Survival where the client runs it, when that is known to contain the fix; else at the target. */
 function survivalOf(fix: FixEvidence, all: readonly FixEvidence[]): Survival | null {
-  return survivalWhereClientRuns(fix, all) ?? fix.survival;
+  return ownLines(survivalWhereClientRuns(fix, all) ?? fix.survival, siblingFixes(fix, all));
 }
 
 function sumSurvival(survivals: readonly (Survival | null)[]): ReplySurvival | undefined {
@@ -89,9 +102,10 @@ export function changesToShow(changes: ReplyChange[], timeZone: string | undefin
  */
 export function survivalTold(fixes: readonly FixEvidence[], all: readonly FixEvidence[], deployedHasFix: boolean): Pick<ReplyContext, 'survival' | 'changedOnTarget'> {
   const survival = sumSurvival(fixes.map((f) => survivalOf(f, all)));
-  const atTarget = deployedHasFix ? sumSurvival(fixes.map((f) => f.survival)) : undefined;
+  const onTarget = fixes.map((f) => ownLines(f.survival, siblingFixes(f, all)));
+  const atTarget = deployedHasFix ? sumSurvival(onTarget) : undefined;
   if (atTarget === undefined || atTarget.changed <= (survival?.changed ?? 0)) return survival === undefined ? {} : { survival };
-  const changers = fixes.flatMap((f) => f.survival?.changedBy ?? []);
+  const changers = onTarget.flatMap((s) => s?.changedBy ?? []);
   const changedOnTarget = { ...atTarget, byMe: changers.length > 0 && changers.every((c) => c.byMe), someByMe: changers.some((c) => c.byMe) };
   return { ...(survival === undefined ? {} : { survival }), changedOnTarget };
 }
