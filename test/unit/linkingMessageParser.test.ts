@@ -154,6 +154,16 @@ describe('linking: message parser', () => {
     it('a revert quoting a fix subject fixes nothing', () => {
       assert.deepEqual(kinds('Revert "Fix crash (fixes ACME-12)"\n\nThis reverts commit 0123456789abcdef.'), { 'ACME-12': 'mention' });
     });
+
+    it('a revert written in the past tense, or backported under a release line\'s marker, fixes nothing', () => {
+      // Django writes `Reverted "Fixed #35564 -- …"`; its backports put `[5.0.x] ` first.
+      assert.deepEqual(kinds('Reverted "Fixed #35564 -- Improved readability of subclass identification."'), { '#35564': 'mention' });
+      assert.deepEqual(kinds('[4.2.x] Reverted "Fixed #34830 -- Added request to csrf_failure view\'s template context."'), { '#34830': 'mention' });
+      assert.deepEqual(kinds('Reverting "Fixes ACME-4"'), { 'ACME-4': 'mention' });
+      // A word that only starts like one is no revert.
+      assert.deepEqual(kinds('Revertable migrations: fixes ACME-5'), { 'ACME-5': 'fix' });
+      assert.deepEqual(kinds('[4.2.x] Fixed #34830 -- Added request to the context.'), { '#34830': 'fix' });
+    });
   });
 
   describe('id patterns', () => {

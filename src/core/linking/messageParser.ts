@@ -2,6 +2,7 @@
 // GitHub, GitLab, Sentry and Linear read closing keywords, plus Spanish verb forms and trailers.
 // Pure and total: any text in, a list out.
 import type { IdMark } from '../gitPort';
+import { isRevertSubject } from './revertSubject';
 
 export interface IdPatterns {
   /** `CLIENT-N` keys: an uppercase prefix (2-10 letters/digits), a dash and a number. */
@@ -75,7 +76,6 @@ const FILLER_RE = new RegExp(
 );
 const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:and|y|e|or|o)\s+|,|;|&|\+|\band\b|\by\b|\be\b|\bor\b|\bo\b)\s*/iu;
 const TRAILER_RE = /^\s*([A-Za-z][A-Za-z-]*)\s*:\s*(.*)$/;
-const REVERT_SUBJECT_RE = /^\s*(?:revert|revertir|revierte)\b/i;
 // The request number a forge appends to a squash-merged subject: "Docs fixes (#5829)". It names
 // the request, not an issue the keyword before it closes (the forges do not close on it either).
 const REQUEST_SUFFIX_RE = /\s\(([^()\s]+)\)\s*$/u;
@@ -128,9 +128,9 @@ function markExpression(marks: IdMark[]): RegExp {
 /**
  * The parser's reading of messages: raised whenever the same message yields other references, so a
  * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames, #0, and
- * request numbers ending the subjects a body lists.
+ * request numbers ending the subjects a body lists. 3: `Reverted "…"` and `[4.2.x] Revert…` subjects are reverts.
  */
-export const MESSAGE_READING = 2;
+export const MESSAGE_READING = 3;
 
 
 const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
@@ -255,8 +255,9 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   if (all.length === 0) return [];
   const byStart = new Map(all.map((o) => [o.start, o]));
   const fixes = new Map<string, { via: 'keyword' | 'trailer'; keyword: string }>();
-  // A revert's message quotes the reverted subject ("Revert "Fix ACME-3""): it fixes nothing.
-  const isRevert = REVERT_SUBJECT_RE.test(text);
+  // A revert's message quotes the reverted subject ("Revert "Fix ACME-3"", Django's "Reverted "Fixed #3""):
+  // it fixes nothing.
+  const isRevert = isRevertSubject(text);
   if (!isRevert) {
     let lineStart = 0;
     // Occurrences are in order of their start: `next` is the first that starts at or after the line.
