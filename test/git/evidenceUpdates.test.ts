@@ -70,6 +70,27 @@ describe('evidence: the update that brings the fix to the client', function () {
     assert.match(es, /actualizar a la versión v1\.0\.1 o a una posterior/);
   });
 
+  it('the fix cherry-picked to two older lines: each copy stands in for the other (wagtail #13137, backported to 6.2 … 7.0)', async () => {
+    const repo = make();
+    const fix = twoLines(repo);
+    repo.checkout('release-1.x');
+    repo.cherryPick(fix);
+    repo.tag('v1.0.1', { date: '2025-02-10T10:00:00Z' });
+    repo.checkout('main');
+    repo.checkout('release-1.5.x', true);
+    repo.git(['reset', '-q', '--hard', 'v1.0']);
+    repo.commit('Maintenance of 1.5', { files: { 'other.md': 'other\n' } });
+    repo.tag('v1.5', { date: '2025-01-20T10:00:00Z' });
+    repo.cherryPick(fix);
+    repo.tag('v1.5.1', { date: '2025-02-11T10:00:00Z' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.equal(e.fixes.length, 3, 'the fix and its two copies, each saying "fixes #7"');
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+    assert.equal((await evidenceFor(repo.dir, 'v1.5')).deployed?.update?.name, 'v1.5.1');
+  });
+
   it('a backport rewritten for the old line (another patch, the same subject) stands in as well', async () => {
     const repo = make();
     twoLines(repo);
