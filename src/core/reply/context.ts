@@ -119,6 +119,12 @@ export interface ReplyContext {
   missingFixes: string[];
   /** The first release containing every fix; absent when some fix is in no release. */
   release?: ReplyTag;
+  /**
+   * `release` is the first release of the fix in any form: no copy or counterpart on another line
+   * was released before it (wagtail #13137: the backports were out in 6.2.4 … 7.0.1 six weeks
+   * before main's 7.1rc1, which is not the "first" release of the fix).
+   */
+  releaseFirst?: boolean;
   /** The client's version; present only when the evidence says it contains every fix. */
   deployed?: ReplyRef;
   /**
@@ -180,7 +186,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
+  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -270,6 +276,13 @@ function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag'>[]): ReplyTag | und
   return latest;
 }
 
+/** Some linked fix, copy or counterpart, on any line, was in a release dated before `release`. */
+function releasedEarlier(fixes: readonly FixEvidence[], release: ReplyTag): boolean {
+  const before = Date.parse(release.date);
+  const tags = fixes.filter((f) => f.exists).flatMap((f) => [f.firstTag, ...f.equivalents.map((e) => e.firstTag)]);
+  return tags.some((t) => t !== undefined && t !== null && Date.parse(t.date) < before);
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -309,6 +322,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const contactName = nonEmpty(client?.contactName);
   const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
   const update = deployed?.update ?? undefined;
+  const releaseFirst = release !== undefined && !releasedEarlier(evidence.fixes, release);
   const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
 
   const replyIssue: ReplyIssue = {
@@ -336,6 +350,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...optional('fix', fixes[0]),
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
     ...optional('release', release),
+    ...(releaseFirst ? { releaseFirst } : {}),
     ...(deployed !== null && deployed.containsFix ? { deployed: refOf(deployed.ref, deployed.sha, tags) } : {}),
     ...(deployed !== null && !deployed.containsFix
       ? {
