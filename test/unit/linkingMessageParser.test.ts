@@ -164,6 +164,13 @@ describe('linking: message parser', () => {
       assert.deepEqual(kinds('Revertable migrations: fixes ACME-5'), { 'ACME-5': 'fix' });
       assert.deepEqual(kinds('[4.2.x] Fixed #34830 -- Added request to the context.'), { '#34830': 'fix' });
     });
+
+    it('a keyword inside a revert\'s quoted subject fixes nothing, wherever the revert stands in the line', () => {
+      // django/django #31877: a revert of the first attempt, under a "Refs", was read as part of the fix.
+      assert.deepEqual(kinds('Refs #31877 -- Reverted "Fixes #31877 -- Used lazy() for TemplateView kwarg deprecation warning."'), { '#31877': 'mention' });
+      assert.deepEqual(kinds('Fixed #31877 -- Reverted "Fixed #19878 -- Deprecated TemplateView passing URL kwargs into context."'), { '#31877': 'fix', '#19878': 'mention' });
+      assert.deepEqual(kinds('Fix ACME-2 by reverting "fixes ACME-1"'), { 'ACME-2': 'fix', 'ACME-1': 'mention' });
+    });
   });
 
   describe('id patterns', () => {

@@ -128,7 +128,8 @@ function markExpression(marks: IdMark[]): RegExp {
 /**
  * The parser's reading of messages: raised whenever the same message yields other references, so a
  * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames, #0, and
- * request numbers ending the subjects a body lists. 3: `Reverted "…"` and `[4.2.x] Revert…` subjects are reverts.
+ * request numbers ending the subjects a body lists. 3: `Reverted "…"` and `[4.2.x] Revert…` subjects are reverts,
+ * and a keyword inside a revert's quoted subject fixes nothing.
  */
 export const MESSAGE_READING = 3;
 
@@ -246,6 +247,22 @@ function listAt(text: string, at: number, byStart: Map<number, Occurrence>): Occ
   }
 }
 
+// A reverted commit's subject quoted after the word, anywhere in a line: Django's
+// `Refs #31877 -- Reverted "Fixes #31877 -- Used lazy()…"` reverts a fix, and
+// `Fixed #31877 -- Reverted "Fixed #19878 -- …"` fixes #31877, not #19878.
+const QUOTED_REVERT_RE = /(?<![\p{L}\p{N}_])(?:revert(?:ed|s|ing)?|revierte|revertir)\s+"([^"\n]*)"?/giu;
+
+/** Whether position `at` of `line` lies inside the quoted subject of a revert. */
+function insideQuotedRevert(line: string, at: number): boolean {
+  QUOTED_REVERT_RE.lastIndex = 0;
+  let q: RegExpExecArray | null;
+  while ((q = QUOTED_REVERT_RE.exec(line)) !== null) {
+    const start = q.index + q[0].indexOf('"');
+    if (at > start && at < q.index + q[0].length) return true;
+  }
+  return false;
+}
+
 /** References to issues in a commit message: one per id, a fix if any occurrence is a fix. */
 export function parseReferences(message: string, patterns: IdPatterns): Reference[] {
   const compiledPatterns = compileIdPatterns(patterns);
@@ -288,6 +305,7 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
         let m: RegExpExecArray | null;
         while ((m = KEYWORD_RE.exec(line)) !== null) {
           if (NEGATION_RE.test(line.slice(0, m.index))) continue;
+          if (insideQuotedRevert(line, m.index)) continue;
           let after = m.index + m[0].length;
           const colon = /^\s*:?\s*/.exec(line.slice(after));
           after += colon === null ? 0 : colon[0].length;
