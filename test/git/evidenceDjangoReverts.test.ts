@@ -4,8 +4,12 @@
 // #28248's reply said the revert "corrected this problem", and #30565, reverted in 2020, was
 // "fix-intact"; a client running the fix before its revert was told their version lacked the fix.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import type { EvidenceRequest } from '../../src/core/evidence/engine';
+import { buildReplyContext } from '../../src/core/reply/context';
+import { renderReply } from '../../src/core/reply/render';
+import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { evidenceBothWays } from '../support/evidenceBothWays';
 import type { TempRepo } from '../support/tempRepo';
@@ -13,6 +17,12 @@ import { lines, OTHER, suiteRepos } from '../support/tempRepo';
 
 async function evidence(dir: string, request: EvidenceRequest): Promise<IssueEvidence> {
   return evidenceBothWays(createGitPort(dir), { ref: '#12', issueId: '#12', now: () => new Date('2026-01-01T00:00:00Z'), ...request });
+}
+
+function replyFor(evidence: IssueEvidence, language: 'en' | 'es'): string {
+  const rendered = renderReply(buildReplyContext({ evidence, language, audience: 'technical' }), { builtin: folderTemplateSource(path.resolve(__dirname, '../../../templates'), language, 'builtin'), timeZone: 'UTC' });
+  assert.ok(rendered.ok, JSON.stringify(rendered));
+  return rendered.text;
 }
 
 const SRC = lines('check', 20);
@@ -76,5 +86,25 @@ describe('evidence: reverts written "Reverted" and backported under a release ma
     const main = await evidence(repo.dir, { target: 'main', deployed: 'main' });
     assert.equal(main.verdict, 'fix-intact', 'main never reverted its fix');
     assert.ok(main.fixes.some((f) => f.sha === fix));
+  });
+
+  it('reverted on main before main released it, released on the old line and kept there: some release had the fix', async () => {
+    // wagtail #13915: the reply to a client on 7.3 said no published version had ever had the fix in
+    // place; 7.3.1 … 7.3.4 had the backport, never reverted on 7.3.x.
+    const repo = make();
+    const { fix } = fixedOnBothLines(repo);
+    repo.commit(`Reverted "${SUBJECT}"\n\nThis reverts commit ${fix}.`, { files: { 'checks.py': SRC }, author: OTHER });
+    repo.tag('2.0');
+    const e = await evidence(repo.dir, { target: 'main', deployed: '1.0' });
+    assert.equal(e.verdict, 'fix-reverted');
+    assert.doesNotMatch(replyFor(e, 'en'), /No published version has had the fix/);
+    assert.doesNotMatch(replyFor(e, 'es'), /Ninguna versión publicada ha tenido la corrección/);
+    // Without the old line's release, the claim stands: 2.0 has the fix and its revert.
+    const repo2 = make();
+    repo2.commit('Initial', { files: { 'checks.py': SRC } });
+    const fix2 = repo2.commit(SUBJECT, { files: { 'checks.py': FIXED } });
+    repo2.commit(`Reverted "${SUBJECT}"\n\nThis reverts commit ${fix2}.`, { files: { 'checks.py': SRC }, author: OTHER });
+    repo2.tag('2.0');
+    assert.match(replyFor(await evidence(repo2.dir, { target: 'main', deployed: 'main' }), 'en'), /No published version has had the fix/);
   });
 });

@@ -276,6 +276,17 @@ function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag'>[]): ReplyTag | und
   return latest;
 }
 
+/**
+ * Some linked fix or copy is in a release that the fixes undone before any release are not in: a
+ * backport released on its own line before the target reverted the fix (wagtail #13915: reverted on
+ * main before 7.4rc1, released on 7.3.x in 7.3.1 and never reverted there). "No release had the
+ * fix in place" would then be false.
+ */
+function releasedApart(fixes: readonly FixEvidence[]): boolean {
+  const undone = new Set(fixes.filter((f) => f.exists && f.reachable && f.firstTagInEffect === null).flatMap((f) => f.tags));
+  return fixes.some((f) => f.exists && [...f.tags, ...f.equivalents.flatMap((e) => e.tags ?? [])].some((t) => !undone.has(t)));
+}
+
 /** Some linked fix, copy or counterpart, on any line, was in a release dated before `release`. */
 function releasedEarlier(fixes: readonly FixEvidence[], release: ReplyTag): boolean {
   const before = Date.parse(release.date);
@@ -367,7 +378,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     counterparts,
     attempts,
     reverts,
-    undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true),
+    undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true) && !releasedApart(evidence.fixes),
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', survival),
