@@ -22,8 +22,8 @@ async function evidenceFor(dir: string, deployed: string): Promise<IssueEvidence
   return evidenceBothWays(createGitPort(dir), { ref: '#7', issueId: '#7', deployed, target: 'main', now: () => new Date('2026-01-01T00:00:00Z') });
 }
 
-function replyFor(evidence: IssueEvidence, language: 'en' | 'es'): string {
-  const rendered = renderReply(buildReplyContext({ evidence, language }), { builtin: folderTemplateSource(path.resolve(__dirname, '../../../templates'), language, 'builtin'), timeZone: 'UTC' });
+function replyFor(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain' | 'technical' = 'plain'): string {
+  const rendered = renderReply(buildReplyContext({ evidence, language, audience }), { builtin: folderTemplateSource(path.resolve(__dirname, '../../../templates'), language, 'builtin'), timeZone: 'UTC' });
   assert.ok(rendered.ok, JSON.stringify(rendered));
   return rendered.text;
 }
@@ -86,6 +86,34 @@ describe('evidence: the update that brings the fix to the client', function () {
     assert.equal(e.deployed?.update?.name, 'v1.0.2');
     assert.match(replyFor(e, 'en'), /Next step: updating to version v1\.0\.2 or a later one/);
     assert.match(replyFor(e, 'es'), /actualizar a la versión v1\.0\.2 o a una posterior/);
+  });
+
+  it('the fix cherry-picked to two older lines: each copy stands in for the other (wagtail #13137, backported to 6.2 … 7.0)', async () => {
+    const repo = make();
+    const fix = twoLines(repo);
+    repo.checkout('release-1.x');
+    repo.cherryPick(fix);
+    repo.tag('v1.0.1', { date: '2025-02-10T10:00:00Z', message: 'v1.0.1' });
+    repo.checkout('main');
+    repo.checkout('release-1.5.x', true);
+    repo.git(['reset', '-q', '--hard', 'v1.0']);
+    repo.commit('Maintenance of 1.5', { files: { 'other.md': 'other\n' } });
+    repo.tag('v1.5', { date: '2025-01-20T10:00:00Z' });
+    repo.cherryPick(fix);
+    repo.tag('v1.5.1', { date: '2025-02-11T10:00:00Z', message: 'v1.5.1' });
+    repo.checkout('main');
+    const e = await evidenceFor(repo.dir, 'v1.0');
+    assert.equal(e.fixes.length, 3, 'the fix and its two copies, each saying "fixes #7"');
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+    assert.equal((await evidenceFor(repo.dir, 'v1.5')).deployed?.update?.name, 'v1.5.1');
+    // v2.0 is main's first release with the fix, not the fix's first release: the copies came out before.
+    const en = replyFor(e, 'en', 'technical');
+    assert.match(en, /The fix was released in version v2\.0, on February 20, 2025/);
+    assert.doesNotMatch(en, /first released/);
+    const es = replyFor(e, 'es', 'technical');
+    assert.match(es, /La corrección se publicó en la versión v2\.0, del 20 de febrero de 2025/);
+    assert.doesNotMatch(es, /por primera vez/);
   });
 
   it('a backport rewritten for the old line (another patch, the same subject) stands in as well', async () => {

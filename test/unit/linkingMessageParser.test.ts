@@ -164,6 +164,23 @@ describe('linking: message parser', () => {
       // A subject a forge cut goes on in the body's first paragraph: still the quoted subject.
       assert.deepEqual(kinds('Revert "Fix crash when the cart list is empty af…\n\n…ter checkout (fixes ACME-40)"\n\nFixes ACME-41'), { 'ACME-40': 'mention', 'ACME-41': 'fix' });
     });
+
+    it('a revert written in the past tense, or backported under a release line\'s marker, fixes nothing', () => {
+      // Django writes `Reverted "Fixed #35564 -- …"`; its backports put `[5.0.x] ` first.
+      assert.deepEqual(kinds('Reverted "Fixed #35564 -- Improved readability of subclass identification."'), { '#35564': 'mention' });
+      assert.deepEqual(kinds('[4.2.x] Reverted "Fixed #34830 -- Added request to csrf_failure view\'s template context."'), { '#34830': 'mention' });
+      assert.deepEqual(kinds('Reverting "Fixes ACME-4"'), { 'ACME-4': 'mention' });
+      // A word that only starts like one is no revert.
+      assert.deepEqual(kinds('Revertable migrations: fixes ACME-5'), { 'ACME-5': 'fix' });
+      assert.deepEqual(kinds('[4.2.x] Fixed #34830 -- Added request to the context.'), { '#34830': 'fix' });
+    });
+
+    it('a keyword inside a revert\'s quoted subject fixes nothing, wherever the revert stands in the line', () => {
+      // django/django #31877: a revert of the first attempt, under a "Refs", was read as part of the fix.
+      assert.deepEqual(kinds('Refs #31877 -- Reverted "Fixes #31877 -- Used lazy() for TemplateView kwarg deprecation warning."'), { '#31877': 'mention' });
+      assert.deepEqual(kinds('Fixed #31877 -- Reverted "Fixed #19878 -- Deprecated TemplateView passing URL kwargs into context."'), { '#31877': 'fix', '#19878': 'mention' });
+      assert.deepEqual(kinds('Fix ACME-2 by reverting "fixes ACME-1"'), { 'ACME-2': 'fix', 'ACME-1': 'mention' });
+    });
   });
 
   describe('id patterns', () => {

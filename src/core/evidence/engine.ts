@@ -9,6 +9,7 @@ import { isSha } from '../sha';
 import { commitGraphOf } from '../linking/commitGraph';
 import type { IdPatterns } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
+import { revertedPart, withoutLineMarkers } from '../linking/revertSubject';
 import { cancellable } from './cancel';
 import { allInOrder } from './inOrder';
 import type { ContainmentSource } from './containment';
@@ -134,8 +135,8 @@ function verdictSettled(fixes: readonly FixEvidence[], measured: ReadonlySet<Fix
  * verdict still comes from the measured facts. (`placed` is oldest first, as links are.)
  */
 function measuringOrder(placed: readonly PlacedFix[], mentions: readonly { subject: string }[]): PlacedFix[] {
-  const reverting = mentions.filter((m) => m.subject.startsWith('Revert "')).map((m) => m.subject.slice('Revert "'.length));
-  const looksReverted = (p: PlacedFix): boolean => p.fix.subject !== '' && reverting.some((r) => r.startsWith(p.fix.subject.slice(0, 24)));
+  const reverting = mentions.map((m) => revertedPart(m.subject)).filter((r): r is string => r?.startsWith('"') === true).map((r) => r.slice(1));
+  const looksReverted = (p: PlacedFix): boolean => p.fix.subject !== '' && reverting.some((r) => r.startsWith(withoutLineMarkers(p.fix.subject).slice(0, 24)));
   const newestFirst = [...placed].reverse();
   return [...newestFirst.filter(looksReverted), ...newestFirst.filter((p) => !looksReverted(p))];
 }

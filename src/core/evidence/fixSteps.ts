@@ -5,6 +5,7 @@
 // an issue is sometimes settled before any walk (see engine.ts, `detail`).
 import type { CommitPatch, FileDiff, GitPort, LogPatchOptions, RawCommit, TagRecord } from '../gitPort';
 import type { CommitGraph } from '../linking/commitGraph';
+import { withoutLineMarkers } from '../linking/revertSubject';
 import type { Link } from './links';
 import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
 import { isMeasuredFile } from './model';
@@ -142,7 +143,8 @@ async function findReverts(
     exclude: [on.sha],
     // Reverts of merges name the merge, not the fix ("…, reversing changes made to …", which git
     // wraps before "changes"): every one after the fix is a candidate.
-    grep: [...targets.map((s) => s.slice(0, 7)), `Revert "${fix.subject.slice(0, TRUNCATED_SEARCH)}`, 'changes made to'],
+    // The quoted subject, whatever word comes before it (`Revert "…`, `Reverted "…`, `[4.2.x] Reverted "…`).
+    grep: [...targets.map((s) => s.slice(0, 7)), `"${withoutLineMarkers(fix.subject).slice(0, TRUNCATED_SEARCH)}`, 'changes made to'],
   });
   const candidates = found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message }));
   return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));

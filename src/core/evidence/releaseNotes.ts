@@ -1,6 +1,7 @@
 // Release notes tell of a fix; they are not the fix. A project's release step consumes changelog
 // fragments (towncrier's `changelog/12355.bugfix.rst`, changesets' `.changeset/*.md`, reno's
-// `releasenotes/notes/*.yaml`, CPython's `Misc/NEWS.d/`) and rewrites CHANGELOG files: counting
+// `releasenotes/notes/*.yaml`, CPython's `Misc/NEWS.d/`) and rewrites CHANGELOG files and each
+// release's notes file (Django's `docs/releases/4.2.7.txt`, edited at every release of its line): counting
 // those lines would call nearly every released fix "modified" (pytest: every fix with a fragment).
 
 /** Files of release notes (without a text extension): CHANGELOG, CHANGES-1.x, NEWS, HISTORY, RELEASE_NOTES, WHATSNEW. */
@@ -8,6 +9,10 @@ const NOTES_FILE = /^(change[-_ ]?log|changes|news|history|release[-_ ]?notes|wh
 const TEXT_EXTENSION = /\.(md|markdown|rst|txt|adoc)$/i;
 /** Folders of changelog fragments. */
 const NOTES_DIR = /^(\.?change[-_ ]?logs?(\.d)?|\.?changes(\.d)?|\.changeset|news(\.d)?|newsfragments|change[-_]notes|release[-_]?notes|unreleased)$/i;
+/** Folders of one notes file per release (Django's `docs/releases/4.2.7.txt`, git's `RelNotes/2.43.0.txt`, CPython's `whatsnew/3.12.rst`). */
+const RELEASES_DIR = /^(releases|rel[-_]?notes|whats[-_]?new)$/i;
+/** A release's notes file there: a version with a text extension (not `index.txt`, not code). */
+const VERSION_NOTES = /^v?\d+(\.\d+)*([-.]?(a|b|rc|alpha|beta|post|dev)\d*)?\.(md|markdown|rst|txt|adoc)$/i;
 /** What a fragment's name ends with: a text format, a towncrier type, or nothing. */
 const FRAGMENT_END = /(^[^.]*|\.(md|markdown|rst|txt|adoc|ya?ml|feature|bugfix|bug|fix|doc|docs|removal|misc|breaking|deprecation|trivial|improvement|vendor|process|contrib|security|packaging|added|changed|fixed|removed|deprecated))(\.\d+)?$/i;
 
@@ -16,5 +21,6 @@ export function isReleaseNote(path: string): boolean {
   const parts = path.split('/');
   const name = parts[parts.length - 1] ?? '';
   if (NOTES_FILE.test(name.replace(TEXT_EXTENSION, ''))) return true;
+  if (parts.length > 1 && RELEASES_DIR.test(parts[parts.length - 2] ?? '') && VERSION_NOTES.test(name)) return true;
   return parts.slice(0, -1).some((dir) => NOTES_DIR.test(dir)) && FRAGMENT_END.test(name);
 }

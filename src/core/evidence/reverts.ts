@@ -1,7 +1,7 @@
 // The one revert classifier. A later commit reverts the fix (or one of its copies) when its message
 // names it ("This reverts commit <sha>", or a `Revert <sha>` subject), or names a merge that brought
 // it in ("This reverts commit <merge>, reversing changes made to <parent>"); when its subject is
-// `Revert "<fix subject>"`, also as a forge truncates it (`Revert "Fix crash when the cart is em…`)
+// `Revert "<fix subject>"` (or another way of writing it, see revertSubject.ts), also as a forge truncates it (`Revert "Fix crash when the cart is em…`)
 // or quotes a squash-merged request's title without its number (`Revert "Fix x" (#14)` for `Fix x (#12)`),
 // without naming another commit; or by content, the net under all of these: its patch takes away
 // the fix's added lines and puts back the removed ones, without putting edited versions of the
@@ -10,6 +10,7 @@
 // fix reapplied) no longer counts. Only candidates from the history being judged are given.
 import { newestFirst } from '../commitOrder';
 import type { CommitFacts, RevertFact } from './model';
+import { gitRevertForm, withoutLineMarkers } from '../linking/revertSubject';
 import { squash } from './patchId';
 
 /** A later commit that may revert the fix. */
@@ -43,7 +44,7 @@ const MIN_TRUNCATED = 12;
 /** The commits a message says it reverts, lower case, as written (possibly abbreviated). */
 export function revertedShas(message: string): string[] {
   const named = [...message.matchAll(REVERTS_LINE)].map((m) => (m[1] as string).toLowerCase());
-  const subject = REVERT_SHA_SUBJECT.exec(message.split('\n', 1)[0]?.trim() ?? '');
+  const subject = REVERT_SHA_SUBJECT.exec(gitRevertForm(message.split('\n', 1)[0]?.trim() ?? ''));
   if (subject !== null && !named.includes((subject[1] as string).toLowerCase())) named.push((subject[1] as string).toLowerCase());
   return named;
 }
@@ -58,8 +59,12 @@ const OWN_REQUEST_SUFFIX = /\s+\((?:#|!)\d+\)$/;
 
 /** The subject says it reverts a commit with this subject, in full or as a forge truncated it. */
 function revertsSubject(written: string, subject: string): boolean {
-  const revertSubject = written.replace(FORGE_REQUEST_SUFFIX, '"');
+  const revertSubject = gitRevertForm(written).replace(FORGE_REQUEST_SUFFIX, '"');
   if (revertSubject === `Revert "${subject}"`) return true;
+  // A backport's revert on its line quotes the subject without the line's marker (`[4.2.x] Fixed #1`
+  // is reverted as `[4.2.x] Reverted "Fixed #1"`).
+  const unmarked = withoutLineMarkers(subject);
+  if (unmarked !== subject && unmarked !== '' && revertsSubject(written, unmarked)) return true;
   const bare = subject.replace(OWN_REQUEST_SUFFIX, '');
   if (bare !== subject && bare !== '' && revertSubject === `Revert "${bare}"`) return true;
   const cut = TRUNCATED_SUBJECT.exec(revertSubject);

@@ -16,6 +16,8 @@ function standsIn(other: FixEvidence, fix: FixEvidence): boolean {
   return (
     (other.counterpartOf ?? []).includes(fix.sha) ||
     other.equivalents.some((e) => e.sha === fix.sha) ||
+    // Two copies of one patch on the target (the fix cherry-picked to two older lines): the same change.
+    other.equivalents.some((e) => fix.equivalents.some((g) => g.sha === e.sha)) ||
     other.sameChangeAs === fix.sha ||
     fix.sameChangeAs === other.sha
   );

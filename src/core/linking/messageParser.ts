@@ -2,6 +2,7 @@
 // GitHub, GitLab, Sentry and Linear read closing keywords, plus Spanish verb forms and trailers.
 // Pure and total: any text in, a list out.
 import type { IdMark } from '../gitPort';
+import { isRevertSubject } from './revertSubject';
 
 export interface IdPatterns {
   /** `CLIENT-N` keys: an uppercase prefix (2-10 letters/digits), a dash and a number. */
@@ -75,7 +76,6 @@ const FILLER_RE = new RegExp(
 );
 const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:and|y|e|or|o)\s+|,|;|&|\+|\band\b|\by\b|\be\b|\bor\b|\bo\b)\s*/iu;
 const TRAILER_RE = /^\s*([A-Za-z][A-Za-z-]*)\s*:\s*(.*)$/;
-const REVERT_SUBJECT_RE = /^\s*(?:revert|revertir|revierte)\b/i;
 // The request number a forge appends to a squash-merged subject: "Docs fixes (#5829)". It names
 // the request, not an issue the keyword before it closes (the forges do not close on it either).
 const REQUEST_SUFFIX_RE = /\s\(([^()\s]+)\)\s*$/u;
@@ -128,8 +128,9 @@ function markExpression(marks: IdMark[]): RegExp {
 /**
  * The parser's reading of messages: raised whenever the same message yields other references, so a
  * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames, #0, and
- * request numbers ending the subjects a body lists. 3: a revert's body closes issues (only its quoted
- * subject is a mention).
+ * request numbers ending the subjects a body lists. 3: a revert's subject (git's `Revert "…"`,
+ * Django's `Reverted "…"`, a release line's `[4.2.x] Revert…`) fixes nothing, its body closes issues
+ * as any message does, and a keyword inside a revert's quoted subject anywhere fixes nothing.
  */
 export const MESSAGE_READING = 3;
 
@@ -261,6 +262,22 @@ function subjectLength(text: string): number {
   return next === null ? text.length : rest + next.index;
 }
 
+// A reverted commit's subject quoted after the word, anywhere in a line: Django's
+// `Refs #31877 -- Reverted "Fixes #31877 -- Used lazy()…"` reverts a fix, and
+// `Fixed #31877 -- Reverted "Fixed #19878 -- …"` fixes #31877, not #19878.
+const QUOTED_REVERT_RE = /(?<![\p{L}\p{N}_])(?:revert(?:ed|s|ing)?|revierte|revertir)\s+"([^"\n]*)"?/giu;
+
+/** Whether position `at` of `line` lies inside the quoted subject of a revert. */
+function insideQuotedRevert(line: string, at: number): boolean {
+  QUOTED_REVERT_RE.lastIndex = 0;
+  let q: RegExpExecArray | null;
+  while ((q = QUOTED_REVERT_RE.exec(line)) !== null) {
+    const start = q.index + q[0].indexOf('"');
+    if (at > start && at < q.index + q[0].length) return true;
+  }
+  return false;
+}
+
 /** References to issues in a commit message: one per id, a fix if any occurrence is a fix. */
 export function parseReferences(message: string, patterns: IdPatterns): Reference[] {
   const compiledPatterns = compileIdPatterns(patterns);
@@ -270,11 +287,11 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
   if (all.length === 0) return [];
   const byStart = new Map(all.map((o) => [o.start, o]));
   const fixes = new Map<string, { via: 'keyword' | 'trailer'; keyword: string }>();
-  // A revert's subject quotes the reverted subject ("Revert "Fix ACME-3""): the ids in it name the
+  // A revert's subject quotes the reverted subject ("Revert "Fix ACME-3"", Django's "Reverted "Fixed #3""): the ids in it name the
   // change undone, never an issue the revert fixes. Its body is read as any other: reverting a change
   // that broke something is how that is fixed (curl: `Revert "multi: …"` … `Fixes #6146`), and a
   // revert of a revert can close the issue again (`Closes #7144 (again)`).
-  const subjectEnd = REVERT_SUBJECT_RE.test(text) ? subjectLength(text) : 0;
+  const subjectEnd = isRevertSubject(text) ? subjectLength(text) : 0;
   const undone = new Set(all.filter((o) => o.start < subjectEnd).map((o) => o.id));
   {
     let lineStart = 0;
@@ -306,6 +323,7 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
         let m: RegExpExecArray | null;
         while ((m = KEYWORD_RE.exec(line)) !== null) {
           if (NEGATION_RE.test(line.slice(0, m.index))) continue;
+          if (insideQuotedRevert(line, m.index)) continue;
           let after = m.index + m[0].length;
           const colon = /^\s*:?\s*/.exec(line.slice(after));
           after += colon === null ? 0 : colon[0].length;

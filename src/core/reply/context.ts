@@ -119,6 +119,12 @@ export interface ReplyContext {
   missingFixes: string[];
   /** The first release containing every fix; absent when some fix is in no release. */
   release?: ReplyTag;
+  /**
+   * `release` is the first release of the fix in any form: no copy or counterpart on another line
+   * was released before it (wagtail #13137: the backports were out in 6.2.4 … 7.0.1 six weeks
+   * before main's 7.1rc1, which is not the "first" release of the fix).
+   */
+  releaseFirst?: boolean;
   /** The client's version; present only when the evidence says it contains every fix. */
   deployed?: ReplyRef;
   /**
@@ -181,7 +187,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
+  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted', 'releasesUnknown',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -271,6 +277,24 @@ function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag'>[]): ReplyTag | und
   return latest;
 }
 
+/**
+ * Some linked fix or copy is in a release that the fixes undone before any release are not in: a
+ * backport released on its own line before the target reverted the fix (wagtail #13915: reverted on
+ * main before 7.4rc1, released on 7.3.x in 7.3.1 and never reverted there). "No release had the
+ * fix in place" would then be false.
+ */
+function releasedApart(fixes: readonly FixEvidence[]): boolean {
+  const undone = new Set(fixes.filter((f) => f.exists && f.reachable && f.firstTagInEffect === null).flatMap((f) => f.tags));
+  return fixes.some((f) => f.exists && [...f.tags, ...f.equivalents.flatMap((e) => e.tags ?? [])].some((t) => !undone.has(t)));
+}
+
+/** Some linked fix, copy or counterpart, on any line, was in a release dated before `release`. */
+function releasedEarlier(fixes: readonly FixEvidence[], release: ReplyTag): boolean {
+  const before = Date.parse(release.date);
+  const tags = fixes.filter((f) => f.exists).flatMap((f) => [f.firstTag, ...f.equivalents.map((e) => e.firstTag)]);
+  return tags.some((t) => t !== undefined && t !== null && Date.parse(t.date) < before);
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -310,6 +334,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const contactName = nonEmpty(client?.contactName);
   const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
   const update = deployed?.update ?? undefined;
+  const releaseFirst = release !== undefined && !releasedEarlier(evidence.fixes, release);
   const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
 
   const replyIssue: ReplyIssue = {
@@ -337,6 +362,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...optional('fix', fixes[0]),
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
     ...optional('release', release),
+    ...(releaseFirst ? { releaseFirst } : {}),
     ...(deployed !== null && deployed.containsFix ? { deployed: refOf(deployed.ref, deployed.sha, tags) } : {}),
     ...(deployed !== null && !deployed.containsFix
       ? {
@@ -353,7 +379,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     counterparts,
     attempts,
     reverts,
-    undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true),
+    undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true) && !releasedApart(evidence.fixes),
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', survival),
