@@ -123,7 +123,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       'like i (?:already |previously )?(?:said|told you|mentioned|explained)',
       "(?:i|we)(?:'ve| have| had)? (?:already |previously )(?:told|explained|said|mentioned|pointed out)",
       "(?:i|we)(?:'ve| have| had) (?:told|explained (?:this )?to|said (?:this )?to|mentioned (?:this )?to) you (?:before|already|several|many|multiple|a few|twice|three)",
-      '(?:several|many|multiple|countless|a (?:few|couple of|hundred|thousand)|numerous|three|four|repeated) times(?: (?:now|already|before))?',
+      // how often something was tried or happened is a fact, not a reminder: "I tested it three times", "it failed several times"
+      "(?<!\\b(?:checked|tested|tried|ran|run|verified|reproduced|repeated|failed|fails|happened|happens|occurred|crashed|restarted|reloaded|retried|rebooted)(?: [\\p{L}']+){0,3} )(?:several|many|multiple|countless|a (?:few|couple of|hundred|thousand)|numerous|three|four|repeated) times(?: (?:now|already|before))?",
       'for the (?:umpteenth|hundredth|nth|third|fourth|fifth|last) time',
       "(?:once (?:again|more)|one more time|again),? (?:let me|i(?:'ll| will)|i) (?:explain|repeat|say|remind)",
       "(?:let me|i(?:'ll| will)) (?:say|explain|put) (?:it|this|that) (?:again|once more|one more time|slowly|simply|in simple terms|more simply)",
@@ -160,7 +161,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     alternative: '',
     examples: {
       flag: ['As I already told you, the fix is in v1.4.', 'As I mentioned several times, the cache must be cleared.', 'For the umpteenth time: reload the page.', 'Obviously, the cache must be cleared.', 'You just need to clear the cache.', 'Per my last email, the fix is live.'],
-      pass: ['As you told me, the export fails on Mondays.', 'I have just checked the history.', 'The steps are simple to follow below.', 'The fix arrived just in time for the release.'],
+      pass: ["It failed three times this morning, each time at the checkout.", 'As you told me, the export fails on Mondays.', 'I have just checked the history.', 'The steps are simple to follow below.', 'The fix arrived just in time for the release.'],
     },
   },
   {

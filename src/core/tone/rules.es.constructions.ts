@@ -326,12 +326,18 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:^|(?<=[.!?]\\s{1,3}))naturalmente,|obvio (?:que|,)|como es natural,',
       '(?:multiples|numerosas|reiteradas|repetidas) (?:ocasiones|veces)|como se (?:explico|dijo|indico|comento|menciono|aclaro) (?:ya|antes|anteriormente)',
       'pense que (?:esto|eso) (?:era|seria|estaba) (?:obvio|claro|evidente)',
+      // «pensaba que había quedado claro en mis correos», «creía que ya estaba clarísimo»
+      '(?:pensaba|creia|crei|suponia|supuse|daba por hecho|di por hecho) que (?:esto |eso |ya |todo |lo )*(?:habia quedado|quedo|quedaba|estaba|habia dejado) (?:bastante |muy |mas que |perfectamente )?(?:claro|clarisimo|obvio|evidente)',
+      // «estoy cansado de explicar lo mismo», «harta de repetírselo»
+      '(?:cansad[oa]s?|hart[oa]s?|agotad[oa]s?) de (?:explicar|repetir|decir|aclarar)(?:le|te|les|os|selo|telo|lo)?\\b',
+      // «¿de verdad es tan difícil borrar la caché?»
+      '(?:es|era|resulta|seria) tan (?:dificil|complicado|complicada|dificil de entender)\\b[^.!?]{0,70}\\?|(?:tan|muy) (?:dificil|complicado) (?:es|era|resulta) (?:[\\p{L}]+ ){1,6}?\\?',
       '(?:consulte|lea|revise|consulta|lee|revisa|consultá|leé) (?:la|el) (?:documentacion|manual|guia|faq|preguntas frecuentes) antes de',
       'cualquiera con (?:conocimientos|nociones|un minimo)',
       '(?:intentar|intento|voy a intentar|tratare de|intentare) explicar(?:lo|te|le|selo|telo)? (?:una vez mas|otra vez|de nuevo)|a estas alturas',
       // «hasta un principiante sabe», «cualquier programador te dirá»
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
-      'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
+      'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|(?:te|le|les|os) (?:dira|diria|dice)|entiende|entenderia|lo sabe|conoce|puede)',
     ],
     guards: ['negated', 'conditional', 'concrete', 'retracted'],
     ...ADVICE_ES.toldBefore,
@@ -339,8 +345,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     alternative: ADVICE_ES.toldBefore.alternative,
     fixScope: 'sentence',
     examples: {
-      flag: ['Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
-      pass: ['En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
+      flag: ["Pensaba que había quedado claro en mis últimos tres correos.", "¿De verdad es tan difícil borrar la caché del navegador?", "Cualquier programador le diría lo mismo.", "Sinceramente, estoy harto de repetírselo.", 'Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
+      pass: ["¿Le resulta muy difícil mandarme una captura? Si es así, lo miramos juntos por teléfono.", 'En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
     },
   },
   {

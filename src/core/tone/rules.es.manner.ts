@@ -94,6 +94,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       "(?:te|le|os|les) lo explico(?: (?:otra vez|de nuevo|despacio|una vez mas))?\\?",
       "(?:me explico|se lo explico otra vez|te lo explico otra vez)\\?",
       "no se cuantas veces",
+      // «según mi último correo», «según le indiqué en mi mensaje anterior»
+      "segun (?:(?:le|te|les|os) (?:indique|dije|comente|explique|escribi|conte) )?(?:en )?mi (?:ultimo|anterior|previo) (?:correo|mensaje|email|mail|whatsapp)",
       "cuantas veces (?:tengo|tendre|hay|voy) (?:que|a)",
       "me sorprende que (?:no|todavia no|aun no)",
       "(?:ya )?(?:te|se|os|les) lo (?:dije|habia dicho|adverti|avise)",
@@ -149,8 +151,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
     ...ADVICE_ES.toldBefore,
     alternative: '',
     examples: {
-      flag: ['Como ya le dije, la corrección está en la v1.4.', 'Como le expliqué en su día, hay que vaciar la caché.', 'Por enésima vez: hay que recargar.', 'Obviamente hay que vaciar la caché.', 'Solo tenés que recargar la página.', 'Te lo he dicho varias veces.'],
-      pass: ['Como usted me indicó, el error aparece los lunes.', 'Como comprobé hoy, la corrección sigue en su sitio.', 'Los pasos para vaciar la caché son estos.', 'No es obvio: la caché guarda la versión anterior.'],
+      flag: ["Según mi último correo, esto ya quedó solucionado el martes.", 'Como ya le dije, la corrección está en la v1.4.', 'Como le expliqué en su día, hay que vaciar la caché.', 'Por enésima vez: hay que recargar.', 'Obviamente hay que vaciar la caché.', 'Solo tenés que recargar la página.', 'Te lo he dicho varias veces.'],
+      pass: ["Según el registro del servidor, el fallo empezó el lunes a las 10:14.", 'Como usted me indicó, el error aparece los lunes.', 'Como comprobé hoy, la corrección sigue en su sitio.', 'Los pasos para vaciar la caché son estos.', 'No es obvio: la caché guarda la versión anterior.'],
     },
   },
   {

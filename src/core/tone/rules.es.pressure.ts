@@ -1,0 +1,172 @@
+// Reglas de tono en español para la presión que se pone al cliente en lugar de una respuesta: el
+// esfuerzo propio presentado como deuda («después de todas las horas extra que les he regalado,
+// esperaba algo más de comprensión»), el trabajo parado como amenaza («si no recibo la aprobación
+// el viernes, paro el proyecto»), el aviso recibido con sarcasmo («genial, otra urgencia un sábado»)
+// o con «no entiendo por qué le da tanta importancia», el cliente al que se le pide que deje de
+// escribir, y un plazo prometido a la ligera («mañana está hecho seguro, sin problema»). Cada regla
+// compone una clase de palabras, así que otras formas de decir lo mismo también se detectan.
+import type { ToneRule } from './model';
+import { ADVICE_ES } from './advice.es';
+
+/** Lo que el autor dio: noches, fines de semana, horas sin cobrar. */
+const ESFUERZO =
+  '(?:hasta las (?:\\d{1,2}|una|dos|tres|cuatro|cinco|tantas)(?: de la (?:madrugada|manana|noche))?|(?:toda la|todas las) (?:noche|noches)|de madrugada|(?:todos los|mis|el) fines? de semana|en mi (?:tiempo libre|dia libre|fin de semana)|(?:en|durante) mis vacaciones|gratis|sin cobrar|(?:horas|trabajo) (?:extra|de mas|sin cobrar|gratis)|(?:les|te|os|le) he regalado|me he (?:dejado la piel|matado|desvivido|partido el lomo)|dejandome la piel)';
+
+/** Lo que pide a cambio. */
+const DEBIDO =
+  '(?:paciencia|comprension|agradecimiento|reconocimiento|respeto|consideracion|un gracias|unas gracias|que (?:me lo |lo )?(?:agradezca|agradezcan|agradezcas|valore|valoren|valores)|lo minimo)';
+
+/** Parar o retener el trabajo. */
+const PARO =
+  '(?:paro|parare|detengo|detendre|suspendo|suspendere|paralizo|paralizare|congelo|congelare|cancelo|cancelare|abandono|abandonare|dejo de trabajar|dejare de trabajar|dejo el proyecto|dejare el proyecto|doy de baja|dare de baja|bajo la web|dare por terminad[oa]|doy por terminad[oa]|no sigo|no seguire|no continuo|no continuare|me veo obligad[oa] a (?:parar|suspender|detener|dejar|cancelar)|me vere obligad[oa] a (?:parar|suspender|detener|dejar|cancelar))';
+
+/** Una palabra de elogio dicha con retintín. */
+const ELOGIO =
+  '(?:genial|maravilloso|maravilla|estupendo|fantastico|perfecto|que bien|que bonito|que alegria|que ilusion|de lujo|fenomenal|bravo|justo lo que (?:me )?faltaba|lo que (?:me )?faltaba)';
+
+/** Un estado terminado, dicho como seguro y sin esfuerzo. */
+const HECHO = '(?:hecho|hecha|terminad[oa]s?|arreglad[oa]s?|list[oa]s?|solucionad[oa]s?|resuelt[oa]s?|acabad[oa]s?|funcionando|publicad[oa]s?)';
+const SEGURO = '(?:seguro|segurisimo|sin (?:ningun )?problema|sin falta|facilisimo|facil|sin duda|a la fija|fijo|al cien por cien|al 100 ?%|100 ?%|de una|te lo aseguro|se lo aseguro|palabra)';
+
+export const RULES_ES_PRESSURE: readonly ToneRule[] = [
+  {
+    id: 'defensive.effort-owed',
+    category: 'defensive',
+    patterns: [
+      // el esfuerzo y lo que se le debe: «llevo toda la semana trabajando hasta las dos de la mañana, así que un poco de paciencia no vendría mal»
+      `${ESFUERZO}\\b[^.!?]{0,80}?\\b${DEBIDO}\\b`,
+      // la deuda primero: «después de todas las horas extra que les he regalado, esperaba algo más de comprensión»
+      `(?:despues de|con|tras|para) (?:todo lo que|todas las|todos los|tanto|todo el)\\b[^.!?]{0,50}?\\b(?:esperaba|esperaria|me esperaba|creo que merezco|merezco|mereceria|me gustaria|pensaba que|crei que|al menos|por lo menos)\\b`,
+    ],
+    guards: ['negated', 'conditional', 'reported'],
+    reason: 'Presentar tus horas o tus noches como una deuda hace que el cliente se sienta culpable por preguntar, y no responde a nada.',
+    suggestion: 'Deja fuera tu esfuerzo; di qué has encontrado y el siguiente paso, con fecha.',
+    alternative: 'Estoy revisando [qué] y el [fecha] envío el resultado.',
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'Llevo toda la semana trabajando hasta las dos de la mañana para ustedes, así que un poco de paciencia no vendría mal.',
+        'Después de todas las horas extra que les he regalado, esperaba algo más de comprensión.',
+        'Me he dejado la piel en este proyecto, lo mínimo es un poco de respeto.',
+        'Trabajé todo el fin de semana gratis y ni un gracias.',
+      ],
+      pass: [
+        'Gracias por la paciencia mientras lo reviso; mañana antes de mediodía le vuelvo a escribir.',
+        'Esta corrección no se la cobro, el error fue mío.',
+        'Si lo necesita para el lunes, puedo trabajar en ello el fin de semana.',
+      ],
+    },
+  },
+  {
+    id: 'defensive.ultimatum',
+    category: 'defensive',
+    patterns: [
+      // «si no recibo la aprobación firmada el viernes, paro el proyecto»
+      `si no (?:recibo|recibimos|tengo|tenemos|me (?:llega|llegan|pagan|paga|pagas|pagais|firman|firma|confirman|confirma|mandan|manda|envian|envia)|veo|cobro|cobramos)\\b[^.!?]{0,70}?\\b${PARO}\\b`,
+      // «o me pagan la factura pendiente o no toco este error»
+      'o (?:me |nos )?(?:pagan|paga|pagas|pagais|firman|firma|firmas|aprueban|aprueba|apruebas|abonan|abona)\\b[^.!?]{0,50}?\\bo (?:no (?:toco|sigo|hago|arreglo|continuo|muevo)|(?:lo )?dejo|paro|me olvido)',
+      // «sin pago no hay arreglo», «hasta que no paguen, no toco nada»
+      '\\bsin (?:el )?(?:pago|abono|anticipo|aprobacion|firma),? no (?:hay|toco|sigo|hago|continuo|arreglo)\\b',
+      'hasta que no (?:me |nos )?(?:paguen|pague|pagues|pagueis|abonen|abone|firmen|firme|firmes|aprueben|apruebe)\\b[^.!?]{0,50}?\\bno (?:toco|sigo|hago|continuo|arreglo|muevo|pienso)\\b',
+    ],
+    guards: ['negated', 'reported'],
+    reason: 'Amenazar con parar el trabajo convierte un aviso de fallo en un pulso; el cliente oye presión, no un plan.',
+    suggestion: 'Di la condición como un hecho, con su fecha, y lo que harás en cuanto se cumpla.',
+    alternative: 'En cuanto reciba [qué], [siguiente paso]; si llega el [fecha], estará listo el [fecha].',
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'Si no recibo la aprobación firmada el viernes, paro el proyecto.',
+        'O me pagan la factura pendiente o no toco este error.',
+        'Sin pago no hay arreglo.',
+        'Hasta que no paguen la última factura, no toco nada.',
+        'Si no me pagan esta semana, me veré obligado a suspender el servicio.',
+      ],
+      pass: [
+        'Si no recibo los datos de acceso, no puedo revisar los registros; ¿me los podría mandar hoy?',
+        'Si no tengo noticias suyas el viernes, hago la actualización el lunes a las 9:00.',
+        'O me pasa usted el registro o se lo pido al hosting, como le resulte más cómodo.',
+      ],
+    },
+  },
+  {
+    id: 'dismissive.sarcastic-praise',
+    category: 'dismissive',
+    patterns: [
+      // «Genial, otra urgencia un sábado.», «Qué bien, ahora resulta que la culpa es mía»
+      `${ELOGIO}[,!.…]+ (?:otr[oa]s?(?: vez| mas)?|una (?:urgencia|emergencia|incidencia|queja) mas|mas (?:urgencias|quejas|incidencias))\\b(?! (?:cosa|pregunta|duda|detalle|idea|opcion|consulta)\\b)`,
+      `${ELOGIO}[,!.…]+ (?:ahora|encima|y (?:ahora|encima)|asi que|o sea que) (?:resulta que|va a ser que|la culpa|me toca|soy yo)`,
+      '(?:ahora|encima) resulta que (?:[\\p{L}]+ ){0,10}?(?:culpa|responsabilidad|problema) (?:[\\p{L}]+ ){0,6}?(?:es|era|sera) (?:mia|mio|de un servidor)\\b',
+      '(?:justo )?lo que (?:me )?faltaba(?: (?:un|en|hoy|ahora|para))?',
+    ],
+    guards: ['negated', 'reported'],
+    ...ADVICE_ES.playedDown,
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'Genial, otra urgencia un sábado.',
+        'Qué bien, ahora resulta que la culpa de que se cayera su servidor es mía.',
+        'Perfecto, otra vez lo mismo.',
+        'Lo que me faltaba un domingo.',
+      ],
+      pass: [
+        'Perfecto, otra pregunta: ¿qué navegador usaba?',
+        'Genial, otra cosa que ayuda: solo pasa en el móvil.',
+        'Resulta que el fallo venía de la actualización del plugin; lo corrijo hoy.',
+      ],
+    },
+  },
+  {
+    id: 'dismissive.why-the-fuss',
+    category: 'dismissive',
+    patterns: [
+      // «no entiendo por qué le da tanta importancia a esto»
+      'no (?:entiendo|veo|comprendo|se) (?:por que|porque|a que viene(?:n)?) (?:tanto|tanta|(?:le|te|les|os) (?:das?|dan|dais|estas dando|esta dando) tanta)',
+      'no (?:entiendo|veo|comprendo) (?:por que|porque) (?:esto|eso|esto|un [\\p{L}]+(?: [\\p{L}]+)?) (?:es|se ha vuelto|resulta) (?:tan|un) (?:grave|problema|importante|urgente|drama|terrible)',
+      '(?:tanto|tanta) (?:drama|lio|alboroto|escandalo|importancia|jaleo|show) (?:por|con|para) (?:esto|eso|un|una|tan poco|nada)',
+      // que deje de escribir: «por favor, deje de mandarme mensajes cada hora»
+      '(?:deje|deja|deja ya|dejen|dejad|deje ya|para|pare|paren|parad) de (?:mandarme|enviarme|escribirme|llamarme|mandarnos|escribirnos|llamarnos|insistir|agobiarme|presionarme|molestarme|atosigarme|perseguirme)(?![^.!?]{0,30}\\bsi\\b)',
+      'no (?:hace falta|es necesario|hay necesidad de) que (?:me |nos )?(?:escriba|escribas|escriban|llame|llames|llamen|mande|mandes|manden|insista|insistas|insistan) (?:cada|todos los|a todas horas|tanto|tantas veces)',
+    ],
+    guards: ['reported', 'conditional'],
+    ...ADVICE_ES.playedDown,
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'No entiendo por qué le da tanta importancia a esto.',
+        'No veo por qué esto es tan grave.',
+        'Por favor, deje de mandarme mensajes cada hora.',
+        'No hace falta que me escriba cada cinco minutos.',
+      ],
+      pass: [
+        'Entiendo por qué le da tanta importancia: es la semana de rebajas.',
+        'Todavía no sé por qué solo falla en Safari; le escribo antes de las 17:00.',
+        'Los correos de aviso dejan de enviarse cuando la cola está llena.',
+      ],
+    },
+  },
+  {
+    id: 'overpromising.sure-deadline',
+    category: 'overpromising',
+    patterns: [
+      // «mañana por la mañana está hecho seguro, sin problema», «te lo tengo terminado esta noche, facilísimo»
+      `\\b${HECHO}\\b[^.;!?]{0,40}?(?:,|\\b) ?${SEGURO}(?=\\s*(?:[.,;!]|$))`,
+      `(?:seguro que|seguro,|sin duda|fijo que|facilisimo|te lo aseguro,|se lo aseguro,) (?:[\\p{L}]+ ){0,3}?(?:(?:lo|la|los|las|se lo|te lo) )?(?:esta|estara|queda|quedara|tengo|tendre|tienes|tiene|tendra|tendras) (?:todo )?${HECHO}`,
+    ],
+    guards: ['negated', 'reported', 'conditional'],
+    ...ADVICE_ES.outcomePromised,
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'Mañana por la mañana está hecho seguro, sin problema.',
+        'Te tengo todo el rediseño terminado esta noche, facilísimo.',
+        'Seguro que el viernes está arreglado.',
+      ],
+      pass: [
+        'El viernes por la mañana te paso la corrección para que la pruebes.',
+        'La exportación está terminada; la probé con tres archivos.',
+        'No puedo decirle seguro que esté terminado el viernes; mañana a mediodía sabré más.',
+      ],
+    },
+  },
+];
