@@ -35,7 +35,7 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
     category: 'defensive',
     patterns: [
       // the writer's effort, then what the client owes for it: "I've been working until 2am for you, so a bit of patience would be nice"
-      `${EFFORT}\\b[^.!?]{0,80}?\\b${OWED}\\b`,
+      `${EFFORT}\\b(?:(?!thank|grateful)[^.!?]){0,80}?\\b${OWED}\\b`,
       // the debt first: "after all the extra hours I put in, I'd expect more understanding"
       `(?:after|considering|given|with) (?:all|everything|how much|the amount of)\\b[^.!?]{0,40}?\\b(?:i(?:'ve| have)? (?:done|put in|given|worked|spent|gave|did)|hours|nights|weekends|effort|work)\\b[^.!?]{0,60}?\\b(?:i'd|i would|you'd|you would|one would|i) (?:expect|hope for|think|have thought|appreciate|like|want)\\b`,
     ],
@@ -95,7 +95,7 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
     category: 'dismissive',
     patterns: [
       // "Great, another urgent issue on a Saturday.", "Wonderful, yet another bug report"
-      `${PRAISE}[,!.…]+ (?:just )?(?:another|yet another|more of (?:this|these|the same)|one more (?:urgent|emergency|bug|issue|problem|complaint|ticket|email))\\b(?! (?:question|thing|detail|point|idea|suggestion|option|note)\\b)`,
+      `${PRAISE}[,!.…]+ (?:just )?(?:(?:yet )?another|one more) (?:["“'\\p{L}-]+ ){0,2}?(?:urgent|emergency|bug|bugs|issue|problem|complaint|ticket|email|message|call|request|change|fire|crisis|weekend|saturday|sunday|night)\\b|${PRAISE}[,!.…]+ (?:just )?(?:more of (?:this|these|the same)|again\\b)`,
       // "just what I needed on a Saturday", "exactly what I wanted to hear"
       "(?:just|exactly|precisely) what i (?:needed|wanted|was hoping for|was missing)(?: to hear)?(?: (?:on a|today|this|right now|at))",
       "(?:love|loving|i love) (?:it |that )?(?:when|how) (?:you|your|clients|people|this|it|the|my)\\b[^.!?]{0,40}?\\b(?:again|weekend|saturday|sunday|midnight|every time|always)",
@@ -113,6 +113,8 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
       pass: [
         'Great, one more question: which browser were you using?',
         'Perfect, another detail that helps: it only happens on phones.',
+        "I worked until midnight on it and it's fixed now; thank you for your patience.",
+        'Great, another order came in after the fix!',
         'Thanks, that is exactly what I needed to find the cause.',
       ],
     },

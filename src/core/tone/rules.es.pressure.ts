@@ -10,7 +10,7 @@ import { ADVICE_ES } from './advice.es';
 
 /** Lo que el autor dio: noches, fines de semana, horas sin cobrar. */
 const ESFUERZO =
-  '(?:hasta las (?:\\d{1,2}|una|dos|tres|cuatro|cinco|tantas)(?: de la (?:madrugada|manana|noche))?|(?:toda la|todas las) (?:noche|noches)|de madrugada|(?:todos los|mis|el) fines? de semana|en mi (?:tiempo libre|dia libre|fin de semana)|(?:en|durante) mis vacaciones|gratis|sin cobrar|(?:horas|trabajo) (?:extra|de mas|sin cobrar|gratis)|(?:les|te|os|le) he regalado|me he (?:dejado la piel|matado|desvivido|partido el lomo)|dejandome la piel)';
+  '(?:hasta las (?:\\d{1,2}|una|dos|tres|cuatro|cinco|once|doce|tantas)(?: de la (?:madrugada|manana|noche))?|(?:toda la|todas las) (?:noche|noches)|de madrugada|(?:todos los|mis|el) fines? de semana|en mi (?:tiempo libre|dia libre|fin de semana)|(?:en|durante) mis vacaciones|gratis|sin cobrar|(?:horas|trabajo) (?:extra|de mas|sin cobrar|gratis)|(?:les|te|os|le) he regalado|me he (?:dejado la piel|matado|desvivido|partido el lomo)|dejandome la piel)';
 
 /** Lo que pide a cambio. */
 const DEBIDO =
@@ -34,7 +34,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     category: 'defensive',
     patterns: [
       // el esfuerzo y lo que se le debe: «llevo toda la semana trabajando hasta las dos de la mañana, así que un poco de paciencia no vendría mal»
-      `${ESFUERZO}\\b[^.!?]{0,80}?\\b${DEBIDO}\\b`,
+      `${ESFUERZO}\\b(?:(?!gracias|agradec)[^.!?]){0,80}?\\b${DEBIDO}\\b`,
       // la deuda primero: «después de todas las horas extra que les he regalado, esperaba algo más de comprensión»
       `(?:despues de|con|tras|para) (?:todo lo que|todas las|todos los|tanto|todo el)\\b[^.!?]{0,50}?\\b(?:esperaba|esperaria|me esperaba|creo que merezco|merezco|mereceria|me gustaria|pensaba que|crei que|al menos|por lo menos)\\b`,
     ],
@@ -94,10 +94,10 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     category: 'dismissive',
     patterns: [
       // «Genial, otra urgencia un sábado.», «Qué bien, ahora resulta que la culpa es mía»
-      `${ELOGIO}[,!.…]+ (?:otr[oa]s?(?: vez| mas)?|una (?:urgencia|emergencia|incidencia|queja) mas|mas (?:urgencias|quejas|incidencias))\\b(?! (?:cosa|pregunta|duda|detalle|idea|opcion|consulta)\\b)`,
+      `${ELOGIO}[,!.…]+ (?:otr[oa]s? (?:[«»"“\\p{L}-]+ ){0,2}?(?:urgencia|urgencias|emergencia|incidencia|queja|reclamacion|error|fallo|bug|problema|ticket|correo|mensaje|llamada|peticion|cambio|sabado|domingo|finde|fin de semana|noche)|otra vez (?:lo mismo|con (?:esto|eso|lo mismo)|igual|a vueltas)|una (?:urgencia|emergencia|incidencia|queja) mas|mas (?:urgencias|quejas|incidencias))\\b`,
       `${ELOGIO}[,!.…]+ (?:ahora|encima|y (?:ahora|encima)|asi que|o sea que) (?:resulta que|va a ser que|la culpa|me toca|soy yo)`,
       '(?:ahora|encima) resulta que (?:[\\p{L}]+ ){0,10}?(?:culpa|responsabilidad|problema) (?:[\\p{L}]+ ){0,6}?(?:es|era|sera) (?:mia|mio|de un servidor)\\b',
-      '(?:justo )?lo que (?:me )?faltaba(?: (?:un|en|hoy|ahora|para))?',
+      '(?:justo )?lo que (?:me )?faltaba(?= *(?:[.!…,]|$| (?:un|una|hoy|ahora|este|esta|en (?:sabado|domingo|fin))\\b))',
     ],
     guards: ['negated', 'reported'],
     ...ADVICE_ES.playedDown,
@@ -112,6 +112,10 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
       pass: [
         'Perfecto, otra pregunta: ¿qué navegador usaba?',
         'Genial, otra cosa que ayuda: solo pasa en el móvil.',
+        'Genial, otra pista útil: solo pasa en el móvil.',
+        'Perfecto, otra vez gracias por avisar.',
+        'Lo que me faltaba por revisar era el envío; ya está hecho.',
+        'Trabajé hasta las doce en ello y ya está arreglado; gracias por la paciencia.',
         'Resulta que el fallo venía de la actualización del plugin; lo corrijo hoy.',
       ],
     },
