@@ -4,6 +4,7 @@
 // fixed expressions; these keep the grammar. See rules.en.ts for the format.
 import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
+import { OWNED_CAUSE_AFTER } from './rules.en.manner';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
@@ -409,7 +410,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:got|were|was|has been|have been|ended up) (?:all |a bit |a little |slightly |somewhat |rather |kind of )?(?:messed|mixed|screwed|muddled|jumbled|tangled|botched|bungled|fouled)(?: up)?",
       // an event dated in the same sentence is a fact of the timeline: "was overwritten when the theme was updated on 2 June"
       "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b(?![^.!?]*\\b(?:on|since) (?:\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}* \\d{1,2}\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}))",
-    ],
+    ].map((p) => p + OWNED_CAUSE_AFTER),
     guards: ['ownsIt', 'agent', 'negated'],
     ...ADVICE_EN.agentless,
     fixScope: 'sentence',

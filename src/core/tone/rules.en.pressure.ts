@@ -174,4 +174,41 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
       ],
     },
   },
+  {
+    id: 'defensive.limits-as-shield',
+    category: 'defensive',
+    patterns: [
+      // the writer's limits as the answer: "I'm a developer, not a magician", "my hands are tied until you..."
+      "(?:i'm|i am) (?:a|an|the|just a|only a) [\\p{L}-]+,? not (?:a|an|the) (?:magician|miracle worker|mind reader|wizard|psychic|superhero|robot|genie|fortune teller|clairvoyant|saint)|(?:i|we) (?:can't|cannot|don't|do not) read (?:your )?minds?",
+      "my hands are tied|(?:can't|cannot|can not|don't|do not) (?:really )?(?:expect|ask|demand|want) (?:me|us) to (?:be (?:available|online|on call|reachable)|answer|reply|respond|work|drop everything)\\b[^.!?]{0,30}?\\b(?:24/7|24 hours|all the time|every (?:hour|minute)|around the clock|at all hours|weekends?|nights?|immediately|instantly)",
+      // "everything is fine here", said as the answer to the report
+      "everything (?:is|'s|was) (?:fine|working|ok|okay|perfect|good|running|correct)(?: [\\p{L}]+)? (?:here|on my (?:end|side)|at my end|this end|on this side|over here|on our (?:end|side))",
+    ],
+    guards: ['negated', 'conditional', 'reported', 'checksTheirs'],
+    ...ADVICE_EN.ownWorkDefended,
+    fixScope: 'sentence',
+    examples: {
+      flag: ["I'm a developer, not a magician.", "I'd love to help but my hands are tied until you sort out the hosting.", "You can't expect me to be available 24/7.", 'Everything is fine on my end.'],
+      pass: ['Everything is fine on my end now; could you try it on yours?', 'The monitoring runs 24/7 and will warn me if it fails.', 'I can be available on Saturday morning if you need me.'],
+    },
+  },
+  {
+    id: 'blaming.your-side',
+    category: 'blaming',
+    patterns: [
+      // the fault guessed on the client's side: "must be something on your end"
+      "(?:must|has to|have to|'s got to|got to|will|would) be (?:something|an issue|a problem|a setting|a glitch|a thing) (?:on|at|with|in) your (?:end|side|computer|network|browser|machine|setup|laptop|phone|office)",
+      // the client's choice as the cause: "you get what you pay for"
+      "you get what you pay for|pay peanuts,? (?:you )?get monkeys|buy cheap,? (?:buy|pay) twice",
+      // "nobody over there bothered to test it"
+      "(?:nobody|no one|you|your [\\p{L}-]+|they)(?: (?:over there|on your (?:side|end|team)|at your (?:end|company|office)|in your (?:team|office)))? (?:bothered|cared|took the time|had the sense|(?:didn't|did not|never|couldn't|could not) (?:even )?(?:bother|be bothered|care|take the time)) (?:to|with)\\b",
+    ],
+    guards: ['ownsIt', 'negated', 'conditional'],
+    ...ADVICE_EN.guessedBlame,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Must be something on your end, everything is fine here.', 'You get what you pay for, to be honest.', 'Clearly nobody over there bothered to test it.'],
+      pass: ['It might be a setting in the theme; I am checking it this afternoon.', 'I should have bothered to test it on phones, and I did not; I will fix it today.'],
+    },
+  },
 ];

@@ -5,6 +5,7 @@
 // (rules.es.ts, rules.es.manner.ts) guardan las expresiones fijas; estas, la gramática.
 import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
+import { CAUSA_PROPIA_DESPUES } from './rules.es.manner';
 
 /** Cuán seguro finge estar quien escribe de algo que no vio. */
 const GUESS =
@@ -121,7 +122,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:yo|nosotros) siempre (?:entrego|entregamos|pruebo|probamos|reviso|revisamos|compruebo|comprobamos|dejo|dejamos|testeo|testeamos)|no es mi estilo',
       '(?:segun|como|lo que|tal cual|tal como) (?:\\p{L}+ ){0,3}?(?:hablamos|acordamos|pactamos|pidio|pediste|pidieron|se pidio|se acordo|se hablo),? punto por punto|al pie de la letra|(?:hice|hicimos) todo (?:segun|como|tal cual|tal como|de acuerdo a)',
       '(?:anos|decadas) de experiencia|llevo (?:\\p{L}+ )?anos (?:en esto|haciendo|programando|trabajando)|nunca (?:habia|habiamos|he|hemos) tenido (?:este|ese|un|una|ningun|ninguna) (?:problema|queja|reclamo|fallo)',
-      '(?:funcionaba|andaba|iba|estaba bien|estaba perfecto)(?: [\\p{L}]+){0,3} (?:el dia de la entrega|cuando (?:lo |la )?entregue|en la entrega|al entregarlo|al entregarla)|tengo (?:las |los )?(?:capturas|pruebas|evidencias|correos|mensajes) (?:que lo demuestran|de que)?',
+      '(?:funcionaba|andaba|iba|estaba bien|estaba perfecto)(?: [\\p{L}]+){0,3} (?:el dia de la entrega|cuando (?:se |te |os |les )?(?:lo |la |los |las )?entregue|en la entrega|al entregarlo|al entregarla)|tengo (?:las |los )?(?:capturas|pruebas|evidencias|correos|mensajes) (?:que lo demuestran|de que)?',
       'no (?:estaba|estaban|fue|fueron) (?:contemplad[oa]s?|previst[oa]s?|especificad[oa]s?|pedid[oa]s?|definid[oa]s?)(?![^.;!?]*\\b(?:pero|lo (?:anado|agrego|incluyo|hago)|sin coste|sin costo)\\b)|no es que (?:lo )?(?:haya|hayamos) hecho mal',
       'no (?:podia|podiamos|puedo|podemos|pude) adivinar(?:lo)?|no soy adivin[oa]',
       'no (?:fue|es|era|ha sido) (?:un |una )?(?:error|fallo|falla|problema|culpa)(?: \\p{L}+){0,2} (?:de|por) (?:nuestra|mi) parte',
@@ -383,7 +384,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'de (?:forma|manera|modo) (?:involuntaria|accidental|inadvertida|no intencionada)|involuntariamente|inadvertidamente',
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
-    ],
+    ].map((p) => p + CAUSA_PROPIA_DESPUES),
     guards: ['ownsIt', 'agent', 'negated'],
     ...ADVICE_ES.agentless,
     fixScope: 'sentence',

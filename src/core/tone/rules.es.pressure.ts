@@ -128,6 +128,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
       'no (?:entiendo|veo|comprendo|se) (?:por que|porque|a que viene(?:n)?) (?:tanto|tanta|(?:le|te|les|os) (?:das?|dan|dais|estas dando|esta dando) tanta)',
       'no (?:entiendo|veo|comprendo) (?:por que|porque) (?:esto|eso|esto|un [\\p{L}]+(?: [\\p{L}]+)?) (?:es|se ha vuelto|resulta) (?:tan|un) (?:grave|problema|importante|urgente|drama|terrible)',
       '(?:tanto|tanta) (?:drama|lio|alboroto|escandalo|importancia|jaleo|show) (?:por|con|para) (?:esto|eso|un|una|tan poco|nada)',
+      '(?:una )?montana de un grano de arena|tormenta en un vaso de agua',
       // que deje de escribir: «por favor, deje de mandarme mensajes cada hora»
       '(?:deje|deja|deja ya|dejen|dejad|deje ya|para|pare|paren|parad) de (?:mandarme|enviarme|escribirme|llamarme|mandarnos|escribirnos|llamarnos|insistir|agobiarme|presionarme|molestarme|atosigarme|perseguirme)(?![^.!?]{0,30}\\bsi\\b)',
       'no (?:hace falta|es necesario|hay necesidad de) que (?:me |nos )?(?:escriba|escribas|escriban|llame|llames|llamen|mande|mandes|manden|insista|insistas|insistan) (?:cada|todos los|a todas horas|tanto|tantas veces)',
@@ -136,7 +137,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     ...ADVICE_ES.playedDown,
     fixScope: 'sentence',
     examples: {
-      flag: [
+      flag: ["Tampoco hagamos una montaña de un grano de arena.", 
         'No entiendo por qué le da tanta importancia a esto.',
         'No veo por qué esto es tan grave.',
         'Por favor, deje de mandarme mensajes cada hora.',
@@ -171,6 +172,47 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
         'La exportación está terminada; la probé con tres archivos.',
         'No puedo decirle seguro que esté terminado el viernes; mañana a mediodía sabré más.',
       ],
+    },
+  },
+  {
+    id: 'defensive.limits-as-shield',
+    category: 'defensive',
+    patterns: [
+      // los límites propios como respuesta: «soy programador, no mago», «tengo las manos atadas»
+      'soy (?:un |una )?[\\p{L}]+,? no (?:un |una )?(?:mag[oa]|adivin[oa]|brujo|bruja|superheroe|robot|milagrer[oa]|sant[oa])|no soy (?:mag[oa]|adivin[oa]|brujo|bruja|superheroe|milagrer[oa])|no (?:puedo|podemos) leer (?:la mente|mentes|el pensamiento)',
+      // «el servidor, que no gestiono yo»
+      'que no (?:gestiono|administro|controlo|llevo|manejo|mantengo) yo\\b|no es (?:algo|cosa) que (?:yo )?(?:gestione|controle|administre|lleve|maneje)\\b',
+      'tengo (?:las manos atadas|atadas las manos)|no (?:puede|puedes|pueden|podes|podeis) (?:pretender|esperar|exigir|pedir)(?:me)? que (?:este|estemos|trabaje|responda|conteste|atienda|lo arregle)\\b',
+      // «aquí todo funciona bien», como respuesta al aviso
+      '(?:aqui|(?:en|por) (?:mi|nuestro) lado|en mi (?:equipo|ordenador|maquina)),? (?:todo )?(?:funciona|va|anda|esta) (?:todo )?(?:bien|perfecto|perfectamente|de maravilla|ok)',
+      // «así funciona WordPress», como cierre
+      'asi (?:es como )?funcionan? (?:los |el |la |las )?[\\p{L}]+(?= *(?:[.!;]|$))',
+    ],
+    guards: ['negated', 'conditional', 'reported', 'checksTheirs'],
+    ...ADVICE_ES.ownWorkDefended,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Soy programador, no mago.', 'Me encantaría ayudarle, pero tengo las manos atadas hasta que arreglen el hosting.', 'No puede pretender que esté disponible las 24 horas.', 'Lo siento, pero así funciona WordPress.', 'El problema era del servidor, que no gestiono yo.'],
+      pass: ['Aquí todo funciona bien desde las 11:20; ¿lo puede comprobar en su equipo?', 'Así funciona el nuevo botón: pulse Exportar y elija el mes.', 'Puedo estar disponible el sábado por la mañana si lo necesita.'],
+    },
+  },
+  {
+    id: 'blaming.your-side',
+    category: 'blaming',
+    patterns: [
+      // el fallo supuesto en el lado del cliente: «será algo de su lado»
+      '(?:sera|debe ser|debe de ser|tiene que ser|seguro que es|habra) (?:algo|un problema|un fallo|cosa|un tema|un ajuste) (?:de|en|del) (?:su|tu|vuestro|vuestra) (?:lado|parte|equipo|ordenador|red|navegador|movil|instalacion|oficina)',
+      // la elección del cliente como causa: «lo barato sale caro»
+      'lo barato sale caro|(?:uno )?recibe lo que paga',
+      // «allí nadie se molestó en probarlo»
+      'nadie (?:de ustedes |alli |de su equipo |en su empresa |de vuestro equipo )?se (?:molesto|molestaron|tomo la molestia|digno) (?:en|a)\\b|no se (?:molesto|molestaron|molestaste|molestasteis|tomo la molestia|tomaron la molestia) (?:en|de)\\b',
+    ],
+    guards: ['ownsIt', 'negated', 'conditional'],
+    ...ADVICE_ES.guessedBlame,
+    fixScope: 'sentence',
+    examples: {
+      flag: ['Será algo de su lado, aquí todo funciona bien.', 'Lo barato sale caro, qué quiere que le diga.', 'Está claro que allí nadie se molestó en probarlo.'],
+      pass: ['Puede ser un ajuste del tema; esta tarde lo reviso.', 'Yo no me molesté en probarlo en el móvil, y debí hacerlo; hoy lo corrijo.'],
     },
   },
 ];
