@@ -4,6 +4,7 @@
 // fixed expressions; these keep the grammar. See rules.en.ts for the format.
 import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
+import { OWNED_CAUSE_AFTER } from './rules.en.manner';
 
 /** How sure the writer pretends to be about something they did not see. */
 const GUESS =
@@ -121,7 +122,8 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "limitation of (?:the|your) (?:platform|system|cms|hosting|browser|theme|plugin|framework|software|server)",
       "(?:years|decades) of experience|never (?:comes?|came) from (?:us|me|our|my)|been doing this for (?:[\\p{L}\\d]+ )?(?:years|decades)",
       "(?:my|our) (?:part|bit|side|code|work|module|piece)(?:'s| is)? (?:works|working|fine|solid|correct|ok|okay|right|done properly|sound)",
-      "(?:checked|tested|verified) (?:it|this|that|everything) (?:twice|three times|again and again|over and over)",
+      // a check that then reports the fault it found is a finding, not a shield: "I checked it three times, and it only fails on old Safari"
+      "(?:checked|tested|verified) (?:it|this|that|everything) (?:twice|three times|again and again|over and over)(?![^.!?]{0,40}\\b(?:fails?|failed|failing|breaks|broke|crash\\p{L}*|reproduc\\p{L}*|found (?:the|a|an|that|it|where|what|why)|the (?:error|bug|fault) (?:is|appears|shows|comes))\\b)",
       "(?:met|meet|meets|satisfied|satisfies|passed|fulfilled|fulfils|fulfills|ticked) (?:every|all|each)(?: (?:of )?the)? (?:acceptance |agreed )?(?:criteri(?:on|a)|requirements?|boxe?s?|specs?)",
       "did (?:my|our) (?:bit|part|job|share)(?: (?:properly|right|correctly|well))?",
       "(?:completed|closed|delivered|resolved|signed off) (?:and (?:closed|delivered|signed off|tested) )?successfully",
@@ -145,7 +147,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: ['The code I delivered passed all of our acceptance tests.', "Everything was green in my tests on launch day, so it's not my build.", "Whatever's going on, it isn't coming from anything I wrote.", 'The patch I shipped was right, I went over it line by line.'],
-      pass: ['The patch I shipped on Tuesday broke the export; I am sorry.', 'I will run all the tests again tomorrow and send you the result.', 'The fix is in the build I deployed on Monday.'],
+      pass: ["I checked it three times, and it only fails on phones with the old Safari.", 'The patch I shipped on Tuesday broke the export; I am sorry.', 'I will run all the tests again tomorrow and send you the result.', 'The fix is in the build I deployed on Monday.'],
     },
   },
   {
@@ -153,7 +155,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     category: 'defensive',
     patterns: [
       // the deal as a shield: "was never in my quote", "the requirements never mentioned..."
-      "(?:never|wasn't|was not|isn't|is not|not|weren't|were not) (?:part of|in|included in|within|covered by|on) (?:my|the|our|your) (?:original |initial |agreed |signed )?(?:quote|scope|brief|contract|spec|specs|specification|estimate|proposal|agreement|requirements|budget|statement of work|sow|ticket|task|job)(?![^.;!?]*\\b(?:but|however|though|happy to|glad to|i can|i could|i'd|i would|we can|if you)\\b)",
+      "(?:never|wasn't|was not|isn't|is not|not|weren't|were not) (?:part of|in|included in|within|covered by|on) (?:my|the|our|your) (?:original |initial |agreed |signed )?(?:quote|scope|brief|contract|spec|specs|specification|estimate|proposal|agreement|requirements|budget|statement of work|sow|ticket|task|job)(?![^.;!?]*\\b(?:but|however|though|happy to|glad to|i can|i could|i'd|i would|we can|if you)\\b|[^.!?]*;\\s*(?:but |however,? |though,? )?(?:i|we) (?:can|could|would be happy to|'d be happy to|am happy to|'m happy to)(?!'t| ?not)\\b)",
       "(?:the |your |our )?(?:requirements|brief|spec|specs|specification|contract|quote|proposal|scope|ticket|original request|statement of work)(?: [\\p{L}]+)? (?:never|didn't|did not|doesn't|does not|don't|do not) (?:{en:mention}|{en:include}|{en:say}|{en:ask}|{en:cover}|{en:specify}|{en:require}|{en:call} for|{en:list})",
       "(?:can't|cannot|can not|shouldn't|should not) (?:really |fairly |reasonably )?be held (?:to|responsible|accountable|liable)",
       "(?:by design|as designed|as intended|working as (?:intended|designed|expected|specified|agreed|documented))",
@@ -168,7 +170,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: ['Bulk editing was never in my quote, so I can\'t really be held to it.', 'The requirements never mentioned support for older browsers.', 'This behaviour is by design and was documented in the handover notes.', "Your team had two weeks on staging and didn't flag a single issue."],
-      pass: ['Bulk editing is not in the current estimate; I can add it for 6 hours of work, ready on Friday.', 'I will add support for older browsers by Thursday.'],
+      pass: ["The export was not part of the original quote; I can add it for 3 hours of work if you'd like.", 'Bulk editing is not in the current estimate; I can add it for 6 hours of work, ready on Friday.', 'I will add support for older browsers by Thursday.'],
     },
   },
   {
@@ -346,6 +348,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:read|follow|check|look at|open|try) (?:[\\p{L}']+ ){0,3}?this time(?= *(?:[.!]|$))|(?:actually|really|properly) (?:read|follow|open|look at)",
       "(?:shouldn't|should not|don't|do not) (?:really )?(?:have|need) to (?:explain|repeat|tell you|say|spell out) (?:this|that|it)",
       "common sense|self-evident|goes without saying",
+      // "I'm tired of explaining the same thing", "is it really that hard to clear the cache?"
+      "(?:tired|sick|weary) (?:and tired )?of (?:explaining|repeating|saying|telling you|going over)\\b",
+      "(?:is|was) (?:it|that|this) (?:really |honestly |seriously |actually )?(?:that|so) (?:hard|difficult|complicated)\\b[^.!?]{0,70}\\?|how hard (?:is it|can it be|could it be) to\\b",
       "(?:i'd|i would) have thought|(?:thought|assumed) (?:this|that|it) was (?:obvious|clear|evident|self-explanatory)",
       "(?:refer to|read|check|consult) the (?:documentation|docs|manual|faq|guide) (?:before|first)",
       "(?:anybody|anyone|everyone|somebody) with (?:basic|minimal|a little|any|a bit of) (?:computer |technical |it )?(?:skills|knowledge|experience|sense)",
@@ -356,7 +361,9 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?<=^|[.!?]\\s{1,3})(?:naturally|of course),? (?:the|it|this|that|you|your|it's|that's|it won't|it will)",
       "you do (?:know|understand|realise|realize|remember)|told (?:ya|you so)|what did i (?:say|tell you)",
       "if you (?:recall|remember)|(?:i|we) did (?:mention|say|explain|point out|flag)",
-      "(?:as|like) (?:we|i) (?:agreed|discussed|covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
+      "(?:as|like) (?:we|i) (?:covered|established|went over|said) (?:in|at|during|on|last|before|already|back)",
+      // an agreement recalled to say what the writer does next is a plan, not a reproach: "as we agreed on the call, I'll start with..."
+      "(?:as|like) (?:we|i) (?:agreed|discussed) (?:in|at|during|on|last|before|already|back)(?![^.;!?]*,\\s*(?:i'll|i will|i'm going to|i am going to|we'll|we will|i'm|i am|i've|i have|i can|we can|here's|here is)\\b)",
     ],
     guards: ['negated', 'conditional', 'concrete', 'retracted'],
     ...ADVICE_EN.toldBefore,
@@ -364,8 +371,8 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
     alternative: ADVICE_EN.toldBefore.alternative,
     fixScope: 'sentence',
     examples: {
-      flag: ['We covered this in the kickoff meeting: changes take a few minutes to appear.', 'Any developer will tell you that editing files on the live server is asking for trouble.', 'To reiterate what I said last month, backups must be enabled manually.'],
-      pass: ['On the call on 3 May you asked for the export; it is ready.', 'Changes take a few minutes to appear because of the cache.'],
+      flag: ["Honestly I'm tired of explaining the same thing over and over.", "Is it really that hard to clear your browser cache?", 'We covered this in the kickoff meeting: changes take a few minutes to appear.', 'Any developer will tell you that editing files on the live server is asking for trouble.', 'To reiterate what I said last month, backups must be enabled manually.'],
+      pass: ["As we agreed on the call, I'll start with the checkout and then look at the reports.", 'On the call on 3 May you asked for the export; it is ready.', 'Changes take a few minutes to appear because of the cache.'],
     },
   },
   {
@@ -401,14 +408,15 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:wasn't|weren't|was not|were not|didn't get|did not get|never got|never was|never were) (?:actually |properly |fully )?(?:run|done|made|executed|completed|triggered|scheduled|performed|carried out|kicked off|finished|started)",
       "(?<!(?:error|bug|problem|issue|warning|message|glitch|crash)s? )(?:disappeared|vanished|went missing|got lost|dropped out|fell out|was lost|were lost) (?:in|with|after|during|from|when) (?:the )?(?:last |latest |recent |new |previous )?(?:release|update|deploy|deployment|version|merge|migration|upload|upgrade|change)",
       "(?:got|were|was|has been|have been|ended up) (?:all |a bit |a little |slightly |somewhat |rather |kind of )?(?:messed|mixed|screwed|muddled|jumbled|tangled|botched|bungled|fouled)(?: up)?",
-      "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b",
-    ],
+      // an event dated in the same sentence is a fact of the timeline: "was overwritten when the theme was updated on 2 June"
+      "(?:got|were|was|has been|have been) (?:lost|dropped|wiped|corrupted|overwritten|clobbered|broken|skipped|missed|garbled|scrambled|mangled) (?:when|during|while|in|as|at|along)\\b(?![^.!?]*\\b(?:on|since) (?:\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}* \\d{1,2}\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}))",
+    ].map((p) => p + OWNED_CAUSE_AFTER),
     guards: ['ownsIt', 'agent', 'negated'],
     ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {
       flag: ['Regrettably, the release went out with an outdated dependency.', "The database backup didn't get restored properly.", 'The code got messed up when the update was applied.'],
-      pass: ['I restored the database backup at 9:00 and checked the orders.', 'I messed up the update and I am fixing it today.'],
+      pass: ["The earlier fix was overwritten when the theme was updated on 2 June.", 'I restored the database backup at 9:00 and checked the orders.', 'I messed up the update and I am fixing it today.'],
     },
   },
 ];

@@ -5,6 +5,10 @@ import { ADVICE_EN } from './advice.en';
 
 const BE = "(?:'s| is| was|'re| are| were)";
 
+/** A mishap whose cause the writer then names as their own act ("things got mixed up because I copied the wrong file") has an agent. */
+export const OWNED_CAUSE_AFTER =
+  "(?![^.!?;]*\\b(?:because|since|as) (?:i|we)\\b(?! (?:think|believe|guess|suspect|assume|can't|cannot|don't know|do not know|still don't)\\b))";
+
 export const RULES_EN_MANNER: readonly ToneRule[] = [
   {
     id: 'dismissive.minimise',
@@ -123,7 +127,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       'like i (?:already |previously )?(?:said|told you|mentioned|explained)',
       "(?:i|we)(?:'ve| have| had)? (?:already |previously )(?:told|explained|said|mentioned|pointed out)",
       "(?:i|we)(?:'ve| have| had) (?:told|explained (?:this )?to|said (?:this )?to|mentioned (?:this )?to) you (?:before|already|several|many|multiple|a few|twice|three)",
-      '(?:several|many|multiple|countless|a (?:few|couple of|hundred|thousand)|numerous|three|four|repeated) times(?: (?:now|already|before))?',
+      // how often something was tried or happened is a fact, not a reminder: "I tested it three times", "it failed several times"
+      "(?<!\\b(?:checked|tested|tried|ran|run|verified|reproduced|repeated|failed|fails|happened|happens|occurred|crashed|restarted|reloaded|retried|rebooted)(?: [\\p{L}']+){0,3} )(?:several|many|multiple|countless|a (?:few|couple of|hundred|thousand)|numerous|three|four|repeated) times(?: (?:now|already|before))?",
       'for the (?:umpteenth|hundredth|nth|third|fourth|fifth|last) time',
       "(?:once (?:again|more)|one more time|again),? (?:let me|i(?:'ll| will)|i) (?:explain|repeat|say|remind)",
       "(?:let me|i(?:'ll| will)) (?:say|explain|put) (?:it|this|that) (?:again|once more|one more time|slowly|simply|in simple terms|more simply)",
@@ -160,7 +165,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
     alternative: '',
     examples: {
       flag: ['As I already told you, the fix is in v1.4.', 'As I mentioned several times, the cache must be cleared.', 'For the umpteenth time: reload the page.', 'Obviously, the cache must be cleared.', 'You just need to clear the cache.', 'Per my last email, the fix is live.'],
-      pass: ['As you told me, the export fails on Mondays.', 'I have just checked the history.', 'The steps are simple to follow below.', 'The fix arrived just in time for the release.'],
+      pass: ["It failed three times this morning, each time at the checkout.", 'As you told me, the export fails on Mondays.', 'I have just checked the history.', 'The steps are simple to follow below.', 'The fix arrived just in time for the release.'],
     },
   },
   {
@@ -193,13 +198,13 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:looks like|it (?:looks|seems|appears)(?: like| that)?|apparently|seemingly) (?:something|things|the [\\p{L}]+|it|a [\\p{L}]+|some [\\p{L}]+) (?:got|was|were) (?:broken|lost|changed|removed|overwritten|reverted|missed|deleted|undone|dropped|skipped)",
       '(?:got|was) (?:merged|deployed|released|pushed|shipped) (?:before it was ready|too early|prematurely|untested|without (?:testing|review|being tested))',
       '(?:something|things|stuff) (?:got|was|were) (?:broken|lost|messed up|mixed up)',
-    ],
+    ].map((p) => p + OWNED_CAUSE_AFTER),
     guards: ['ownsIt', 'agent'],
     ...ADVICE_EN.agentless,
     fixScope: 'sentence',
     examples: {
-      flag: ['An oversight happened during the last release.', 'Mistakes were made.', 'A bug was introduced in version 2.3.', 'The case slipped through the cracks.'],
-      pass: ['I made a mistake in the last release and will correct it today.', 'A bug was introduced by me in version 2.3.'],
+      flag: ["Things got mixed up during the migration, and the fix was lost.", 'An oversight happened during the last release.', 'Mistakes were made.', 'A bug was introduced in version 2.3.', 'The case slipped through the cracks.'],
+      pass: ["Things got mixed up during the migration because I copied the wrong file; I'm restoring it now.", 'I made a mistake in the last release and will correct it today.', 'A bug was introduced by me in version 2.3.'],
     },
   },
   {
@@ -229,7 +234,7 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:the|a|an|this|that|some|our|your|one|two|several) (?:[\\p{L}-]+ ){0,3}(?:was|were|got|has been|have been|had been|ended up|seems to have been|appears to have been) (?:accidentally |inadvertently |somehow |mistakenly )?(?:removed|changed|deleted|modified|reverted|dropped|lost|broken|overwritten|undone|altered|disabled|rolled back|replaced|misconfigured|mixed up|left out|skipped|missed|wiped|corrupted|overridden|forgotten|omitted)",
       "(?:the |your |this )?(?:fix|change|line|lines|file|code|validation|setting|check|function|feature|patch|correction)s? (?:was|were|got|has been|have been) (?:removed|changed|deleted|modified|reverted|dropped|lost|broken|overwritten|undone|altered|disabled|rolled back)",
       '(?:it|this) (?:got|was) (?:reverted|removed|lost|broken|undone|overwritten|rolled back)',
-    ],
+    ].map((p) => p + OWNED_CAUSE_AFTER),
     guards: ['ownsIt', 'agent', 'datedUnlessMine', 'negated'],
     reason: 'The history says the change was yours; telling it without a subject sounds like hiding it.',
     suggestion: 'Say it in the first person: what you changed, when, and how you will correct it.',

@@ -5,6 +5,7 @@ import type { ToneRule } from './model';
 import { ADVICE_EN } from './advice.en';
 import { RULES_EN_CONSTRUCTIONS } from './rules.en.constructions';
 import { RULES_EN_MANNER } from './rules.en.manner';
+import { RULES_EN_PRESSURE } from './rules.en.pressure';
 import { RULES_EN_REPORT } from './rules.en.report';
 import { RULES_EN_STANCE } from './rules.en.stance';
 import { RULES_EN_STATUS } from './rules.en.status';
@@ -312,7 +313,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
       `(?:that|this|it)${BE} (?:the )?(?:expected|intended|normal|correct|documented|designed) (?:behaviou?r|result|outcome)`,
       `(?:that|this|it)${BE} (?:working|behaving) (?:as (?:intended|designed|expected|specified|agreed))`,
       `(?:that|this|it)${BE} by design`,
-      "(?:(?:it|that|this)(?:'s| is|'s not| is not| isn't)) (?:not )?(?:a|any) (?:bug|defect|error|fault)(?:,| at all|; it| but)",
+      "(?:(?:it|that|this)(?:'s not| is not| isn't|(?:'s| is) (?:really |actually )?not)) (?:a|any) (?:bug|defect|error|fault)(?:,| at all|; it| but)",
       "not a (?:bug|defect)",
       "(?:i|we) (?:followed|built|implemented|delivered|did) (?:exactly )?(?:the|your|what (?:you|was) (?:asked|agreed|specified|requested))(?: (?:brief|spec|specification|requirements|instructions|for))?(?: to the letter| exactly| precisely)?",
       'to the letter',
@@ -344,7 +345,7 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
     fixScope: 'sentence',
     examples: {
       flag: ["That's expected behaviour, not a defect.", 'I followed the brief to the letter.', 'It worked fine when I delivered it.', 'This is not my fault.', 'With all due respect, the code is fine.', 'Works on my machine.'],
-      pass: ['This was my mistake, and I will correct it today.', 'It is my responsibility to fix it.', 'The fix has been in the code since 3 November.'],
+      pass: ["This is a bug, and it is mine; the fix will be live on Wednesday.", 'This was my mistake, and I will correct it today.', 'It is my responsibility to fix it.', 'The fix has been in the code since 3 November.'],
     },
   },
   {
@@ -434,4 +435,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_REPORT, ...RULES_EN_STATUS];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_REPORT, ...RULES_EN_STATUS, ...RULES_EN_PRESSURE];

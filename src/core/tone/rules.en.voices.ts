@@ -40,6 +40,8 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
       // users misusing it: "your customers are probably not using the app the right way"
       "(?:users|customers|clients|visitors|staff|people|team) (?:are|is) (?:probably |just |clearly |obviously |simply )*(?:clicking|pressing|using|entering|typing|doing|hitting|not using|not following|not reading) (?:[\\p{L}']+ ){0,3}?(?:wrong|incorrectly|the wrong way|the right way|properly|correctly)\\b",
       "(?:didn't|did not|don't|doesn't) (?:know|have a clue|have any idea) what (?:they|he|she|you) (?:were|was|are|is) doing",
+      // "I'm not going to keep fixing things that your staff break"
+      "(?:not going to|won't|will not|can't|cannot|refuse to) (?:keep|go on|continue) (?:fixing|repairing|cleaning up|sorting out|undoing|patching) (?:[\\p{L}']+ ){0,3}?(?:that |which |what )?(?:you|your [\\p{L}-]+|they|your [\\p{L}-]+ [\\p{L}-]+|people) (?:keep )?(?:break|breaks|broke|mess|messes|touch|touches|change|changes)\\b",
       // the developer before: "the previous agency left the codebase in a right state"
       "(?:previous|last|old|former|other) (?:agency|developer|dev|freelancer|vendor|contractor|team|guy|programmer|designer)(?: before me)?\\b[^.]{0,30}\\b(?:left|leaves) (?:[\\p{L}']+ ){0,3}?(?:in (?:a |such a )?(?:bits|pieces|mess|state|right state|tatters|shambles)|a (?:mess|disaster|nightmare|shambles))",
       "(?:the|that's the) (?:agency|developer|dev|guy|freelancer) before me",
@@ -70,7 +72,7 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
     ...ADVICE_EN.guessedBlame,
     fixScope: 'sentence',
     examples: {
-      flag: [
+      flag: ["I'm not going to keep fixing things that your staff break.", 
         'The outage is from your internet provider, not the site.',
         'Kindly note the error is due to changes done by your staff.',
         'Great, they updated their plugin again without telling anyone.',

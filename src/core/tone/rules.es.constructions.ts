@@ -5,6 +5,7 @@
 // (rules.es.ts, rules.es.manner.ts) guardan las expresiones fijas; estas, la gramática.
 import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
+import { CAUSA_PROPIA_DESPUES } from './rules.es.manner';
 
 /** Cuán seguro finge estar quien escribe de algo que no vio. */
 const GUESS =
@@ -121,7 +122,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:yo|nosotros) siempre (?:entrego|entregamos|pruebo|probamos|reviso|revisamos|compruebo|comprobamos|dejo|dejamos|testeo|testeamos)|no es mi estilo',
       '(?:segun|como|lo que|tal cual|tal como) (?:\\p{L}+ ){0,3}?(?:hablamos|acordamos|pactamos|pidio|pediste|pidieron|se pidio|se acordo|se hablo),? punto por punto|al pie de la letra|(?:hice|hicimos) todo (?:segun|como|tal cual|tal como|de acuerdo a)',
       '(?:anos|decadas) de experiencia|llevo (?:\\p{L}+ )?anos (?:en esto|haciendo|programando|trabajando)|nunca (?:habia|habiamos|he|hemos) tenido (?:este|ese|un|una|ningun|ninguna) (?:problema|queja|reclamo|fallo)',
-      '(?:funcionaba|andaba|iba|estaba bien|estaba perfecto)(?: [\\p{L}]+){0,3} (?:el dia de la entrega|cuando (?:lo |la )?entregue|en la entrega|al entregarlo|al entregarla)|tengo (?:las |los )?(?:capturas|pruebas|evidencias|correos|mensajes) (?:que lo demuestran|de que)?',
+      '(?:funcionaba|andaba|iba|estaba bien|estaba perfecto)(?: [\\p{L}]+){0,3} (?:el dia de la entrega|cuando (?:se |te |os |les )?(?:lo |la |los |las )?entregue|en la entrega|al entregarlo|al entregarla)|tengo (?:las |los )?(?:capturas|pruebas|evidencias|correos|mensajes) (?:que lo demuestran|de que)?',
       'no (?:estaba|estaban|fue|fueron) (?:contemplad[oa]s?|previst[oa]s?|especificad[oa]s?|pedid[oa]s?|definid[oa]s?)(?![^.;!?]*\\b(?:pero|lo (?:anado|agrego|incluyo|hago)|sin coste|sin costo)\\b)|no es que (?:lo )?(?:haya|hayamos) hecho mal',
       'no (?:podia|podiamos|puedo|podemos|pude) adivinar(?:lo)?|no soy adivin[oa]',
       'no (?:fue|es|era|ha sido) (?:un |una )?(?:error|fallo|falla|problema|culpa)(?: \\p{L}+){0,2} (?:de|por) (?:nuestra|mi) parte',
@@ -326,12 +327,18 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:^|(?<=[.!?]\\s{1,3}))naturalmente,|obvio (?:que|,)|como es natural,',
       '(?:multiples|numerosas|reiteradas|repetidas) (?:ocasiones|veces)|como se (?:explico|dijo|indico|comento|menciono|aclaro) (?:ya|antes|anteriormente)',
       'pense que (?:esto|eso) (?:era|seria|estaba) (?:obvio|claro|evidente)',
+      // «pensaba que había quedado claro en mis correos», «creía que ya estaba clarísimo»
+      '(?:pensaba|creia|crei|suponia|supuse|daba por hecho|di por hecho) que (?:esto |eso |ya |todo |lo )*(?:habia quedado|quedo|quedaba|estaba|habia dejado) (?:bastante |muy |mas que |perfectamente )?(?:claro|clarisimo|obvio|evidente)',
+      // «estoy cansado de explicar lo mismo», «harta de repetírselo»
+      '(?:cansad[oa]s?|hart[oa]s?|agotad[oa]s?) de (?:explicar|repetir|decir|aclarar)(?:le|te|les|os|selo|telo|lo)?\\b',
+      // «¿de verdad es tan difícil borrar la caché?»
+      '(?:es|era|resulta|seria) tan (?:dificil|complicado|complicada|dificil de entender)\\b[^.!?]{0,70}\\?|(?:tan|muy) (?:dificil|complicado) (?:es|era|resulta) (?:[\\p{L}]+ ){1,6}?\\?',
       '(?:consulte|lea|revise|consulta|lee|revisa|consultá|leé) (?:la|el) (?:documentacion|manual|guia|faq|preguntas frecuentes) antes de',
       'cualquiera con (?:conocimientos|nociones|un minimo)',
       '(?:intentar|intento|voy a intentar|tratare de|intentare) explicar(?:lo|te|le|selo|telo)? (?:una vez mas|otra vez|de nuevo)|a estas alturas',
       // «hasta un principiante sabe», «cualquier programador te dirá»
       'hasta (?:un|una|el mas) (?:principiante|novat[oa]|junior|becari[oa]|estudiante|aprendiz|nin[oa]|crio|chico|pasante)',
-      'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|te dira|le dira|les dira|entiende|entenderia|lo sabe|conoce|puede)',
+      'cualquier (?:programador|programadora|informatic[oa]|tecnic[oa]|profesional|persona|desarrollador|desarrolladora|disenador|disenadora|administrador|estudiante|usuario) (?:\\p{L}+ )?(?:sabe|sabria|(?:te|le|les|os) (?:dira|diria|dice)|entiende|entenderia|lo sabe|conoce|puede)',
     ],
     guards: ['negated', 'conditional', 'concrete', 'retracted'],
     ...ADVICE_ES.toldBefore,
@@ -339,8 +346,8 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
     alternative: ADVICE_ES.toldBefore.alternative,
     fixScope: 'sentence',
     examples: {
-      flag: ['Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
-      pass: ['En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
+      flag: ["Pensaba que había quedado claro en mis últimos tres correos.", "¿De verdad es tan difícil borrar la caché del navegador?", "Cualquier programador le diría lo mismo.", "Sinceramente, estoy harto de repetírselo.", 'Esto ya lo hablamos en la reunión de arranque: los cambios tardan en verse por la caché.', 'Hasta un principiante sabe que el certificado SSL hay que renovarlo cada año.'],
+      pass: ["¿Le resulta muy difícil mandarme una captura? Si es así, lo miramos juntos por teléfono.", 'En la reunión del 3 de mayo acordamos la exportación; ya está lista.', 'El certificado SSL se renueva cada año; le envío el aviso un mes antes.'],
     },
   },
   {
@@ -377,7 +384,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       'de (?:forma|manera|modo) (?:involuntaria|accidental|inadvertida|no intencionada)|involuntariamente|inadvertidamente',
       // «volvió una versión vieja del archivo»
       '(?:volvio|regreso|se colo|reaparecio|aparecio|quedo|se subio|se restauro|entro) (?:una|la|el|un) (?:version|copia|archivo|codigo|configuracion|respaldo|backup) (?:vieja|viejo|antigua|antiguo|anterior|equivocada|equivocado|desactualizada|desactualizado|incorrecta|incorrecto)',
-    ],
+    ].map((p) => p + CAUSA_PROPIA_DESPUES),
     guards: ['ownsIt', 'agent', 'negated'],
     ...ADVICE_ES.agentless,
     fixScope: 'sentence',

@@ -4,6 +4,10 @@
 import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
 
+/** Un percance cuya causa el autor nombra después como acto suyo («se mezclaron archivos porque copié el que no era») tiene agente. */
+export const CAUSA_PROPIA_DESPUES =
+  '(?![^.!?;]*\\b(?:porque|ya que|pues) (?:yo\\b|(?:no )?(?:lo |la |los |las |le |les )?(?:copie|subi|borre|toque|cambie|olvide|deje|puse|hice|mezcle|confundi|sobrescribi|actualice|desplegue|configure|probe|revise|meti|quite|elimine|omiti|salte|pise|instale|use|aplique|publique|comprobe|verifique)\\b))';
+
 export const RULES_ES_MANNER: readonly ToneRule[] = [
   {
     id: 'dismissive.minimise',
@@ -94,6 +98,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       "(?:te|le|os|les) lo explico(?: (?:otra vez|de nuevo|despacio|una vez mas))?\\?",
       "(?:me explico|se lo explico otra vez|te lo explico otra vez)\\?",
       "no se cuantas veces",
+      // «según mi último correo», «según le indiqué en mi mensaje anterior»
+      "segun (?:(?:le|te|les|os) (?:indique|dije|comente|explique|escribi|conte) )?(?:en )?mi (?:ultimo|anterior|previo) (?:correo|mensaje|email|mail|whatsapp)",
       "cuantas veces (?:tengo|tendre|hay|voy) (?:que|a)",
       "me sorprende que (?:no|todavia no|aun no)",
       "(?:ya )?(?:te|se|os|les) lo (?:dije|habia dicho|adverti|avise)",
@@ -149,8 +155,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
     ...ADVICE_ES.toldBefore,
     alternative: '',
     examples: {
-      flag: ['Como ya le dije, la corrección está en la v1.4.', 'Como le expliqué en su día, hay que vaciar la caché.', 'Por enésima vez: hay que recargar.', 'Obviamente hay que vaciar la caché.', 'Solo tenés que recargar la página.', 'Te lo he dicho varias veces.'],
-      pass: ['Como usted me indicó, el error aparece los lunes.', 'Como comprobé hoy, la corrección sigue en su sitio.', 'Los pasos para vaciar la caché son estos.', 'No es obvio: la caché guarda la versión anterior.'],
+      flag: ["Según mi último correo, esto ya quedó solucionado el martes.", 'Como ya le dije, la corrección está en la v1.4.', 'Como le expliqué en su día, hay que vaciar la caché.', 'Por enésima vez: hay que recargar.', 'Obviamente hay que vaciar la caché.', 'Solo tenés que recargar la página.', 'Te lo he dicho varias veces.'],
+      pass: ["Según el registro del servidor, el fallo empezó el lunes a las 10:14.", 'Como usted me indicó, el error aparece los lunes.', 'Como comprobé hoy, la corrección sigue en su sitio.', 'Los pasos para vaciar la caché son estos.', 'No es obvio: la caché guarda la versión anterior.'],
     },
   },
   {
@@ -173,13 +179,13 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'no (?:fue|fueron|ha sido|han sido|se) (?:bien |correctamente |suficientemente |debidamente )?(?:probad[oa]s?|probo|probaron|testead[oa]s?|testeo|revisad[oa]s?|reviso|verificad[oa]s?|verifico|comprobad[oa]s?|comprobo)',
       '(?:el|un|este|ese) (?:error|fallo|bug|descuido|cambio) (?:fue|ha sido|habia sido) (?:introducido|cometido|provocado|causado)(?! por (?:mi|nosotros|un cambio mio))',
       'se (?:nos |me )?(?:paso|escapo|colo)',
-    ],
+    ].map((p) => p + CAUSA_PROPIA_DESPUES),
     guards: ['ownsIt', 'agent'],
     ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {
-      flag: ['Se cometió un descuido en la última versión.', 'Hubo un error en la actualización.', 'El fallo fue introducido en la versión 2.3.'],
-      pass: ['Cometí un error en la última versión y lo corrijo hoy.', 'Se cometió un error por mi parte: no probé ese caso.'],
+      flag: ["Se mezclaron archivos durante la migración.", 'Se cometió un descuido en la última versión.', 'Hubo un error en la actualización.', 'El fallo fue introducido en la versión 2.3.'],
+      pass: ["Se mezclaron archivos durante la migración porque copié el que no era; lo estoy restaurando ahora.", 'Cometí un error en la última versión y lo corrijo hoy.', 'Se cometió un error por mi parte: no probé ese caso.'],
     },
   },
   {
@@ -219,7 +225,7 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       "se (?:le |les |nos |me )?(?:ha |han |habia |habian |hubo )?(?:borro|borraron|borrado|rompio|rompieron|roto|mezclo|mezclaron|mezclado|omitio|omitieron|omitido|sobrescribio|sobrescribieron|sobrescrito|piso|pisaron|pisado|perdio|perdieron|perdido|desactivo|desactivaron|desactivado|cambio|cambiaron|cambiado|modifico|modificaron|modificado|reemplazo|reemplazaron|reemplazado|sustituyo|sustituyeron|elimino|eliminaron|eliminado|quito|quitaron|quitado|estropeo|estropearon|estropeado|desconfiguro|desconfiguraron|desconfigurado|toco|tocaron|tocado|revirtio|revirtieron|revertido|deshizo|deshicieron|deshecho|introdujo|introdujeron|introducido|colo|colaron|colado|configuro mal|configuraron mal|subio mal|subieron mal|olvido|olvidaron|olvidado|salto|saltaron|paso por alto|pasaron por alto|dejo de (?:aplicar|incluir|probar|subir))",
       'se (?:modifico|cambio|borro|elimino|quito|toco|revirtio|deshizo|sobrescribio|desactivo|rompio|perdio|altero|ha modificado|ha cambiado|ha borrado|ha eliminado|ha quitado|ha tocado|ha revertido|ha deshecho|ha desactivado|ha roto|ha perdido)',
       '(?:fue|ha sido|quedo) (?:modificad[oa]|cambiad[oa]|borrad[oa]|eliminad[oa]|revertid[oa]|deshech[oa]|sobrescrit[oa]|desactivad[oa]|rot[oa])',
-    ],
+    ].map((p) => p + CAUSA_PROPIA_DESPUES),
     guards: ['ownsIt', 'agent', 'datedUnlessMine', 'negated'],
     reason: 'El historial dice que el cambio fue tuyo; contarlo sin sujeto suena a esconderlo.',
     suggestion: 'Dilo en primera persona: qué cambiaste, cuándo, y cómo lo corriges.',

@@ -60,13 +60,15 @@ export const RULES_ES_REPORT: readonly ToneRule[] = [
     patterns: [
       // el reproche en condicional: «si hubiera contratado el plan de mantenimiento, esto no habría pasado»
       'si (?:(?:usted|ustedes|tu|vos|vosotros) )?(?:hubiera|hubieran|hubiese|hubiesen|hubieras|hubieses|hubierais) (?:contratado|pagado|renovado|aceptado|firmado|hecho caso|seguido (?:mis|las|nuestras) (?:indicaciones|instrucciones|recomendaciones))',
+      // con otro sujeto del lado del cliente: «si alguien hubiera leído el documento de entrega, no estaríamos así»
+      'si (?:alguien|alguno|alguna|nadie|(?:su|tu|vuestro|vuestra) (?:[\\p{L}]+ ){0,2}?(?:equipo|gente|personal|empleado|empleada|informatico|informatica|sobrino|socio|socia|jefe|jefa|agencia|proveedor)) (?:de (?:ustedes|su equipo|vosotros|alli) )?(?:hubiera|hubieran|hubiese|hubiesen) [\\p{L}]+(?:ado|ido|to|cho)\\b[^.!?]{0,70}?\\bno (?:estariamos|estaria|habria|hubiera|hubiese|tendriamos|tendria|pasaria)\\b',
     ],
     guards: ['ownsIt', 'apology'],
     ...ADVICE_ES.guessedBlame,
     fixScope: 'sentence',
     examples: {
-      flag: ['Si hubiera contratado el plan de mantenimiento, esto no habría pasado.', 'Si hubieran seguido mis indicaciones, no estaríamos así.'],
-      pass: ['Si yo hubiera pagado la renovación del certificado a tiempo, no habría caducado; fue un descuido mío.'],
+      flag: ['Si hubiera contratado el plan de mantenimiento, esto no habría pasado.', 'Si alguien hubiera leído el documento de entrega, no estaríamos así.', 'Si hubieran seguido mis indicaciones, no estaríamos así.'],
+      pass: ['Si yo hubiera pagado la renovación del certificado a tiempo, no habría caducado; fue un descuido mío.', 'Si alguien hubiera entrado en el panel, lo veríamos en el registro; no hay ningún acceso desde el día 2.'],
     },
   },
   {

@@ -7,6 +7,7 @@ import type { ToneRule } from './model';
 import { ADVICE_ES } from './advice.es';
 import { RULES_ES_CONSTRUCTIONS } from './rules.es.constructions';
 import { RULES_ES_MANNER } from './rules.es.manner';
+import { RULES_ES_PRESSURE } from './rules.es.pressure';
 import { RULES_ES_REPORT } from './rules.es.report';
 import { RULES_ES_STANCE } from './rules.es.stance';
 import { RULES_ES_STATUS } from './rules.es.status';
@@ -59,7 +60,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       "(?:en cuanto|apenas|cuando) (?:me|nos) sea posible|(?:en cuanto|apenas|cuando) se pueda",
       "lo antes que (?:pueda|podamos)",
       "mas tarde",
-      "(?:luego|despues|al rato) (?:lo )?(?:veo|vemos|miro|miramos|reviso|revisamos|te digo|le digo|te escribo|le escribo|te aviso|le aviso|te cuento|le cuento|te comento|le comento|te paso|le paso|te lo paso|se lo paso)",
+      "(?<!\\b(?:primero|empiezo (?:por|con)|empezare (?:por|con)|comienzo (?:por|con)|arranco (?:por|con)|lo primero es)\\b[^.;!?]{1,60}(?:\\by|,) )(?:luego|despues|al rato) (?:lo )?(?:veo|vemos|miro|miramos|reviso|revisamos|te digo|le digo|te escribo|le escribo|te aviso|le aviso|te cuento|le cuento|te comento|le comento|te paso|le paso|te lo paso|se lo paso)",
       'en breve',
       // un plazo que no es fecha: «lo veo en estos días», «en los próximos días»
       '(?:en |uno de )?estos dias|en los (?:proximos|siguientes) dias|en (?:unos|un par de) dias|un dia de estos',
@@ -90,7 +91,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     alternative: 'el [fecha]',
     examples: {
       flag: ['Se solucionará en breve.', 'Ahorita lo vemos.', 'Te lo paso en un ratito.', 'Lo corregiré lo antes posible.', 'Tendrá noticias en los próximos días.'],
-      pass: ['En cuanto me lo confirme, lo instalo.', 'Se lo enviaré el viernes 27 de noviembre.', 'Lo subo en breve, antes de las 13:00.'],
+      pass: ['En cuanto me lo confirme, lo instalo.', 'Se lo enviaré el viernes 27 de noviembre.', 'Lo subo en breve, antes de las 13:00.', 'Como acordamos, empiezo por el carrito y después miro los informes.'],
     },
   },
   {
@@ -218,6 +219,7 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
       "(?:es|se trata de) (?:una )?(?:peticion|solicitud|pedido) (?:nueva|nuevo|de mejora|de cambio)|(?:es )?una mejora,? no un (?:error|fallo|bug)",
       "(?:es|asi es) como funcionan? (?:los navegadores|el sistema|wordpress|el correo|la cache|la plataforma|internet)",
       "no hay (?:ningun )?(?:defecto|error|fallo|bug) (?:aqui|en el codigo|en mi codigo)",
+      "(?:esto|eso) no (?:lo|la) (?:provoque|cause|rompi|estropee|introduje|toque|hice) yo|(?:esto|eso) no (?:es|fue) (?:cosa|culpa) mia",
       "(?:lo |la )?(?:construi|construimos|entregue|entregamos|termine|terminamos|hice|hicimos|programe|programamos|desarrolle|desarrollamos|implemente|implementamos) (?:[\\p{L}]+ ){0,4}(?:exactamente|segun (?:su|tu|la|las) (?:especificacion|especificaciones|pedido|encargo)|en perfecto estado|funcionando perfectamente|todo lo de la lista|complet[oa] y probad[oa]|al cien por cien)",
       "(?:mi|mis|nuestro|nuestros) (?:entregables?|trabajo|parte|codigo|entrega) (?:estaba|estaban|esta|estan|era|eran|fue|fueron) (?:complet[oa]s?|probad[oa]s?|terminad[oa]s?|bien|correct[oa]s?|aprobad[oa]s?)",
       "no (?:es|fue|esta) (?:algo|nada) que (?:yo |nosotros )?(?:introduje|introdujimos|hice|hicimos|escribi|toque|cambie|programe)",
@@ -338,8 +340,8 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
     alternative: 'Estoy revisando qué cambió desde la entrega; el [fecha] enviaré lo que muestre el historial.',
     fixScope: 'sentence',
     examples: {
-      flag: ['Yo lo dejé funcionando.', 'El fallo no viene de mi parte.', 'Eso no es un error, es el comportamiento esperado.', 'Seguí las instrucciones al pie de la letra.', 'En mi máquina funciona.', 'No es culpa mía.'],
-      pass: ['Fue un error mío y lo corregiré hoy.', 'Corregirlo es responsabilidad mía.', 'La corrección sigue en el código desde el 3 de noviembre.'],
+      flag: ["Entiendo su frustración, pero esto no lo provoqué yo.", 'Yo lo dejé funcionando.', 'El fallo no viene de mi parte.', 'Eso no es un error, es el comportamiento esperado.', 'Seguí las instrucciones al pie de la letra.', 'En mi máquina funciona.', 'No es culpa mía.'],
+      pass: ["Esto lo provoqué yo al actualizar el tema; lo corrijo hoy.", 'Fue un error mío y lo corregiré hoy.', 'Corregirlo es responsabilidad mía.', 'La corrección sigue en el código desde el 3 de noviembre.'],
     },
   },
   {
@@ -431,4 +433,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_REPORT, ...RULES_ES_STATUS];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_REPORT, ...RULES_ES_STATUS, ...RULES_ES_PRESSURE];

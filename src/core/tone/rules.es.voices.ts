@@ -23,6 +23,9 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
       `(?:problema|error|fallo|falla|origen) (?:[\\p{L}]+ )?(?:viene|proviene|esta|sale) (?:de|del|en) (?:[\\p{L}]+ ){0,4}?(?:proveedor|hosting|banco|agencia|pasarela|servidor|plugin|tema|antivirus|navegador)\\b[^.;]{0,30}(?:,? no (?:de|del|en|es) (?:mi|mio|nosotros|nuestr[oa]|el sitio|la web|la aplicacion)|no hay (?:mucho|nada|mas) que hacer)`,
       '(?:escapa|esta fuera|queda fuera) (?:a|de) (?:nuestro|mi) (?:control|alcance)|(?:de ustedes|suyo|tuyo) (?:que|q) es (?:malisimo|malo|un desastre|una patata|pesimo)',
       '(?:lo|la) trae (?:el|la) [\\p{L}]+ que (?:ustedes|usted|tu|vos) (?:compr|instal|pus|eligi|contrat)\\p{L}*|de ahi viene (?:todo|el problema|el lio|el quilombo|el error)',
+      // «su hosting la ha liado», «la agencia metió la pata»; «no voy a seguir arreglando lo que rompe su personal»
+      '(?:la (?:ha|han|habra|habran) (?:liado|cagado|fastidiado)|la (?:lio|liaron|cago|cagaron)|(?:metio|metieron|(?:ha|han|habra|habran) metido) la pata)\\b',
+      'no (?:voy a|pienso|puedo) (?:seguir|estar) (?:arreglando|reparando|limpiando|corrigiendo|solucionando) (?:[\\p{L}]+ ){0,2}?(?:lo que|todo lo que|(?:los|las) [\\p{L}]+ que) (?:[\\p{L}]+ )?(?:rompe|rompen|rompes|rompeis|estropea|estropean|estropeas|toca|tocan|tocas|desconfigura|desconfiguran)\\b',
       // quien trabajó antes: «el otro programador dejó un desastre», «el que hizo el backend antes que yo»
       '(?:otr[oa]|anterior|de antes) (?:[\\p{L}]+ )?(?:[\\p{L}]+ ){0,4}?(?:dejo|dejaron) (?:[\\p{L}]+ ){0,3}?(?:un desastre|muy mal|todo mal|atado con alambre|hecho un desastre|fatal|un lio|un caos)|el que hizo (?:el|la) [\\p{L}]+ antes que yo|(?:lo|la) (?:dano|rompio|estropeo|toco) el otro',
       // la gente del cliente hizo algo: «tu equipo de marketing metió un script raro», «tu proveedor de dominio hizo algo»
@@ -50,7 +53,7 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
     ...ADVICE_ES.guessedBlame,
     fixScope: 'sentence',
     examples: {
-      flag: [
+      flag: ["Su empresa de hosting la ha liado con la última actualización.", "No voy a seguir arreglando lo que rompe su personal.", 
         'Esto es culpa de la pasarela de pago, que cambió las claves.',
         'El fallo viene de su antivirus, no de la web.',
         'La programadora anterior dejó el proyecto hecho un desastre.',
@@ -63,7 +66,7 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
         'Eso falla porque usted no guardó los cambios.',
         'Sus empleados están usando el formulario de forma incorrecta.',
       ],
-      pass: [
+      pass: ["La he liado yo con la última actualización; lo arreglo hoy.", 
         'El fallo viene de mi cambio del martes; lo corrijo hoy.',
         'Si hubiera usado la versión nueva, no estaríamos así; perdona, el error fue mío.',
         'Su proveedor confirmó que cambió la versión de PHP el sábado.',
