@@ -29,7 +29,7 @@ const WEEKDAY_EN = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 const WEEKDAY_ES = '(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)';
 
 const CLAIMS: Claim[] = [
-  { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined },
+  { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined || c.deployed?.release !== undefined },
   { name: 'not released', en: /not been released in any version/, es: /no se ha publicado en ninguna versión/, holds: (c) => c.release === undefined },
   { name: 'the client version includes it', en: /^[-•] The version you run\b.*\bincludes the fix\./m, es: /^[-•] La versión que (?:tiene|tienes) publicada\b.*\bincluye la corrección\./m, holds: (c) => c.deployed !== undefined },
   { name: 'the client version lacks it', en: /does not include th(?:is|ese) fix/, es: /no incluye est(?:a|as) correcci/, holds: (c) => c.notDeployed !== undefined },

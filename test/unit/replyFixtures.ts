@@ -208,6 +208,26 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
       }),
     ],
   }),
+  // The client runs the maintenance line, which got the target's fix as a copy released there: the
+  // release told after the fix is the fix's own, and the client's line's is told as that line's.
+  'fix-intact-client-line': evidence('fix-intact', {
+    deployed: { ref: 'v1.3.3', sha: sha('c4c4'), containsFix: true },
+    fixes: [
+      fixEvidence({
+        inDeployed: true,
+        reachableDeployed: false,
+        equivalentsDeployed: [
+          {
+            ...commitFacts('c4c4', 'Round invoice totals half-up (ACME-12)', '2026-03-12T10:24:00+01:00', true),
+            how: 'patch-id',
+            tags: ['v1.3.3'],
+            firstTag: { name: 'v1.3.3', date: '2026-03-18T09:00:00+01:00' },
+          },
+        ],
+        survivalDeployed: survival('v1.3.3', sha('c4c4'), 6, 0, 0),
+      }),
+    ],
+  }),
   'no-fix-linked-missing': evidence('no-fix-linked', {
     fixes: [fixEvidence({ exists: false })],
     caveats: [{ code: 'fix-missing', subjects: [sha('a1b2c3d4')] }],

@@ -117,10 +117,18 @@ export interface ReplyContext {
   fix?: ReplyFix;
   /** Shas linked as fixes that the repository does not have. */
   missingFixes: string[];
-  /** The first release containing every fix; absent when some fix is in no release. */
+  /**
+   * The first release containing every fix, as `fixes` tells them (the target's): absent when some
+   * fix is in no release. The release of the client's line, when it differs, is `deployed.release`.
+   */
   release?: ReplyTag;
-  /** The client's version; present only when the evidence says it contains every fix. */
-  deployed?: ReplyRef;
+  /**
+   * The client's version; present only when the evidence says it contains every fix. `release`:
+   * the first release of the client's own line with the fix, when the client has it in another form
+   * than the target's (a copy or the same fix made on their line) released apart from `release`,
+   * and no counterpart's sentence names it already.
+   */
+  deployed?: ReplyRef & { release?: ReplyTag };
   /**
    * The client's version; present only when it is known and lacks some fix. `update`: the first
    * release that descends from it and brings every fix (a backport released on the client's own
@@ -307,7 +315,12 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const versionSaid = deployed === null ? nonEmpty(unresolved) ?? nonEmpty(report?.version) : undefined;
   const audience = input.audience ?? client?.audience ?? DEFAULT_AUDIENCE;
   const contactName = nonEmpty(client?.contactName);
-  const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
+  // The release told after the fixes is the target's fixes' own; the client's line's, when the
+  // client has the fix in another form, is told as that line's (a sentence naming the target's fix
+  // and then a release of another line read as if that fix had been released there).
+  const release = releaseOf(fixes);
+  const onClientLine = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : undefined;
+  const clientRelease = onClientLine !== undefined && onClientLine.name !== release?.name && !counterparts.some((c) => c.firstTag?.name === onClientLine.name) ? onClientLine : undefined;
   const update = deployed?.update ?? undefined;
   const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
 
@@ -336,7 +349,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...optional('fix', fixes[0]),
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
     ...optional('release', release),
-    ...(deployed !== null && deployed.containsFix ? { deployed: refOf(deployed.ref, deployed.sha, tags) } : {}),
+    ...(deployed !== null && deployed.containsFix ? { deployed: { ...refOf(deployed.ref, deployed.sha, tags), ...optional('release', clientRelease) } } : {}),
     ...(deployed !== null && !deployed.containsFix
       ? {
           notDeployed: {
