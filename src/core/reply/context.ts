@@ -165,6 +165,12 @@ export interface ReplyContext {
   changesMore?: { changes: number; lines: number };
   changesByMe: ReplyChange[];
   changesByOthers: ReplyChange[];
+  /**
+   * Every change is dated after the release told (the client's line's when told, else the fix's
+   * first): "since the fix was released" is then true. A change made before it means the release
+   * shipped the fix already changed, and a reply says only "since the fix was made".
+   */
+  changesAfterRelease: boolean;
   /** Later commits on the target that touched the fixed regions, newest first. */
   laterChanges: ReplyCommit[];
   /** Commits that mention the issue without fixing it, newest first. */
@@ -190,7 +196,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
   'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
-  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
+  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
   'fixSha', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
@@ -276,6 +282,13 @@ function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag'>[]): ReplyTag | und
     if (latest === undefined || Date.parse(fix.firstTag.date) > Date.parse(latest.date)) latest = fix.firstTag;
   }
   return latest;
+}
+
+/** Some changes, each dated after the release (none when there is no release). */
+function after(changes: readonly ReplyChange[], release: ReplyTag | undefined): boolean {
+  if (release === undefined || changes.length === 0) return false;
+  const released = Date.parse(release.date);
+  return changes.every((c) => Date.parse(c.date) > released);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -374,6 +387,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...changesToShow(changes, input.timeZone),
     changesByMe: changes.filter((c) => c.byMe),
     changesByOthers: changes.filter((c) => !c.byMe),
+    changesAfterRelease: after(changes, clientRelease ?? release),
     laterChanges,
     mentions: evidence.mentions.map((c) => commit(c)),
     caveats: {
