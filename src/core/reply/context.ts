@@ -45,6 +45,8 @@ export interface ReplyFix extends ReplyCommit {
 export interface ReplyRevert extends ReplyCommit {
   /** The fix it reverted. */
   fixSha: string;
+  /** That fix's date: a plain reply names the part of a fix undone by when it was made. */
+  fixDate: string;
 }
 
 /** An earlier fix that was undone and then replaced by the fixes that stand: history, told once. */
@@ -153,6 +155,8 @@ export interface ReplyContext {
    * its lines than that version did (those changes came after it, or on another line).
    */
   changedOnTarget?: ReplySurvival & { /** Every change was the user's. */ byMe: boolean; someByMe: boolean };
+  /** The fix is in parts and only some of them were undone: a reply says "that part of the fix", not "the fix". */
+  undonePart: boolean;
   /** Some fix was undone before any release had it in place (every release with it has the revert). */
   undoneBeforeRelease: boolean;
   /** Commits that changed or removed the fixes' lines, newest first. */
@@ -196,9 +200,9 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
   'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
-  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
+  'changesShown', 'changesMore', 'undoneBeforeRelease', 'undonePart', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
-  'fixSha', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
+  'fixSha', 'fixDate', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
   'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
 ]);
@@ -317,7 +321,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     .filter((f) => isCounterpart(f) && f.inDeployed === true && f.reverts[0] !== undefined)
     .map((f): ReplyAttempt => ({ ...commit(f, f.files), undo: commit(f.reverts[0] as CommitFacts) }));
   const reverts = uniqueBySha(
-    existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
+    existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha, fixDate: f.date }))),
   ).sort(compareNewestFirst);
   const changes = changesOf(existing, evidence.fixes);
   const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map((c) => commit(c)))).sort(compareNewestFirst);
@@ -379,6 +383,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     attempts,
     reverts,
     undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true),
+    undonePart: fixes.length > 1 && new Set(reverts.map((r) => r.fixSha)).size < fixes.length,
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', survival),
