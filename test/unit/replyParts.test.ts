@@ -50,4 +50,24 @@ describe('a reply about a fix made in parts', () => {
       assert.match(es, /ya no tiene la corrección/);
     }
   });
+
+  it('one part missing from the target: told as a part, the part on the target told too, and the whole fix said missing', () => {
+    const base = SCENARIOS['fix-modified-several']!;
+    const [onMain, second] = base.fixes as [IssueEvidence['fixes'][number], IssueEvidence['fixes'][number]];
+    const evidence: IssueEvidence = { ...base, verdict: 'fix-not-on-target', fixes: [{ ...onMain, survival: null }, { ...second, reachable: false, tags: [], firstTag: null, survival: null }] };
+    assert.equal(buildReplyContext({ evidence, language: 'en' }).partOnTarget, true);
+    const en = render(evidence, 'en');
+    assert.match(en, /On March 13, Marc Vidal made part of the fix, in invoicePdf\.ts, but that part has not yet been added/);
+    assert.match(en, /The part of the fix made on March 12, in totals\.ts, is already in that code\./);
+    assert.match(en, /has the whole fix yet/);
+    assert.match(en, /I will add the missing part/);
+    assert.doesNotMatch(en, /fixed this problem/);
+    assert.match(render(evidence, 'en', 'technical'), /Marc Vidal made part of the fix in commit/);
+    const es = render(evidence, 'es');
+    assert.match(es, /El 13 de marzo, Marc Vidal hizo una parte de la corrección, en invoicePdf\.ts, pero esa parte todavía no se ha incorporado/);
+    assert.match(es, /La parte de la corrección hecha el 12 de marzo, en totals\.ts, ya está en ese código\./);
+    assert.match(es, /tiene todavía la corrección completa/);
+    assert.match(es, /añadiré la parte que falta/);
+    assert.doesNotMatch(es, /corrigió este problema/);
+  });
 });

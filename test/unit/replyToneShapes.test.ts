@@ -29,6 +29,11 @@ const SHAPES: Record<string, IssueEvidence> = {
     ...partly,
     fixes: [{ ...partly.fixes[0]!, reverts: [{ ...commitFacts('d1d1', 'Revert "Round invoice totals half-up (ACME-12)"', '2026-10-29T18:05:00+01:00', false), how: 'message', reverts: partly.fixes[0]!.sha }] }, partly.fixes[1]!],
   },
+  'fix-not-on-target, one part': {
+    ...SCENARIOS['fix-modified-several']!,
+    verdict: 'fix-not-on-target',
+    fixes: [{ ...SCENARIOS['fix-modified-several']!.fixes[0]!, survival: null }, { ...SCENARIOS['fix-modified-several']!.fixes[1]!, reachable: false, tags: [], firstTag: null, survival: null }],
+  },
 };
 
 describe('drafted replies pass our own tone check, beyond the golden scenarios', () => {

@@ -141,6 +141,8 @@ export interface ReplyContext {
   notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag; undone?: ReplyAttempt[] };
   /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
+  /** The fix is in parts, some on the target and some not: a reply tells the missing part as a part. */
+  partOnTarget: boolean;
   /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
   counterparts: ReplyFix[];
   /** Fixes undone and later replaced by `fixes` (fix, revert, new fix), oldest first; not in `fixes`. */
@@ -198,7 +200,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
+  'release', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'partOnTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'undonePart', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -379,6 +381,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
         }
       : {}),
     offTarget: fixes.filter((f) => !f.onTarget),
+    partOnTarget: fixes.some((f) => f.onTarget) && fixes.some((f) => !f.onTarget),
     counterparts,
     attempts,
     reverts,
