@@ -43,7 +43,7 @@ const CLAIMS: Claim[] = [
   { name: 'acknowledges the version said', en: /you told me you run/, es: /me indic(?:ó|aste) que usas?/, holds: (c) => c.versionSaid !== undefined },
   { name: 'offers a quote', en: /estimate/, es: /presupuesto/, holds: (c) => c.verdict === 'fix-intact' || c.verdict === 'no-fix-linked' },
   { name: 'nothing undid it', en: /Nothing has undone the fix/, es: /Ningún cambio posterior la ha deshecho/, holds: (c) => c.reverts.length === 0 && c.notDeployed?.undone === undefined },
-  { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined },
+  { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined && !c.undoneBeforeRelease },
   { name: 'the fix is in the code', en: /The fix is in the code/, es: /La corrección está en el código/, holds: (c) => c.fixes.some((f) => f.onTarget) },
   { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 },
   { name: 'not on the main code', en: /not yet been added to the code that new versions|not on the `?[\w/-]+`? branch/, es: /todavía no se ha incorporado al código principal|No está en la rama/, holds: (c) => c.offTarget.length > 0 },

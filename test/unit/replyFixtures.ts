@@ -107,6 +107,16 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
       }),
     ],
   }),
+  // Undone before any release had it: every release with the fix has the revert too.
+  'fix-reverted-before-release': evidence('fix-reverted', {
+    fixes: [
+      fixEvidence({
+        firstTagInEffect: null,
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round invoice totals half-up (ACME-12)"', '2026-03-14T18:05:00+01:00', false), how: 'message', reverts: sha('a1b2c3d4') }],
+        survival: survival('main', sha('9f'), 6, 0, 6),
+      }),
+    ],
+  }),
   'fix-reverted-partly': evidence('fix-reverted', {
     fixes: [
       fixEvidence(),

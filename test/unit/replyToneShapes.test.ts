@@ -34,6 +34,10 @@ const SHAPES: Record<string, IssueEvidence> = {
     verdict: 'fix-not-on-target',
     fixes: [{ ...SCENARIOS['fix-modified-several']!.fixes[0]!, survival: null }, { ...SCENARIOS['fix-modified-several']!.fixes[1]!, reachable: false, tags: [], firstTag: null, survival: null }],
   },
+  'fix-reverted before any release, in parts': {
+    ...partly,
+    fixes: [partly.fixes[0]!, { ...partly.fixes[1]!, firstTagInEffect: null }],
+  },
 };
 
 describe('drafted replies pass our own tone check, beyond the golden scenarios', () => {
