@@ -10,6 +10,7 @@ import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import { checkTone } from '../../src/core/tone/check';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import { SCENARIOS, client, commitFacts, fixEvidence, issue } from './replyFixtures';
+import { changedOnTarget } from './replyPlainWords.test';
 
 const templatesRoot = path.resolve(__dirname, '../../../templates');
 
@@ -38,6 +39,8 @@ const SHAPES: Record<string, IssueEvidence> = {
     ...partly,
     fixes: [partly.fixes[0]!, { ...partly.fixes[1]!, firstTagInEffect: null }],
   },
+  'fix-intact, the current code changed part of it': changedOnTarget(2, false),
+  'fix-intact, I changed all of it since': changedOnTarget(6, true),
 };
 
 describe('drafted replies pass our own tone check, beyond the golden scenarios', () => {
