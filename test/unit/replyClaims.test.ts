@@ -29,7 +29,7 @@ const WEEKDAY_EN = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 const WEEKDAY_ES = '(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)';
 
 const CLAIMS: Claim[] = [
-  { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined },
+  { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined || c.deployed?.release !== undefined },
   { name: 'not released', en: /not been released in any version/, es: /no se ha publicado en ninguna versión/, holds: (c) => c.release === undefined },
   { name: 'the client version includes it', en: /^[-•] The version you run\b.*\bincludes the fix\./m, es: /^[-•] La versión que (?:tiene|tienes) publicada\b.*\bincluye la corrección\./m, holds: (c) => c.deployed !== undefined },
   { name: 'the client version lacks it', en: /does not include th(?:is|ese) fix/, es: /no incluye est(?:a|as) correcci/, holds: (c) => c.notDeployed !== undefined },
@@ -43,8 +43,9 @@ const CLAIMS: Claim[] = [
   { name: 'acknowledges the version said', en: /you told me you run/, es: /me indic(?:ó|aste) que usas?/, holds: (c) => c.versionSaid !== undefined },
   { name: 'offers a quote', en: /estimate/, es: /presupuesto/, holds: (c) => c.verdict === 'fix-intact' || c.verdict === 'no-fix-linked' },
   { name: 'nothing undid it', en: /Nothing has undone the fix/, es: /Ningún cambio posterior la ha deshecho/, holds: (c) => c.reverts.length === 0 && c.notDeployed?.undone === undefined },
-  { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined },
+  { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined && !c.undoneBeforeRelease },
   { name: 'the fix is in the code', en: /The fix is in the code/, es: /La corrección está en el código/, holds: (c) => c.fixes.some((f) => f.onTarget) },
+  { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 },
   { name: 'not on the main code', en: /not yet been added to the code that new versions|not on the `?[\w/-]+`? branch/, es: /todavía no se ha incorporado al código principal|No está en la rama/, holds: (c) => c.offTarget.length > 0 },
 ];
 
@@ -151,6 +152,12 @@ describe('reply claims rest on the evidence', () => {
       assert.ok(stated > 0, `no reply states "${claim.name}"; the pattern is stale`);
     });
   }
+
+  it('never says no earlier fix exists when a fix the issue names is missing from the history (it may exist elsewhere)', () => {
+    const missing = all.filter((c) => c.context.missingFixes.length > 0);
+    assert.ok(missing.length > 0);
+    for (const { label, text } of missing) assert.doesNotMatch(body(text), /there is no earlier fix|no hay una corrección anterior/, label);
+  });
 
   it('names the chosen date, exactly, whenever the next step is the user\'s, and acknowledges a version said', () => {
     for (const { label, context, text } of all) {

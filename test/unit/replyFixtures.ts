@@ -107,6 +107,16 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
       }),
     ],
   }),
+  // Undone before any release had it: every release with the fix has the revert too.
+  'fix-reverted-before-release': evidence('fix-reverted', {
+    fixes: [
+      fixEvidence({
+        firstTagInEffect: null,
+        reverts: [{ ...commitFacts('d00d', 'Revert "Round invoice totals half-up (ACME-12)"', '2026-03-14T18:05:00+01:00', false), how: 'message', reverts: sha('a1b2c3d4') }],
+        survival: survival('main', sha('9f'), 6, 0, 6),
+      }),
+    ],
+  }),
   'fix-reverted-partly': evidence('fix-reverted', {
     fixes: [
       fixEvidence(),
@@ -205,6 +215,26 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
         firstTag: { name: 'v1.3.3', date: '2026-03-18T09:00:00+01:00' },
         survival: null,
         counterpartOf: [sha('a1b2c3d4')],
+      }),
+    ],
+  }),
+  // The client runs the maintenance line, which got the target's fix as a copy released there: the
+  // release told after the fix is the fix's own, and the client's line's is told as that line's.
+  'fix-intact-client-line': evidence('fix-intact', {
+    deployed: { ref: 'v1.3.3', sha: sha('c4c4'), containsFix: true },
+    fixes: [
+      fixEvidence({
+        inDeployed: true,
+        reachableDeployed: false,
+        equivalentsDeployed: [
+          {
+            ...commitFacts('c4c4', 'Round invoice totals half-up (ACME-12)', '2026-03-12T10:24:00+01:00', true),
+            how: 'patch-id',
+            tags: ['v1.3.3'],
+            firstTag: { name: 'v1.3.3', date: '2026-03-18T09:00:00+01:00' },
+          },
+        ],
+        survivalDeployed: survival('v1.3.3', sha('c4c4'), 6, 0, 0),
       }),
     ],
   }),

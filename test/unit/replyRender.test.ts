@@ -249,7 +249,7 @@ describe('reply rendering', () => {
       const named = [...plain.text.matchAll(/Author (\d)/g)].map((m) => m[1]);
       assert.deepEqual([...new Set(named)].slice(0, 3), ['5', '3', '1']);
       assert.doesNotMatch(plain.text.split(/What it means|Qué significa/)[0] ?? '', /Author [024]/);
-      assert.match(plain.text, language === 'en' ? /3 other changes changed 4 lines of the fix in all\./ : /Otros 3 cambios modificaron 4 líneas de la corrección en total\./);
+      assert.match(plain.text, language === 'en' ? /3 other changes altered 4 lines of the fix in all\./ : /Otros 3 cambios modificaron 4 líneas de la corrección en total\./);
       const technical = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'technical' }), { builtin });
       assert.ok(technical.ok);
       for (let i = 0; i < 6; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));

@@ -45,6 +45,8 @@ export interface ReplyFix extends ReplyCommit {
 export interface ReplyRevert extends ReplyCommit {
   /** The fix it reverted. */
   fixSha: string;
+  /** That fix's date: a plain reply names the part of a fix undone by when it was made. */
+  fixDate: string;
 }
 
 /** An earlier fix that was undone and then replaced by the fixes that stand: history, told once. */
@@ -117,7 +119,10 @@ export interface ReplyContext {
   fix?: ReplyFix;
   /** Shas linked as fixes that the repository does not have. */
   missingFixes: string[];
-  /** The first release containing every fix; absent when some fix is in no release. */
+  /**
+   * The first release containing every fix, as `fixes` tells them (the target's): absent when some
+   * fix is in no release. The release of the client's line, when it differs, is `deployed.release`.
+   */
   release?: ReplyTag;
   /**
    * `release` is the first release of the fix in any form: no copy or counterpart on another line
@@ -125,8 +130,13 @@ export interface ReplyContext {
    * before main's 7.1rc1, which is not the "first" release of the fix).
    */
   releaseFirst?: boolean;
-  /** The client's version; present only when the evidence says it contains every fix. */
-  deployed?: ReplyRef;
+  /**
+   * The client's version; present only when the evidence says it contains every fix. `release`:
+   * the first release of the client's own line with the fix, when the client has it in another form
+   * than the target's (a copy or the same fix made on their line) released apart from `release`,
+   * and no counterpart's sentence names it already.
+   */
+  deployed?: ReplyRef & { release?: ReplyTag };
   /**
    * The client's version; present only when it is known and lacks some fix. `update`: the first
    * release that descends from it and brings every fix (a backport released on the client's own
@@ -137,6 +147,8 @@ export interface ReplyContext {
   notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag; undone?: ReplyAttempt[] };
   /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
+  /** The fix is in parts, some on the target and some not: a reply tells the missing part as a part. */
+  partOnTarget: boolean;
   /** The same fix made on another release line (a backport, or the original of one); not in `fixes`. */
   counterparts: ReplyFix[];
   /** Fixes undone and later replaced by `fixes` (fix, revert, new fix), oldest first; not in `fixes`. */
@@ -151,6 +163,8 @@ export interface ReplyContext {
    * its lines than that version did (those changes came after it, or on another line).
    */
   changedOnTarget?: ReplySurvival & { /** Every change was the user's. */ byMe: boolean; someByMe: boolean };
+  /** The fix is in parts and only some of them were undone: a reply says "that part of the fix", not "the fix". */
+  undonePart: boolean;
   /** Some fix was undone before any release had it in place (every release with it has the revert). */
   undoneBeforeRelease: boolean;
   /** Commits that changed or removed the fixes' lines, newest first. */
@@ -163,6 +177,12 @@ export interface ReplyContext {
   changesMore?: { changes: number; lines: number };
   changesByMe: ReplyChange[];
   changesByOthers: ReplyChange[];
+  /**
+   * Every change is dated after the release told (the client's line's when told, else the fix's
+   * first): "since the fix was released" is then true. A change made before it means the release
+   * shipped the fix already changed, and a reply says only "since the fix was made".
+   */
+  changesAfterRelease: boolean;
   /** Later commits on the target that touched the fixed regions, newest first. */
   laterChanges: ReplyCommit[];
   /** Commits that mention the issue without fixing it, newest first. */
@@ -187,11 +207,11 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'reverts', 'revertsByMe',
+  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'partOnTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
-  'changesShown', 'changesMore', 'undoneBeforeRelease', 'changesByMe', 'changesByOthers', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted', 'releasesUnknown',
+  'changesShown', 'changesMore', 'undoneBeforeRelease', 'undonePart', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted', 'releasesUnknown',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
-  'fixSha', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
+  'fixSha', 'fixDate', 'lines', 'changeCount', 'counterparts', 'attempts', 'undo', 'audience', 'technical', 'firstName', 'greeting', 'versionSaid', 'files',
   // appendix
   'checks', 'kind', 'command', 'commands', 'expect', 'subjectSha', 'path',
 ]);
@@ -295,6 +315,13 @@ function releasedEarlier(fixes: readonly FixEvidence[], release: ReplyTag): bool
   return tags.some((t) => t !== undefined && t !== null && Date.parse(t.date) < before);
 }
 
+/** Some changes, each dated after the release (none when there is no release). */
+function after(changes: readonly ReplyChange[], release: ReplyTag | undefined): boolean {
+  if (release === undefined || changes.length === 0) return false;
+  const released = Date.parse(release.date);
+  return changes.every((c) => Date.parse(c.date) > released);
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -321,7 +348,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     .filter((f) => isCounterpart(f) && f.inDeployed === true && f.reverts[0] !== undefined)
     .map((f): ReplyAttempt => ({ ...commit(f, f.files), undo: commit(f.reverts[0] as CommitFacts) }));
   const reverts = uniqueBySha(
-    existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha }))),
+    existing.flatMap((f) => f.reverts.map((r): ReplyRevert => ({ ...commit(r), fixSha: f.sha, fixDate: f.date }))),
   ).sort(compareNewestFirst);
   const changes = changesOf(existing, evidence.fixes);
   const laterChanges = uniqueBySha(existing.flatMap((f) => f.laterChanges.map((c) => commit(c)))).sort(compareNewestFirst);
@@ -332,7 +359,12 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const versionSaid = deployed === null ? nonEmpty(unresolved) ?? nonEmpty(report?.version) : undefined;
   const audience = input.audience ?? client?.audience ?? DEFAULT_AUDIENCE;
   const contactName = nonEmpty(client?.contactName);
-  const release = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : releaseOf(fixes);
+  // The release told after the fixes is the target's fixes' own; the client's line's, when the
+  // client has the fix in another form, is told as that line's (a sentence naming the target's fix
+  // and then a release of another line read as if that fix had been released there).
+  const release = releaseOf(fixes);
+  const onClientLine = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : undefined;
+  const clientRelease = onClientLine !== undefined && onClientLine.name !== release?.name && !counterparts.some((c) => c.firstTag?.name === onClientLine.name) ? onClientLine : undefined;
   const update = deployed?.update ?? undefined;
   const releaseFirst = release !== undefined && !releasedEarlier(evidence.fixes, release);
   const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
@@ -363,7 +395,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
     ...optional('release', release),
     ...(releaseFirst ? { releaseFirst } : {}),
-    ...(deployed !== null && deployed.containsFix ? { deployed: refOf(deployed.ref, deployed.sha, tags) } : {}),
+    ...(deployed !== null && deployed.containsFix ? { deployed: { ...refOf(deployed.ref, deployed.sha, tags), ...optional('release', clientRelease) } } : {}),
     ...(deployed !== null && !deployed.containsFix
       ? {
           notDeployed: {
@@ -376,10 +408,12 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
         }
       : {}),
     offTarget: fixes.filter((f) => !f.onTarget),
+    partOnTarget: fixes.some((f) => f.onTarget) && fixes.some((f) => !f.onTarget),
     counterparts,
     attempts,
     reverts,
     undoneBeforeRelease: fixes.some((f) => f.undoneBeforeRelease === true) && !releasedApart(evidence.fixes),
+    undonePart: fixes.length > 1 && new Set(reverts.map((r) => r.fixSha)).size < fixes.length,
     revertsByMe: reverts.filter((r) => r.byMe),
     revertsByOthers: reverts.filter((r) => !r.byMe),
     ...optional('survival', survival),
@@ -388,6 +422,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...changesToShow(changes, input.timeZone),
     changesByMe: changes.filter((c) => c.byMe),
     changesByOthers: changes.filter((c) => !c.byMe),
+    changesAfterRelease: after(changes, clientRelease ?? release),
     laterChanges,
     mentions: evidence.mentions.map((c) => commit(c)),
     caveats: {
