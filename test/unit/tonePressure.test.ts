@@ -4,11 +4,10 @@
 // blame in new words ("tired of explaining", "la ha liado"). Each sentence here is a paraphrase
 // written to probe the class, not a rule's own example; the honest sentences beside them share
 // their words (thanks for the patience, an offer after a scope note, an owned bug, a dated change).
-import * as assert from 'node:assert/strict';
-import { checkTone } from '../../src/core/tone/check';
-import type { ToneCategory } from '../../src/core/tone/model';
+import type { ToneProbes } from '../support/toneProbes';
+import { describeToneProbes } from '../support/toneProbes';
 
-const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: string[] }> = {
+const CASES: ToneProbes = {
   en: {
     flagged: [
       ['defensive', "I've been working on this until 2am every night for you, so a bit of patience would be nice."],
@@ -98,18 +97,4 @@ const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: str
   },
 };
 
-for (const language of ['en', 'es'] as const) {
-  describe(`tone: pressure instead of an answer (${language})`, () => {
-    for (const [category, text] of CASES[language].flagged) {
-      it(`flags as ${category}: ${text}`, () => {
-        const found = checkTone(text, language).map((f) => f.category);
-        assert.ok(found.includes(category), `${text} → ${found.join(', ') || 'nothing'}`);
-      });
-    }
-    for (const text of CASES[language].clean) {
-      it(`leaves alone: ${text}`, () => {
-        assert.deepEqual(checkTone(text, language).map((f) => `${f.ruleId} "${f.text}"`), []);
-      });
-    }
-  });
-}
+describeToneProbes('tone: pressure instead of an answer', CASES);

@@ -2,11 +2,10 @@
 // together): the report doubted ("nobody else has reported this"), the reporter reproached ("why
 // didn't you tell me earlier?"), the report brushed off ("we'll just have to wait"), each in the
 // category a client would name, and the honest sentences beside them left alone.
-import * as assert from 'node:assert/strict';
-import { checkTone } from '../../src/core/tone/check';
-import type { ToneCategory } from '../../src/core/tone/model';
+import type { ToneProbes } from '../support/toneProbes';
+import { describeToneProbes } from '../support/toneProbes';
 
-const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: string[] }> = {
+const CASES: ToneProbes = {
   en: {
     flagged: [
       ['dismissive', 'Sorry you feel that way.'],
@@ -75,18 +74,4 @@ const CASES: Record<'en' | 'es', { flagged: [ToneCategory, string][]; clean: str
   },
 };
 
-for (const language of ['en', 'es'] as const) {
-  describe(`tone: how the report is received (${language})`, () => {
-    for (const [category, text] of CASES[language].flagged) {
-      it(`flags as ${category}: ${text}`, () => {
-        const found = checkTone(text, language).map((f) => f.category);
-        assert.ok(found.includes(category), `${text} → ${found.join(', ') || 'nothing'}`);
-      });
-    }
-    for (const text of CASES[language].clean) {
-      it(`leaves alone: ${text}`, () => {
-        assert.deepEqual(checkTone(text, language).map((f) => `${f.ruleId} "${f.text}"`), []);
-      });
-    }
-  });
-}
+describeToneProbes('tone: how the report is received', CASES);
