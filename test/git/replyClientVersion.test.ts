@@ -75,8 +75,8 @@ describe("reply: the client's version holds the fix intact, the target changed i
     repo.tag('v1.0.0');
     repo.commit('Log through the logger', { files: { 'src/cart.js': REWORKED } });
     for (const [lang, said] of [
-      ['en', /In the current code, I have since changed or removed 1 of the 2 lines that the fix added; the version you run does not have those changes\./],
-      ['es', /En el código actual, desde entonces he modificado o eliminado 1 de las 2 líneas que añadió la corrección; la versión que tiene publicada no incluye esos cambios\./],
+      ['en', /In the current code, I have since changed part of the fix; the version you run does not have those changes\./],
+      ['es', /En el código actual, desde entonces he modificado una parte de la corrección; la versión que tiene publicada no incluye esos cambios\./],
     ] as const) {
       const r = await reply(repo.dir, ['--ref', 'ACME-8', '--deployed', 'v1.0.0', '--lang', lang]);
       assert.equal(r.verdict, 'fix-intact');

@@ -255,6 +255,14 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
   }),
 };
 
+/** fix-intact in the client's version, with `modified` of its 6 lines changed on the target by me or someone else. */
+export function changedOnTarget(modified: number, byMe: boolean): IssueEvidence {
+  const base = SCENARIOS['fix-intact']!;
+  const fix = base.fixes[0]!;
+  const changedBy = [{ ...commitFacts('e7e7', 'Rework totals', '2026-10-01T10:00:00+02:00', byMe), lines: modified, paths: ['src/invoices/totals.ts'] }];
+  return { ...base, fixes: [{ ...fix, laterChanges: [], survival: { ...fix.survival!, intact: 6 - modified, modified, changedBy } }] };
+}
+
 export function client(language: 'en' | 'es', register: 'usted' | 'tu' = 'usted'): Client {
   return {
     name: 'Acme',

@@ -6,7 +6,7 @@ import { buildReplyContext } from '../../src/core/reply/context';
 import { renderReply } from '../../src/core/reply/render';
 import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import { SCENARIOS, client, commitFacts, issue } from './replyFixtures';
+import { changedOnTarget, client, issue } from './replyFixtures';
 
 const templatesRoot = path.resolve(__dirname, '../../../templates');
 
@@ -17,14 +17,6 @@ function render(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain
   });
   assert.ok(rendered.ok, JSON.stringify(rendered));
   return rendered.text;
-}
-
-/** fix-intact in the client's version, with `modified` of its 6 lines changed on the target by me or someone else. */
-export function changedOnTarget(modified: number, byMe: boolean): IssueEvidence {
-  const base = SCENARIOS['fix-intact']!;
-  const fix = base.fixes[0]!;
-  const changedBy = [{ ...commitFacts('e7e7', 'Rework totals', '2026-10-01T10:00:00+02:00', byMe), lines: modified, paths: ['src/invoices/totals.ts'] }];
-  return { ...base, fixes: [{ ...fix, laterChanges: [], survival: { ...fix.survival!, intact: 6 - modified, modified, changedBy } }] };
 }
 
 describe('a plain reply says in words what the current code changed of the fix', () => {

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { buildReplyContext } from '../../src/core/reply/context';
 import { renderReply } from '../../src/core/reply/render';
 import { folderTemplateSource } from '../../src/core/reply/templateSource';
-import type { IssueEvidence } from '../../src/core/evidence/model';
-import { SCENARIOS, client, fixEvidence, issue } from './replyFixtures';
+import type { FixEvidence, IssueEvidence } from '../../src/core/evidence/model';
+import { SCENARIOS, client, issue } from './replyFixtures';
 
 const templatesRoot = path.resolve(__dirname, '../../../templates');
 
@@ -44,7 +44,7 @@ describe('the release a reply names, on several release lines', () => {
 
   it('the client on the line of a counterpart: the release after the target\'s fix is the target\'s, the counterpart\'s is told with it', () => {
     const base = SCENARIOS['fix-intact-counterpart']!;
-    const [main, backport] = base.fixes as [ReturnType<typeof fixEvidence>, ReturnType<typeof fixEvidence>];
+    const [main, backport] = base.fixes as [FixEvidence, FixEvidence];
     const evidence: IssueEvidence = {
       ...base,
       deployed: { ref: 'v1.3.3', sha: backport.sha, containsFix: true },

@@ -9,8 +9,7 @@ import { renderReply } from '../../src/core/reply/render';
 import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import { checkTone } from '../../src/core/tone/check';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import { SCENARIOS, client, commitFacts, fixEvidence, issue } from './replyFixtures';
-import { changedOnTarget } from './replyPlainWords.test';
+import { SCENARIOS, changedOnTarget, client, commitFacts, fixEvidence, issue } from './replyFixtures';
 
 const templatesRoot = path.resolve(__dirname, '../../../templates');
 
