@@ -75,7 +75,7 @@ describe("reply: the client's version holds the fix intact, the target changed i
     repo.tag('v1.0.0');
     repo.commit('Log through the logger', { files: { 'src/cart.js': REWORKED } });
     for (const [lang, said] of [
-      ['en', /In the current code, I have since changed part of the fix; the version you run does not have those changes\./],
+      ['en', /In the current code, I later changed part of the fix; the version you run does not have those changes\./],
       ['es', /En el código actual, desde entonces he modificado una parte de la corrección; la versión que tiene publicada no incluye esos cambios\./],
     ] as const) {
       const r = await reply(repo.dir, ['--ref', 'ACME-8', '--deployed', 'v1.0.0', '--lang', lang]);

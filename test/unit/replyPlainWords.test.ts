@@ -31,7 +31,7 @@ describe('a plain reply says in words what the current code changed of the fix',
 
   it('all of it, by me', () => {
     const evidence = changedOnTarget(6, true);
-    assert.match(render(evidence, 'en', 'plain'), /- In the current code, I have since changed the whole fix; the version you run does not have those changes\./);
+    assert.match(render(evidence, 'en', 'plain'), /- In the current code, I later changed the whole fix; the version you run does not have those changes\./);
     assert.match(render(evidence, 'es', 'plain'), /- En el código actual, desde entonces he modificado toda la corrección; la versión que tiene publicada no incluye esos cambios\./);
     for (const language of ['en', 'es'] as const) assert.doesNotMatch(render(evidence, language, 'plain'), /\b6\b/);
   });
