@@ -1,6 +1,11 @@
 // Hand-built evidence for each verdict, shaped as the evidence engine reports it, and the client
 // and issue records a reply is addressed with. Shared by the reply and tone tests.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import type { CommitFacts, FixEvidence, IssueEvidence, Survival, Verdict } from '../../src/core/evidence/model';
+import { buildReplyContext } from '../../src/core/reply/context';
+import { renderReply } from '../../src/core/reply/render';
+import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import type { Client, Issue } from '../../src/core/store/model';
 
 const ME = 'dev@example.com';
@@ -290,3 +295,15 @@ export function issue(language: 'en' | 'es'): Issue {
 }
 
 export const REMOTE = 'git@github.com:romero-dev/acme-shop.git';
+
+const TEMPLATES_ROOT = path.resolve(__dirname, '../../../templates');
+
+/** A reply drafted from the built-in templates for the fixtures' client and issue, dates in UTC. */
+export function renderFixtureReply(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain' | 'technical' = 'plain', register?: 'usted' | 'tu'): string {
+  const rendered = renderReply(
+    buildReplyContext({ evidence, language, ...(register === undefined ? {} : { register }), client: client(language, register), issue: issue(language), audience, timeZone: 'UTC' }),
+    { builtin: folderTemplateSource(TEMPLATES_ROOT, language, 'builtin'), timeZone: 'UTC' },
+  );
+  assert.ok(rendered.ok, JSON.stringify(rendered));
+  return rendered.text;
+}

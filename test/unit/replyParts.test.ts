@@ -1,23 +1,11 @@
 // A fix made in parts: a reply says which part a change undid (by the day it was made), and says
 // "that part of the fix" only when some part still stands; when every part was undone, "the fix".
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { buildReplyContext } from '../../src/core/reply/context';
-import { renderReply } from '../../src/core/reply/render';
-import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import { SCENARIOS, client, commitFacts, issue } from './replyFixtures';
+import { commitFacts, renderFixtureReply, SCENARIOS } from './replyFixtures';
 
-const templatesRoot = path.resolve(__dirname, '../../../templates');
-
-function render(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain' | 'technical' = 'plain'): string {
-  const rendered = renderReply(buildReplyContext({ evidence, language, client: client(language), issue: issue(language), audience, timeZone: 'UTC' }), {
-    builtin: folderTemplateSource(templatesRoot, language, 'builtin'),
-    timeZone: 'UTC',
-  });
-  assert.ok(rendered.ok, JSON.stringify(rendered));
-  return rendered.text;
-}
+const render = renderFixtureReply;
 
 const partly = SCENARIOS['fix-reverted-partly']!;
 const [first, second] = partly.fixes as [IssueEvidence['fixes'][number], IssueEvidence['fixes'][number]];

@@ -1,23 +1,10 @@
 // A plain reply says in words what a count would only burden: how much of the fix the current code
 // changed, when the client's version does not have those changes. A technical reply keeps the count.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { buildReplyContext } from '../../src/core/reply/context';
-import { renderReply } from '../../src/core/reply/render';
-import { folderTemplateSource } from '../../src/core/reply/templateSource';
-import type { IssueEvidence } from '../../src/core/evidence/model';
-import { changedOnTarget, client, issue } from './replyFixtures';
+import { changedOnTarget, renderFixtureReply } from './replyFixtures';
 
-const templatesRoot = path.resolve(__dirname, '../../../templates');
-
-function render(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain' | 'technical', register: 'usted' | 'tu' = 'usted'): string {
-  const rendered = renderReply(buildReplyContext({ evidence, language, register, client: client(language, register), issue: issue(language), audience, timeZone: 'UTC' }), {
-    builtin: folderTemplateSource(templatesRoot, language, 'builtin'),
-    timeZone: 'UTC',
-  });
-  assert.ok(rendered.ok, JSON.stringify(rendered));
-  return rendered.text;
-}
+const render = renderFixtureReply;
 
 describe('a plain reply says in words what the current code changed of the fix', () => {
   it('part of it, by others: words in a plain reply, the count in a technical one', () => {

@@ -2,23 +2,11 @@
 // another form on their own release line (a copy, or the same fix made there), that line's release
 // is told as that line's, not as the release of the fix just told.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { buildReplyContext } from '../../src/core/reply/context';
-import { renderReply } from '../../src/core/reply/render';
-import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import type { FixEvidence, IssueEvidence } from '../../src/core/evidence/model';
-import { SCENARIOS, client, issue } from './replyFixtures';
+import { renderFixtureReply, SCENARIOS } from './replyFixtures';
 
-const templatesRoot = path.resolve(__dirname, '../../../templates');
-
-function render(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain' | 'technical'): string {
-  const rendered = renderReply(buildReplyContext({ evidence, language, client: client(language), issue: issue(language), audience, timeZone: 'UTC' }), {
-    builtin: folderTemplateSource(templatesRoot, language, 'builtin'),
-    timeZone: 'UTC',
-  });
-  assert.ok(rendered.ok, JSON.stringify(rendered));
-  return rendered.text;
-}
+const render = renderFixtureReply;
 
 describe('the release a reply names, on several release lines', () => {
   it('a copy released on the client\'s line: the fix\'s own release first, the client\'s line\'s named as such', () => {

@@ -2,23 +2,11 @@
 // only when every later change is dated after that release (a release can ship the fix already
 // changed); otherwise the changes are told as made since the fix.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { buildReplyContext } from '../../src/core/reply/context';
-import { renderReply } from '../../src/core/reply/render';
-import { folderTemplateSource } from '../../src/core/reply/templateSource';
 import type { IssueEvidence } from '../../src/core/evidence/model';
-import { SCENARIOS, client, commitFacts, issue } from './replyFixtures';
+import { commitFacts, renderFixtureReply, SCENARIOS } from './replyFixtures';
 
-const templatesRoot = path.resolve(__dirname, '../../../templates');
-
-function render(evidence: IssueEvidence, language: 'en' | 'es', audience: 'plain' | 'technical'): string {
-  const rendered = renderReply(buildReplyContext({ evidence, language, client: client(language), issue: issue(language), audience, timeZone: 'UTC' }), {
-    builtin: folderTemplateSource(templatesRoot, language, 'builtin'),
-    timeZone: 'UTC',
-  });
-  assert.ok(rendered.ok, JSON.stringify(rendered));
-  return rendered.text;
-}
+const render = renderFixtureReply;
 
 /** fix-modified with its later change dated `date` (the fix was released on March 16). */
 function changedOn(date: string, release = true): IssueEvidence {
