@@ -21,8 +21,12 @@ function lost(s: FixEvidence['survival'], siblings: ReadonlySet<string> = NONE):
   if (s === null) return 0;
   // Lines another fix of the same issue changed are the issue's fix going on, not a later change
   // (curl #9917: a second commit raised the first one's version requirement again).
-  const bySibling = s.changedBy.reduce((n, c) => n + (siblings.has(c.sha) ? c.lines : 0), 0);
-  return Math.max(0, s.modified + s.removed - bySibling);
+  return Math.max(0, s.modified + s.removed - linesBySiblings(s, siblings));
+}
+
+/** How many of the fix's lost lines the other fixes of the issue took (see `siblingFixes`). */
+export function linesBySiblings(s: NonNullable<FixEvidence['survival']>, siblings: ReadonlySet<string>): number {
+  return s.changedBy.reduce((n, c) => n + (siblings.has(c.sha) ? c.lines : 0), 0);
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -3,7 +3,7 @@
 // and the changes that took lines away, as a plain reply lists them.
 import { compareNewestFirst } from '../commitOrder';
 import type { CommitFacts, FixEvidence, Survival } from '../evidence/model';
-import { siblingFixes, survivalWhereClientRuns } from '../evidence/verdict';
+import { linesBySiblings, siblingFixes, survivalWhereClientRuns } from '../evidence/verdict';
 import type { ReplyChange, ReplyCommit, ReplyContext, ReplySurvival } from './context';
 import { formatDate } from './format';
 
@@ -25,7 +25,7 @@ export function commit(facts: CommitFacts, paths: readonly string[] = []): Reply
  */
 function ownLines(s: Survival | null, siblings: ReadonlySet<string>): Survival | null {
   if (s === null) return null;
-  const n = s.changedBy.reduce((sum, c) => sum + (siblings.has(c.sha) ? c.lines : 0), 0);
+  const n = linesBySiblings(s, siblings);
   if (n === 0) return s;
   const modified = Math.max(0, s.modified - n);
   const removed = Math.max(0, s.removed - (n - (s.modified - modified)));
