@@ -150,14 +150,23 @@ async function findReverts(
   return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
 }
 
-const tagAnswers = perComputation<Promise<TagRecord[]>>();
+/** The tags containing a commit, the releases among them (aliases folded) and the others by name. */
+interface TagsOf {
+  releases: TagRecord[];
+  others: string[];
+}
 
-/** Every tag containing a commit; asked once per evidence computation. */
-function tagsOf(ctx: Context, sha: string): Promise<TagRecord[]> {
+const tagAnswers = perComputation<Promise<TagsOf>>();
+
+/** The tags containing a commit, sorted once into releases and others; asked once per evidence computation. */
+function tagsOf(ctx: Context, sha: string): Promise<TagsOf> {
   const answers = tagAnswers(ctx);
   let answer = answers.get(sha);
   if (answer === undefined) {
-    answer = ctx.port.tagsContaining([sha]);
+    answer = ctx.port.tagsContaining([sha]).then((tags) => ({
+      releases: withoutAliases(tags.filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef),
+      others: tags.filter((t) => !ctx.tagPattern.test(t.name)).map((t) => t.name),
+    }));
     answers.set(sha, answer);
   }
   return answer;
@@ -165,12 +174,12 @@ function tagsOf(ctx: Context, sha: string): Promise<TagRecord[]> {
 
 /** The release tags containing a commit, with the commits they name. */
 async function releaseRecords(ctx: Context, sha: string): Promise<TagRecord[]> {
-  return withoutAliases((await tagsOf(ctx, sha)).filter((t) => ctx.tagPattern.test(t.name)), ctx.deployedRef);
+  return (await tagsOf(ctx, sha)).releases;
 }
 
 /** The tags containing a commit that do not read as releases (the release tag pattern), by name. */
 export async function otherTags(ctx: Context, sha: string): Promise<string[]> {
-  return (await tagsOf(ctx, sha)).filter((t) => !ctx.tagPattern.test(t.name)).map((t) => t.name);
+  return (await tagsOf(ctx, sha)).others;
 }
 
 /** The release tags containing a commit, with their dates; asked once per evidence computation. */
