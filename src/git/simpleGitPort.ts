@@ -89,7 +89,6 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   // Every runner of this port waits in the queue of the folder it was opened on (or the one given).
   const runnerOptions = { ...options, queueKey: options.queueKey ?? repoDir };
   let git: GitRunner | null = null;
-  let beside: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
   const follows = new FollowMemo();
@@ -201,10 +200,8 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       // --ignore-missing: an unborn HEAD and cached tips that were garbage-collected are skipped.
       const revisions = ['--ignore-missing', ...include, ...not, '--'];
       const runner = await ready();
-      if (filter === undefined || filter.marks.length === 0 || process.platform === 'win32') return readInFull(runner, revisions, onRecord);
-      // The second read's few commits by id run beside the first read, in a queue of their own.
-      beside ??= createGitRunner(topLevel ?? repoDir, { ...runnerOptions, requestLanes: 1, queueKey: `${runnerOptions.queueKey} (the scan's second read)` });
-      return readMarked(runner, beside, revisions, onRecord, filter);
+      if (filter === undefined || filter.marks.length === 0) return readInFull(runner, revisions, onRecord);
+      return readMarked(runner, revisions, onRecord, filter);
     },
 
     async listTips(): Promise<RefTip[]> {

@@ -1,4 +1,4 @@
-// Where the scan's first read spends its time against the baseline's read: the same repository read
+// Where the scan's read spends its time against the baseline's read: the same repository read
 // by git alone (drained), through our runner (output thrown away), through the runner and the
 // parser, and the whole scan, alternating variant by variant so load lands on all of them. For each:
 // wall time, Node's CPU and git's CPU (the children's CPU from /proc, Linux only).
@@ -8,7 +8,7 @@ import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 import { createGitRunner } from '../../src/git/gitRunner';
-import { markedCommitStream, SCAN_MESSAGE_ARGS } from '../../src/git/parsers/log';
+import { markedCommitStream, SCAN_LOG_ARGS } from '../../src/git/parsers/log';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { drainGit, git } from './gitProcess';
 import { childrenCpuMs } from './machine';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const rounds = Number(process.argv[3] ?? 5);
   const tipLines = (await git(repo, ['show-ref', '--head', '--dereference'])).trim().split('\n');
   const tips = [...new Set(tipLines.map((l) => l.split(' ')[0] as string))];
-  const first = [...SCAN_MESSAGE_ARGS, '--ignore-missing', ...tips, '--'];
+  const first = [...SCAN_LOG_ARGS, '--ignore-missing', ...tips, '--'];
   const config = ['core.warnAmbiguousRefs=false'];
   const marks = compileIdPatterns(DEFAULT_ID_PATTERNS).marks ?? [];
   const noop = (): void => undefined;

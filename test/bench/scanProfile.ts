@@ -3,8 +3,7 @@
 // real clone alike.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { markedCommitStream, SCAN_ARGS, SCAN_MESSAGE_ARGS, scanRecordStream } from '../../src/git/parsers/log';
-import { IDS_PER_READ } from '../../src/git/scanReads';
+import { markedCommitStream, SCAN_LOG_ARGS } from '../../src/git/parsers/log';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
@@ -15,6 +14,7 @@ import { median, timeOnce } from './measure';
 import { clockGitProcesses, clockPort } from './profile';
 import { rawScan } from './rawGit';
 import { ms } from './rows';
+import type { MessageRecord } from '../../src/core/gitPort';
 
 const ALL_REVS = ['--all'];
 const SCAN_OPTIONS = { patterns: DEFAULT_ID_PATTERNS };
@@ -29,10 +29,10 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
   const nodeCpu = process.cpuUsage(cpu);
   const processes = stop();
   const afterGit = performance.now() - (processes.lastExit ?? started);
-  // The scan's first read raw: how much of the gap is git printing more than the baseline's format.
+  // The scan's read raw: how much of the gap is git printing more than the baseline's format.
   // One run each, back to back, swung by ±15% on this machine: they alternate, and git's CPU is
   // told beside the wall time (less moved by other work on the machine).
-  const firstRead = [...SCAN_MESSAGE_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
+  const firstRead = [...SCAN_LOG_ARGS, '--branches', '--tags', '--remotes', 'HEAD', '--'];
   const formats = await alternate(
     () => drainGit(repo, firstRead),
     () => rawScan(repo, ALL_REVS),
@@ -41,13 +41,13 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
   // The Node side on the same bytes: records and marks, then the graph, as the scan does while git prints.
   const chunks = await gitChunks(repo, firstRead);
   const marks = compileIdPatterns(DEFAULT_ID_PATTERNS).marks ?? [];
-  const marked: string[] = [];
+  const marked: MessageRecord[] = [];
   let records = 0;
   const parse = await timeOnce(async () => {
     const stream = markedCommitStream(marks, {
-      marked(sha) {
+      marked(record) {
         records++;
-        marked.push(sha);
+        marked.push(record);
       },
       other: {
         addLine() {
@@ -65,28 +65,20 @@ export async function profileScan(repo: string, size: string): Promise<string[]>
     stream.end();
     void builder.data;
   });
-  // The second read: the marked commits in full, and their references.
+  // The marked commits' references.
   const cache = emptyScanCache(DEFAULT_ID_PATTERNS);
   let referencing = 0;
   const refs = await timeOnce(async () => {
-    for (let i = 0; i < marked.length; i += IDS_PER_READ) {
-      const ids = marked.slice(i, i + IDS_PER_READ);
-      const full = await gitChunks(repo, ['-c', 'core.warnAmbiguousRefs=false', ...SCAN_ARGS, '--no-walk=unsorted', ...ids, '--']);
-      const stream = scanRecordStream((r) => {
-        if (recordCommit(cache, r, DEFAULT_ID_PATTERNS)) referencing++;
-      });
-      for (const chunk of full) stream.push(chunk);
-      stream.end();
-    }
+    for (const record of marked) if (recordCommit(cache, record, DEFAULT_ID_PATTERNS)) referencing++;
   });
   const cpuMs = (nodeCpu.user + nodeCpu.system) / 1000;
   return [
     `- ${size} full scan, profiled: ${ms(total)} ms total; git processes alive ${ms(processes.busyMs)} ms (${processes.processes} processes, ` +
       `${(processes.stdoutBytes / 2 ** 20).toFixed(1)} MiB read); Node CPU ${ms(cpuMs)} ms during the scan (on the other core while git runs); ` +
       `${ms(afterGit)} ms from the last git process's exit to the answer; port calls: ${portSummary(clocked.stats)}. ` +
-      `The scan's first read (ids, parents, messages) drained raw, ${FORMAT_ROUNDS} runs alternating with the baseline's format, medians: ${formats.summary}. ` +
+      `The scan's read (ids, parents, authors, messages) drained raw, ${FORMAT_ROUNDS} runs alternating with the baseline's format, medians: ${formats.summary}. ` +
       `On those bytes in Node: ${records} records parsed and tested for marks in ${ms(parse)} ms (${marked.length} show one); with the graph built: ${ms(graph)} ms. ` +
-      `The second read of the ${marked.length} marked commits in full, with their references found (${referencing} reference an issue): ${ms(refs)} ms.`,
+      `The references of the ${marked.length} marked commits found (${referencing} reference an issue): ${ms(refs)} ms.`,
   ];
 }
 

@@ -1,10 +1,11 @@
-// The scan's first read is parsed on git's bytes: only a marked commit's id becomes a string, every
-// other commit reaches the graph as its id line, and the marks are searched across messages with
-// one cursor per mark. Pinned against the plain reading of the same records (each message tested
-// alone, each id line split into strings), whatever the chunks, and the typed id index against a Map.
+// The scan's read is parsed on git's bytes: only a marked commit becomes a record with strings,
+// every other commit reaches the graph as its id line, and the marks are searched across messages
+// with one cursor per mark. Pinned against the plain reading of the same records (each commit read
+// in full alone, as rev-list --header prints it), whatever the chunks, and the typed id index
+// against a Map.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import type { IdMark } from '../../src/core/gitPort';
+import type { IdMark, MessageRecord } from '../../src/core/gitPort';
 import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { CommitIdIndex } from '../../src/core/linking/commitIdIndex';
 import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
@@ -19,22 +20,40 @@ const message = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((a) 
 interface Commit {
   sha: string;
   parents: string[];
+  /** The author line's text as git stores it: `name <email> seconds zone`. */
+  author: string;
   message: string;
 }
 
-const commits = (idLength: number): fc.Arbitrary<Commit[]> =>
-  fc.array(fc.record({ sha: hexId(idLength), parents: fc.array(hexId(idLength), { maxLength: 3 }), message }), { minLength: 1, maxLength: 12 });
+// Names with marks, accents and spaces (an author's name is never tested for marks).
+const author = fc
+  .record({ name: fc.constantFrom('Ana Dev', 'José Núñez', 'ACME-1 Bot', '#12 Team', ''), email: fc.constantFrom('a@b', 'x-1@y.example', ''), time: fc.nat(2 ** 31), zone: fc.constantFrom('+0000', '-0530', '+1400') })
+  .map((a) => `${a.name} <${a.email}> ${a.time} ${a.zone}`);
 
-/** The first read's output (`log -z --format=%H %P%n%B`): a root commit's line ends in a space. */
-function firstReadBytes(list: Commit[]): Buffer {
-  return Buffer.from(list.map((c) => `${c.sha} ${c.parents.join(' ')}\n${c.message}\0`).join(''), 'utf8');
+const commits = (idLength: number): fc.Arbitrary<Commit[]> =>
+  fc.array(fc.record({ sha: hexId(idLength), parents: fc.array(hexId(idLength), { maxLength: 3 }), author, message }), { minLength: 1, maxLength: 12 });
+
+/** The scan's read (`log -z --date=raw --format=%H %P%n%an <%ae> %ad%n%B`): a root commit's line ends in a space; a stored message ends with a newline. */
+function readBytes(list: Commit[]): Buffer {
+  return Buffer.from(list.map((c) => `${c.sha} ${c.parents.join(' ')}\n${c.author}\n${c.message}\n\0`).join(''), 'utf8');
 }
 
-/** The same commit as the second read prints it (`rev-list --header --parents`, message indented). */
+/**
+ * The same commit as a read in full prints it (`rev-list --header --parents`): each message line
+ * indented, its trailing white space dropped, and the blank lines before the first and after the last.
+ */
 function fullRecordBytes(c: Commit): Buffer {
   const head = [c.sha, ...c.parents].join(' ');
-  const indented = c.message.split('\n').map((line) => `    ${line}`).join('\n');
-  return Buffer.from(`${head}\ntree ${'e'.repeat(c.sha.length)}\nauthor A <a@b> 1 +0000\ncommitter A <a@b> 1 +0000\n\n${indented}\n\0`, 'utf8');
+  const lines = c.message.split('\n').map((line) => line.replace(/[ \t\r]+$/, ''));
+  while (lines[0] === '') lines.shift();
+  while (lines.at(-1) === '') lines.pop();
+  const indented = lines.map((line) => `    ${line}\n`).join('');
+  return Buffer.from(`${head}\ntree ${'e'.repeat(c.sha.length)}\nauthor ${c.author}\ncommitter A <a@b> 1 +0000\n\n${indented}\0`, 'utf8');
+}
+
+/** What a record tells, as plain values. */
+function factsOf(r: MessageRecord): unknown[] {
+  return [r.sha, r.parents, r.authorName, r.authorEmail, r.time, r.zone, r.message];
 }
 
 /** The bytes cut at the given points (any byte, even inside a character). */
@@ -50,11 +69,11 @@ function cut(bytes: Buffer, points: number[]): Buffer[] {
   return out;
 }
 
-function firstRead(chunks: Buffer[], marks: readonly IdMark[]): { marked: string[]; lines: [string, string[]][] } {
-  const marked: string[] = [];
+function firstRead(chunks: Buffer[], marks: readonly IdMark[]): { marked: unknown[][]; lines: [string, string[]][] } {
+  const marked: unknown[][] = [];
   const lines: [string, string[]][] = [];
   const stream = markedCommitStream(marks, {
-    marked: (sha) => marked.push(sha),
+    marked: (record) => marked.push(factsOf(record)),
     other: {
       addLine(bytes, start, idLength, parentCount) {
         const id = (k: number): string => Buffer.from(bytes.subarray(start + k * (idLength + 1), start + k * (idLength + 1) + idLength)).toString('latin1');
@@ -67,26 +86,28 @@ function firstRead(chunks: Buffer[], marks: readonly IdMark[]): { marked: string
   return { marked, lines };
 }
 
-/** Whether the plain reading finds a mark: the record read in full, alone, its bytes tested. */
-function markedAlone(c: Commit, marks: readonly IdMark[]): boolean {
-  let shows: boolean | undefined;
-  const stream = scanRecordStream((r) => (shows = r.hasIdMark?.(marks)));
+/** The plain reading: the record read in full, alone, its bytes tested for a mark. */
+function readAlone(c: Commit, marks: readonly IdMark[]): { shows: boolean; facts: unknown[] } {
+  let read: { shows: boolean; facts: unknown[] } | undefined;
+  const stream = scanRecordStream((r) => (read = { shows: r.hasIdMark?.(marks) === true, facts: factsOf(r) }));
   stream.push(fullRecordBytes(c));
   stream.end();
-  assert.notEqual(shows, undefined);
-  return shows as boolean;
+  assert.notEqual(read, undefined);
+  return read as { shows: boolean; facts: unknown[] };
 }
 
-describe('the scan first read on bytes', () => {
+const markedAlone = (c: Commit, marks: readonly IdMark[]): boolean => readAlone(c, marks).shows;
+
+describe('the scan read on bytes', () => {
   const marks = compileIdPatterns(DEFAULT_ID_PATTERNS).marks ?? [];
   const withPrefixes = compileIdPatterns({ keys: true, keyPrefixes: ['ACME'], hashes: true, custom: [] }).marks ?? [];
 
-  it('marks the commits the plain reading marks and hands every other one over with its parents, however the output is cut', () => {
+  it('hands over the commits the plain reading marks with its facts, and every other one with its parents, however the output is cut', () => {
     fc.assert(
       fc.property(fc.oneof(commits(40), commits(64)), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (list, points, prefixed) => {
         const m = prefixed ? withPrefixes : marks;
-        const got = firstRead(cut(firstReadBytes(list), points), m);
-        const expectedMarked = list.filter((c) => markedAlone(c, m)).map((c) => c.sha);
+        const got = firstRead(cut(readBytes(list), points), m);
+        const expectedMarked = list.filter((c) => markedAlone(c, m)).map((c) => readAlone(c, m).facts);
         assert.deepEqual(got.marked, expectedMarked);
         assert.deepEqual(
           got.lines,
@@ -99,14 +120,23 @@ describe('the scan first read on bytes', () => {
 
   it('skips a record whose id line is not ids of one length, and keeps reading after it', () => {
     const good = 'a'.repeat(40);
-    const bytes = Buffer.from(`${'A'.repeat(40)} \nupper case\0${'b'.repeat(40)} ${'c'.repeat(39)}\nshort parent\0${good} \nplain\0`);
+    const who = 'A <a@b> 1 +0000';
+    const bytes = Buffer.from(`${'A'.repeat(40)} \n${who}\nupper case\0${'b'.repeat(40)} ${'c'.repeat(39)}\n${who}\nshort parent\0${good} \n${who}\nplain\0`);
     assert.deepEqual(firstRead([bytes], marks), { marked: [], lines: [[good, []]] });
   });
 
   it('finds a mark in the message after a long run of messages without one in the same chunk', () => {
-    const list: Commit[] = Array.from({ length: 50 }, (_, i) => ({ sha: i.toString(16).padStart(40, '0'), parents: [], message: i === 49 ? 'Fixes #12' : 'a-b c-d' }));
-    const got = firstRead([firstReadBytes(list)], marks);
-    assert.deepEqual(got.marked, [list[49]?.sha]);
+    const list: Commit[] = Array.from({ length: 50 }, (_, i) => ({ sha: i.toString(16).padStart(40, '0'), parents: [], author: 'Ana <a@b> 1 +0000', message: i === 49 ? 'Fixes #12' : 'a-b c-d' }));
+    const got = firstRead([readBytes(list)], marks);
+    assert.deepEqual(
+      got.marked.map((facts) => facts[0]),
+      [list[49]?.sha],
+    );
+  });
+
+  it('never reads a mark in the author line', () => {
+    const list: Commit[] = [{ sha: 'a'.repeat(40), parents: [], author: 'ACME-12 Bot <bot-7@example.com> 1 +0000', message: 'Refresh #\n' }];
+    assert.deepEqual(firstRead([readBytes(list)], marks).marked, []);
   });
 });
 
@@ -141,7 +171,7 @@ describe('commit id index', () => {
         for (const c of list) fromStrings.add(c.sha, c.parents);
         const fromLines = new CommitGraphBuilder();
         const stream = markedCommitStream([], { marked: () => assert.fail('no marks'), other: fromLines });
-        stream.push(firstReadBytes(list));
+        stream.push(readBytes(list));
         stream.end();
         assert.deepEqual(fromLines.data, fromStrings.data);
         assert.equal(fromLines.missingParents, fromStrings.missingParents);

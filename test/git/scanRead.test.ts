@@ -1,12 +1,12 @@
-// A full scan reads a history twice: ids, parents and messages of every commit, then in full only
-// the commits whose message shows an id's mark. Its answer must be the one-read scan's, commit for
-// commit: the same issues, the same facts of each fix and mention, the same graph and cache.
+// A full scan reads a history once with `log`: ids, parents, author and message of every commit,
+// decoding only the messages that show an id's mark. Its answer must be the one of a scan that reads
+// every commit in full (`rev-list --header`), commit for commit: the same issues, the same facts of
+// each fix and mention, the same graph and cache.
 import * as assert from 'node:assert/strict';
 import type { GitPort } from '../../src/core/gitPort';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import type { ScanOptions, ScanResult } from '../../src/core/linking/scan';
 import { scanHistory } from '../../src/core/linking/scan';
-import { IDS_PER_READ } from '../../src/git/scanReads';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { TempRepo } from '../support/tempRepo';
 import { OTHER, suiteRepos } from '../support/tempRepo';
@@ -14,7 +14,7 @@ import { OTHER, suiteRepos } from '../support/tempRepo';
 const OPTIONS: ScanOptions = { patterns: DEFAULT_ID_PATTERNS };
 const PREFIXED: ScanOptions = { patterns: { ...DEFAULT_ID_PATTERNS, keyPrefixes: ['ACME'] } };
 
-/** The port as the one-read scan used it: every commit in full, from the refs as the log sees them. */
+/** The port as a scan without marks uses it: every commit in full, from the refs as the log sees them. */
 function oneRead(port: GitPort): GitPort {
   let first = true;
   return {
@@ -65,7 +65,7 @@ function rawCommit(repo: TempRepo, message: Buffer, parents: string[], encoding?
   return repo.git([...config, 'commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '.git/pof-message']).trim();
 }
 
-describe('linking: a full scan in two reads answers as one read did', function () {
+describe('linking: a full scan read with log answers as a read of every commit in full', function () {
   this.timeout(60000);
   const make = suiteRepos();
 
@@ -110,34 +110,16 @@ describe('linking: a full scan in two reads answers as one read did', function (
       ['#12', '#21', '#22', '#23', 'ACME-7', 'ACME-8', 'ACME-27', 'ACME-28', 'ACME-29', 'ACME-30'],
     );
     const commands = log.map((l) => l.split(' ').slice(1, 3).join(' '));
-    assert.ok(commands.includes('log -z'), `the first read is a log of messages: ${commands.join('; ')}`);
-    assert.equal(commands.filter((c) => c.startsWith('rev-list')).length, 1, 'the marked commits in one second read, and no look for unread tips');
+    assert.ok(commands.includes('log -z'), `the read is a log of messages: ${commands.join('; ')}`);
+    assert.equal(commands.filter((c) => c.startsWith('rev-list')).length, 0, 'no second read, and no look for unread tips');
     await assertSameScan(repo, PREFIXED);
   });
 
-  it('reads once in full when most of the newest messages show a mark', async () => {
+  it('reads once, losing none, when most messages show a mark or few do', async () => {
     const repo = make();
     let script = '';
     const when = 1704103200;
-    for (let i = 1; i <= 2400; i++) {
-      const message = i % 3 === 0 ? `Work ${i}\n` : `ACME-${i}: change ${i}\n`;
-      script += `commit refs/heads/main\ncommitter Ana Dev <ana@example.com> ${when + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}`;
-      script += `M 644 inline f.txt\ndata ${String(i).length + 1}\n${i}\n\n`;
-    }
-    repo.git(['fast-import', '--quiet'], { input: script });
-    const log: string[] = [];
-    const after = await assertSameScan(repo, OPTIONS, log);
-    assert.equal(after.commitsRead, 2400);
-    assert.equal(after.issues.length, 1600);
-    assert.ok(log.some((l) => /^git log -z .*cancelled/.test(l)), `the first read was given up: ${log.join('\n')}`);
-    assert.ok(!log.some((l) => l.includes('--no-walk')), 'no second read of single commits');
-  });
-
-  it('reads the marked commits again in batches while the first read runs, losing none', async () => {
-    const repo = make();
-    let script = '';
-    const when = 1704103200;
-    // The oldest 7000 commits all show a mark, the newest 2000 rarely: the sample keeps two reads.
+    // The oldest 7000 commits all show a mark, the newest 2000 rarely.
     for (let i = 1; i <= 9000; i++) {
       const message = i <= 7000 || i % 10 === 0 ? `Work ${i}\n\nRefs ACME-${i}\n` : `Work ${i}\n`;
       script += `commit refs/heads/main\ncommitter Ana Dev <ana@example.com> ${when + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}`;
@@ -146,19 +128,12 @@ describe('linking: a full scan in two reads answers as one read did', function (
     repo.git(['fast-import', '--quiet'], { input: script });
     const log: string[] = [];
     const after = await assertSameScan(repo, OPTIONS, log);
+    assert.equal(after.commitsRead, 9000);
     assert.equal(after.issues.length, 7200);
-    const batches = log.filter((l) => l.includes('--no-walk'));
-    assert.equal(batches.length, Math.ceil(7200 / IDS_PER_READ), 'the second read in batches');
-    assert.ok(batches.every((l) => (l.match(/\b[0-9a-f]{40}\b/g)?.length ?? 0) <= IDS_PER_READ), 'no batch over its size');
-  });
-
-  it('reads a history where few messages show a mark in two reads', async () => {
-    const repo = make();
-    for (let i = 1; i <= 12; i++) repo.commit(i % 4 === 0 ? `Fixes ACME-${i}` : `Work ${i}`, { files: { 'a.txt': `${i}\n` } });
-    const log: string[] = [];
-    const after = await assertSameScan(repo, OPTIONS, log);
-    const second = log.find((l) => l.includes('--no-walk')) ?? '';
-    assert.equal(second.match(/\b[0-9a-f]{40}\b/g)?.length, 3, 'only the three marked commits are read again');
-    assert.equal(after.issues.length, 3);
+    assert.deepEqual(
+      log.map((l) => l.split(' ').slice(1, 3).join(' ')).filter((c) => c !== 'show-ref --head' && !c.startsWith('rev-parse')),
+      ['log -z'],
+      `one read: ${log.join('\n')}`,
+    );
   });
 });
