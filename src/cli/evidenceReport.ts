@@ -60,7 +60,7 @@ function survivalLines(where: 'target' | 'deployed', s: Survival): string[] {
   const lines = [`  ${heading}: ${counts(s)}`];
   for (const f of s.files) {
     const path = f.pathAtRef !== null && f.pathAtRef !== f.path ? `${f.path} -> ${f.pathAtRef}` : f.path;
-    lines.push(`    ${path}: ${f.binary ? l10n.t('binary') : f.releaseNote === true ? l10n.t('release notes, not measured') : counts(f)}`);
+    lines.push(`    ${path}: ${f.binary ? l10n.t('binary') : f.releaseNote === true ? l10n.t('release notes, not measured') : f.test === true ? l10n.t('tests, not measured') : counts(f)}`);
   }
   for (const c of s.changedBy) {
     const changed = c.lines === 1 ? l10n.t('1 line') : l10n.t('{0} lines', c.lines);

@@ -10,7 +10,7 @@ import type { Link } from './links';
 import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
 import { isMeasuredFile } from './model';
 import { patchKey, patchKeyPaths } from './patchId';
-import { isReleaseNote } from './releaseNotes';
+import { filesToMeasure } from './releaseNotes';
 import type { RevertCandidate } from './reverts';
 import { classifyReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
@@ -126,10 +126,10 @@ async function findReverts(
   // A revert with effect takes the fix's added lines away, so it is among the commits that
   // survival already read; only a fix without added text lines needs a search of the history.
   if (on.outcome !== null && on.outcome.survival.added > 0) {
-    // The files survival read the later patches of (text files the fix added lines to, release
-    // notes aside): a revert's lines in other files are not among the candidates' patches, so the
-    // fix's lines there would keep any revert (one that also drops the changelog entry) from matching.
-    const measured = on.files.filter((f) => !f.binary && f.added.length > 0 && !isReleaseNote(f.path));
+    // The files survival read the later patches of (see filesToMeasure): a revert's lines in other
+    // files are not among the candidates' patches, so the fix's lines there would keep any revert
+    // (one that also drops the changelog entry or the test) from matching.
+    const measured = filesToMeasure(on.files);
     const content = {
       base: on.sha,
       added: measured.flatMap((f) => f.added.map((l) => l.text)),

@@ -45,6 +45,11 @@ export interface SurvivalFile {
    * (counts 0), like a binary file's. Absent otherwise.
    */
   releaseNote?: true;
+  /**
+   * A file of the fix's tests (see testFiles.ts), not measured (counts 0) when the fix changed other
+   * text files: what the client runs is the fix's code. Absent otherwise.
+   */
+  test?: true;
   added: number;
   intact: number;
   modified: number;
@@ -58,9 +63,9 @@ export interface SurvivalFile {
   unmeasured?: boolean;
 }
 
-/** A file whose lines are counted: not binary, not release notes. */
+/** A file whose lines are counted: not binary, not release notes, not tests beside the fix's code. */
 export function isMeasuredFile(file: SurvivalFile): boolean {
-  return !file.binary && file.releaseNote !== true;
+  return !file.binary && file.releaseNote !== true && file.test !== true;
 }
 
 export interface LostLine {

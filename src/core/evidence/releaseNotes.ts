@@ -3,6 +3,7 @@
 // `releasenotes/notes/*.yaml`, CPython's `Misc/NEWS.d/`) and rewrites CHANGELOG files and each
 // release's notes file (Django's `docs/releases/4.2.7.txt`, edited at every release of its line): counting
 // those lines would call nearly every released fix "modified" (pytest: every fix with a fragment).
+import { isTestFile } from './testFiles';
 
 /** Files of release notes (without a text extension): CHANGELOG, CHANGES-1.x, NEWS, HISTORY, RELEASE_NOTES, WHATSNEW. */
 const NOTES_FILE = /^(change[-_ ]?log|changes|news|history|release[-_ ]?notes|whats[-_ ]?new)([-_ .]?(v?\d[\w.]*|old|unreleased))?$/i;
@@ -23,4 +24,14 @@ export function isReleaseNote(path: string): boolean {
   if (NOTES_FILE.test(name.replace(TEXT_EXTENSION, ''))) return true;
   if (parts.length > 1 && RELEASES_DIR.test(parts[parts.length - 2] ?? '') && VERSION_NOTES.test(name)) return true;
   return parts.slice(0, -1).some((dir) => NOTES_DIR.test(dir)) && FRAGMENT_END.test(name);
+}
+
+/**
+ * The files of a fix whose lines are measured: text files it added lines to, release notes aside,
+ * and its tests aside when it changed anything else (a fix made only of tests is measured by them).
+ */
+export function filesToMeasure<F extends { path: string; binary: boolean; added: readonly unknown[] }>(files: readonly F[]): F[] {
+  const text = files.filter((f) => !f.binary && f.added.length > 0 && !isReleaseNote(f.path));
+  const code = text.filter((f) => !isTestFile(f.path));
+  return code.length > 0 ? code : text;
 }

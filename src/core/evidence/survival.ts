@@ -14,7 +14,7 @@ import type { DiffReading } from './diffSurvival';
 import { readAgainstRef, regionOwners } from './diffSurvival';
 import { attributeLostLines, lineRanges, parentLineReader } from './lostLineRemovers';
 import { meetingMerges } from './mergeLoss';
-import { isReleaseNote } from './releaseNotes';
+import { filesToMeasure, isReleaseNote } from './releaseNotes';
 import { allInOrder } from './inOrder';
 import type { CommitFacts, LaterChange, LineChange, LostLine, Survival, SurvivalFile } from './model';
 
@@ -206,10 +206,11 @@ async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: st
 }
 
 export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
-  // Binary files and release notes are listed, not measured; a text file without added lines neither.
-  const notes = new Set(request.files.filter((f) => !f.binary && f.added.length > 0 && isReleaseNote(f.path)));
-  const textFiles = request.files.filter((f) => !f.binary && f.added.length > 0 && !notes.has(f));
-  const unmeasuredKinds = request.files.filter((f) => f.binary || notes.has(f));
+  // Binary files, release notes and tests beside the fix's code are listed, not measured (see
+  // filesToMeasure); a text file without added lines neither.
+  const textFiles = filesToMeasure(request.files);
+  const measured = new Set(textFiles);
+  const unmeasuredKinds = request.files.filter((f) => !measured.has(f) && (f.binary || f.added.length > 0));
   const wanted = textFiles.map((f) => f.path);
   const present = new Set(await port.pathsAt(request.refSha, wanted));
   const missing = wanted.filter((p) => !present.has(p));
@@ -352,7 +353,8 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     }
   }
   for (const b of unmeasuredKinds) {
-    files.push({ path: b.path, pathAtRef: null, binary: b.binary, ...(b.binary ? {} : { releaseNote: true as const }), added: 0, intact: 0, modified: 0, removed: 0, lost: [] });
+    const kind = b.binary ? {} : isReleaseNote(b.path) ? { releaseNote: true as const } : { test: true as const };
+    files.push({ path: b.path, pathAtRef: null, binary: b.binary, ...kind, added: 0, intact: 0, modified: 0, removed: 0, lost: [] });
   }
   const later = new Map<string, LaterChange>();
   for (const c of changes.values()) later.set(c.sha, { ...factsOf(c, request.isMe), why: 'changed-fix-lines' });
