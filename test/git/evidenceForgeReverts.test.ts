@@ -67,4 +67,24 @@ describe('evidence: reverts of squash-merged fixes that carried a changelog entr
     assert.equal(e.verdict, 'fix-modified');
     assert.deepEqual(only(e).reverts, []);
   });
+
+  it('a subject that says revert in its own words, after a follow-up edited part of the fix, is a revert when it takes most of the fix away', async () => {
+    // traefik: `Disable domain fronting`, then a follow-up edit, then `Revert domain fronting fix`.
+    const repo = make();
+    const fix = fixed(repo);
+    repo.commit('Keep the skip marker on nested nodes', { files: { 'src/comments.py': FIXED.replace('    keep_fmt_skip(node)\n', '    keep_fmt_skip(node, nested=True)\n') }, author: OTHER });
+    const undo = repo.commit('Revert nested skip fix', { files: { 'src/comments.py': SRC, 'CHANGES.md': CHANGES }, author: OTHER });
+    const e = await evidence(repo.dir, { fixes: [{ sha: fix, linkedBy: 'manual' }], target: 'main', deployed: 'main', me: [ME.email] });
+    assert.equal(e.verdict, 'fix-reverted');
+    assert.deepEqual(only(e).reverts.map((r) => [r.sha, r.how]), [[undo, 'content']]);
+  });
+
+  it('a subject that says revert but takes one line of the fix away is a change, not a revert', async () => {
+    const repo = make();
+    const fix = fixed(repo);
+    repo.commit('Revert to the old early return', { files: { 'src/comments.py': FIXED.replace('    return\n', '    return None\n') }, author: OTHER });
+    const e = await evidence(repo.dir, { fixes: [{ sha: fix, linkedBy: 'manual' }], target: 'main', deployed: 'main', me: [ME.email] });
+    assert.equal(e.verdict, 'fix-modified');
+    assert.deepEqual(only(e).reverts, []);
+  });
 });

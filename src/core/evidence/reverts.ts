@@ -3,14 +3,15 @@
 // it in ("This reverts commit <merge>, reversing changes made to <parent>"); when its subject is
 // `Revert "<fix subject>"` (or another way of writing it, see revertSubject.ts), also as a forge truncates it (`Revert "Fix crash when the cart is em…`)
 // or quotes a squash-merged request's title without its number (`Revert "Fix x" (#14)` for `Fix x (#12)`),
-// without naming another commit; or by content, the net under all of these: its patch takes away
+// without naming another commit; or, when its subject says it reverts in words of its own, by a patch
+// that takes away most of the fix's lines; or by content, the net under all of these: its patch takes away
 // the fix's added lines and puts back the removed ones, without putting edited versions of the
 // added ones in their place, without taking away much else and without writing more new lines than
 // it took (each rewrites the fix or its file: its lines count as modified). A revert that was itself reverted (or the
 // fix reapplied) no longer counts. Only candidates from the history being judged are given.
 import { newestFirst } from '../commitOrder';
 import type { CommitFacts, RevertFact } from './model';
-import { gitRevertForm, withoutLineMarkers } from '../linking/revertSubject';
+import { gitRevertForm, isRevertSubject, withoutLineMarkers } from '../linking/revertSubject';
 import { squash } from './patchId';
 
 /** A later commit that may revert the fix. */
@@ -89,6 +90,11 @@ function withoutAll<T>(items: readonly T[], taken: readonly string[], key: (item
 
 const same = (line: string): string => line;
 
+/** More than half of `needle`'s items (a multiset) are in `haystack`. */
+function takesMost(haystack: string[], needle: string[]): boolean {
+  return (needle.length - withoutAll(needle, haystack, same).length) * 2 > needle.length;
+}
+
 /** Every item of `needle` (a multiset) is in `haystack`. */
 function containsAll(haystack: string[], needle: string[]): boolean {
   return withoutAll(needle, haystack, same).length === 0;
@@ -153,6 +159,11 @@ export function classifyReverts(
       const fresh = withoutAll(squashed(c.added), removed, same);
       const aboutTheFix = added.length * REVERT_SHARE >= gone.length && fresh.length <= added.length;
       if (aboutTheFix && containsAll(gone, added) && containsAll(squashed(c.added), removed) && !rewritesInPlace(c.added, content)) {
+        reverts.push({ ...c.facts, how: 'content', reverts: content.base });
+      } else if (named.length === 0 && isRevertSubject(c.facts.subject) && takesMost(gone, added)) {
+        // A subject that says it reverts, in words of its own (traefik's `Revert domain fronting fix`
+        // for `Disable domain fronting`), and a patch that takes away most of the fix's lines: the
+        // fix undone, where a follow-up had already edited some of its lines (so not all are taken).
         reverts.push({ ...c.facts, how: 'content', reverts: content.base });
       }
     }
