@@ -361,8 +361,10 @@ describe('evidence on real repositories', function () {
       assert.equal(f.sha, merge);
       assert.equal(f.isMerge, true);
       assert.deepEqual([...f.files].sort(), ['src/app.js', 'test/app.test.js']);
-      assert.equal(f.survival?.added, 4);
-      assert.equal(f.survival?.intact, 4);
+      // The code's two lines are measured; the test's are listed (a fix's tests are not what the client runs).
+      assert.equal(f.survival?.added, 2);
+      assert.equal(f.survival?.intact, 2);
+      assert.deepEqual(f.survival?.files.filter((x) => x.test === true).map((x) => x.path), ['test/app.test.js']);
       assert.equal(e.verdict, 'fix-intact');
     });
   });
