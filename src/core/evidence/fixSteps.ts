@@ -7,12 +7,12 @@ import type { CommitPatch, FileDiff, GitPort, LogPatchOptions, RawCommit, TagRec
 import type { CommitGraph } from '../linking/commitGraph';
 import { withoutLineMarkers } from '../linking/revertSubject';
 import type { Link } from './links';
-import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
+import type { CommitFacts, EquivalentFact, FixEvidence, RestoreFact, TagFact } from './model';
 import { isMeasuredFile } from './model';
 import { patchKey, patchKeyPaths } from './patchId';
 import { isReleaseNote } from './releaseNotes';
-import type { RevertCandidate } from './reverts';
-import { classifyReverts, namedOthers } from './reverts';
+import type { RevertCandidate, RevertJudgement } from './reverts';
+import { judgeReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
 import { allInOrder } from './inOrder';
@@ -116,12 +116,12 @@ const MAX_NAMED_MERGES = 20;
 // Forges cut subjects near 70 characters: searching for the start also finds the truncated reverts.
 const TRUNCATED_SEARCH = 24;
 
-/** The reverts of the fix (or its copies) in the history of `on.refSha` after `on.sha`. */
+/** The reverts of the fix (or its copies) in the history of `on.refSha` after `on.sha`, and which a later commit there undid. */
 async function findReverts(
   ctx: Context,
   fix: RawCommit,
   on: { sha: string; files: FileDiff[]; copies: string[]; outcome: SurvivalOutcome | null; refSha: string },
-): Promise<RevertFact[]> {
+): Promise<RevertJudgement> {
   const targets = [fix.sha, ...on.copies];
   // A revert with effect takes the fix's added lines away, so it is among the commits that
   // survival already read; only a fix without added text lines needs a search of the history.
@@ -136,7 +136,7 @@ async function findReverts(
       removed: measured.flatMap((f) => f.removed.map((l) => l.text)),
     };
     const candidates = [...on.outcome.touching.values()];
-    return classifyReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));
+    return judgeReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));
   }
   const found = await ctx.port.logMessages({
     include: [on.refSha],
@@ -144,10 +144,16 @@ async function findReverts(
     // Reverts of merges name the merge, not the fix ("…, reversing changes made to …", which git
     // wraps before "changes"): every one after the fix is a candidate.
     // The quoted subject, whatever word comes before it (`Revert "…`, `Reverted "…`, `[4.2.x] Reverted "…`).
-    grep: [...targets.map((s) => s.slice(0, 7)), `"${withoutLineMarkers(fix.subject).slice(0, TRUNCATED_SEARCH)}`, 'changes made to'],
+    // The subject's start without the quote also finds the fix landed again under its subject.
+    grep: [...targets.map((s) => s.slice(0, 7)), withoutLineMarkers(fix.subject).slice(0, TRUNCATED_SEARCH), 'changes made to'],
   });
   const candidates = found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message }));
-  return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
+  return judgeReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
+}
+
+/** The restores with the releases that hold each. */
+async function withReleases(ctx: Context, restores: readonly RestoreFact[]): Promise<RestoreFact[]> {
+  return allInOrder(restores.map((r) => async (): Promise<RestoreFact> => ({ ...r, ...(await releasesOf(ctx, r.sha)) })));
 }
 
 /** The tags containing a commit, the releases among them (aliases folded) and the others by name. */
@@ -372,13 +378,21 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
   } else [outcome, outcomeDeployed] = await allInOrder([atTarget, () => atDeployed(null)]);
 
   // Reverts count in the history where the fix is judged: the target's; for a fix only on the
-  // client's line (a counterpart), that line's. A revert on another branch counts for neither.
-  fix.reverts =
-    onTarget !== null
-      ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha })
-      : onDeployed !== null && ctx.deployedSha !== null
-        ? await findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha })
-        : [];
+  // client's line (a counterpart), that line's. A revert on another branch counts for neither. The
+  // client's version, when it holds the fix and is another commit, is judged in its own history
+  // too: a revert restored on the target may be in effect there (a release between the two).
+  const atClient = (): Promise<RevertJudgement | null> =>
+    onDeployed === null || ctx.deployedSha === null ? Promise.resolve(null) : findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha });
+  const judged = onTarget !== null ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha }) : await atClient();
+  fix.reverts = judged?.reverts ?? [];
+  if ((judged?.restores.length ?? 0) > 0) fix.restores = await withReleases(ctx, judged?.restores ?? []);
+  if (onTarget !== null && onDeployed !== null && ctx.deployedSha !== ctx.targetSha) {
+    const there = await atClient();
+    if (there !== null) {
+      fix.revertsDeployed = there.reverts;
+      if (there.restores.length > 0) fix.restoresDeployed = await withReleases(ctx, there.restores);
+    }
+  }
   fix.survival = outcome === null || !outcome.survival.files.some(isMeasuredFile) ? null : outcome.survival;
   fix.survivalDeployed = outcomeDeployed === null || !outcomeDeployed.survival.files.some(isMeasuredFile) ? null : outcomeDeployed.survival;
   fix.laterChanges = outcome?.laterChanges ?? [];
