@@ -15,6 +15,7 @@ import type { RevertCandidate, RevertJudgement } from './reverts';
 import { judgeReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
+import { restoredChange, standingRestore } from './restoredLines';
 import { allInOrder } from './inOrder';
 import { compareVersions, earliestTag, withoutAliases } from './versions';
 
@@ -377,6 +378,8 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
     outcomeDeployed = await atDeployed(outcome);
   } else [outcome, outcomeDeployed] = await allInOrder([atTarget, () => atDeployed(null)]);
 
+  // The later changes are the target's since the fix itself (the revert and the restore among them).
+  const laterChanges = outcome?.laterChanges ?? [];
   // Reverts count in the history where the fix is judged: the target's; for a fix only on the
   // client's line (a counterpart), that line's. A revert on another branch counts for neither. The
   // client's version, when it holds the fix and is another commit, is judged in its own history
@@ -393,9 +396,20 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
       if (there.restores.length > 0) fix.restoresDeployed = await withReleases(ctx, there.restores);
     }
   }
+  // Where the fix was restored, its lines are the restore's: measured from it (see restoredLines.ts).
+  const fromRestore = async (restore: RestoreFact | null, refName: string, refSha: string, laterChanges: boolean): Promise<SurvivalOutcome | null> => {
+    const back = restore === null ? null : await restoredChange(port, restore, files);
+    return back === null ? null : measureSurvival(port, { base: back.sha, files: back.files, refName, refSha, isMe: ctx.isMe, baseDate: back.date, laterChanges });
+  };
+  const restoredAtTarget = onTarget === null ? null : standingRestore(fix.reverts, fix.restores);
+  outcome = (await fromRestore(restoredAtTarget, ctx.targetRef, ctx.targetSha, false)) ?? outcome;
+  if (onDeployed !== null && ctx.deployedRef !== null && ctx.deployedSha !== null) {
+    const there = fix.revertsDeployed === undefined ? (onTarget === null ? standingRestore(fix.reverts, fix.restores) : restoredAtTarget) : standingRestore(fix.revertsDeployed, fix.restoresDeployed);
+    outcomeDeployed = (await fromRestore(there, ctx.deployedRef, ctx.deployedSha, false)) ?? outcomeDeployed;
+  }
   fix.survival = outcome === null || !outcome.survival.files.some(isMeasuredFile) ? null : outcome.survival;
   fix.survivalDeployed = outcomeDeployed === null || !outcomeDeployed.survival.files.some(isMeasuredFile) ? null : outcomeDeployed.survival;
-  fix.laterChanges = outcome?.laterChanges ?? [];
+  fix.laterChanges = laterChanges;
   const paths = new Set(files.map((f) => f.path));
   for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);
   return { paths: [...paths] };
