@@ -152,6 +152,18 @@ async function findReverts(
   return judgeReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
 }
 
+/**
+ * The reading at the target with every later commit of the fix's files as a candidate (the reading
+ * keeps none when every line is intact): for the restores a revert in the client's version had there.
+ */
+async function touchingSince(ctx: Context, on: { sha: string; files: FileDiff[] }, outcome: SurvivalOutcome | null): Promise<SurvivalOutcome | null> {
+  if (outcome === null || outcome.touching.size > 0) return outcome;
+  const paths = [...new Set([...on.files.map((f) => f.path), ...outcome.survival.files.flatMap((f) => (f.pathAtRef === null ? [] : [f.pathAtRef]))])];
+  const patches = await ctx.port.logPatches({ range: { include: [ctx.targetSha], exclude: [on.sha] }, paths, fullDiff: false, noMerges: false });
+  const touching = new Map(patches.map((p) => [p.commit.sha, { facts: factsOf(p.commit, ctx.isMe), message: p.commit.message, removed: p.files.flatMap((f) => f.removed.map((l) => l.text)), added: p.files.flatMap((f) => f.added.map((l) => l.text)) }]));
+  return { ...outcome, touching };
+}
+
 /** The restores with the releases that hold each. */
 async function withReleases(ctx: Context, restores: readonly RestoreFact[]): Promise<RestoreFact[]> {
   return allInOrder(restores.map((r) => async (): Promise<RestoreFact> => ({ ...r, ...(await releasesOf(ctx, r.sha)) })));
@@ -394,6 +406,12 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
     if (there !== null) {
       fix.revertsDeployed = there.reverts;
       if (there.restores.length > 0) fix.restoresDeployed = await withReleases(ctx, there.restores);
+      // Undone in the client's version, nothing undone on the target: a restore there put the
+      // fix's lines back as they were, so survival read no commit at all. Its history is read.
+      if (there.reverts.length > 0 && fix.reverts.length === 0 && fix.restores === undefined) {
+        const restores = (await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome: await touchingSince(ctx, onTarget, outcome), refSha: ctx.targetSha })).restores;
+        if (restores.length > 0) fix.restores = await withReleases(ctx, restores);
+      }
     }
   }
   // Where the fix was restored, its lines are the restore's: measured from it (see restoredLines.ts).

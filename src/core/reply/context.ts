@@ -406,7 +406,8 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
             ...refOf(deployed.ref, deployed.sha, tags),
             fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
             ...optional('update', update?.name === release?.name ? undefined : update),
-            ...optional('updateTo', update ?? release),
+            // Undone in their version, the fix's own first release is before the revert: only an update with the restore brings it.
+            ...optional('updateTo', update ?? (restored.length > 0 ? undefined : release)),
             ...optional('undone', undoneForClient.length > 0 ? undoneForClient : undefined),
             ...optional('restored', restored.length > 0 ? restored : undefined),
           },
