@@ -215,16 +215,22 @@ export function judgeReverts(
     restores = [];
     for (const r of reverts) {
       const at = order.get(r.sha) ?? -1;
-      // The oldest later candidate that brings the fix back (candidates are newest first).
-      for (let i = at - 1; i >= 0; i--) {
-        const c = candidates[i] as RevertCandidate;
-        if (revertShas.has(c.facts.sha)) continue;
-        const how = restoreHow(c, r, fix, content);
+      // The oldest later candidate that brings the fix back (candidates are newest first); a
+      // commit reverting the revert is later whatever order it is listed in (it names the revert).
+      const later = candidates.slice(0, Math.max(0, at)).reverse();
+      const listedBefore = candidates.slice(at + 1);
+      const restoring = (c: RevertCandidate, forms: FixContent | null): RestoreHow | null => (revertShas.has(c.facts.sha) ? null : restoreHow(c, r, fix, forms));
+      let found: RestoreFact | undefined;
+      for (const c of later) {
+        const how = restoring(c, content);
         if (how !== null) {
-          restores.push({ ...c.facts, how, revert: r });
+          found = { ...c.facts, how, revert: r };
           break;
         }
       }
+      const naming = found === undefined ? listedBefore.find((c) => restoring(c, null) === 'revert-of-revert') : undefined;
+      if (found !== undefined) restores.push(found);
+      else if (naming !== undefined) restores.push({ ...naming.facts, how: 'revert-of-revert', revert: r });
     }
     const more = restores.map((s) => s.sha).filter((s) => !named.includes(s));
     if (more.length === 0) break;
