@@ -162,6 +162,10 @@ describe('reply: a fix undone in the client\'s version and restored since', func
     assert.match(es.text, /actualizar a la versión v1\.2 o a una posterior/);
     assert.doesNotMatch(es.text, /no incluye esta corrección|preguntaré/);
     assert.deepEqual(checkTone(es.text, 'es'), []);
+    const checked = await reply(repo.dir, ['--ref', 'ACME-12', '--target', 'main', '--deployed', 'v1.1', '--lang', 'en', '--appendix']);
+    assert.match(checked.text, new RegExp(`- ${revert.slice(0, 7)} reverts [0-9a-f]{7} \\(its message says so\\):`));
+    assert.match(checked.text, new RegExp(`- ${restore.slice(0, 7)} brought [0-9a-f]{7} back after its revert .*:\\n  \`git show --stat ${restore}\``));
+    assert.match(checked.text, new RegExp(`- ${restore.slice(0, 7)} is not in \`v1\\.1\` \\(prints “no”\\):`));
     const esTech = await reply(repo.dir, ['--ref', 'ACME-12', '--target', 'main', '--deployed', 'v1.1', '--lang', 'es', '--audience', 'technical']);
     assert.match(esTech.text, new RegExp(`incluye ese commit y también el ${revert.slice(0, 7)} .*que lo revirtió\\. El \\d+ de [a-z]+ de 2024, el commit ${restore.slice(0, 7)} .*volvió a incorporar la corrección\\.`));
     assert.deepEqual(checkTone(esTech.text, 'es'), []);
