@@ -2,7 +2,7 @@
 // in the user's language; verdicts, link kinds and git data stay as they are, since scripts and
 // the --json output use the same words.
 import * as l10n from '@vscode/l10n';
-import type { CommitFacts, FixEvidence, IssueEvidence, Survival } from '../core/evidence/model';
+import type { CommitFacts, FixEvidence, IssueEvidence, RestoreFact, Survival } from '../core/evidence/model';
 import { shortSha } from '../core/sha';
 
 function caveatWords(code: string): string {
@@ -55,9 +55,11 @@ function counts(c: { added: number; intact: number; modified: number; removed: n
   return l10n.t('{0} added, {1} intact, {2} modified, {3} removed', c.added, c.intact, c.modified, c.removed);
 }
 
-function survivalLines(where: 'target' | 'deployed', s: Survival): string[] {
+function survivalLines(where: 'target' | 'deployed', s: Survival, restores: readonly RestoreFact[] = []): string[] {
   const heading = where === 'target' ? l10n.t('lines at target ({0})', s.ref) : l10n.t('lines at deployed ({0})', s.ref);
-  const lines = [`  ${heading}: ${counts(s)}`];
+  // Restored, the fix's lines are measured as the restore put them back.
+  const from = restores.some((r) => r.sha === s.measuredFrom) ? ` (${l10n.t('as restored by {0}', short(s.measuredFrom))})` : '';
+  const lines = [`  ${heading}${from}: ${counts(s)}`];
   for (const f of s.files) {
     const path = f.pathAtRef !== null && f.pathAtRef !== f.path ? `${f.path} -> ${f.pathAtRef}` : f.path;
     lines.push(`    ${path}: ${f.binary ? l10n.t('binary') : f.releaseNote === true ? l10n.t('release notes, not measured') : f.test === true ? l10n.t('tests, not measured') : counts(f)}`);
@@ -67,6 +69,15 @@ function survivalLines(where: 'target' | 'deployed', s: Survival): string[] {
     lines.push(`    ${l10n.t('changed by {0}', commitLine(c))} (${changed})`);
   }
   return lines;
+}
+
+/** Each revert a later commit undid, with that commit and the first release holding it. */
+function restoreLines(where: 'target' | 'deployed', restores: readonly RestoreFact[]): string[] {
+  return restores.map((r) => {
+    const first = r.firstTag === undefined || r.firstTag === null ? '' : ` (${l10n.t('first: {0}, {1}', r.firstTag.name, day(r.firstTag.date))})`;
+    const said = where === 'target' ? l10n.t('revert {0} undone ({1}) by {2}', short(r.revert.sha), r.how, commitLine(r)) : l10n.t('in deployed, revert {0} undone ({1}) by {2}', short(r.revert.sha), r.how, commitLine(r));
+    return `  ${said}${first}`;
+  });
 }
 
 function fixLines(f: FixEvidence, deployedKnown: boolean): string[] {
@@ -82,11 +93,17 @@ function fixLines(f: FixEvidence, deployedKnown: boolean): string[] {
     const first = f.firstTag === null ? '' : ` (${l10n.t('first: {0}, {1}', f.firstTag.name, day(f.firstTag.date))})`;
     lines.push(`  ${l10n.t('releases')}: ${f.tags.join(', ')}${first}`);
   } else lines.push(`  ${l10n.t('releases')}: ${l10n.t('none')}`);
-  if (f.survival !== null) lines.push(...survivalLines('target', f.survival));
-  if (f.survivalDeployed !== null) lines.push(...survivalLines('deployed', f.survivalDeployed));
+  const restores = [...(f.restores ?? []), ...(f.restoresDeployed ?? [])];
+  if (f.survival !== null) lines.push(...survivalLines('target', f.survival, restores));
+  if (f.survivalDeployed !== null) lines.push(...survivalLines('deployed', f.survivalDeployed, restores));
   for (const r of f.reverts) {
     const how = r.viaMerge === undefined ? r.how : l10n.t('{0}, of the merge {1}', r.how, short(r.viaMerge));
     lines.push(`  ${l10n.t('reverted ({0}) by {1}', how, commitLine(r))}`);
+  }
+  lines.push(...restoreLines('target', f.restores ?? []));
+  if (f.revertsDeployed !== undefined) {
+    for (const r of f.revertsDeployed) lines.push(`  ${l10n.t('in deployed, reverted ({0}) by {1}', r.how, commitLine(r))}`);
+    lines.push(...restoreLines('deployed', f.restoresDeployed ?? []));
   }
   for (const c of f.laterChanges) lines.push(`  ${l10n.t('later change')}: ${commitLine(c)}`);
   return lines;

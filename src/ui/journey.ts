@@ -11,6 +11,7 @@ import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
 import { compareByLatestReport, reportedOn } from '../core/inbox';
 import { isCalendarDay } from '../core/store/model';
+import { undoneWhereClientRuns } from '../core/evidence/verdict';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
@@ -151,6 +152,23 @@ function verdictSentence(evidence: IssueEvidence, id: string): string {
         : vscode.l10n.t('{0}: the fix {1} was reverted by {2} on {3} ({4}).', id, fix, revert.authorName, day(revert.date), short(revert.sha));
     }
     case 'fix-not-deployed': {
+      // Undone in the client's version and put back since: said so, with the restore and its release.
+      const undone = fixes.find(undoneWhereClientRuns);
+      const restore = undone?.restores?.[undone.restores.length - 1];
+      const revert = undone?.revertsDeployed?.[0];
+      if (undone !== undefined && restore !== undefined && revert !== undefined) {
+        const [d, f, r, by] = [deployed, short(undone.sha), short(revert.sha), short(restore.sha)];
+        const back = restore.firstTag?.name ?? null;
+        // The user's own restore has its own sentence: Spanish conjugates it ("la restauraste").
+        if (restore.byMe) {
+          return back !== null
+            ? vscode.l10n.t("{0}: the client's version {1} has the fix {2} and its revert {3}; you restored it ({4}), first released in {5}.", id, d, f, r, by, back)
+            : vscode.l10n.t("{0}: the client's version {1} has the fix {2} and its revert {3}; you restored it ({4}), in no release yet.", id, d, f, r, by);
+        }
+        return back !== null
+          ? vscode.l10n.t("{0}: the client's version {1} has the fix {2} and its revert {3}; {4} restored it ({5}), first released in {6}.", id, d, f, r, restore.authorName, by, back)
+          : vscode.l10n.t("{0}: the client's version {1} has the fix {2} and its revert {3}; {4} restored it ({5}), in no release yet.", id, d, f, r, restore.authorName, by);
+      }
       const release = first?.firstTag;
       return release
         ? vscode.l10n.t("{0}: fixed in {1}, first released in {2} ({3}); the client's version {4} does not contain it.", id, fix, release.name, day(release.date), deployed)

@@ -24,7 +24,7 @@ import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, 
 import { sameChange, shareAFile } from './releaseLines';
 import { factsOf } from './survival';
 import { firstUpdate } from './updates';
-import { fixPieces, fixVerdict, judgeIssue, revertCounts, siblingFixes } from './verdict';
+import { fixPieces, fixVerdict, judgeIssue, revertCounts, siblingFixes, undoneWhereClientRuns } from './verdict';
 import { compileTagPattern, DEFAULT_TAG_PATTERN } from './versions';
 
 export interface EvidenceRequest {
@@ -259,7 +259,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     let update = firstUpdate(fixes, releases, deployedRef);
     // None of the fix's own releases continues the client's version: a copy made on their line since may.
     if (update === null && releases.length > 0) {
-      const lacking = new Set(fixPieces(fixes).filter((f) => f.inDeployed !== true));
+      const lacking = new Set(fixPieces(fixes).filter((f) => f.inDeployed !== true && !undoneWhereClientRuns(f)));
       update = firstUpdate(fixes, releases, deployedRef, await laterCopyReleases(ctx, placed, lacking));
     }
     deployed = { ...deployed, update };

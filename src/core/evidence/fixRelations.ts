@@ -44,13 +44,22 @@ export function markRepeatedFixes(fixes: FixEvidence[], diffs: ReadonlyMap<strin
   }
 }
 
-/** Sets `firstTagInEffect` on each reverted fix on the target that some release contains. */
+/**
+ * Sets `firstTagInEffect` on each reverted (or reverted and restored) fix on the target that some
+ * release contains: a release holding a revert in effect, or a restored revert without its restore,
+ * did not have the fix in place.
+ */
 export async function markReleasesInEffect(fixes: FixEvidence[], q: RelationQueries): Promise<void> {
   for (const fix of fixes) {
+    const restores = fix.restores ?? [];
     // A copy's releases are the copy's; its reverts are judged there, so only the fix itself.
-    if (!fix.exists || !fix.reachable || fix.reverts.length === 0 || fix.tags.length === 0) continue;
+    if (!fix.exists || !fix.reachable || (fix.reverts.length === 0 && restores.length === 0) || fix.tags.length === 0) continue;
     const undone = new Set<string>();
     for (const revert of fix.reverts) for (const tag of await q.releaseTags(revert.sha)) undone.add(tag.name);
+    for (const restore of restores) {
+      const back = new Set((await q.releaseTags(restore.sha)).map((t) => t.name));
+      for (const tag of await q.releaseTags(restore.revert.sha)) if (!back.has(tag.name)) undone.add(tag.name);
+    }
     fix.firstTagInEffect = earliestTag((await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name)));
   }
 }

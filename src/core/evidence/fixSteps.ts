@@ -7,14 +7,15 @@ import type { CommitPatch, FileDiff, GitPort, LogPatchOptions, RawCommit, TagRec
 import type { CommitGraph } from '../linking/commitGraph';
 import { withoutLineMarkers } from '../linking/revertSubject';
 import type { Link } from './links';
-import type { CommitFacts, EquivalentFact, FixEvidence, RevertFact, TagFact } from './model';
+import type { CommitFacts, EquivalentFact, FixEvidence, RestoreFact, TagFact } from './model';
 import { isMeasuredFile } from './model';
 import { patchKey, patchKeyPaths } from './patchId';
 import { filesToMeasure } from './releaseNotes';
-import type { RevertCandidate } from './reverts';
-import { classifyReverts, namedOthers } from './reverts';
+import type { RevertCandidate, RevertJudgement } from './reverts';
+import { judgeReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
+import { restoredChange, standingRestore } from './restoredLines';
 import { allInOrder } from './inOrder';
 import { compareVersions, earliestTag, withoutAliases } from './versions';
 
@@ -116,12 +117,12 @@ const MAX_NAMED_MERGES = 20;
 // Forges cut subjects near 70 characters: searching for the start also finds the truncated reverts.
 const TRUNCATED_SEARCH = 24;
 
-/** The reverts of the fix (or its copies) in the history of `on.refSha` after `on.sha`. */
+/** The reverts of the fix (or its copies) in the history of `on.refSha` after `on.sha`, and which a later commit there undid. */
 async function findReverts(
   ctx: Context,
   fix: RawCommit,
   on: { sha: string; files: FileDiff[]; copies: string[]; outcome: SurvivalOutcome | null; refSha: string },
-): Promise<RevertFact[]> {
+): Promise<RevertJudgement> {
   const targets = [fix.sha, ...on.copies];
   // A revert with effect takes the fix's added lines away, so it is among the commits that
   // survival already read; only a fix without added text lines needs a search of the history.
@@ -136,7 +137,7 @@ async function findReverts(
       removed: measured.flatMap((f) => f.removed.map((l) => l.text)),
     };
     const candidates = [...on.outcome.touching.values()];
-    return classifyReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));
+    return judgeReverts(fix, targets, candidates, content, await mergesBringing(ctx, targets, candidates));
   }
   const found = await ctx.port.logMessages({
     include: [on.refSha],
@@ -144,10 +145,28 @@ async function findReverts(
     // Reverts of merges name the merge, not the fix ("…, reversing changes made to …", which git
     // wraps before "changes"): every one after the fix is a candidate.
     // The quoted subject, whatever word comes before it (`Revert "…`, `Reverted "…`, `[4.2.x] Reverted "…`).
-    grep: [...targets.map((s) => s.slice(0, 7)), `"${withoutLineMarkers(fix.subject).slice(0, TRUNCATED_SEARCH)}`, 'changes made to'],
+    // The subject's start without the quote also finds the fix landed again under its subject.
+    grep: [...targets.map((s) => s.slice(0, 7)), withoutLineMarkers(fix.subject).slice(0, TRUNCATED_SEARCH), 'changes made to'],
   });
   const candidates = found.map((c) => ({ facts: factsOf(c, ctx.isMe), message: c.message }));
-  return classifyReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
+  return judgeReverts(fix, targets, candidates, null, await mergesBringing(ctx, targets, candidates));
+}
+
+/**
+ * The reading at the target with every later commit of the fix's files as a candidate (the reading
+ * keeps none when every line is intact): for the restores a revert in the client's version had there.
+ */
+async function touchingSince(ctx: Context, on: { sha: string; files: FileDiff[] }, outcome: SurvivalOutcome | null): Promise<SurvivalOutcome | null> {
+  if (outcome === null || outcome.touching.size > 0) return outcome;
+  const paths = [...new Set([...on.files.map((f) => f.path), ...outcome.survival.files.flatMap((f) => (f.pathAtRef === null ? [] : [f.pathAtRef]))])];
+  const patches = await ctx.port.logPatches({ range: { include: [ctx.targetSha], exclude: [on.sha] }, paths, fullDiff: false, noMerges: false });
+  const touching = new Map(patches.map((p) => [p.commit.sha, { facts: factsOf(p.commit, ctx.isMe), message: p.commit.message, removed: p.files.flatMap((f) => f.removed.map((l) => l.text)), added: p.files.flatMap((f) => f.added.map((l) => l.text)) }]));
+  return { ...outcome, touching };
+}
+
+/** The restores with the releases that hold each. */
+async function withReleases(ctx: Context, restores: readonly RestoreFact[]): Promise<RestoreFact[]> {
+  return allInOrder(restores.map((r) => async (): Promise<RestoreFact> => ({ ...r, ...(await releasesOf(ctx, r.sha)) })));
 }
 
 /** The tags containing a commit, the releases among them (aliases folded) and the others by name. */
@@ -371,17 +390,44 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
     outcomeDeployed = await atDeployed(outcome);
   } else [outcome, outcomeDeployed] = await allInOrder([atTarget, () => atDeployed(null)]);
 
+  // The later changes are the target's since the fix itself (the revert and the restore among them).
+  const laterChanges = outcome?.laterChanges ?? [];
   // Reverts count in the history where the fix is judged: the target's; for a fix only on the
-  // client's line (a counterpart), that line's. A revert on another branch counts for neither.
-  fix.reverts =
-    onTarget !== null
-      ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha })
-      : onDeployed !== null && ctx.deployedSha !== null
-        ? await findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha })
-        : [];
+  // client's line (a counterpart), that line's. A revert on another branch counts for neither. The
+  // client's version, when it holds the fix and is another commit, is judged in its own history
+  // too: a revert restored on the target may be in effect there (a release between the two).
+  const atClient = (): Promise<RevertJudgement | null> =>
+    onDeployed === null || ctx.deployedSha === null ? Promise.resolve(null) : findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha });
+  const judged = onTarget !== null ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha }) : await atClient();
+  fix.reverts = judged?.reverts ?? [];
+  if ((judged?.restores.length ?? 0) > 0) fix.restores = await withReleases(ctx, judged?.restores ?? []);
+  if (onTarget !== null && onDeployed !== null && ctx.deployedSha !== ctx.targetSha) {
+    const there = await atClient();
+    if (there !== null) {
+      fix.revertsDeployed = there.reverts;
+      if (there.restores.length > 0) fix.restoresDeployed = await withReleases(ctx, there.restores);
+      // Undone in the client's version, nothing undone on the target: a restore there put the
+      // fix's lines back as they were, so survival read no commit at all. Its history is read.
+      if (there.reverts.length > 0 && fix.reverts.length === 0 && fix.restores === undefined) {
+        const restores = (await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome: await touchingSince(ctx, onTarget, outcome), refSha: ctx.targetSha })).restores;
+        if (restores.length > 0) fix.restores = await withReleases(ctx, restores);
+      }
+    }
+  }
+  // Where the fix was restored, its lines are the restore's: measured from it (see restoredLines.ts).
+  const fromRestore = async (restore: RestoreFact | null, refName: string, refSha: string, laterChanges: boolean): Promise<SurvivalOutcome | null> => {
+    const back = restore === null ? null : await restoredChange(port, restore, files);
+    return back === null ? null : measureSurvival(port, { base: back.sha, files: back.files, refName, refSha, isMe: ctx.isMe, baseDate: back.date, laterChanges });
+  };
+  const restoredAtTarget = onTarget === null ? null : standingRestore(fix.reverts, fix.restores);
+  outcome = (await fromRestore(restoredAtTarget, ctx.targetRef, ctx.targetSha, false)) ?? outcome;
+  if (onDeployed !== null && ctx.deployedRef !== null && ctx.deployedSha !== null) {
+    const there = fix.revertsDeployed === undefined ? (onTarget === null ? standingRestore(fix.reverts, fix.restores) : restoredAtTarget) : standingRestore(fix.revertsDeployed, fix.restoresDeployed);
+    outcomeDeployed = (await fromRestore(there, ctx.deployedRef, ctx.deployedSha, false)) ?? outcomeDeployed;
+  }
   fix.survival = outcome === null || !outcome.survival.files.some(isMeasuredFile) ? null : outcome.survival;
   fix.survivalDeployed = outcomeDeployed === null || !outcomeDeployed.survival.files.some(isMeasuredFile) ? null : outcomeDeployed.survival;
-  fix.laterChanges = outcome?.laterChanges ?? [];
+  fix.laterChanges = laterChanges;
   const paths = new Set(files.map((f) => f.path));
   for (const f of outcome?.survival.files ?? []) if (f.pathAtRef !== null) paths.add(f.pathAtRef);
   return { paths: [...paths] };

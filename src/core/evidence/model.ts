@@ -109,6 +109,25 @@ export interface RevertFact extends CommitFacts {
   viaMerge?: string;
 }
 
+/**
+ * How a later commit undid a revert (the fix's change is back): it reverted the revert (it names the
+ * revert, or its subject is `Revert "<the revert's subject>"`), `reapply` (git's `Reapply "<fix
+ * subject>"`), `same-subject` (the fix landed again under its own subject, without the forge's
+ * request number), `patch` (its change holds the fix's added and removed lines again).
+ */
+export type RestoreHow = 'revert-of-revert' | 'reapply' | 'same-subject' | 'patch';
+
+/** A commit after a revert of the fix, in the same history, that brought the fix back. */
+export interface RestoreFact extends CommitFacts {
+  how: RestoreHow;
+  /** The revert it undid. */
+  revert: RevertFact;
+  /** Release tags containing the restore, by version order. */
+  tags?: string[];
+  /** The earliest release (by date) containing the restore. */
+  firstTag?: TagFact | null;
+}
+
 export interface EquivalentFact extends CommitFacts {
   how: 'patch-id';
   /** Release tags containing this copy (not the original), by version order. */
@@ -168,6 +187,20 @@ export interface FixEvidence extends CommitFacts {
   /** Survival at the deployed ref, when one is known and contains the fix. */
   survivalDeployed: Survival | null;
   reverts: RevertFact[];
+  /**
+   * Reverts of the fix in the same history (the target's; a counterpart's: the client's line's)
+   * that a later commit there undid, each with that commit, oldest first: those reverts are not in
+   * `reverts`. Absent when none.
+   */
+  restores?: RestoreFact[];
+  /**
+   * The reverts in effect in the client's version, when it holds the fix and is not the target's
+   * commit (its own history, judged apart: a revert there may be restored on the target only).
+   * Absent when not measured there (then the target's `reverts` stand for it).
+   */
+  revertsDeployed?: RevertFact[];
+  /** The reverts undone in the client's version's own history (see `restores`); absent when none. */
+  restoresDeployed?: RestoreFact[];
   /**
    * Later commits on the target that touched the fixed regions, newest first: commits that
    * changed the fix's lines, and commits authored after the fix that changed lines between them.

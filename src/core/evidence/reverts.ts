@@ -7,10 +7,12 @@
 // that takes away most of the fix's lines; or by content, the net under all of these: its patch takes away
 // the fix's added lines and puts back the removed ones, without putting edited versions of the
 // added ones in their place, without taking away much else and without writing more new lines than
-// it took (each rewrites the fix or its file: its lines count as modified). A revert that was itself reverted (or the
-// fix reapplied) no longer counts. Only candidates from the history being judged are given.
+// it took (each rewrites the fix or its file: its lines count as modified). A revert that a later commit undid (a revert
+// of the revert, `Reapply "…"`, the fix landed again under its subject or with its patch) is not in
+// effect: it is told as restored, with that commit. Only candidates from the history being judged
+// are given (the target's, the client's version's: each is judged apart).
 import { newestFirst } from '../commitOrder';
-import type { CommitFacts, RevertFact } from './model';
+import type { CommitFacts, RestoreFact, RestoreHow, RevertFact } from './model';
 import { gitRevertForm, isRevertSubject, withoutLineMarkers } from '../linking/revertSubject';
 import { squash } from './patchId';
 
@@ -127,17 +129,13 @@ function rewritesInPlace(candidateAdded: readonly string[], content: FixContent)
   return fixLines.length > 0 && edited * 2 > fixLines.length;
 }
 
-/**
- * The reverts of `fix` among `candidates`, newest first. `targets` are the fix and its copies (a
- * message naming any of them counts); `merges` maps merge commits that brought a target in to that
- * target (a message naming the merge counts); `content`, when given, also finds reverts by content.
- */
-export function classifyReverts(
+/** One pass of the classifier: every revert of a target among the candidates, undone or not. */
+function revertsAmong(
   fix: { sha: string; subject: string },
   targets: readonly string[],
   candidates: readonly RevertCandidate[],
   content: FixContent | null,
-  merges: ReadonlyMap<string, string> = new Map(),
+  merges: ReadonlyMap<string, string>,
 ): RevertFact[] {
   const added = content === null ? [] : squashed(content.added);
   const removed = content === null ? [] : squashed(content.removed);
@@ -168,9 +166,103 @@ export function classifyReverts(
       }
     }
   }
-  const undone = (r: RevertFact): boolean =>
-    candidates.some((c) => revertedShas(c.message).some((n) => r.sha.startsWith(n)) || revertsSubject(c.facts.subject, r.subject) || c.facts.subject === `Reapply "${fix.subject}"`);
-  return newestFirst(reverts.filter((r) => !undone(r)));
+  return reverts;
+}
+
+// `Revert "Revert 'x'"`: a revert of a revert quoting the inner subject with single quotes (curl).
+const innerQuotes = (subject: string): string => subject.replace(/'/g, '"');
+
+/**
+ * How `c` brings the fix back after `revert`, or null when it does not: it reverts the revert (names
+ * it, or quotes its subject), reapplies the fix (`Reapply "<subject>"`), lands the fix again under
+ * its subject (with or without the forge's request number), or its patch holds the fix's lines again.
+ */
+export function restoreHow(c: RevertCandidate, revert: RevertFact, fix: { subject: string }, content: FixContent | null): RestoreHow | null {
+  const subject = c.facts.subject.trim();
+  if (revertedShas(c.message).some((n) => revert.sha.startsWith(n))) return 'revert-of-revert';
+  if (revertsSubject(subject, revert.subject) || innerQuotes(gitRevertForm(subject)) === innerQuotes(`Revert "${gitRevertForm(revert.subject)}"`)) return 'revert-of-revert';
+  const own = withoutLineMarkers(fix.subject).replace(OWN_REQUEST_SUFFIX, '');
+  if (own === '') return null;
+  const bare = withoutLineMarkers(subject).replace(OWN_REQUEST_SUFFIX, '');
+  if (/^Reapply\b/i.test(bare) && (bare === `Reapply "${own}"` || bare === `Reapply "${withoutLineMarkers(fix.subject)}"`)) return 'reapply';
+  if (bare === own && revertedShas(c.message).length === 0) return 'same-subject';
+  if (content === null || c.added === undefined || c.removed === undefined || isRevertSubject(subject)) return null;
+  const added = squashed(content.added);
+  if (added.length === 0) return null;
+  return containsAll(squashed(c.added), added) && containsAll(squashed(c.removed), squashed(content.removed)) ? 'patch' : null;
+}
+
+/** The reverts of the fix still in effect, newest first, and the reverts a later commit undid, with it. */
+export interface RevertJudgement {
+  reverts: RevertFact[];
+  /** Oldest revert first. */
+  restores: RestoreFact[];
+}
+
+// A revert of a restore is a revert of the fix again, which may be restored again: at most so many rounds.
+const MAX_ROUNDS = 4;
+
+/**
+ * The reverts of `fix` among `candidates` (the history being judged, newest first as git lists it),
+ * split into those in effect and those a later candidate undid (see `restoreHow`). `targets` are
+ * the fix and its copies (a message naming any of them counts); `merges` maps merge commits that
+ * brought a target in to that target (a message naming the merge counts); `content`, when given,
+ * also finds reverts by content. A commit naming a restore reverts the fix again.
+ */
+export function judgeReverts(
+  fix: { sha: string; subject: string },
+  targets: readonly string[],
+  candidates: readonly RevertCandidate[],
+  content: FixContent | null,
+  merges: ReadonlyMap<string, string> = new Map(),
+): RevertJudgement {
+  const order = new Map(candidates.map((c, i) => [c.facts.sha, i]));
+  let restores: RestoreFact[] = [];
+  let named = [...targets];
+  let reverts: RevertFact[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    reverts = revertsAmong(fix, named, candidates, content, merges).map((r) => (targets.includes(r.reverts) || r.viaMerge !== undefined || r.how !== 'message' ? r : { ...r, reverts: fix.sha }));
+    const revertShas = new Set(reverts.map((r) => r.sha));
+    restores = [];
+    for (const r of reverts) {
+      const at = order.get(r.sha) ?? -1;
+      // The oldest later candidate that brings the fix back (candidates are newest first); a
+      // commit reverting the revert is later whatever order it is listed in (it names the revert).
+      const later = candidates.slice(0, Math.max(0, at)).reverse();
+      const listedBefore = candidates.slice(at + 1);
+      const restoring = (c: RevertCandidate, forms: FixContent | null): RestoreHow | null => (revertShas.has(c.facts.sha) ? null : restoreHow(c, r, fix, forms));
+      let found: RestoreFact | undefined;
+      for (const c of later) {
+        const how = restoring(c, content);
+        if (how !== null) {
+          found = { ...c.facts, how, revert: r };
+          break;
+        }
+      }
+      const naming = found === undefined ? listedBefore.find((c) => restoring(c, null) === 'revert-of-revert') : undefined;
+      if (found !== undefined) restores.push(found);
+      else if (naming !== undefined) restores.push({ ...naming.facts, how: 'revert-of-revert', revert: r });
+    }
+    const more = restores.map((s) => s.sha).filter((s) => !named.includes(s));
+    if (more.length === 0) break;
+    named = [...named, ...more];
+  }
+  // A revert is in effect unless a later commit brought the fix back; a revert of that restore is
+  // a revert of the fix in its own right (in effect unless restored in turn).
+  const undone = new Set(restores.map((s) => s.revert.sha));
+  const inEffect = reverts.filter((r) => !undone.has(r.sha));
+  return { reverts: newestFirst(inEffect), restores: restores.sort((a, b) => (order.get(b.sha) ?? 0) - (order.get(a.sha) ?? 0)) };
+}
+
+/** The reverts of `fix` among `candidates` still in effect, newest first (see `judgeReverts`). */
+export function classifyReverts(
+  fix: { sha: string; subject: string },
+  targets: readonly string[],
+  candidates: readonly RevertCandidate[],
+  content: FixContent | null,
+  merges: ReadonlyMap<string, string> = new Map(),
+): RevertFact[] {
+  return judgeReverts(fix, targets, candidates, content, merges).reverts;
 }
 
 /** Commits named by the candidates that are not the targets: possibly merges that brought one in. */

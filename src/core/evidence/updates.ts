@@ -4,7 +4,7 @@
 // in 7.2.5 is told 7.2.5, not the next line's first release, which the target's own fix is in,
 // even when that one came out first: a patch on one's own line is the smaller step.
 import type { FixEvidence, TagFact } from './model';
-import { fixPieces } from './verdict';
+import { fixPieces, undoneWhereClientRuns } from './verdict';
 import { compareVersions, isPreRelease, isVersionName, sameSpelling } from './versions';
 
 function ownReleases(fix: FixEvidence): string[] {
@@ -25,6 +25,9 @@ function standsIn(other: FixEvidence, fix: FixEvidence): boolean {
 
 /** The release names that hold `fix` in some form on some line (`later`: copies found after the client's version, by fix). */
 function releasesHolding(fix: FixEvidence, all: readonly FixEvidence[], later: ReadonlyMap<string, readonly string[]>): Set<string> {
+  // Undone in the client's version and brought back since: only the releases holding a restore
+  // bring it (the fix's own releases between the revert and the restore hold the revert too).
+  if (undoneWhereClientRuns(fix)) return new Set((fix.restores ?? []).flatMap((r) => r.tags ?? []));
   const names = new Set<string>([...ownReleases(fix), ...(later.get(fix.sha) ?? [])]);
   // A stand-in counts where it was not undone (its releases are then after its revert or without it).
   for (const other of all) if (other !== fix && other.exists && other.reverts.length === 0 && standsIn(other, fix)) for (const name of ownReleases(other)) names.add(name);

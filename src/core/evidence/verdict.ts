@@ -65,10 +65,20 @@ export function revertCounts(fix: FixEvidence, deployedKnown: boolean): boolean 
   return fix.reverts.length > 0 && !(deployedKnown && intactWhereClientRuns(fix));
 }
 
+/**
+ * The client's version holds the fix and a revert of it that its own history has not undone, while
+ * the target's has no revert in effect (restored there, or never reverted): the fix is not in
+ * effect where the client runs it, and an update brings it back (prometheus #16628: reverted the
+ * day it landed, landed again before v3.12.0; a client on v3.11.0 has the revert only).
+ */
+export function undoneWhereClientRuns(fix: FixEvidence): boolean {
+  return fix.inDeployed === true && fix.reverts.length === 0 && (fix.revertsDeployed?.length ?? 0) > 0;
+}
+
 export function fixVerdict(fix: FixEvidence, deployedKnown: boolean, siblings: ReadonlySet<string> = NONE): Verdict {
   if (!fix.exists || (!fix.reachable && fix.equivalents.length === 0)) return 'fix-not-on-target';
   if (revertCounts(fix, deployedKnown)) return 'fix-reverted';
-  if (deployedKnown && fix.inDeployed === false) return 'fix-not-deployed';
+  if (deployedKnown && (fix.inDeployed === false || undoneWhereClientRuns(fix))) return 'fix-not-deployed';
   // Measured where the client runs it, the fix is judged there: a later change on the target that
   // their version lacks cannot be what they see (nor be told as "in the version you run").
   const judged = judgedInDeployed(fix, deployedKnown) ? lost(fix.survivalDeployed, siblings) : lost(fix.survival, siblings) + lost(fix.survivalDeployed, siblings);
@@ -130,6 +140,6 @@ export function judgeIssue(fixes: readonly FixEvidence[], deployedKnown: boolean
   const counted = fixPieces(fixes).map((f) => asDeployed(f, fixes));
   return {
     verdict: issueVerdict(counted.map((f) => fixVerdict(f, deployedKnown, siblingFixes(f, fixes)))),
-    containsFix: counted.length > 0 && counted.every((f) => f.inDeployed === true),
+    containsFix: counted.length > 0 && counted.every((f) => f.inDeployed === true && !undoneWhereClientRuns(f)),
   };
 }

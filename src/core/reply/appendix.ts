@@ -3,6 +3,7 @@
 // this module only decides which checks the evidence supports and spells their commands.
 import type { FixEvidence, IssueEvidence, Survival } from '../evidence/model';
 import { isMeasuredFile } from '../evidence/model';
+import { undoneWhereClientRuns } from '../evidence/verdict';
 
 export type AppendixKind =
   | 'target'
@@ -14,6 +15,7 @@ export type AppendixKind =
   | 'in-version'
   | 'not-in-version'
   | 'revert'
+  | 'restore'
   | 'survival'
   | 'file-removed'
   | 'change';
@@ -22,7 +24,7 @@ export type AppendixKind =
  * One check. `sha` is the commit the statement is about and `ref` the other side of it:
  * target/deployed-ref: ref resolves to sha; on-target/off-target/in-version/not-in-version: sha is
  * (not) contained in ref; copy: ref is a commit with sha's patch; tag: tag ref contains sha;
- * revert: sha reverts fix ref; survival/file-removed: sha's lines in `path` at ref; change: sha
+ * revert: sha reverts fix ref; restore: sha brought fix ref back after a revert; survival/file-removed: sha's lines in `path` at ref; change: sha
  * changed lines of fix ref.
  */
 export interface AppendixCheck {
@@ -119,6 +121,16 @@ export function buildAppendix(evidence: IssueEvidence): Appendix {
     }
     for (const revert of fix.reverts) {
       checks.push({ kind: 'revert', sha: revert.sha, ref: revert.reverts, command: `git show --no-patch ${shellQuote(revert.sha)}` });
+    }
+    // Undone in the client's version, restored since: the revert there, the restore, and that the
+    // client's version lacks the restore and which release has it.
+    for (const revert of fix.revertsDeployed ?? []) {
+      if (!fix.reverts.some((r) => r.sha === revert.sha)) checks.push({ kind: 'revert', sha: revert.sha, ref: revert.reverts, command: `git show --no-patch ${shellQuote(revert.sha)}` });
+    }
+    for (const restore of fix.restores ?? []) {
+      checks.push({ kind: 'restore', sha: restore.sha, ref: fix.sha, command: `git show --stat ${shellQuote(restore.sha)}` });
+      if (deployed !== null && undoneWhereClientRuns(fix)) checks.push({ kind: 'not-in-version', sha: restore.sha, ref: deployed.ref, command: isAncestor(restore.sha, deployed.ref) });
+      if (restore.firstTag !== undefined && restore.firstTag !== null) checks.push({ kind: 'tag', sha: restore.sha, ref: restore.firstTag.name, command: `git tag --contains ${shellQuote(restore.sha)}` });
     }
     const survival = fix.survivalDeployed ?? fix.survival;
     if (survival !== null) checks.push(...survivalChecks(fix, survival));

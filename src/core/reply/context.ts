@@ -11,6 +11,8 @@ import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
 import { changesOf, changesToShow, commit, fileNames, survivalTold } from './linesTold';
 import type { Appendix } from './appendix';
+import type { ReplyRestore } from './restored';
+import { restoredForClient } from './restored';
 
 export interface ReplyCommit {
   sha: string;
@@ -142,9 +144,10 @@ export interface ReplyContext {
    * release that descends from it and brings every fix (a backport released on the client's own
    * line), when it is not `release`; `updateTo`: the release the next step proposes, `update` else
    * `release`; `undone`: the same fix made on the client's line and undone there (its revert is in
-   * their version), when there was one: then something did undo the fix for them.
+   * their version), when there was one: then something did undo the fix for them; `restored`: the
+   * fixes their version holds with a revert that a later change, not in it, undid (not in `fixes`).
    */
-  notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag; undone?: ReplyAttempt[] };
+  notDeployed?: ReplyRef & { fixes: ReplyFix[]; update?: ReplyTag; updateTo?: ReplyTag; undone?: ReplyAttempt[]; restored?: ReplyRestore[] };
   /** Fixes neither reachable from the target nor copied onto it (counterparts aside). */
   offTarget: ReplyFix[];
   /** The fix is in parts, some on the target and some not: a reply tells the missing part as a part. */
@@ -207,7 +210,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'offTarget', 'partOnTarget', 'reverts', 'revertsByMe',
+  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'restored', 'restore', 'offTarget', 'partOnTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'undonePart', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted', 'releasesUnknown',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -366,6 +369,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   const onClientLine = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : undefined;
   const clientRelease = onClientLine !== undefined && onClientLine.name !== release?.name && !counterparts.some((c) => c.firstTag?.name === onClientLine.name) ? onClientLine : undefined;
   const update = deployed?.update ?? undefined;
+  const restored = restoredForClient(existing);
   const releaseFirst = release !== undefined && !releasedEarlier(evidence.fixes, release);
   const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
 
@@ -402,8 +406,10 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
             ...refOf(deployed.ref, deployed.sha, tags),
             fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
             ...optional('update', update?.name === release?.name ? undefined : update),
-            ...optional('updateTo', update ?? release),
+            // Undone in their version, the fix's own first release is before the revert: only an update with the restore brings it.
+            ...optional('updateTo', update ?? (restored.length > 0 ? undefined : release)),
             ...optional('undone', undoneForClient.length > 0 ? undoneForClient : undefined),
+            ...optional('restored', restored.length > 0 ? restored : undefined),
           },
         }
       : {}),
