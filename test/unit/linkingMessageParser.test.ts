@@ -119,6 +119,28 @@ describe('linking: message parser', () => {
       });
     }
 
+    // redis: "After fix for #13033, address sanitizer reports this heap-use-after-free" made a
+    // follow-up the fix of #13033, and the real fix a mere mention.
+    for (const message of [
+      'Silence a warning\n\nAfter fix for #13033, address sanitizer reports this',
+      'MIGRATE: Remove upfront ttl initialization.\nAfter the fix for #3673 the ttl var is always initialized',
+      'Remove additional round brackets from fix for #3282.',
+      'During the review of the fix for #3899, a bug was found',
+      'This extends the previous fix (#10049) to address any form of character',
+      'Since the earlier fixes for #7 the test is slow',
+    ]) {
+      it(`"${message.split('\n').pop()}" names another change's fix: a mention`, () => {
+        assert.deepEqual(Object.values(kinds(message)), ['mention']);
+      });
+    }
+
+    it('the verb, a purpose clause and "part of the fix" still close the issue', () => {
+      assert.deepEqual(kinds('Change the timeout to fix #12'), { '#12': 'fix' });
+      assert.deepEqual(kinds('Part of the fix for #12'), { '#12': 'fix' });
+      assert.deepEqual(kinds('This is the fix for #12'), { '#12': 'fix' });
+      assert.deepEqual(kinds('Fix crash after restart\n\nfixes #12'), { '#12': 'fix' });
+    });
+
     it('a negation in an earlier clause does not reach the keyword', () => {
       assert.deepEqual(kinds('Not a refactor; fixes #3'), { '#3': 'fix' });
     });

@@ -69,6 +69,16 @@ const NEGATION_RE = new RegExp(
   `(?:(?<!${WORD})(?:not|never|no|nunca|sin|tampoco|ni)|n['’]t)\\s+(?:[\\p{L}'’]+\\s+){0,2}$`,
   'iu',
 );
+// "fix" as a noun naming an earlier change's fix, after a preposition of time or origin or an adjective
+// such as "previous" (redis: "After fix for #13033, address sanitizer reports…", "Remove brackets from
+// fix for #3282", "This extends the previous fix (#10049)"): a mention, as the forges read it. "Part of
+// the fix for #3" is this commit's share of the fix, and stays one.
+const ANOTHER_FIX_RE = new RegExp(
+  `(?<!${WORD})(?:after|since|before|following|during|from|(?<!part\\s+)of|like|than|until|previous|earlier|original|prior|former|older)\\s+` +
+    `(?:(?:the|a|an|that|this|its|our|their|previous|earlier|original|prior|initial|former|older|first|last)\\s+){0,2}$`,
+  'iu',
+);
+const NOUN_KEYWORDS = new Set(['fix', 'fixes']);
 const FILLER_RE = new RegExp(
   `^(?:(?:the|this|that|for|of|issues?|bugs?|tickets?|errors?|problems?|regression|el|la|los|las|lo|de|del|para|` +
     `incidencias?|errore?s?|fallos?|problemas?)\\s+){0,3}`,
@@ -130,9 +140,10 @@ function markExpression(marks: IdMark[]): RegExp {
  * scan cache made by an older reading is not trusted (see `patternsKey`). 2: backtrace frames, #0, and
  * request numbers ending the subjects a body lists. 3: a revert's subject (git's `Revert "…"`,
  * Django's `Reverted "…"`, a release line's `[4.2.x] Revert…`) fixes nothing, its body closes issues
- * as any message does, and a keyword inside a revert's quoted subject anywhere fixes nothing.
+ * as any message does, and a keyword inside a revert's quoted subject anywhere fixes nothing. 4: "fix"
+ * as a noun naming an earlier change's fix ("after the fix for #3") is a mention.
  */
-export const MESSAGE_READING = 3;
+export const MESSAGE_READING = 4;
 
 
 const compiled = new WeakMap<IdPatterns, CompiledPatterns>();
@@ -323,6 +334,7 @@ export function parseReferences(message: string, patterns: IdPatterns): Referenc
         let m: RegExpExecArray | null;
         while ((m = KEYWORD_RE.exec(line)) !== null) {
           if (NEGATION_RE.test(line.slice(0, m.index))) continue;
+          if (NOUN_KEYWORDS.has(m[0].toLowerCase()) && ANOTHER_FIX_RE.test(line.slice(0, m.index))) continue;
           if (insideQuotedRevert(line, m.index)) continue;
           let after = m.index + m[0].length;
           const colon = /^\s*:?\s*/.exec(line.slice(after));
