@@ -30,6 +30,7 @@ const WEEKDAY_ES = '(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)';
 
 const CLAIMS: Claim[] = [
   { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined || c.deployed?.release !== undefined },
+  { name: 'released in a preview version', en: /\b(?:in a|the) preview version\b/, es: /versión preliminar/, holds: (c) => preReleases(c).length > 0 },
   { name: 'not released', en: /not been released in any version/, es: /no se ha publicado en ninguna versión/, holds: (c) => c.release === undefined },
   { name: 'the client version includes it', en: /^[-•] The version you run\b.*\bincludes the fix\./m, es: /^[-•] La versión que (?:tiene|tienes) publicada\b.*\bincluye la corrección\./m, holds: (c) => c.deployed !== undefined },
   { name: 'the client version lacks it', en: /does not include th(?:is|ese) fix/, es: /no incluye est(?:a|as) correcci/, holds: (c) => c.notDeployed !== undefined },
@@ -48,6 +49,12 @@ const CLAIMS: Claim[] = [
   { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 },
   { name: 'not on the main code', en: /not yet been added to the code that new versions|not on the `?[\w/-]+`? branch/, es: /todavía no se ha incorporado al código principal|No está en la rama/, holds: (c) => c.offTarget.length > 0 },
 ];
+
+/** The pre-releases a context names (the tags a reply may name), by name. */
+function preReleases(c: ReplyContext): string[] {
+  const tags = [c.release, c.finalRelease, c.deployed?.release, c.notDeployed?.update, c.notDeployed?.updateTo, ...c.counterparts.map((f) => f.firstTag)];
+  return [...new Set(tags.filter((t) => t?.preRelease === true).map((t) => t!.name))];
+}
 
 /** Everything the client reads, without the verification appendix (which is technical by design). */
 function body(text: string): string {
@@ -178,6 +185,21 @@ describe('reply claims rest on the evidence', () => {
       assert.doesNotMatch(text, new RegExp(`\\b${context.target.ref}\\b`), label);
       for (const subject of subjects(context)) assert.ok(!text.includes(subject), `${label}: «${subject}»`);
     }
+  });
+
+  it('names a pre-release to a plain reader only as a preview version, and leads with the final release when one holds the fix', () => {
+    let told = 0;
+    for (const { label, context, text: full } of all.filter((c) => !c.context.technical)) {
+      const text = body(full);
+      for (const name of preReleases(context)) {
+        const before = text.split(name).slice(0, -1);
+        told += before.length;
+        for (const piece of before) assert.match(piece, /(?:preview version|versión preliminar)(?:, la|,)? $/, `${label}: ${name} told as a release:\n${full}`);
+      }
+      if (context.finalRelease !== undefined && context.release?.preRelease === true) assert.ok(!text.includes(context.release.name), `${label}: names the pre-release though ${context.finalRelease.name} holds the fix`);
+      if (context.finalRelease !== undefined) assert.notEqual(context.notDeployed?.updateTo?.preRelease, true, label);
+    }
+    assert.ok(told > 0, 'no plain reply names a pre-release; the scenarios are stale');
   });
 
   it('gives a technical reader only commit ids the evidence holds', () => {
