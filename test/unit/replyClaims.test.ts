@@ -37,8 +37,8 @@ const CLAIMS: Claim[] = [
   { name: 'intact', en: /nothing has (?:changed or )?undone it|fix is intact|still in place[^.]*unchanged/, es: /nada la ha (?:modificado ni )?deshecho|sigue intacta|en su sitio[^.]*sin cambios/, holds: (c) => c.reverts.length === 0 && (c.survival?.changed ?? 0) === 0 },
   { name: 'I undid it', en: /a change of mine undid|I reverted/, es: /un cambio mío deshizo|deshice/, holds: (c) => c.revertsByMe.length > 0 || (c.notDeployed?.undone ?? []).some((u) => u.undo.byMe) },
   { name: 'someone else undid it', en: /a change by [^.]* undid|by [^.]* reverted/, es: /un cambio de [^.]* deshizo|, de [^.]*, deshizo/, holds: (c) => c.revertsByOthers.length > 0 || (c.notDeployed?.undone ?? []).some((u) => !u.undo.byMe) },
-  { name: 'the regression is mine', en: /mistake is mine|regression I introduced/, es: /El error es mío|el error lo haya introducido yo/, holds: (c) => c.revertsByMe.length > 0 || c.changesByMe.length > 0 },
-  { name: 'a change of mine changed it', en: /a change of mine in|my change/, es: /un cambio mío en|mi cambio/, holds: (c) => c.changesByMe.length > 0 },
+  { name: 'the regression is mine', en: /mistake is mine|regression I introduced|\bmine and (?:may have|most likely) brought the problem back/, es: /El error es mío|el error lo haya introducido yo/, holds: (c) => c.revertsByMe.length > 0 || c.changesByMe.length > 0 },
+  { name: 'a change of mine changed it', en: /a change of mine (?:in|altered)|changes of mine|my change/, es: /un cambio mío (?:en|modificó)|cambios míos|mi cambio/, holds: (c) => c.changesByMe.length > 0 },
   { name: 'a dated next step', en: new RegExp(`\\b(?:by|on) ${WEEKDAY_EN}`), es: new RegExp(`\\bel ${WEEKDAY_ES}\\b`), holds: (c) => c.nextStepBy !== undefined },
   { name: 'asks which version', en: /which version you are running\?/, es: /¿[^?]*qué versión[^?]*\?/, holds: (c) => c.deployed === undefined && c.notDeployed === undefined && c.versionSaid === undefined },
   { name: 'acknowledges the version said', en: /you told me you run/, es: /me indic(?:ó|aste) que usas?/, holds: (c) => c.versionSaid !== undefined },
@@ -184,6 +184,17 @@ describe('reply claims rest on the evidence', () => {
       for (const sha of allShas(context)) assert.ok(!text.includes(sha.slice(0, 7)), `${label}: ${sha.slice(0, 7)}`);
       assert.doesNotMatch(text, new RegExp(`\\b${context.target.ref}\\b`), label);
       for (const subject of subjects(context)) assert.ok(!text.includes(subject), `${label}: «${subject}»`);
+    }
+  });
+
+  it('gives a plain reader no file names, counts of lines or developer words: the parts and changes are told by date and author', () => {
+    for (const { label, context, text: full } of all.filter((c) => !c.context.technical)) {
+      const text = body(full);
+      const files = [...context.fixes, ...context.counterparts, ...context.attempts, ...context.changes, ...context.changesShown].flatMap((c) => c.files);
+      assert.ok(files.length > 0 || context.fixes.length === 0 || context.verdict !== 'fix-modified', `${label}: the scenario names no file; the check tests nothing`);
+      for (const file of new Set(files)) assert.ok(!text.includes(file), `${label}: names the file ${file}:\n${full}`);
+      assert.doesNotMatch(text, /\d+ (?:lines?|líneas?)\b|\b\d+ (?:of the|de las) \d+\b/, label);
+      assert.doesNotMatch(text, /\bregressions?\b|\bregresi(?:ón|ones)\b/i, label);
     }
   });
 

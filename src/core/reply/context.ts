@@ -21,7 +21,7 @@ export interface ReplyCommit {
   date: string;
   /** Authored by one of the user's own identities. */
   byMe: boolean;
-  /** Names of the files it touched (the fix's files; the fix's lines a change touched), for plain replies. */
+  /** Names of the files it touched (the fix's files; the fix's lines a change touched), for a workspace template; the built-in replies name none to a plain reader. */
   files: string[];
 }
 
