@@ -31,6 +31,7 @@ const WEEKDAY_ES = '(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)';
 const CLAIMS: Claim[] = [
   { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined || c.deployed?.release !== undefined },
   { name: 'released in a preview version', en: /\b(?:in a|the) preview version\b/, es: /versión preliminar/, holds: (c) => preReleases(c).length > 0 },
+  { name: 'the client version keeps the original fix', en: /version you run still has the original fix/, es: /publicada conserva la corrección original/, holds: (c) => c.deployed !== undefined },
   { name: 'not released', en: /not been released in any version/, es: /no se ha publicado en ninguna versión/, holds: (c) => c.release === undefined },
   { name: 'the client version includes it', en: /^[-•] The version you run\b.*\bincludes the fix\./m, es: /^[-•] La versión que (?:tiene|tienes) publicada\b.*\bincluye la corrección\./m, holds: (c) => c.deployed !== undefined },
   { name: 'the client version lacks it', en: /does not include th(?:is|ese) fix/, es: /no incluye est(?:a|as) correcci/, holds: (c) => c.notDeployed !== undefined },
@@ -46,7 +47,7 @@ const CLAIMS: Claim[] = [
   { name: 'nothing undid it', en: /Nothing has undone the fix/, es: /Ningún cambio posterior la ha deshecho/, holds: (c) => c.reverts.length === 0 && c.notDeployed?.undone === undefined },
   { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined && !c.undoneBeforeRelease },
   { name: 'the fix is in the code', en: /The fix is in the code/, es: /La corrección está en el código/, holds: (c) => c.fixes.some((f) => f.onTarget) },
-  { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 },
+  { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 && c.missingFixes.length === 0 },
   { name: 'not on the main code', en: /not yet been added to the code that new versions|not on the `?[\w/-]+`? branch/, es: /todavía no se ha incorporado al código principal|No está en la rama/, holds: (c) => c.offTarget.length > 0 },
 ];
 
@@ -194,7 +195,7 @@ describe('reply claims rest on the evidence', () => {
       assert.ok(files.length > 0 || context.fixes.length === 0 || context.verdict !== 'fix-modified', `${label}: the scenario names no file; the check tests nothing`);
       for (const file of new Set(files)) assert.ok(!text.includes(file), `${label}: names the file ${file}:\n${full}`);
       assert.doesNotMatch(text, /\d+ (?:lines?|líneas?)\b|\b\d+ (?:of the|de las) \d+\b/, label);
-      assert.doesNotMatch(text, /\bregressions?\b|\bregresi(?:ón|ones)\b/i, label);
+      assert.doesNotMatch(text, /\bregressions?\b|\bregresi(?:ón|ones)\b|release line|línea de versiones/i, label);
     }
   });
 
