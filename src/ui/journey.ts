@@ -18,6 +18,7 @@ import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
 import { IssueNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftPreparer, DraftReplyArgs, DraftReplyResult } from './replyCommands';
+import { draftLanguage } from './replyCommands';
 import { log } from './log';
 import { withRequestProgress } from './requestProgress';
 
@@ -106,10 +107,11 @@ function suggestedNextStepBy(folder: FolderIssues): string {
   return suggestNextStepBy(new Date().toISOString(), days) ?? NO_DATE;
 }
 
-async function askNextStepBy(suggestion: string): Promise<string | undefined> {
+/** `locale`: the reply's language, so the date is shown as the reply will write it (not in the editor's language). */
+async function askNextStepBy(suggestion: string, locale: string): Promise<string | undefined> {
   const today = new Date().toLocaleDateString('en-CA');
   const describe = (value: string): string =>
-    value === NO_DATE ? vscode.l10n.t('Empty: the reply names no date.') : vscode.l10n.t('The reply will say: {0}.', formatDay(value, { locale: vscode.env.language, currentYear: new Date().getFullYear() }));
+    value === NO_DATE ? vscode.l10n.t('Empty: the reply names no date.') : vscode.l10n.t('The reply will say: {0}.', formatDay(value, { locale, currentYear: new Date().getFullYear() }));
   return vscode.window.showInputBox({
     title: vscode.l10n.t("The Client Says It's Back"),
     prompt: vscode.l10n.t('By when will you send the next step? (YYYY-MM-DD; empty for no date)'),
@@ -345,11 +347,11 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
     const draftArgs: Omit<DraftReplyArgs, 'issue' | 'folder'> = { ...(args.draft ?? {}) };
     if (draftArgs.nextStepBy === undefined && interactive) {
       const suggestion = suggestedNextStepBy(folder);
-      const asked = askNextStepBy(suggestion);
+      const issue = folder.store.issue(id);
+      const asked = askNextStepBy(suggestion, issue ? draftLanguage(folder, issue, draftArgs) : vscode.env.language);
       // The draft as the suggestion would have it, rendered and thrown away while the person reads
       // the question: its templates are compiled by the time the answer comes. Nothing is written or
       // shown; the answer given is what the draft below is rendered with.
-      const issue = folder.store.issue(id);
       const prepare = deps.prepareDraft;
       const ahead =
         prepare && issue

@@ -86,7 +86,7 @@ export interface ReplyCommandsDeps {
 }
 
 /** The language a draft is written in: as asked, else the client's, else the setting's. */
-function draftLanguage(folder: FolderIssues, issue: Issue, args: Partial<DraftReplyArgs>): Language {
+export function draftLanguage(folder: FolderIssues, issue: Issue, args: Partial<DraftReplyArgs>): Language {
   const config = vscode.workspace.getConfiguration(SETTINGS.section, folder.folder.uri);
   return args.language ?? folder.store.client(issue.client)?.language ?? config.get<Language>(SETTINGS.defaultLanguage, 'es');
 }

@@ -58,7 +58,10 @@ describe('evidence: follow-up fixes of one issue', function () {
     assert.equal(r.verdict, 'fix-modified');
     // Four lines were added by the two fixes, one of them (the first's `>= 503`) is the second's now:
     // three lines of the fix, one of them removed by the third commit.
-    assert.match(r.text, /1 of the 3 lines/, r.text);
+    // The counts are the technical reply's; a plain one says "part of it" and lists the one change.
+    const technical = await replyJson(repo.dir, ['--ref', '#9917', '--deployed', 'v1.1.0', '--lang', 'en', '--audience', 'technical', '--me', ME.email]);
+    assert.match(technical.text, /1 of the 3 lines/, technical.text);
     assert.doesNotMatch(r.text, /2 changes/, r.text);
+    assert.equal([...r.text.matchAll(/altered the fix\./g)].length, 1, r.text);
   });
 });

@@ -191,8 +191,8 @@ describe('evidence: the update that brings the fix to the client', function () {
     // The release the client's line got it in is named as that line's; the release named right after
     // the fix is the fix's own (main's v2.0), never the other line's as if it were the fix's.
     const en = replyFor(onLine, 'en');
-    assert.match(en, /The fix was released in version v2\.0 on .+?, and for the release line you use, in version v1\.0\.1 on /);
-    assert.match(replyFor(onLine, 'es'), /La corrección se publicó en la versión v2\.0 el .+?, y en la v1\.0\.1, de la línea de versiones que usa, el /);
+    assert.match(en, /The fix was released in version v2\.0 on .+?, and for the series of versions you use, in version v1\.0\.1 on /);
+    assert.match(replyFor(onLine, 'es'), /La corrección se publicó en la versión v2\.0 el .+?, y en la v1\.0\.1, de la serie de versiones que usa, el /);
 
     // The proof page: one lane for the change (the merge is not a second fix), the backport and
     // its release drawn on it, and the headline names the update of the client's version.

@@ -30,14 +30,16 @@ const WEEKDAY_ES = '(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)';
 
 const CLAIMS: Claim[] = [
   { name: 'released', en: /\breleased in version\b/, es: /se publicó (?:por primera vez )?en la versión/, holds: (c) => c.release !== undefined || c.deployed?.release !== undefined },
+  { name: 'released in a preview version', en: /\b(?:in a|the) preview version\b/, es: /versión preliminar/, holds: (c) => preReleases(c).length > 0 },
+  { name: 'the client version keeps the original fix', en: /version you run still has the original fix/, es: /publicada conserva la corrección original/, holds: (c) => c.deployed !== undefined },
   { name: 'not released', en: /not been released in any version/, es: /no se ha publicado en ninguna versión/, holds: (c) => c.release === undefined },
   { name: 'the client version includes it', en: /^[-•] The version you run\b.*\bincludes the fix\./m, es: /^[-•] La versión que (?:tiene|tienes) publicada\b.*\bincluye la corrección\./m, holds: (c) => c.deployed !== undefined },
   { name: 'the client version lacks it', en: /does not include th(?:is|ese) fix/, es: /no incluye est(?:a|as) correcci/, holds: (c) => c.notDeployed !== undefined },
   { name: 'intact', en: /nothing has (?:changed or )?undone it|fix is intact|still in place[^.]*unchanged/, es: /nada la ha (?:modificado ni )?deshecho|sigue intacta|en su sitio[^.]*sin cambios/, holds: (c) => c.reverts.length === 0 && (c.survival?.changed ?? 0) === 0 },
   { name: 'I undid it', en: /a change of mine undid|I reverted/, es: /un cambio mío deshizo|deshice/, holds: (c) => c.revertsByMe.length > 0 || (c.notDeployed?.undone ?? []).some((u) => u.undo.byMe) },
   { name: 'someone else undid it', en: /a change by [^.]* undid|by [^.]* reverted/, es: /un cambio de [^.]* deshizo|, de [^.]*, deshizo/, holds: (c) => c.revertsByOthers.length > 0 || (c.notDeployed?.undone ?? []).some((u) => !u.undo.byMe) },
-  { name: 'the regression is mine', en: /mistake is mine|regression I introduced/, es: /El error es mío|el error lo haya introducido yo/, holds: (c) => c.revertsByMe.length > 0 || c.changesByMe.length > 0 },
-  { name: 'a change of mine changed it', en: /a change of mine in|my change/, es: /un cambio mío en|mi cambio/, holds: (c) => c.changesByMe.length > 0 },
+  { name: 'the regression is mine', en: /mistake is mine|regression I introduced|\bmine and (?:may have|most likely) brought the problem back/, es: /El error es mío|el error lo haya introducido yo/, holds: (c) => c.revertsByMe.length > 0 || c.changesByMe.length > 0 },
+  { name: 'a change of mine changed it', en: /a change of mine (?:in|altered)|changes of mine|my change/, es: /un cambio mío (?:en|modificó)|cambios míos|mi cambio/, holds: (c) => c.changesByMe.length > 0 },
   { name: 'a dated next step', en: new RegExp(`\\b(?:by|on) ${WEEKDAY_EN}`), es: new RegExp(`\\bel ${WEEKDAY_ES}\\b`), holds: (c) => c.nextStepBy !== undefined },
   { name: 'asks which version', en: /which version you are running\?/, es: /¿[^?]*qué versión[^?]*\?/, holds: (c) => c.deployed === undefined && c.notDeployed === undefined && c.versionSaid === undefined },
   { name: 'acknowledges the version said', en: /you told me you run/, es: /me indic(?:ó|aste) que usas?/, holds: (c) => c.versionSaid !== undefined },
@@ -45,9 +47,15 @@ const CLAIMS: Claim[] = [
   { name: 'nothing undid it', en: /Nothing has undone the fix/, es: /Ningún cambio posterior la ha deshecho/, holds: (c) => c.reverts.length === 0 && c.notDeployed?.undone === undefined },
   { name: 'the undo explains the report', en: /would explain why the problem is back/, es: /explicaría que el problema haya vuelto/, holds: (c) => c.reverts.length > 0 && c.notDeployed === undefined && !c.undoneBeforeRelease },
   { name: 'the fix is in the code', en: /The fix is in the code/, es: /La corrección está en el código/, holds: (c) => c.fixes.some((f) => f.onTarget) },
-  { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 },
+  { name: 'the history holds no fix', en: /history holds no earlier fix/, es: /en el historial no hay ninguna corrección anterior/, holds: (c) => c.fixes.length === 0 && c.missingFixes.length === 0 },
   { name: 'not on the main code', en: /not yet been added to the code that new versions|not on the `?[\w/-]+`? branch/, es: /todavía no se ha incorporado al código principal|No está en la rama/, holds: (c) => c.offTarget.length > 0 },
 ];
+
+/** The pre-releases a context names (the tags a reply may name), by name. */
+function preReleases(c: ReplyContext): string[] {
+  const tags = [c.release, c.finalRelease, c.deployed?.release, c.notDeployed?.update, c.notDeployed?.updateTo, ...c.counterparts.map((f) => f.firstTag)];
+  return [...new Set(tags.filter((t) => t?.preRelease === true).map((t) => t!.name))];
+}
 
 /** Everything the client reads, without the verification appendix (which is technical by design). */
 function body(text: string): string {
@@ -178,6 +186,32 @@ describe('reply claims rest on the evidence', () => {
       assert.doesNotMatch(text, new RegExp(`\\b${context.target.ref}\\b`), label);
       for (const subject of subjects(context)) assert.ok(!text.includes(subject), `${label}: «${subject}»`);
     }
+  });
+
+  it('gives a plain reader no file names, counts of lines or developer words: the parts and changes are told by date and author', () => {
+    for (const { label, context, text: full } of all.filter((c) => !c.context.technical)) {
+      const text = body(full);
+      const files = [...context.fixes, ...context.counterparts, ...context.attempts, ...context.changes, ...context.changesShown].flatMap((c) => c.files);
+      assert.ok(files.length > 0 || context.fixes.length === 0 || context.verdict !== 'fix-modified', `${label}: the scenario names no file; the check tests nothing`);
+      for (const file of new Set(files)) assert.ok(!text.includes(file), `${label}: names the file ${file}:\n${full}`);
+      assert.doesNotMatch(text, /\d+ (?:lines?|líneas?)\b|\b\d+ (?:of the|de las) \d+\b/, label);
+      assert.doesNotMatch(text, /\bregressions?\b|\bregresi(?:ón|ones)\b|release line|línea de versiones/i, label);
+    }
+  });
+
+  it('names a pre-release to a plain reader only as a preview version, and leads with the final release when one holds the fix', () => {
+    let told = 0;
+    for (const { label, context, text: full } of all.filter((c) => !c.context.technical)) {
+      const text = body(full);
+      for (const name of preReleases(context)) {
+        const before = text.split(name).slice(0, -1);
+        told += before.length;
+        for (const piece of before) assert.match(piece, /(?:preview version|versión preliminar)(?:, la|,)? $/, `${label}: ${name} told as a release:\n${full}`);
+      }
+      if (context.finalRelease !== undefined && context.release?.preRelease === true) assert.ok(!text.includes(context.release.name), `${label}: names the pre-release though ${context.finalRelease.name} holds the fix`);
+      if (context.finalRelease !== undefined) assert.notEqual(context.notDeployed?.updateTo?.preRelease, true, label);
+    }
+    assert.ok(told > 0, 'no plain reply names a pre-release; the scenarios are stale');
   });
 
   it('gives a technical reader only commit ids the evidence holds', () => {

@@ -192,6 +192,23 @@ export const SCENARIOS: Record<string, IssueEvidence> = {
     deployed: { ref: 'production', sha: sha('13'), containsFix: false },
     fixes: [fixEvidence({ inDeployed: false, reachableDeployed: false, tags: [], firstTag: null })],
   }),
+  // First in a pre-release, then in a final release: the final one is named and proposed.
+  'fix-not-deployed-prerelease': evidence('fix-not-deployed', {
+    deployed: { ref: 'v1.3.2', sha: sha('13'), containsFix: false },
+    fixes: [
+      fixEvidence({
+        inDeployed: false,
+        reachableDeployed: false,
+        tags: ['v1.4.0-rc.1', 'v1.4.0'],
+        firstTag: { name: 'v1.4.0-rc.1', date: '2026-03-14T09:00:00+01:00' },
+        firstFinalTag: { name: 'v1.4.0', date: '2026-03-16T09:00:00+01:00' },
+      }),
+    ],
+  }),
+  // Only in a pre-release: told as a preview version.
+  'deployed-unknown-prerelease': evidence('deployed-unknown', {
+    fixes: [fixEvidence({ tags: ['v1.4.0-rc.1'], firstTag: { name: 'v1.4.0-rc.1', date: '2026-03-14T09:00:00+01:00' }, firstFinalTag: null })],
+  }),
   'fix-modified-several': evidence('fix-modified', {
     fixes: [
       fixEvidence({

@@ -45,17 +45,19 @@ describe('a reply about a fix made in parts', () => {
     const evidence: IssueEvidence = { ...base, verdict: 'fix-not-on-target', fixes: [{ ...onMain, survival: null }, { ...second, reachable: false, tags: [], firstTag: null, survival: null }] };
     assert.equal(buildReplyContext({ evidence, language: 'en' }).partOnTarget, true);
     const en = render(evidence, 'en');
-    assert.match(en, /On March 13, Marc Vidal made part of the fix, in invoicePdf\.ts, but that part has not yet been added/);
-    assert.match(en, /The part of the fix made on March 12, in totals\.ts, is already in that code\./);
+    assert.match(en, /On March 13, Marc Vidal made part of the fix, but that part has not yet been added/);
+    assert.match(en, /The part of the fix made on March 12 is already in that code\./);
     assert.match(en, /has the whole fix yet/);
     assert.match(en, /I will add the missing part/);
     assert.doesNotMatch(en, /fixed this problem/);
     assert.match(render(evidence, 'en', 'technical'), /Marc Vidal made part of the fix in commit/);
     const es = render(evidence, 'es');
-    assert.match(es, /El 13 de marzo, Marc Vidal hizo una parte de la corrección, en invoicePdf\.ts, pero esa parte todavía no se ha incorporado/);
-    assert.match(es, /La parte de la corrección hecha el 12 de marzo, en totals\.ts, ya está en ese código\./);
+    assert.match(es, /El 13 de marzo, Marc Vidal hizo una parte de la corrección, pero esa parte todavía no se ha incorporado/);
+    assert.match(es, /La parte de la corrección hecha el 12 de marzo ya está en ese código\./);
     assert.match(es, /tiene todavía la corrección completa/);
     assert.match(es, /añadiré la parte que falta/);
     assert.doesNotMatch(es, /corrigió este problema/);
+    // File names are the technical reply's and the appendix's: a plain reader is told the parts by date.
+    for (const text of [en, es]) assert.doesNotMatch(text, /totals\.ts|invoicePdf|\.ts\b/);
   });
 });

@@ -14,9 +14,9 @@ describe('the release a reply names, on several release lines', () => {
     const c = buildReplyContext({ evidence, language: 'en' });
     assert.equal(c.release?.name, 'v1.4.0');
     assert.equal(c.deployed?.release?.name, 'v1.3.3');
-    assert.match(render(evidence, 'en', 'plain'), /- The fix was released in version v1\.4\.0 on March 16, and for the release line you use, in version v1\.3\.3 on March 18\./);
+    assert.match(render(evidence, 'en', 'plain'), /- The fix was released in version v1\.4\.0 on March 16, and for the series of versions you use, in version v1\.3\.3 on March 18\./);
     assert.match(render(evidence, 'en', 'technical'), /- The fix was first released in version v1\.4\.0, on March 16, and on the release line you use, in version v1\.3\.3, on March 18\./);
-    assert.match(render(evidence, 'es', 'plain'), /- La corrección se publicó en la versión v1\.4\.0 el 16 de marzo, y en la v1\.3\.3, de la línea de versiones que usa, el 18 de marzo\./);
+    assert.match(render(evidence, 'es', 'plain'), /- La corrección se publicó en la versión v1\.4\.0 el 16 de marzo, y en la v1\.3\.3, de la serie de versiones que usa, el 18 de marzo\./);
     assert.match(render(evidence, 'es', 'technical'), /- La corrección se publicó por primera vez en la versión v1\.4\.0, del 16 de marzo, y en la línea de versiones que usa, en la versión v1\.3\.3, del 18 de marzo\./);
   });
 
@@ -26,8 +26,8 @@ describe('the release a reply names, on several release lines', () => {
     const c = buildReplyContext({ evidence, language: 'en' });
     assert.equal(c.release, undefined);
     assert.equal(c.deployed?.release?.name, 'v1.3.3');
-    assert.match(render(evidence, 'en', 'plain'), /- For the release line you use, the fix was released in version v1\.3\.3 on March 18\./);
-    assert.match(render(evidence, 'es', 'plain'), /- La corrección se publicó en la versión v1\.3\.3, de la línea de versiones que usa, el 18 de marzo\./);
+    assert.match(render(evidence, 'en', 'plain'), /- For the series of versions you use, the fix was released in version v1\.3\.3 on March 18\./);
+    assert.match(render(evidence, 'es', 'plain'), /- La corrección se publicó en la versión v1\.3\.3, de la serie de versiones que usa, el 18 de marzo\./);
   });
 
   it('the client on the line of a counterpart: the release after the target\'s fix is the target\'s, the counterpart\'s is told with it', () => {

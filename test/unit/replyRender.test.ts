@@ -249,7 +249,7 @@ describe('reply rendering', () => {
       const named = [...plain.text.matchAll(/Author (\d)/g)].map((m) => m[1]);
       assert.deepEqual([...new Set(named)].slice(0, 3), ['5', '3', '1']);
       assert.doesNotMatch(plain.text.split(/What it means|Qué significa/)[0] ?? '', /Author [024]/);
-      assert.match(plain.text, language === 'en' ? /3 other changes altered 4 lines of the fix in all\./ : /Otros 3 cambios modificaron 4 líneas de la corrección en total\./);
+      assert.match(plain.text, language === 'en' ? /3 other changes also altered the fix\./ : /Otros 3 cambios también la modificaron\./);
       const technical = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'technical' }), { builtin });
       assert.ok(technical.ok);
       for (let i = 0; i < 6; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));
@@ -273,8 +273,10 @@ describe('reply rendering', () => {
       const builtin = folderTemplateSource(templatesRoot, language, 'builtin');
       const plain = renderReply(buildReplyContext({ evidence: { ...base, fixes: [fix] }, language, client: client(language), audience: 'plain', timeZone: 'Europe/Madrid' }), { builtin, timeZone: 'Europe/Madrid' });
       assert.ok(plain.ok);
-      assert.match(plain.text, language === 'en' ? /, 3 changes by Marc Vidal in totals\.ts and tax\.ts changed 10 lines of the fix\./ : /, 3 cambios de Marc Vidal en totals\.ts y tax\.ts modificaron 10 líneas de la corrección\./);
-      assert.match(plain.text, language === 'en' ? /, a change by Ana Ruiz in totals\.ts changed 1 line of the fix\./ : /, un cambio de Ana Ruiz en totals\.ts modificó 1 línea de la corrección\./);
+      assert.match(plain.text, language === 'en' ? /, 3 changes by Marc Vidal altered the fix\./ : /, 3 cambios de Marc Vidal modificaron la corrección\./);
+      assert.match(plain.text, language === 'en' ? /, a change by Ana Ruiz altered the fix\./ : /, un cambio de Ana Ruiz modificó la corrección\./);
+      // Neither file names nor counts of lines: those are the technical reply's.
+      assert.doesNotMatch(plain.text, /totals|tax\.ts|\d+ (?:lines?|líneas?)\b/);
       const lines = plain.text.split('\n').filter((l) => l.trim().startsWith('- '));
       assert.equal(new Set(lines).size, lines.length, 'no line is said twice');
       const technical = renderReply(buildReplyContext({ evidence: { ...base, fixes: [fix] }, language, client: client(language), audience: 'technical' }), { builtin });
@@ -282,13 +284,19 @@ describe('reply rendering', () => {
       for (let i = 0; i < 4; i += 1) assert.match(technical.text, new RegExp(`Change ${i}`));
     }
   });
-  it('a file the reply names in capitals (CHANGES) is a name to the tone check, not shouting', () => {
+  it('a file a workspace template names in capitals (CHANGES) is a name to the tone check, not shouting', () => {
     const base = SCENARIOS['fix-modified-several']!;
     const fix = fixEvidence({ files: ['CHANGES', 'src/invoices/totals.ts'] });
     const evidence = { ...base, fixes: [fix, fixEvidence({ sha: 'e'.repeat(40), files: ['src/invoices/tax.ts'] })] };
     assert.deepEqual(fileNameWords(evidence).filter((w) => w === 'CHANGES'), ['CHANGES']);
     for (const language of ['en', 'es'] as const) {
-      const plain = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'plain' }), { builtin: folderTemplateSource(templatesRoot, language, 'builtin') });
+      const builtin = folderTemplateSource(templatesRoot, language, 'builtin');
+      // The built-in plain replies name no file; a workspace template may (the context keeps `files`).
+      const own = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'plain' }), { builtin });
+      assert.ok(own.ok);
+      assert.doesNotMatch(own.text, /CHANGES|totals|tax\.ts/);
+      const override = memoryTemplateSource({ 'fix-modified': `${builtin.read('fix-modified')?.text ?? ''}\n{{#each fixes}}{{list files}}\n{{/each}}` }, 'override');
+      const plain = renderReply(buildReplyContext({ evidence, language, client: client(language), audience: 'plain' }), { builtin, override });
       assert.ok(plain.ok);
       assert.match(plain.text, /CHANGES/);
       assert.ok(checkTone(plain.text, language).some((f) => f.category === 'shouting'), 'without the names the word reads as shouting');

@@ -25,8 +25,9 @@ function changedOn(date: string, release = true): IssueEvidence {
   };
 }
 
-const RELEASED = { en: /Since the fix was released, 3 of the 6 lines it added have been changed/, es: /Desde que se publicó la corrección, 3 de las 6 líneas que añadió se han modificado/ };
-const MADE = { en: /Since the fix was made, 3 of the 6 lines it added have been changed/, es: /Desde que se hizo la corrección, 3 de las 6 líneas que añadió se han modificado/ };
+// A plain reply says "part of it", a technical one the count of lines.
+const RELEASED = { en: /Since the fix was released, (?:3 of the 6 lines it added have been changed|a later change has altered part of it)/, es: /Desde que se publicó la corrección, (?:3 de las 6 líneas que añadió se han modificado|un cambio posterior ha modificado una parte de ella)/ };
+const MADE = { en: /Since the fix was made, (?:3 of the 6 lines it added have been changed|a later change has altered part of it)/, es: /Desde que se hizo la corrección, (?:3 de las 6 líneas que añadió se han modificado|un cambio posterior ha modificado una parte de ella)/ };
 const THEN = { en: /Since then|Since the fix was released/, es: /Desde entonces|Desde que se publicó/ };
 
 describe('the timing a reply states of later changes', () => {

@@ -17,7 +17,7 @@ import type { SurvivalOutcome, SurvivalRequest } from './survival';
 import { factsOf, measureSurvival } from './survival';
 import { restoredChange, standingRestore } from './restoredLines';
 import { allInOrder } from './inOrder';
-import { compareVersions, earliestTag, withoutAliases } from './versions';
+import { compareVersions, earliestTag, isPreRelease, withoutAliases } from './versions';
 
 export interface Context {
   port: GitPort;
@@ -228,11 +228,19 @@ export async function laterCopyReleases(ctx: Context, placed: readonly PlacedFix
   return out;
 }
 
-/** Release tags containing this very commit, by version; the first release is the earliest by date. */
-async function releasesOf(ctx: Context, sha: string): Promise<{ tags: string[]; firstTag: TagFact | null }> {
+type Releases = { tags: string[]; firstTag: TagFact | null; firstFinalTag?: TagFact | null };
+
+/**
+ * Release tags containing this very commit, by version; the first release is the earliest by date.
+ * When that one is a pre-release (`v3.3.0-rc.1`), also the earliest final release holding the commit
+ * (null when none does): a reply names the final release as the one to update to, not a test version.
+ */
+async function releasesOf(ctx: Context, sha: string): Promise<Releases> {
   // By version first, so that of two tags with one date the lower version is the first release.
   const byVersion = [...(await releaseTags(ctx, sha))].sort((a, b) => compareVersions(a.name, b.name));
-  return { tags: byVersion.map((t) => t.name), firstTag: earliestTag(byVersion) };
+  const firstTag = earliestTag(byVersion);
+  const preRelease = firstTag !== null && isPreRelease(firstTag.name);
+  return { tags: byVersion.map((t) => t.name), firstTag, ...(preRelease ? { firstFinalTag: earliestTag(byVersion.filter((t) => !isPreRelease(t.name))) } : {}) };
 }
 
 function missingFix(link: Link, deployedKnown: boolean): FixEvidence {
@@ -315,7 +323,7 @@ export async function placeFix(ctx: Context, link: Link): Promise<PlacedFix> {
 
   // Each commit's releases are its own: a copy's are reported on the copy, never as the fix's.
   const own = await releasesOf(ctx, commit.sha);
-  const copyReleases = new Map<string, { tags: string[]; firstTag: TagFact | null }>();
+  const copyReleases = new Map<string, Releases>();
   for (const c of [...copies, ...copiesDeployed]) if (!copyReleases.has(c.facts.sha)) copyReleases.set(c.facts.sha, await releasesOf(ctx, c.facts.sha));
   const asEquivalent = (c: Copy): EquivalentFact => ({ ...c.facts, how: 'patch-id', ...(copyReleases.get(c.facts.sha) ?? { tags: [], firstTag: null }) });
   return {
@@ -331,6 +339,7 @@ export async function placeFix(ctx: Context, link: Link): Promise<PlacedFix> {
       equivalentsDeployed: copiesDeployed.map(asEquivalent),
       tags: own.tags,
       firstTag: own.firstTag,
+      ...(own.firstFinalTag !== undefined ? { firstFinalTag: own.firstFinalTag } : {}),
       inDeployed,
       survival: null,
       survivalDeployed: null,

@@ -134,6 +134,8 @@ export interface EquivalentFact extends CommitFacts {
   tags?: string[];
   /** The earliest release (by date) containing this copy. */
   firstTag?: TagFact | null;
+  /** When `firstTag` is a pre-release: the earliest final release containing this copy, null when none. */
+  firstFinalTag?: TagFact | null;
 }
 
 /** Why a commit is listed as a later change of the fix. */
@@ -163,6 +165,11 @@ export interface FixEvidence extends CommitFacts {
   tags: string[];
   /** The earliest release containing this commit, by the tag's date. */
   firstTag: TagFact | null;
+  /**
+   * When `firstTag` is a pre-release (`isPreRelease`: `-rc.1`, `b2`, curl's `rc-8_22_0-2`): the
+   * earliest final release containing this commit, null when none does. Absent otherwise.
+   */
+  firstFinalTag?: TagFact | null;
   /**
    * For a reverted fix on the target that a release contains: the earliest release holding it and
    * none of its reverts; null when every release holding it holds a revert too. Absent otherwise.

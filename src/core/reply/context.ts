@@ -10,6 +10,7 @@ import type { Audience, Client, Issue, Language, Register } from '../store/model
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
 import { changesOf, changesToShow, commit, fileNames, survivalTold } from './linesTold';
+import { finalOf, releaseOf, tagOf } from './releasesTold';
 import type { Appendix } from './appendix';
 import type { ReplyRestore } from './restored';
 import { restoredForClient } from './restored';
@@ -22,13 +23,15 @@ export interface ReplyCommit {
   date: string;
   /** Authored by one of the user's own identities. */
   byMe: boolean;
-  /** Names of the files it touched (the fix's files; the fix's lines a change touched), for plain replies. */
+  /** Names of the files it touched (the fix's files; the fix's lines a change touched), for a workspace template; the built-in replies name none to a plain reader. */
   files: string[];
 }
 
 export interface ReplyTag {
   name: string;
   date: string;
+  /** A pre-release (`v3.3.0-rc.1`, curl's `rc-8_22_0-2`), as `isPreRelease` reads tag names: a plain reply calls it a preview version. */
+  preRelease?: boolean;
 }
 
 export interface ReplyFix extends ReplyCommit {
@@ -40,6 +43,8 @@ export interface ReplyFix extends ReplyCommit {
   tags: string[];
   /** The first release that had the fix in place (for a reverted fix, one without the revert). */
   firstTag?: ReplyTag;
+  /** The first final release (not a pre-release) that had the fix in place: `firstTag` when that is final. */
+  firstFinalTag?: ReplyTag;
   /** Every release that contains the fix also contains the change that undid it. */
   undoneBeforeRelease?: boolean;
 }
@@ -127,6 +132,12 @@ export interface ReplyContext {
    */
   release?: ReplyTag;
   /**
+   * The first final release containing every fix: `release` when that is not a pre-release, else
+   * the later final release that holds them; absent when none is known to. A plain reply names this
+   * one as the release, and a pre-release only when no final release holds the fix.
+   */
+  finalRelease?: ReplyTag;
+  /**
    * `release` is the first release of the fix in any form: no copy or counterpart on another line
    * was released before it (wagtail #13137: the backports were out in 6.2.4 … 7.0.1 six weeks
    * before main's 7.1rc1, which is not the "first" release of the fix).
@@ -210,7 +221,7 @@ export interface ReplyContext {
 export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
   'language', 'tu', 'verdict', 'contactName', 'clientName', 'signature', 'issue', 'id', 'title',
   'reportedOn', 'version', 'checkedAt', 'target', 'ref', 'sha', 'fixes', 'fix', 'missingFixes',
-  'release', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'restored', 'restore', 'offTarget', 'partOnTarget', 'reverts', 'revertsByMe',
+  'release', 'finalRelease', 'preRelease', 'firstFinalTag', 'releaseFirst', 'name', 'date', 'deployed', 'notDeployed', 'update', 'updateTo', 'undone', 'restored', 'restore', 'offTarget', 'partOnTarget', 'reverts', 'revertsByMe',
   'revertsByOthers', 'survival', 'changedOnTarget', 'someByMe', 'added', 'intact', 'changed', 'modified', 'removed', 'changes',
   'changesShown', 'changesMore', 'undoneBeforeRelease', 'undonePart', 'changesByMe', 'changesByOthers', 'changesAfterRelease', 'laterChanges', 'mentions', 'caveats', 'shallow', 'uncommitted', 'releasesUnknown',
   'nextStepBy', 'appendix', 'subject', 'author', 'byMe', 'onTarget', 'copy', 'tags', 'firstTag',
@@ -247,6 +258,7 @@ export function fileNameWords(evidence: IssueEvidence): string[] {
 
 const RELEASE_NAME = /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/;
 
+
 /** A ref as the client knows it: a release name is one; a branch or a commit id is not. */
 function refOf(ref: string, sha: string, tags: ReadonlySet<string>): ReplyRef {
   return { ref, sha, ...(RELEASE_NAME.test(ref) || tags.has(ref) ? { name: ref } : {}) };
@@ -256,13 +268,16 @@ function fixOf(fix: FixEvidence): ReplyFix {
   const copySource = fix.reachable ? undefined : fix.equivalents[0];
   // A reverted fix was shipped only by the releases without its revert.
   const firstTag = copySource === undefined ? (fix.firstTagInEffect !== undefined ? fix.firstTagInEffect : fix.firstTag) : copySource.firstTag;
+  // A reverted fix's first final release may hold the revert too: only a final first release in effect is known.
+  const firstFinalTag = copySource !== undefined ? finalOf(copySource.firstTag, copySource.firstFinalTag) : fix.firstTagInEffect !== undefined ? finalOf(fix.firstTagInEffect, null) : finalOf(fix.firstTag, fix.firstFinalTag);
   return {
     ...commit(fix, fix.files),
     onTarget: fix.reachable || copySource !== undefined,
     ...(copySource !== undefined ? { copy: commit(copySource) } : {}),
     // The releases are those of the commit on the target: the copy's when the fix came as a copy.
     tags: [...(copySource === undefined ? fix.tags : copySource.tags ?? [])],
-    ...optional('firstTag', firstTag ?? undefined),
+    ...optional('firstTag', firstTag === undefined || firstTag === null ? undefined : tagOf(firstTag)),
+    ...optional('firstFinalTag', firstFinalTag === undefined ? undefined : tagOf(firstFinalTag)),
     ...(copySource === undefined && fix.firstTagInEffect === null ? { undoneBeforeRelease: true } : {}),
   };
 }
@@ -286,19 +301,9 @@ function asTheClientHasIt(fix: FixEvidence, all: readonly FixEvidence[]): Pick<R
   if (fix.reachableDeployed !== false) return fixOf(fix);
   const copy = fix.equivalentsDeployed[0];
   const firstTag = copy !== undefined ? copy.firstTag : standInOnDeployedLine(fix, all)?.firstTag;
-  return firstTag === undefined || firstTag === null ? {} : { firstTag };
+  return firstTag === undefined || firstTag === null ? {} : { firstTag: tagOf(firstTag) };
 }
 
-/** The first release containing every fix: the latest of their first tags, if each has one. */
-function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag'>[]): ReplyTag | undefined {
-  if (fixes.length === 0) return undefined;
-  let latest: ReplyTag | undefined;
-  for (const fix of fixes) {
-    if (fix.firstTag === undefined) return undefined;
-    if (latest === undefined || Date.parse(fix.firstTag.date) > Date.parse(latest.date)) latest = fix.firstTag;
-  }
-  return latest;
-}
 
 /**
  * Some linked fix or copy is in a release that the fixes undone before any release are not in: a
@@ -366,9 +371,10 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
   // client has the fix in another form, is told as that line's (a sentence naming the target's fix
   // and then a release of another line read as if that fix had been released there).
   const release = releaseOf(fixes);
+  const finalRelease = release === undefined ? undefined : releaseOf(fixes, 'firstFinalTag');
   const onClientLine = deployed?.containsFix === true ? releaseOf(existing.map((f) => asTheClientHasIt(f, evidence.fixes))) : undefined;
   const clientRelease = onClientLine !== undefined && onClientLine.name !== release?.name && !counterparts.some((c) => c.firstTag?.name === onClientLine.name) ? onClientLine : undefined;
-  const update = deployed?.update ?? undefined;
+  const update = deployed?.update === undefined || deployed.update === null ? undefined : tagOf(deployed.update);
   const restored = restoredForClient(existing);
   const releaseFirst = release !== undefined && !releasedEarlier(evidence.fixes, release);
   const { survival, changedOnTarget } = survivalTold(existing, evidence.fixes, deployed?.containsFix === true);
@@ -398,6 +404,7 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...optional('fix', fixes[0]),
     missingFixes: evidence.fixes.filter((f) => !f.exists).map((f) => f.sha),
     ...optional('release', release),
+    ...optional('finalRelease', finalRelease),
     ...(releaseFirst ? { releaseFirst } : {}),
     ...(deployed !== null && deployed.containsFix ? { deployed: { ...refOf(deployed.ref, deployed.sha, tags), ...optional('release', clientRelease) } } : {}),
     ...(deployed !== null && !deployed.containsFix
@@ -405,9 +412,10 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
           notDeployed: {
             ...refOf(deployed.ref, deployed.sha, tags),
             fixes: existing.filter((f) => f.inDeployed !== true).map(fixOf),
-            ...optional('update', update?.name === release?.name ? undefined : update),
-            // Undone in their version, the fix's own first release is before the revert: only an update with the restore brings it.
-            ...optional('updateTo', update ?? (restored.length > 0 ? undefined : release)),
+            ...optional('update', update?.name === release?.name || update?.name === finalRelease?.name ? undefined : update),
+            // Undone in their version, the fix's own first release is before the revert: only an update
+            // with the restore brings it. Otherwise a final release that holds the fix is proposed before any pre-release.
+            ...optional('updateTo', restored.length > 0 ? update : update !== undefined && !(update.preRelease === true && finalRelease !== undefined) ? update : finalRelease ?? release),
             ...optional('undone', undoneForClient.length > 0 ? undoneForClient : undefined),
             ...optional('restored', restored.length > 0 ? restored : undefined),
           },
@@ -428,7 +436,8 @@ export function buildReplyContext(input: ReplyInput): ReplyContext {
     ...changesToShow(changes, input.timeZone),
     changesByMe: changes.filter((c) => c.byMe),
     changesByOthers: changes.filter((c) => !c.byMe),
-    changesAfterRelease: after(changes, clientRelease ?? release),
+    // Against the release a reply names: the client's line's, else the first final one (a plain reply names no earlier pre-release).
+    changesAfterRelease: after(changes, clientRelease ?? finalRelease ?? release),
     laterChanges,
     mentions: evidence.mentions.map((c) => commit(c)),
     caveats: {
