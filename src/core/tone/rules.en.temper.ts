@@ -90,7 +90,7 @@ export const RULES_EN_TEMPER: readonly ToneRule[] = [
     category: 'defensive',
     patterns: [
       // money as a lever, not a price: "fixes like this cost money, so decide whether it's worth it to you"
-      "(?:this|that|it|these|those|fixes|changes|extra work|support|my time|work|everything|[\\p{L}-]+ like this) (?:costs?|is going to cost|will cost) (?:money|you)\\b(?!\\s+(?:\\d|about|around|roughly|approximately|[$€£]))",
+      "(?:this|that|it|these|those|fixes|changes|extra work|support|my time|work|everything|[\\p{L}-]+ like this) (?:costs?|is going to cost|will cost) (?:real |good |serious )?money\\b",
       "decide (?:whether|if) (?:it's|it is|this is|that's|that is|it'd be|it would be) (?:really )?worth (?:it|paying for|the money)|up to you (?:whether|if) (?:it's|it is) worth (?:it|paying)",
       "(?:(?:is|are|will be|'ll be|gets|get) (?:billed|charged|invoiced) at (?:my )?(?:full|premium|double|emergency|urgent|top|higher|highest|standard|normal|hourly) rates?|no more free (?:support|fixes|work|help)|free (?:support|fixes|help) (?:ends|is over|stops))\\b[^.!?]{0,20}?\\b(?:starting|from|as of|effective) (?:now|today|this moment|right now|this email)\\b",
       "(?:starting|from|as of|effective) (?:now|today|this moment|right now),? (?:every|any|all|each) (?:[\\p{L}-]+ ){0,3}?(?:is|are|will be|'ll be|gets|get) (?:billed|charged|invoiced|paid)",
@@ -105,7 +105,7 @@ export const RULES_EN_TEMPER: readonly ToneRule[] = [
         'Any further support will be billed at my full rate, starting now.',
         "I don't work for free.",
       ],
-      pass: ['The extra report costs about 300 euros; would you like me to go ahead?', 'Weekend work is billed at the rate in our contract; I can also do it on Monday at no extra cost.', 'This fix will not cost you anything, since the mistake was mine.'],
+      pass: ['The extra report costs about 300 euros; would you like me to go ahead?', "I'm sorry this cost you time this morning.", 'Weekend work is billed at the rate in our contract; I can also do it on Monday at no extra cost.', 'This fix will not cost you anything, since the mistake was mine.'],
     },
   },
   {
@@ -115,7 +115,7 @@ export const RULES_EN_TEMPER: readonly ToneRule[] = [
       // the client treated as someone to be led: "I don't have time to hold your hand through every update"
       "hold (?:your|their|his|her|everyone's) hands?|babysit(?:ting)? (?:you|your|them)|spoon-?feed(?:ing)? (?:you|this|it|everything)|(?:walk|take) you through every (?:single )?(?:step|click|update|thing|little thing|screen)|explain every (?:single |little )*(?:thing|step|click|detail) to you|do your (?:job|homework|thinking) for you|(?:i'm|i am) not your (?:personal )?(?:it|tech|help ?desk|support|secretary|teacher|nanny|babysitter)(?: (?:department|person|guy|team|desk))?",
     ],
-    guards: ['reported'],
+    guards: ['instruction'],
     reason: 'It treats the client as someone who needs leading by the hand: they hear contempt, not help.',
     suggestion: 'Give the steps plainly, or offer a short call to go through them.',
     alternative: 'Here are the steps: [steps].',
@@ -134,7 +134,7 @@ export const RULES_EN_TEMPER: readonly ToneRule[] = [
       // the fault put on the client's side: "whatever happened, it happened on your side"
       "(?:whatever|something|it|the (?:problem|issue|fault|error|bug|cause|change)|that)(?: (?:then|just|clearly|obviously|probably|must have|has|had))? (?:happened|changed|broke|went wrong|is|was|lies|came|comes|must be|has to be|is coming|originated) (?:on|at|from|in) your (?:side|end)(?![^.!?]*\\?)",
     ],
-    guards: ['negated', 'ownsIt', 'apology', 'attested', 'checksTheirs', 'conditional'],
+    guards: ['negated', 'ownsIt', 'apology', 'attested', 'conditional'],
     ...ADVICE_EN.guessedBlame,
     fixScope: 'sentence',
     examples: {

@@ -105,7 +105,7 @@ export const RULES_ES_TEMPER: readonly ToneRule[] = [
       // el cliente tratado como alguien a quien llevar de la mano
       '(?:llevar|llevarte|llevarle|llevarles|llevaros|llevarlos|llevarlas|te llevo|le llevo|les llevo) de la mano|(?:hacer|hacerte|hacerle|hacerles) de (?:ninera|nino|canguro|profesor|profe)|dar(?:te|le|les|os)? (?:todo )?(?:masticado|mascado)|explicar(?:te|le|les|os) cada (?:paso|clic|cosa|detalle|boton)|(?:hacer|hacerte|hacerle|hacerles) (?:el|su|tu) trabajo|(?:yo )?no soy (?:tu|su|vuestro|vuestra) (?:soporte|servicio tecnico|informatico|secretari[oa]|ninera|profesor|canguro)',
     ],
-    guards: ['reported'],
+    guards: ['instruction'],
     reason: 'Trata al cliente como a alguien a quien hay que llevar de la mano: oye desprecio, no ayuda.',
     suggestion: 'Da los pasos con sencillez, u ofrece una llamada corta para verlos juntos.',
     alternative: 'Estos son los pasos: [pasos].',
@@ -124,7 +124,7 @@ export const RULES_ES_TEMPER: readonly ToneRule[] = [
       // la culpa del lado del cliente: «lo que sea que pasó, pasó de tu lado»
       '(?:(?:lo que sea que|lo que|algo|el problema|el fallo|el error|la causa|la falla|eso|esto)(?: (?:seguramente|seguro que|claramente|obviamente|ya))? (?:esta|estaba|es|fue|tiene que estar|debe (?:de )?estar|debe (?:de )?ser|viene|venia)|paso|cambio|se rompio|fallo|vino|ocurrio|sucedio) (?:de|del|en|desde) (?:el )?(?:tu|su|vuestro|vuestra) (?:lado|parte)(?! (?:del|de la|de los) )(?![^.!?]*\\?)',
     ],
-    guards: ['negated', 'ownsIt', 'apology', 'attested', 'checksTheirs', 'conditional'],
+    guards: ['negated', 'ownsIt', 'apology', 'attested', 'conditional'],
     ...ADVICE_ES.guessedBlame,
     fixScope: 'sentence',
     examples: {
