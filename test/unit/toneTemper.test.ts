@@ -23,6 +23,7 @@ const CASES: ToneProbes = {
       ['condescending', 'It goes without saying that backups are your job.'],
       ['blaming', 'It was working yesterday, so whatever happened, it happened on your side.'],
       ['blaming', 'Your staff keep entering the dates in the wrong format.'],
+      ['blaming', "That's not my part, the problem is from the host."],
     ],
     clean: [
       'To clear the cache, open Settings and choose Clear data.',
@@ -37,6 +38,7 @@ const CASES: ToneProbes = {
       'I understand you are fed up with this error, and I am sorry.',
       'Thanks for letting me know so quickly.',
       'Please don’t worry about the lost orders: I recovered all twelve from the backup.',
+      'Part of the problem was on the hosting side: their mail server rejected the messages.',
     ],
   },
   es: {
@@ -70,6 +72,7 @@ const CASES: ToneProbes = {
       'Gracias por avisarme tan rápido.',
       'Si sigue viendo el error después del viernes, lo revisamos juntos por teléfono.',
       'La empresa de hosting actualizó PHP el sábado y desde entonces el formulario no envía.',
+      'Parte del problema estuvo en el hosting: su servidor de correo rechazó los mensajes.',
     ],
   },
 };

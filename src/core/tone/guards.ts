@@ -237,6 +237,14 @@ const HOW_TO = new RegExp(
 const REPROACH =
   /\b(?:just|simply|only|merely|obviously|clearly|of course|again|as (?:i|we)|like i|already|once more|one more time|basic|easy|simple|remember|all you|actually|properly|correctly|carefully|for once|yourself|yourselves|really|even|seriously|literally|next time|as usual|solo|solamente|simplemente|nomas|unicamente|obviamente|claro|otra vez|de nuevo|una vez mas|como ya|ya (?:le|te|les|os)|facil|sencillo|basico|recuerde|recuerda|recorda|acuerdese|acuerdate|correctamente|bien|con atencion|de una vez|mismo|misma|siquiera|la proxima vez|por fin|de verdad|en serio|como (?:le|te|les|os) (?:dije|explique|comente))\b|!/u;
 
+/**
+ * The cause shared out, not pushed away: "part of the problem was on the hosting side: their mail server
+ * rejected the messages", "the host's part was the PHP update; mine is the form", "parte del fallo estuvo
+ * en el hosting". A share that is denied ("that's not my part") shares nothing.
+ */
+const APPORTIONED =
+  /\b(?:(?:part|some|much) of (?:the|this|that) (?:problem|issue|error|outage|fault|failure|cause|trouble|delay)|(?:[\p{L}]+'s|their|its) part (?:was|is|in)|(?:parte|una parte|buena parte) del? (?:problema|fallo|error|caida|causa|retraso|la (?:caida|causa|culpa))|la parte (?:del|de la|de los) [\p{L}]+ (?:fue|es|estuvo|esta))\b/u;
+
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
   switch (guard) {
@@ -299,6 +307,11 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       if (/;\s*$/u.test(c.after) && OFFER_NEXT.test(c.next)) return true;
       const turn = /;|\bbut\b|\bpero\b/u.exec(c.after);
       return turn !== null && OFFER_NEXT.test(c.after.slice(turn.index + turn[0].length));
+    }
+    case 'apportioned': {
+      const text = `${c.before}${c.match}${c.after}`;
+      const m = APPORTIONED.exec(text);
+      return m !== null && !/(?:\b(?:not|no|never|nunca)|n't)\s+(?:[\p{L}']+\s+){0,2}$/u.test(text.slice(0, m.index));
     }
     case 'instruction': {
       const sentence = `${sentenceOf(c.before)}${c.match}${c.after}`;

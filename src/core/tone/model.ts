@@ -28,7 +28,8 @@ export type ToneCategory = (typeof TONE_CATEGORIES)[number];
  * - `attested`: a source the writer names vouches for the change ("the host confirmed they updated PHP", "el registro muestra");
  * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's;
  * - `offered`: a scope note followed by the writer's offer ("outside the quote; I can send you an estimate");
- * - `instruction`: the sentence is a plain how-to with no reproach in it ("To clear the cache, open Settings").
+ * - `instruction`: the sentence is a plain how-to with no reproach in it ("To clear the cache, open Settings");
+ * - `apportioned`: the cause is shared out, not pushed away ("part of the problem was on the hosting side").
  */
 export type ToneGuard =
   | 'negated'
@@ -46,7 +47,8 @@ export type ToneGuard =
   | 'backed'
   | 'checksTheirs'
   | 'offered'
-  | 'instruction';
+  | 'instruction'
+  | 'apportioned';
 
 /** Whose change the evidence blames for the regression, when known. */
 export type ChangeOwner = 'me' | 'others';
