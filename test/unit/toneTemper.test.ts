@@ -63,7 +63,6 @@ const CASES: ToneProbes = {
       'Por favor, cierre sesión y vuelva a entrar para que se apliquen los nuevos permisos.',
       'Para exportar el informe, elija Archivo, luego Exportar y luego CSV.',
       'Ese cambio queda fuera del presupuesto inicial; le puedo enviar una estimación.',
-      'No se preocupe por los pedidos perdidos: recuperé los doce de la copia de seguridad.',
       'El informe adicional cuesta unos 300 euros; ¿quiere que lo haga?',
       '¿Cambió algo de su lado la semana pasada?',
       'Sus clientes ven un total equivocado por un error mío en el impuesto; lo corrijo hoy.',
