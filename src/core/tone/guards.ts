@@ -154,8 +154,8 @@ const TOLD_WRONG =
   /\b(?:(?<!no )me equivoque|nos equivocamos|i was (?:wrong|mistaken)|we were (?:wrong|mistaken)|i was too quick|i spoke too soon|hable antes de tiempo|me precipite|(?:y|pero) no (?:lo )?(?:era|estaba)|(?:and|but) it (?:wasn't|was not|isn't|is not)|no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|which (?:was not|wasn't) (?:true|the case)|(?:le|te|les) debo una explicacion|(?:i )?explained (?:it |that |this )?(?:badly|poorly|wrong)|(?:me|lo|la|te|le) explique mal|no me explique bien|i wasn't clear|owe you (?:a|an) (?:better |proper )?explanation)\b/u;
 
 /**
- * The reassurance is backed: the writer checked, kept or sends something, or takes the cost ("no te
- * preocupes por los pedidos: los revisé uno a uno", "don't worry about the invoice, this fix is on me").
+ * The reassurance is backed: the writer checked, recovered, kept or sends something, or takes the cost ("no te
+ * preocupes por los pedidos: los revisé uno a uno", "recuperé los doce de la copia", "don't worry about the invoice, this fix is on me").
  */
 const BACKED =
   /\b(?:(?:lo|los|la|las) (?:revise|comprobe|verifique|cruce|cuadre)|(?:he|hemos) (?:revisado|comprobado|verificado|cruzado)|revise|comprobe|verifique|i(?:'ve| have)? (?:cross-?checked|checked|verified|compared|reconciled)|(?:estan|esta) tod[oa]s? (?:guardad|registrad|a salvo|intact)\p{L}*|(?:are|is) (?:all )?(?:safe|saved|recorded|intact)|(?:te|le|les) (?:paso|mando|envio|adjunto)|adjunto|attached|(?:corre|va) por mi cuenta|(?:is|it's) on (?:me|us|the house)|(?:i'd|i would) rather know|here(?:'s| is) the (?:[\p{L}-]+ )?(?:check|query|log|report|proof|screenshot|export)|(?:it was|it's|that was) (?:a change|something|a mistake) i made|(?:it was|that was|fue) (?:my|mi) (?:change|mistake|cambio|error)|the check i ran|(?:que |lo |la )?(?:corrijo|arreglo|soluciono|corregire|arreglare) (?:hoy|manana|esta)|(?:pero|but|aunque|though)\b[^.]{0,60}\b(?:lo ven|see it|notice it|for your|para (?:tu|su)|i get that|entiendo|i understand|priority|prioridad)|(?:esta|es) bien que me (?:avises|avise|escribas|escriba))\b/u;
@@ -216,6 +216,35 @@ function withoutHedgedTimes(text: string): string {
   return text.replace(HEDGED_TIME, ' ');
 }
 
+/**
+ * An offer right after a scope note, in the next clause after ";" or after "but": "that change is outside
+ * the original quote; I can send you an estimate", "no entraba en el presupuesto; se lo puedo presupuestar".
+ */
+const OFFER_NEXT =
+  /^\s*(?:but |however,? |though,? |pero |aunque |eso si,? )?(?:(?:i|we) (?:can|could|would be (?:happy|glad) to|'d be (?:happy|glad) to|am happy to|'m happy to|will gladly|'ll gladly)(?!'t| ?not)\b|(?:(?:se|te|le|les|os) )?(?:lo |la |los |las )?(?:puedo|podemos|podria|podriamos)\b|con (?:mucho )?gusto\b|encantad[oa] de\b)/u;
+
+/**
+ * A plain how-to: a purpose or time clause and an imperative ("To clear the cache, open Settings", "Para
+ * exportar, elija Archivo", "Once you update the app, the button appears"), or an imperative that opens
+ * the sentence ("Por favor, cierre sesión y vuelva a entrar"), with no word of reproach in it.
+ */
+const IMPERATIVE =
+  '(?:click|tap|open|close|choose|select|pick|go|press|log|sign|enter|type|save|restart|refresh|reload|clear|update|install|try|send|use|scroll|find|copy|paste|drag|upload|download|hold|turn|switch|visit|add|remove|set|follow|wait|fill|attach|empty|delete|pulse|pulsa|pulsad|haga|haz|haced|abra|abre|abri|abrid|elija|elige|elegi|vaya|cierre|cierra|cerra|vuelva|vuelve|volve|entra|escriba|escribe|escribi|guarde|guarda|actualice|actualiza|recargue|recarga|borre|borra|seleccione|selecciona|seleciona|pruebe|prueba|proba|toque|use|usa|inicie|inicia|introduzca|introduce|introduci|copie|copia|descargue|descarga|instale|instala|marque|marca|espere|active|activa|desactive|desactiva|mantenga|manten|mantene|pinche|pincha|clique|cliquee|acceda|accede|accede|envie|envia|adjunte|adjunta|rellene|rellena|anada|anade|agregue|agrega|quite|quita|limpie|limpia|reinicie|reinicia|salga|cambie|cambia|busque|busca|siga|segui)';
+const HOW_TO = new RegExp(
+  `^\\s*(?:(?:please|kindly|por favor),? )?(?:(?:(?:to|in order to|para) [\\p{L}]+\\b[^,;:.]{0,60}, |(?:once|when|after|as soon as|cuando|una vez que|una vez|despues de|en cuanto|al) [^,;:.]{1,60}, )(?:(?:please |por favor,? )?${IMPERATIVE}\\b|(?:the|el|la|los|las|you(?:'ll| will)? (?:see|find|get)|vera|veras|veran|aparece|aparecen)\\b)|${IMPERATIVE}\\b)`,
+  'u',
+);
+const REPROACH =
+  /\b(?:just|simply|only|merely|obviously|clearly|of course|again|as (?:i|we)|like i|already|once more|one more time|basic|easy|simple|remember|all you|actually|properly|correctly|carefully|for once|yourself|yourselves|really|even|seriously|literally|next time|as usual|solo|solamente|simplemente|nomas|unicamente|obviamente|claro|otra vez|de nuevo|una vez mas|como ya|ya (?:le|te|les|os)|facil|sencillo|basico|recuerde|recuerda|recorda|acuerdese|acuerdate|correctamente|bien|con atencion|de una vez|mismo|misma|siquiera|la proxima vez|por fin|de verdad|en serio|como (?:le|te|les|os) (?:dije|explique|comente))\b|!/u;
+
+/**
+ * The cause shared out, not pushed away: "part of the problem was on the hosting side: their mail server
+ * rejected the messages", "the host's part was the PHP update; mine is the form", "parte del fallo estuvo
+ * en el hosting". A share that is denied ("that's not my part") shares nothing.
+ */
+const APPORTIONED =
+  /\b(?:(?:part|some|much) of (?:the|this|that) (?:problem|issue|error|outage|fault|failure|cause|trouble|delay)|(?:[\p{L}]+'s|their|its) part (?:was|is|in)|(?:parte|una parte|buena parte) del? (?:problema|fallo|error|caida|causa|retraso|la (?:caida|causa|culpa))|la parte (?:del|de la|de los) [\p{L}]+ (?:fue|es|estuvo|esta))\b/u;
+
 /** Whether the guard holds for this match, i.e. the match is not a finding. */
 export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
   switch (guard) {
@@ -274,6 +303,20 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       return c.owner !== 'me' && CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
     case 'attested':
       return ATTESTED.test(`${c.before} ${c.match}${c.after}`);
+    case 'offered': {
+      if (/;\s*$/u.test(c.after) && OFFER_NEXT.test(c.next)) return true;
+      const turn = /;|\bbut\b|\bpero\b/u.exec(c.after);
+      return turn !== null && OFFER_NEXT.test(c.after.slice(turn.index + turn[0].length));
+    }
+    case 'apportioned': {
+      const text = `${c.before}${c.match}${c.after}`;
+      const m = APPORTIONED.exec(text);
+      return m !== null && !/(?:\b(?:not|no|never|nunca)|n't)\s+(?:[\p{L}']+\s+){0,2}$/u.test(text.slice(0, m.index));
+    }
+    case 'instruction': {
+      const sentence = `${sentenceOf(c.before)}${c.match}${c.after}`;
+      return HOW_TO.test(sentence) && !REPROACH.test(sentence);
+    }
     case 'controlled':
       // "I can promise you'll have a diagnosis by 5 today": a dated deliverable the writer controls.
       if (/^\s*(?:that )?you(?:'ll| will) (?:have|get|receive)\b/u.test(c.after) && CONCRETE.test(c.after)) return true;

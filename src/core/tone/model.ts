@@ -26,7 +26,10 @@ export type ToneCategory = (typeof TONE_CATEGORIES)[number];
  * - `agent`: a passive that names who did it ("by the host") or sits in an indirect question ("why it was");
  * - `apology`: the writer apologises for or owns the mistake nearby ("perdoná, no revisé bien...");
  * - `attested`: a source the writer names vouches for the change ("the host confirmed they updated PHP", "el registro muestra");
- * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's.
+ * - `datedUnlessMine`: a dated statement of a change is a timeline fact, unless the evidence says it was the user's;
+ * - `offered`: a scope note followed by the writer's offer ("outside the quote; I can send you an estimate");
+ * - `instruction`: the sentence is a plain how-to with no reproach in it ("To clear the cache, open Settings");
+ * - `apportioned`: the cause is shared out, not pushed away ("part of the problem was on the hosting side").
  */
 export type ToneGuard =
   | 'negated'
@@ -42,7 +45,10 @@ export type ToneGuard =
   | 'apology'
   | 'attested'
   | 'backed'
-  | 'checksTheirs';
+  | 'checksTheirs'
+  | 'offered'
+  | 'instruction'
+  | 'apportioned';
 
 /** Whose change the evidence blames for the regression, when known. */
 export type ChangeOwner = 'me' | 'others';

@@ -165,7 +165,7 @@ export const RULES_EN_CONSTRUCTIONS: readonly ToneRule[] = [
       "(?:you|your (?:[\\p{L}'-]+ ){0,2}?[\\p{L}'-]+) (?:approved|signed off(?: on)?|accepted|validated|okayed|ok'd|green-lit|tested and approved) (?:it|this|that|the|everything)",
       "(?:approved|signed off|accepted|validated) (?:without|with no|with zero) (?:any |a single )?(?:comments?|objections?|changes?|remarks?|issues?|complaints?|feedback)",
     ],
-    guards: ['apology', 'conditional'],
+    guards: ['apology', 'conditional', 'offered'],
     ...ADVICE_EN.scopeAsShield,
     fixScope: 'sentence',
     examples: {

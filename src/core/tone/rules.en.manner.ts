@@ -139,6 +139,8 @@ export const RULES_EN_MANNER: readonly ToneRule[] = [
       "(?:if you(?:'d| had)|had you) (?:read|checked|looked at|opened)",
       '(?:as|like) (?:stated|explained|described|noted|mentioned|outlined|written|documented) (?:in|on) (?:the|my|our) (?:docs|documentation|manual|guide|email|readme|instructions|faq|previous|last)',
       '(?:obviously|evidently|needless to say|of course you|clearly,? (?:the|this|that|it|you|your|there))',
+      // what "needs no saying", said: "it goes without saying", "I shouldn't have to tell you"
+      "(?:it )?goes without saying|(?:i )?(?:shouldn't|should not|hardly) (?:have|need) to (?:tell|remind|explain to|point out to) you|i hardly need to (?:say|tell you|remind you)",
       // not the discourse marker ("put simply", "simply put") nor an alternative ("or simply nothing happens")
       '(?<!(?:put|or) )simply(?! put)',
       // the client's effort made small, not the writer's own ("I only need to know who...")

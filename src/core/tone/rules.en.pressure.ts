@@ -68,6 +68,9 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
       "either (?:you|your [\\p{L}-]+) (?:[\\p{L}']+ ){1,6}?or (?:i|we) (?:won't|will not|can't|cannot|'ll stop|will stop|stop|walk|am not|'m not)",
       // "no payment, no fix"
       '\\bno (?:payment|pay|money|deposit|approval|sign-?off|signature),? no (?:fix|fixes|work|support|updates|site|more work)\\b',
+      // the payment or the client's conduct as the condition: "if the invoice isn't paid by Monday, I won't touch this bug", "if you keep changing the requirements, I'll have to drop the project"
+      `if (?:the|your|my|this|that|our) (?:[\\p{L}-]+ ){0,2}?(?:invoice|payment|balance|bill|deposit|fee|fees|amount|retainer)s? (?:isn't|is not|aren't|are not|hasn't been|has not been|haven't been|have not been|is still not|isn't yet|is not yet|remains?|stays?) (?:paid|settled|received|cleared|unpaid|outstanding|overdue)\\b[^.!?]{0,60}?\\b(?:i|we) (?:won't|will not|'ll not|am not going to|'m not going to|are not going to|'re not going to|(?:'ll|will) (?:have to |be forced to )?${STOP}|(?:'ll|will) be (?:stopping|pausing|suspending|dropping))\\b`,
+      `if you (?:keep|continue|carry on|go on|insist on|don't stop|do not stop) (?!(?:seeing|getting|having|noticing|experiencing|running into|hitting|finding|receiving|to see|to get|to have)\\b)(?:[\\p{L}']+ ){0,6}?(?:i'll|i will|we'll|we will|i'm going to|i am going to|i'd have to|i would have to|i'll be forced to|i will be forced to) (?:have to )?(?:${STOP}|quit|leave|walk away)\\b`,
       // "until the invoice is paid, I won't touch it"
       "(?:until|unless) (?:you|your [\\p{L}-]+|the (?:invoice|payment|deposit|balance))\\b[^.!?]{0,50}?\\b(?:i won't|i will not|i'm not going to|i am not going to|i refuse to|we won't|we will not|no more work|nothing (?:more )?(?:gets|will get) (?:done|fixed))",
     ],
@@ -82,11 +85,15 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
         "Either you pay the outstanding invoice or I won't touch this bug.",
         'No payment, no fix.',
         "Until the invoice is paid, I'm not going to look at it.",
+        "If the last invoice isn't paid by Monday, I won't touch this bug.",
+        "If you keep changing the requirements I'll have to drop the project.",
       ],
       pass: [
         "If I don't hear from you by Friday, I'll go ahead with the update on Monday at 9:00.",
         'Until the host restores the backup, I cannot test the fix; they expect it by Thursday.',
         'Either you or your colleague can send me the log, whichever is easier.',
+        'If the invoice is not paid yet, no worries: I will start on Monday anyway.',
+        'If you keep seeing the error after Friday, I will take the site offline for an hour to test it.',
       ],
     },
   },

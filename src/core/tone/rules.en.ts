@@ -9,6 +9,7 @@ import { RULES_EN_PRESSURE } from './rules.en.pressure';
 import { RULES_EN_REPORT } from './rules.en.report';
 import { RULES_EN_STANCE } from './rules.en.stance';
 import { RULES_EN_STATUS } from './rules.en.status';
+import { RULES_EN_TEMPER } from './rules.en.temper';
 import { RULES_EN_VOICES } from './rules.en.voices';
 
 const BE = "(?:'s| is| was|'re| are| were)";
@@ -435,4 +436,4 @@ const RULES_EN_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_REPORT, ...RULES_EN_STATUS, ...RULES_EN_PRESSURE];
+export const RULES_EN: readonly ToneRule[] = [...RULES_EN_FACTS, ...RULES_EN_MANNER, ...RULES_EN_CONSTRUCTIONS, ...RULES_EN_VOICES, ...RULES_EN_STANCE, ...RULES_EN_REPORT, ...RULES_EN_STATUS, ...RULES_EN_PRESSURE, ...RULES_EN_TEMPER];

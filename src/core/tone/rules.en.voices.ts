@@ -68,7 +68,7 @@ export const RULES_EN_VOICES: readonly ToneRule[] = [
       "(?:buttons|things|settings|stuff) (?:they|you|he|she) shouldn't|heads-up (?:[\\p{L}']+ ){0,4}?would(?:'ve| have) (?:helped|been (?:nice|helpful|good))|if (?:you|your [\\p{L}-]+|people|someone) (?:stopped|quit|would stop) [\\p{L}]+ing",
       "(?:which|that|this) is (?:probably|likely|most likely|almost certainly) (?:where|why|how|what) (?:the trouble|the problem|it|this|things)|(?:seems|appears|looks) to be the (?:cause|reason|culprit|source)",
     ],
-    guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested'],
+    guards: ['ownsIt', 'negated', 'conditional', 'apology', 'attested', 'apportioned'],
     ...ADVICE_EN.guessedBlame,
     fixScope: 'sentence',
     examples: {

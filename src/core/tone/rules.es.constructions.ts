@@ -143,7 +143,7 @@ export const RULES_ES_CONSTRUCTIONS: readonly ToneRule[] = [
       '(?:al cierre|al momento del cierre|al entregar|cuando (?:te|se|le) lo entregue|cuando lo entregue)(?: del proyecto)?,? (?:todo )?(?:estaba|andaba|funcionaba|jalaba|quedo|iba) (?:\\p{L}+ )?(?:operativo|bien|perfecto|funcionando|andando)|no estaba presente al momento del cierre',
       '(?:yo )?hice (?:mi parte|todo bien|lo que (?:estaba a mi alcance|se me pidio|se pidio|me pidieron))|(?:lo|la) (?:deje|dejamos) (?:jalando|al cien)|no fue falta de cuidado|no veo en que (?:pude|pudimos) haber fallado|no tengo constancia de haber (?:modificado|tocado|cambiado)',
     ],
-    guards: ['apology', 'negated', 'conditional'],
+    guards: ['apology', 'negated', 'conditional', 'offered'],
     ...ADVICE_ES.ownWorkDefended,
     fixScope: 'sentence',
     examples: {

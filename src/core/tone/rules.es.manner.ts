@@ -131,7 +131,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       'como (?:es|resulta) (?:obvio|evidente|logico|normal|sabido)',
       '(?:es|resulta) (?:obvio|evidente|logico) que',
       'obviamente|evidentemente|logicamente|claramente|por supuesto que (?:usted|tu|vos)',
-      'huelga decir',
+      // lo que «no hace falta decir», dicho: «ni que decir tiene que», «sobra decir», «está de más decirle»
+      '(?:huelga|sobra|excusa) decir|ni que decir tiene|no hace falta (?:que (?:le|te|les|os) )?(?:decir|diga|recordar|recuerde)(?:le|te|les|os|selo|telo)? que|(?:esta|estaria) de mas (?:decir|recordar)(?:le|te|les|os)?|no (?:deberia|tendria) (?:que|por que) (?:decir|recordar|explicar)(?:le|te|les|os|selo|telo)(?:lo)?',
       // no la alternativa de una pregunta («¿te sale un mensaje o simplemente no pasa nada?»)
       '(?<!\\bo )simplemente',
       '(?:solo|solamente|nomas|unicamente) (?:tiene|tienes|tenes|tienen|teneis|hay|debe|debes|debes|tendria|tendrias) que',

@@ -20,6 +20,10 @@ const DEBIDO =
 const PARO =
   '(?:paro|parare|detengo|detendre|suspendo|suspendere|paralizo|paralizare|congelo|congelare|cancelo|cancelare|abandono|abandonare|dejo de trabajar|dejare de trabajar|dejo el proyecto|dejare el proyecto|doy de baja|dare de baja|bajo la web|dare por terminad[oa]|doy por terminad[oa]|no sigo|no seguire|no continuo|no continuare|me veo obligad[oa] a (?:parar|suspender|detener|dejar|cancelar)|me vere obligad[oa] a (?:parar|suspender|detener|dejar|cancelar))';
 
+/** No tocar el error: el trabajo retenido dicho en negativo. */
+const NO_TOCO =
+  '(?:no (?:toco|tocare|arreglo|arreglare|sigo|seguire|muevo un dedo|movere un dedo|hago nada|hare nada|reviso|revisare|miro|mirare|continuo|continuare|pienso (?:tocar|hacer|arreglar|mirar|seguir)|voy a (?:tocar|hacer|arreglar|mirar|seguir|mover)))';
+
 /** Una palabra de elogio dicha con retintín. */
 const ELOGIO =
   '(?:genial|maravilloso|maravilla|estupendo|fantastico|perfecto|que bien|que bonito|que alegria|que ilusion|de lujo|fenomenal|bravo|justo lo que (?:me )?faltaba|lo que (?:me )?faltaba)';
@@ -62,7 +66,9 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     category: 'defensive',
     patterns: [
       // «si no recibo la aprobación firmada el viernes, paro el proyecto»
-      `si no (?:recibo|recibimos|tengo|tenemos|me (?:llega|llegan|pagan|paga|pagas|pagais|firman|firma|confirman|confirma|mandan|manda|envian|envia)|veo|cobro|cobramos)\\b[^.!?]{0,70}?\\b${PARO}\\b`,
+      `si no (?:recibo|recibimos|tengo|tenemos|me (?:llega|llegan|pagan|paga|pagas|pagais|firman|firma|confirman|confirma|mandan|manda|envian|envia|abonan|abona|abonas)|veo|cobro|cobramos)\\b[^.!?]{0,70}?\\b(?:${PARO}|${NO_TOCO})\\b`,
+      // la conducta del cliente como condición: «si siguen cambiando los requisitos, tendré que dejar el proyecto»
+      `si (?:sigue|siguen|sigues|seguis|segui|continua|continuan|continuas|vuelve a|vuelven a|vuelves a|volves a|insiste en|insisten en|insistes en) (?!(?:viendo|teniendo|recibiendo|notando|encontrando|sufriendo|ver|tener|recibir|notar|encontrar|sufrir)\\b)(?:[\\p{L}]+ ){0,6}?(?:${PARO}|(?:tendre|tendremos|voy a tener|vamos a tener) que (?:dejar|abandonar|parar|cancelar|suspender|detener|plantear(?:me)? dejar)|me (?:vere|veo) obligad[oa] a (?:dejar|abandonar|parar|cancelar|suspender|detener))\\b`,
       // «o me pagan la factura pendiente o no toco este error»
       'o (?:me |nos )?(?:pagan|paga|pagas|pagais|firman|firma|firmas|aprueban|aprueba|apruebas|abonan|abona)\\b[^.!?]{0,50}?\\bo (?:no (?:toco|sigo|hago|arreglo|continuo|muevo)|(?:lo )?dejo|paro|me olvido)',
       // «sin pago no hay arreglo», «hasta que no paguen, no toco nada»
@@ -81,11 +87,14 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
         'Sin pago no hay arreglo.',
         'Hasta que no paguen la última factura, no toco nada.',
         'Si no me pagan esta semana, me veré obligado a suspender el servicio.',
+        'Si no me pagan la última factura antes del lunes, no toco este error.',
+        'Si siguen cambiando los requisitos tendré que dejar el proyecto.',
       ],
       pass: [
         'Si no recibo los datos de acceso, no puedo revisar los registros; ¿me los podría mandar hoy?',
         'Si no tengo noticias suyas el viernes, hago la actualización el lunes a las 9:00.',
         'O me pasa usted el registro o se lo pido al hosting, como le resulte más cómodo.',
+        'Si sigue viendo el error después del viernes, dejo el plugin anterior y lo revisamos juntos por teléfono.',
       ],
     },
   },
@@ -182,6 +191,8 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
       'soy (?:un |una )?[\\p{L}]+,? no (?:un |una )?(?:mag[oa]|adivin[oa]|brujo|bruja|superheroe|robot|milagrer[oa]|sant[oa])|no soy (?:mag[oa]|adivin[oa]|brujo|bruja|superheroe|milagrer[oa])|no (?:puedo|podemos) leer (?:la mente|mentes|el pensamiento)',
       // «el servidor, que no gestiono yo»
       'que no (?:gestiono|administro|controlo|llevo|manejo|mantengo) yo\\b|no es (?:algo|cosa) que (?:yo )?(?:gestione|controle|administre|lleve|maneje)\\b',
+      // «yo no puedo hacer nada», dicho como cierre y no como condición («hasta que...», «mientras...»)
+      '(?:yo )?no (?:puedo|podemos|podre|podremos) hacer (?:nada|mucho)(?: (?:mas|al respecto|por (?:usted|ustedes|ti|vos|vosotros)))?(?! (?:hasta|mientras|sin|antes|hoy)\\b)(?= *(?:[.;!]|$|,? (?:lo siento|asi que|eso es|es lo que|es cosa)))|no (?:esta|depende) en mis manos(?= *(?:[.;!]|$))',
       'tengo (?:las manos atadas|atadas las manos)|no (?:puede|puedes|pueden|podes|podeis) (?:pretender|esperar|exigir|pedir)(?:me)? que (?:este|estemos|trabaje|responda|conteste|atienda|lo arregle)\\b',
       // «aquí todo funciona bien», como respuesta al aviso
       '(?:aqui|(?:en|por) (?:mi|nuestro) lado|en mi (?:equipo|ordenador|maquina)),? (?:todo )?(?:funciona|va|anda|esta) (?:todo )?(?:bien|perfecto|perfectamente|de maravilla|ok)',
@@ -192,7 +203,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     ...ADVICE_ES.ownWorkDefended,
     fixScope: 'sentence',
     examples: {
-      flag: ['Soy programador, no mago.', 'Me encantaría ayudarle, pero tengo las manos atadas hasta que arreglen el hosting.', 'No puede pretender que esté disponible las 24 horas.', 'Lo siento, pero así funciona WordPress.', 'El problema era del servidor, que no gestiono yo.'],
+      flag: ['Soy programador, no mago.', 'El autor del plugin lo rompió con su actualización, yo no puedo hacer nada.', 'Me encantaría ayudarle, pero tengo las manos atadas hasta que arreglen el hosting.', 'No puede pretender que esté disponible las 24 horas.', 'Lo siento, pero así funciona WordPress.', 'El problema era del servidor, que no gestiono yo.'],
       pass: ['Aquí todo funciona bien desde las 11:20; ¿lo puede comprobar en su equipo?', 'Así funciona el nuevo botón: pulse Exportar y elija el mes.', 'Puedo estar disponible el sábado por la mañana si lo necesita.'],
     },
   },

@@ -11,6 +11,7 @@ import { RULES_ES_PRESSURE } from './rules.es.pressure';
 import { RULES_ES_REPORT } from './rules.es.report';
 import { RULES_ES_STANCE } from './rules.es.stance';
 import { RULES_ES_STATUS } from './rules.es.status';
+import { RULES_ES_TEMPER } from './rules.es.temper';
 import { RULES_ES_VOICES } from './rules.es.voices';
 
 const CHANGE_PARTICIPLES = '(?:tocado|cambiado|modificado|borrado|eliminado|roto|estropeado|actualizado|instalado|movido|desconfigurado|pisado|sobrescrito|reemplazado|desactivado|metido mano|trasteado|toqueteado)';
@@ -433,4 +434,4 @@ const RULES_ES_FACTS: readonly ToneRule[] = [
   },
 ];
 
-export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_REPORT, ...RULES_ES_STATUS, ...RULES_ES_PRESSURE];
+export const RULES_ES: readonly ToneRule[] = [...RULES_ES_FACTS, ...RULES_ES_MANNER, ...RULES_ES_CONSTRUCTIONS, ...RULES_ES_VOICES, ...RULES_ES_STANCE, ...RULES_ES_REPORT, ...RULES_ES_STATUS, ...RULES_ES_PRESSURE, ...RULES_ES_TEMPER];

@@ -140,6 +140,8 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
     needsOwner: 'not-others',
     patterns: [
       'algo (?:raro )?paso con (?:el|la|los|las) [\\p{L}]+|se (?:volvio|regreso|fue) para atras|se regreso (?:el|la) [\\p{L}]+|fue(?:ron)? (?:introducid|liberad|desplegad|publicad|subid)[oa]s? (?:un|una|el|la)',
+      // lo que «se mezcló por el camino»: un suceso sin sujeto, en un momento vago
+      'se (?!(?:lo|la|los|las|le|les|me|te|nos|os)\\b)\\p{L}{3,}(?:o|aron|io|ieron) (?:[\\p{L}]+ ){0,3}?(?:por el camino|en el camino|de alguna manera|de algun modo|sin querer|sin saber (?:como|por que))',
       'se (?:esfumo|traspapelo|nos traspapelo|quedo por el camino|debio de colar|colo)|se (?:ha )?(?:debido de )?revert\\p{L}* solo|ni idea como|no se bien (?:en que momento|que paso)|se mando una version (?:vieja|antigua)',
       'no (?:fue|fueron) considerad[oa]s?|no (?:quedo|quedaron) reflejad[oa]s?|se (?:detectaron|identificaron|produjeron|han producido|generaron) (?:errores|ciertas|fallos|oportunidades|circunstancias)|se (?:detecto|produjo|genero|identifico|ha producido) (?:un|una) (?:inconsistencia|error|fallo|incidencia|problema|desajuste)|oportunidades de mejora|el error que se genero',
       'las cosas (?:se complicaron|no salieron)|acabo (?:desapareciendo|perdiendose|revertid[oa])|nunca llego a (?:produccion|publicarse|subirse)|(?:quedo|se ve que quedo) (?:algo|una linea) (?:mal|colgad[oa]|comentad[oa])|se sobreescribio|se nos paso por alto',
@@ -148,7 +150,7 @@ export const RULES_ES_VOICES: readonly ToneRule[] = [
     ...ADVICE_ES.agentless,
     fixScope: 'sentence',
     examples: {
-      flag: ['Algo pasó con la subida y el fallo volvió.', 'Se nos traspapeló el parche.', 'Los cambios no quedaron reflejados en producción.', 'Se detectaron errores en la versión anterior.', 'El parche acabó desapareciendo del servidor.'],
+      flag: ['Algo pasó con la subida y el fallo volvió.', 'Se nos traspapeló el parche.', 'Los cambios no quedaron reflejados en producción.', 'Se detectaron errores en la versión anterior.', 'El parche acabó desapareciendo del servidor.', 'Se mezclaron cosas por el camino.'],
       pass: ['Se me pasó ese caso al subir la versión; lo corrijo hoy.', 'El proveedor restauró una copia vieja el sábado, según su soporte.'],
     },
   },
