@@ -10,7 +10,7 @@ import type { Audience, Client, Issue, Language, Register } from '../store/model
 import { DEFAULT_AUDIENCE, latestReport } from '../store/model';
 import { buildAppendix } from './appendix';
 import { changesOf, changesToShow, commit, fileNames, survivalTold } from './linesTold';
-import { finalOf, releaseOf, tagOf } from './releasesTold';
+import { finalOf, releasedApart, releasedEarlier, releaseOf, tagOf } from './releasesTold';
 import type { Appendix } from './appendix';
 import type { ReplyRestore } from './restored';
 import { restoredForClient } from './restored';
@@ -258,7 +258,6 @@ export function fileNameWords(evidence: IssueEvidence): string[] {
 
 const RELEASE_NAME = /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/;
 
-
 /** A ref as the client knows it: a release name is one; a branch or a commit id is not. */
 function refOf(ref: string, sha: string, tags: ReadonlySet<string>): ReplyRef {
   return { ref, sha, ...(RELEASE_NAME.test(ref) || tags.has(ref) ? { name: ref } : {}) };
@@ -302,25 +301,6 @@ function asTheClientHasIt(fix: FixEvidence, all: readonly FixEvidence[]): Pick<R
   const copy = fix.equivalentsDeployed[0];
   const firstTag = copy !== undefined ? copy.firstTag : standInOnDeployedLine(fix, all)?.firstTag;
   return firstTag === undefined || firstTag === null ? {} : { firstTag: tagOf(firstTag) };
-}
-
-
-/**
- * Some linked fix or copy is in a release that the fixes undone before any release are not in: a
- * backport released on its own line before the target reverted the fix (wagtail #13915: reverted on
- * main before 7.4rc1, released on 7.3.x in 7.3.1 and never reverted there). "No release had the
- * fix in place" would then be false.
- */
-function releasedApart(fixes: readonly FixEvidence[]): boolean {
-  const undone = new Set(fixes.filter((f) => f.exists && f.reachable && f.firstTagInEffect === null).flatMap((f) => f.tags));
-  return fixes.some((f) => f.exists && [...f.tags, ...f.equivalents.flatMap((e) => e.tags ?? [])].some((t) => !undone.has(t)));
-}
-
-/** Some linked fix, copy or counterpart, on any line, was in a release dated before `release`. */
-function releasedEarlier(fixes: readonly FixEvidence[], release: ReplyTag): boolean {
-  const before = Date.parse(release.date);
-  const tags = fixes.filter((f) => f.exists).flatMap((f) => [f.firstTag, ...f.equivalents.map((e) => e.firstTag)]);
-  return tags.some((t) => t !== undefined && t !== null && Date.parse(t.date) < before);
 }
 
 /** Some changes, each dated after the release (none when there is no release). */

@@ -1,6 +1,6 @@
 // Which releases a reply names: each tag marked when it is a pre-release (by the one reading of
 // tag names, `isPreRelease`), and the first release, or first final release, holding every fix.
-import type { TagFact } from '../evidence/model';
+import type { FixEvidence, TagFact } from '../evidence/model';
 import { isPreRelease } from '../evidence/versions';
 import type { ReplyFix, ReplyTag } from './context';
 
@@ -25,4 +25,22 @@ export function releaseOf(fixes: readonly Pick<ReplyFix, 'firstTag' | 'firstFina
     if (latest === undefined || Date.parse(tag.date) > Date.parse(latest.date)) latest = tag;
   }
   return latest;
+}
+
+/**
+ * Some linked fix or copy is in a release that the fixes undone before any release are not in: a
+ * backport released on its own line before the target reverted the fix (wagtail #13915: reverted on
+ * main before 7.4rc1, released on 7.3.x in 7.3.1 and never reverted there). "No release had the
+ * fix in place" would then be false.
+ */
+export function releasedApart(fixes: readonly FixEvidence[]): boolean {
+  const undone = new Set(fixes.filter((f) => f.exists && f.reachable && f.firstTagInEffect === null).flatMap((f) => f.tags));
+  return fixes.some((f) => f.exists && [...f.tags, ...f.equivalents.flatMap((e) => e.tags ?? [])].some((t) => !undone.has(t)));
+}
+
+/** Some linked fix, copy or counterpart, on any line, was in a release dated before `release`. */
+export function releasedEarlier(fixes: readonly FixEvidence[], release: ReplyTag): boolean {
+  const before = Date.parse(release.date);
+  const tags = fixes.filter((f) => f.exists).flatMap((f) => [f.firstTag, ...f.equivalents.map((e) => e.firstTag)]);
+  return tags.some((t) => t !== undefined && t !== null && Date.parse(t.date) < before);
 }
