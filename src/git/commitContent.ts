@@ -10,7 +10,7 @@ import { isFullSha } from '../core/sha';
 import { classifyStderr, createGitRunner } from './gitRunner';
 import { DIFF_ARGS } from './hardening';
 import { looksBinary } from './parsers/blob';
-import { parseParentsLine } from './parsers/log';
+import { parseParentsLine } from './parsers/commits';
 import { parseNameStatus } from './parsers/nameStatus';
 
 export interface CommitContentOptions {

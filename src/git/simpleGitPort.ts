@@ -29,7 +29,7 @@ import { isSha } from '../core/sha';
 import { isShallowRepository, readCommitGraphFile } from './dotGit';
 import { parseBlamePorcelain } from './parsers/blame';
 import { parseDiff } from './parsers/diff';
-import { commitFormat, parseCommitPatches, parseCommits } from './parsers/log';
+import { commitFormat, parseCommitPatches, parseCommits } from './parsers/commits';
 import { readInFull, readMarked } from './scanReads';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';

@@ -14,7 +14,7 @@ import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanHistory } from '../../src/core/linking/scan';
 import { followPath } from '../../src/git/followPath';
 import { DIFF_ARGS, LOG_ARGS } from '../../src/git/hardening';
-import { commitFormat, parseCommitPatches } from '../../src/git/parsers/log';
+import { commitFormat, parseCommitPatches } from '../../src/git/parsers/commits';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { TempRepo } from '../support/tempRepo';
 import { lines, OTHER, suiteRepos } from '../support/tempRepo';

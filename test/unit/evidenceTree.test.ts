@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { isSafeRepoPath } from '../../src/core/commitContent';
 import { isFullSha } from '../../src/core/sha';
 import { looksBinary } from '../../src/git/parsers/blob';
-import { parseParentsLine } from '../../src/git/parsers/log';
+import { parseParentsLine } from '../../src/git/parsers/commits';
 import { parseNameStatus } from '../../src/git/parsers/nameStatus';
 import type { CommitFacts, FixEvidence, IssueEvidence, LineChange, RevertFact, Survival, Verdict } from '../../src/core/evidence/model';
 import { VERDICTS } from '../../src/core/evidence/model';

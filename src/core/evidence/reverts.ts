@@ -177,7 +177,7 @@ const innerQuotes = (subject: string): string => subject.replace(/'/g, '"');
  * it, or quotes its subject), reapplies the fix (`Reapply "<subject>"`), lands the fix again under
  * its subject (with or without the forge's request number), or its patch holds the fix's lines again.
  */
-export function restoreHow(c: RevertCandidate, revert: RevertFact, fix: { subject: string }, content: FixContent | null): RestoreHow | null {
+function restoreHow(c: RevertCandidate, revert: RevertFact, fix: { subject: string }, content: FixContent | null): RestoreHow | null {
   const subject = c.facts.subject.trim();
   if (revertedShas(c.message).some((n) => revert.sha.startsWith(n))) return 'revert-of-revert';
   if (revertsSubject(subject, revert.subject) || innerQuotes(gitRevertForm(subject)) === innerQuotes(`Revert "${gitRevertForm(revert.subject)}"`)) return 'revert-of-revert';

@@ -1,10 +1,7 @@
-// The formats of our `git log` queries and their parsers: commits with their facts, commits with
-// their patches, and the records of a whole-history scan (`git rev-list --header`).
-import type { CommitLineSink, CommitPatch, IdMark, MessageRecord, RawCommit } from '../../core/gitPort';
-import { isFullSha, isHexBytes, isSha } from '../../core/sha';
-import { parseDiff } from './diff';
-import type { FieldsOf } from './records';
-import { declareFormat } from './records';
+// The records of a whole-history scan (`git log` of ids, parents, authors and messages, or
+// `git rev-list --header`), parsed on git's bytes while it prints (commits.ts: other logs of commits).
+import type { CommitLineSink, IdMark, MessageRecord } from '../../core/gitPort';
+import { isHexBytes } from '../../core/sha';
 
 /**
  * The whole-history read of a scan: `git rev-list --header --parents` prints each commit's id and
@@ -403,55 +400,4 @@ export function markedCommitStream(marks: readonly IdMark[], handler: MarkedComm
     if (line !== null) handler.marked(new ScanRecord(line.sha, line.parents, bytes, newline + 1, authorEnd, authorEnd + 1, end, false));
     return null;
   }, () => undefined);
-}
-
-export const commitFormat = declareFormat({
-  sha: '%H',
-  parents: '%P',
-  authorName: '%an',
-  authorEmail: '%ae',
-  date: '%aI',
-  subject: '%s',
-  message: '%B',
-});
-
-function toCommit(f: FieldsOf<typeof commitFormat>): RawCommit | null {
-  const sha = f.sha.trim();
-  if (!isSha(sha)) return null;
-  return {
-    sha,
-    parents: f.parents.split(' ').filter(isSha),
-    authorName: f.authorName,
-    authorEmail: f.authorEmail,
-    date: f.date,
-    subject: f.subject,
-    message: f.message.replace(/\n+$/, ''),
-  };
-}
-
-/** `git log --format=<commitFormat.format>` output. */
-export function parseCommits(text: string): RawCommit[] {
-  const out: RawCommit[] = [];
-  for (const { fields } of commitFormat.parse(text)) {
-    const commit = toCommit(fields);
-    if (commit !== null) out.push(commit);
-  }
-  return out;
-}
-
-/** `git log -p --format=<commitFormat.format>` output: each record's rest is its patch. */
-export function parseCommitPatches(text: string): CommitPatch[] {
-  const out: CommitPatch[] = [];
-  for (const { fields, rest } of commitFormat.parse(text)) {
-    const commit = toCommit(fields);
-    if (commit !== null) out.push({ commit, files: parseDiff(rest) });
-  }
-  return out;
-}
-
-/** Parses `git rev-list --parents -n1 <sha>`: the commit, then its parents, space-separated. */
-export function parseParentsLine(raw: string): { sha: string; parents: string[] } | null {
-  const [sha, ...parents] = raw.trim().split(/\s+/);
-  if (sha === undefined || !isFullSha(sha) || !parents.every(isFullSha)) return null;
-  return { sha, parents };
 }
