@@ -15,6 +15,7 @@ import { allInOrder } from './inOrder';
 import type { ContainmentSource } from './containment';
 import { withContainment } from './containment';
 import { withSnapshotFacts } from './snapshotFacts';
+import { withRepeatedReads } from './repeatedReads';
 import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
 import { laterCopyReleases, measureFix, otherTags, placeFix, releaseTags } from './fixSteps';
@@ -145,7 +146,7 @@ function measuringOrder(placed: readonly PlacedFix[], mentions: readonly { subje
 const MAX_TAGS_NAMED = 5;
 
 export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest): Promise<IssueEvidence> {
-  const port = cancellable(withContainment(withSnapshotFacts(gitPort, request.scan?.cache), request.scan?.cache), request.signal);
+  const port = cancellable(withContainment(withSnapshotFacts(withRepeatedReads(gitPort), request.scan?.cache), request.scan?.cache), request.signal);
   const tagPattern = compileTagPattern(request.tagPattern ?? DEFAULT_TAG_PATTERN);
   if (tagPattern === null) throw new EvidenceFailure('bad-tag-pattern', request.tagPattern ?? '');
   for (const f of request.fixes ?? []) if (!isSha(f.sha)) throw new EvidenceFailure('bad-fix', f.sha);
