@@ -11,7 +11,7 @@ import type { Issue } from '../core/store/model';
 import { shortSha } from '../core/sha';
 import { compareByLatestReport, reportedOn } from '../core/inbox';
 import { isCalendarDay } from '../core/store/model';
-import { undoneWhereClientRuns } from '../core/evidence/verdict';
+import { undoAndRestore } from '../core/evidence/verdict';
 import { CommandIds } from './commandIds';
 import type { EvidenceService } from './evidenceService';
 import type { NewIssueArgs, RecordReportArgs } from './issueCommands';
@@ -155,10 +155,10 @@ function verdictSentence(evidence: IssueEvidence, id: string): string {
     }
     case 'fix-not-deployed': {
       // Undone in the client's version and put back since: said so, with the restore and its release.
-      const undone = fixes.find(undoneWhereClientRuns);
-      const restore = undone?.restores?.[undone.restores.length - 1];
-      const revert = undone?.revertsDeployed?.[0];
-      if (undone !== undefined && restore !== undefined && revert !== undefined) {
+      const undone = fixes.find((f) => undoAndRestore(f) !== null);
+      const told = undone === undefined ? null : undoAndRestore(undone);
+      if (undone !== undefined && told !== null) {
+        const { undo: revert, restore } = told;
         const [d, f, r, by] = [deployed, short(undone.sha), short(revert.sha), short(restore.sha)];
         const back = restore.firstTag?.name ?? null;
         // The user's own restore has its own sentence: Spanish conjugates it ("la restauraste").

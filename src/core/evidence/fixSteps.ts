@@ -407,7 +407,8 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
   // too: a revert restored on the target may be in effect there (a release between the two).
   const atClient = (): Promise<RevertJudgement | null> =>
     onDeployed === null || ctx.deployedSha === null ? Promise.resolve(null) : findReverts(ctx, commit, { ...onDeployed, copies: copiesDeployed.map((c) => c.facts.sha), outcome: outcomeDeployed, refSha: ctx.deployedSha });
-  const judged = onTarget !== null ? await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome, refSha: ctx.targetSha }) : await atClient();
+  const targetCopies = copies.map((c) => c.facts.sha);
+  const judged = onTarget !== null ? await findReverts(ctx, commit, { ...onTarget, copies: targetCopies, outcome, refSha: ctx.targetSha }) : await atClient();
   fix.reverts = judged?.reverts ?? [];
   if ((judged?.restores.length ?? 0) > 0) fix.restores = await withReleases(ctx, judged?.restores ?? []);
   if (onTarget !== null && onDeployed !== null && ctx.deployedSha !== ctx.targetSha) {
@@ -418,7 +419,7 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
       // Undone in the client's version, nothing undone on the target: a restore there put the
       // fix's lines back as they were, so survival read no commit at all. Its history is read.
       if (there.reverts.length > 0 && fix.reverts.length === 0 && fix.restores === undefined) {
-        const restores = (await findReverts(ctx, commit, { ...onTarget, copies: copies.map((c) => c.facts.sha), outcome: await touchingSince(ctx, onTarget, outcome), refSha: ctx.targetSha })).restores;
+        const restores = (await findReverts(ctx, commit, { ...onTarget, copies: targetCopies, outcome: await touchingSince(ctx, onTarget, outcome), refSha: ctx.targetSha })).restores;
         if (restores.length > 0) fix.restores = await withReleases(ctx, restores);
       }
     }

@@ -10,14 +10,20 @@ import { squash } from './patchId';
 /** The restore's files, each with only the added lines whose text is one of the fix's added lines. */
 export function fixLinesIn(restore: readonly FileDiff[], fix: readonly FileDiff[]): FileDiff[] {
   const left = new Map<string, number>();
-  for (const f of fix) for (const l of f.added) if (squash(l.text) !== '') left.set(squash(l.text), (left.get(squash(l.text)) ?? 0) + 1);
+  for (const f of fix) {
+    for (const l of f.added) {
+      const text = squash(l.text);
+      if (text !== '') left.set(text, (left.get(text) ?? 0) + 1);
+    }
+  }
   const out: FileDiff[] = [];
   for (const f of restore) {
     if (f.binary) continue;
     const added = f.added.filter((l) => {
-      const n = left.get(squash(l.text)) ?? 0;
+      const text = squash(l.text);
+      const n = left.get(text) ?? 0;
       if (n === 0) return false;
-      left.set(squash(l.text), n - 1);
+      left.set(text, n - 1);
       return true;
     });
     if (added.length > 0) out.push({ ...f, added });

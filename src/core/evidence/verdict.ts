@@ -1,6 +1,6 @@
 // The verdict: one per issue, chosen by precedence over the verdicts of its fixes, each release
 // line judged by the fixes that are on it (see the README, "verdict rules for several fixes").
-import type { FixEvidence, Verdict } from './model';
+import type { FixEvidence, RestoreFact, RevertFact, Verdict } from './model';
 import { VERDICTS } from './model';
 
 /**
@@ -73,6 +73,19 @@ export function revertCounts(fix: FixEvidence, deployedKnown: boolean): boolean 
  */
 export function undoneWhereClientRuns(fix: FixEvidence): boolean {
   return fix.inDeployed === true && fix.reverts.length === 0 && (fix.revertsDeployed?.length ?? 0) > 0;
+}
+
+/**
+ * For a fix undone where the client runs it: the revert in their version (the newest there) and the
+ * restore since (of that very revert, else the newest on the target); null otherwise. One choice for
+ * every place that tells it (the reply, the journey's sentence).
+ */
+export function undoAndRestore(fix: FixEvidence): { undo: RevertFact; restore: RestoreFact } | null {
+  if (!undoneWhereClientRuns(fix)) return null;
+  const undo = fix.revertsDeployed?.[0];
+  const restores = fix.restores ?? [];
+  const restore = restores.find((r) => r.revert.sha === undo?.sha) ?? restores[restores.length - 1];
+  return undo === undefined || restore === undefined ? null : { undo, restore };
 }
 
 export function fixVerdict(fix: FixEvidence, deployedKnown: boolean, siblings: ReadonlySet<string> = NONE): Verdict {

@@ -3,9 +3,10 @@
 // and the first release holding that one (prometheus #16628: reverted the day it landed, landed
 // again under its subject before v3.12.0; curl #5634: the revert in 7.74.0, its revert in 7.77.0).
 import type { FixEvidence } from '../evidence/model';
-import { undoneWhereClientRuns } from '../evidence/verdict';
+import { undoAndRestore } from '../evidence/verdict';
 import type { ReplyCommit, ReplyTag } from './context';
 import { commit } from './linesTold';
+import { tagOf } from './releasesTold';
 
 export interface ReplyRestore extends ReplyCommit {
   /** The change in the client's version that undid the fix (the newest there). */
@@ -20,14 +21,10 @@ export interface ReplyRestore extends ReplyCommit {
 export function restoredForClient(fixes: readonly FixEvidence[]): ReplyRestore[] {
   const out: ReplyRestore[] = [];
   for (const f of fixes) {
-    if (!undoneWhereClientRuns(f)) continue;
-    const undo = f.revertsDeployed?.[0];
-    const restores = f.restores ?? [];
-    // The restore of that very revert, else the newest (the target's history has no revert in effect).
-    const restore = restores.find((r) => r.revert.sha === undo?.sha) ?? restores[restores.length - 1];
-    if (undo === undefined || restore === undefined) continue;
-    const release = restore.firstTag ?? undefined;
-    out.push({ ...commit(f, f.files), undo: commit(undo), restore: commit(restore), ...(release === undefined ? {} : { release: { name: release.name, date: release.date } }) });
+    const told = undoAndRestore(f);
+    if (told === null) continue;
+    const { undo, restore } = told;
+    out.push({ ...commit(f, f.files), undo: commit(undo), restore: commit(restore), ...(restore.firstTag ? { release: tagOf(restore.firstTag) } : {}) });
   }
   return out;
 }

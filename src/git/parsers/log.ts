@@ -287,17 +287,22 @@ function idLineBytes(bytes: Buffer, start: number, end: number): boolean {
   return true;
 }
 
-/** The id line with its ids as strings, for the records read in full. */
-function idLineAt(bytes: Buffer, start: number, end: number): { sha: string; parents: string[]; newline: number; idLength: number } | null {
-  if (!idLineBytes(bytes, start, end)) return null;
-  const { start: from, idLength, parents: count, newline } = idLine;
+/** The ids of the line `idLineBytes` last read, as strings. */
+function idStrings(bytes: Buffer): { sha: string; parents: string[] } {
+  const { start: from, idLength, parents: count } = idLine;
   const sha = bytes.toString('latin1', from, from + idLength);
   const parents: string[] = [];
   for (let k = 1; k <= count; k++) {
     const at = from + k * (idLength + 1);
     parents.push(bytes.toString('latin1', at, at + idLength));
   }
-  return { sha, parents, newline, idLength };
+  return { sha, parents };
+}
+
+/** The id line with its ids as strings, for the records read in full. */
+function idLineAt(bytes: Buffer, start: number, end: number): { sha: string; parents: string[]; newline: number; idLength: number } | null {
+  if (!idLineBytes(bytes, start, end)) return null;
+  return { ...idStrings(bytes), newline: idLine.newline, idLength: idLine.idLength };
 }
 
 /** One record of the scan, between `start` and its closing NUL at `end`. */
@@ -396,8 +401,8 @@ export function markedCommitStream(marks: readonly IdMark[], handler: MarkedComm
       handler.other.addLine(bytes, from, idLength, parents);
       return null;
     }
-    const line = idLineAt(bytes, start, end);
-    if (line !== null) handler.marked(new ScanRecord(line.sha, line.parents, bytes, newline + 1, authorEnd, authorEnd + 1, end, false));
+    const { sha, parents: ids } = idStrings(bytes);
+    handler.marked(new ScanRecord(sha, ids, bytes, newline + 1, authorEnd, authorEnd + 1, end, false));
     return null;
   }, () => undefined);
 }
