@@ -4,6 +4,7 @@
 // overlap, except the read-only commands of a person's request given `requestLanes`. Each command is logged when it ends, with its duration, so the log answers "what was
 // slow" as well. Commands of background work (core/backgroundWork.ts) start under `nice`, where it
 // exists: the window and the user's request keep the cores.
+import { AsyncResource } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
@@ -120,52 +121,59 @@ function warningsOf(stderr: string): GitWarning[] {
 const LAZY_FETCH_FAILED = /transport '[^']*' not allowed|Could not read from remote repository|from promisor remote/i;
 
 // One queue per repository folder, shared by every runner on it: git calls on a repository never
-// overlap (no index.lock races, no two history walks competing for the same disk and cores).
-const queues = new Map<string, Promise<unknown>>();
-// Commands waiting or running in each queue: a request's command goes to its least busy lane.
-const pending = new Map<string, number>();
-
-function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  pending.set(key, (pending.get(key) ?? 0) + 1);
-  const next = previous.then(task, task);
-  const settled = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(key, settled);
-  void settled.then(() => {
-    const left = (pending.get(key) ?? 1) - 1;
-    if (left === 0) pending.delete(key);
-    else pending.set(key, left);
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return next;
+// overlap (no index.lock races, no two history walks competing for the same disk and cores), but
+// for the read-only commands of a person's request, which run up to `requestLanes` at once.
+interface Queue {
+  running: number;
+  /** In the order asked; each starts when fewer than its `width` commands run. */
+  waiting: { width: number; start: () => void }[];
 }
+const queues = new Map<string, Queue>();
 
-/** The queue of lane `lane` of a repository's queue `key` (lane 0 is the queue itself). */
-function laneKey(key: string, lane: number): string {
-  return lane === 0 ? key : `${key} (request lane ${lane + 1})`;
+/** Starts every waiting command that may start now, in the order they were asked. */
+function startWaiting(key: string, queue: Queue): void {
+  for (let i = 0; i < queue.waiting.length; ) {
+    const next = queue.waiting[i] as Queue['waiting'][number];
+    if (queue.running >= next.width) {
+      i++;
+      continue;
+    }
+    queue.waiting.splice(i, 1);
+    queue.running++;
+    next.start();
+  }
+  if (queue.running === 0 && queue.waiting.length === 0 && queues.get(key) === queue) queues.delete(key);
 }
 
 /**
- * The queue a command waits in: background work always in the first; a person's request's in the
- * lane with the fewest commands waiting or running (the first of equals), so that the independent
- * commands of one request run side by side.
+ * Runs `task` in the repository's queue `key` as soon as fewer than `width` commands run there:
+ * one lane for background work and runners without request lanes, `requestLanes` for a person's
+ * request. A lane that frees takes the next command asked, whichever lane it would have been.
  */
-function queueFor(key: string, lanes: number, background: boolean): string {
-  if (background || lanes <= 1) return key;
-  let best = key;
-  let least = pending.get(key) ?? 0;
-  for (let lane = 1; lane < lanes && least > 0; lane++) {
-    const candidate = laneKey(key, lane);
-    const busy = pending.get(candidate) ?? 0;
-    if (busy < least) {
-      best = candidate;
-      least = busy;
-    }
+function queued<T>(key: string, width: number, task: () => Promise<T>): Promise<T> {
+  let queue = queues.get(key);
+  if (queue === undefined) {
+    queue = { running: 0, waiting: [] };
+    queues.set(key, queue);
   }
-  return best;
+  const own = queue;
+  return new Promise<T>((resolve, reject) => {
+    own.waiting.push({
+      width,
+      // Started in the asker's async context (its background mark, its cancel signal), whichever
+      // command's end starts it.
+      start: AsyncResource.bind(() => {
+        void Promise.resolve()
+          .then(task)
+          .then(resolve, reject)
+          .finally(() => {
+            own.running--;
+            startWaiting(key, own);
+          });
+      }),
+    });
+    startWaiting(key, own);
+  });
 }
 
 let pathNice: string | null | undefined;
@@ -357,7 +365,7 @@ export function createGitRunner(baseDir: string, options: GitRunnerOptions = {})
     run(args: string[], runOptions: RunOptions = {}): Promise<RunResult> {
       // Taken here, in the caller's context: the queue may run the command in another one.
       const signal = runOptions.signal ?? currentCancelSignal();
-      return serialized(queueFor(queueKey, lanes, isBackgroundWork()), () => runOnce(args, runOptions, signal));
+      return queued(queueKey, isBackgroundWork() ? 1 : lanes, () => runOnce(args, runOptions, signal));
     },
   };
 }

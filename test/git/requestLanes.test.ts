@@ -80,6 +80,24 @@ describe("a person's request runs its git commands side by side", function () {
     assert.equal(mostAtOnce(single.marks()), 1, 'without lanes a request stays one command at a time');
   });
 
+  it('starts the next command on whichever lane frees first: short commands do not wait behind a long one', async () => {
+    const order = repo.sibling('freed-lane.order');
+    fs.rmSync(order, { force: true });
+    const binary = repo.sibling('freed-lane.sh');
+    // merge-base stands for a long walk; every other command ends at once. Each notes when it ends.
+    fs.writeFileSync(binary, `#!/bin/sh\nname=rev-parse\nfor a in "$@"; do if [ "$a" = "merge-base" ]; then name=merge-base; sleep 1.5; fi; done\ngit "$@"\nrc=$?\necho $name >> '${order}'\nexit $rc\n`, { mode: 0o755 });
+    const runner = createGitRunner(repo.dir, { binary, requestLanes: 2 });
+    await Promise.all([
+      runner.run(['merge-base', fixA, fixB]),
+      runner.run(['rev-parse', 'HEAD']),
+      runner.run(['rev-parse', 'HEAD']),
+      runner.run(['rev-parse', 'HEAD']),
+      runner.run(['rev-parse', 'HEAD']),
+    ]);
+    const ended = fs.readFileSync(order, 'utf8').trim().split('\n');
+    assert.deepEqual(ended, ['rev-parse', 'rev-parse', 'rev-parse', 'rev-parse', 'merge-base'], 'the four short commands all end on the free lane while the walk runs');
+  });
+
   it('computes the same evidence on two lanes as on one queue, with its commands overlapping', async () => {
     const traced = tracedGit(repo, 'evidence');
     const request = { ref: 'ACME-7', target: 'main', deployed: 'v1.2.0', me: [], now: () => new Date('2026-01-01T00:00:00Z') };
