@@ -77,6 +77,7 @@ const NO_SUCH_OBJECT = /unknown revision|bad revision|not a valid object name|in
 // What rev-parse says when a tag peels to something that is not a commit.
 const NOT_A_COMMIT = /expected commit type|dereferences to/i;
 const UNBORN = /unknown revision|ambiguous argument 'HEAD'|bad revision 'HEAD'|does not have any commits yet/i;
+const NO_HEAD_TREE = /Not a valid object name HEAD\b/;
 
 // Commits whose patches one `git log --no-walk` reads, at most.
 const PATCH_SLICE = 100;
@@ -93,8 +94,17 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   let commonDir = '';
   const follows = new FollowMemo();
 
-  async function ready(): Promise<GitRunner> {
-    if (git !== null && topLevel !== undefined) return git;
+  // Asked once, whoever asks first: the first questions of a computation are asked at once.
+  let probing: Promise<GitRunner> | null = null;
+  function ready(): Promise<GitRunner> {
+    if (git !== null && topLevel !== undefined) return Promise.resolve(git);
+    probing ??= probeRepository().finally(() => {
+      probing = null;
+    });
+    return probing;
+  }
+
+  async function probeRepository(): Promise<GitRunner> {
     const probe = createGitRunner(repoDir, runnerOptions);
     const info = await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], { okExit: [128] });
     if (info.exitCode === 0) {
@@ -334,9 +344,12 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
       await ready();
       if (topLevel === null || topLevel === undefined || paths.length === 0) return [];
       // The index and HEAD are git's own data; the working files are hashed here, without filters.
-      const index = parseIndexEntries((await run(['ls-files', '-s', '-t', '-z', '--', ...paths])).stdout);
-      const headTree = (await headSha()) === null ? '' : (await run(['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...paths])).stdout;
-      return changedPaths(topLevel, index, parseTreeEntries(headTree));
+      // One after another: the evidence asks this beside its own walks, which keep the other lane.
+      // An unborn HEAD has no tree (git names it, exit 128); any other failure is one.
+      const listed = await run(['ls-files', '-s', '-t', '-z', '--', ...paths]);
+      const tree = await run(['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...paths], [128]);
+      const headTree = expected(tree, NO_HEAD_TREE) ? '' : tree.stdout;
+      return changedPaths(topLevel, parseIndexEntries(listed.stdout), parseTreeEntries(headTree));
     },
 
     async recentCommits(opts: RecentCommitsOptions): Promise<RawCommit[]> {

@@ -131,5 +131,18 @@ describe('git runner limits and failures', function () {
       fs.symlinkSync('edited.txt', path.join(r.dir, 'link'));
       assert.deepEqual(await port.uncommittedChanges(['link']), ['link']);
     });
+
+    it('lists staged files before the first commit (no HEAD tree), and fails loudly where HEAD is broken', async () => {
+      const fresh = make();
+      fresh.write('first.txt', 'one\n');
+      fresh.write('later.txt', 'two\n');
+      fresh.git(['add', 'first.txt']);
+      assert.deepEqual(await createGitPort(fresh.dir).uncommittedChanges(['first.txt', 'later.txt']), ['first.txt']);
+      // HEAD names a branch whose ref holds an object that is not there: not "no changes".
+      const broken = make();
+      broken.commit('Initial', { files: { 'a.txt': 'a\n' } });
+      fs.writeFileSync(path.join(broken.dir, '.git', 'refs', 'heads', 'main'), `${'1'.repeat(40)}\n`);
+      await assert.rejects(createGitPort(broken.dir).uncommittedChanges(['a.txt']));
+    });
   });
 });

@@ -35,6 +35,9 @@ export function withContainment(port: GitPort, source: ContainmentSource | null 
   if (source === null || source === undefined || source.graph.shas.length === 0) return port;
   let graph: CommitGraph | null = null;
   const g = (): CommitGraph => (graph ??= commitGraphOf(source.graph));
+  // Every fix's releases come from the tag list: it is asked now, beside the computation's first
+  // questions (once per scan, see tagListOf), not after the fix is found. A failure is asked again there.
+  tagListOf(port, source).catch(() => undefined);
   const count = (fromGraph: boolean): void => {
     if (stats === undefined) return;
     if (fromGraph) stats.answered++;

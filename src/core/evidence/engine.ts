@@ -3,7 +3,7 @@
 // calls per fix; no per-commit loops over the history.
 import { newestFirst } from '../commitOrder';
 import { CodedError } from '../errors';
-import type { FileDiff, GitPort } from '../gitPort';
+import type { FileDiff, GitPort, RepoState } from '../gitPort';
 import { GitFailure, isSafeRef } from '../gitPort';
 import { isSha } from '../sha';
 import { commitGraphOf } from '../linking/commitGraph';
@@ -18,7 +18,7 @@ import { withSnapshotFacts } from './snapshotFacts';
 import { withRepeatedReads } from './repeatedReads';
 import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
-import { laterCopyReleases, measureFix, otherTags, placeFix, releaseTags } from './fixSteps';
+import { laterCopyReleases, measureFix, oneAtATime, otherTags, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
 import { linkCommits } from './links';
 import type { Caveat, DeployedFact, EvidenceDetail, FixEvidence, IssueEvidence, TagFact, Verdict } from './model';
@@ -154,11 +154,13 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     throw new EvidenceFailure('bad-issue-ref', request.ref);
   }
 
-  const state = await port.repoState();
-  if (state.head === null && (await port.listTips()).length === 0) throw new GitFailure('empty-repository', 'no commits');
-
-  // The target, the client's version and the user's email are asked at once; each step fails as it
-  // would one after another (see inOrder.ts).
+  // The repository's state, the target, the client's version and the user's email are asked at
+  // once; each step fails as it would one after another (see inOrder.ts): an empty repository first.
+  const readState = async (): Promise<RepoState> => {
+    const state = await port.repoState();
+    if (state.head === null && (await port.listTips()).length === 0) throw new GitFailure('empty-repository', 'no commits');
+    return state;
+  };
   const resolveTarget = async (): Promise<{ ref: string; sha: string }> => {
     const ref = request.target ?? (await port.defaultBranch()) ?? 'HEAD';
     if (!isSafeRef(ref)) throw new EvidenceFailure('bad-target', ref);
@@ -173,7 +175,12 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     if (sha === null && request.deployedStrict !== false) throw new EvidenceFailure('bad-deployed', ref);
     return sha;
   };
-  const [target, deployedSha, email] = await allInOrder([resolveTarget, resolveDeployed, async (): Promise<string | null> => (request.me === undefined || request.me === null ? await port.userEmail() : null)]);
+  const [state, target, deployedSha, email] = await allInOrder([
+    readState,
+    resolveTarget,
+    resolveDeployed,
+    async (): Promise<string | null> => (request.me === undefined || request.me === null ? await port.userEmail() : null),
+  ]);
   const { ref: targetRef, sha: targetSha } = target;
 
   const caveats: Caveat[] = [];
@@ -194,6 +201,7 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     tagPattern,
     isMe: (email) => meSet.has(email.toLowerCase()),
     graph: request.scan?.cache === undefined || request.scan.cache.graph.shas.length === 0 ? null : commitGraphOf(request.scan.cache.graph),
+    beside: oneAtATime(),
   };
 
   if (state.shallow) caveats.push({ code: 'shallow-history', subjects: [] });
@@ -208,23 +216,29 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   const measured = new Set<FixEvidence>();
   // Whether the verdict-level computation left anything out; when not, its evidence is the full one.
   let partial = false;
-  if (!forVerdict) {
-    // Every fix is measured: their walks of the history are independent, and run at once.
-    const outcomes = await allInOrder(placed.map((p) => () => measureFix(ctx, p)));
-    for (const outcome of outcomes) for (const path of outcome.paths) paths.add(path);
-    for (const p of placed) measured.add(p.fix);
-  }
-  // For the verdict alone, one after another: each measured fix may settle it (see verdictSettled).
-  for (const p of forVerdict ? measuringOrder(placed, mentions) : []) {
-    if (verdictSettled(fixes, measured, p.fix, deployedSha !== null)) {
-      partial = true;
-      for (const f of p.diff) paths.add(f.path);
-      continue;
+  const measure = async (): Promise<void> => {
+    if (!forVerdict) {
+      // Every fix is measured: their walks of the history are independent, and run at once.
+      const outcomes = await allInOrder(placed.map((p) => () => measureFix(ctx, p)));
+      for (const outcome of outcomes) for (const path of outcome.paths) paths.add(path);
+      for (const p of placed) measured.add(p.fix);
     }
-    const outcome = await measureFix(ctx, p);
-    for (const path of outcome.paths) paths.add(path);
-    measured.add(p.fix);
-  }
+    // For the verdict alone, one after another: each measured fix may settle it (see verdictSettled).
+    for (const p of forVerdict ? measuringOrder(placed, mentions) : []) {
+      if (verdictSettled(fixes, measured, p.fix, deployedSha !== null)) {
+        partial = true;
+        for (const f of p.diff) paths.add(f.path);
+        continue;
+      }
+      const outcome = await measureFix(ctx, p);
+      for (const path of outcome.paths) paths.add(path);
+      measured.add(p.fix);
+    }
+  };
+  // Whether the fixed files have uncommitted changes is asked while the fixes are measured (their
+  // files are known now; a file the fix's lines moved to since is asked after, see `dirty` below).
+  const fixedPaths = [...new Set(placed.flatMap((p) => p.diff.map((f) => f.path)))];
+  const [, dirtyFixed] = await allInOrder([measure, () => ctx.beside(() => port.uncommittedChanges(fixedPaths))]);
   const relations = {
     isAncestor: (a: string, d: string): Promise<boolean> => port.isAncestor(a, d),
     // The same answers the fixes' releases came from: the fix's own tags are not asked of git again.
@@ -235,8 +249,10 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
     await markReleasesInEffect(fixes, relations);
     await markSupersededFixes(fixes, relations);
   };
-  // Whether the fixed files have uncommitted changes is asked while the fixes' relations are marked.
-  const [, dirty] = await allInOrder([marked, () => port.uncommittedChanges([...paths])]);
+  const asked = new Set(fixedPaths);
+  const movedTo = [...paths].filter((p) => !asked.has(p));
+  const [, dirtyMoved] = await allInOrder([marked, async (): Promise<string[]> => (movedTo.length === 0 ? [] : await port.uncommittedChanges(movedTo))]);
+  const dirty = [...new Set([...dirtyFixed, ...dirtyMoved])].sort();
   const missing = fixes.filter((f) => !f.exists).map((f) => f.sha);
   if (missing.length > 0) caveats.push({ code: 'fix-missing', subjects: missing });
   const unmeasured = new Set<string>();

@@ -14,7 +14,7 @@ import { filesToMeasure } from './releaseNotes';
 import type { RevertCandidate, RevertJudgement } from './reverts';
 import { judgeReverts, namedOthers } from './reverts';
 import type { SurvivalOutcome, SurvivalRequest } from './survival';
-import { factsOf, measureSurvival } from './survival';
+import { factsOf, measureSurvival, readFilesAtRef } from './survival';
 import { restoredChange, standingRestore } from './restoredLines';
 import { allInOrder } from './inOrder';
 import { compareVersions, earliestTag, isPreRelease, withoutAliases } from './versions';
@@ -29,6 +29,22 @@ export interface Context {
   isMe: (email: string) => boolean;
   /** The scan's commit graph, when the request brought one. */
   graph: CommitGraph | null;
+  /**
+   * Reads asked ahead of need, beside the computation's own walks: one at a time, so that of a
+   * request's two lanes (see git/gitRunner.ts) one stays free for the walk that decides how long
+   * the computation takes.
+   */
+  beside: <T>(read: () => Promise<T>) => Promise<T>;
+}
+
+/** The `beside` of a Context: each read starts when the one before it has ended. */
+export function oneAtATime(): <T>(read: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(read: () => Promise<T>): Promise<T> => {
+    const next = last.then(read, read);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 export interface Copy {
@@ -374,20 +390,25 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
         : { sha: (copiesDeployed[0] as Copy).facts.sha, files: (copiesDeployed[0] as Copy).files, date: (copiesDeployed[0] as Copy).facts.date };
   const atTarget = (): Promise<SurvivalOutcome | null> =>
     onTarget === null ? Promise.resolve(null) : measureSurvival(port, { base: onTarget.sha, files: onTarget.files, refName: ctx.targetRef, refSha: ctx.targetSha, isMe: ctx.isMe, baseDate: onTarget.date });
+  const deployedRequest = (outcome: SurvivalOutcome | null): SurvivalRequest | null =>
+    onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null
+      ? null
+      : {
+          base: onDeployed.sha,
+          files: onDeployed.files,
+          refName: ctx.deployedRef,
+          refSha: ctx.deployedSha,
+          isMe: ctx.isMe,
+          baseDate: onDeployed.date,
+          // Only the target's later changes are shown.
+          laterChanges: false,
+          ...patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha),
+        };
   const atDeployed = async (outcome: SurvivalOutcome | null): Promise<SurvivalOutcome | null> => {
-    if (onDeployed === null || ctx.deployedSha === null || ctx.deployedRef === null) return null;
-    if (ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed.sha === onTarget.sha && outcome !== null) return { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } };
-    return measureSurvival(port, {
-      base: onDeployed.sha,
-      files: onDeployed.files,
-      refName: ctx.deployedRef,
-      refSha: ctx.deployedSha,
-      isMe: ctx.isMe,
-      baseDate: onDeployed.date,
-      // Only the target's later changes are shown.
-      laterChanges: false,
-      ...patchesForEarlierRef(ctx, onDeployed.sha === onTarget?.sha ? outcome : null, ctx.deployedSha),
-    });
+    const request = deployedRequest(outcome);
+    if (request === null || ctx.deployedRef === null) return null;
+    if (ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed?.sha === onTarget.sha && outcome !== null) return { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } };
+    return measureSurvival(port, request);
   };
   // The client's version's reading uses the target's when it can (the same commit, or patches
   // already read on the same line); otherwise the two are independent and walk the history at once.
@@ -395,7 +416,10 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
   let outcome: SurvivalOutcome | null;
   let outcomeDeployed: SurvivalOutcome | null;
   if (dependent) {
-    outcome = await atTarget();
+    // The client's version's first reads (its files and their diff from the fix) run beside the
+    // target's walk: its measure below gets them from the computation's repeated reads.
+    const before = ctx.deployedSha === ctx.targetSha ? null : deployedRequest(null);
+    [outcome] = await allInOrder([atTarget, () => (before === null ? Promise.resolve() : ctx.beside(() => readFilesAtRef(port, before)))]);
     outcomeDeployed = await atDeployed(outcome);
   } else [outcome, outcomeDeployed] = await allInOrder([atTarget, () => atDeployed(null)]);
 

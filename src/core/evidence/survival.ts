@@ -205,6 +205,17 @@ async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: st
   return out;
 }
 
+/**
+ * The first reads of a measure: which of the fix's files the ref has at their paths, and how they
+ * differ from the fix's. A caller that knows a measure will follow asks them beforehand, beside
+ * other work: one computation's repeated reads (repeatedReads.ts) hand the answers over.
+ */
+export async function readFilesAtRef(port: GitPort, request: SurvivalRequest): Promise<void> {
+  const wanted = filesToMeasure(request.files).map((f) => f.path);
+  const present = new Set(await port.pathsAt(request.refSha, wanted));
+  await compareWithRef(port, request, wanted.filter((p) => present.has(p)));
+}
+
 export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
   // Binary files, release notes and tests beside the fix's code are listed, not measured (see
   // filesToMeasure); a text file without added lines neither.
@@ -214,8 +225,12 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   const wanted = textFiles.map((f) => f.path);
   const present = new Set(await port.pathsAt(request.refSha, wanted));
   const missing = wanted.filter((p) => !present.has(p));
-  // Each file's path is followed on its own, at once (see inOrder.ts).
-  const followed = await allInOrder(missing.map((p) => () => port.followPath(p, request.base, request.refSha)));
+  // Each file's path is followed on its own, at once (see inOrder.ts), and the files still at
+  // their paths are compared with the ref's meanwhile (the same reads as readFilesAtRef).
+  const [followed, toRef] = await allInOrder([
+    () => allInOrder(missing.map((p) => () => port.followPath(p, request.base, request.refSha))),
+    () => compareWithRef(port, request, wanted.filter((p) => present.has(p))),
+  ]);
   const traces = new Map<string, PathTrace>(missing.map((p, i) => [p, followed[i] as PathTrace]));
 
   const works: FileWork[] = [];
@@ -247,7 +262,6 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
     for (const info of blame.commits.values()) if (!info.boundary) blameInfo.set(info.sha, factsOf(info, request.isMe));
   };
   const linesAtParent = parentLineReader(port, request.base);
-  const toRef = await compareWithRef(port, request, textFiles.filter((f) => present.has(f.path)).map((f) => f.path));
   const toBlame: FileWork[] = [];
   for (const diff of textFiles) {
     const trace = traces.get(diff.path);
