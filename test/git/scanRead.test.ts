@@ -111,7 +111,12 @@ describe('linking: a full scan read with log answers as a read of every commit i
     );
     const commands = log.map((l) => l.split(' ').slice(1, 3).join(' '));
     assert.ok(commands.includes('log -z'), `the read is a log of messages: ${commands.join('; ')}`);
-    assert.equal(commands.filter((c) => c.startsWith('rev-list')).length, 0, 'no second read, and no look for unread tips');
+    // The log reads from the refs while they are listed: a tip it did not read is looked for after
+    // it, here the tag of a blob (nothing to read); no second read of the history.
+    const looks = log.filter((l) => l.startsWith('git rev-list'));
+    assert.equal(looks.length, 1, looks.join('\n'));
+    assert.ok(looks[0]?.includes(blob), looks[0]);
+    assert.equal(after.commitsRead, after.cache.graph.shas.length);
     await assertSameScan(repo, PREFIXED);
   });
 
@@ -135,5 +140,45 @@ describe('linking: a full scan read with log answers as a read of every commit i
       ['log -z'],
       `one read: ${log.join('\n')}`,
     );
+  });
+});
+
+describe('linking: a full scan reads the history beside the listing of the refs', function () {
+  this.timeout(60000);
+  const make = suiteRepos();
+
+  it('reads a branch made after its log read the history, before the refs were listed', async () => {
+    const repo = make();
+    repo.commit('Initial commit', { files: { 'a.txt': '1\n' } });
+    repo.commit('Fix the total (fixes ACME-1)', { files: { 'a.txt': '2\n' } });
+    const real = createGitPort(repo.dir, { requestLanes: 2 });
+    let late = '';
+    let read: Promise<number> | null = null;
+    const port: GitPort = {
+      ...real,
+      scanMessages: (range, onRecord, filter) => {
+        const answer = real.scanMessages(range, onRecord, filter);
+        read ??= answer;
+        return answer;
+      },
+      // The listing ends after the log: a branch is made in between, as a commit or fetch would.
+      listTips: async () => {
+        while (read === null) await new Promise((resolve) => setTimeout(resolve, 5));
+        await read;
+        repo.checkout('late', true);
+        late = repo.commit('Fix the rounding (fixes ACME-2)', { files: { 'b.txt': '1\n' } });
+        repo.checkout('main');
+        return real.listTips();
+      },
+    };
+    const result = await scanHistory(port, OPTIONS);
+    assert.deepEqual(result.issues.map((i) => i.id), ['ACME-1', 'ACME-2']);
+    assert.ok(result.cache.tips.includes(late), 'the new branch is a tip of the cache');
+    assert.ok(result.cache.graph.shas.includes(late), 'and its commit is in the graph');
+    assert.equal(result.commitsRead, 3);
+    // Read as a scan that started after the branch was made reads it.
+    const again = await scanHistory(createGitPort(repo.dir), OPTIONS);
+    assert.deepEqual(again.issues, result.issues);
+    assert.deepEqual(parentsById(again), parentsById(result));
   });
 });

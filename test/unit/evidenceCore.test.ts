@@ -216,7 +216,7 @@ describe('evidence core', () => {
       const calls: { include: 'all' | string[]; exclude: string[] }[] = [];
       const port = fakePort(history, calls);
       const first = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS });
-      assert.deepEqual([first.commitsRead, first.cache.refs, calls[0]], [2, { HEAD: 'bbbb', 'refs/heads/main': 'bbbb' }, { include: ['bbbb'], exclude: [] }]);
+      assert.deepEqual([first.commitsRead, first.cache.refs, calls[0]], [2, { HEAD: 'bbbb', 'refs/heads/main': 'bbbb' }, { include: 'all', exclude: [] }]);
       const again = await scanHistory(port, { patterns: DEFAULT_ID_PATTERNS }, first.cache);
       assert.deepEqual([again.commitsRead, calls.length], [0, 1]);
       history.unshift(commit('dddd', 'Closes ACME-2'), commit('cccc', 'work'));

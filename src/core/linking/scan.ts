@@ -79,8 +79,6 @@ export interface ScanResult {
 // only means re-reading some known commits, which the cache absorbs.
 const MAX_EXCLUDED_TIPS = 2000;
 const MAX_MOVED_REFS = 500;
-// A full scan names the listed tips to its log up to this many (about 80 KB of arguments).
-const MAX_NAMED_TIPS = 2000;
 
 export function patternsKey(patterns: IdPatterns): string {
   return JSON.stringify({
@@ -180,8 +178,8 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   // The caller's cache is never changed: refs and tips are replaced below, and its commits are
   // copied only when new ones are about to be recorded (not on a re-scan where nothing moved).
   const working: ScanCache = usable ? { ...cache } : emptyScanCache(options.patterns);
-  // Git runs one command at a time per repository: the refs are listed first, and a full scan
-  // names them to the log (see below).
+  // The refs are listed first: a re-scan's log starts from the refs that moved; a full scan's log
+  // reads beside the listing (see below).
   const listing = port.listTips();
   // Keeps the listing's failure for the await below, not as an unhandled rejection meanwhile.
   listing.catch(() => undefined);
@@ -204,25 +202,28 @@ export async function scanHistory(port: GitPort, options: ScanOptions, cache?: S
   };
   let commitsRead = 0;
   if (!usable) {
-    tips.push(...(await listing));
-    const shas = [...new Set(tips.map((t) => t.sha))];
-    // The log starts from the very commits listed, so every tip the cache keeps was read (a tip
-    // that is not a commit, as a tag of a blob, has nothing to read). Past a few thousand the
-    // command line grows too long: the log then reads the refs as they are when it starts.
-    const named = shas.length > 0 && shas.length <= MAX_NAMED_TIPS;
     // Of a whole history, only the commits whose message shows an id's mark are read in full.
     const marks = compileIdPatterns(options.patterns).marks;
     const filter = marks === null ? undefined : { marks, other: builder() };
-    commitsRead = await port.scanMessages({ include: named ? shas : 'all', exclude: [] }, record, filter);
+    // The log reads from every ref while the refs are listed (side by side where the port runs a
+    // request's commands so; one after another otherwise).
+    const reading = port.scanMessages({ include: 'all', exclude: [] }, record, filter);
+    // A failed listing fails the scan once the log has ended too (no git left running unawaited).
+    const listed = await listing.catch(async (error: unknown) => {
+      await reading.catch(() => undefined);
+      throw error;
+    });
+    tips.push(...listed);
+    commitsRead = await reading;
     if (commitsRead === 0) throw new GitFailure('empty-repository', 'no commits');
-    if (!named) {
-      // A ref that moved between the listing and the log starting names commits the log may not
-      // have read: those are read now, so the cache never claims a tip whose history it lacks.
-      const read = (sha: string): boolean => readWithoutParents.has(sha) || (graph as CommitGraphBuilder | null)?.has(sha) === true;
-      const unread = shas.filter((sha) => !read(sha));
-      const exclude = shas.filter(read).slice(0, MAX_EXCLUDED_TIPS);
-      if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude }, record);
-    }
+    // A ref that moved between the listing and the log starting names commits the log may not
+    // have read: those are read now, so the cache never claims a tip whose history it lacks (a tip
+    // that is not a commit, as a tag of a blob, has nothing to read).
+    const shas = [...new Set(tips.map((t) => t.sha))];
+    const known = (sha: string): boolean => readWithoutParents.has(sha) || (graph as CommitGraphBuilder | null)?.has(sha) === true;
+    const unread = shas.filter((sha) => !known(sha));
+    const exclude = shas.filter(known).slice(0, MAX_EXCLUDED_TIPS);
+    if (unread.length > 0) commitsRead += await port.scanMessages({ include: unread, exclude }, record);
   } else {
     const moved = tips.filter((t) => working.refs[t.name] !== t.sha);
     if (moved.length > 0) {

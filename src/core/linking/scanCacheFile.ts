@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { GitPort } from '../gitPort';
+import type { GitPort, RefTip } from '../gitPort';
 import { prepareCommitGraph } from './commitGraph';
 import type { IdPatterns } from './messageParser';
 import type { ScanCache, ScanResult } from './scan';
@@ -108,10 +108,18 @@ export async function scanWithCacheFile(
   onWriteError: (error: unknown) => void,
 ): Promise<ScanResult | null> {
   if (mode === 'ignore') return scanHistory(port, { patterns });
+  // The refs are listed while the file is read and decoded (git's work beside Node's): the scan is
+  // handed that listing. Refs that move meanwhile are read as a re-scan reads any move.
+  const listing = port.listTips();
+  listing.catch(() => undefined);
   const file = scanCachePath((await port.repoState()).gitCommonDir);
   const cache = await readScanCache(file);
-  if (mode === 'if-present' && (cache === undefined || cache.patternsKey !== patternsKey(patterns))) return null;
-  const result = await scanHistory(port, { patterns }, cache);
+  if (mode === 'if-present' && (cache === undefined || cache.patternsKey !== patternsKey(patterns))) {
+    // No git is left running unawaited; the listing's failure does not matter without a scan.
+    await listing.catch(() => undefined);
+    return null;
+  }
+  const result = await scanHistory(withListing(port, listing), { patterns }, cache);
   if (mode === 'if-present' && !result.incremental) return null;
   if (result.commitsRead > 0) {
     try {
@@ -121,6 +129,20 @@ export async function scanWithCacheFile(
     }
   }
   return result;
+}
+
+/** The port, whose first `listTips` is answered by a listing already under way. */
+function withListing(port: GitPort, listing: Promise<RefTip[]>): GitPort {
+  let handed = false;
+  return new Proxy(port, {
+    get(target, name, receiver): unknown {
+      if (name !== 'listTips' || handed) return Reflect.get(target, name, receiver);
+      return (): Promise<RefTip[]> => {
+        handed = true;
+        return listing;
+      };
+    },
+  });
 }
 
 /**
