@@ -9,6 +9,7 @@ import type { ScanResult } from '../core/linking/scan';
 import { scanWithCacheFile } from '../core/linking/scanCacheFile';
 import { shortSha } from '../core/sha';
 import { localDay } from './evidenceReport';
+import { REQUEST_LANES } from '../git/gitRunner';
 import { createGitPort } from '../git/simpleGitPort';
 import { flagOption, listOption, parseArgs, stringOption } from './args';
 import { idPatternsFrom, invalidPatternMessage, notARepositoryMessage, reportFailure } from './evidenceOptions';
@@ -91,7 +92,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`proof-of-fix: ${notARepositoryMessage(repo, true)}\n`);
     return ExitCode.notARepository;
   }
-  const port = createGitPort(repo, flagOption(v, 'verbose') ? { log: (line) => io.stderr.write(`${line}\n`) } : {});
+  const port = createGitPort(repo, { requestLanes: REQUEST_LANES, ...(flagOption(v, 'verbose') ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}) });
   try {
     const result = (await scanWithCacheFile(port, idPatternsFrom({ idPatterns: custom }), flagOption(v, 'no-cache') ? 'ignore' : 'use', (error: unknown) => {
       // The scan itself succeeded; a read-only git dir only costs the next scan its speed.

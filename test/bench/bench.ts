@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REQUEST_LANES } from '../../src/git/gitRunner';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import type { IssueEvidence } from '../../src/core/evidence/model';
 import type { GitPort } from '../../src/core/gitPort';
@@ -76,7 +77,8 @@ function representativeIssue(manifest: SynthManifest): SynthIssue {
 async function benchSize(manifest: SynthManifest, options: MeasureOptions): Promise<SizeReport> {
   const size = sizeLabel(manifest.params.commits);
   const repo = manifest.repoDir;
-  const port = createGitPort(repo);
+  // Asked as the CLI and the extension ask a person's request: its commands on two lanes.
+  const port = createGitPort(repo, { requestLanes: REQUEST_LANES });
   const rows: Row[] = [];
   const notes: string[] = [];
   const refs = { target: manifest.target, deployed: manifest.deployedRef };
@@ -235,7 +237,7 @@ function runNode(args: string[]): Promise<{ code: number; stderr: string }> {
  * left after git ended; then the same log drained raw, and its bytes through the scan's own parser.
  */
 async function profileEvidence(repo: string, manifest: SynthManifest, id: string, size: string): Promise<string[]> {
-  const clocked = clockPort(createGitPort(repo));
+  const clocked = clockPort(createGitPort(repo, { requestLanes: REQUEST_LANES }));
   const stop = clockGitProcesses();
   const total = await timeOnce(() => oursEvidence(clocked.port, manifest, id));
   const processes = stop();

@@ -9,6 +9,7 @@ import { computeEvidence } from '../../src/core/evidence/engine';
 import { compareVersions, DEFAULT_TAG_PATTERN } from '../../src/core/evidence/versions';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import { scanWithCacheFile } from '../../src/core/linking/scanCacheFile';
+import { REQUEST_LANES } from '../../src/git/gitRunner';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { git } from './gitProcess';
 import { rawEvidenceForIssue } from './rawGit';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const [dir, ...ids] = process.argv.slice(2);
   if (dir === undefined) throw new Error('usage: issueProfile DIR ID...');
   const lines: string[] = [];
-  const port = createGitPort(dir, { log: (l) => lines.push(l) });
+  const port = createGitPort(dir, { log: (l) => lines.push(l), requestLanes: REQUEST_LANES });
   const target = (await port.defaultBranch()) ?? 'HEAD';
   const pattern = new RegExp(DEFAULT_TAG_PATTERN);
   const deployed = (await git(dir, ['tag', '--list'])).split('\n').filter((t) => t !== '' && pattern.test(t)).sort(compareVersions).at(-1) ?? target;

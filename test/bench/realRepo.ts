@@ -10,6 +10,7 @@ import type { IssueEvidence } from '../../src/core/evidence/model';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import type { ScanResult } from '../../src/core/linking/scan';
 import { scanHistory } from '../../src/core/linking/scan';
+import { REQUEST_LANES } from '../../src/git/gitRunner';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { git } from './gitProcess';
 import { measureCachedEvidence, writeScanCacheFile } from './largeHistory';
@@ -65,7 +66,7 @@ function fixSetsAgree(ours: IssueEvidence[], raw: RawIssueFacts[]): { agree: num
 }
 
 export async function benchRealRepo(dir: string, options: MeasureOptions, issueCount: number, log: (line: string) => void): Promise<RealRepoReport> {
-  const port = createGitPort(dir);
+  const port = createGitPort(dir, { requestLanes: REQUEST_LANES });
   const label = basename(dir);
   const rows: Row[] = [];
   const notes: string[] = [];

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { markedCommitStream, SCAN_LOG_ARGS } from '../../src/git/parsers/log';
+import { REQUEST_LANES } from '../../src/git/gitRunner';
 import { createGitPort } from '../../src/git/simpleGitPort';
 import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
@@ -20,7 +21,7 @@ const ALL_REVS = ['--all'];
 const SCAN_OPTIONS = { patterns: DEFAULT_ID_PATTERNS };
 
 export async function profileScan(repo: string, size: string): Promise<string[]> {
-  const clocked = clockPort(createGitPort(repo));
+  const clocked = clockPort(createGitPort(repo, { requestLanes: REQUEST_LANES }));
   const stop = clockGitProcesses();
   const cpu = process.cpuUsage();
   const started = performance.now();
