@@ -32,6 +32,7 @@ import { parseDiff } from './parsers/diff';
 import { commitFormat, parseCommitPatches, parseCommits } from './parsers/commits';
 import { readInFull, readMarked } from './scanReads';
 import { parseNulList, parseRenames } from './parsers/nameStatus';
+import { learnFromShowRef, objectMemoFor, readRefFiles } from './refFiles';
 import { parseRefs, parseShowRefTips, parseTags, refFormat, symrefFormat, tagFormat } from './parsers/refs';
 import { parseTagList, peelNested, tagListFormat } from './parsers/tagList';
 import { parseTouchedLog, TOUCHED_LOG_FORMAT } from './parsers/touchedLog';
@@ -92,6 +93,7 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
   let git: GitRunner | null = null;
   let topLevel: string | null | undefined;
   let commonDir = '';
+  let gitDir = '';
   const follows = new FollowMemo();
 
   // Asked once, whoever asks first: the first questions of a computation are asked at once.
@@ -106,14 +108,15 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
 
   async function probeRepository(): Promise<GitRunner> {
     const probe = createGitRunner(repoDir, runnerOptions);
-    const info = await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], { okExit: [128] });
+    const info = await probe.run(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir', '--show-toplevel'], { okExit: [128] });
     if (info.exitCode === 0) {
-      const [dir, top] = info.stdout.split('\n');
+      const [own, dir, top] = info.stdout.split('\n');
+      gitDir = own ?? '';
       commonDir = dir ?? '';
       topLevel = top ?? '';
     } else {
       // No work tree (a bare repository, or inside the git dir): ask again without the top level.
-      commonDir = (await probe.run(['rev-parse', '--path-format=absolute', '--git-common-dir'])).stdout.trim();
+      [gitDir = '', commonDir = ''] = (await probe.run(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])).stdout.split('\n');
       topLevel = null;
     }
     // Paths in diffs are relative to the top level; running there keeps pathspecs aligned.
@@ -215,7 +218,13 @@ export function createGitPort(repoDir: string, options: GitPortOptions = {}): Gi
     },
 
     async listTips(): Promise<RefTip[]> {
+      await ready();
+      // The ref files first (no process); show-ref whenever they cannot give its answer for certain.
+      const memo = objectMemoFor(commonDir);
+      const fromFiles = gitDir !== '' && commonDir !== '' ? readRefFiles(gitDir, commonDir, memo) : null;
+      if (fromFiles !== null) return fromFiles;
       const r = await run(['show-ref', '--head', '--dereference'], [1]);
+      learnFromShowRef(memo, r.stdout);
       return parseShowRefTips(r.stdout);
     },
 
