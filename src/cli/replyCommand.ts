@@ -13,7 +13,7 @@ import { parseRemote } from '../core/reply/remoteLinks';
 import { folderTemplateSource } from '../core/reply/templateSource';
 import type { Audience, Language, Register } from '../core/store/model';
 import { AUDIENCES, isCalendarDay } from '../core/store/model';
-import { checkTone, clientWords } from '../core/tone/check';
+import { changeOwnerOf, checkTone, clientWords } from '../core/tone/check';
 import type { OptionSpecs } from './args';
 import { flagOption, stringOption } from './args';
 import { evidenceFromArgs, isDirectory, notARepositoryMessage, parseEvidenceArgs } from './evidenceOptions';
@@ -126,7 +126,8 @@ export async function replyCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`proof-of-fix reply: ${describeTemplateError(error)}\n`);
   }
   if (outcome.overrideErrors.length > 0) io.stderr.write(`proof-of-fix reply: ${l10n.t('using the built-in templates instead')}\n`);
-  const findings = checkTone(outcome.text, language, { allow: [...clientWords(records.client), ...fileNameWords(evidence)] });
+  // Whose change the evidence blames, as the editor's check of a draft takes it.
+  const findings = checkTone(outcome.text, language, { allow: [...clientWords(records.client), ...fileNameWords(evidence)], changeOwner: changeOwnerOf(evidence) });
   for (const f of findings) io.stderr.write(`proof-of-fix reply: ${l10n.t('tone')}: ${formatFinding('reply', f)}`);
 
   if (options.json) {

@@ -208,6 +208,54 @@ describe('evidence: the update that brings the fix to the client', function () {
     assert.equal(es.sentence, 'La corrección está en la versión v2.0, pero no en la del cliente (v1.0); la actualización v1.0.1 de esa versión sí la tiene.');
   });
 
+  /** A release made beside its line, as jQuery makes them: a detached commit adding the built file, tagged; nothing is built on it. */
+  function releaseBeside(repo: TempRepo, name: string, date: string): void {
+    const line = repo.git(['rev-parse', '--abbrev-ref', 'HEAD']).trim();
+    repo.git(['checkout', '-q', '--detach']);
+    repo.commit(name, { files: { 'dist/cart.js': `built ${name}\n` }, date });
+    repo.tag(name, { date });
+    repo.checkout(line);
+  }
+
+  it('releases tagged beside their line (nothing contains them): the next release built from the client\'s line is the update', async () => {
+    // jquery: 3.7.0 and 3.7.1 each tag a commit that adds dist/ beside 3.x-stable; gh-5264 was fixed
+    // on main and cherry-picked to 3.x-stable before 3.7.1. A client on 3.7.0 was told "no update has
+    // it" and to move to 4.0.0, released two years after 3.7.1.
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
+    repo.checkout('stable-1.x', true);
+    releaseBeside(repo, 'v1.0.0', '2025-01-02T10:00:00Z');
+    repo.checkout('main');
+    const fix = repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED }, date: '2025-02-01T10:00:00Z' });
+    repo.checkout('stable-1.x');
+    repo.cherryPick(fix);
+    releaseBeside(repo, 'v1.0.1', '2025-02-10T10:00:00Z');
+    repo.commit('Maintenance: docs', { files: { 'docs.md': 'docs\n' }, date: '2025-03-01T10:00:00Z' });
+    releaseBeside(repo, 'v1.0.2', '2025-03-02T10:00:00Z');
+    repo.checkout('main');
+    releaseBeside(repo, 'v2.0.0', '2025-06-01T10:00:00Z');
+    const e = await evidenceFor(repo.dir, 'v1.0.0');
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update?.name, 'v1.0.1');
+    assert.match(replyFor(e, 'en'), /Next step: updating to version v1\.0\.1 or a later one/);
+    assert.match(replyFor(e, 'es'), /actualizar a la versión v1\.0\.1 o a una posterior/);
+    // The releases beside the line that have the fix need no update.
+    for (const v of ['v1.0.1', 'v1.0.2']) assert.equal((await evidenceFor(repo.dir, v)).deployed?.containsFix, true, v);
+  });
+
+  it('a commit no release names, beside the line: only releases containing it are updates', async () => {
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': CART }, date: '2025-01-01T10:00:00Z' });
+    repo.git(['checkout', '-q', '-b', 'experiment']);
+    const side = repo.commit('Experiment', { files: { 'x.js': 'x\n' }, date: '2025-01-05T10:00:00Z' });
+    repo.checkout('main');
+    repo.commit('Fix crash when the cart is empty (fixes #7)', { files: { 'src/cart.js': CART_FIXED }, date: '2025-02-01T10:00:00Z' });
+    repo.tag('v1.1.0', { date: '2025-02-10T10:00:00Z' });
+    const e = await evidenceFor(repo.dir, side);
+    assert.equal(e.verdict, 'fix-not-deployed');
+    assert.equal(e.deployed?.update ?? null, null, 'v1.1.0 lacks the experiment: it is not an update of that version');
+  });
+
   it('a client version that has the fix, or a fix missing from the target: no update is computed', async () => {
     const repo = make();
     twoLines(repo);

@@ -64,4 +64,33 @@ describe('reply: a fix undone on one line, a client whose version lacks it', fun
     assert.match(es.text, /hice la misma corrección para la versión que tiene publicada \(commit [0-9a-f]{7}\); el \d+ de [a-z]+ de 2024, un cambio de Bob Other la deshizo \(commit [0-9a-f]{7}, «Revert/);
     assert.deepEqual(checkTone(es.text, 'es'), []);
   });
+
+  it('the fix released, then undone on the client\'s maintenance line only: the reply says so, and never proposes the release they are already past', async () => {
+    // jquery gh-1835: "don't auto-insert tbody" was in 2.2.0 and reverted on 2.2-stable for 2.2.1;
+    // main kept it. A client on 2.2.1 was told "Nothing has undone the fix" and to update to 2.2.0.
+    const repo = make();
+    repo.commit('Initial', { files: { 'src/cart.js': BASE } });
+    const fix = repo.commit('Fix crash when the cart is empty (fixes ACME-9)', { files: { 'src/cart.js': FIXED } });
+    repo.tag('v1.0.0');
+    repo.checkout('release/1.x', true);
+    repo.revert(fix, OTHER);
+    repo.tag('v1.0.1');
+    repo.checkout('main');
+    repo.commit('New feature', { files: { 'feature.js': 'feature\n' } });
+    const en = await reply(repo.dir, ['--ref', 'ACME-9', '--target', 'main', '--deployed', 'v1.0.1', '--lang', 'en']);
+    assert.equal(en.verdict, 'fix-not-deployed');
+    assert.doesNotMatch(en.text, /Nothing has undone the fix|has not reached it yet|updating to version v1\.0\.0/);
+    assert.match(en.text, /- The version you run \(v1\.0\.1\) includes that fix, but also a change from [A-Z][a-z]+ \d+, 2024 by Bob Other that undid it\.\n/);
+    assert.match(en.text, /What it means: the version you run has the change that undid the fix, so the problem you see there is most likely the original one\./);
+    assert.match(en.text, /Next step: I will prepare a new version that includes the fix\./);
+    assert.deepEqual(checkTone(en.text, 'en'), []);
+    const es = await reply(repo.dir, ['--ref', 'ACME-9', '--target', 'main', '--deployed', 'v1.0.1', '--lang', 'es']);
+    assert.doesNotMatch(es.text, /Ningún cambio posterior la ha deshecho|aún no ha llegado|volvió a incorporar/);
+    assert.match(es.text, /incluye esa corrección, pero también un cambio de Bob Other del \d+ de [a-z]+ de 2024 que la deshizo\.\n/);
+    assert.match(es.text, /está el cambio que deshizo la corrección, así que lo más probable/);
+    // Checked as the editor checks it: the change that undid the fix is another person's.
+    assert.deepEqual(es.tone, []);
+    const technical = await reply(repo.dir, ['--ref', 'ACME-9', '--target', 'main', '--deployed', 'v1.0.1', '--lang', 'en', '--audience', 'technical']);
+    assert.match(technical.text, /includes that commit and also commit [0-9a-f]{7} \(“Revert "Fix crash when the cart is empty \(fixes ACME-9\)"”\) from [A-Z][a-z]+ \d+, 2024, which reverted it\.\n/);
+  });
 });

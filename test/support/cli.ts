@@ -21,10 +21,10 @@ export async function runCliCaptured(argv: string[], cwd: string): Promise<CliRu
 }
 
 /** `reply --json` run in process: the reply's verdict and text, the run having succeeded. */
-export async function replyJson(dir: string, args: string[]): Promise<{ verdict: string; text: string }> {
+export async function replyJson(dir: string, args: string[]): Promise<{ verdict: string; text: string; tone: unknown[] }> {
   const r = await runCliCaptured(['reply', '--repo', dir, '--json', ...args], dir);
   if (r.code !== 0) throw new Error(`reply exited with ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { verdict: string; text: string };
+  return JSON.parse(r.stdout) as { verdict: string; text: string; tone: unknown[] };
 }
 
 /** Builds the same bundle as dist/cli.js (esbuild.mjs) at `outfile`, so a test does not depend on a prior build. */

@@ -79,10 +79,17 @@ describe('evidence: reverts undone later (restores)', () => {
     assert.deepEqual(judgeIssue([fix], true), { verdict: 'fix-not-deployed', containsFix: false });
     const releases = [{ name: 'v3.11.1', date: '2026-04-01T00:00:00Z' }, { name: 'v3.12.0', date: '2026-05-28T00:00:00Z' }];
     assert.equal(firstUpdate([fix], releases, 'v3.11.0')?.name, 'v3.12.0', 'not v3.11.1: it holds the revert too');
-    assert.deepEqual(restoredForClient([fix]).map((r) => [r.undo.sha, r.restore.sha, r.release?.name]), [[REVERT, 'd1'.repeat(20), 'v3.12.0']]);
+    assert.deepEqual(restoredForClient([fix]).map((r) => [r.undo.sha, r.restore?.sha, r.release?.name]), [[REVERT, 'd1'.repeat(20), 'v3.12.0']]);
     // Reverted on the target too: fix-reverted, as before.
     assert.equal(fixVerdict({ ...fix, reverts: [revertFact], survivalDeployed: null }, true), 'fix-reverted');
     // Restored in the client's version as well: judged by its lines there.
     assert.equal(fixVerdict({ ...fix, revertsDeployed: [] }, true), 'fix-intact');
+  });
+
+  it('undone in the client\'s version and never on the target: told with the change that undid it and no restore; nothing when it was not undone there', () => {
+    const fix = fixEvidence({ sha: FIX, tags: ['v2.2.0'], reverts: [], revertsDeployed: [revertFact] });
+    assert.equal(fixVerdict(fix, true), 'fix-not-deployed');
+    assert.deepEqual(restoredForClient([fix]).map((r) => [r.sha, r.undo.sha, r.restore, r.release]), [[FIX, REVERT, undefined, undefined]]);
+    assert.deepEqual(restoredForClient([{ ...fix, revertsDeployed: [] }]), []);
   });
 });

@@ -8,8 +8,8 @@ const tag = (name: string, date: string): { name: string; date: string } => ({ n
 
 describe('evidence: the smallest update', () => {
   it('tells pre-release and development tags from releases', () => {
-    for (const n of ['7.4-rc1', '8.0.0rc1', '8.4.0.dev0', 'v1.0.0-beta.2', '2.0b1', '1.0.0-alpha', 'v3.0.0-rc.1', 'rc-8_22_0-1', 'curl-7_6_1-pre1', 'curl-7_15_6-prepipeline']) assert.ok(isPreRelease(n), n);
-    for (const n of ['v2.0', '7.2.5', '1.0.10', 'release-2024.1', 'v1.2.3-lts', 'curl-8_4_0', 'curl-7_88_1']) assert.ok(!isPreRelease(n), n);
+    for (const n of ['7.4-rc1', '8.0.0rc1', '8.4.0.dev0', 'v1.0.0-beta.2', '2.0b1', '1.0.0-alpha', 'v3.0.0-rc.1', 'rc-8_22_0-1', 'curl-7_6_1-pre1', 'curl-7_15_6-prepipeline', '3.0.0-alpha1+compat', '1.0.0-rc.1+build.5']) assert.ok(isPreRelease(n), n);
+    for (const n of ['v2.0', '7.2.5', '1.0.10', 'release-2024.1', 'v1.2.3-lts', 'curl-8_4_0', 'curl-7_88_1', '1.8.3+1', '1.0.0+20130313144700']) assert.ok(!isPreRelease(n), n);
   });
 
   it('a patch release on the client\'s line before a newer line\'s release, even one that came out first', () => {

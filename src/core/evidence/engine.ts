@@ -18,6 +18,7 @@ import { withSnapshotFacts } from './snapshotFacts';
 import { withRepeatedReads } from './repeatedReads';
 import { markMergedFixes, markReleasesInEffect, markRepeatedFixes, markSupersededFixes } from './fixRelations';
 import type { Context, PlacedFix } from './fixSteps';
+import { releasesContinuing } from './clientLine';
 import { laterCopyReleases, measureFix, oneAtATime, otherTags, placeFix, releaseTags } from './fixSteps';
 import type { FixLinkRequest } from './links';
 import { linkCommits } from './links';
@@ -272,12 +273,13 @@ export async function computeEvidence(gitPort: GitPort, request: EvidenceRequest
   let deployed: DeployedFact | null = deployedRef === null || deployedSha === null ? null : { ref: deployedRef, sha: deployedSha, containsFix: judged.containsFix };
   // Only when updating is the answer: a missing or reverted fix is in no update.
   if (deployed !== null && judged.verdict === 'fix-not-deployed') {
-    const releases = await releaseTags(ctx, deployed.sha);
+    const continuing = await releasesContinuing(ctx, deployed.sha);
+    const releases = continuing.map((t) => ({ name: t.name, date: t.date }));
     let update = firstUpdate(fixes, releases, deployedRef);
     // None of the fix's own releases continues the client's version: a copy made on their line since may.
     if (update === null && releases.length > 0) {
       const lacking = new Set(fixPieces(fixes).filter((f) => f.inDeployed !== true && !undoneWhereClientRuns(f)));
-      update = firstUpdate(fixes, releases, deployedRef, await laterCopyReleases(ctx, placed, lacking));
+      update = firstUpdate(fixes, releases, deployedRef, await laterCopyReleases(ctx, placed, lacking, continuing));
     }
     deployed = { ...deployed, update };
   }

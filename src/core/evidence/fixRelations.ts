@@ -6,7 +6,7 @@
 import type { FileDiff } from '../gitPort';
 import type { FixEvidence, TagFact } from './model';
 import { patchKey } from './patchId';
-import { earliestTag } from './versions';
+import { earliestTag, isPreRelease } from './versions';
 
 export interface RelationQueries {
   isAncestor(ancestor: string, descendant: string): Promise<boolean>;
@@ -45,7 +45,7 @@ export function markRepeatedFixes(fixes: FixEvidence[], diffs: ReadonlyMap<strin
 }
 
 /**
- * Sets `firstTagInEffect` on each reverted (or reverted and restored) fix on the target that some
+ * Sets `firstTagInEffect` (and `firstFinalTagInEffect`, when that is a pre-release) on each reverted (or reverted and restored) fix on the target that some
  * release contains: a release holding a revert in effect, or a restored revert without its restore,
  * did not have the fix in place.
  */
@@ -60,7 +60,10 @@ export async function markReleasesInEffect(fixes: FixEvidence[], q: RelationQuer
       const back = new Set((await q.releaseTags(restore.sha)).map((t) => t.name));
       for (const tag of await q.releaseTags(restore.revert.sha)) if (!back.has(tag.name)) undone.add(tag.name);
     }
-    fix.firstTagInEffect = earliestTag((await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name)));
+    const inEffect = (await q.releaseTags(fix.sha)).filter((t) => !undone.has(t.name));
+    fix.firstTagInEffect = earliestTag(inEffect);
+    // jquery gh-1708: in effect first in 3.0.0-alpha1 on main (reverted before 3.0.0) and in the final 2.2.0 of 2.2-stable.
+    if (fix.firstTagInEffect !== null && isPreRelease(fix.firstTagInEffect.name)) fix.firstFinalTagInEffect = earliestTag(inEffect.filter((t) => !isPreRelease(t.name)));
   }
 }
 

@@ -208,7 +208,7 @@ function tagsOf(ctx: Context, sha: string): Promise<TagsOf> {
 }
 
 /** The release tags containing a commit, with the commits they name. */
-async function releaseRecords(ctx: Context, sha: string): Promise<TagRecord[]> {
+export async function releaseRecords(ctx: Context, sha: string): Promise<TagRecord[]> {
   return (await tagsOf(ctx, sha)).releases;
 }
 
@@ -226,13 +226,13 @@ export async function releaseTags(ctx: Context, sha: string): Promise<TagFact[]>
  * The releases holding a copy of a fix made after the client's version, on the lines that continue
  * it (the releases containing that version), by fix: a fix backported to a maintenance line after
  * the client's release is in that line's next release, which neither the fix's own releases nor
- * the copies at the target and at the client's version show. One walk per fix over the commits
- * those releases have and the client's version has not, limited to the fix's files.
+ * the copies at the target and at the client's version show (`continuing`: see releasesContinuing). One walk per
+ * fix over the commits those releases have and the client's version has not, limited to the fix's files.
  */
-export async function laterCopyReleases(ctx: Context, placed: readonly PlacedFix[], wanted: ReadonlySet<FixEvidence>): Promise<Map<string, string[]>> {
+export async function laterCopyReleases(ctx: Context, placed: readonly PlacedFix[], wanted: ReadonlySet<FixEvidence>, continuing: readonly TagRecord[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (ctx.deployedSha === null) return out;
-  const releases = [...new Set((await releaseRecords(ctx, ctx.deployedSha)).map((t) => t.sha))];
+  const releases = [...new Set(continuing.map((t) => t.sha))];
   if (releases.length === 0) return out;
   for (const p of placed) {
     if (p.commit === null || !wanted.has(p.fix)) continue;

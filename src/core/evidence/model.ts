@@ -175,6 +175,8 @@ export interface FixEvidence extends CommitFacts {
    * none of its reverts; null when every release holding it holds a revert too. Absent otherwise.
    */
   firstTagInEffect?: TagFact | null;
+  /** When `firstTagInEffect` is a pre-release: the earliest final release holding the fix and none of its reverts, null when none does. */
+  firstFinalTagInEffect?: TagFact | null;
   /** A merge linked as a fix that brought these other linked fixes in: the same change, not another part. */
   mergeOf?: string[];
   /**

@@ -63,7 +63,9 @@ export function sameSpelling(a: string, b: string): boolean {
 }
 
 /** A pre-release or development tag (`-rc1`, `2.0b1`, `.dev0`, `-beta.2`), by its name's ending. */
-export function isPreRelease(name: string): boolean {
+export function isPreRelease(tagName: string): boolean {
+  // Build metadata (semver's `+…`) says nothing of the release: jquery's 3.0.0-alpha1+compat is a pre-release, 1.8.3+1 is not.
+  const name = tagName.replace(/\+[0-9A-Za-z.-]+$/, '');
   return (
     /(^|[^a-z])(alpha|beta|rc|dev|pre|preview|snapshot|nightly|a|b)[-.]?\d*$/i.test(name) ||
     // The marker first (curl's `rc-8_22_0-1`), or a word after `pre` (`curl-7_15_6-prepipeline`).

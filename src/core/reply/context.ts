@@ -268,7 +268,7 @@ function fixOf(fix: FixEvidence): ReplyFix {
   // A reverted fix was shipped only by the releases without its revert.
   const firstTag = copySource === undefined ? (fix.firstTagInEffect !== undefined ? fix.firstTagInEffect : fix.firstTag) : copySource.firstTag;
   // A reverted fix's first final release may hold the revert too: only a final first release in effect is known.
-  const firstFinalTag = copySource !== undefined ? finalOf(copySource.firstTag, copySource.firstFinalTag) : fix.firstTagInEffect !== undefined ? finalOf(fix.firstTagInEffect, null) : finalOf(fix.firstTag, fix.firstFinalTag);
+  const firstFinalTag = copySource !== undefined ? finalOf(copySource.firstTag, copySource.firstFinalTag) : fix.firstTagInEffect !== undefined ? finalOf(fix.firstTagInEffect, fix.firstFinalTagInEffect) : finalOf(fix.firstTag, fix.firstFinalTag);
   return {
     ...commit(fix, fix.files),
     onTarget: fix.reachable || copySource !== undefined,

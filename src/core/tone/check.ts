@@ -300,7 +300,8 @@ function withoutVetoed(model: LearnedModel, veto: number, language: Language, un
  * when there are any; 'me' when any is the user's own. Undefined when the evidence names none.
  */
 export function changeOwnerOf(evidence: IssueEvidence | undefined): ChangeOwner | undefined {
-  const changes = (evidence?.fixes ?? []).flatMap((fix) => [...fix.laterChanges, ...fix.reverts]);
+  // The change that undid the fix in the client's version is one the reply tells (jquery gh-1835: on 2.2-stable only).
+  const changes = (evidence?.fixes ?? []).flatMap((fix) => [...fix.laterChanges, ...fix.reverts, ...(fix.revertsDeployed ?? [])]);
   if (changes.length === 0) return undefined;
   return changes.some((c) => c.byMe) ? 'me' : 'others';
 }
