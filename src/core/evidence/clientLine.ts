@@ -3,8 +3,9 @@
 // the same line: jQuery tags a commit that only adds the built files, on which nothing is built, so
 // no later release contains 3.7.0, while 3.7.1 was built from the line 3.7.0 was made from.
 import type { TagRecord } from '../gitPort';
-import type { Context } from './fixSteps';
-import { releaseRecords } from './fixSteps';
+import type { FixEvidence } from './model';
+import type { Context, PlacedFix } from './fixSteps';
+import { findCopies, releaseRecords, releaseTags } from './fixSteps';
 import { compareVersions, isVersionName } from './versions';
 
 /**
@@ -29,4 +30,26 @@ async function onABranch(ctx: Context, sha: string): Promise<boolean> {
   if (tips.has(sha)) return true;
   for (const tip of tips) if (await ctx.port.isAncestor(sha, tip)) return true;
   return false;
+}
+
+/**
+ * The releases holding a copy of a fix made after the client's version, on the lines that continue
+ * it (the releases containing that version), by fix: a fix backported to a maintenance line after
+ * the client's release is in that line's next release, which neither the fix's own releases nor
+ * the copies at the target and at the client's version show (`continuing`: see releasesContinuing). One walk per
+ * fix over the commits those releases have and the client's version has not, limited to the fix's files.
+ */
+export async function laterCopyReleases(ctx: Context, placed: readonly PlacedFix[], wanted: ReadonlySet<FixEvidence>, continuing: readonly TagRecord[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ctx.deployedSha === null) return out;
+  const releases = [...new Set(continuing.map((t) => t.sha))];
+  if (releases.length === 0) return out;
+  for (const p of placed) {
+    if (p.commit === null || !wanted.has(p.fix)) continue;
+    const copies = await findCopies(ctx, p.commit, p.diff, { include: releases, exclude: [ctx.deployedSha] });
+    const names = new Set<string>();
+    for (const c of copies) for (const t of await releaseTags(ctx, c.facts.sha)) names.add(t.name);
+    if (names.size > 0) out.set(p.fix.sha, [...names]);
+  }
+  return out;
 }

@@ -37,16 +37,6 @@ export interface Context {
   beside: <T>(read: () => Promise<T>) => Promise<T>;
 }
 
-/** The `beside` of a Context: each read starts when the one before it has ended. */
-export function oneAtATime(): <T>(read: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return <T>(read: () => Promise<T>): Promise<T> => {
-    const next = last.then(read, read);
-    last = next.catch(() => undefined);
-    return next;
-  };
-}
-
 export interface Copy {
   facts: CommitFacts;
   files: FileDiff[];
@@ -56,7 +46,7 @@ export interface Copy {
  * The copies of the fix on `refSha`: the commits there (not in the fix's own history, no merges)
  * whose patch has the fix's key, whatever their message says, newest first.
  */
-async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string | { include: string[]; exclude: string[] }): Promise<Copy[]> {
+export async function findCopies(ctx: Context, commit: RawCommit, files: FileDiff[], refSha: string | { include: string[]; exclude: string[] }): Promise<Copy[]> {
   const key = patchKey(files);
   if (key === '') return [];
   const paths = [...new Set(files.flatMap((f) => (f.oldPath === null ? [f.path] : [f.path, f.oldPath])))];
@@ -220,28 +210,6 @@ export async function otherTags(ctx: Context, sha: string): Promise<string[]> {
 /** The release tags containing a commit, with their dates; asked once per evidence computation. */
 export async function releaseTags(ctx: Context, sha: string): Promise<TagFact[]> {
   return (await releaseRecords(ctx, sha)).map((t) => ({ name: t.name, date: t.date }));
-}
-
-/**
- * The releases holding a copy of a fix made after the client's version, on the lines that continue
- * it (the releases containing that version), by fix: a fix backported to a maintenance line after
- * the client's release is in that line's next release, which neither the fix's own releases nor
- * the copies at the target and at the client's version show (`continuing`: see releasesContinuing). One walk per
- * fix over the commits those releases have and the client's version has not, limited to the fix's files.
- */
-export async function laterCopyReleases(ctx: Context, placed: readonly PlacedFix[], wanted: ReadonlySet<FixEvidence>, continuing: readonly TagRecord[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (ctx.deployedSha === null) return out;
-  const releases = [...new Set(continuing.map((t) => t.sha))];
-  if (releases.length === 0) return out;
-  for (const p of placed) {
-    if (p.commit === null || !wanted.has(p.fix)) continue;
-    const copies = await findCopies(ctx, p.commit, p.diff, { include: releases, exclude: [ctx.deployedSha] });
-    const names = new Set<string>();
-    for (const c of copies) for (const t of await releaseTags(ctx, c.facts.sha)) names.add(t.name);
-    if (names.size > 0) out.set(p.fix.sha, [...names]);
-  }
-  return out;
 }
 
 type Releases = { tags: string[]; firstTag: TagFact | null; firstFinalTag?: TagFact | null };

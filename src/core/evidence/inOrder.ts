@@ -14,3 +14,13 @@ export async function allInOrder<T extends readonly unknown[] | []>(steps: { rea
   if (failed !== undefined) throw failed.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: T[K] };
 }
+
+/** Reads asked ahead of need (a Context's `beside`): each starts when the one before it has ended. */
+export function oneAtATime(): <T>(read: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(read: () => Promise<T>): Promise<T> => {
+    const next = last.then(read, read);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
