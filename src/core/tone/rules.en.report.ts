@@ -191,7 +191,7 @@ export const RULES_EN_REPORT: readonly ToneRule[] = [
       // the report renamed as new work: "this is a new requirement", "what you describe now is a change request"
       "(?:this|that|it|what you(?:'re| are)? (?:describ|report|ask)\\p{L}* (?:now )?)(?:'s| is) (?:really |actually |technically |clearly )?(?:a |an )?(?:new|different|separate|additional|extra) (?:requirement|feature request|change request|request|feature|scope)\\b",
     ],
-    guards: ['negated', 'reported', 'conditional', 'offered', 'ownsIt'],
+    guards: ['negated', 'reported', 'conditional', 'offered'],
     ...ADVICE_EN.scopeAsShield,
     fixScope: 'sentence',
     examples: {

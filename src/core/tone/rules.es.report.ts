@@ -203,7 +203,7 @@ export const RULES_ES_REPORT: readonly ToneRule[] = [
       // el aviso rebautizado como trabajo nuevo: «esto es un requisito nuevo»
       "(?:esto|eso|lo que (?:describe|describes|describen|pide|pides|piden|reporta|reportas|reportan) (?:ahora )?)(?: ya)? es (?:en realidad |tecnicamente |claramente )?(?:un|una) (?:requisito|peticion|funcionalidad|funcion|pedido|encargo|cambio de alcance|ampliacion) (?:nuev[oa]|distint[oa]|adicional|aparte|extra)\\b|(?:esto|eso) es (?:un|una) (?:nuev[oa]|distint[oa]) (?:requisito|peticion|funcionalidad|pedido|encargo)\\b",
     ],
-    guards: ['reported', 'conditional', 'offered', 'ownsIt'],
+    guards: ['reported', 'conditional', 'offered'],
     ...ADVICE_ES.scopeAsShield,
     fixScope: 'sentence',
     examples: {
