@@ -14,6 +14,11 @@ export const ADVICE_ES = {
     suggestion: 'Cuenta lo que muestra el historial y el siguiente paso, sin defenderte.',
     alternative: 'Estoy revisando qué cambió desde la entrega; el [fecha] enviaré lo que muestra el historial.',
   },
+  scopeAsShield: {
+    reason: 'Señalar el contrato, lo que el cliente pidió o su visto bueno suena a defensa; el cliente quiere saber qué pasa ahora.',
+    suggestion: 'Di qué harás ahora; si queda fuera de lo acordado, ofrécelo sin rodeos, con precio o fecha.',
+    alternative: 'Puedo [qué] el [fecha]; si queda fuera de lo acordado, antes envío un presupuesto.',
+  },
   playedDown: {
     reason: 'Quitarle importancia a lo que preocupa al cliente le dice que su problema no cuenta.',
     suggestion: 'Reconoce la molestia y di qué estás haciendo; cuánto importa lo decide quien lo sufre.',

@@ -52,6 +52,9 @@ const HARM_SE = /^se (?:perdi|borr|toc|afect|modific|alter|dan|elimin|corromp|fi
 const REPORTING_BEFORE =
   /\b(?:(?:i|we) (?:told|said|thought|believed|claimed|assured|promised|wrote)|(?:he|she|they|it) (?:said|says|claimed)|(?:le|te|les|os|se lo|se la)? ?(?:dije|dijimos|asegure|aseguramos|prometi|prometimos|garantice|garantizamos|jure|juramos|comente|escribi|afirme|afirmamos|pense|pensaba|crei|creia|creiamos)\b[^.]*?\bque|dijo que|dice que|segun (?:el|la|ellos))\b/u;
 
+/** A match that ends on a mock discovery ("now it turns out", "ahora resulta que"): what follows is its sarcasm. */
+const MOCK_DISCOVERY = /(?:resulta que|va a ser que|(?:it )?turns out(?: that)?)\s*$/u;
+
 const RETRACTION =
   /\b(?:no (?:era|fue|estaba|resulto) (?:asi|cierto|verdad)|no lo estaba|me equivoque|nos equivocamos|fue un error (?:mio|nuestro)|error mio|culpa mia|me precipite|lo retiro|(?:it|that|this) (?:was|wasn't|was not|turned out) (?:not |n't )?(?:true|the case|right|wrong)|which (?:was not|wasn't) (?:true|the case)|i was wrong|we were wrong|i was mistaken|my (?:mistake|bad|error)|i spoke too soon|that was premature|(?:and|but) it (?:wasn't|was not|isn't|is not)|(?:y|pero) no (?:lo )?(?:era|estaba|quedo|funciono|anduvo|andaba|funcionaba|salio)|(?:and|but) it (?:didn't|did not) (?:work|hold|stick)|me (?:apure|apresure)|i (?:rushed|was hasty)|no tenia (?:base|fundamento|razon|motivo)|sin (?:base|fundamento)|no debi (?:decirlo|decir|decirte|decirle|prometer|prometerte|prometerle|asegurar|prometerlo|asegurarlo)|i (?:shouldn't|should not) have (?:said|promised|claimed)|i had no (?:basis|grounds|reason)|(?:y|,|;) (?:eso )?fue un error|sin haber(?:lo|la)? (?:probado|comprobado|verificado|revisado)|without (?:having )?(?:tested|checked|verified) it|(?:and|which) (?:that |it )?was (?:a mistake|wrong)|i was too quick|seria (?:mentir\p{L}*|faltar a la verdad|enganar\p{L}*)|no seria (?:honesto|verdad|cierto|serio)|would be (?:a lie|lying|dishonest|untrue)|(?:i|we) (?:overstated|overpromised|exaggerated|oversold)|i was (?:too|over|overly) (?:optimistic|confident|hasty)|(?:exagere|me pase de optimista|fui demasiado optimista|me adelante|hable antes de tiempo))\b/u;
 
@@ -140,6 +143,11 @@ const CONTROLLED =
   /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/u;
 
 /** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
+/**
+ * The sentence goes on to give the writer's own mistake as the cause: "did not reach the server, because I
+ * deployed the wrong branch" (not "because I tested everything", which defends).
+ */
+const OWN_CAUSE_AFTER = /^[^.!?;]{0,80}?\b(?:because|since) (?:i|we) (?:[\p{L}']+ ){0,3}?(?:wrong|forgot|missed|overwrote|mistakenly|by mistake|(?:didn't|did not|never) (?:deploy|push|merge|include|copy|run|test|check))\b/u;
 const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b|(?:eso|ello|esto|lo que|lo tanto|tanto|suerte|ahi|alli|aqui|then|now|the way|far|default)\b|(?:another|an earlier|a later|an older|the (?:previous|next|last|other|old)|otr[oa]|una version|un commit) ?(?:commit|version|deploy|release|update|merge|build|backup|anterior|antigu[oa])?\b)\p{L}/u;
 /** A neutral question about when or where, asked as a question: "Roughly when did you first notice it failing again?" */
 const WH_QUESTION = /^(?:\s*[¿]?\s*(?:[\p{L}']+\s+){0,2})(?:when|what time|which (?:day|device|browser|page)|where|since when|how long|cuando|desde cuando|a que hora|que dia|en que (?:dispositivo|navegador|pagina))\b[^?]*$/u;
@@ -257,7 +265,8 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
         (/\b(?:no|nunca|nada|ninguno|ninguna)\s+$/u.test(c.before) && HARM_SE.test(c.match))
       );
     case 'reported':
-      return REPORTING_BEFORE.test(c.before) || RETRACTION.test(`${c.before} ${c.after} ${c.next}`);
+      // "ahora resulta que es culpa mía": what follows a mock discovery is the sarcasm, not a retraction.
+      return REPORTING_BEFORE.test(c.before) || RETRACTION.test(`${c.before} ${MOCK_DISCOVERY.test(c.match) ? '' : c.after} ${c.next}`);
     case 'conditional':
       // "si en algún momento vuelve a pasar...": the vague time is the client's, inside an if-clause
       // that opens the clause ("ahora sí debería..." is emphasis, not a condition).
@@ -298,7 +307,7 @@ export function guardHolds(guard: ToneGuard, c: MatchContext): boolean {
       if (/^(?:deberia|debi|tendria que|tenia que|habria que) haber\p{L}*\b/u.test(c.match) && /^[^,;:]*\byo\b/u.test(c.after)) return true;
       return FIRST_PERSON_SUBJECT.test(clauseBefore(c.before)) || (!/\b(?:usted|tu|vos|you|ustedes)\b/iu.test(sentenceOf(c.before)) && FIRST_PERSON_OWNING.test(ownerless(c.match, `${c.before} ${c.match}${c.after} ${c.next}`)));
     case 'agent':
-      return AGENT_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
+      return AGENT_AFTER.test(c.after) || OWN_CAUSE_AFTER.test(c.after) || QUESTION_BEFORE.test(c.before);
     case 'datedUnlessMine':
       return c.owner !== 'me' && CONCRETE.test(`${c.before} ${c.match} ${c.after} ${c.next}`);
     case 'attested':

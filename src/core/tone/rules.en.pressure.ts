@@ -36,6 +36,8 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
     patterns: [
       // the writer's effort, then what the client owes for it: "I've been working until 2am for you, so a bit of patience would be nice"
       `${EFFORT}\\b(?:(?!thank|grateful)[^.!?]){0,80}?\\b${OWED}\\b`,
+      // the debt called unpaid: "and this is the thanks I get", "I've spent far more hours on this than I billed you for"
+      "(?:this|that)(?:'s| is) (?:the thanks|all the thanks|how i get thanked|what i get) (?:i get|for (?:it|that|my|all))|(?:more|longer) (?:hours|time|nights|weekends)\\b[^.!?]{0,40}?\\bthan (?:i|we) (?:billed|charged|invoiced|quoted|was paid|got paid|am paid)\\b",
       // the debt first: "after all the extra hours I put in, I'd expect more understanding"
       `(?:after|considering|given|with) (?:all|everything|how much|the amount of)\\b[^.!?]{0,40}?\\b(?:i(?:'ve| have)? (?:done|put in|given|worked|spent|gave|did)|hours|nights|weekends|effort|work)\\b[^.!?]{0,60}?\\b(?:i'd|i would|you'd|you would|one would|i) (?:expect|hope for|think|have thought|appreciate|like|want)\\b`,
     ],
@@ -50,10 +52,13 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
         "After all the extra hours I put in for free, I'd expect a little more understanding.",
         'I gave up my weekend for this, the least you could do is wait a day.',
         'Considering how much unpaid work I have done, I would expect some respect.',
+        'I stayed up all night on this last time and this is the thanks I get.',
+        "I've already spent far more hours on this than I billed you for.",
       ],
       pass: [
         'Thanks for your patience while I look into it; I will write again tomorrow before noon.',
         'I will fix this for free, since the mistake was mine.',
+        'Thanks for the kind words; that is the best thanks I could get.',
         'I can work on it over the weekend if you need it by Monday.',
       ],
     },
@@ -69,9 +74,11 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
       // "no payment, no fix"
       '\\bno (?:payment|pay|money|deposit|approval|sign-?off|signature),? no (?:fix|fixes|work|support|updates|site|more work)\\b',
       // the payment or the client's conduct as the condition: "if the invoice isn't paid by Monday, I won't touch this bug", "if you keep changing the requirements, I'll have to drop the project"
-      `if (?:the|your|my|this|that|our) (?:[\\p{L}-]+ ){0,2}?(?:invoice|payment|balance|bill|deposit|fee|fees|amount|retainer)s? (?:isn't|is not|aren't|are not|hasn't been|has not been|haven't been|have not been|is still not|isn't yet|is not yet|remains?|stays?) (?:paid|settled|received|cleared|unpaid|outstanding|overdue)\\b[^.!?]{0,60}?\\b(?:i|we) (?:won't|will not|'ll not|am not going to|'m not going to|are not going to|'re not going to|(?:'ll|will) (?:have to |be forced to )?${STOP}|(?:'ll|will) be (?:stopping|pausing|suspending|dropping))\\b`,
+      `if (?:the|your|my|this|that|our) (?:[\\p{L}-]+ ){0,2}?(?:invoice|payment|balance|bill|deposit|fee|fees|amount|retainer)s? (?:isn't|is not|aren't|are not|hasn't been|has not been|haven't been|have not been|is still not|isn't yet|is not yet|remains?|stays?) (?:paid|settled|received|cleared|unpaid|outstanding|overdue)\\b[^.!?]{0,60}?\\b(?:i|we)(?: (?:won't|will not|am not going to|are not going to)|'m not going to|'re not going to|(?:'ll| will) (?:not |have to |be forced to )?${STOP}|(?:'ll| will) be (?:stopping|pausing|suspending|dropping))\\b`,
       `if you (?:keep|continue|carry on|go on|insist on|don't stop|do not stop) (?!(?:seeing|getting|having|noticing|experiencing|running into|hitting|finding|receiving|to see|to get|to have)\\b)(?:[\\p{L}']+ ){0,6}?(?:i'll|i will|we'll|we will|i'm going to|i am going to|i'd have to|i would have to|i'll be forced to|i will be forced to) (?:have to )?(?:${STOP}|quit|leave|walk away)\\b`,
       // "until the invoice is paid, I won't touch it"
+      // the refusal first, the client's payment, approval or access as its price: "I won't touch it again until the balance is settled"
+      `(?:i|we)(?: won't| will not|'m not going to| am not going to|'re not going to| refuse to|'ll not)(?: be)? (?:touch\\p{L}*|look\\p{L}* (?:at|into)|work\\p{L}* on|fix\\p{L}*|continu\\p{L}*|do\\p{L}* (?:any|anything|more)|lift\\p{L}* a finger|spend\\p{L}* (?:any|another|more))\\b[^.!?]{0,50}?\\b(?:until|unless|till|before) (?:(?:the|my|your|this|that) (?:[\\p{L}-]+ )?(?:invoice|payment|balance|bill|deposit|fee|amount|retainer|sign-?off|approval)|(?:i|we) (?:get|receive|am|'m|are|'re|have) (?:paid|payment|the payment|access|approval|the sign-?off)|you (?:pay|settle|sign|approve|give|grant|send) )`,
       "(?:until|unless) (?:you|your [\\p{L}-]+|the (?:invoice|payment|deposit|balance))\\b[^.!?]{0,50}?\\b(?:i won't|i will not|i'm not going to|i am not going to|i refuse to|we won't|we will not|no more work|nothing (?:more )?(?:gets|will get) (?:done|fixed))",
     ],
     guards: ['negated', 'reported'],
@@ -85,12 +92,15 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
         "Either you pay the outstanding invoice or I won't touch this bug.",
         'No payment, no fix.',
         "Until the invoice is paid, I'm not going to look at it.",
+        "If the invoice isn't paid by Friday, I'll have to pause all work on this.",
+        "We won't touch the site again until the outstanding balance is settled.",
         "If the last invoice isn't paid by Monday, I won't touch this bug.",
         "If you keep changing the requirements I'll have to drop the project.",
       ],
       pass: [
         "If I don't hear from you by Friday, I'll go ahead with the update on Monday at 9:00.",
         'Until the host restores the backup, I cannot test the fix; they expect it by Thursday.',
+        "I won't touch the live database until you confirm the backup finished.",
         'Either you or your colleague can send me the log, whichever is easier.',
         'If the invoice is not paid yet, no worries: I will start on Monday anyway.',
         'If you keep seeing the error after Friday, I will take the site offline for an hour to test it.',
@@ -103,6 +113,9 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
     patterns: [
       // "Great, another urgent issue on a Saturday.", "Wonderful, yet another bug report"
       `${PRAISE}[,!.…]+ (?:just )?(?:(?:yet )?another|one more) (?:["“'\\p{L}-]+ ){0,2}?(?:urgent|emergency|bug|bugs|issue|problem|complaint|ticket|email|message|call|request|change|fire|crisis|weekend|saturday|sunday|night)\\b|${PRAISE}[,!.…]+ (?:just )?(?:more of (?:this|these|the same)|again\\b)`,
+      // the same fault back, greeted with praise or mock surprise: "Oh great, the same bug again, what a surprise"
+      `${PRAISE}[,!.…]+ (?:the same|this|that) (?:old )?(?:bug|issue|error|problem|crash|thing|glitch)s? (?:again|back|once more)\\b`,
+      "(?:again|back|once more)\\b[,;!.…]* (?:what a|such a) (?:surprise|shock)\\b|^(?:what a|such a) (?:surprise|shock)[,!.…]",
       // "just what I needed on a Saturday", "exactly what I wanted to hear"
       "(?:just|exactly|precisely) what i (?:needed|wanted|was hoping for|was missing)(?: to hear)?(?: (?:on a|today|this|right now|at))",
       "(?:love|loving|i love) (?:it |that )?(?:when|how) (?:you|your|clients|people|this|it|the|my)\\b[^.!?]{0,40}?\\b(?:again|weekend|saturday|sunday|midnight|every time|always)",
@@ -116,6 +129,7 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
         'Oh wonderful, yet another bug report.',
         'Just what I needed on a Saturday.',
         'Love it when the site breaks again on a Sunday.',
+        'Oh great, the same bug again, what a surprise.',
       ],
       pass: [
         'Great, one more question: which browser were you using?',
@@ -123,6 +137,8 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
         "I worked until midnight on it and it's fixed now; thank you for your patience.",
         'Great, another order came in after the fix!',
         'Thanks, that is exactly what I needed to find the cause.',
+        'Great, the same error is gone again after the restart; I will keep watching it today.',
+        'The same error appeared again on Monday, which surprised me; I am checking it today.',
       ],
     },
   },
@@ -131,7 +147,7 @@ export const RULES_EN_PRESSURE: readonly ToneRule[] = [
     category: 'dismissive',
     patterns: [
       // the importance the client gives questioned: "I don't see why this is such an issue for you"
-      "(?:don't|do not|can't|cannot|fail to|struggle to) (?:see|understand|get) why (?:this|it|that|a [\\p{L}-]+(?: [\\p{L}-]+)?) (?:is|'s|would be|has become|became) (?:such|so)(?: a| an)? (?:big )?(?:issue|problem|big deal|deal|drama|fuss|important|urgent|serious|bad|concern|worry)",
+      "(?:don't|do not|can't|cannot|fail to|struggle to) (?:see|understand|get) why (?:this|it|that|a [\\p{L}-]+(?: [\\p{L}-]+)?) (?:is|'s|would be|has become|became) (?:suddenly |now |all of a sudden |still |even )?(?:such|so)(?: a| an)? (?:big )?(?:issue|problem|big deal|deal|drama|fuss|important|urgent|serious|bad|concern|worry)",
       "(?:don't|do not|can't|cannot|fail to) (?:see|understand|get) why (?:you're|you are|everyone is|everyone's) (?:so |this |that )?(?:upset|worried|stressed|panicking|worked up|making (?:such )?a (?:fuss|big deal|drama))",
       "why (?:are you|is everyone|are you all) (?:so |this |that |getting )?(?:upset|worried|stressed|panicking|worked up|making (?:such )?a (?:fuss|big deal|drama))",
       "(?:such|so much of) a (?:fuss|drama|big deal|song and dance) (?:about|over|for)",

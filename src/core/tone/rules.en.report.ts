@@ -136,7 +136,7 @@ export const RULES_EN_REPORT: readonly ToneRule[] = [
     id: 'dismissive.no-time',
     category: 'dismissive',
     patterns: [
-      "(?:i|we) (?:really |just |honestly |simply )?(?:don't have|do not have|haven't got|have not got|have no|got no) (?:the )?time for (?:this|that|these|such|it)\\b(?! (?:today|now|week|morning|afternoon)\\b)",
+      "(?:i|we) (?:really |just |honestly |simply )?(?:(?:don't|do not) (?:really |honestly |even |exactly )?have|haven't got|have not got|have no|got no) (?:the )?time for (?:this|that|these|such|it)\\b(?! (?:today|now|week|morning|afternoon)\\b)",
       "(?:i|we) (?:have|'ve got|have got|got) (?:better|more important|bigger) (?:things|stuff|issues|problems|clients|projects|fish) to (?:do|deal with|attend to|worry about|fry)",
     ],
     // No negation guard: the phrase is a negation itself.
@@ -144,7 +144,7 @@ export const RULES_EN_REPORT: readonly ToneRule[] = [
     ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
-      flag: ["I don't have time for this.", 'Honestly, we have better things to do.'],
+      flag: ["I don't have time for this.", "I don't really have time for this right now.", 'Honestly, we have better things to do.'],
       pass: ['I have time for this on Monday morning and will send you the result by noon.'],
     },
   },
@@ -180,6 +180,31 @@ export const RULES_EN_REPORT: readonly ToneRule[] = [
     examples: {
       flag: ['Sorry you feel that way.', "I'm sorry if that upset you.", "I'm afraid that's just the way it is.", 'It is what it is.'],
       pass: ['I am sorry the checkout failed again; I am checking the history now and will write by 15:00.', 'That is how it is configured on the server, so I will change it there today.'],
+    },
+  },
+  {
+    id: 'defensive.moved-goalposts',
+    category: 'defensive',
+    patterns: [
+      // the report set against what the client asked for or reported before: "this is a new requirement, not the bug you reported"
+      "(?:not|isn't|is not|wasn't|was not|different from|differs from|other than|no longer) (?:really |exactly |actually )?(?:the (?:bug|issue|problem|error|thing|feature|fault) (?:that )?|what )(?:you|your (?:team|company|boss)) (?:originally |first |initially |actually |ever )?(?:reported|asked for|requested|described|ordered|signed off on|agreed to|approved|raised|logged)\\b",
+      // the report renamed as new work: "this is a new requirement", "what you describe now is a change request"
+      "(?:this|that|it|what you(?:'re| are)? (?:describ|report|ask)\\p{L}* (?:now )?)(?:'s| is) (?:really |actually |technically |clearly )?(?:a |an )?(?:new|different|separate|additional|extra) (?:requirement|feature request|change request|request|feature|scope)\\b",
+    ],
+    guards: ['negated', 'reported', 'conditional', 'offered'],
+    ...ADVICE_EN.scopeAsShield,
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'This is a new requirement, not the bug you originally reported.',
+        'What you are describing now is different from what you asked for in March.',
+        "Technically that's a change request, not what you signed off on.",
+      ],
+      pass: [
+        'This is a separate issue from the login bug; I will fix both today and write by 17:00.',
+        'The form now does what you asked for in March: it sends a copy to the shop.',
+        'It is a new requirement; I can send you an estimate for it today.',
+      ],
     },
   },
 ];

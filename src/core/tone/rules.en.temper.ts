@@ -56,14 +56,14 @@ export const RULES_EN_TEMPER: readonly ToneRule[] = [
     category: 'dismissive',
     patterns: [
       // thanks for a late or repeated report: "thanks for letting me know three weeks later", "thanks for the fifth email today"
-      "(?:thanks|thank you|many thanks|cheers)(?: (?:so much|a lot|very much|again))? for (?:[\\p{L}'-]+ ){0,6}?(?:(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|some) (?:weeks|days|months|hours|years) (?:later|late|after the fact)|(?:only |just )?now,? after (?:\\d+|two|three|four|five|several|a few) (?:weeks|days|months))",
+      "(?:thanks|thank you|many thanks|cheers)(?: (?:so much|a lot|very much|again))? for (?:[\\p{L}'-]+,? ){0,6}?(?:(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|some) (?:weeks|days|months|hours|years) (?:later|late|after the fact|after (?:it|this|that|the (?:bug|issue|error|problem)) (?:started|began|happened|came back|appeared|first appeared))|(?:only |just )?now,? after (?:\\d+|two|three|four|five|several|a few) (?:weeks|days|months))",
       "(?:thanks|thank you|many thanks|cheers)(?: (?:so much|a lot|very much|again))? for (?:yet another|(?:the|your|another) (?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|hundredth|millionth|\\d+(?:rd|th)|daily|hourly)) (?:email|e-mail|message|call|reminder|text|ticket|complaint|chaser|ping|voicemail|update request)s?",
     ],
     guards: ['negated', 'reported'],
     ...ADVICE_EN.playedDown,
     fixScope: 'sentence',
     examples: {
-      flag: ['Wow, thanks for letting me know three weeks later.', 'Thanks for the fifth email today about the same thing.', 'Thank you for yet another reminder.'],
+      flag: ['Wow, thanks for letting me know three weeks later.', 'Thanks for finally letting me know, three weeks after it started.', 'Thanks for the fifth email today about the same thing.', 'Thank you for yet another reminder.'],
       pass: ['Thanks for letting me know so quickly.', 'Thanks for the second screenshot, it shows the error clearly.', 'Thanks for the update; three weeks later the orders are still fine.'],
     },
   },

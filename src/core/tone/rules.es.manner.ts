@@ -139,7 +139,8 @@ export const RULES_ES_MANNER: readonly ToneRule[] = [
       '(?:tiene|tienes|tenes|hay) que (?:solo|solamente|nomas)',
       'basta con',
       'lo unico que (?:tiene|tienes|tenes|tienen|hay|debe|debes) que hacer',
-      '(?:es|era|resulta) (?:muy |bastante |super |re |realmente )?(?:facil|sencillo|sencilla|trivial|basico|elemental|de cajon)',
+      // el cambio propio descrito como pequeño no es una lección: «el cambio es sencillo: una línea»
+      '(?<!\\b(?:cambio|arreglo|ajuste|parche|correccion|cambio mio|arreglo mio) )(?:es|era|resulta) (?:muy |bastante |super |re |realmente )?(?:facil|sencillo|sencilla|trivial|basico|elemental|de cajon)',
       'no es (?:tan |nada |para nada )?(?:dificil|complicado|complicada)',
       'no tiene (?:ninguna )?(?:ciencia|complicacion|misterio)',
       'hasta un nino',

@@ -22,7 +22,7 @@ const PARO =
 
 /** No tocar el error: el trabajo retenido dicho en negativo. */
 const NO_TOCO =
-  '(?:no (?:toco|tocare|arreglo|arreglare|sigo|seguire|muevo un dedo|movere un dedo|hago nada|hare nada|reviso|revisare|miro|mirare|continuo|continuare|pienso (?:tocar|hacer|arreglar|mirar|seguir)|voy a (?:tocar|hacer|arreglar|mirar|seguir|mover)))';
+  '(?:no (?:toco|tocare|arreglo|arreglare|sigo|seguire|muevo un dedo|movere un dedo|hago nada|hare nada|reviso|revisare|miro|mirare|continuo|continuare|(?:pienso|vuelvo a|volvere a) (?:tocar|hacer|arreglar|mirar|seguir|revisar)(?:lo|la|los|las)?|voy a (?:tocar|hacer|arreglar|mirar|seguir|mover)(?:lo|la|los|las)?))';
 
 /** Una palabra de elogio dicha con retintín. */
 const ELOGIO =
@@ -39,6 +39,8 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     patterns: [
       // el esfuerzo y lo que se le debe: «llevo toda la semana trabajando hasta las dos de la mañana, así que un poco de paciencia no vendría mal»
       `${ESFUERZO}\\b(?:(?!gracias|agradec)[^.!?]){0,80}?\\b${DEBIDO}\\b`,
+      // la deuda no pagada: «y así me lo agradecen», «más horas de las que le cobré»
+      '(?:y )?asi (?:es como )?(?:me lo )?(?:agradecen|agradece|agradeces|agradeceis|pagan|paga)\\b|(?:mas|muchas mas) (?:horas|tiempo|noches|fines de semana)\\b[^.!?]{0,40}?\\b(?:de las que|del que|de los que|que las que) (?:le |te |les |os )?(?:cobre|facture|presupueste|me pagaron|me pagan|cobramos|facturamos)\\b',
       // la deuda primero: «después de todas las horas extra que les he regalado, esperaba algo más de comprensión»
       `(?:despues de|con|tras|para) (?:todo lo que|todas las|todos los|tanto|todo el)\\b[^.!?]{0,50}?\\b(?:esperaba|esperaria|me esperaba|creo que merezco|merezco|mereceria|me gustaria|pensaba que|crei que|al menos|por lo menos)\\b`,
     ],
@@ -53,6 +55,8 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
         'Después de todas las horas extra que les he regalado, esperaba algo más de comprensión.',
         'Me he dejado la piel en este proyecto, lo mínimo es un poco de respeto.',
         'Trabajé todo el fin de semana gratis y ni un gracias.',
+        'La última vez me quedé toda la noche con esto y así me lo agradecen.',
+        'Ya le he dedicado a esto muchas más horas de las que le cobré.',
       ],
       pass: [
         'Gracias por la paciencia mientras lo reviso; mañana antes de mediodía le vuelvo a escribir.',
@@ -66,11 +70,15 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     category: 'defensive',
     patterns: [
       // «si no recibo la aprobación firmada el viernes, paro el proyecto»
-      `si no (?:recibo|recibimos|tengo|tenemos|me (?:llega|llegan|pagan|paga|pagas|pagais|firman|firma|confirman|confirma|mandan|manda|envian|envia|abonan|abona|abonas)|veo|cobro|cobramos)\\b[^.!?]{0,70}?\\b(?:${PARO}|${NO_TOCO})\\b`,
+      `si no (?:recibo|recibimos|tengo|tenemos|me (?:llega|llegan|pagan|paga|pagas|pagais|firman|firma|confirman|confirma|mandan|manda|envian|envia|abonan|abona|abonas|dan|da|das|dais|pasan|pasa|pasas)|veo|cobro|cobramos)\\b[^.!?]{0,70}?\\b(?:${PARO}|${NO_TOCO})\\b`,
       // la conducta del cliente como condición: «si siguen cambiando los requisitos, tendré que dejar el proyecto»
       `si (?:sigue|siguen|sigues|seguis|segui|continua|continuan|continuas|vuelve a|vuelven a|vuelves a|volves a|insiste en|insisten en|insistes en) (?!(?:viendo|teniendo|recibiendo|notando|encontrando|sufriendo|ver|tener|recibir|notar|encontrar|sufrir)\\b)(?:[\\p{L}]+ ){0,6}?(?:${PARO}|(?:tendre|tendremos|voy a tener|vamos a tener) que (?:dejar|abandonar|parar|cancelar|suspender|detener|plantear(?:me)? dejar)|me (?:vere|veo) obligad[oa] a (?:dejar|abandonar|parar|cancelar|suspender|detener))\\b`,
       // «o me pagan la factura pendiente o no toco este error»
-      'o (?:me |nos )?(?:pagan|paga|pagas|pagais|firman|firma|firmas|aprueban|aprueba|apruebas|abonan|abona)\\b[^.!?]{0,50}?\\bo (?:no (?:toco|sigo|hago|arreglo|continuo|muevo)|(?:lo )?dejo|paro|me olvido)',
+      'o (?:me |nos )?(?:pagan|paga|pagas|pagais|firman|firma|firmas|aprueban|aprueba|apruebas|abonan|abona)\\b[^.!?]{0,50}?\\bo (?:no (?:toco|sigo|hago|arreglo|continuo|muevo|(?:puedo|podre|pienso|voy a) (?:seguir|continuar|tocar|arreglar))|(?:lo )?dejo|paro|me olvido)',
+      // el pago como condición dicho en pasiva: «si la factura no está pagada el viernes, tendré que parar todo»
+      `si (?:la|el|las|los|mi|su|tu|esta|este) (?:[\\p{L}]+ ){0,2}?(?:factura|pago|saldo|importe|anticipo|deuda|cuota)s? (?:no (?:esta|estan|queda|quedan|ha sido|se ha|se han)|sigue|siguen|continua) (?:[\\p{L}]+ )?(?:pagad[oa]s?|abonad[oa]s?|saldad[oa]s?|liquidad[oa]s?|pendientes?|sin pagar|impagad[oa]s?|cobrad[oa]s?|recibid[oa]s?)\\b[^.!?]{0,60}?\\b(?:${PARO}|${NO_TOCO}|(?:tendre|tendremos|voy a tener|vamos a tener) que (?:parar|dejar|suspender|detener|cancelar|congelar|pausar))\\b`,
+      // la negativa primero y el pago o el acceso como su precio: «no vuelvo a tocarlo hasta que se salde lo pendiente»
+      `(?:${NO_TOCO}|no (?:puedo|podre) seguir)\\b[^.!?]{0,50}?\\bhasta que (?:no )?(?:se (?:salde|pague|abone|liquide|firme|apruebe)|(?:me |nos )?(?:paguen|pague|pagues|abonen|abone|firmen|firme|aprueben|apruebe|den|de|des) |(?:no )?(?:reciba|recibamos|cobre|cobremos|tenga|tengamos) (?:el |los |la )?(?:pago|abono|anticipo|acceso|aprobacion|firma))`,
       // «sin pago no hay arreglo», «hasta que no paguen, no toco nada»
       '\\bsin (?:el )?(?:pago|abono|anticipo|aprobacion|firma),? no (?:hay|toco|sigo|hago|continuo|arreglo)\\b',
       'hasta que no (?:me |nos )?(?:paguen|pague|pagues|pagueis|abonen|abone|firmen|firme|firmes|aprueben|apruebe)\\b[^.!?]{0,50}?\\bno (?:toco|sigo|hago|continuo|arreglo|muevo|pienso)\\b',
@@ -89,10 +97,16 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
         'Si no me pagan esta semana, me veré obligado a suspender el servicio.',
         'Si no me pagan la última factura antes del lunes, no toco este error.',
         'Si siguen cambiando los requisitos tendré que dejar el proyecto.',
+        'Si la factura no está pagada el viernes, tendré que parar todo el trabajo.',
+        'No vuelvo a tocarlo hasta que se salde lo pendiente.',
+        'O aprueban el plan de mantenimiento o no puedo seguir arreglando estas cosas.',
+        'Si no me dan acceso al servidor, no pienso mirarlo más.',
       ],
       pass: [
         'Si no recibo los datos de acceso, no puedo revisar los registros; ¿me los podría mandar hoy?',
         'Si no tengo noticias suyas el viernes, hago la actualización el lunes a las 9:00.',
+        'No toco la base de datos en vivo hasta que me confirme que terminó la copia de seguridad.',
+        'Si la factura no está pagada todavía, empiezo el lunes igualmente.',
         'O me pasa usted el registro o se lo pido al hosting, como le resulte más cómodo.',
         'Si sigue viendo el error después del viernes, dejo el plugin anterior y lo revisamos juntos por teléfono.',
       ],
@@ -106,6 +120,9 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
       `${ELOGIO}[,!.…]+ (?:otr[oa]s? (?:[«»"“\\p{L}-]+ ){0,2}?(?:urgencia|urgencias|emergencia|incidencia|queja|reclamacion|error|fallo|bug|problema|ticket|correo|mensaje|llamada|peticion|cambio|sabado|domingo|finde|fin de semana|noche)|otra vez (?:lo mismo|con (?:esto|eso|lo mismo)|igual|a vueltas)|una (?:urgencia|emergencia|incidencia|queja) mas|mas (?:urgencias|quejas|incidencias))\\b`,
       `${ELOGIO}[,!.…]+ (?:ahora|encima|y (?:ahora|encima)|asi que|o sea que) (?:resulta que|va a ser que|la culpa|me toca|soy yo)`,
       '(?:ahora|encima) resulta que (?:[\\p{L}]+ ){0,10}?(?:culpa|responsabilidad|problema) (?:[\\p{L}]+ ){0,6}?(?:es|era|sera) (?:mia|mio|de un servidor)\\b',
+      // el mismo fallo de vuelta, recibido con elogio o sorpresa fingida: «qué bien, el mismo error otra vez, qué sorpresa»
+      `${ELOGIO}[,!.…]+ (?:el mismo|la misma|este|esta|ese|esa) (?:[\\p{L}]+ )?(?:error|fallo|bug|problema|incidencia|historia|cosa)s? (?:otra vez|de nuevo|una vez mas)\\b`,
+      '(?:otra vez|de nuevo|una vez mas)\\b[,;!.…]* (?:que|vaya|menuda) sorpresa\\b|^(?:que|vaya|menuda) sorpresa[,!.…]',
       '(?:justo )?lo que (?:me )?faltaba(?= *(?:[.!…,]|$| (?:un|una|hoy|ahora|este|esta|en (?:sabado|domingo|fin))\\b))',
     ],
     guards: ['negated', 'reported'],
@@ -117,6 +134,8 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
         'Qué bien, ahora resulta que la culpa de que se cayera su servidor es mía.',
         'Perfecto, otra vez lo mismo.',
         'Lo que me faltaba un domingo.',
+        'Ay qué bien, el mismo error otra vez, qué sorpresa.',
+        'Estupendo, ahora resulta que es culpa mía que se les cayera el servidor.',
       ],
       pass: [
         'Perfecto, otra pregunta: ¿qué navegador usaba?',
@@ -126,6 +145,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
         'Lo que me faltaba por revisar era el envío; ya está hecho.',
         'Trabajé hasta las doce en ello y ya está arreglado; gracias por la paciencia.',
         'Resulta que el fallo venía de la actualización del plugin; lo corrijo hoy.',
+        'El mismo error apareció otra vez el lunes; me sorprendió y lo estoy revisando hoy.',
       ],
     },
   },
@@ -134,6 +154,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     category: 'dismissive',
     patterns: [
       // «no entiendo por qué le da tanta importancia a esto»
+      'no (?:entiendo|veo|comprendo|se) (?:por que|porque) (?:de repente |ahora |de pronto |tanto )?(?:esto |eso )?(?:es|resulta|se ha vuelto|corre) (?:tan|tanta) (?:urgente|importante|grave|prisa|urgencia|critico)',
       'no (?:entiendo|veo|comprendo|se) (?:por que|porque|a que viene(?:n)?) (?:tanto|tanta|(?:le|te|les|os) (?:das?|dan|dais|estas dando|esta dando) tanta)',
       'no (?:entiendo|veo|comprendo) (?:por que|porque) (?:esto|eso|esto|un [\\p{L}]+(?: [\\p{L}]+)?) (?:es|se ha vuelto|resulta) (?:tan|un) (?:grave|problema|importante|urgente|drama|terrible)',
       '(?:tanto|tanta) (?:drama|lio|alboroto|escandalo|importancia|jaleo|show) (?:por|con|para) (?:esto|eso|un|una|tan poco|nada)',
@@ -146,7 +167,7 @@ export const RULES_ES_PRESSURE: readonly ToneRule[] = [
     ...ADVICE_ES.playedDown,
     fixScope: 'sentence',
     examples: {
-      flag: ["Tampoco hagamos una montaña de un grano de arena.", 
+      flag: ["Tampoco hagamos una montaña de un grano de arena.", "No entiendo por qué de repente esto es tan urgente.", 
         'No entiendo por qué le da tanta importancia a esto.',
         'No veo por qué esto es tan grave.',
         'Por favor, deje de mandarme mensajes cada hora.',

@@ -194,4 +194,29 @@ export const RULES_ES_REPORT: readonly ToneRule[] = [
       pass: ['Me hago cargo de revisarlo hoy y le escribo a las 17:00.', 'Eso queda fuera del presupuesto, pero lo puedo sumar esta semana si le parece.'],
     },
   },
+  {
+    id: 'defensive.moved-goalposts',
+    category: 'defensive',
+    patterns: [
+      // el aviso enfrentado a lo que el cliente pidió o reportó antes: «no es el fallo que reportaste al principio», «no es lo que pidió en marzo»
+      "no (?:es|era|fue) (?:exactamente |realmente )?(?:el (?:fallo|error|problema|bug|cambio) |la (?:incidencia|funcion|funcionalidad) |lo )que (?:usted |tu |vos |ustedes |vosotros )?(?:me |nos )?(?:reporto|reportaste|reportaron|reportasteis|pidio|pediste|pidieron|pedisteis|contrato|contrataste|contrataron|describio|describiste|describieron|aprobo|aprobaste|aprobaron|encargo|encargaste|encargaron)\\b|(?:es |resulta )?(?:distinto|diferente|otra cosa) (?:de|a) lo que (?:usted |tu |vos |ustedes )?(?:me |nos )?(?:pidio|pediste|pidieron|reporto|reportaste|reportaron|contrato|contrataste|contrataron|encargo|encargaste|encargaron)\\b",
+      // el aviso rebautizado como trabajo nuevo: «esto es un requisito nuevo»
+      "(?:esto|eso|lo que (?:describe|describes|describen|pide|pides|piden|reporta|reportas|reportan) (?:ahora )?)(?: ya)? es (?:en realidad |tecnicamente |claramente )?(?:un|una) (?:requisito|peticion|funcionalidad|funcion|pedido|encargo|cambio de alcance|ampliacion) (?:nuev[oa]|distint[oa]|adicional|aparte|extra)\\b|(?:esto|eso) es (?:un|una) (?:nuev[oa]|distint[oa]) (?:requisito|peticion|funcionalidad|pedido|encargo)\\b",
+    ],
+    guards: ['reported', 'conditional', 'offered'],
+    ...ADVICE_ES.scopeAsShield,
+    fixScope: 'sentence',
+    examples: {
+      flag: [
+        'Esto es un requisito nuevo, no el fallo que reportaste al principio.',
+        'Lo que describe ahora no es lo que pidió en marzo.',
+        'Eso es una petición nueva, distinta de lo que contrataron.',
+      ],
+      pass: [
+        'Es un fallo distinto del de inicio de sesión; hoy arreglo los dos y le escribo antes de las 17:00.',
+        'Es el mismo fallo que reportó en marzo; lo arreglo hoy y le escribo a las 17:00.',
+        'Es un requisito nuevo; hoy le paso una estimación.',
+      ],
+    },
+  },
 ];

@@ -47,7 +47,7 @@ export const RULES_ES_TEMPER: readonly ToneRule[] = [
     category: 'dismissive',
     patterns: [
       // las gracias por un aviso tardío o repetido: «gracias por avisarme tres semanas después»
-      '(?:gracias|muchas gracias|mil gracias)(?: de nuevo| otra vez)? por (?:[\\p{L}]+ ){0,6}?(?:(?:\\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varias|unas|muchas|unos|varios|muchos) (?:semanas|dias|meses|horas|anos) (?:despues|mas tarde|tarde|de retraso)|(?:recien|solo) ahora,? (?:despues de|tras) (?:\\d+|dos|tres|cuatro|cinco|varias|unas) (?:semanas|dias|meses))',
+      '(?:gracias|muchas gracias|mil gracias)(?: de nuevo| otra vez)? por (?:[\\p{L}]+,? ){0,6}?(?:(?:\\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varias|unas|muchas|unos|varios|muchos) (?:semanas|dias|meses|horas|anos) (?:despues|mas tarde|tarde|de retraso)|(?:recien|solo) ahora,? (?:despues de|tras) (?:\\d+|dos|tres|cuatro|cinco|varias|unas) (?:semanas|dias|meses))',
       // «gracias por el quinto correo de hoy», «gracias por la enésima llamada»
       '(?:gracias|muchas gracias|mil gracias)(?: de nuevo| otra vez)? por (?:el|la|su|tu|vuestro|vuestra|otro|otra) (?:tercer|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta|septimo|septima|octavo|octava|noveno|novena|decimo|decima|enesimo|enesima|centesimo|centesima|milesimo|milesima|\\d+o|\\d+a|\\d+º|\\d+ª)? ?(?:correo|mensaje|email|mail|aviso|recordatorio|llamada|whatsapp|audio|queja|reclamo|reclamacion)s?(?: (?:mas|del dia|de hoy|de la semana|sobre lo mismo))',
     ],
@@ -55,7 +55,7 @@ export const RULES_ES_TEMPER: readonly ToneRule[] = [
     ...ADVICE_ES.playedDown,
     fixScope: 'sentence',
     examples: {
-      flag: ['Vaya, gracias por avisarme tres semanas después.', 'Gracias por el quinto correo de hoy sobre lo mismo.', 'Gracias por otro mensaje más.'],
+      flag: ['Vaya, gracias por avisarme tres semanas después.', 'Gracias por avisarme por fin, tres semanas después de que empezara.', 'Gracias por el quinto correo de hoy sobre lo mismo.', 'Gracias por otro mensaje más.'],
       pass: ['Gracias por avisarme tan rápido.', 'Gracias por el segundo correo con la captura: ahí se ve el error.', 'Gracias por la llamada de ayer.'],
     },
   },
