@@ -198,9 +198,9 @@ function resolve(r: Reading, name: string, depth = 0): string | undefined {
 }
 
 /** One listed ref: its id, which must exist, and its peeled id when it is a tag. */
-function tip(r: Reading, name: string, id: string, knownPeel?: string | null): RefTip[] {
+function tip(r: Reading, name: string, id: string, knownPeel?: string | null): RefTip {
   const peeled = peelObject(r, id);
-  return [{ name, sha: knownPeel === undefined ? (peeled ?? id) : (knownPeel ?? id) }];
+  return { name, sha: (knownPeel === undefined ? peeled : knownPeel) ?? id };
 }
 
 function readAll(gitDir: string, commonDir: string, memo: ObjectMemo): RefTip[] {
@@ -227,7 +227,7 @@ function readAll(gitDir: string, commonDir: string, memo: ObjectMemo): RefTip[] 
   const out: RefTip[] = [];
   // HEAD: show-ref --head lists it when it resolves (not on an unborn branch), peeled like any object.
   const headId = 'id' in head ? head.id : resolve(r, head.target);
-  if (headId !== undefined) out.push(...tip(r, 'HEAD', headId));
+  if (headId !== undefined) out.push(tip(r, 'HEAD', headId));
   const names = [...new Set([...loose.keys(), ...packed.keys()])].filter((n) => LISTED.test(n));
   // show-ref's order: by name, byte by byte.
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -236,11 +236,11 @@ function readAll(gitDir: string, commonDir: string, memo: ObjectMemo): RefTip[] 
     if (l !== undefined) {
       // A loose ref hides a packed one; a symbolic one is listed under its target's id, or not at all when dangling.
       const id = 'id' in l ? l.id : resolve(r, l.target, 1);
-      if (id !== undefined) out.push(...tip(r, name, id));
+      if (id !== undefined) out.push(tip(r, name, id));
       continue;
     }
     const p = packed.get(name) as PackedRef;
-    out.push(...tip(r, name, p.id, p.peeled));
+    out.push(tip(r, name, p.id, p.peeled));
   }
   for (const t of out) if (!isFullSha(t.sha)) unsure(`not an object id: ${t.sha}`);
   return out;

@@ -374,8 +374,8 @@ export async function measureFix(ctx: Context, placed: PlacedFix): Promise<{ pat
         };
   const atDeployed = async (outcome: SurvivalOutcome | null): Promise<SurvivalOutcome | null> => {
     const request = deployedRequest(outcome);
-    if (request === null || ctx.deployedRef === null) return null;
-    if (ctx.deployedSha === ctx.targetSha && onTarget !== null && onDeployed?.sha === onTarget.sha && outcome !== null) return { ...outcome, survival: { ...outcome.survival, ref: ctx.deployedRef } };
+    if (request === null) return null;
+    if (request.refSha === ctx.targetSha && request.base === onTarget?.sha && outcome !== null) return { ...outcome, survival: { ...outcome.survival, ref: request.refName } };
     return measureSurvival(port, request);
   };
   // The client's version's reading uses the target's when it can (the same commit, or patches

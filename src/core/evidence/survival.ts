@@ -211,9 +211,18 @@ async function compareWithRef(port: GitPort, request: SurvivalRequest, paths: st
  * other work: one computation's repeated reads (repeatedReads.ts) hand the answers over.
  */
 export async function readFilesAtRef(port: GitPort, request: SurvivalRequest): Promise<void> {
+  const paths = await pathsAtRef(port, request);
+  await comparePresent(port, request, paths);
+}
+
+/** The measured files' paths, and those of them the ref has. */
+async function pathsAtRef(port: GitPort, request: SurvivalRequest): Promise<{ wanted: string[]; present: Set<string> }> {
   const wanted = filesToMeasure(request.files).map((f) => f.path);
-  const present = new Set(await port.pathsAt(request.refSha, wanted));
-  await compareWithRef(port, request, wanted.filter((p) => present.has(p)));
+  return { wanted, present: new Set(await port.pathsAt(request.refSha, wanted)) };
+}
+
+function comparePresent(port: GitPort, request: SurvivalRequest, { wanted, present }: { wanted: string[]; present: Set<string> }): Promise<Map<string, FileDiff> | null> {
+  return compareWithRef(port, request, wanted.filter((p) => present.has(p)));
 }
 
 export async function measureSurvival(port: GitPort, request: SurvivalRequest): Promise<SurvivalOutcome> {
@@ -222,14 +231,14 @@ export async function measureSurvival(port: GitPort, request: SurvivalRequest): 
   const textFiles = filesToMeasure(request.files);
   const measured = new Set(textFiles);
   const unmeasuredKinds = request.files.filter((f) => !measured.has(f) && (f.binary || f.added.length > 0));
-  const wanted = textFiles.map((f) => f.path);
-  const present = new Set(await port.pathsAt(request.refSha, wanted));
-  const missing = wanted.filter((p) => !present.has(p));
+  const paths = await pathsAtRef(port, request);
+  const { present } = paths;
+  const missing = paths.wanted.filter((p) => !present.has(p));
   // Each file's path is followed on its own, at once (see inOrder.ts), and the files still at
   // their paths are compared with the ref's meanwhile (the same reads as readFilesAtRef).
   const [followed, toRef] = await allInOrder([
     () => allInOrder(missing.map((p) => () => port.followPath(p, request.base, request.refSha))),
-    () => compareWithRef(port, request, wanted.filter((p) => present.has(p))),
+    () => comparePresent(port, request, paths),
   ]);
   const traces = new Map<string, PathTrace>(missing.map((p, i) => [p, followed[i] as PathTrace]));
 

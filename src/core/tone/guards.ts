@@ -142,12 +142,12 @@ const REQUEST = /^[^.]*?(?:[?¿]|\b(?:podria|podrias|podes|puede usted|could you
 const CONTROLLED =
   /^[\s,:]*(?:que |de que |to |that )?(?:(?:el|este|esta|on|by|this|next|el proximo|mañana|manana|hoy|tomorrow|today) (?:[\p{L}\d]+ )?)?(?:(?:yo|i|we|nosotros) )?(?:(?:te|le|les|os|se) (?:lo |la |los )?)?(?:(?:envio|enviare|enviamos|enviaremos|mando|mandare|mandamos|mandaremos|paso|pasare|llamo|llamare|escribo|escribire|aviso|avisare|confirmo|confirmare|respondo|respondere|tendras|tendra|tendran|recibira|recibiras|revisare|revisaremos|dedicare|dedicaremos|estare|estaremos)\b|(?:'ll |will |shall )?(?:send|call|write|email|update|reply|answer|check|look|be (?:there|available|online)|give you|share|let you know|keep you)\b)/u;
 
-/** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
 /**
  * The sentence goes on to give the writer's own mistake as the cause: "did not reach the server, because I
  * deployed the wrong branch" (not "because I tested everything", which defends).
  */
 const OWN_CAUSE_AFTER = /^[^.!?;]{0,80}?\b(?:because|since) (?:i|we) (?:[\p{L}']+ ){0,3}?(?:wrong|forgot|missed|overwrote|mistakenly|by mistake|(?:didn't|did not|never) (?:deploy|push|merge|include|copy|run|test|check))\b/u;
+/** The passive names who did it ("por Ana", "by the host"), or sits in an indirect question ("por qué se revirtió"). */
 const AGENT_AFTER = /^[\s,]*(?:[\p{L}\d'-]+\s+){0,5}?(?:por|by)\s+(?!(?:un |una |a |an )?(?:error|descuido|despiste|accidente|equivocacion|mistake|accident|oversight)\b|(?:eso|ello|esto|lo que|lo tanto|tanto|suerte|ahi|alli|aqui|then|now|the way|far|default)\b|(?:another|an earlier|a later|an older|the (?:previous|next|last|other|old)|otr[oa]|una version|un commit) ?(?:commit|version|deploy|release|update|merge|build|backup|anterior|antigu[oa])?\b)\p{L}/u;
 /** A neutral question about when or where, asked as a question: "Roughly when did you first notice it failing again?" */
 const WH_QUESTION = /^(?:\s*[¿]?\s*(?:[\p{L}']+\s+){0,2})(?:when|what time|which (?:day|device|browser|page)|where|since when|how long|cuando|desde cuando|a que hora|que dia|en que (?:dispositivo|navegador|pagina))\b[^?]*$/u;
