@@ -16,7 +16,7 @@ import { registerClientCommands } from './ui/clientCommands';
 import { registerIssueCommands } from './ui/issueCommands';
 import { IssuesTreeProvider } from './ui/issuesTree';
 import { IssueWorkspace } from './ui/issueWorkspace';
-import { createJourney, prepareMarkdown } from './ui/journey';
+import { createJourney } from './ui/journey';
 import { prepareDraftText, registerReplyCommands } from './ui/replyCommands';
 import { DraftFileSystem } from './ui/replyDraftFiles';
 import { ReplyDrafts, replyLanguages } from './ui/replyDrafts';
@@ -111,8 +111,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
     .then(() => evidence.whenIdle())
     .then(() => whenNoRequest());
   tone.warmUpWhen(idle, () => replyLanguages(issues));
-  // So does the first draft's Markdown editor (see prepareMarkdown), when the workspace has client issues.
-  void idle.then(() => (issues.all().some((f) => f.store.issues().length > 0) ? prepareMarkdown() : undefined));
   const timeline = new TimelinePanels(issues, evidence);
   context.subscriptions.push(timeline, ...registerTimelineCommands({ issues, evidence, panels: timeline }));
   lap('timeline');

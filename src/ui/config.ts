@@ -11,6 +11,13 @@ export const VIEW_CONTAINER_ID = 'proofOfFix';
  * trip later, and a command palette opened in between did not list Mark Reply Sent.
  */
 export const DRAFT_SCHEME = 'proof-of-fix-draft';
+/**
+ * The drafts' language (package.json's languages and grammars: Markdown's few marks the templates
+ * write, with Markdown's scopes). Not Markdown itself: a Markdown document starts VS Code's Markdown
+ * extension and its language server on the extension host's two cores, and the draft's tab showed
+ * 0.4-1.3 s later for it (measured in the end-to-end benchmark, README "Known limits and figures").
+ */
+export const REPLY_LANGUAGE = 'proof-of-fix-reply';
 /** The timeline's webview panels (`activeWebviewPanelId` in when clauses). */
 export const TIMELINE_VIEW_TYPE = 'proofOfFix.timeline';
 

@@ -198,32 +198,6 @@ function verdictSentence(evidence: IssueEvidence, id: string): string {
   }
 }
 
-const MARKDOWN_EXTENSION = 'vscode.markdown-language-features';
-/** Its command that renders Markdown with the engine its editors use (the one other extensions call). */
-const MARKDOWN_RENDER = 'markdown.api.render';
-/** A heading, a list and a fenced block: what a draft has, so that what the engine loads for them is loaded. */
-const MARKDOWN_SAMPLE = '# a\n\n- b\n\n```\nc\n```\n';
-
-let markdownEngine: Promise<void> | undefined;
-
-/**
- * Activates VS Code's Markdown support ahead of the draft and, with `engine`, has it build its
- * Markdown engine (markdown-it, its plugins, highlight.js' languages: 0.2-0.3 s of the extension
- * host, which it otherwise spends as the first draft opens). The engine is built once per extension
- * host; absent or disabled: nothing to do.
- */
-export function prepareMarkdown(engine = true): Promise<void> {
-  const markdown = vscode.extensions.getExtension(MARKDOWN_EXTENSION);
-  if (markdown === undefined) return Promise.resolve();
-  const activated = Promise.resolve(markdown.isActive ? undefined : markdown.activate());
-  const prepared = engine ? (markdownEngine ??= activated.then(() => vscode.commands.executeCommand(MARKDOWN_RENDER, MARKDOWN_SAMPLE))) : activated;
-  return prepared.then(
-    () => undefined,
-    // The draft still opens; it pays the activation or the engine itself, as it did before.
-    () => undefined,
-  );
-}
-
 interface EarlyEvidence {
   /** Settles (never rejects) when the early check ended, whichever way. */
   settled: Promise<void>;
@@ -314,10 +288,6 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
       if (!recorded) early.cancel();
     }
     const reported = Date.now();
-    // The draft opens as Markdown; the first Markdown document of a window waits for VS Code's
-    // Markdown extension to activate (seconds on a busy extension host), done here while git works;
-    // its engine is built while the next step is asked (below).
-    void prepareMarkdown(false);
 
     // 3. The evidence: what was checked early is confirmed against the issue as it stands now (the
     // report may name the client's version); only a changed input is checked again.
@@ -356,7 +326,6 @@ export function createJourney(deps: JourneyDeps): (arg?: unknown) => Promise<Jou
       const ahead =
         prepare && issue
           ? setTimeout(() => {
-              void prepareMarkdown();
               const at = Date.now();
               prepare(folder, issue, result, { ...draftArgs, ...(suggestion !== NO_DATE ? { nextStepBy: suggestion } : {}) }).then(
                 () => log().info(`Rendered the reply for ${id} ahead in ${Date.now() - at} ms, while the next step was asked`),

@@ -25,7 +25,7 @@ import { pickIssue } from './issuePickers';
 import { FixNode, IssueNode, ReportNode } from './issueNodes';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import { toUri } from './issueWorkspace';
-import { DRAFT_SCHEME, SETTINGS } from './config';
+import { DRAFT_SCHEME, REPLY_LANGUAGE, SETTINGS } from './config';
 import { log } from './log';
 import type { EvidenceService } from './evidenceService';
 import { draftUri } from './replyDraftFiles';
@@ -265,12 +265,12 @@ export function registerReplyCommands(deps: ReplyCommandsDeps): vscode.Disposabl
         await deps.draftFiles.writeFile(uri, Buffer.from(text, 'utf8'));
       }
       const written = Date.now();
-      // Opened and shown in one step; a draft's name makes it Markdown as it opens (package.json's
+      // Opened and shown in one step; a draft's name gives it its language as it opens (package.json's
       // languages), so its language is set here only where that did not happen: setting it closes
       // and reopens the document.
       const shown = { viewColumn: replyColumn(), preview: false };
       const editor = existingDoc ? await vscode.window.showTextDocument(existingDoc, shown) : await vscode.window.showTextDocument(uri, shown);
-      if (editor.document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+      if (editor.document.languageId !== REPLY_LANGUAGE) await vscode.languages.setTextDocumentLanguage(editor.document, REPLY_LANGUAGE);
       log().info(`Opened the draft of ${issue.id}: background stopped in ${asked - started} ms, written in ${written - asked} ms, shown in ${Date.now() - written} ms`);
     });
     return uri;

@@ -7,7 +7,7 @@ import type { IssueEvidence } from '../core/evidence/model';
 import type { Language } from '../core/store/model';
 import type { FolderIssues, IssueWorkspace } from './issueWorkspace';
 import type { DraftMeta } from './replyDraftFiles';
-import { DRAFT_SCHEME, SETTINGS } from './config';
+import { DRAFT_SCHEME, REPLY_LANGUAGE, SETTINGS } from './config';
 import { locateDraft, readDraftMeta, writeDraftMeta } from './replyDraftFiles';
 
 export interface ReplyDraft {
@@ -81,7 +81,7 @@ export class ReplyDrafts implements vscode.Disposable {
   /** A draft document opened again (after a reload, or reopened from history): recognise it. */
   async restore(doc: vscode.TextDocument): Promise<ReplyDraft | undefined> {
     if (doc.uri.scheme !== DRAFT_SCHEME) return undefined;
-    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    if (doc.languageId !== REPLY_LANGUAGE) await vscode.languages.setTextDocumentLanguage(doc, REPLY_LANGUAGE);
     const known = this.get(doc.uri);
     if (known) return known;
     const location = locateDraft(doc.uri);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Issue } from '../../src/core/store/model';
 import type { ProofOfFixApi } from '../../src/extension';
 import { CommandIds } from '../../src/ui/commandIds';
+import { REPLY_LANGUAGE } from '../../src/ui/config';
 import type { JourneyResult } from '../../src/ui/journey';
 import type { DraftReplyResult } from '../../src/ui/replyCommands';
 import { prepareDraftText } from '../../src/ui/replyCommands';
@@ -53,7 +54,7 @@ describe("The Client Says It's Back…", function () {
 
     assert.ok(result.draft, 'no draft was opened');
     const editor = await waitFor('the draft editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === result.draft?.uri.toString()));
-    assert.equal(editor.document.languageId, 'markdown');
+    assert.equal(editor.document.languageId, REPLY_LANGUAGE);
     assert.match(editor.document.getText(), /ACME-2/);
     // The client is Spanish-speaking: the reply follows the client, whatever the UI language.
     assert.match(editor.document.getText(), /Hola|Estimad/);

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Issue, ReplySent } from '../../src/core/store/model';
 import { CommandIds } from '../../src/ui/commandIds';
+import { REPLY_LANGUAGE } from '../../src/ui/config';
 import { markdownToText } from '../../src/core/reply/render';
 import { ReplyDrafts } from '../../src/ui/replyDrafts';
 import { ToneDiagnostics } from '../../src/ui/toneDiagnostics';
@@ -69,7 +70,7 @@ describe('replies in a real VS Code', function () {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.equal(editor.document.uri.toString(), draft.uri.toString());
-    assert.equal(editor.document.languageId, 'markdown');
+    assert.equal(editor.document.languageId, REPLY_LANGUAGE);
     assert.equal(editor.document.isUntitled, false);
     assert.equal(editor.document.isDirty, false);
     const text = editor.document.getText();
@@ -227,7 +228,7 @@ describe('replies in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const doc = await vscode.workspace.openTextDocument(draft.uri);
     await vscode.window.showTextDocument(doc);
-    assert.equal(doc.languageId, 'markdown');
+    assert.equal(doc.languageId, REPLY_LANGUAGE);
     const copied = await vscode.commands.executeCommand<string>(CommandIds.copyReply, { uri: draft.uri.toString() });
     assert.equal(copied, markdownToText(doc.getText()));
   });
