@@ -62,7 +62,7 @@ describe('replies in a real VS Code', function () {
     await vscode.commands.executeCommand(CommandIds.refreshIssues);
   });
 
-  it('drafts the reply from the evidence and opens it in a Markdown editor', async () => {
+  it('drafts the reply from the evidence and opens it in a reply draft editor', async () => {
     const result = await vscode.commands.executeCommand<DraftReplyResult | undefined>(CommandIds.draftReply, { issue: issueId });
     assert.ok(result, 'Draft Reply returned nothing');
     draft = result;
