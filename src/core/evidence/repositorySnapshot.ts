@@ -9,6 +9,7 @@ import type { ScanCache, ScanResult } from '../linking/scan';
 import { scanThroughCacheFile } from '../linking/scanCacheFile';
 import { digest } from '../evidenceView';
 import { EvidenceFailure } from './engine';
+import { allInOrder } from './inOrder';
 import { compileTagPattern } from './versions';
 
 export interface RepositorySnapshot {
@@ -31,17 +32,30 @@ export interface SnapshotSettings {
   myIdentities: string[];
 }
 
-/** What a snapshot holds besides the scan: read the same way with or without it. */
+/**
+ * What a snapshot holds besides the scan: read the same way with or without it. Its reads are asked
+ * at once (a request's port runs them side by side); a failure is the first one in this order.
+ */
 async function readSettingsPart(port: GitPort, settings: SnapshotSettings, onRepository: (gitCommonDir: string) => void): Promise<{ state: RepoState; targetSha: string } & Omit<RepositorySnapshot, 'repository' | 'scan' | 'deployed'>> {
-  const state = await port.repoState();
-  onRepository(state.gitCommonDir);
-  const target = settings.targetBranch !== '' ? settings.targetBranch : ((await port.defaultBranch()) ?? 'HEAD');
-  if (!isSafeRef(target)) throw new EvidenceFailure('bad-target', target);
-  const targetSha = await port.resolveCommit(target);
-  if (targetSha === null) throw new EvidenceFailure('bad-target', target);
   const tagPattern = settings.releaseTagPattern !== '' ? settings.releaseTagPattern : null;
-  if (tagPattern !== null && compileTagPattern(tagPattern) === null) throw new EvidenceFailure('bad-tag-pattern', tagPattern);
-  const email = settings.myIdentities.length > 0 ? null : await port.userEmail();
+  const [state, { target, targetSha }, email] = await allInOrder([
+    async () => {
+      const read = await port.repoState();
+      onRepository(read.gitCommonDir);
+      return read;
+    },
+    async () => {
+      const name = settings.targetBranch !== '' ? settings.targetBranch : ((await port.defaultBranch()) ?? 'HEAD');
+      if (!isSafeRef(name)) throw new EvidenceFailure('bad-target', name);
+      const sha = await port.resolveCommit(name);
+      if (sha === null) throw new EvidenceFailure('bad-target', name);
+      return { target: name, targetSha: sha };
+    },
+    async () => {
+      if (tagPattern !== null && compileTagPattern(tagPattern) === null) throw new EvidenceFailure('bad-tag-pattern', tagPattern);
+      return settings.myIdentities.length > 0 ? null : port.userEmail();
+    },
+  ]);
   const me = settings.myIdentities.length > 0 ? settings.myIdentities : email === null ? [] : [email];
   const patterns: IdPatterns = { ...DEFAULT_ID_PATTERNS, custom: settings.issueIdPatterns };
   return { state, target, targetSha, me, patterns, tagPattern };
@@ -78,8 +92,8 @@ export async function readRepositorySnapshot(port: GitPort, settings: SnapshotSe
  * them), so evidence computed from either serves the other.
  */
 export async function readSnapshotWithoutScan(port: GitPort, settings: SnapshotSettings): Promise<Omit<RepositorySnapshot, 'scan'> & { scan: null }> {
-  const part = await readSettingsPart(port, settings, () => undefined);
-  const refs = Object.fromEntries((await port.listTips()).map((t) => [t.name, t.sha]));
+  const [part, tips] = await allInOrder([() => readSettingsPart(port, settings, () => undefined), () => port.listTips()]);
+  const refs = Object.fromEntries(tips.map((t) => [t.name, t.sha]));
   const { target, me, patterns, tagPattern } = part;
   return { repository: repositoryDigest(part, refs), target, me, patterns, tagPattern, scan: null, deployed: new Map() };
 }
