@@ -306,10 +306,12 @@ export class FolderEvidence implements vscode.Disposable {
     try {
       // The user's request never waits for the session's first scan of the history (see forRequest).
       if (priority === 'user') ({ snapshot, port } = await this.snapshots.forRequest(port, this.folder.requestGitPort() ?? port));
-      else snapshot = await this.snapshots.full(port);
+      // Stopped for a user's task, a background check leaves the queue at once: the user's task runs
+      // alone, and a killed scan's git took 0.2 s to end (the cold journey's log).
+      else snapshot = await untilAborted(this.snapshots.full(port), preempt);
     } catch (error) {
-      // The first scan was stopped for a user's request: this check runs again with the next pass.
-      if (isEvidenceCancelled(error)) throw new vscode.CancellationError();
+      // The first scan was stopped for a user's request, or this check for a user's task: it runs again later.
+      if (isEvidenceCancelled(error) || preempt.aborted) throw new vscode.CancellationError();
       this.cache.fail(issueId, '', generation, problemOf(error));
       throw error;
     }

@@ -1,10 +1,12 @@
 // A person's request arriving while the session's first history scan runs stops that scan (its git
 // is killed, nothing is reported to the person) and is answered from the snapshot without the scan;
 // the next read of the full snapshot scans again and succeeds. A request outside a person's command
-// (a row expanded as the window opens) leaves the scan running.
+// (a row expanded as the window opens) leaves the scan running. A background check waiting for that
+// scan steps out of the user's way at once, not when the scan's git has ended.
 import * as assert from 'node:assert/strict';
 import { isEvidenceCancelled } from '../../src/core/evidence/cancel';
 import type { GitPort } from '../../src/core/gitPort';
+import { FolderEvidence } from '../../src/ui/folderEvidence';
 import { FolderSnapshot } from '../../src/ui/folderSnapshot';
 import type { FolderIssues } from '../../src/ui/issueWorkspace';
 import { runRequest } from '../../src/ui/requestProgress';
@@ -18,8 +20,8 @@ interface GatedScan {
   release(): void;
 }
 
-/** A first scan that waits at its listing of the refs until released, as a long scan would. */
-async function gatedFirstScan(folder: FolderIssues, port: GitPort): Promise<GatedScan> {
+/** `port`, but its listing of the refs waits until released, as a long scan would. */
+function gatedPort(port: GitPort): { port: GitPort; listed: () => number; release: () => void } {
   let release = (): void => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let listed = 0;
@@ -34,14 +36,25 @@ async function gatedFirstScan(folder: FolderIssues, port: GitPort): Promise<Gate
       };
     },
   });
+  return { port: slowPort, listed: () => listed, release };
+}
+
+/** A first scan that waits at its listing of the refs until released, as a long scan would. */
+async function gatedFirstScan(folder: FolderIssues, port: GitPort): Promise<GatedScan> {
+  const { port: slowPort, listed: listedNow, release } = gatedPort(port);
+  const listed = (): number => listedNow();
   const snapshots = new FolderSnapshot(folder, () => undefined);
   const outcome = snapshots.full(slowPort).then(
     () => 'read',
     (error: unknown) => (isEvidenceCancelled(error) ? 'stopped' : `failed: ${String(error)}`),
   );
-  for (let i = 0; i < 200 && listed === 0; i++) await new Promise((r) => setTimeout(r, 25));
-  assert.equal(listed, 1, 'the first scan never began listing the refs');
+  await until(() => listed() > 0);
+  assert.equal(listed(), 1, 'the first scan never began listing the refs');
   return { snapshots, outcome, release };
+}
+
+async function until(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 25));
 }
 
 describe('the first history scan steps aside for the user', function () {
@@ -78,5 +91,37 @@ describe('the first history scan steps aside for the user', function () {
     release();
     assert.equal(await outcome, 'read', 'the first scan was stopped though no command asked');
     assert.ok(snapshots.ready);
+  });
+
+  it("answers a person's request while a background check still waits for the first scan, without waiting for that scan to end", async () => {
+    // A new folder's evidence (no scan, no cache) whose background lanes' scan waits at its listing;
+    // the request's own port is the real one.
+    const gated = gatedPort(port);
+    const lanes = new Proxy(folder, {
+      get(target, name, receiver): unknown {
+        if (name === 'laneGitPort') return () => gated.port;
+        return Reflect.get(target, name, receiver) as unknown;
+      },
+    });
+    const evidence = new FolderEvidence(lanes, undefined, () => undefined);
+    try {
+      const background = evidence.compute('ACME-1', undefined, 'background', 'verdict').then(
+        () => 'answered',
+        (error: unknown) => `failed: ${String(error)}`,
+      );
+      await until(() => gated.listed() > 0);
+      assert.equal(gated.listed(), 1, 'the background check never began the first scan');
+      const answer = await runRequest(() => evidence.compute('ACME-2', undefined, 'user'));
+      assert.ok(answer.verdict, 'the request got no verdict');
+      // The scan is still held at its gate: the request did not wait for it, nor for the check.
+      assert.equal(gated.listed(), 1);
+      gated.release();
+      // Done again after the request: answered, or stopped with the scan the request stopped (a later pass asks again).
+      const outcome = await background;
+      assert.ok(outcome === 'answered' || /Canceled/i.test(outcome), outcome);
+    } finally {
+      gated.release();
+      evidence.dispose();
+    }
   });
 });
