@@ -16,6 +16,8 @@ import { deployedRequest, recordedVersion } from '../core/evidence/deployedVersi
 import type { EvidenceDetail, IssueEvidence, Verdict } from '../core/evidence/model';
 import { EvidenceCache, serves } from '../core/evidence/evidenceCache';
 import type { CachedEvidence } from '../core/evidence/evidenceCache';
+import type { ReadAhead } from '../core/evidence/readAhead';
+import { idSearch, messageSearchAhead } from '../core/evidence/readAhead';
 import { evidenceKey } from '../core/evidenceView';
 import type { ReplyState } from '../core/inbox';
 import { replyState } from '../core/inbox';
@@ -59,22 +61,6 @@ export interface IssueEvidenceState extends CachedEvidence<EvidenceProblem> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-/**
- * `work`'s outcome, or a rejection as soon as `signal` aborts (the work itself goes on: another
- * caller may wait for it; its own failure is then that caller's to handle).
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      work.catch(() => undefined);
-      reject(new vscode.CancellationError());
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** The inflight map's key of an issue's computation at one detail. */
@@ -297,18 +283,31 @@ export class FolderEvidence implements vscode.Disposable {
     // Taken before the issue is read: a change from here on makes this computation's inputs stale.
     const stale = this.staleness.signal;
     // Checks running side by side each have their lane's git queue.
-    let port = this.gitPort(lane);
+    const port = this.gitPort(lane);
     if (port === undefined) throw new UserError('precondition', vscode.l10n.t('No git can run for {0}: trust the workspace and open a folder inside a git repository.', this.folder.folder.name));
     const issue = this.folder.store.issue(issueId);
     if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
     const generation = this.cache.generation;
+    // Without the scan, the request's search by the issue's id starts beside the snapshot's reads.
+    const search = priority === 'user' ? messageSearchAhead(this.folder.requestGitPort() ?? port, idSearch(issue.id)) : undefined;
+    try {
+      return await this.computeFrom(issue, token, preempt, detail, priority, port, generation, stale, search);
+    } finally {
+      search?.end();
+    }
+  }
+
+  /** computeLocked's work from the repository snapshot on (a user's request: `search` started ahead where it reads without the scan). */
+  private async computeFrom(issue: Issue, token: vscode.CancellationToken | undefined, preempt: AbortSignal, detail: EvidenceDetail, priority: TaskPriority, lanePort: GitPort, generation: number, stale: AbortSignal, search: ReadAhead | undefined): Promise<IssueEvidence> {
+    const issueId = issue.id;
+    let port = lanePort;
     let snapshot: EvidenceSnapshot;
     try {
       // The user's request never waits for the session's first scan of the history (see forRequest).
-      if (priority === 'user') ({ snapshot, port } = await this.snapshots.forRequest(port, this.folder.requestGitPort() ?? port));
+      if (search !== undefined) ({ snapshot, port } = await this.snapshots.forRequest(port, search.port, () => search.start()));
       // Stopped for a user's task, a background check leaves the queue at once: the user's task runs
       // alone, and a killed scan's git took 0.2 s to end (the cold journey's log).
-      else snapshot = await untilAborted(this.snapshots.full(port), preempt);
+      else snapshot = await this.snapshots.forBackground(port, preempt);
     } catch (error) {
       // The first scan was stopped for a user's request, or this check for a user's task: it runs again later.
       if (isEvidenceCancelled(error) || preempt.aborted) throw new vscode.CancellationError();
@@ -394,7 +393,7 @@ export class FolderEvidence implements vscode.Disposable {
     try {
       // A user's request arriving meanwhile does not wait for the read: this task steps aside (the
       // read goes on) and waits for it again once the request is done.
-      snapshot = await this.queue.enqueue((signal) => untilAborted(this.snapshots.full(port), signal), 'background').promise;
+      snapshot = await this.queue.enqueue((signal) => this.snapshots.forBackground(port, signal), 'background').promise;
     } catch (error) {
       // The first scan, stopped for a user's request: read again by a pass once the request is done.
       if (isEvidenceCancelled(error)) {

@@ -1,6 +1,7 @@
 // What every evidence computation of a workspace folder shares (the repository snapshot: target,
 // identities, patterns, the history scan), read once per state of the repository and the settings,
 // and the snapshot without the scan that a user's request takes while that read is still running.
+import * as vscode from 'vscode';
 import { cancellable, isEvidenceCancelled } from '../core/evidence/cancel';
 import type { RepositorySnapshot } from '../core/evidence/repositorySnapshot';
 import { readRepositorySnapshot, readSnapshotWithoutScan } from '../core/evidence/repositorySnapshot';
@@ -16,6 +17,22 @@ import { evidenceSettings } from './settings';
 
 /** The snapshot an evidence computation works from: with the history scan, or without it (`scan: null`). */
 export type EvidenceSnapshot = RepositorySnapshot | (Omit<RepositorySnapshot, 'scan'> & { scan: null });
+
+/**
+ * `work`'s outcome, or a rejection as soon as `signal` aborts (the work itself goes on: another
+ * caller may wait for it; its own failure is then that caller's to handle).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      work.catch(() => undefined);
+      reject(new vscode.CancellationError());
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 /** The folder's snapshots: one read at a time per state of the repository, the scan carried over between states. */
 export class FolderSnapshot {
@@ -62,13 +79,19 @@ export class FolderSnapshot {
     }
   }
 
+  /** The full snapshot for background work, whose wait (not the read) ends as soon as `signal` aborts: a user's task goes first. */
+  forBackground(port: GitPort, signal: AbortSignal): Promise<RepositorySnapshot> {
+    return untilAborted(this.full(port), signal);
+  }
+
   /**
    * For a user's request: the full snapshot when it is read or only needs the new commits, else (the
    * session's first scan, or the scan cache file, still being read) the snapshot without the scan: a
    * few small git commands, and its evidence searches the history by the issue's id, so the request
    * never waits for a scan of the whole history. Its digest is the full one's for the same state.
+   * `withoutScan` hears that the request goes without the scan, as its reads begin.
    */
-  async forRequest(port: GitPort, requestPort: GitPort): Promise<{ snapshot: EvidenceSnapshot; port: GitPort }> {
+  async forRequest(port: GitPort, requestPort: GitPort, withoutScan: () => void = () => undefined): Promise<{ snapshot: EvidenceSnapshot; port: GitPort }> {
     const version = this.version;
     if (this.snapshot?.version === version) return { snapshot: this.snapshot.value, port };
     // With the scan of an earlier state in memory, bringing it up to date reads only the new commits.
@@ -80,6 +103,8 @@ export class FolderSnapshot {
     // Only for a person's command (a journey, Draft Reply, the timeline): a row expanded while the
     // window opens does not stop the scan that every other row's verdict waits for.
     if (userActiveWithin(0)) this.stopFirstScan();
+    // What the request reads without the snapshot starts now (see core/evidence/readAhead.ts).
+    withoutScan();
     // The scan's one long `git log` holds the folder's git queue: this request's commands use their own.
     if (this.withoutScan?.version !== version) {
       const started = Date.now();

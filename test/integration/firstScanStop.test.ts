@@ -11,6 +11,7 @@ import { FolderSnapshot } from '../../src/ui/folderSnapshot';
 import type { FolderIssues } from '../../src/ui/issueWorkspace';
 import { runRequest } from '../../src/ui/requestProgress';
 import { writeDemoStore } from '../support/demoWorkspace';
+import { waitFor } from '../support/wait';
 import { activateApi, workspaceRoot } from './api';
 
 interface GatedScan {
@@ -104,14 +105,16 @@ describe('the first history scan steps aside for the user', function () {
       },
     });
     const evidence = new FolderEvidence(lanes, undefined, () => undefined);
+    const ids = await waitFor('two issues in the demo store', () => (folder.store.issues().length >= 2 ? folder.store.issues().map((i) => i.id) : undefined));
     try {
-      const background = evidence.compute('ACME-1', undefined, 'background', 'verdict').then(
-        () => 'answered',
-        (error: unknown) => `failed: ${String(error)}`,
+      let ended = '';
+      const background = evidence.compute(ids[0]!, undefined, 'background', 'verdict').then(
+        () => (ended = 'answered'),
+        (error: unknown) => (ended = `failed: ${String(error)}`),
       );
-      await until(() => gated.listed() > 0);
-      assert.equal(gated.listed(), 1, 'the background check never began the first scan');
-      const answer = await runRequest(() => evidence.compute('ACME-2', undefined, 'user'));
+      await until(() => gated.listed() > 0 || ended !== '');
+      assert.equal(gated.listed(), 1, `the background check never began the first scan (${ended || 'still running'})`);
+      const answer = await runRequest(() => evidence.compute(ids[1]!, undefined, 'user'));
       assert.ok(answer.verdict, 'the request got no verdict');
       // The scan is still held at its gate: the request did not wait for it, nor for the check.
       assert.equal(gated.listed(), 1);

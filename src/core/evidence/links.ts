@@ -6,6 +6,7 @@ import type { IdPatterns } from '../linking/messageParser';
 import { DEFAULT_ID_PATTERNS, escapeRegExp, idsIn, parseReferences } from '../linking/messageParser';
 import type { ScanResult } from '../linking/scan';
 import type { LinkKind } from './model';
+import { idSearch } from './readAhead';
 
 export interface FixLinkRequest {
   sha: string;
@@ -52,7 +53,7 @@ export async function linkCommits(port: GitPort, request: LinkRequest): Promise<
     for (const m of scanned.flatMap((i) => i.mentions)) mentions.push({ ...m, parents: [], message: m.subject });
   } else if (refText !== '') {
     const patterns = patternsFor(refText, request.patterns ?? DEFAULT_ID_PATTERNS);
-    for (const c of await port.logMessages({ include: 'all', exclude: [], grep: [refText] })) {
+    for (const c of await port.logMessages(idSearch(refText))) {
       const ref = parseReferences(c.message, patterns).find((r) => sameId(r.id, refText));
       if (ref === undefined) continue;
       if (ref.kind === 'fix') messageFixes.push({ commit: c, linkedBy: ref.via === 'trailer' ? 'trailer' : 'message' });
