@@ -288,8 +288,10 @@ export class FolderEvidence implements vscode.Disposable {
     const issue = this.folder.store.issue(issueId);
     if (issue === undefined) throw new UserError('not-found', vscode.l10n.t('There is no client issue {0}.', issueId));
     const generation = this.cache.generation;
-    // Without the scan, the request's search by the issue's id starts beside the snapshot's reads.
-    const search = priority === 'user' ? messageSearchAhead(this.folder.requestGitPort() ?? port, idSearch(issue.id)) : undefined;
+    // Without the scan, the request's search by the issue's id starts beside the snapshot's reads,
+    // unless the issue has evidence in memory, most likely still the answer (the journey asks twice).
+    const ahead = priority === 'user' && this.cache.state(issueId).evidence === undefined;
+    const search = priority === 'user' ? messageSearchAhead(this.folder.requestGitPort() ?? port, idSearch(issue.id), ahead) : undefined;
     try {
       return await this.computeFrom(issue, token, preempt, detail, priority, port, generation, stale, search);
     } finally {

@@ -70,6 +70,11 @@ describe('the search by id started ahead', () => {
     late.end();
     late.start();
     assert.equal(git.asked.length, 2);
+    // Not enabled (the evidence is in memory): nothing starts.
+    const off = messageSearchAhead(git.port, idSearch('ACME-7'), false);
+    off.start();
+    assert.equal(git.asked.length, 2);
+    off.end();
   });
 
   it("hands a failed search ahead to its taker as the failure it was", async () => {

@@ -21,7 +21,8 @@ export function idSearch(id: string): MessageQuery {
   return { include: 'all', exclude: [], grep: [id.trim()] };
 }
 
-export function messageSearchAhead(port: GitPort, query: MessageQuery): ReadAhead {
+/** `port` with `query` searched ahead once `start` is called; with `enabled` false, `start` does nothing. */
+export function messageSearchAhead(port: GitPort, query: MessageQuery, enabled = true): ReadAhead {
   const controller = new AbortController();
   const key = JSON.stringify(query);
   let ahead: Promise<RawCommit[]> | undefined;
@@ -42,7 +43,7 @@ export function messageSearchAhead(port: GitPort, query: MessageQuery): ReadAhea
   return {
     port: wrapped,
     start(): void {
-      if (ahead !== undefined || controller.signal.aborted) return;
+      if (!enabled || ahead !== undefined || controller.signal.aborted) return;
       const started = cancellable(port, controller.signal).logMessages(query);
       // Its failure is the taker's answer; untaken, it is nobody's.
       started.catch(() => undefined);
