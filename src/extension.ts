@@ -29,6 +29,7 @@ import { registerTimelineCommands, TimelinePanels } from './ui/timelinePanel';
 import { ToneDiagnostics } from './ui/toneDiagnostics';
 import { watchHostStalls } from './ui/hostStalls';
 import { trackWalkthrough } from './ui/walkthrough';
+import { ENGINE_BUILD } from './core/engineBuild';
 
 /** What activate returns: the integration tests read the tree back through it. */
 export interface ProofOfFixApi {
@@ -68,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ProofO
   const evidence = new EvidenceService(issues, {
     contentPortFactory: (dir) => createCommitContentPort(dir, { log: (line) => log().info(line) }),
     // The evidence is kept for the next window of this workspace (none without a workspace).
-    ...(context.storageUri === undefined ? {} : { storage: { dir: context.storageUri.fsPath, version: String(context.extension.packageJSON.version) } }),
+    ...(context.storageUri === undefined ? {} : { storage: { dir: context.storageUri.fsPath, version: `${String(context.extension.packageJSON.version)}+${ENGINE_BUILD}` } }),
   });
   const issuesTree = new IssuesTreeProvider(issues, context.workspaceState, evidence);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: issuesTree, showCollapseAll: true });

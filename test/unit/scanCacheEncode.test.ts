@@ -4,6 +4,7 @@ import { CommitGraphBuilder } from '../../src/core/linking/commitGraphData';
 import { DEFAULT_ID_PATTERNS } from '../../src/core/linking/messageParser';
 import type { CachedCommit, ScanCache } from '../../src/core/linking/scan';
 import { emptyScanCache } from '../../src/core/linking/scan';
+import { ENGINE_BUILD } from '../../src/core/engineBuild';
 import { decodeScanCache, encodeScanCache } from '../../src/core/linking/scanCacheFormat';
 
 function sha(n: number): string {
@@ -55,5 +56,19 @@ describe('scan cache file: encoding what a re-scan added', () => {
     assert.deepEqual(encodeScanCache(other), freshBytes(other));
     const mixed = { ...base, graph: { ...base.graph, shas: [...base.graph.shas.slice(0, -1), 'ab'.repeat(32)] } };
     assert.equal(encodeScanCache(mixed), null, 'ids of two lengths are not stored');
+  });
+
+  it('reads as no cache a file another build of the scan wrote (the build, not the package version)', async () => {
+    // The build's digest of src/core and src/git (esbuild.mjs), in the tests' build too.
+    assert.match(ENGINE_BUILD, /^[0-9a-f]{16}$/);
+    const cache = extended(emptyScanCache(DEFAULT_ID_PATTERNS), 0, 20);
+    const bytes = encodeScanCache(cache) as Buffer;
+    assert.notEqual(await decodeScanCache(bytes, async () => undefined), undefined);
+    const mark = Buffer.from(`"engine":"${ENGINE_BUILD}"`, 'utf8');
+    const at = bytes.indexOf(mark);
+    assert.ok(at > 0, 'the header names no build');
+    const other = Buffer.from(bytes);
+    Buffer.from(`"engine":"${'0'.repeat(16)}"`, 'utf8').copy(other, at);
+    assert.equal(await decodeScanCache(other, async () => undefined), undefined);
   });
 });

@@ -11,6 +11,7 @@
 // Integers are little-endian. Anything that does not read back exactly (another format, a cut or
 // damaged file, an index out of range) is no cache: the scan reads the history again.
 import { endianness } from 'node:os';
+import { ENGINE_BUILD } from '../engineBuild';
 import { graphDataFromParts } from './commitGraphData';
 import { isSha } from '../sha';
 import type { CachedCommit, ScanCache } from './scan';
@@ -33,6 +34,8 @@ interface Header extends Omit<ScanCache, 'graph' | 'commits'> {
   idLength: number;
   /** Byte length of each part of the commits (JSON objects, one after another after the header). */
   commitParts: number[];
+  /** The build of the scan's code that wrote it (core/engineBuild.ts): another build's is no cache. */
+  engine: string;
 }
 
 function int32Bytes(values: Int32Array): Buffer {
@@ -99,7 +102,7 @@ export function encodeScanCache(cache: ScanCache): Buffer | null {
   const entries = Object.entries(commits);
   const parts: Buffer[] = [];
   for (let i = 0; i < entries.length; i += COMMITS_PER_PART) parts.push(partBytes(entries.slice(i, i + COMMITS_PER_PART)));
-  const header: Header = { ...rest, size, edges: graph.parentIds.length, idLength, commitParts: parts.map((p) => p.length) };
+  const header: Header = { ...rest, size, edges: graph.parentIds.length, idLength, commitParts: parts.map((p) => p.length), engine: ENGINE_BUILD };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const fixed = Buffer.alloc(MAGIC.length + 8);
   MAGIC.copy(fixed);
@@ -120,7 +123,8 @@ function isHeader(value: unknown): value is Header {
     (h.edges as number) >= 0 &&
     (h.idLength === 40 || h.idLength === 64) &&
     Array.isArray(h.commitParts) &&
-    h.commitParts.every((n) => Number.isInteger(n) && n > 0)
+    h.commitParts.every((n) => Number.isInteger(n) && n > 0) &&
+    h.engine === ENGINE_BUILD
   );
 }
 
@@ -145,7 +149,7 @@ export async function decodeScanCache(bytes: Buffer, pause: () => Promise<void>)
   if (headerEnd > bytes.length) return undefined;
   const header = parseJson(bytes, fixed, headerEnd);
   if (!isHeader(header)) return undefined;
-  const { size, edges, idLength, commitParts, ...rest } = header;
+  const { size, edges, idLength, commitParts, engine: _engine, ...rest } = header;
   // The commits, one part at a time: parsed and checked between pauses.
   const commits: Record<string, CachedCommit> = {};
   let at = headerEnd;
