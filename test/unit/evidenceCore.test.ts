@@ -64,6 +64,11 @@ describe('evidence core', () => {
       assert.deepEqual([...tags].sort(compareVersions), ['curl-7_6_1-pre1', 'curl-7_6_1', 'curl-7_9', 'curl-7_10', 'curl-7_88_0', 'curl-7_88_1', 'curl-8_0_0']);
     });
 
+    it('orders build metadata after the same version without it, and apart from pre-releases', () => {
+      const tags = ['1.8.3+2', '1.8.3', '1.8.4-rc.1', '1.8.3+1', '1.8.3-rc.1+build.5', '1.8.3-rc.1', '1.8.4'];
+      assert.deepEqual([...tags].sort(compareVersions), ['1.8.3-rc.1', '1.8.3-rc.1+build.5', '1.8.3', '1.8.3+1', '1.8.3+2', '1.8.4-rc.1', '1.8.4']);
+    });
+
     it('names a release tagged twice on one commit once: as the client spells versions, else as most tags do', () => {
       const tags = [
         { name: '7.4.2', sha: 'a' },

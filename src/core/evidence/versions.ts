@@ -34,6 +34,12 @@ function parseVersion(name: string): ParsedVersion {
   return { prefix: m[1] as string, numbers: (m[2] as string).split(/[._]/).map(Number), suffix: m[3] as string };
 }
 
+/** A version's suffix as its pre-release part and its build metadata (after the first `+`). */
+function splitBuild(suffix: string): [string, string] {
+  const plus = suffix.indexOf('+');
+  return plus < 0 ? [suffix, ''] : [suffix.slice(0, plus), suffix.slice(plus)];
+}
+
 /** Version order: numbers numerically, a pre-release suffix (`-rc.1`) before the release itself. */
 export function compareVersions(a: string, b: string): number {
   const va = parseVersion(a);
@@ -43,10 +49,19 @@ export function compareVersions(a: string, b: string): number {
     const d = (va.numbers[i] ?? 0) - (vb.numbers[i] ?? 0);
     if (d !== 0) return d;
   }
-  if (va.suffix !== vb.suffix) {
-    if (va.suffix === '') return 1;
-    if (vb.suffix === '') return -1;
-    return NUMERIC.compare(va.suffix, vb.suffix);
+  // Build metadata (`+…`) orders after the same version without it (1.8.3, then its rebuild
+  // 1.8.3+1), and is no pre-release suffix: 1.8.3+1 did sort before 1.8.3.
+  const [preA = '', buildA = ''] = splitBuild(va.suffix);
+  const [preB = '', buildB = ''] = splitBuild(vb.suffix);
+  if (preA !== preB) {
+    if (preA === '') return 1;
+    if (preB === '') return -1;
+    return NUMERIC.compare(preA, preB);
+  }
+  if (buildA !== buildB) {
+    if (buildA === '') return -1;
+    if (buildB === '') return 1;
+    return NUMERIC.compare(buildA, buildB);
   }
   if (va.numbers.length !== vb.numbers.length) return va.numbers.length - vb.numbers.length;
   return PLAIN.compare(va.prefix, vb.prefix) || PLAIN.compare(a, b);
